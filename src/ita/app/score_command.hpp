@@ -1,0 +1,20 @@
+// `ita score`: score files and write the result as a table, JSON or CSV.
+#pragma once
+
+#include <ita/app/score_files.hpp>
+
+namespace ita::app {
+
+enum class OutputFormat { table, json, csv };
+
+struct ScoreCommand {
+    ScoreRequest request;
+    OutputFormat format = OutputFormat::table;
+    std::optional<std::string> out;  // a file; standard output when empty
+};
+
+// Runs the command. Returns the process exit code: 0 on success, 2 on bad input (the
+// problems are written to stderr), 1 when the output cannot be written.
+int run_score_command(const ScoreCommand& command);
+
+}  // namespace ita::app

@@ -1,0 +1,17 @@
+// Agency: a Thai public agency as listed in agencies.csv. Plain value.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace ita::core {
+
+struct Agency {
+    std::string agency_id;
+    std::string name;
+    std::string type;      // Thai, e.g. เทศบาลตำบล
+    std::string province;  // Thai, e.g. ขอนแก่น
+    std::optional<long long> headcount;  // staff with ≥ 1 year of service (optional column)
+};
+
+}  // namespace ita::core

@@ -1,0 +1,66 @@
+#include <ita/core/methodology.hpp>
+
+#include <algorithm>
+
+namespace ita::core {
+
+bool OitItem::applies_to(const std::string& agency_type) const {
+    return agency_types.empty() || agency_type.empty() ||
+           std::find(agency_types.begin(), agency_types.end(), agency_type) != agency_types.end();
+}
+
+long long MinimumSample::iit_minimum(long long headcount) const {
+    for (const auto& row : iit)
+        if (!row.headcount_max || headcount <= *row.headcount_max) return std::min(row.minimum, headcount);
+    return headcount;
+}
+
+long long MinimumSample::eit_minimum(const std::string& agency_type) const {
+    const auto found = eit_by_type.find(agency_type);
+    return found == eit_by_type.end() ? eit_default : found->second;
+}
+
+void Methodology::finalize() {
+    m_sub_item_by_code.clear();
+    m_question_by_code.clear();
+    m_item_by_code.clear();
+    for (std::size_t index = 0; index < sub_items.size(); ++index) m_sub_item_by_code.emplace(sub_items[index].code, index);
+    for (std::size_t index = 0; index < questions.size(); ++index) m_question_by_code.emplace(questions[index].code, index);
+    for (std::size_t index = 0; index < items.size(); ++index) m_item_by_code.emplace(items[index].code, index);
+    for (std::size_t index = 0; index < instruments.size(); ++index)
+        m_instrument_position[static_cast<std::size_t>(instruments[index].code)] = index;
+}
+
+const InstrumentSpec& Methodology::instrument(Instrument code) const {
+    return instruments.at(m_instrument_position[static_cast<std::size_t>(code)]);
+}
+
+std::optional<std::size_t> Methodology::indicator_index(int number) const {
+    for (std::size_t index = 0; index < indicators.size(); ++index)
+        if (indicators[index].number == number) return index;
+    return std::nullopt;
+}
+
+namespace {
+std::optional<std::size_t> find_code(const std::unordered_map<std::string, std::size_t>& table, std::string_view code) {
+    const auto found = table.find(std::string(code));
+    if (found == table.end()) return std::nullopt;
+    return found->second;
+}
+}  // namespace
+
+std::optional<std::size_t> Methodology::sub_item_index(std::string_view code) const { return find_code(m_sub_item_by_code, code); }
+std::optional<std::size_t> Methodology::question_index(std::string_view code) const { return find_code(m_question_by_code, code); }
+std::optional<std::size_t> Methodology::item_index(std::string_view code) const { return find_code(m_item_by_code, code); }
+
+double Methodology::option_points(AnswerKind kind, std::size_t option_index) const {
+    switch (kind) {
+        case AnswerKind::scale: return points.scale.at(option_index);
+        case AnswerKind::scale_reverse: return points.scale_reverse.at(option_index);
+        case AnswerKind::yes_no_absent_scores: return points.yes_no_absent_scores.at(option_index);
+        case AnswerKind::yes_no_present_scores: return points.yes_no_present_scores.at(option_index);
+    }
+    return 0;
+}
+
+}  // namespace ita::core

@@ -1,0 +1,151 @@
+// Methodology: one fiscal year's ITA method as data (SPEC §1–5): instruments and weights,
+// indicators, questions and sub-items with their answer kinds, OIT sub-indicators and items,
+// answer points, verdict levels, pass mark, national target and minimum samples.
+// Elements live in flat vectors and refer to each other by index; `path` fields hold the JSON
+// pointer of the element in its source file, so problems can be reported where they are.
+// Immutable once built by finalize(); safe to share between threads.
+#pragma once
+
+#include <ita/core/instrument.hpp>
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ita::core {
+
+struct SubItem {
+    std::string code;  // "I4.1"; the question's own code when it has no sub-items
+    std::string text;
+    AnswerKind kind = AnswerKind::scale;
+    std::size_t question = 0;
+    std::string path;
+};
+
+struct Question {
+    std::string code;  // "I4"
+    std::string text;
+    Status wording_status = Status::provisional;
+    Instrument instrument = Instrument::iit;
+    int indicator = 0;
+    std::vector<std::size_t> sub_items;
+    std::string path;
+};
+
+struct OitItem {
+    std::string code;  // "O18"
+    std::string name;
+    std::vector<std::string> agency_types;  // empty: the item applies to every agency type
+    std::size_t sub_indicator = 0;
+    std::string path;
+
+    [[nodiscard]] bool applies_to(const std::string& agency_type) const;
+};
+
+struct SubIndicator {
+    std::string code;  // "9.1"
+    std::string name;
+    int indicator = 0;
+    std::vector<std::size_t> items;
+    std::string path;
+};
+
+struct Indicator {
+    int number = 0;  // 1–10
+    std::string name;
+    Instrument instrument = Instrument::iit;
+    std::vector<std::size_t> questions;       // IIT, EIT
+    std::vector<std::size_t> sub_indicators;  // OIT
+    std::string path;
+};
+
+// A weighted part of an instrument (2568 reports EIT in two parts).
+struct InstrumentPart {
+    std::string code;
+    std::string name;
+    double weight = 0;
+    std::vector<int> indicators;
+    std::string path;
+};
+
+struct InstrumentSpec {
+    Instrument code = Instrument::iit;
+    std::string name;
+    double weight = 0;
+    std::vector<int> indicators;
+    std::vector<InstrumentPart> parts;  // empty: the instrument is the mean of its indicators
+    std::string path;
+};
+
+// Points per answer option; option codes 1–4 map to indices 0–3, yes/no to 0/1.
+struct PointsTable {
+    std::array<double, 4> scale{0, 33, 67, 100};
+    std::array<double, 4> scale_reverse{100, 67, 33, 0};
+    std::array<double, 2> yes_no_absent_scores{0, 100};   // {yes, no}
+    std::array<double, 2> yes_no_present_scores{100, 0};  // {yes, no}
+};
+
+// A verdict level: the first level (in order) whose conditions hold is the verdict.
+struct VerdictLevel {
+    std::string label;
+    double min_overall = 0;
+    std::optional<double> min_each_instrument;
+};
+
+struct MinimumSampleRow {
+    std::optional<long long> headcount_max;  // nullopt: any larger headcount
+    long long minimum = 0;
+};
+
+struct MinimumSample {
+    Status status = Status::provisional;
+    std::vector<MinimumSampleRow> iit;  // by headcount of staff with ≥ 1 year of service
+    long long eit_default = 0;
+    std::map<std::string, long long> eit_by_type;
+
+    // The minimum IIT sample for a headcount, never more than the headcount itself.
+    [[nodiscard]] long long iit_minimum(long long headcount) const;
+    [[nodiscard]] long long eit_minimum(const std::string& agency_type) const;
+};
+
+struct Methodology {
+    int fiscal_year = 0;
+    std::string version;
+    Status status = Status::provisional;
+    std::string notes;
+    double pass_mark = 85;
+    double national_target_percent = 80;
+    std::string verdict_scheme;
+    std::vector<VerdictLevel> verdict_levels;
+    PointsTable points;
+    MinimumSample minimum_sample;
+    std::string source;  // file name or "embedded:ita-2565.json", for messages
+
+    std::vector<InstrumentSpec> instruments;
+    std::vector<Indicator> indicators;
+    std::vector<Question> questions;
+    std::vector<SubItem> sub_items;
+    std::vector<SubIndicator> sub_indicators;
+    std::vector<OitItem> items;
+
+    // Builds the look-up tables below; call once after the vectors are filled and validated.
+    void finalize();
+
+    [[nodiscard]] const InstrumentSpec& instrument(Instrument code) const;
+    [[nodiscard]] std::optional<std::size_t> indicator_index(int number) const;
+    [[nodiscard]] std::optional<std::size_t> sub_item_index(std::string_view code) const;
+    [[nodiscard]] std::optional<std::size_t> question_index(std::string_view code) const;
+    [[nodiscard]] std::optional<std::size_t> item_index(std::string_view code) const;
+    [[nodiscard]] double option_points(AnswerKind kind, std::size_t option_index) const;
+
+private:
+    std::unordered_map<std::string, std::size_t> m_sub_item_by_code;
+    std::unordered_map<std::string, std::size_t> m_question_by_code;
+    std::unordered_map<std::string, std::size_t> m_item_by_code;
+    std::array<std::size_t, instrument_count> m_instrument_position{};
+};
+
+}  // namespace ita::core

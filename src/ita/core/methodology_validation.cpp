@@ -1,0 +1,191 @@
+#include <ita/core/methodology_validation.hpp>
+
+#include <ita/util/diagnostics.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+
+namespace ita::core {
+
+namespace {
+
+constexpr double weight_tolerance = 1e-9;
+
+char code_prefix(Instrument instrument) {
+    switch (instrument) {
+        case Instrument::iit: return 'I';
+        case Instrument::eit: return 'E';
+        case Instrument::oit: return 'O';
+    }
+    return '?';
+}
+
+class Validator {
+public:
+    explicit Validator(const Methodology& methodology)
+        : m_methodology(methodology), m_problems(methodology.source) {}
+
+    Result<void> run() {
+        check_header();
+        check_points();
+        check_verdicts();
+        check_instruments();
+        check_indicators();
+        check_codes();
+        check_minimum_sample();
+        if (m_problems.empty()) return {};
+        return std::unexpected(m_problems.into_error(
+            "methodology " + m_methodology.source + " is invalid (" + std::to_string(m_problems.count()) + " problems)"));
+    }
+
+private:
+    void problem(const std::string& path, std::string message) { m_problems.add(0, path.empty() ? "/" : path, std::move(message)); }
+
+    void check_header() {
+        if (m_methodology.fiscal_year < 2500 || m_methodology.fiscal_year > 2700)
+            problem("/fiscal_year", "must be a Buddhist-era year such as 2565");
+        if (m_methodology.version.empty()) problem("/version", "must not be empty");
+        if (!(m_methodology.pass_mark > 0 && m_methodology.pass_mark <= 100)) problem("/pass_mark", "must be above 0 and at most 100");
+        if (!(m_methodology.national_target_percent > 0 && m_methodology.national_target_percent <= 100))
+            problem("/national_target_percent", "must be above 0 and at most 100");
+    }
+
+    void check_points() {
+        const auto check = [&](std::string_view name, const auto& values) {
+            for (std::size_t index = 0; index < values.size(); ++index)
+                if (!(values[index] >= 0 && values[index] <= 100))
+                    problem("/points/" + std::string(name) + "/" + std::to_string(index), "points must be within 0–100");
+        };
+        const auto& points = m_methodology.points;
+        check("S", points.scale);
+        check("S-", points.scale_reverse);
+        check("YN-", points.yes_no_absent_scores);
+        check("YN+", points.yes_no_present_scores);
+    }
+
+    void check_verdicts() {
+        const auto& levels = m_methodology.verdict_levels;
+        if (levels.empty()) {
+            problem("/verdict/levels", "must list at least one level");
+            return;
+        }
+        for (std::size_t index = 0; index < levels.size(); ++index) {
+            const std::string path = "/verdict/levels/" + std::to_string(index);
+            if (levels[index].label.empty()) problem(path + "/label", "must not be empty");
+            if (index > 0 && levels[index].min_overall > levels[index - 1].min_overall)
+                problem(path + "/min_overall", "levels must be listed from the highest minimum to the lowest");
+        }
+        if (levels.back().min_overall != 0 || levels.back().min_each_instrument)
+            problem("/verdict/levels/" + std::to_string(levels.size() - 1), "the last level must take every score (min_overall 0, no other condition)");
+    }
+
+    void check_instruments() {
+        std::set<Instrument> seen;
+        double weight_sum = 0;
+        for (const auto& instrument : m_methodology.instruments) {
+            if (!seen.insert(instrument.code).second) problem(instrument.path + "/code", "instrument listed twice");
+            if (!(instrument.weight > 0 && instrument.weight <= 1)) problem(instrument.path + "/weight", "must be above 0 and at most 1");
+            weight_sum += instrument.weight;
+            if (instrument.indicators.empty()) problem(instrument.path + "/indicators", "an instrument needs at least one indicator");
+            check_parts(instrument);
+        }
+        for (const auto code : all_instruments)
+            if (!seen.contains(code)) problem("/instruments", "instrument " + std::string(instrument_code(code)) + " is missing");
+        if (std::abs(weight_sum - 1.0) > weight_tolerance)
+            problem("/instruments", "instrument weights sum to " + std::to_string(weight_sum) + ", not 1");
+    }
+
+    void check_parts(const InstrumentSpec& instrument) {
+        if (instrument.parts.empty()) return;
+        double weight_sum = 0;
+        std::multiset<int> covered;
+        for (const auto& part : instrument.parts) {
+            weight_sum += part.weight;
+            if (!(part.weight > 0 && part.weight <= 1)) problem(part.path + "/weight", "must be above 0 and at most 1");
+            if (part.indicators.empty()) problem(part.path + "/indicators", "a part needs at least one indicator");
+            for (const int number : part.indicators) {
+                covered.insert(number);
+                if (std::find(instrument.indicators.begin(), instrument.indicators.end(), number) == instrument.indicators.end())
+                    problem(part.path + "/indicators", "indicator " + std::to_string(number) + " is not an indicator of this instrument");
+            }
+        }
+        if (std::abs(weight_sum - 1.0) > weight_tolerance)
+            problem(instrument.path + "/parts", "part weights sum to " + std::to_string(weight_sum) + ", not 1");
+        for (const int number : instrument.indicators)
+            if (covered.count(number) != 1)
+                problem(instrument.path + "/parts", "indicator " + std::to_string(number) + " must be in exactly one part");
+    }
+
+    void check_indicators() {
+        std::set<int> numbers;
+        for (const auto& indicator : m_methodology.indicators) {
+            if (!numbers.insert(indicator.number).second) problem(indicator.path + "/number", "indicator number used twice");
+            if (indicator.name.empty()) problem(indicator.path + "/name", "must not be empty");
+            if (indicator.instrument == Instrument::oit) {
+                if (!indicator.questions.empty()) problem(indicator.path + "/questions", "an OIT indicator has sub-indicators, not questions");
+                if (indicator.sub_indicators.empty()) problem(indicator.path + "/sub_indicators", "an OIT indicator needs at least one sub-indicator");
+            } else {
+                if (!indicator.sub_indicators.empty()) problem(indicator.path + "/sub_indicators", "only OIT indicators have sub-indicators");
+                if (indicator.questions.empty()) problem(indicator.path + "/questions", "an indicator needs at least one question");
+            }
+        }
+        for (const auto& sub_indicator : m_methodology.sub_indicators)
+            if (sub_indicator.items.empty()) problem(sub_indicator.path + "/items", "a sub-indicator needs at least one item");
+        for (const auto& question : m_methodology.questions) {
+            if (question.sub_items.empty()) problem(question.path, "a question needs at least one sub-item");
+            if (question.text.empty()) problem(question.path + "/text", "must not be empty");
+        }
+    }
+
+    template <typename Element>
+    void check_unique_codes(const std::vector<Element>& elements, std::string_view what, char prefix) {
+        std::set<std::string> codes;
+        for (const auto& element : elements) {
+            if (element.code.empty()) {
+                problem(element.path + "/code", "must not be empty");
+                continue;
+            }
+            if (!codes.insert(element.code).second) problem(element.path + "/code", std::string(what) + " code " + element.code + " is used twice");
+            if (prefix != 0 && element.code.front() != prefix)
+                problem(element.path + "/code", std::string(what) + " code " + element.code + " must start with " + std::string(1, prefix));
+        }
+    }
+
+    void check_codes() {
+        check_unique_codes(m_methodology.sub_items, "sub-item", 0);
+        check_unique_codes(m_methodology.sub_indicators, "sub-indicator", 0);
+        check_unique_codes(m_methodology.items, "item", 'O');
+        std::set<std::string> codes;
+        for (const auto& question : m_methodology.questions) {
+            if (!codes.insert(question.code).second) problem(question.path + "/code", "question code " + question.code + " is used twice");
+            if (question.code.empty() || question.code.front() != code_prefix(question.instrument))
+                problem(question.path + "/code", "question code " + question.code + " must start with " +
+                                                     std::string(1, code_prefix(question.instrument)));
+        }
+    }
+
+    void check_minimum_sample() {
+        const auto& rows = m_methodology.minimum_sample.iit;
+        for (std::size_t index = 0; index < rows.size(); ++index) {
+            const std::string path = "/minimum_sample/iit/" + std::to_string(index);
+            if (rows[index].minimum < 0) problem(path + "/minimum", "must not be negative");
+            if (index + 1 < rows.size() && !rows[index].headcount_max)
+                problem(path + "/headcount_max", "only the last row may leave headcount_max out");
+            if (index > 0 && rows[index].headcount_max && rows[index - 1].headcount_max &&
+                *rows[index].headcount_max <= *rows[index - 1].headcount_max)
+                problem(path + "/headcount_max", "rows must be in increasing order of headcount");
+        }
+        if (m_methodology.minimum_sample.eit_default < 0) problem("/minimum_sample/eit/default", "must not be negative");
+    }
+
+    const Methodology& m_methodology;
+    util::DiagnosticList m_problems;
+};
+
+}  // namespace
+
+Result<void> validate_methodology(const Methodology& methodology) { return Validator(methodology).run(); }
+
+}  // namespace ita::core

@@ -1,0 +1,356 @@
+// The only translation unit of ingest that includes nlohmann-json (it is slow to compile).
+#include <ita/ingest/methodology_reader.hpp>
+
+#include <ita/core/methodology_validation.hpp>
+#include <ita/util/diagnostics.hpp>
+#include <ita/util/embedded_file.hpp>
+#include <ita/util/mapped_file.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace ita::util {
+std::span<const EmbeddedFile> embedded_methodology_files();
+}
+
+namespace ita::ingest {
+
+namespace {
+
+using nlohmann::json;
+using core::Methodology;
+
+// Walks the JSON document, filling the methodology and noting every structural problem with
+// its JSON pointer. Semantic checks are left to core::validate_methodology.
+class MethodologyBuilder {
+public:
+    explicit MethodologyBuilder(const std::string& source) : m_problems(source) { m_result.source = source; }
+
+    Result<Methodology> build(const json& document) {
+        if (!document.is_object()) {
+            m_problems.add(0, "/", "the file must hold one JSON object");
+        } else {
+            read_header(document);
+            read_points(document);
+            read_verdict(document);
+            read_minimum_sample(document);
+            read_instruments(document);
+        }
+        if (!m_problems.empty())
+            return std::unexpected(m_problems.into_error("methodology " + m_result.source + " cannot be read"));
+        if (auto valid = core::validate_methodology(m_result); !valid) return std::unexpected(std::move(valid).error());
+        m_result.finalize();
+        return std::move(m_result);
+    }
+
+private:
+    void problem(const std::string& path, std::string message) { m_problems.add(0, path, std::move(message)); }
+
+    const json* member(const json& object, const std::string& path, const char* key, bool required) {
+        if (object.is_object()) {
+            if (const auto found = object.find(key); found != object.end()) return &*found;
+        }
+        if (required) problem(path + "/" + key, "is missing");
+        return nullptr;
+    }
+
+    std::string text(const json& object, const std::string& path, const char* key, bool required = true) {
+        const json* value = member(object, path, key, required);
+        if (!value) return {};
+        if (!value->is_string()) {
+            problem(path + "/" + key, "must be a string");
+            return {};
+        }
+        return value->get<std::string>();
+    }
+
+    std::optional<double> number(const json& object, const std::string& path, const char* key, bool required = true) {
+        const json* value = member(object, path, key, required);
+        if (!value) return std::nullopt;
+        if (!value->is_number()) {
+            problem(path + "/" + key, "must be a number");
+            return std::nullopt;
+        }
+        return value->get<double>();
+    }
+
+    const json* array(const json& object, const std::string& path, const char* key, bool required = true) {
+        const json* value = member(object, path, key, required);
+        if (value && !value->is_array()) {
+            problem(path + "/" + key, "must be an array");
+            return nullptr;
+        }
+        return value;
+    }
+
+    core::Status status(const json& object, const std::string& path, core::Status fallback) {
+        const std::string value = text(object, path, "status", false);
+        if (value.empty()) return fallback;
+        if (const auto parsed = core::parse_status(value)) return *parsed;
+        problem(path + "/status", "must be \"verified\" or \"provisional\"");
+        return fallback;
+    }
+
+    void read_header(const json& document) {
+        m_result.fiscal_year = static_cast<int>(number(document, "", "fiscal_year").value_or(0));
+        m_result.version = text(document, "", "version");
+        m_result.status = status(document, "", core::Status::provisional);
+        if (!member(document, "", "status", false)) problem("/status", "is missing");
+        m_result.notes = text(document, "", "notes", false);
+        m_result.pass_mark = number(document, "", "pass_mark").value_or(0);
+        m_result.national_target_percent = number(document, "", "national_target_percent").value_or(0);
+    }
+
+    template <std::size_t N>
+    void read_point_list(const json& points, const char* key, std::array<double, N>& target, bool yes_no) {
+        const std::string path = std::string("/points/") + key;
+        const json* value = member(points, "/points", key, true);
+        if (!value) return;
+        if (yes_no) {
+            if (!value->is_object()) {
+                problem(path, "must be an object {\"yes\": points, \"no\": points}");
+                return;
+            }
+            target[0] = number(*value, path, "yes").value_or(-1);
+            target[1] = number(*value, path, "no").value_or(-1);
+            return;
+        }
+        if (!value->is_array() || value->size() != N) {
+            problem(path, "must be an array of " + std::to_string(N) + " numbers, for options 1 to " + std::to_string(N));
+            return;
+        }
+        for (std::size_t index = 0; index < N; ++index) {
+            if (!(*value)[index].is_number()) problem(path + "/" + std::to_string(index), "must be a number");
+            else target[index] = (*value)[index].get<double>();
+        }
+    }
+
+    void read_points(const json& document) {
+        const json* points = member(document, "", "points", true);
+        if (!points) return;
+        read_point_list(*points, "S", m_result.points.scale, false);
+        read_point_list(*points, "S-", m_result.points.scale_reverse, false);
+        read_point_list(*points, "YN-", m_result.points.yes_no_absent_scores, true);
+        read_point_list(*points, "YN+", m_result.points.yes_no_present_scores, true);
+    }
+
+    void read_verdict(const json& document) {
+        const json* verdict = member(document, "", "verdict", true);
+        if (!verdict) return;
+        m_result.verdict_scheme = text(*verdict, "/verdict", "scheme");
+        const json* levels = array(*verdict, "/verdict", "levels");
+        if (!levels) return;
+        for (std::size_t index = 0; index < levels->size(); ++index) {
+            const std::string path = "/verdict/levels/" + std::to_string(index);
+            const json& level = (*levels)[index];
+            core::VerdictLevel parsed;
+            parsed.label = text(level, path, "label");
+            parsed.min_overall = number(level, path, "min_overall").value_or(0);
+            parsed.min_each_instrument = number(level, path, "min_each_instrument", false);
+            m_result.verdict_levels.push_back(std::move(parsed));
+        }
+    }
+
+    void read_minimum_sample(const json& document) {
+        const json* sample = member(document, "", "minimum_sample", true);
+        if (!sample) return;
+        auto& rule = m_result.minimum_sample;
+        rule.status = status(*sample, "/minimum_sample", core::Status::provisional);
+        if (const json* rows = array(*sample, "/minimum_sample", "iit")) {
+            for (std::size_t index = 0; index < rows->size(); ++index) {
+                const std::string path = "/minimum_sample/iit/" + std::to_string(index);
+                core::MinimumSampleRow row;
+                if (const auto max = number((*rows)[index], path, "headcount_max", false)) row.headcount_max = static_cast<long long>(*max);
+                row.minimum = static_cast<long long>(number((*rows)[index], path, "minimum").value_or(0));
+                rule.iit.push_back(row);
+            }
+        }
+        if (const json* eit = member(*sample, "/minimum_sample", "eit", true)) {
+            rule.eit_default = static_cast<long long>(number(*eit, "/minimum_sample/eit", "default").value_or(0));
+            if (const json* by_type = member(*eit, "/minimum_sample/eit", "by_type", false); by_type && by_type->is_object())
+                for (const auto& [type, minimum] : by_type->items())
+                    if (minimum.is_number()) rule.eit_by_type[type] = minimum.get<long long>();
+                    else problem("/minimum_sample/eit/by_type/" + type, "must be a number");
+        }
+    }
+
+    void read_instruments(const json& document) {
+        const json* instruments = array(document, "", "instruments");
+        if (!instruments) return;
+        for (std::size_t index = 0; index < instruments->size(); ++index)
+            read_instrument((*instruments)[index], "/instruments/" + std::to_string(index));
+    }
+
+    void read_instrument(const json& value, const std::string& path) {
+        core::InstrumentSpec instrument;
+        instrument.path = path;
+        const std::string code = text(value, path, "code");
+        const auto parsed = core::parse_instrument(code);
+        if (!parsed && !code.empty()) problem(path + "/code", "must be IIT, EIT or OIT");
+        instrument.code = parsed.value_or(core::Instrument::iit);
+        instrument.name = text(value, path, "name");
+        instrument.weight = number(value, path, "weight").value_or(0);
+        if (const json* indicators = array(value, path, "indicators")) {
+            for (std::size_t index = 0; index < indicators->size(); ++index) {
+                const int number = read_indicator((*indicators)[index], path + "/indicators/" + std::to_string(index), instrument.code);
+                instrument.indicators.push_back(number);
+            }
+        }
+        if (const json* parts = array(value, path, "parts", false)) {
+            for (std::size_t index = 0; index < parts->size(); ++index) {
+                const std::string part_path = path + "/parts/" + std::to_string(index);
+                const json& part_value = (*parts)[index];
+                core::InstrumentPart part;
+                part.path = part_path;
+                part.code = text(part_value, part_path, "code");
+                part.name = text(part_value, part_path, "name");
+                part.weight = number(part_value, part_path, "weight").value_or(0);
+                if (const json* numbers = array(part_value, part_path, "indicators"))
+                    for (const auto& number : *numbers)
+                        if (number.is_number_integer()) part.indicators.push_back(number.get<int>());
+                        else problem(part_path + "/indicators", "must list indicator numbers");
+                instrument.parts.push_back(std::move(part));
+            }
+        }
+        m_result.instruments.push_back(std::move(instrument));
+    }
+
+    int read_indicator(const json& value, const std::string& path, core::Instrument instrument) {
+        core::Indicator indicator;
+        indicator.path = path;
+        indicator.instrument = instrument;
+        indicator.number = static_cast<int>(number(value, path, "number").value_or(0));
+        indicator.name = text(value, path, "name");
+        const bool is_oit = instrument == core::Instrument::oit;
+        if (const json* questions = array(value, path, "questions", !is_oit))
+            for (std::size_t index = 0; index < questions->size(); ++index)
+                indicator.questions.push_back(read_question((*questions)[index], path + "/questions/" + std::to_string(index), indicator));
+        if (const json* sub_indicators = array(value, path, "sub_indicators", is_oit))
+            for (std::size_t index = 0; index < sub_indicators->size(); ++index)
+                indicator.sub_indicators.push_back(
+                    read_sub_indicator((*sub_indicators)[index], path + "/sub_indicators/" + std::to_string(index), indicator.number));
+        m_result.indicators.push_back(std::move(indicator));
+        return m_result.indicators.back().number;
+    }
+
+    std::size_t read_question(const json& value, const std::string& path, const core::Indicator& indicator) {
+        core::Question question;
+        question.path = path;
+        question.code = text(value, path, "code");
+        question.text = text(value, path, "text");
+        question.instrument = indicator.instrument;
+        question.indicator = indicator.number;
+        question.wording_status = status(value, path, core::Status::verified);
+        const std::string kind_text = text(value, path, "kind");
+        const auto kind = core::parse_answer_kind(kind_text);
+        if (!kind && !kind_text.empty()) problem(path + "/kind", "must be S, S-, YN- or YN+");
+        const std::size_t question_index = m_result.questions.size();
+        if (const json* sub_items = array(value, path, "sub_items", false); sub_items && !sub_items->empty()) {
+            for (std::size_t index = 0; index < sub_items->size(); ++index) {
+                const std::string sub_path = path + "/sub_items/" + std::to_string(index);
+                const json& sub_value = (*sub_items)[index];
+                core::SubItem sub_item;
+                sub_item.path = sub_path;
+                sub_item.code = question.code + "." + std::to_string(index + 1);
+                sub_item.text = text(sub_value, sub_path, "text");
+                sub_item.question = question_index;
+                sub_item.kind = kind.value_or(core::AnswerKind::scale);
+                if (const std::string own_kind = text(sub_value, sub_path, "kind", false); !own_kind.empty()) {
+                    if (const auto parsed = core::parse_answer_kind(own_kind)) sub_item.kind = *parsed;
+                    else problem(sub_path + "/kind", "must be S, S-, YN- or YN+");
+                }
+                question.sub_items.push_back(m_result.sub_items.size());
+                m_result.sub_items.push_back(std::move(sub_item));
+            }
+        } else {
+            question.sub_items.push_back(m_result.sub_items.size());
+            m_result.sub_items.push_back(core::SubItem{question.code, {}, kind.value_or(core::AnswerKind::scale), question_index, path});
+        }
+        m_result.questions.push_back(std::move(question));
+        return question_index;
+    }
+
+    std::size_t read_sub_indicator(const json& value, const std::string& path, int indicator_number) {
+        core::SubIndicator sub_indicator;
+        sub_indicator.path = path;
+        sub_indicator.code = text(value, path, "code");
+        sub_indicator.name = text(value, path, "name");
+        sub_indicator.indicator = indicator_number;
+        const std::size_t sub_indicator_index = m_result.sub_indicators.size();
+        if (const json* items = array(value, path, "items")) {
+            for (std::size_t index = 0; index < items->size(); ++index) {
+                const std::string item_path = path + "/items/" + std::to_string(index);
+                const json& item_value = (*items)[index];
+                core::OitItem item;
+                item.path = item_path;
+                item.code = text(item_value, item_path, "code");
+                item.name = text(item_value, item_path, "name");
+                item.sub_indicator = sub_indicator_index;
+                if (const json* types = array(item_value, item_path, "agency_types", false))
+                    for (const auto& type : *types)
+                        if (type.is_string()) item.agency_types.push_back(type.get<std::string>());
+                        else problem(item_path + "/agency_types", "must list agency types as strings");
+                sub_indicator.items.push_back(m_result.items.size());
+                m_result.items.push_back(std::move(item));
+            }
+        }
+        m_result.sub_indicators.push_back(std::move(sub_indicator));
+        return sub_indicator_index;
+    }
+
+    Methodology m_result;
+    util::DiagnosticList m_problems;
+};
+
+std::string file_name_for(int fiscal_year) { return "ita-" + std::to_string(fiscal_year) + ".json"; }
+
+}  // namespace
+
+Result<Methodology> parse_methodology(std::string_view json_text, const std::string& source) {
+    json document;
+    try {
+        document = json::parse(json_text);
+    } catch (const json::parse_error& error) {
+        return fail(ErrorCode::invalid_input, source + ": not valid JSON (byte " + std::to_string(error.byte) + "): " + error.what());
+    }
+    return MethodologyBuilder(source).build(document);
+}
+
+Result<Methodology> load_methodology(int fiscal_year, const std::optional<std::string>& override_dir) {
+    const std::string name = file_name_for(fiscal_year);
+    Result<Methodology> loaded = fail(ErrorCode::not_found, "");
+    if (override_dir) {
+        const auto path = std::filesystem::path(*override_dir) / name;
+        if (std::filesystem::exists(path)) {
+            ITA_TRY(text, util::read_file(path.string()));
+            loaded = parse_methodology(text, path.string());
+        }
+    }
+    if (!loaded && loaded.error().code == ErrorCode::not_found) {
+        for (const auto& file : util::embedded_methodology_files())
+            if (file.name == name) loaded = parse_methodology(file.content, "embedded:" + name);
+    }
+    if (!loaded && loaded.error().code == ErrorCode::not_found) {
+        std::string known;
+        for (const int year : embedded_methodology_years()) known += (known.empty() ? "" : ", ") + std::to_string(year);
+        return fail(ErrorCode::not_found, "no methodology for fiscal year " + std::to_string(fiscal_year) + " (known: " + known + ")");
+    }
+    if (loaded && loaded->fiscal_year != fiscal_year)
+        return fail(ErrorCode::invalid_input, loaded->source + ": /fiscal_year: is " + std::to_string(loaded->fiscal_year) +
+                                                  " but the file is for " + std::to_string(fiscal_year));
+    return loaded;
+}
+
+std::vector<int> embedded_methodology_years() {
+    std::vector<int> years;
+    for (const auto& file : util::embedded_methodology_files()) {
+        std::string_view name = file.name;
+        if (name.starts_with("ita-") && name.ends_with(".json")) years.push_back(std::stoi(std::string(name.substr(4, 4))));
+    }
+    std::sort(years.begin(), years.end());
+    return years;
+}
+
+}  // namespace ita::ingest

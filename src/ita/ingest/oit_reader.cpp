@@ -1,0 +1,47 @@
+#include <ita/ingest/answer_option.hpp>
+#include <ita/ingest/csv_file.hpp>
+#include <ita/ingest/readers.hpp>
+#include <ita/util/text.hpp>
+
+namespace ita::ingest {
+
+namespace {
+enum Column : std::size_t { agency_id, item, present, url, note };
+}
+
+Result<void> read_oit(const std::string& path, ScoringInputs& inputs) {
+    const auto& methodology = inputs.methodology();
+    return read_csv_file(path, "OIT", [&](CsvTable& table) {
+        if (!table.read_header({{"agency_id"}, {"item"}, {"present"}, {"url", false}, {"note", false}})) return;
+        while (table.next_row()) {
+            const auto agency = inputs.agency(table.field(agency_id));
+            if (!agency) {
+                table.problem(agency_id, "unknown agency " + util::quoted(table.field(agency_id)) + " (not in the agencies file)");
+                continue;
+            }
+            const auto item_index = methodology.item_index(table.field(item));
+            if (!item_index) {
+                table.problem(item, "unknown OIT item " + util::quoted(table.field(item)) + " for fiscal year " +
+                                        std::to_string(methodology.fiscal_year));
+                continue;
+            }
+            auto& input = inputs.input(*agency);
+            if (!methodology.items[*item_index].applies_to(input.agency_type)) {
+                table.problem(item, "item " + methodology.items[*item_index].code + " does not apply to agency type " + input.agency_type);
+                continue;
+            }
+            const auto verdict = parse_yes_no(table.field(present));
+            if (!verdict) {
+                table.problem(present, "must be yes or no (มี/ไม่มี), not " + util::quoted(table.field(present)));
+                continue;
+            }
+            if (*item_index < input.oit_accepted.size() && input.oit_accepted[*item_index]) {
+                table.problem(item, "item " + methodology.items[*item_index].code + " of agency " + input.agency_id + " is given twice");
+                continue;
+            }
+            core::set_at(input.oit_accepted, *item_index, *verdict, methodology.items.size());
+        }
+    });
+}
+
+}  // namespace ita::ingest

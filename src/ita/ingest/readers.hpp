@@ -1,0 +1,30 @@
+// Readers of the files users exchange (DESIGN.md "Data contracts"). Each reads one whole file
+// and either records everything in it or fails with every problem found (capped at 100 listed),
+// each naming the file, line, column and reason. Progress is drawn on a terminal for big files.
+// Thread-safe as long as each call has its own ScoringInputs.
+#pragma once
+
+#include <ita/core/agency.hpp>
+#include <ita/ingest/scoring_inputs.hpp>
+#include <ita/util/error.hpp>
+
+#include <string>
+#include <vector>
+
+namespace ita::ingest {
+
+// agencies.csv: agency_id,name,type,province[,headcount].
+Result<std::vector<core::Agency>> read_agencies(const std::string& path);
+
+// Survey responses in long form (agency_id,instrument,respondent,question,answer) or wide form
+// (agency_id,instrument,respondent,<sub-item codes>...), told apart by the header.
+Result<void> read_responses(const std::string& path, ScoringInputs& inputs);
+
+// oit.csv: agency_id,item,present[,url][,note] — the auditor's verdict per item.
+Result<void> read_oit(const std::string& path, ScoringInputs& inputs);
+
+// Published scores: agency_id,level,code,score with level subitem, question, item, indicator,
+// instrument or overall.
+Result<void> read_published(const std::string& path, ScoringInputs& inputs);
+
+}  // namespace ita::ingest

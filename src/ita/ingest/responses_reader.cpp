@@ -1,0 +1,169 @@
+#include <ita/ingest/answer_option.hpp>
+#include <ita/ingest/csv_file.hpp>
+#include <ita/ingest/readers.hpp>
+#include <ita/util/text.hpp>
+
+#include <algorithm>
+
+namespace ita::ingest {
+
+namespace {
+
+enum Column : std::size_t { agency_id, instrument, respondent, question, answer };
+
+// Why `code` is not a sub-item code of the year: unknown, or a question that has sub-items.
+std::string unknown_code_reason(const core::Methodology& methodology, std::string_view code) {
+    if (const auto question = methodology.question_index(code)) {
+        const auto& sub_items = methodology.questions[*question].sub_items;
+        return "question " + std::string(code) + " has sub-items: answer them as " + methodology.sub_items[sub_items.front()].code +
+               " … " + methodology.sub_items[sub_items.back()].code;
+    }
+    return "unknown question " + util::quoted(code) + " for fiscal year " + std::to_string(methodology.fiscal_year);
+}
+
+// The survey instrument of a row, or a problem reported on the instrument column.
+std::optional<core::Instrument> survey_instrument(CsvTable& table) {
+    const auto parsed = core::parse_instrument(table.field(instrument));
+    if (!parsed || *parsed == core::Instrument::oit) {
+        table.problem(instrument, "must be IIT or EIT, not " + util::quoted(table.field(instrument)));
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+std::string invalid_answer_reason(core::AnswerKind kind, std::string_view text) {
+    return "answer " + util::quoted(text) +
+           (core::is_yes_no(kind) ? " is not yes or no (มี/ไม่มี)" : " is out of range: the options are 1 to 4");
+}
+
+class ResponseReader {
+public:
+    ResponseReader(CsvTable& table, ScoringInputs& inputs, std::size_t size)
+        : m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, size, "responses") {}
+
+    // Checks the agency and instrument of the current row; nullopt when either is bad.
+    std::optional<std::pair<std::size_t, core::Instrument>> row_keys() {
+        const auto agency = m_inputs.agency(m_table.field(agency_id));
+        bool valid = true;
+        if (m_table.field(agency_id).empty()) {
+            m_table.problem(agency_id, "must not be empty");
+            valid = false;
+        } else if (!agency) {
+            m_table.problem(agency_id, "unknown agency " + util::quoted(m_table.field(agency_id)) + " (not in the agencies file)");
+            valid = false;
+        }
+        const auto kind = survey_instrument(m_table);
+        if (m_table.field(respondent).empty()) {
+            m_table.problem(respondent, "must not be empty");
+            valid = false;
+        }
+        if (!valid || !kind) return std::nullopt;
+        return std::pair{*agency, *kind};
+    }
+
+    // Scores one answer cell; hands a problem to `report` when it is bad.
+    template <typename Report>
+    void record(std::size_t agency, core::Instrument kind, std::size_t sub_item, std::string_view text, Report&& report) {
+        const auto& item = m_methodology.sub_items[sub_item];
+        const auto item_instrument = m_methodology.questions[item.question].instrument;
+        if (item_instrument != kind) {
+            report("question " + item.code + " belongs to " + std::string(core::instrument_code(item_instrument)) + ", not " +
+                   std::string(core::instrument_code(kind)));
+            return;
+        }
+        const auto option = parse_answer_option(item.kind, text);
+        if (!option) {
+            report(invalid_answer_reason(item.kind, text));
+            return;
+        }
+        const double points = m_methodology.option_points(item.kind, *option);
+        if (m_inputs.record_answer(agency, kind, m_table.field(respondent), sub_item, points) ==
+            ScoringInputs::AnswerOutcome::duplicate)
+            report("respondent " + util::quoted(m_table.field(respondent)) + " of agency " + std::string(m_table.field(agency_id)) +
+                   " answered " + item.code + " twice");
+    }
+
+    void read_long() {
+        while (m_table.next_row()) {
+            m_progress.tick();
+            const auto keys = row_keys();
+            const std::string_view code = m_table.field(question);
+            const auto sub_item = m_methodology.sub_item_index(code);
+            if (!sub_item) m_table.problem(question, unknown_code_reason(m_methodology, code));
+            if (!keys || !sub_item) continue;
+            const std::string_view text = m_table.field(answer);
+            if (text.empty()) continue;  // not answered
+            record(keys->first, keys->second, *sub_item, text, [&](std::string reason) {
+                const Column column = reason.starts_with("question") ? question : answer;
+                m_table.problem(column, std::move(reason));
+            });
+        }
+    }
+
+    void read_wide() {
+        // Map every extra column to its sub-item once.
+        std::vector<std::pair<std::size_t, std::size_t>> columns;  // position, sub-item
+        for (const std::size_t position : m_table.extra_columns()) {
+            const std::string& code = m_table.header()[position];
+            if (const auto sub_item = m_methodology.sub_item_index(code)) columns.emplace_back(position, *sub_item);
+            else {
+                m_problems_in_header = true;
+                header_problem(position, unknown_code_reason(m_methodology, code));
+            }
+        }
+        if (m_problems_in_header) return;
+        while (m_table.next_row()) {
+            m_progress.tick();
+            const auto keys = row_keys();
+            if (!keys) continue;
+            for (const auto& [position, sub_item] : columns) {
+                const std::string_view text = m_table.field_at(position);
+                if (text.empty()) continue;
+                record(keys->first, keys->second, sub_item, text,
+                       [&, at = position](std::string reason) { m_table.problem_at(at, std::move(reason)); });
+            }
+        }
+    }
+
+private:
+    void header_problem(std::size_t position, std::string message) {
+        // Reported against line 1, the header.
+        m_table.problem_at(position, std::move(message));
+    }
+
+    CsvTable& m_table;
+    ScoringInputs& m_inputs;
+    const core::Methodology& m_methodology;
+    RowProgress m_progress;
+    bool m_problems_in_header = false;
+};
+
+}  // namespace
+
+Result<void> read_responses(const std::string& path, ScoringInputs& inputs) {
+    return read_csv_file(path, "responses", [&](CsvTable& table) {
+        // Long form names its question and answer columns; anything else is wide form.
+        if (!table.read_header({{"agency_id"}, {"instrument"}, {"respondent"}, {"question", false}, {"answer", false}}, true)) return;
+        ResponseReader reader(table, inputs, table.size());
+        const bool long_form = table.has_column(question) || table.has_column(answer);
+        if (long_form) {
+            for (const std::size_t position : table.extra_columns())
+                table.problem_at(position, "unknown column in a long-form responses file (expected: agency_id, instrument, "
+                                           "respondent, question, answer)");
+            if (!table.has_column(question) || !table.has_column(answer)) {
+                table.problem(table.has_column(question) ? answer : question, "long form needs both question and answer columns");
+                return;
+            }
+            if (!table.extra_columns().empty()) return;
+            reader.read_long();
+        } else {
+            if (table.extra_columns().empty()) {
+                table.problem(respondent, "no question columns: give question,answer (long form) or one column per sub-item (wide form)");
+                return;
+            }
+            reader.read_wide();
+        }
+    });
+}
+
+}  // namespace ita::ingest

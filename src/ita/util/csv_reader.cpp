@@ -1,0 +1,125 @@
+#include <ita/util/csv_reader.hpp>
+
+namespace ita::util {
+
+namespace {
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+}
+
+CsvReader::CsvReader(std::string_view text) : m_text(text) {
+    if (m_text.starts_with(utf8_bom)) m_position = utf8_bom.size();
+}
+
+void CsvReader::fail(std::string message) {
+    if (!m_problem) m_problem = CsvProblem{m_record_line, m_spans.size(), std::move(message)};
+}
+
+void CsvReader::skip_to_line_end() {
+    while (m_position < m_text.size() && m_text[m_position] != '\n') ++m_position;
+}
+
+void CsvReader::read_plain_field(FieldSpan& span) {
+    const std::size_t begin = m_position;
+    while (m_position < m_text.size()) {
+        const char c = m_text[m_position];
+        if (c == ',' || c == '\n' || c == '\r') break;
+        if (c == '"') {
+            fail("a quote (\") inside a field that does not start with a quote");
+            skip_to_line_end();
+            break;
+        }
+        ++m_position;
+    }
+    span = FieldSpan{begin, m_position - begin, false};
+}
+
+bool CsvReader::read_quoted_field(FieldSpan& span) {
+    const std::size_t opening_line = m_line;
+    ++m_position;  // opening quote
+    const std::size_t begin = m_position;
+    bool escaped = false;
+    while (m_position < m_text.size()) {
+        const char c = m_text[m_position];
+        if (c == '"') {
+            if (m_position + 1 < m_text.size() && m_text[m_position + 1] == '"') {
+                escaped = true;
+                m_position += 2;
+                continue;
+            }
+            break;
+        }
+        if (c == '\n') ++m_line;
+        ++m_position;
+    }
+    if (m_position >= m_text.size()) {
+        fail("a quoted field opened on line " + std::to_string(opening_line) + " is never closed");
+        span = FieldSpan{begin, m_text.size() - begin, false};
+        return false;
+    }
+    const std::size_t end = m_position;
+    ++m_position;  // closing quote
+    if (!escaped) {
+        span = FieldSpan{begin, end - begin, false};
+    } else {
+        const std::size_t scratch_begin = m_scratch.size();
+        for (std::size_t index = begin; index < end; ++index) {
+            m_scratch.push_back(m_text[index]);
+            if (m_text[index] == '"') ++index;  // the second quote of a doubled pair
+        }
+        span = FieldSpan{scratch_begin, m_scratch.size() - scratch_begin, true};
+    }
+    if (m_position < m_text.size()) {
+        const char after = m_text[m_position];
+        if (after != ',' && after != '\n' && after != '\r') {
+            fail("text after the closing quote of a field");
+            skip_to_line_end();
+        }
+    }
+    return true;
+}
+
+bool CsvReader::next() {
+    m_problem.reset();
+    m_spans.clear();
+    m_fields.clear();
+    m_scratch.clear();
+    // Blank lines between records are skipped.
+    while (m_position < m_text.size() && (m_text[m_position] == '\n' || m_text[m_position] == '\r')) {
+        if (m_text[m_position] == '\n') ++m_line;
+        ++m_position;
+    }
+    if (m_position >= m_text.size()) return false;
+    m_record_line = m_line;
+    while (true) {
+        FieldSpan span{};
+        if (m_position < m_text.size() && m_text[m_position] == '"') {
+            if (!read_quoted_field(span)) {
+                m_spans.push_back(span);
+                break;
+            }
+        } else {
+            read_plain_field(span);
+        }
+        m_spans.push_back(span);
+        if (m_position >= m_text.size()) break;
+        const char c = m_text[m_position];
+        if (c == ',') {
+            ++m_position;
+            continue;
+        }
+        if (c == '\r') ++m_position;
+        if (m_position < m_text.size() && m_text[m_position] == '\n') {
+            ++m_position;
+            ++m_line;
+        }
+        break;
+    }
+    m_fields.reserve(m_spans.size());
+    for (const auto& span : m_spans) {
+        const std::string_view source = span.in_scratch ? std::string_view(m_scratch) : m_text;
+        m_fields.push_back(source.substr(span.begin, span.length));
+    }
+    return true;
+}
+
+}  // namespace ita::util

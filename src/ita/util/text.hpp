@@ -1,0 +1,25 @@
+// Small text helpers that know nothing of ITA. Pure functions, thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ita::util {
+
+// Removes ASCII spaces and tabs at both ends.
+[[nodiscard]] std::string_view trim(std::string_view text);
+
+// ASCII lower case; other bytes (Thai) are kept.
+[[nodiscard]] std::string ascii_lower(std::string_view text);
+
+// Parses a whole decimal number ("85.32", "-1", "1e2"); nullopt when there is anything else.
+[[nodiscard]] std::optional<double> parse_double(std::string_view text);
+
+// Parses a whole non-negative integer; nullopt when there is anything else.
+[[nodiscard]] std::optional<long long> parse_integer(std::string_view text);
+
+// Quotes text for a message: 'abc' (cut to 40 bytes on a UTF-8 boundary).
+[[nodiscard]] std::string quoted(std::string_view text);
+
+}  // namespace ita::util

@@ -1,0 +1,1 @@
+#include <ita/core/bad.hpp>

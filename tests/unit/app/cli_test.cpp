@@ -1,0 +1,98 @@
+// The `ita` binary as users call it: exit codes, output formats, errors on stderr.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr together
+};
+
+Outcome run(const std::string& arguments) {
+    const std::string command = std::string(ITA_BINARY) + " " + arguments + " 2>&1";
+    Outcome outcome;
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return outcome;
+    std::array<char, 4096> buffer{};
+    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) outcome.output.append(buffer.data(), read);
+    const int status = ::pclose(pipe);
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return outcome;
+}
+
+std::string golden(const std::string& relative) { return std::string(ITA_SOURCE_DIR) + "/tests/golden/" + relative; }
+
+}  // namespace
+
+TEST(Cli, ScoreJsonFollowsTheContract) {
+    const auto outcome = run("score --year 2565 --published " + golden("2565/seed002_indicators/published.csv") + " --format json");
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+    EXPECT_TRUE(outcome.output.starts_with(R"({"fiscal_year":2565,)")) << outcome.output;
+    EXPECT_NE(outcome.output.find(R"("agencies":[{"agency_id":"A1","overall":83.93)"), std::string::npos) << outcome.output;
+    EXPECT_NE(outcome.output.find(R"("rating":"B","pass":false,"instruments":{"IIT":)"), std::string::npos);
+    EXPECT_NE(outcome.output.find(R"("indicators":{"1":88.35,)"), std::string::npos);
+    EXPECT_NE(outcome.output.find(R"("respondents":{"IIT":0,"EIT":0})"), std::string::npos);
+}
+
+TEST(Cli, ScoreTableIsForPeople) {
+    const auto outcome = run("score --year 2563 --published " + golden("2563/seed004_indicators/published.csv"));
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+    EXPECT_NE(outcome.output.find("การใช้อำนาจ"), std::string::npos);
+    EXPECT_NE(outcome.output.find("85.32"), std::string::npos);
+    EXPECT_NE(outcome.output.find("ไม่ผ่านเกณฑ์"), std::string::npos);  // indicator 7 at 76.62
+}
+
+TEST(Cli, ScoreCsvToAFile) {
+    const fs::path out = fs::temp_directory_path() / ("ita_cli_" + std::to_string(::getpid()) + ".csv");
+    const auto outcome = run("score --year 2564 --published " + golden("2564/seed001_indicators/published.csv") + " --format csv --out " + out.string());
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+    std::ifstream file(out);
+    std::string header, row;
+    std::getline(file, header);
+    std::getline(file, row);
+    EXPECT_TRUE(header.starts_with("agency_id,name,type,province,overall,rating,pass,IIT,EIT,OIT,indicator_1")) << header;
+    EXPECT_TRUE(row.starts_with("A1,,,,92.89")) << row;
+    fs::remove(out);
+}
+
+TEST(Cli, BadInputExitsTwoWithFileLineColumn) {
+    const std::string bad = std::string(ITA_SOURCE_DIR) + "/tests/malformed/responses_answer_out_of_range.csv";
+    const auto outcome = run("score --year 2565 --responses " + bad);
+    EXPECT_EQ(outcome.exit_code, 2);
+    EXPECT_NE(outcome.output.find(bad + ":3:answer: answer '5' is out of range"), std::string::npos) << outcome.output;
+}
+
+TEST(Cli, MissingFileAndUnknownYearExitTwo) {
+    EXPECT_EQ(run("score --year 2565 --responses /nonexistent/responses.csv").exit_code, 2);
+    const auto unknown = run("score --year 2550 --published " + golden("2565/seed002_indicators/published.csv"));
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_NE(unknown.output.find("no methodology for fiscal year 2550"), std::string::npos);
+    EXPECT_EQ(run("score").exit_code, 2);
+}
+
+TEST(Cli, HelpIsThaiAndEnglish) {
+    const auto outcome = run("score --help");
+    EXPECT_EQ(outcome.exit_code, 0);
+    EXPECT_NE(outcome.output.find("ปีงบประมาณ"), std::string::npos);
+    EXPECT_NE(outcome.output.find("fiscal year"), std::string::npos);
+}
+
+TEST(Cli, GenThenScoreRoundTrip) {
+    const fs::path dir = fs::temp_directory_path() / ("ita_cli_gen_" + std::to_string(::getpid()));
+    const auto gen = run("gen --agencies 25 --seed 3 --year 2566 --out " + dir.string());
+    ASSERT_EQ(gen.exit_code, 0) << gen.output;
+    const auto score = run("score --year 2566 --agencies " + (dir / "agencies.csv").string() + " --responses " +
+                           (dir / "responses_iit.csv").string() + " --responses " + (dir / "responses_eit.csv").string() +
+                           " --oit " + (dir / "oit.csv").string() + " --format csv");
+    ASSERT_EQ(score.exit_code, 0) << score.output;
+    EXPECT_EQ(std::count(score.output.begin(), score.output.end(), '\n'), 26);
+    fs::remove_all(dir);
+}
