@@ -1,15 +1,24 @@
 #include <ita/ingest/answer_option.hpp>
 
-#include <ita/util/text.hpp>
 
 namespace ita::ingest {
 
+namespace {
+// ASCII case-insensitive equality with a lower-case word, without allocating.
+bool equals_word(std::string_view text, std::string_view lower_word) {
+    if (text.size() != lower_word.size()) return false;
+    for (std::size_t position = 0; position < text.size(); ++position) {
+        char c = text[position];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower_word[position]) return false;
+    }
+    return true;
+}
+}  // namespace
+
 std::optional<bool> parse_yes_no(std::string_view text) {
-    if (text == "มี") return true;
-    if (text == "ไม่มี") return false;
-    const std::string lower = util::ascii_lower(text);
-    if (lower == "yes") return true;
-    if (lower == "no") return false;
+    if (equals_word(text, "yes") || text == "มี") return true;
+    if (equals_word(text, "no") || text == "ไม่มี") return false;
     return std::nullopt;
 }
 

@@ -88,8 +88,6 @@ std::string_view CsvTable::field(std::size_t spec_index) const {
     return position ? field_at(*position) : std::string_view();
 }
 
-std::string_view CsvTable::field_at(std::size_t position) const { return util::trim(m_reader.fields()[position]); }
-
 void CsvTable::problem(std::size_t spec_index, std::string message) {
     m_problems.add(m_reader.line(), m_specs[spec_index].name, std::move(message));
 }

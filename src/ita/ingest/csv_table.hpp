@@ -6,6 +6,7 @@
 
 #include <ita/util/csv_reader.hpp>
 #include <ita/util/diagnostics.hpp>
+#include <ita/util/text.hpp>
 
 #include <optional>
 #include <string>
@@ -36,7 +37,7 @@ public:
     bool next_row();
     // The field of spec column `spec_index` (trimmed); empty when the column is absent.
     [[nodiscard]] std::string_view field(std::size_t spec_index) const;
-    [[nodiscard]] std::string_view field_at(std::size_t position) const;
+    [[nodiscard]] std::string_view field_at(std::size_t position) const { return util::trim(m_reader.fields()[position]); }
     [[nodiscard]] bool has_column(std::size_t spec_index) const { return m_positions[spec_index].has_value(); }
     [[nodiscard]] std::size_t line() const { return m_reader.line(); }
     [[nodiscard]] std::size_t offset() const { return m_reader.offset(); }

@@ -39,7 +39,14 @@ std::string invalid_answer_reason(core::AnswerKind kind, std::string_view text) 
 class ResponseReader {
 public:
     ResponseReader(CsvTable& table, ScoringInputs& inputs, std::size_t size)
-        : m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, size, "responses") {}
+        : m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, size, "responses") {
+        for (const auto& sub_item : m_methodology.sub_items) {
+            AnswerSpec spec{m_methodology.questions[sub_item.question].instrument, sub_item.kind, {}};
+            for (std::size_t option = 0; option < spec.points.size(); ++option)
+                spec.points[option] = core::is_yes_no(sub_item.kind) && option > 1 ? 0 : m_methodology.option_points(sub_item.kind, option);
+            m_specs.push_back(spec);
+        }
+    }
 
     // Checks the agency and instrument of the current row; nullopt when either is bad.
     std::optional<std::pair<std::size_t, core::Instrument>> row_keys() {
@@ -63,24 +70,29 @@ public:
 
     // Scores one answer cell; hands a problem to `report` when it is bad.
     template <typename Report>
-    void record(std::size_t agency, core::Instrument kind, std::size_t sub_item, std::string_view text, Report&& report) {
-        const auto& item = m_methodology.sub_items[sub_item];
-        const auto item_instrument = m_methodology.questions[item.question].instrument;
-        if (item_instrument != kind) {
-            report("question " + item.code + " belongs to " + std::string(core::instrument_code(item_instrument)) + ", not " +
-                   std::string(core::instrument_code(kind)));
+    void record(std::optional<ScoringInputs::Respondent>& who, std::size_t agency, core::Instrument kind, std::size_t sub_item,
+                std::string_view text, Report&& report) {
+        const AnswerSpec& spec = m_specs[sub_item];
+        if (spec.instrument != kind) {
+            report("question " + m_methodology.sub_items[sub_item].code + " belongs to " +
+                   std::string(core::instrument_code(spec.instrument)) + ", not " + std::string(core::instrument_code(kind)));
             return;
         }
-        const auto option = parse_answer_option(item.kind, text);
+        // Fast path for the common "1"–"4"; everything else goes through the full parser.
+        std::optional<std::size_t> option;
+        if (!core::is_yes_no(spec.kind) && text.size() == 1 && text[0] >= '1' && text[0] <= '4')
+            option = static_cast<std::size_t>(text[0] - '1');
+        else
+            option = parse_answer_option(spec.kind, text);
         if (!option) {
-            report(invalid_answer_reason(item.kind, text));
+            report(invalid_answer_reason(spec.kind, text));
             return;
         }
-        const double points = m_methodology.option_points(item.kind, *option);
-        if (m_inputs.record_answer(agency, kind, m_table.field(respondent), sub_item, points) ==
-            ScoringInputs::AnswerOutcome::duplicate)
+        // Looked up once per row, and only for a row with a valid answer.
+        if (!who) who = m_inputs.respondent(agency, kind, m_table.field(respondent));
+        if (m_inputs.record_answer(*who, sub_item, spec.points[*option]) == ScoringInputs::AnswerOutcome::duplicate)
             report("respondent " + util::quoted(m_table.field(respondent)) + " of agency " + std::string(m_table.field(agency_id)) +
-                   " answered " + item.code + " twice");
+                   " answered " + m_methodology.sub_items[sub_item].code + " twice");
     }
 
     void read_long() {
@@ -93,7 +105,8 @@ public:
             if (!keys || !sub_item) continue;
             const std::string_view text = m_table.field(answer);
             if (text.empty()) continue;  // not answered
-            record(keys->first, keys->second, *sub_item, text, [&](std::string reason) {
+            std::optional<ScoringInputs::Respondent> who;
+            record(who, keys->first, keys->second, *sub_item, text, [&](std::string reason) {
                 const Column column = reason.starts_with("question") ? question : answer;
                 m_table.problem(column, std::move(reason));
             });
@@ -116,10 +129,11 @@ public:
             m_progress.tick();
             const auto keys = row_keys();
             if (!keys) continue;
+            std::optional<ScoringInputs::Respondent> who;
             for (const auto& [position, sub_item] : columns) {
                 const std::string_view text = m_table.field_at(position);
                 if (text.empty()) continue;
-                record(keys->first, keys->second, sub_item, text,
+                record(who, keys->first, keys->second, sub_item, text,
                        [&, at = position](std::string reason) { m_table.problem_at(at, std::move(reason)); });
             }
         }
@@ -131,8 +145,16 @@ private:
         m_table.problem_at(position, std::move(message));
     }
 
+    // What scoring an answer to a sub-item needs, gathered once.
+    struct AnswerSpec {
+        core::Instrument instrument;
+        core::AnswerKind kind;
+        std::array<double, 4> points;
+    };
+
     CsvTable& m_table;
     ScoringInputs& m_inputs;
+    std::vector<AnswerSpec> m_specs;
     const core::Methodology& m_methodology;
     RowProgress m_progress;
     bool m_problems_in_header = false;

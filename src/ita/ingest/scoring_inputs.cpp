@@ -29,10 +29,12 @@ void ScoringInputs::set_directory(std::vector<core::Agency> agencies) {
         input.agency_type = m_agencies[index].type;
         input.iit_headcount = m_agencies[index].headcount;
         m_inputs.push_back(std::move(input));
-        m_books.emplace_back();
+        add_books();
         m_index_by_id.emplace(m_agencies[index].agency_id, index);
     }
 }
+
+void ScoringInputs::add_books() { m_books.push_back(RespondentBooks{RespondentBook(m_arena.get()), RespondentBook(m_arena.get())}); }
 
 const core::Agency* ScoringInputs::agency_info(std::size_t agency) const {
     return agency < m_agencies.size() ? &m_agencies[agency] : nullptr;
@@ -50,7 +52,7 @@ std::optional<std::size_t> ScoringInputs::agency(std::string_view agency_id) {
         core::AgencyInput input;
         input.agency_id = std::string(agency_id);
         m_inputs.push_back(std::move(input));
-        m_books.emplace_back();
+        add_books();
         m_index_by_id.emplace(std::string(agency_id), index);
     }
     m_last_agency = index;
@@ -67,23 +69,34 @@ std::vector<std::size_t> ScoringInputs::output_order() const {
     return order;
 }
 
-ScoringInputs::AnswerOutcome ScoringInputs::record_answer(std::size_t agency, core::Instrument instrument,
-                                                          std::string_view respondent, std::size_t sub_item, double points) {
+ScoringInputs::Respondent ScoringInputs::respondent(std::size_t agency, core::Instrument instrument, std::string_view label) {
+    if (m_last_respondent && m_last_respondent->agency == agency && m_last_respondent->instrument == instrument &&
+        m_last_respondent_label == label)
+        return *m_last_respondent;
     const auto slot = static_cast<std::size_t>(instrument);
     auto& book = m_books[agency][slot];
-    const std::size_t words = m_words_per_respondent[slot];
-    auto [entry, inserted] = book.slot_by_label.try_emplace(std::string(respondent), 0);
+    auto [entry, inserted] = book.slot_by_label.try_emplace(std::pmr::string(label, m_arena.get()), 0);
     if (inserted) {
+        const std::size_t words = m_words_per_respondent[slot];
         entry->second = static_cast<std::uint32_t>(book.answered_bits.size() / words);
         book.answered_bits.resize(book.answered_bits.size() + words, 0);
-        ++m_inputs[agency].tally.respondents[slot];
     }
+    m_last_respondent = Respondent{agency, instrument, entry->second};
+    m_last_respondent_label.assign(label);
+    return *m_last_respondent;
+}
+
+ScoringInputs::AnswerOutcome ScoringInputs::record_answer(const Respondent& respondent, std::size_t sub_item, double points) {
+    const auto slot = static_cast<std::size_t>(respondent.instrument);
+    const std::size_t words = m_words_per_respondent[slot];
+    std::uint64_t* bits = m_books[respondent.agency][slot].answered_bits.data() + std::size_t{respondent.slot} * words;
     const std::uint32_t bit = m_bit_of_sub_item[slot][sub_item];
-    std::uint64_t& word = book.answered_bits[entry->second * words + bit / 64];
     const std::uint64_t mask = std::uint64_t{1} << (bit % 64);
-    if (word & mask) return AnswerOutcome::duplicate;
-    word |= mask;
-    m_inputs[agency].tally.add(sub_item, points, m_methodology.sub_items.size());
+    if (bits[bit / 64] & mask) return AnswerOutcome::duplicate;
+    auto& input = m_inputs[respondent.agency];
+    if (std::all_of(bits, bits + words, [](std::uint64_t word) { return word == 0; })) ++input.tally.respondents[slot];
+    bits[bit / 64] |= mask;
+    input.tally.add(sub_item, points, m_methodology.sub_items.size());
     return AnswerOutcome::recorded;
 }
 

@@ -10,6 +10,9 @@
 #include <ita/core/agency.hpp>
 
 #include <cstdint>
+#include <memory>
+#include <memory_resource>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,29 +38,46 @@ public:
     // Agency indices in output order: directory order, else ascending id.
     [[nodiscard]] std::vector<std::size_t> output_order() const;
 
+    // A respondent of one agency and survey instrument, as labelled in the files.
+    struct Respondent {
+        std::size_t agency = 0;
+        core::Instrument instrument = core::Instrument::iit;
+        std::uint32_t slot = 0;
+    };
+    // Finds or adds the respondent `label`; consecutive calls for the same one are cheap.
+    Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label);
+
     enum class AnswerOutcome { recorded, duplicate };
-    // Records that `respondent` answered `sub_item` (a sub-item of `instrument`) with `points`.
-    // A second answer by the same respondent to the same sub-item is refused.
-    AnswerOutcome record_answer(std::size_t agency, core::Instrument instrument, std::string_view respondent,
-                                std::size_t sub_item, double points);
+    // Records that the respondent answered `sub_item` (a sub-item of its instrument) for
+    // `points`. A second answer by the same respondent to the same sub-item is refused.
+    // A respondent counts towards the agency's respondents from its first recorded answer.
+    AnswerOutcome record_answer(const Respondent& respondent, std::size_t sub_item, double points);
 
 private:
+    // Respondent labels live in one arena: a national file has over a million of them, and
+    // node-by-node allocation and freeing would cost more than reading the file.
     struct RespondentBook {
-        std::unordered_map<std::string, std::uint32_t> slot_by_label;
+        explicit RespondentBook(std::pmr::memory_resource* arena) : slot_by_label(arena) {}
+        std::pmr::unordered_map<std::pmr::string, std::uint32_t> slot_by_label;
         std::vector<std::uint64_t> answered_bits;
     };
+    using RespondentBooks = std::array<RespondentBook, 2>;  // IIT, EIT
+    void add_books();
 
     const core::Methodology& m_methodology;
+    std::unique_ptr<std::pmr::monotonic_buffer_resource> m_arena = std::make_unique<std::pmr::monotonic_buffer_resource>(1 << 20);
     std::vector<core::AgencyInput> m_inputs;
     std::vector<core::Agency> m_agencies;
     std::unordered_map<std::string, std::size_t> m_index_by_id;
     bool m_has_directory = false;
     // Per agency and survey instrument (IIT, EIT).
-    std::vector<std::array<RespondentBook, 2>> m_books;
+    std::vector<RespondentBooks> m_books;
     std::array<std::size_t, 2> m_words_per_respondent{};
     std::array<std::vector<std::uint32_t>, 2> m_bit_of_sub_item;  // sub-item → bit within its instrument
     std::size_t m_last_agency = SIZE_MAX;
     std::string m_last_id;
+    std::optional<Respondent> m_last_respondent;
+    std::string m_last_respondent_label;
 };
 
 }  // namespace ita::ingest

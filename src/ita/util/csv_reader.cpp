@@ -1,5 +1,7 @@
 #include <ita/util/csv_reader.hpp>
 
+#include <cstring>
+
 namespace ita::util {
 
 namespace {
@@ -78,6 +80,30 @@ bool CsvReader::read_quoted_field(FieldSpan& span) {
     return true;
 }
 
+bool CsvReader::read_simple_line() {
+    // Most lines hold no quote at all: split them in one pass, without spans or scratch.
+    const char* begin = m_text.data() + m_position;
+    const char* end = m_text.data() + m_text.size();
+    const char* line_end = static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(end - begin)));
+    if (!line_end) line_end = end;
+    if (std::memchr(begin, '"', static_cast<std::size_t>(line_end - begin))) return false;
+    const char* content_end = (line_end > begin && line_end[-1] == '\r') ? line_end - 1 : line_end;
+    const char* field = begin;
+    for (const char* cursor = begin; cursor < content_end; ++cursor) {
+        if (*cursor == ',') {
+            m_fields.emplace_back(field, static_cast<std::size_t>(cursor - field));
+            field = cursor + 1;
+        }
+    }
+    m_fields.emplace_back(field, static_cast<std::size_t>(content_end - field));
+    m_position = static_cast<std::size_t>(line_end - m_text.data());
+    if (line_end < end) {
+        ++m_position;
+        ++m_line;
+    }
+    return true;
+}
+
 bool CsvReader::next() {
     m_problem.reset();
     m_spans.clear();
@@ -90,6 +116,7 @@ bool CsvReader::next() {
     }
     if (m_position >= m_text.size()) return false;
     m_record_line = m_line;
+    if (read_simple_line()) return true;
     while (true) {
         FieldSpan span{};
         if (m_position < m_text.size() && m_text[m_position] == '"') {

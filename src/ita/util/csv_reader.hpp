@@ -42,6 +42,7 @@ private:
         bool in_scratch;
     };
 
+    bool read_simple_line();
     void fail(std::string message);
     void skip_to_line_end();
     bool read_quoted_field(FieldSpan& span);

@@ -4,12 +4,6 @@
 
 namespace ita::util {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 std::string ascii_lower(std::string_view text) {
     std::string lower(text);
     for (char& c : lower)
