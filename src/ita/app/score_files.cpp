@@ -5,6 +5,8 @@
 #include <ita/ingest/readers.hpp>
 #include <ita/ingest/scoring_inputs.hpp>
 
+#include <thread>
+
 namespace ita::app {
 
 namespace {
@@ -54,9 +56,27 @@ Result<ScoreRun> score_files(const ScoreRequest& request) {
     }
     // With a broken agencies file every agency would look unknown: stop at its problems.
     if (!problems.empty()) return std::unexpected(problems.release());
-    for (const auto& path : request.responses) problems.check(ingest::read_responses(path, inputs));
-    if (request.oit) problems.check(ingest::read_oit(*request.oit, inputs));
-    if (request.published) problems.check(ingest::read_published(*request.published, inputs));
+    // Each responses file is read on its own thread into its own inputs, merged in file order;
+    // the OIT and published files are read meanwhile on this thread.
+    std::vector<ingest::ScoringInputs> partials;
+    std::vector<Result<void>> outcomes(request.responses.size());
+    Result<void> oit_outcome;
+    Result<void> published_outcome;
+    for (std::size_t file = 0; file < request.responses.size(); ++file) partials.push_back(inputs.same_agencies());
+    {
+        std::vector<std::jthread> readers;
+        for (std::size_t file = 0; file < request.responses.size(); ++file)
+            readers.emplace_back([&, file] { outcomes[file] = ingest::read_responses(request.responses[file], partials[file]); });
+        if (request.oit) oit_outcome = ingest::read_oit(*request.oit, inputs);
+        if (request.published) published_outcome = ingest::read_published(*request.published, inputs);
+    }
+    // Problems are listed in the order the files were named: responses, OIT, published.
+    for (std::size_t file = 0; file < request.responses.size(); ++file) {
+        problems.check(outcomes[file]);
+        if (outcomes[file]) problems.check(inputs.merge(std::move(partials[file]), request.responses[file]));
+    }
+    problems.check(oit_outcome);
+    problems.check(published_outcome);
     if (!problems.empty()) return std::unexpected(problems.release());
 
     for (const std::size_t agency : inputs.output_order())

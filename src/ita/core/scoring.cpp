@@ -51,12 +51,12 @@ public:
     }
 
 private:
-    // Published wins; a derived value that disagrees with it is reported.
-    Score settle(Score published, Score derived, const std::string& what) {
+    // Published wins; a derived value that disagrees with it is reported as "<level> <code>".
+    Score settle(Score published, Score derived, std::string_view level, std::string_view code) {
         if (!published) return derived;
         if (derived && std::abs(*published - *derived) > disagreement_tolerance)
-            m_scores.warnings.push_back(what + ": published " + util::format_fixed(*published) +
-                                        " but its parts give " + util::format_fixed(*derived));
+            m_scores.warnings.push_back(std::string(level) + (code.empty() ? "" : " ") + std::string(code) + ": published " +
+                                        util::format_fixed(*published) + " but its parts give " + util::format_fixed(*derived));
         return published;
     }
 
@@ -68,7 +68,7 @@ private:
             if (index < tally.answer_count.size() && tally.answer_count[index] > 0)
                 derived = tally.point_sum[index] / tally.answer_count[index];
             m_scores.sub_items[index] = settle(given(m_input.published.sub_items, index), derived,
-                                               "sub-item " + m_methodology.sub_items[index].code);
+                                               "sub-item", m_methodology.sub_items[index].code);
         }
     }
 
@@ -77,7 +77,7 @@ private:
         for (std::size_t index = 0; index < m_methodology.questions.size(); ++index) {
             const auto& question = m_methodology.questions[index];
             m_scores.questions[index] = settle(given(m_input.published.questions, index),
-                                               mean_of(m_scores.sub_items, question.sub_items), "question " + question.code);
+                                               mean_of(m_scores.sub_items, question.sub_items), "question", question.code);
         }
     }
 
@@ -87,7 +87,7 @@ private:
             Score derived;
             if (index < m_input.oit_accepted.size() && m_input.oit_accepted[index])
                 derived = *m_input.oit_accepted[index] ? 100.0 : 0.0;
-            m_scores.items[index] = settle(given(m_input.published.items, index), derived, "item " + m_methodology.items[index].code);
+            m_scores.items[index] = settle(given(m_input.published.items, index), derived, "item", m_methodology.items[index].code);
         }
     }
 
@@ -104,7 +104,7 @@ private:
             const Score derived = indicator.instrument == Instrument::oit ? mean_of(m_scores.sub_indicators, indicator.sub_indicators)
                                                                            : mean_of(m_scores.questions, indicator.questions);
             m_scores.indicators[index] = settle(given(m_input.published.indicators, index), derived,
-                                                "indicator " + std::to_string(indicator.number));
+                                                "indicator", std::to_string(indicator.number));
         }
     }
 
@@ -143,7 +143,7 @@ private:
         for (const auto& instrument : m_methodology.instruments) {
             const auto slot = static_cast<std::size_t>(instrument.code);
             m_scores.instruments[slot] = settle(m_input.published.instruments[slot], derive_instrument(instrument),
-                                                "instrument " + std::string(instrument_code(instrument.code)));
+                                                "instrument", instrument_code(instrument.code));
         }
     }
 
@@ -160,7 +160,7 @@ private:
         }
         Score derived;
         if (missing.empty()) derived = overall;
-        m_scores.overall = settle(m_input.published.overall, derived, "overall");
+        m_scores.overall = settle(m_input.published.overall, derived, "overall", "");
         if (!m_scores.overall) m_scores.withheld_reason = "ไม่มีคะแนน " + missing + " จึงคำนวณคะแนนรวมไม่ได้";
     }
 

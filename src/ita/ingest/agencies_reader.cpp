@@ -12,7 +12,7 @@ enum Column : std::size_t { agency_id, name, type, province, headcount };
 
 Result<std::vector<core::Agency>> read_agencies(const std::string& path) {
     std::vector<core::Agency> agencies;
-    auto outcome = read_csv_file(path, "agencies", [&](CsvTable& table) {
+    auto outcome = read_csv_file(path, "agencies", [&](CsvTable& table, const util::MappedFile&) {
         if (!table.read_header({{"agency_id"}, {"name"}, {"type"}, {"province"}, {"headcount", false}})) return;
         std::unordered_set<std::string> seen;
         while (table.next_row()) {

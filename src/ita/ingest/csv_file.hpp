@@ -11,29 +11,33 @@
 
 namespace ita::ingest {
 
-// Calls `read(table)`; succeeds when no problem was reported.
+// Calls `read(table, file)`; succeeds when no problem was reported.
 template <typename ReadRows>
 Result<void> read_csv_file(const std::string& path, std::string_view what, ReadRows&& read) {
     ITA_TRY(file, util::MappedFile::open(path));
     util::DiagnosticList problems(path);
     CsvTable table(file.text(), problems);
-    read(table);
+    read(table, file);
     if (problems.empty()) return {};
     return std::unexpected(problems.into_error(std::string(what) + " file " + path + " has " +
                                                std::to_string(problems.count()) + " problems; nothing was used"));
 }
 
-// Advances through rows, updating a progress bar by bytes read.
+// Follows a reader through a big file: updates the progress bar and hands back the pages
+// already read, so a national file costs little more memory than what is kept of it.
 class RowProgress {
 public:
-    RowProgress(const CsvTable& table, std::size_t total, std::string label)
-        : m_table(table), m_bar(std::move(label), total) {}
+    RowProgress(const CsvTable& table, const util::MappedFile& file, std::string label)
+        : m_table(table), m_file(file), m_bar(std::move(label), table.size()) {}
     void tick() {
-        if ((++m_rows & 0x3FFF) == 0) m_bar.update(m_table.offset());
+        if ((++m_rows & 0x3FFF) != 0) return;
+        m_bar.update(m_table.offset());
+        m_file.release_before(m_table.record_start());
     }
 
 private:
     const CsvTable& m_table;
+    const util::MappedFile& m_file;
     util::ProgressBar m_bar;
     std::size_t m_rows = 0;
 };

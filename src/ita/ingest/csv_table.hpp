@@ -42,6 +42,7 @@ public:
     [[nodiscard]] std::size_t line() const { return m_reader.line(); }
     [[nodiscard]] std::size_t offset() const { return m_reader.offset(); }
     [[nodiscard]] std::size_t size() const { return m_reader.size(); }
+    [[nodiscard]] std::size_t record_start() const { return m_reader.record_start(); }
 
     // Reports a problem in the current row at spec column `spec_index`.
     void problem(std::size_t spec_index, std::string message);

@@ -11,7 +11,7 @@ enum Column : std::size_t { agency_id, item, present, url, note };
 
 Result<void> read_oit(const std::string& path, ScoringInputs& inputs) {
     const auto& methodology = inputs.methodology();
-    return read_csv_file(path, "OIT", [&](CsvTable& table) {
+    return read_csv_file(path, "OIT", [&](CsvTable& table, const util::MappedFile&) {
         if (!table.read_header({{"agency_id"}, {"item"}, {"present"}, {"url", false}, {"note", false}})) return;
         while (table.next_row()) {
             const auto agency = inputs.agency(table.field(agency_id));

@@ -54,7 +54,7 @@ Target locate(const core::Methodology& methodology, core::AgencyInput& input, st
 }  // namespace
 
 Result<void> read_published(const std::string& path, ScoringInputs& inputs) {
-    return read_csv_file(path, "published scores", [&](CsvTable& table) {
+    return read_csv_file(path, "published scores", [&](CsvTable& table, const util::MappedFile&) {
         if (!table.read_header({{"agency_id"}, {"level"}, {"code"}, {"score"}})) return;
         while (table.next_row()) {
             const auto agency = inputs.agency(table.field(agency_id));

@@ -38,8 +38,8 @@ std::string invalid_answer_reason(core::AnswerKind kind, std::string_view text) 
 
 class ResponseReader {
 public:
-    ResponseReader(CsvTable& table, ScoringInputs& inputs, std::size_t size)
-        : m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, size, "responses") {
+    ResponseReader(CsvTable& table, const util::MappedFile& file, ScoringInputs& inputs)
+        : m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, file, "responses") {
         for (const auto& sub_item : m_methodology.sub_items) {
             AnswerSpec spec{m_methodology.questions[sub_item.question].instrument, sub_item.kind, {}};
             for (std::size_t option = 0; option < spec.points.size(); ++option)
@@ -163,10 +163,10 @@ private:
 }  // namespace
 
 Result<void> read_responses(const std::string& path, ScoringInputs& inputs) {
-    return read_csv_file(path, "responses", [&](CsvTable& table) {
+    return read_csv_file(path, "responses", [&](CsvTable& table, const util::MappedFile& file) {
         // Long form names its question and answer columns; anything else is wide form.
         if (!table.read_header({{"agency_id"}, {"instrument"}, {"respondent"}, {"question", false}, {"answer", false}}, true)) return;
-        ResponseReader reader(table, inputs, table.size());
+        ResponseReader reader(table, file, inputs);
         const bool long_form = table.has_column(question) || table.has_column(answer);
         if (long_form) {
             for (const std::size_t position : table.extra_columns())

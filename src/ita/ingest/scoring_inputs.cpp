@@ -1,10 +1,21 @@
 #include <ita/ingest/scoring_inputs.hpp>
 
+#include <ita/util/diagnostics.hpp>
+#include <ita/util/text.hpp>
+
 #include <algorithm>
+#include <bit>
 
 namespace ita::ingest {
 
-ScoringInputs::ScoringInputs(const core::Methodology& methodology) : m_methodology(methodology) {
+namespace {
+bool all_zero(const std::uint64_t* bits, std::size_t words) {
+    return std::all_of(bits, bits + words, [](std::uint64_t word) { return word == 0; });
+}
+}  // namespace
+
+ScoringInputs::ScoringInputs(const core::Methodology& methodology) : m_methodology(&methodology) {
+    m_arenas.push_back(std::make_unique<Arena>(1 << 20));
     std::array<std::uint32_t, 2> next_bit{};
     for (auto& bits : m_bit_of_sub_item) bits.assign(methodology.sub_items.size(), 0);
     for (std::size_t index = 0; index < methodology.sub_items.size(); ++index) {
@@ -12,49 +23,54 @@ ScoringInputs::ScoringInputs(const core::Methodology& methodology) : m_methodolo
         if (instrument == core::Instrument::oit) continue;
         const auto slot = static_cast<std::size_t>(instrument);
         m_bit_of_sub_item[slot][index] = next_bit[slot]++;
+        m_sub_item_of_bit[slot].push_back(index);
     }
-    for (std::size_t slot = 0; slot < 2; ++slot) m_words_per_respondent[slot] = (next_bit[slot] + 63) / 64;
+    for (std::size_t slot = 0; slot < 2; ++slot) m_words_per_respondent[slot] = std::max<std::size_t>(1, (next_bit[slot] + 63) / 64);
 }
 
 void ScoringInputs::set_directory(std::vector<core::Agency> agencies) {
-    m_has_directory = true;
-    m_agencies = std::move(agencies);
+    m_has_directory = false;
     m_inputs.clear();
     m_books.clear();
     m_index_by_id.clear();
     m_last_agency = SIZE_MAX;
-    for (std::size_t index = 0; index < m_agencies.size(); ++index) {
-        core::AgencyInput input;
-        input.agency_id = m_agencies[index].agency_id;
-        input.agency_type = m_agencies[index].type;
-        input.iit_headcount = m_agencies[index].headcount;
-        m_inputs.push_back(std::move(input));
-        add_books();
-        m_index_by_id.emplace(m_agencies[index].agency_id, index);
+    m_last_respondent.reset();
+    for (const auto& agency : agencies) {
+        const std::size_t index = add_agency(agency.agency_id);
+        m_inputs[index].agency_type = agency.type;
+        m_inputs[index].iit_headcount = agency.headcount;
     }
+    m_agencies = std::move(agencies);
+    m_has_directory = true;
 }
 
-void ScoringInputs::add_books() { m_books.push_back(RespondentBooks{RespondentBook(m_arena.get()), RespondentBook(m_arena.get())}); }
+ScoringInputs ScoringInputs::same_agencies() const {
+    ScoringInputs copy(*m_methodology);
+    if (m_has_directory) copy.set_directory(m_agencies);
+    return copy;
+}
 
 const core::Agency* ScoringInputs::agency_info(std::size_t agency) const {
     return agency < m_agencies.size() ? &m_agencies[agency] : nullptr;
+}
+
+std::size_t ScoringInputs::add_agency(std::string_view agency_id) {
+    const std::size_t index = m_inputs.size();
+    core::AgencyInput input;
+    input.agency_id = std::string(agency_id);
+    m_inputs.push_back(std::move(input));
+    m_books.emplace_back();
+    m_index_by_id.emplace(std::string(agency_id), index);
+    return index;
 }
 
 std::optional<std::size_t> ScoringInputs::agency(std::string_view agency_id) {
     // Files are usually grouped by agency: remember the last one.
     if (m_last_agency != SIZE_MAX && agency_id == m_last_id) return m_last_agency;
     std::size_t index = 0;
-    if (const auto found = m_index_by_id.find(std::string(agency_id)); found != m_index_by_id.end()) {
-        index = found->second;
-    } else {
-        if (m_has_directory) return std::nullopt;
-        index = m_inputs.size();
-        core::AgencyInput input;
-        input.agency_id = std::string(agency_id);
-        m_inputs.push_back(std::move(input));
-        add_books();
-        m_index_by_id.emplace(std::string(agency_id), index);
-    }
+    if (const auto found = m_index_by_id.find(std::string(agency_id)); found != m_index_by_id.end()) index = found->second;
+    else if (m_has_directory) return std::nullopt;
+    else index = add_agency(agency_id);
     m_last_agency = index;
     m_last_id = std::string(agency_id);
     return index;
@@ -69,17 +85,23 @@ std::vector<std::size_t> ScoringInputs::output_order() const {
     return order;
 }
 
+ScoringInputs::RespondentBook& ScoringInputs::book(std::size_t agency, std::size_t slot) {
+    auto& book = m_books[agency][slot];
+    if (!book) book = std::make_unique<RespondentBook>(m_arenas.front().get());
+    return *book;
+}
+
 ScoringInputs::Respondent ScoringInputs::respondent(std::size_t agency, core::Instrument instrument, std::string_view label) {
     if (m_last_respondent && m_last_respondent->agency == agency && m_last_respondent->instrument == instrument &&
         m_last_respondent_label == label)
         return *m_last_respondent;
     const auto slot = static_cast<std::size_t>(instrument);
-    auto& book = m_books[agency][slot];
-    auto [entry, inserted] = book.slot_by_label.try_emplace(std::pmr::string(label, m_arena.get()), 0);
+    auto& respondents = book(agency, slot);
+    auto [entry, inserted] = respondents.slot_by_label.try_emplace(std::pmr::string(label, m_arenas.front().get()), 0);
     if (inserted) {
         const std::size_t words = m_words_per_respondent[slot];
-        entry->second = static_cast<std::uint32_t>(book.answered_bits.size() / words);
-        book.answered_bits.resize(book.answered_bits.size() + words, 0);
+        entry->second = static_cast<std::uint32_t>(respondents.answered_bits.size() / words);
+        respondents.answered_bits.resize(respondents.answered_bits.size() + words, 0);
     }
     m_last_respondent = Respondent{agency, instrument, entry->second};
     m_last_respondent_label.assign(label);
@@ -89,15 +111,68 @@ ScoringInputs::Respondent ScoringInputs::respondent(std::size_t agency, core::In
 ScoringInputs::AnswerOutcome ScoringInputs::record_answer(const Respondent& respondent, std::size_t sub_item, double points) {
     const auto slot = static_cast<std::size_t>(respondent.instrument);
     const std::size_t words = m_words_per_respondent[slot];
-    std::uint64_t* bits = m_books[respondent.agency][slot].answered_bits.data() + std::size_t{respondent.slot} * words;
+    std::uint64_t* bits = m_books[respondent.agency][slot]->answered_bits.data() + std::size_t{respondent.slot} * words;
     const std::uint32_t bit = m_bit_of_sub_item[slot][sub_item];
     const std::uint64_t mask = std::uint64_t{1} << (bit % 64);
     if (bits[bit / 64] & mask) return AnswerOutcome::duplicate;
     auto& input = m_inputs[respondent.agency];
-    if (std::all_of(bits, bits + words, [](std::uint64_t word) { return word == 0; })) ++input.tally.respondents[slot];
+    if (all_zero(bits, words)) ++input.tally.respondents[slot];
     bits[bit / 64] |= mask;
-    input.tally.add(sub_item, points, m_methodology.sub_items.size());
+    input.tally.add(sub_item, points, m_methodology->sub_items.size());
     return AnswerOutcome::recorded;
+}
+
+Result<void> ScoringInputs::merge(ScoringInputs&& other, const std::string& other_source) {
+    util::DiagnosticList problems(other_source);
+    const std::size_t sub_item_count = m_methodology->sub_items.size();
+    for (std::size_t theirs = 0; theirs < other.m_inputs.size(); ++theirs) {
+        auto& their_input = other.m_inputs[theirs];
+        const auto mine = agency(their_input.agency_id);
+        if (!mine) continue;  // cannot happen: both share the directory
+        auto& my_input = m_inputs[*mine];
+        if (!their_input.tally.point_sum.empty()) {
+            if (my_input.tally.point_sum.size() < sub_item_count) {
+                my_input.tally.point_sum.resize(sub_item_count, 0.0);
+                my_input.tally.answer_count.resize(sub_item_count, 0);
+            }
+            for (std::size_t index = 0; index < sub_item_count; ++index) {
+                my_input.tally.point_sum[index] += their_input.tally.point_sum[index];
+                my_input.tally.answer_count[index] += their_input.tally.answer_count[index];
+            }
+        }
+        for (std::size_t slot = 0; slot < 2; ++slot) {
+            auto& their_book = other.m_books[theirs][slot];
+            if (!their_book) continue;
+            auto& my_book = m_books[*mine][slot];
+            if (!my_book) {
+                // The usual case (one file per instrument): take the whole book.
+                my_book = std::move(their_book);
+                my_input.tally.respondents[slot] += their_input.tally.respondents[slot];
+                continue;
+            }
+            const std::size_t words = m_words_per_respondent[slot];
+            for (const auto& [label, their_slot] : their_book->slot_by_label) {
+                const std::uint64_t* their_bits = their_book->answered_bits.data() + std::size_t{their_slot} * words;
+                if (all_zero(their_bits, words)) continue;
+                const Respondent who = respondent(*mine, static_cast<core::Instrument>(slot), label);
+                std::uint64_t* my_bits = my_book->answered_bits.data() + std::size_t{who.slot} * words;
+                if (all_zero(my_bits, words)) ++my_input.tally.respondents[slot];
+                std::optional<std::size_t> repeated;
+                for (std::size_t word = 0; word < words; ++word) {
+                    if (const std::uint64_t both = my_bits[word] & their_bits[word]; both && !repeated)
+                        repeated = m_sub_item_of_bit[slot][word * 64 + static_cast<std::size_t>(std::countr_zero(both))];
+                    my_bits[word] |= their_bits[word];
+                }
+                if (repeated)
+                    problems.add(0, "respondent", "respondent " + util::quoted(label) + " of agency " + my_input.agency_id + " answered " +
+                                                      m_methodology->sub_items[*repeated].code + " in this file and in an earlier one");
+            }
+        }
+    }
+    for (auto& arena : other.m_arenas) m_arenas.push_back(std::move(arena));
+    m_last_respondent.reset();
+    if (problems.empty()) return {};
+    return std::unexpected(problems.into_error("responses file " + other_source + " repeats answers of another file"));
 }
 
 }  // namespace ita::ingest

@@ -2,13 +2,16 @@
 // any number of files before scoring. Keeps, per agency and instrument, which sub-items each
 // respondent answered (a bitset keyed by the respondent label of the file) so that a duplicate
 // answer is caught across files and forms; nothing else about a respondent is kept.
-// Not thread-safe.
+// Not thread-safe; to read files in parallel, give each thread its own (made with
+// same_agencies()) and merge() them afterwards.
 #pragma once
 
+#include <ita/core/agency.hpp>
 #include <ita/core/agency_input.hpp>
 #include <ita/core/methodology.hpp>
-#include <ita/core/agency.hpp>
+#include <ita/util/error.hpp>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <memory_resource>
@@ -23,13 +26,16 @@ namespace ita::ingest {
 class ScoringInputs {
 public:
     explicit ScoringInputs(const core::Methodology& methodology);
+    ScoringInputs(ScoringInputs&&) = default;
 
-    [[nodiscard]] const core::Methodology& methodology() const { return m_methodology; }
+    [[nodiscard]] const core::Methodology& methodology() const { return *m_methodology; }
 
     // Restricts the agencies to a directory (agencies.csv); its order becomes the output order.
     void set_directory(std::vector<core::Agency> agencies);
     [[nodiscard]] bool has_directory() const { return m_has_directory; }
     [[nodiscard]] const core::Agency* agency_info(std::size_t agency) const;
+    // An empty ScoringInputs with the same methodology and directory, for another thread.
+    [[nodiscard]] ScoringInputs same_agencies() const;
 
     // The agency's index, adding it unless a directory is set; nullopt for an id not in it.
     std::optional<std::size_t> agency(std::string_view agency_id);
@@ -53,27 +59,35 @@ public:
     // A respondent counts towards the agency's respondents from its first recorded answer.
     AnswerOutcome record_answer(const Respondent& respondent, std::size_t sub_item, double points);
 
+    // Adds the survey answers `other` gathered (it must hold answers only: no OIT verdicts or
+    // published scores). A respondent who answered the same sub-item in both is reported as a
+    // problem naming `other_source`; everything else is merged.
+    Result<void> merge(ScoringInputs&& other, const std::string& other_source);
+
 private:
-    // Respondent labels live in one arena: a national file has over a million of them, and
+    // Respondent labels live in arenas: a national file has over a million of them, and
     // node-by-node allocation and freeing would cost more than reading the file.
+    using Arena = std::pmr::monotonic_buffer_resource;
     struct RespondentBook {
-        explicit RespondentBook(std::pmr::memory_resource* arena) : slot_by_label(arena) {}
+        explicit RespondentBook(Arena* arena) : slot_by_label(arena) {}
         std::pmr::unordered_map<std::pmr::string, std::uint32_t> slot_by_label;
         std::vector<std::uint64_t> answered_bits;
     };
-    using RespondentBooks = std::array<RespondentBook, 2>;  // IIT, EIT
-    void add_books();
+    using RespondentBooks = std::array<std::unique_ptr<RespondentBook>, 2>;  // IIT, EIT; null until used
 
-    const core::Methodology& m_methodology;
-    std::unique_ptr<std::pmr::monotonic_buffer_resource> m_arena = std::make_unique<std::pmr::monotonic_buffer_resource>(1 << 20);
+    std::size_t add_agency(std::string_view agency_id);
+    RespondentBook& book(std::size_t agency, std::size_t slot);
+
+    const core::Methodology* m_methodology;
+    std::vector<std::unique_ptr<Arena>> m_arenas;  // [0] is this one's; merged ones follow
     std::vector<core::AgencyInput> m_inputs;
     std::vector<core::Agency> m_agencies;
     std::unordered_map<std::string, std::size_t> m_index_by_id;
     bool m_has_directory = false;
-    // Per agency and survey instrument (IIT, EIT).
-    std::vector<RespondentBooks> m_books;
+    std::vector<RespondentBooks> m_books;  // per agency
     std::array<std::size_t, 2> m_words_per_respondent{};
     std::array<std::vector<std::uint32_t>, 2> m_bit_of_sub_item;  // sub-item → bit within its instrument
+    std::array<std::vector<std::size_t>, 2> m_sub_item_of_bit;
     std::size_t m_last_agency = SIZE_MAX;
     std::string m_last_id;
     std::optional<Respondent> m_last_respondent;

@@ -45,13 +45,21 @@ ordered_json agency_json(const core::Methodology& methodology, const ScoredAgenc
 }  // namespace
 
 void write_scores_json(std::ostream& out, const core::Methodology& methodology, std::span<const ScoredAgency> agencies) {
-    ordered_json document;
-    document["fiscal_year"] = methodology.fiscal_year;
-    document["methodology"] = {{"version", methodology.version}, {"status", core::status_code(methodology.status)}};
-    ordered_json list = ordered_json::array();
-    for (const auto& scored : agencies) list.push_back(agency_json(methodology, scored));
-    document["agencies"] = std::move(list);
-    out << document.dump() << '\n';
+    // Written one agency at a time: the nation as one document tree would cost more memory
+    // and time than the scoring. The bytes are those of dumping the whole document.
+    ordered_json head;
+    head["fiscal_year"] = methodology.fiscal_year;
+    head["methodology"] = {{"version", methodology.version}, {"status", core::status_code(methodology.status)}};
+    std::string text = head.dump();
+    text.pop_back();  // the closing brace
+    out << text << R"(,"agencies":[)";
+    bool first = true;
+    for (const auto& scored : agencies) {
+        if (!first) out << ',';
+        first = false;
+        out << agency_json(methodology, scored).dump();
+    }
+    out << "]}\n";
 }
 
 }  // namespace ita::report

@@ -116,6 +116,7 @@ bool CsvReader::next() {
     }
     if (m_position >= m_text.size()) return false;
     m_record_line = m_line;
+    m_record_start = m_position;
     if (read_simple_line()) return true;
     while (true) {
         FieldSpan span{};

@@ -33,6 +33,8 @@ public:
     [[nodiscard]] const std::optional<CsvProblem>& problem() const { return m_problem; }
     // Bytes consumed so far, for progress reporting.
     [[nodiscard]] std::size_t offset() const { return m_position; }
+    // Where the last record started: the views of fields() lie after it.
+    [[nodiscard]] std::size_t record_start() const { return m_record_start; }
     [[nodiscard]] std::size_t size() const { return m_text.size(); }
 
 private:
@@ -52,6 +54,7 @@ private:
     std::size_t m_position = 0;
     std::size_t m_line = 1;
     std::size_t m_record_line = 0;
+    std::size_t m_record_start = 0;
     std::vector<FieldSpan> m_spans;
     std::vector<std::string_view> m_fields;
     std::string m_scratch;

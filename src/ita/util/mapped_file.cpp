@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 #include <utility>
 
 namespace ita::util {
@@ -41,6 +42,12 @@ Result<MappedFile> MappedFile::open(const std::string& path) {
     if (data == MAP_FAILED) return io_error(path, "cannot map");
     ::madvise(data, size, MADV_SEQUENTIAL);
     return MappedFile(static_cast<const char*>(data), size);
+}
+
+void MappedFile::release_before(std::size_t offset) const {
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t length = std::min(offset, m_size) / page * page;
+    if (m_data && length > 0) ::madvise(const_cast<char*>(m_data), length, MADV_DONTNEED);
 }
 
 MappedFile::MappedFile(MappedFile&& other) noexcept

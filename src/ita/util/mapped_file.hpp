@@ -22,6 +22,10 @@ public:
 
     [[nodiscard]] std::string_view text() const { return {m_data, m_size}; }
 
+    // Tells the kernel the bytes before `offset` will not be read again, so their pages leave
+    // the process's memory (they are clean: reading them again would fetch them from the file).
+    void release_before(std::size_t offset) const;
+
 private:
     MappedFile(const char* data, std::size_t size) : m_data(data), m_size(size) {}
     const char* m_data = nullptr;

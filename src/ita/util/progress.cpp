@@ -1,14 +1,24 @@
 #include <ita/util/progress.hpp>
 
+#include <atomic>
 #include <cstdio>
 #include <unistd.h>
 
 namespace ita::util {
 
-ProgressBar::ProgressBar(std::string label, std::size_t total)
-    : m_label(std::move(label)), m_total(total), m_enabled(::isatty(STDERR_FILENO) == 1) {}
+namespace {
+std::atomic<bool> terminal_taken{false};
+}
 
-ProgressBar::~ProgressBar() { finish(); }
+ProgressBar::ProgressBar(std::string label, std::size_t total)
+    : m_label(std::move(label)), m_total(total), m_enabled(::isatty(STDERR_FILENO) == 1) {
+    if (m_enabled) m_enabled = m_owns_terminal = !terminal_taken.exchange(true);
+}
+
+ProgressBar::~ProgressBar() {
+    finish();
+    if (m_owns_terminal) terminal_taken.store(false);
+}
 
 void ProgressBar::update(std::size_t done) {
     if (!m_enabled || m_finished) return;

@@ -109,7 +109,34 @@ TEST(Readers, DuplicateAnswerAcrossFilesAndForms) {
     const auto run = app::score_files(request);
     ASSERT_FALSE(run);
     ASSERT_EQ(run.error().diagnostics.size(), 1u);
-    EXPECT_EQ(run.error().diagnostics[0].to_string().substr(run.error().diagnostics[0].file.size()), ":2:I7: respondent '7' of agency A1 answered I7 twice");
+    // Files are read in parallel: a repeat across files is found when they are merged.
+    EXPECT_EQ(run.error().diagnostics[0].to_string().substr(run.error().diagnostics[0].file.size()),
+              ":respondent: respondent '7' of agency A1 answered I7 in this file and in an earlier one");
+    EXPECT_TRUE(run.error().diagnostics[0].file.ends_with("wide.csv"));
+}
+
+TEST(Readers, DuplicateAnswerWithinAFileNamesItsLine) {
+    Files files;
+    app::ScoreRequest request;
+    request.fiscal_year = 2565;
+    request.responses = {files.write("wide.csv", "agency_id,instrument,respondent,I7,I8.1\nA1,IIT,7,3,4\nA1,IIT,8,3,4\nA1,IIT,7,,4\n")};
+    const auto run = app::score_files(request);
+    ASSERT_FALSE(run);
+    ASSERT_EQ(run.error().diagnostics.size(), 1u);
+    EXPECT_EQ(run.error().diagnostics[0].to_string().substr(run.error().diagnostics[0].file.size()),
+              ":4:I8.1: respondent '7' of agency A1 answered I8.1 twice");
+}
+
+TEST(Readers, SameRespondentSplitAcrossFilesIsOneRespondent) {
+    Files files;
+    app::ScoreRequest request;
+    request.fiscal_year = 2565;
+    request.responses = {files.write("a.csv", "agency_id,instrument,respondent,I7\nA1,IIT,7,4\nA1,IIT,8,2\n"),
+                         files.write("b.csv", "agency_id,instrument,respondent,I8.1\nA1,IIT,7,4\nA1,IIT,9,1\n")};
+    const auto run = app::score_files(request);
+    ASSERT_TRUE(run) << run.error().to_string();
+    EXPECT_EQ(run->scored[0].scores.respondents[0], 3u);
+    EXPECT_EQ(question_score(*run, "A1", "I8"), std::to_string(50.0));
 }
 
 TEST(Readers, AgenciesFileSetsOrderTypesAndHeadcount) {
