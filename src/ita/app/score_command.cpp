@@ -6,7 +6,7 @@
 namespace ita::app {
 
 int run_score_command(const ScoreCommand& command) {
-    auto run = score_files(command.request);
+    auto run = service::score_files(command.request);
     if (!run) {
         std::cerr << "ita score: " << run.error().to_string() << "\n";
         return run.error().code == ErrorCode::internal ? 1 : 2;

@@ -1,14 +1,14 @@
 // `ita score`: score files and write the result as a table, JSON or CSV.
 #pragma once
 
-#include <ita/app/score_files.hpp>
+#include <ita/service/score_files.hpp>
 
 namespace ita::app {
 
 enum class OutputFormat { table, json, csv };
 
 struct ScoreCommand {
-    ScoreRequest request;
+    service::ScoreRequest request;
     OutputFormat format = OutputFormat::table;
     std::optional<std::string> out;  // a file; standard output when empty
 };

@@ -12,6 +12,7 @@ struct Agency {
     std::string type;      // Thai, e.g. เทศบาลตำบล
     std::string province;  // Thai, e.g. ขอนแก่น
     std::optional<long long> headcount;  // staff with ≥ 1 year of service (optional column)
+    std::size_t line = 0;                // the file line it was read from, for messages
 };
 
 }  // namespace ita::core

@@ -21,6 +21,7 @@ Result<std::vector<core::Agency>> read_agencies(const std::string& path) {
             info.name = std::string(table.field(name));
             info.type = std::string(table.field(type));
             info.province = std::string(table.field(province));
+            info.line = table.line();
             bool valid = true;
             if (info.agency_id.empty() || info.agency_id.find_first_of(" \t") != std::string::npos) {
                 table.problem(agency_id, "must be a non-empty id without spaces, not " + util::quoted(info.agency_id));

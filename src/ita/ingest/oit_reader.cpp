@@ -9,7 +9,7 @@ namespace {
 enum Column : std::size_t { agency_id, item, present, url, note };
 }
 
-Result<void> read_oit(const std::string& path, ScoringInputs& inputs) {
+Result<void> read_oit(const std::string& path, ScoringInputs& inputs, std::vector<core::OitVerdict>* rows) {
     const auto& methodology = inputs.methodology();
     return read_csv_file(path, "OIT", [&](CsvTable& table, const util::MappedFile&) {
         if (!table.read_header({{"agency_id"}, {"item"}, {"present"}, {"url", false}, {"note", false}})) return;
@@ -40,6 +40,9 @@ Result<void> read_oit(const std::string& path, ScoringInputs& inputs) {
                 continue;
             }
             core::set_at(input.oit_accepted, *item_index, *verdict, methodology.items.size());
+            if (rows)
+                rows->push_back({input.agency_id, methodology.items[*item_index].code, *verdict, std::string(table.field(url)),
+                                 std::string(table.field(note)), table.line()});
         }
     });
 }

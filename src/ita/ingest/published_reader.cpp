@@ -53,7 +53,7 @@ Target locate(const core::Methodology& methodology, core::AgencyInput& input, st
 
 }  // namespace
 
-Result<void> read_published(const std::string& path, ScoringInputs& inputs) {
+Result<void> read_published(const std::string& path, ScoringInputs& inputs, std::vector<core::PublishedScore>* rows) {
     return read_csv_file(path, "published scores", [&](CsvTable& table, const util::MappedFile&) {
         if (!table.read_header({{"agency_id"}, {"level"}, {"code"}, {"score"}})) return;
         while (table.next_row()) {
@@ -78,6 +78,9 @@ Result<void> read_published(const std::string& path, ScoringInputs& inputs) {
                 continue;
             }
             *target.slot = *value;
+            if (rows)
+                rows->push_back({std::string(table.field(agency_id)), std::string(table.field(level)),
+                                 table.field(level) == "overall" ? std::string() : std::string(table.field(code)), *value, table.line()});
         }
     });
 }

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <ita/core/agency.hpp>
+#include <ita/core/evidence_rows.hpp>
+#include <ita/ingest/response_batch.hpp>
 #include <ita/ingest/scoring_inputs.hpp>
 #include <ita/util/error.hpp>
 
@@ -19,12 +21,15 @@ Result<std::vector<core::Agency>> read_agencies(const std::string& path);
 // Survey responses in long form (agency_id,instrument,respondent,question,answer) or wide form
 // (agency_id,instrument,respondent,<sub-item codes>...), told apart by the header.
 Result<void> read_responses(const std::string& path, ScoringInputs& inputs);
+// The same, keeping each respondent's packed answers, for import into a store.
+Result<void> read_responses(const std::string& path, ResponseBatch& batch);
 
-// oit.csv: agency_id,item,present[,url][,note] — the auditor's verdict per item.
-Result<void> read_oit(const std::string& path, ScoringInputs& inputs);
+// oit.csv: agency_id,item,present[,url][,note] — the auditor's verdict per item. With `rows`,
+// also keeps each row (with its URL and note) for import.
+Result<void> read_oit(const std::string& path, ScoringInputs& inputs, std::vector<core::OitVerdict>* rows = nullptr);
 
 // Published scores: agency_id,level,code,score with level subitem, question, item, indicator,
 // instrument or overall.
-Result<void> read_published(const std::string& path, ScoringInputs& inputs);
+Result<void> read_published(const std::string& path, ScoringInputs& inputs, std::vector<core::PublishedScore>* rows = nullptr);
 
 }  // namespace ita::ingest

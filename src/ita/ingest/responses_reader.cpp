@@ -36,9 +36,12 @@ std::string invalid_answer_reason(core::AnswerKind kind, std::string_view text) 
            (core::is_yes_no(kind) ? " is not yes or no (มี/ไม่มี)" : " is out of range: the options are 1 to 4");
 }
 
+// Reads a responses file into a Sink: ScoringInputs (running sums, for scoring) or
+// ResponseBatch (packed answers per respondent, for import).
+template <typename Sink>
 class ResponseReader {
 public:
-    ResponseReader(CsvTable& table, const util::MappedFile& file, ScoringInputs& inputs)
+    ResponseReader(CsvTable& table, const util::MappedFile& file, Sink& inputs)
         : m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, file, "responses") {
         for (const auto& sub_item : m_methodology.sub_items) {
             AnswerSpec spec{m_methodology.questions[sub_item.question].instrument, sub_item.kind, {}};
@@ -70,7 +73,7 @@ public:
 
     // Scores one answer cell; hands a problem to `report` when it is bad.
     template <typename Report>
-    void record(std::optional<ScoringInputs::Respondent>& who, std::size_t agency, core::Instrument kind, std::size_t sub_item,
+    void record(std::optional<typename Sink::Respondent>& who, std::size_t agency, core::Instrument kind, std::size_t sub_item,
                 std::string_view text, Report&& report) {
         const AnswerSpec& spec = m_specs[sub_item];
         if (spec.instrument != kind) {
@@ -89,8 +92,8 @@ public:
             return;
         }
         // Looked up once per row, and only for a row with a valid answer.
-        if (!who) who = m_inputs.respondent(agency, kind, m_table.field(respondent));
-        if (m_inputs.record_answer(*who, sub_item, spec.points[*option]) == ScoringInputs::AnswerOutcome::duplicate)
+        if (!who) who = m_inputs.respondent(agency, kind, m_table.field(respondent), m_table.line());
+        if (m_inputs.record_answer(*who, sub_item, *option, spec.points[*option]) == Sink::AnswerOutcome::duplicate)
             report("respondent " + util::quoted(m_table.field(respondent)) + " of agency " + std::string(m_table.field(agency_id)) +
                    " answered " + m_methodology.sub_items[sub_item].code + " twice");
     }
@@ -105,7 +108,7 @@ public:
             if (!keys || !sub_item) continue;
             const std::string_view text = m_table.field(answer);
             if (text.empty()) continue;  // not answered
-            std::optional<ScoringInputs::Respondent> who;
+            std::optional<typename Sink::Respondent> who;
             record(who, keys->first, keys->second, *sub_item, text, [&](std::string reason) {
                 const Column column = reason.starts_with("question") ? question : answer;
                 m_table.problem(column, std::move(reason));
@@ -129,7 +132,7 @@ public:
             m_progress.tick();
             const auto keys = row_keys();
             if (!keys) continue;
-            std::optional<ScoringInputs::Respondent> who;
+            std::optional<typename Sink::Respondent> who;
             for (const auto& [position, sub_item] : columns) {
                 const std::string_view text = m_table.field_at(position);
                 if (text.empty()) continue;
@@ -153,20 +156,19 @@ private:
     };
 
     CsvTable& m_table;
-    ScoringInputs& m_inputs;
+    Sink& m_inputs;
     std::vector<AnswerSpec> m_specs;
     const core::Methodology& m_methodology;
     RowProgress m_progress;
     bool m_problems_in_header = false;
 };
 
-}  // namespace
-
-Result<void> read_responses(const std::string& path, ScoringInputs& inputs) {
+template <typename Sink>
+Result<void> read_responses_into(const std::string& path, Sink& inputs) {
     return read_csv_file(path, "responses", [&](CsvTable& table, const util::MappedFile& file) {
         // Long form names its question and answer columns; anything else is wide form.
         if (!table.read_header({{"agency_id"}, {"instrument"}, {"respondent"}, {"question", false}, {"answer", false}}, true)) return;
-        ResponseReader reader(table, file, inputs);
+        ResponseReader<Sink> reader(table, file, inputs);
         const bool long_form = table.has_column(question) || table.has_column(answer);
         if (long_form) {
             for (const std::size_t position : table.extra_columns())
@@ -187,5 +189,10 @@ Result<void> read_responses(const std::string& path, ScoringInputs& inputs) {
         }
     });
 }
+
+}  // namespace
+
+Result<void> read_responses(const std::string& path, ScoringInputs& inputs) { return read_responses_into(path, inputs); }
+Result<void> read_responses(const std::string& path, ResponseBatch& batch) { return read_responses_into(path, batch); }
 
 }  // namespace ita::ingest

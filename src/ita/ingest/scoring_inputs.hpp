@@ -59,6 +59,14 @@ public:
     // A respondent counts towards the agency's respondents from its first recorded answer.
     AnswerOutcome record_answer(const Respondent& respondent, std::size_t sub_item, double points);
 
+    // The sink interface of the responses reader (shared with ResponseBatch).
+    Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label, std::size_t /*line*/) {
+        return respondent(agency, instrument, label);
+    }
+    AnswerOutcome record_answer(const Respondent& respondent, std::size_t sub_item, std::size_t /*option*/, double points) {
+        return record_answer(respondent, sub_item, points);
+    }
+
     // Adds the survey answers `other` gathered (it must hold answers only: no OIT verdicts or
     // published scores). A respondent who answered the same sub-item in both is reported as a
     // problem naming `other_source`; everything else is merged.

@@ -40,6 +40,13 @@ inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
     return std::unexpected(Error{code, std::move(message), {}, 0});
 }
 
+// The success or failure of a Result, without its value (GCC 12 has no expected::transform).
+template <typename T>
+Result<void> without_value(Result<T>&& result) {
+    if (!result) return std::unexpected(std::move(result).error());
+    return {};
+}
+
 }  // namespace ita
 
 // ITA_TRY(var, expr): evaluates an expression giving a Result; returns its error from the
@@ -51,3 +58,8 @@ inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
     if (!ITA_CONCAT(ita_try_, __LINE__))                     \
         return std::unexpected(std::move(ITA_CONCAT(ita_try_, __LINE__)).error()); \
     auto var = std::move(*ITA_CONCAT(ita_try_, __LINE__))
+
+// ITA_TRY_VOID(expr): returns the error of a Result<void> from the enclosing function.
+#define ITA_TRY_VOID(expr)                                    \
+    if (auto ITA_CONCAT(ita_try_, __LINE__) = (expr); !ITA_CONCAT(ita_try_, __LINE__)) \
+    return std::unexpected(std::move(ITA_CONCAT(ita_try_, __LINE__)).error())

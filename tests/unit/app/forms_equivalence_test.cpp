@@ -1,6 +1,6 @@
 // The same answers in long and in wide form score identically, to the last bit.
 #include <ita/app/gen_command.hpp>
-#include <ita/app/score_files.hpp>
+#include <ita/service/score_files.hpp>
 #include <ita/report/score_outputs.hpp>
 
 #include <gtest/gtest.h>
@@ -14,12 +14,12 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string scored_json(const fs::path& dir, std::vector<std::string> responses) {
-    app::ScoreRequest request;
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     request.agencies = (dir / "agencies.csv").string();
     request.oit = (dir / "oit.csv").string();
     for (auto& name : responses) request.responses.push_back((dir / name).string());
-    const auto run = app::score_files(request);
+    const auto run = service::score_files(request);
     EXPECT_TRUE(run) << run.error().to_string();
     if (!run) return {};
     std::ostringstream out;

@@ -1,7 +1,7 @@
 // Runs every case of tests/golden/<year>/<case>/: the input files found there are scored as
 // `ita score` would, and each line of expected.csv (agency_id,key,expected) is compared with
 // the result shown to two decimals. See tests/golden/README.md.
-#include <ita/app/score_files.hpp>
+#include <ita/service/score_files.hpp>
 #include <ita/util/csv_reader.hpp>
 #include <ita/util/decimal.hpp>
 #include <ita/util/mapped_file.hpp>
@@ -35,8 +35,8 @@ std::vector<GoldenCase> discover() {
     return cases;
 }
 
-app::ScoreRequest request_for(const GoldenCase& golden) {
-    app::ScoreRequest request;
+service::ScoreRequest request_for(const GoldenCase& golden) {
+    service::ScoreRequest request;
     request.fiscal_year = golden.year;
     for (const auto& entry : fs::directory_iterator(golden.dir)) {
         const std::string name = entry.path().filename().string();
@@ -105,7 +105,7 @@ TEST(GoldenCorpus, CoversEveryPublishedFigureOfSpec) {
 
 TEST_P(Golden, MatchesExpected) {
     const auto& golden = GetParam();
-    const auto run = app::score_files(request_for(golden));
+    const auto run = service::score_files(request_for(golden));
     ASSERT_TRUE(run) << run.error().to_string();
     auto expected_text = util::read_file((golden.dir / "expected.csv").string());
     ASSERT_TRUE(expected_text);

@@ -1,5 +1,5 @@
 // Every file of tests/malformed/ is rejected with the file, line and column of cases.csv.
-#include <ita/app/score_files.hpp>
+#include <ita/service/score_files.hpp>
 #include <ita/util/csv_reader.hpp>
 #include <ita/util/mapped_file.hpp>
 
@@ -40,7 +40,7 @@ TEST(MalformedCorpusSize, HasAtLeastTwentyFiles) { EXPECT_GE(load_cases().size()
 
 TEST_P(MalformedCorpus, IsRejectedAtTheRightPlace) {
     const auto& bad = GetParam();
-    app::ScoreRequest request;
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     if (bad.reader == "responses") request.responses = {bad.file};
     if (bad.reader == "responses_with_agencies") {
@@ -50,7 +50,7 @@ TEST_P(MalformedCorpus, IsRejectedAtTheRightPlace) {
     if (bad.reader == "oit") request.oit = bad.file;
     if (bad.reader == "published") request.published = bad.file;
     if (bad.reader == "agencies") request.agencies = bad.file;
-    const auto run = app::score_files(request);
+    const auto run = service::score_files(request);
     ASSERT_FALSE(run) << bad.file << " was accepted";
     EXPECT_EQ(run.error().code, ErrorCode::invalid_input);
     bool found = false;

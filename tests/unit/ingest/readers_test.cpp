@@ -1,4 +1,4 @@
-#include <ita/app/score_files.hpp>
+#include <ita/service/score_files.hpp>
 #include <ita/ingest/readers.hpp>
 
 #include <gtest/gtest.h>
@@ -30,7 +30,7 @@ private:
     std::filesystem::path m_dir;
 };
 
-std::string question_score(const app::ScoreRun& run, const std::string& agency, const std::string& code) {
+std::string question_score(const service::ScoreRun& run, const std::string& agency, const std::string& code) {
     for (const auto& scored : run.scored)
         if (scored.scores.agency_id == agency) {
             const auto& score = scored.scores.questions[*run.methodology.question_index(code)];
@@ -43,13 +43,13 @@ std::string question_score(const app::ScoreRun& run, const std::string& agency, 
 
 TEST(Readers, BomCrlfQuotesAndThaiYesNo) {
     Files files;
-    app::ScoreRequest request;
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     request.responses = {files.write("r.csv", "\xEF\xBB\xBF" "agency_id,instrument,respondent,question,answer\r\n"
                                               "\"A1\",IIT,\"r, 1\",I4.1,ไม่มี\r\n"
                                               "A1,iit,r2,I4.1,มี\r\n"
                                               "A1,IIT,r3,I7,๔\r\n")};
-    const auto run = app::score_files(request);
+    const auto run = service::score_files(request);
     ASSERT_TRUE(run) << run.error().to_string();
     EXPECT_EQ(question_score(*run, "A1", "I4"), std::to_string(50.0));
     EXPECT_EQ(question_score(*run, "A1", "I7"), std::to_string(100.0));
@@ -58,11 +58,11 @@ TEST(Readers, BomCrlfQuotesAndThaiYesNo) {
 
 TEST(Readers, ListsEveryProblemOfAFileAndScoresNothing) {
     Files files;
-    app::ScoreRequest request;
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     request.responses = {files.write("r.csv", "agency_id,instrument,respondent,question,answer\n"
                                               "A1,IIT,1,I7,9\nA1,IIT,2,I99,1\nA1,IIT,3,I7,4\nA1,XIT,4,I7,1\n")};
-    const auto run = app::score_files(request);
+    const auto run = service::score_files(request);
     ASSERT_FALSE(run);
     ASSERT_EQ(run.error().diagnostics.size(), 3u);
     EXPECT_EQ(run.error().diagnostics[0].line, 2u);
@@ -75,10 +75,10 @@ TEST(Readers, CapsTheListingAndCountsTheRest) {
     Files files;
     std::string text = "agency_id,instrument,respondent,question,answer\n";
     for (int row = 0; row < 150; ++row) text += "A1,IIT," + std::to_string(row) + ",I7,7\n";
-    app::ScoreRequest request;
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     request.responses = {files.write("r.csv", text)};
-    const auto run = app::score_files(request);
+    const auto run = service::score_files(request);
     ASSERT_FALSE(run);
     EXPECT_EQ(run.error().diagnostics.size(), 100u);
     EXPECT_EQ(run.error().diagnostics_dropped, 50u);
@@ -87,12 +87,12 @@ TEST(Readers, CapsTheListingAndCountsTheRest) {
 
 TEST(Readers, ProblemsOfSeveralFilesAreAllListed) {
     Files files;
-    app::ScoreRequest request;
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     request.responses = {files.write("a.csv", "agency_id,instrument,respondent,question,answer\nA1,IIT,1,I7,9\n"),
                          files.write("b.csv", "agency_id,instrument,respondent,question,answer\nA1,IIT,1,I7,0\n")};
     request.oit = files.write("oit.csv", "agency_id,item,present\nA1,O1,perhaps\n");
-    const auto run = app::score_files(request);
+    const auto run = service::score_files(request);
     ASSERT_FALSE(run);
     ASSERT_EQ(run.error().diagnostics.size(), 3u);
     EXPECT_NE(run.error().diagnostics[0].file.find("a.csv"), std::string::npos);
@@ -102,11 +102,11 @@ TEST(Readers, ProblemsOfSeveralFilesAreAllListed) {
 
 TEST(Readers, DuplicateAnswerAcrossFilesAndForms) {
     Files files;
-    app::ScoreRequest request;
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     request.responses = {files.write("long.csv", "agency_id,instrument,respondent,question,answer\nA1,IIT,7,I7,4\n"),
                          files.write("wide.csv", "agency_id,instrument,respondent,I7,I8.1\nA1,IIT,7,3,4\nA1,IIT,8,3,4\n")};
-    const auto run = app::score_files(request);
+    const auto run = service::score_files(request);
     ASSERT_FALSE(run);
     ASSERT_EQ(run.error().diagnostics.size(), 1u);
     // Files are read in parallel: a repeat across files is found when they are merged.
@@ -117,10 +117,10 @@ TEST(Readers, DuplicateAnswerAcrossFilesAndForms) {
 
 TEST(Readers, DuplicateAnswerWithinAFileNamesItsLine) {
     Files files;
-    app::ScoreRequest request;
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     request.responses = {files.write("wide.csv", "agency_id,instrument,respondent,I7,I8.1\nA1,IIT,7,3,4\nA1,IIT,8,3,4\nA1,IIT,7,,4\n")};
-    const auto run = app::score_files(request);
+    const auto run = service::score_files(request);
     ASSERT_FALSE(run);
     ASSERT_EQ(run.error().diagnostics.size(), 1u);
     EXPECT_EQ(run.error().diagnostics[0].to_string().substr(run.error().diagnostics[0].file.size()),
@@ -129,11 +129,11 @@ TEST(Readers, DuplicateAnswerWithinAFileNamesItsLine) {
 
 TEST(Readers, SameRespondentSplitAcrossFilesIsOneRespondent) {
     Files files;
-    app::ScoreRequest request;
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     request.responses = {files.write("a.csv", "agency_id,instrument,respondent,I7\nA1,IIT,7,4\nA1,IIT,8,2\n"),
                          files.write("b.csv", "agency_id,instrument,respondent,I8.1\nA1,IIT,7,4\nA1,IIT,9,1\n")};
-    const auto run = app::score_files(request);
+    const auto run = service::score_files(request);
     ASSERT_TRUE(run) << run.error().to_string();
     EXPECT_EQ(run->scored[0].scores.respondents[0], 3u);
     EXPECT_EQ(question_score(*run, "A1", "I8"), std::to_string(50.0));

@@ -1,4 +1,4 @@
-#include <ita/app/score_files.hpp>
+#include <ita/service/score_files.hpp>
 #include <ita/report/score_outputs.hpp>
 
 #include <gtest/gtest.h>
@@ -8,11 +8,11 @@
 using namespace ita;
 
 namespace {
-app::ScoreRun seed002() {
-    app::ScoreRequest request;
+service::ScoreRun seed002() {
+    service::ScoreRequest request;
     request.fiscal_year = 2565;
     request.published = std::string(ITA_SOURCE_DIR) + "/tests/golden/2565/seed002_indicators/published.csv";
-    auto run = app::score_files(request);
+    auto run = service::score_files(request);
     EXPECT_TRUE(run);
     return std::move(*run);
 }

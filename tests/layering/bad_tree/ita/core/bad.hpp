@@ -1,2 +1,2 @@
 // A deliberate violation: core must not know the app layer.
-#include <ita/app/score_files.hpp>
+#include <ita/app/score_command.hpp>

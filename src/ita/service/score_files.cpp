@@ -1,4 +1,4 @@
-#include <ita/app/score_files.hpp>
+#include <ita/service/score_files.hpp>
 
 #include <ita/core/scoring.hpp>
 #include <ita/ingest/methodology_reader.hpp>
@@ -7,7 +7,7 @@
 
 #include <thread>
 
-namespace ita::app {
+namespace ita::service {
 
 namespace {
 
@@ -86,4 +86,4 @@ Result<ScoreRun> score_files(const ScoreRequest& request) {
     return run;
 }
 
-}  // namespace ita::app
+}  // namespace ita::service

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace ita::app {
+namespace ita::service {
 
 struct ScoreRequest {
     int fiscal_year = 0;
@@ -32,4 +32,4 @@ struct ScoreRun {
 // Fails with every problem of every file when any input is bad; nothing is scored then.
 Result<ScoreRun> score_files(const ScoreRequest& request);
 
-}  // namespace ita::app
+}  // namespace ita::service

@@ -1,0 +1,23 @@
+#include <ita/storage/migrations.hpp>
+
+#include <ita/util/embedded_file.hpp>
+
+#include <algorithm>
+#include <string>
+
+namespace ita::util {
+std::span<const EmbeddedFile> embedded_sqlite_migrations();
+std::span<const EmbeddedFile> embedded_postgres_migrations();
+}  // namespace ita::util
+
+namespace ita::storage {
+
+std::vector<Migration> migrations_for(std::string_view backend) {
+    const auto files = backend == "sqlite" ? util::embedded_sqlite_migrations() : util::embedded_postgres_migrations();
+    std::vector<Migration> list;
+    for (const auto& file : files) list.push_back({std::stoi(std::string(file.name.substr(0, 3))), file.name, file.content});
+    std::sort(list.begin(), list.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    return list;
+}
+
+}  // namespace ita::storage

@@ -1,0 +1,168 @@
+#include <ita/storage/postgres/pg_connection.hpp>
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <regex>
+#include <utility>
+
+namespace ita::storage::postgres {
+
+QueryResult::QueryResult(QueryResult&& other) noexcept : m_result(std::exchange(other.m_result, nullptr)) {}
+QueryResult& QueryResult::operator=(QueryResult&& other) noexcept {
+    if (this != &other) {
+        PQclear(m_result);
+        m_result = std::exchange(other.m_result, nullptr);
+    }
+    return *this;
+}
+QueryResult::~QueryResult() { PQclear(m_result); }
+
+int QueryResult::rows() const { return PQntuples(m_result); }
+std::string_view QueryResult::text(int row, int column) const {
+    return {PQgetvalue(m_result, row, column), static_cast<std::size_t>(PQgetlength(m_result, row, column))};
+}
+bool QueryResult::is_null(int row, int column) const { return PQgetisnull(m_result, row, column) == 1; }
+std::int64_t QueryResult::integer(int row, int column) const {
+    std::int64_t value = 0;
+    const auto field = text(row, column);
+    std::from_chars(field.data(), field.data() + field.size(), value);
+    return value;
+}
+double QueryResult::real(int row, int column) const {
+    double value = 0;
+    const auto field = text(row, column);
+    std::from_chars(field.data(), field.data() + field.size(), value);
+    return value;
+}
+std::vector<std::uint8_t> QueryResult::bytes(int row, int column) const {
+    std::string_view hex = text(row, column);
+    if (hex.starts_with("\\x")) hex.remove_prefix(2);
+    std::vector<std::uint8_t> bytes(hex.size() / 2);
+    for (std::size_t index = 0; index < bytes.size(); ++index)
+        std::from_chars(hex.data() + 2 * index, hex.data() + 2 * index + 2, bytes[index], 16);
+    return bytes;
+}
+
+std::string bytea_hex(std::span<const std::uint8_t> bytes) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string text = "\\x";
+    text.reserve(2 + bytes.size() * 2);
+    for (const auto byte : bytes) {
+        text += digits[byte >> 4];
+        text += digits[byte & 0xF];
+    }
+    return text;
+}
+
+void append_copy_field(std::string& out, std::string_view value) {
+    for (const char c : value) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            default: out += c;
+        }
+    }
+}
+
+Result<Connection> Connection::open(const std::string& conninfo) {
+    pg_conn* connection = PQconnectdb(conninfo.c_str());
+    // Messages name the database without its password.
+    const std::string target = std::regex_replace(conninfo, std::regex(R"(:[^:@/]*@)"), ":***@");
+    if (PQstatus(connection) != CONNECTION_OK) {
+        std::string reason = PQerrorMessage(connection);
+        while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+        PQfinish(connection);
+        return fail(ErrorCode::io, "cannot connect to PostgreSQL " + target + ": " + reason);
+    }
+    Connection opened(connection, target);
+    ITA_TRY_VOID(opened.execute("SET client_min_messages = warning"));
+    return opened;
+}
+
+Connection::Connection(Connection&& other) noexcept
+    : m_connection(std::exchange(other.m_connection, nullptr)), m_target(std::move(other.m_target)) {}
+Connection& Connection::operator=(Connection&& other) noexcept {
+    if (this != &other) {
+        PQfinish(m_connection);
+        m_connection = std::exchange(other.m_connection, nullptr);
+        m_target = std::move(other.m_target);
+    }
+    return *this;
+}
+Connection::~Connection() { PQfinish(m_connection); }
+
+Error Connection::error(std::string_view doing, pg_result* result) const {
+    std::string reason = result ? PQresultErrorMessage(result) : PQerrorMessage(m_connection);
+    while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+    ErrorCode code = ErrorCode::io;
+    if (result) {
+        const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+        const std::string_view sqlstate = state ? state : "";
+        if (sqlstate.starts_with("23") || sqlstate == "40001" || sqlstate == "40P01") code = ErrorCode::conflict;
+        if (sqlstate == "25006") reason = "the database is read-only (" + reason + ")";
+        if (sqlstate == "53100") reason = "the disk is full (" + reason + ")";
+    }
+    return Error{code, std::string(doing) + ": " + reason, {}, 0};
+}
+
+Result<QueryResult> Connection::query(std::string_view sql, const std::vector<Parameter>& parameters) {
+    std::vector<const char*> values;
+    for (const auto& parameter : parameters) values.push_back(parameter ? parameter->c_str() : nullptr);
+    const std::string text(sql);
+    QueryResult result(PQexecParams(m_connection, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                                    nullptr, 0));
+    const auto status = PQresultStatus(result.get());
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, result.get()));
+    return result;
+}
+
+Result<void> Connection::execute(std::string_view sql, const std::vector<Parameter>& parameters) {
+    if (!parameters.empty()) return without_value(query(sql, parameters));
+    // Plain execution allows several statements (migrations).
+    const std::string text(sql);
+    QueryResult result(PQexec(m_connection, text.c_str()));
+    const auto status = PQresultStatus(result.get());
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, result.get()));
+    return {};
+}
+
+Result<void> Connection::copy_in(std::string_view copy_sql, std::string_view rows) {
+    const std::string text(copy_sql);
+    {
+        pg_result* started = PQexec(m_connection, text.c_str());
+        QueryResult owned(started);
+        if (PQresultStatus(started) != PGRES_COPY_IN) return std::unexpected(error("PostgreSQL COPY", started));
+    }
+    constexpr std::size_t chunk = 1 << 20;
+    for (std::size_t offset = 0; offset < rows.size(); offset += chunk) {
+        const auto piece = rows.substr(offset, chunk);
+        if (PQputCopyData(m_connection, piece.data(), static_cast<int>(piece.size())) != 1)
+            return std::unexpected(error("PostgreSQL COPY"));
+    }
+    if (PQputCopyEnd(m_connection, nullptr) != 1) return std::unexpected(error("PostgreSQL COPY"));
+    while (pg_result* result = PQgetResult(m_connection)) {
+        QueryResult owned(result);
+        if (PQresultStatus(result) != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL COPY", result));
+    }
+    return {};
+}
+
+Result<Transaction> Transaction::begin(Connection& connection) {
+    ITA_TRY_VOID(connection.execute("BEGIN"));
+    return Transaction(connection);
+}
+
+Transaction::~Transaction() {
+    if (m_connection) (void)m_connection->execute("ROLLBACK");
+}
+
+Result<void> Transaction::commit() {
+    auto committed = m_connection->execute("COMMIT");
+    if (committed) m_connection = nullptr;
+    return committed;
+}
+
+}  // namespace ita::storage::postgres

@@ -1,0 +1,82 @@
+// Thin RAII wrappers over libpq: a connection, query results, a transaction that rolls back
+// unless committed, and COPY FROM STDIN for bulk rows. Parameters are sent as text; bytea
+// columns are read and written in hex. Not thread-safe.
+#pragma once
+
+#include <ita/util/error.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace ita::storage::postgres {
+
+class QueryResult {
+public:
+    explicit QueryResult(pg_result* result) : m_result(result) {}
+    QueryResult(QueryResult&& other) noexcept;
+    QueryResult& operator=(QueryResult&& other) noexcept;
+    ~QueryResult();
+
+    [[nodiscard]] pg_result* get() const { return m_result; }
+    [[nodiscard]] int rows() const;
+    [[nodiscard]] std::string_view text(int row, int column) const;
+    [[nodiscard]] bool is_null(int row, int column) const;
+    [[nodiscard]] std::int64_t integer(int row, int column) const;
+    [[nodiscard]] double real(int row, int column) const;
+    // A bytea column in hex output form ("\x0102…").
+    [[nodiscard]] std::vector<std::uint8_t> bytes(int row, int column) const;
+
+private:
+    pg_result* m_result;
+};
+
+// A query parameter: text, or SQL NULL.
+using Parameter = std::optional<std::string>;
+
+// "\x0102…": bytes as a bytea literal for text parameters and COPY.
+std::string bytea_hex(std::span<const std::uint8_t> bytes);
+
+class Connection {
+public:
+    static Result<Connection> open(const std::string& conninfo);
+    Connection(Connection&& other) noexcept;
+    Connection& operator=(Connection&& other) noexcept;
+    ~Connection();
+
+    Result<QueryResult> query(std::string_view sql, const std::vector<Parameter>& parameters = {});
+    Result<void> execute(std::string_view sql, const std::vector<Parameter>& parameters = {});
+    // COPY `copy_sql` (… FROM STDIN) with rows already in COPY text format.
+    Result<void> copy_in(std::string_view copy_sql, std::string_view rows);
+    [[nodiscard]] const std::string& target() const { return m_target; }
+
+private:
+    Connection(pg_conn* connection, std::string target) : m_connection(connection), m_target(std::move(target)) {}
+    Error error(std::string_view doing, pg_result* result = nullptr) const;
+    pg_conn* m_connection = nullptr;
+    std::string m_target;  // the connection string without a password, for messages
+};
+
+class Transaction {
+public:
+    static Result<Transaction> begin(Connection& connection);
+    Transaction(Transaction&& other) noexcept : m_connection(other.m_connection) { other.m_connection = nullptr; }
+    Transaction(const Transaction&) = delete;
+    ~Transaction();
+    Result<void> commit();
+
+private:
+    explicit Transaction(Connection& connection) : m_connection(&connection) {}
+    Connection* m_connection;
+};
+
+// Escapes a value for a COPY text-format field (backslash, tab, newline, carriage return).
+void append_copy_field(std::string& out, std::string_view value);
+
+}  // namespace ita::storage::postgres

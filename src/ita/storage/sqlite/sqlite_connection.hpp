@@ -1,0 +1,89 @@
+// Thin RAII wrappers over the SQLite C API: a connection, prepared statements and a
+// transaction that rolls back unless committed. Errors come back as ita::Error with SQLite's
+// message, read-only and disk-full databases named as such. Not thread-safe.
+#pragma once
+
+#include <ita/util/error.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace ita::storage::sqlite {
+
+class Statement {
+public:
+    Statement() = default;
+    explicit Statement(sqlite3_stmt* statement) : m_statement(statement) {}
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    ~Statement();
+
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, double value);
+    Statement& bind_blob(int index, std::span<const std::uint8_t> bytes);
+    Statement& bind_null(int index);
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bind_null(index);
+    }
+
+    // Runs one step: true when a row is available, false when done.
+    Result<bool> step();
+    // Steps to the end (for statements that return no rows) and resets.
+    Result<void> run();
+    void reset();
+
+    [[nodiscard]] std::string_view text(int column) const;
+    [[nodiscard]] std::int64_t integer(int column) const;
+    [[nodiscard]] double real(int column) const;
+    [[nodiscard]] bool is_null(int column) const;
+    [[nodiscard]] std::span<const std::uint8_t> blob(int column) const;
+
+private:
+    sqlite3_stmt* m_statement = nullptr;
+};
+
+class Connection {
+public:
+    // Opens or creates the file (parent folders must exist), in WAL mode with foreign keys on.
+    static Result<Connection> open(const std::string& path);
+    Connection(Connection&& other) noexcept;
+    Connection& operator=(Connection&& other) noexcept;
+    ~Connection();
+
+    Result<void> execute(std::string_view sql);
+    Result<Statement> prepare(std::string_view sql);
+    // An Error for the connection's last failure, prefixed with what was being done.
+    [[nodiscard]] Error error(std::string_view doing) const;
+    [[nodiscard]] sqlite3* handle() const { return m_database; }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+
+private:
+    Connection(sqlite3* database, std::string path) : m_database(database), m_path(std::move(path)) {}
+    sqlite3* m_database = nullptr;
+    std::string m_path;
+};
+
+// BEGIN IMMEDIATE on construction (so writers queue instead of failing mid-way); rolls back on
+// destruction unless commit() succeeded.
+class Transaction {
+public:
+    static Result<Transaction> begin(Connection& connection);
+    Transaction(Transaction&& other) noexcept : m_connection(other.m_connection) { other.m_connection = nullptr; }
+    Transaction(const Transaction&) = delete;
+    ~Transaction();
+    Result<void> commit();
+
+private:
+    explicit Transaction(Connection& connection) : m_connection(&connection) {}
+    Connection* m_connection;
+};
+
+}  // namespace ita::storage::sqlite

@@ -1,0 +1,52 @@
+// SqliteStore: the Store on one SQLite file (WAL). See store.hpp for the contract.
+#pragma once
+
+#include <ita/storage/sqlite/sqlite_connection.hpp>
+#include <ita/storage/store.hpp>
+
+#include <vector>
+
+namespace ita::storage::sqlite {
+
+class SqliteStore final : public Store {
+public:
+    // Opens or creates the database and applies pending migrations.
+    static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+
+    std::string_view backend() const override { return "sqlite"; }
+    Result<int> schema_version() override;
+    Result<ImportReport> import_agencies(std::span<const core::Agency> agencies, const ImportOptions& options) override;
+    Result<std::vector<core::Agency>> agencies() override;
+    Result<void> ensure_fiscal_year(const FiscalYearInfo& info) override;
+    Result<FiscalYearInfo> fiscal_year(int fiscal_year) override;
+    Result<ImportReport> import_responses(int fiscal_year, std::span<const core::RespondentAnswers> respondents,
+                                          const ImportOptions& options) override;
+    Result<ImportReport> import_oit(int fiscal_year, std::span<const core::OitVerdict> verdicts, const ImportOptions& options) override;
+    Result<ImportReport> import_published(int fiscal_year, std::span<const core::PublishedScore> scores,
+                                          const ImportOptions& options) override;
+    Result<void> for_each_response(int fiscal_year, const std::optional<std::string>& agency_id,
+                                   const std::function<void(const StoredResponse&)>& visit) override;
+    Result<std::vector<core::OitVerdict>> oit_verdicts(int fiscal_year, const std::optional<std::string>& agency_id) override;
+    Result<std::vector<core::PublishedScore>> published_scores(int fiscal_year, const std::optional<std::string>& agency_id) override;
+    Result<void> save_snapshots(int fiscal_year, const std::string& methodology_version,
+                                std::span<const ScoreSnapshot> snapshots) override;
+    Result<std::vector<ScoreSnapshot>> snapshots(int fiscal_year) override;
+    Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) override;
+    Result<void> backup(const std::string& path) override;
+    Result<void> restore(const std::string& path) override;
+
+    // For fault-injection tests only: runs SQL on the store's connection.
+    Result<void> execute_for_test(std::string_view sql) { return m_connection.execute(sql); }
+
+private:
+    explicit SqliteStore(Connection connection) : m_connection(std::move(connection)) {}
+    Result<void> migrate();
+    Result<std::vector<std::uint8_t>> respondent_secret();
+    Result<void> audit(std::string_view actor, std::string_view action, std::optional<int> fiscal_year, std::string_view detail);
+    Result<void> ensure_assessments(int fiscal_year, const std::vector<std::string>& agency_ids);
+    Result<void> check_agencies_known(const std::vector<std::pair<std::string, std::size_t>>& agency_lines, const ImportOptions& options);
+
+    Connection m_connection;
+};
+
+}  // namespace ita::storage::sqlite

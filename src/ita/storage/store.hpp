@@ -1,0 +1,126 @@
+// Store: everything ita keeps about national seasons — agencies, fiscal years and their
+// methodology version, assessments, survey responses, OIT evidence and reviews, published
+// scores, score snapshots, users and an append-only audit log — behind one interface with two
+// backends: SQLite (one file, the embedded default) and PostgreSQL (the national deployment).
+// Services and the server see only this interface.
+//
+// Every import is one transaction: all rows or none. Re-importing the same rows changes
+// nothing; a different value for a stored key is a conflict (listed with file and line)
+// unless `replace` is set. Survey answers are stored one row per respondent, with a random id,
+// the day at most, and a keyed hash of the file's respondent label (never the label): nothing
+// links an answer to a code, session, address or moment.
+//
+// A Store object is not thread-safe: give each thread its own (open_store is cheap). Several
+// processes may share one database; PostgreSQL serialises imports of the same year.
+#pragma once
+
+#include <ita/core/agency.hpp>
+#include <ita/core/evidence_rows.hpp>
+#include <ita/core/instrument.hpp>
+#include <ita/core/respondent_answers.hpp>
+#include <ita/util/error.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace ita::storage {
+
+struct ImportOptions {
+    bool replace = false;
+    std::string actor = "cli";   // who, for the audit log
+    std::string source;          // the file(s), for messages and the audit log
+};
+
+// What an import did, counted in its own unit (agencies, respondents, items, scores).
+struct ImportReport {
+    std::size_t added = 0;
+    std::size_t changed = 0;
+    std::size_t unchanged = 0;
+};
+
+// The fiscal year as registered: its methodology version and the answer layouts
+// (comma-separated sub-item codes, see core::AnswerLayout) of stored IIT and EIT answers.
+struct FiscalYearInfo {
+    int fiscal_year = 0;
+    std::string methodology_version;
+    std::string iit_layout;
+    std::string eit_layout;
+};
+
+struct StoredResponse {
+    std::string_view agency_id;
+    core::Instrument instrument = core::Instrument::iit;
+    std::span<const std::uint8_t> packed;
+};
+
+// The latest computed scores of one agency, kept with the methodology version used.
+struct ScoreSnapshot {
+    std::string agency_id;
+    std::optional<double> overall;
+    std::string rating;
+    std::optional<bool> pass;
+    std::string detail_json;  // the agency's object of `ita score --format json`
+};
+
+struct AuditEntry {
+    std::int64_t entry_id = 0;
+    std::string at;
+    std::string actor;
+    std::string action;
+    std::optional<int> fiscal_year;
+    std::string detail;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    [[nodiscard]] virtual std::string_view backend() const = 0;  // "sqlite" or "postgresql"
+    // The newest migration applied (migrations run when the store is opened).
+    virtual Result<int> schema_version() = 0;
+
+    virtual Result<ImportReport> import_agencies(std::span<const core::Agency> agencies, const ImportOptions& options) = 0;
+    virtual Result<std::vector<core::Agency>> agencies() = 0;
+
+    // Registers the fiscal year, or checks that the stored layouts match; a different layout
+    // means the answers were stored under another methodology (ErrorCode::conflict).
+    virtual Result<void> ensure_fiscal_year(const FiscalYearInfo& info) = 0;
+    // ErrorCode::not_found when the year has nothing stored.
+    virtual Result<FiscalYearInfo> fiscal_year(int fiscal_year) = 0;
+
+    virtual Result<ImportReport> import_responses(int fiscal_year, std::span<const core::RespondentAnswers> respondents,
+                                                  const ImportOptions& options) = 0;
+    virtual Result<ImportReport> import_oit(int fiscal_year, std::span<const core::OitVerdict> verdicts, const ImportOptions& options) = 0;
+    virtual Result<ImportReport> import_published(int fiscal_year, std::span<const core::PublishedScore> scores,
+                                                  const ImportOptions& options) = 0;
+
+    // Reading for scoring; `agency_id` restricts to one agency. Responses come in no
+    // meaningful order.
+    virtual Result<void> for_each_response(int fiscal_year, const std::optional<std::string>& agency_id,
+                                           const std::function<void(const StoredResponse&)>& visit) = 0;
+    virtual Result<std::vector<core::OitVerdict>> oit_verdicts(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
+    virtual Result<std::vector<core::PublishedScore>> published_scores(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
+
+    // Replaces the agencies' snapshots for the year, in one transaction.
+    virtual Result<void> save_snapshots(int fiscal_year, const std::string& methodology_version,
+                                        std::span<const ScoreSnapshot> snapshots) = 0;
+    virtual Result<std::vector<ScoreSnapshot>> snapshots(int fiscal_year) = 0;
+
+    virtual Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) = 0;
+
+    // A consistent copy of the whole database in a file / the database replaced by one.
+    virtual Result<void> backup(const std::string& path) = 0;
+    virtual Result<void> restore(const std::string& path) = 0;
+};
+
+// Opens (creating if needed) and migrates a store: a `postgresql://` or `postgres://` URL (or a
+// libpq "key=value" string starting with "host=" or "dbname=") means PostgreSQL, anything else
+// a SQLite file path. Fails with the database's own reason.
+Result<std::unique_ptr<Store>> open_store(const std::string& path_or_url);
+
+}  // namespace ita::storage
