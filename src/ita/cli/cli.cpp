@@ -2,6 +2,7 @@
 
 #include <ita/app/gen_command.hpp>
 #include <ita/app/score_command.hpp>
+#include <ita/app/store_commands.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -11,16 +12,41 @@ namespace ita::cli {
 
 namespace {
 
-void add_score(CLI::App& app, app::ScoreCommand& command, std::string& format) {
-    auto* score = app.add_subcommand("score", "คำนวณคะแนน ITA จากไฟล์ / Score ITA from files");
+const std::map<std::string, app::OutputFormat> output_formats{
+    {"table", app::OutputFormat::table}, {"json", app::OutputFormat::json}, {"csv", app::OutputFormat::csv}};
+
+void add_format(CLI::App* command, std::string& format) {
+    command->add_option("--format", format, "รูปแบบผลลัพธ์ / output format")->check(CLI::IsMember({"table", "json", "csv"}))->default_val("table");
+}
+
+// Options every subcommand shares, kept on the main app and accepted after the subcommand.
+struct GlobalOptions {
+    std::optional<std::string> methodology_dir;
+    std::optional<std::string> db;
+};
+
+struct Commands {
+    app::ScoreCommand score;
+    std::string score_format = "table";
+    app::GenCommand gen;
+    app::ImportCommand import;
+    std::string import_kind;
+    app::RankCommand rank;
+    std::string rank_format = "table";
+    std::string backup_out;
+    std::string restore_from;
+};
+
+void add_score(CLI::App& app, Commands& commands) {
+    auto* score = app.add_subcommand("score", "คำนวณคะแนน ITA จากไฟล์หรือฐานข้อมูล / Score ITA from files or from a database");
+    auto& command = commands.score;
     score->add_option("--year", command.request.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year (2563-2568)")->required();
     score->add_option("--responses", command.request.responses, "คำตอบแบบวัด IIT/EIT (แบบยาวหรือแบบกว้าง) / survey responses, long or wide form (repeatable)");
     score->add_option("--oit", command.request.oit, "ผลการตรวจ OIT / OIT verdicts (oit.csv)");
     score->add_option("--published", command.request.published, "คะแนนที่ ITAS เผยแพร่ / published scores");
     score->add_option("--agencies", command.request.agencies, "รายชื่อหน่วยงาน / agencies.csv");
-    score->add_option("--format", format, "รูปแบบผลลัพธ์ / output format")
-        ->check(CLI::IsMember({"table", "json", "csv"}))
-        ->default_val("table");
+    score->add_option("--agency", command.agency, "เฉพาะหน่วยงานนี้ (ใช้กับ --db) / only this agency (with --db)");
+    add_format(score, commands.score_format);
     score->add_option("--out", command.out, "เขียนผลลัพธ์ลงไฟล์ / write to this file instead of standard output");
 }
 
@@ -33,20 +59,58 @@ void add_gen(CLI::App& app, app::GenCommand& command) {
     gen->add_option("--form", command.form, "รูปแบบไฟล์คำตอบ / responses form")->check(CLI::IsMember({"wide", "long"}))->default_val("wide");
 }
 
+void add_import(CLI::App& app, Commands& commands) {
+    auto* import = app.add_subcommand("import", "นำเข้าไฟล์สู่ฐานข้อมูล (ทั้งหมดหรือไม่มีเลย) / Import files into the database (all rows or none)");
+    auto& request = commands.import.request;
+    import->add_option("--year", request.fiscal_year, "ปีงบประมาณ พ.ศ. (ไม่ต้องใช้กับ agencies) / Buddhist-era fiscal year (not for agencies)");
+    import->add_flag("--replace", request.replace, "เขียนทับค่าที่ต่างจากที่เก็บไว้ / overwrite stored values the files contradict");
+    import->add_option("kind", commands.import_kind, "agencies | responses | oit | published")
+        ->required()
+        ->check(CLI::IsMember({"agencies", "responses", "oit", "published"}));
+    import->add_option("files", request.files, "ไฟล์ CSV / CSV files")->required();
+}
+
+void add_rank(CLI::App& app, Commands& commands) {
+    auto* rank = app.add_subcommand("rank", "จัดลำดับภายในประเภทหน่วยงานและสรุประดับประเทศ / Rank within agency type, with national figures");
+    auto& request = commands.rank.request;
+    rank->add_option("--year", request.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    rank->add_option("--type", request.type, "เฉพาะประเภทหน่วยงาน / only this agency type");
+    rank->add_option("--province", request.province, "เฉพาะจังหวัด / only this province");
+    add_format(rank, commands.rank_format);
+    rank->add_option("--out", commands.rank.out, "เขียนผลลัพธ์ลงไฟล์ / write to this file");
+}
+
+void add_backup(CLI::App& app, Commands& commands) {
+    auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
+    backup->add_option("--out", commands.backup_out, "ไฟล์สำรอง / backup file")->required();
+    auto* restore = app.add_subcommand("restore", "กู้คืนฐานข้อมูลจากไฟล์สำรอง / Replace the database with a backup");
+    restore->add_option("--from", commands.restore_from, "ไฟล์สำรอง / backup file")->required();
+}
+
+int require_db(const GlobalOptions& global, const char* command) {
+    if (global.db) return 0;
+    std::fprintf(stderr, "ita %s: no database: give --db PATH_OR_URL or set ITA_DB\n", command);
+    return 2;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
     CLI::App app{"ita — ระบบการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\n"
                  "ita — Thailand's Integrity and Transparency Assessment, end to end"};
     app.require_subcommand(1);
-    std::optional<std::string> methodology_dir;
-    app.add_option("--methodology", methodology_dir,
+    app.fallthrough();
+    GlobalOptions global;
+    app.add_option("--methodology", global.methodology_dir,
                    "โฟลเดอร์ที่มี ita-YYYY.json แทนฉบับในโปรแกรม / folder of ita-YYYY.json files overriding the built-in ones");
-    app::ScoreCommand score;
-    std::string format = "table";
-    add_score(app, score, format);
-    app::GenCommand gen;
-    add_gen(app, gen);
+    app.add_option("--db", global.db, "ฐานข้อมูล: ไฟล์ SQLite หรือ postgresql://… / database: a SQLite file or a postgresql:// URL")
+        ->envname("ITA_DB");
+    Commands commands;
+    add_score(app, commands);
+    add_gen(app, commands.gen);
+    add_import(app, commands);
+    add_rank(app, commands);
+    add_backup(app, commands);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -54,15 +118,45 @@ int run(int argc, char** argv) {
         return code == 0 ? 0 : 2;
     }
     if (app.got_subcommand("score")) {
-        score.request.methodology_dir = methodology_dir;
-        static const std::map<std::string, app::OutputFormat> formats{
-            {"table", app::OutputFormat::table}, {"json", app::OutputFormat::json}, {"csv", app::OutputFormat::csv}};
-        score.format = formats.at(format);
-        return app::run_score_command(score);
+        commands.score.request.methodology_dir = global.methodology_dir;
+        commands.score.db = global.db;
+        commands.score.format = output_formats.at(commands.score_format);
+        return app::run_score_command(commands.score);
     }
     if (app.got_subcommand("gen")) {
-        gen.methodology_dir = methodology_dir;
-        return app::run_gen_command(gen);
+        commands.gen.methodology_dir = global.methodology_dir;
+        return app::run_gen_command(commands.gen);
+    }
+    if (app.got_subcommand("import")) {
+        if (const int code = require_db(global, "import")) return code;
+        static const std::map<std::string, service::ImportKind> kinds{{"agencies", service::ImportKind::agencies},
+                                                                      {"responses", service::ImportKind::responses},
+                                                                      {"oit", service::ImportKind::oit},
+                                                                      {"published", service::ImportKind::published}};
+        auto& command = commands.import;
+        command.db = *global.db;
+        command.request.kind = kinds.at(commands.import_kind);
+        command.request.methodology_dir = global.methodology_dir;
+        if (command.request.kind != service::ImportKind::agencies && command.request.fiscal_year == 0) {
+            std::fprintf(stderr, "ita import: %s needs --year\n", commands.import_kind.c_str());
+            return 2;
+        }
+        return app::run_import_command(command);
+    }
+    if (app.got_subcommand("rank")) {
+        if (const int code = require_db(global, "rank")) return code;
+        commands.rank.db = *global.db;
+        commands.rank.request.methodology_dir = global.methodology_dir;
+        commands.rank.format = output_formats.at(commands.rank_format);
+        return app::run_rank_command(commands.rank);
+    }
+    if (app.got_subcommand("backup")) {
+        if (const int code = require_db(global, "backup")) return code;
+        return app::run_backup_command(*global.db, commands.backup_out);
+    }
+    if (app.got_subcommand("restore")) {
+        if (const int code = require_db(global, "restore")) return code;
+        return app::run_restore_command(*global.db, commands.restore_from);
     }
     return 2;
 }

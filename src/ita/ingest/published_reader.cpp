@@ -8,13 +8,9 @@ namespace {
 
 enum Column : std::size_t { agency_id, level, code, score };
 
-// The slot a published value goes to, or a reason it has none.
-struct Target {
-    std::optional<double>* slot = nullptr;
-    std::string problem;
-};
+}  // namespace
 
-Target locate(const core::Methodology& methodology, core::AgencyInput& input, std::string_view level, std::string_view code) {
+PublishedTarget locate_published(const core::Methodology& methodology, core::AgencyInput& input, std::string_view level, std::string_view code) {
     auto& published = input.published;
     const auto in_vector = [](std::vector<std::optional<double>>& values, std::size_t slot, std::size_t size) {
         if (values.size() < size) values.resize(size);
@@ -51,8 +47,6 @@ Target locate(const core::Methodology& methodology, core::AgencyInput& input, st
     return {nullptr, "unknown level " + util::quoted(level) + " (subitem, question, item, indicator, instrument or overall)"};
 }
 
-}  // namespace
-
 Result<void> read_published(const std::string& path, ScoringInputs& inputs, std::vector<core::PublishedScore>* rows) {
     return read_csv_file(path, "published scores", [&](CsvTable& table, const util::MappedFile&) {
         if (!table.read_header({{"agency_id"}, {"level"}, {"code"}, {"score"}})) return;
@@ -62,7 +56,7 @@ Result<void> read_published(const std::string& path, ScoringInputs& inputs, std:
                 table.problem(agency_id, "unknown agency " + util::quoted(table.field(agency_id)) + " (not in the agencies file)");
                 continue;
             }
-            const auto target = locate(inputs.methodology(), inputs.input(*agency), table.field(level), table.field(code));
+            const auto target = locate_published(inputs.methodology(), inputs.input(*agency), table.field(level), table.field(code));
             if (!target.slot) {
                 table.problem(target.problem.starts_with("unknown level") ? level : code, target.problem);
                 continue;

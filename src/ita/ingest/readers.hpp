@@ -32,4 +32,13 @@ Result<void> read_oit(const std::string& path, ScoringInputs& inputs, std::vecto
 // instrument or overall.
 Result<void> read_published(const std::string& path, ScoringInputs& inputs, std::vector<core::PublishedScore>* rows = nullptr);
 
+// Where a published score of `level` and `code` goes in an agency's input: the slot, or a
+// reason (unknown level or code) when there is none.
+struct PublishedTarget {
+    std::optional<double>* slot = nullptr;
+    std::string problem;
+};
+PublishedTarget locate_published(const core::Methodology& methodology, core::AgencyInput& input, std::string_view level,
+                                 std::string_view code);
+
 }  // namespace ita::ingest

@@ -9,6 +9,7 @@
 
 #include <ostream>
 #include <span>
+#include <string>
 
 namespace ita::report {
 
@@ -18,6 +19,8 @@ struct ScoredAgency {
 };
 
 void write_scores_json(std::ostream& out, const core::Methodology& methodology, std::span<const ScoredAgency> agencies);
+// One agency's object of the JSON output, as text (kept in score snapshots).
+std::string agency_scores_json(const core::Methodology& methodology, const ScoredAgency& agency);
 void write_scores_csv(std::ostream& out, const core::Methodology& methodology, std::span<const ScoredAgency> agencies);
 // One agency: its indicators and questions in detail. Several: a row each, with a legend.
 void write_scores_table(std::ostream& out, const core::Methodology& methodology, std::span<const ScoredAgency> agencies);

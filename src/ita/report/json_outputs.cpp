@@ -1,4 +1,5 @@
-// The only translation unit of report that includes nlohmann-json.
+// The only translation unit of report that includes nlohmann-json: every JSON output.
+#include <ita/report/rank_outputs.hpp>
 #include <ita/report/score_outputs.hpp>
 
 #include <nlohmann/json.hpp>
@@ -42,7 +43,23 @@ ordered_json agency_json(const core::Methodology& methodology, const ScoredAgenc
     return agency;
 }
 
+ordered_json figures_json(const core::GroupFigures& figures, const char* key) {
+    ordered_json object;
+    if (key) object[key] = figures.group;
+    object["agencies"] = figures.agencies;
+    object["scored"] = figures.scored;
+    object["mean"] = figures.mean ? ordered_json(*figures.mean) : ordered_json(nullptr);
+    object["passing"] = figures.passing;
+    object["share_passing"] = figures.share_passing_percent ? ordered_json(*figures.share_passing_percent) : ordered_json(nullptr);
+    object["meets_target"] = figures.meets_target;
+    return object;
+}
+
 }  // namespace
+
+std::string agency_scores_json(const core::Methodology& methodology, const ScoredAgency& agency) {
+    return agency_json(methodology, agency).dump();
+}
 
 void write_scores_json(std::ostream& out, const core::Methodology& methodology, std::span<const ScoredAgency> agencies) {
     // Written one agency at a time: the nation as one document tree would cost more memory
@@ -60,6 +77,34 @@ void write_scores_json(std::ostream& out, const core::Methodology& methodology, 
         out << agency_json(methodology, scored).dump();
     }
     out << "]}\n";
+}
+
+void write_rank_json(std::ostream& out, const core::Methodology& methodology, const RankReport& report) {
+    ordered_json document;
+    document["fiscal_year"] = methodology.fiscal_year;
+    document["pass_mark"] = methodology.pass_mark;
+    document["national_target_percent"] = methodology.national_target_percent;
+    document["national"] = figures_json(report.national, nullptr);
+    ordered_json by_type = ordered_json::array();
+    for (const auto& figures : report.by_type) by_type.push_back(figures_json(figures, "type"));
+    document["by_type"] = std::move(by_type);
+    ordered_json by_province = ordered_json::array();
+    for (const auto& figures : report.by_province) by_province.push_back(figures_json(figures, "province"));
+    document["by_province"] = std::move(by_province);
+    ordered_json agencies = ordered_json::array();
+    for (const auto& ranked : report.agencies) {
+        ordered_json agency;
+        agency["agency_id"] = ranked.agency->agency_id;
+        agency["type"] = ranked.agency->type;
+        agency["province"] = ranked.agency->province;
+        agency["overall"] = ranked.scores->overall ? ordered_json(*ranked.scores->overall) : ordered_json(nullptr);
+        agency["verdict"] = ranked.scores->rating.empty() ? ordered_json(nullptr) : ordered_json(ranked.scores->rating);
+        agency["rank"] = ranked.position ? ordered_json(ranked.position->rank) : ordered_json(nullptr);
+        agency["of"] = ranked.position ? ordered_json(ranked.position->of) : ordered_json(nullptr);
+        agencies.push_back(std::move(agency));
+    }
+    document["agencies"] = std::move(agencies);
+    out << document.dump() << "\n";
 }
 
 }  // namespace ita::report

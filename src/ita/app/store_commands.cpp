@@ -1,0 +1,96 @@
+#include <ita/app/store_commands.hpp>
+
+#include <ita/app/output_file.hpp>
+#include <ita/storage/store.hpp>
+
+#include <chrono>
+#include <iostream>
+
+namespace ita::app {
+
+namespace {
+
+// Opens the store or explains why not; nullptr after printing the reason.
+std::unique_ptr<storage::Store> open_or_report(const std::string& command, const std::string& db, int& exit_code) {
+    auto store = storage::open_store(db);
+    if (store) return std::move(*store);
+    std::cerr << command << ": " << store.error().to_string() << "\n";
+    exit_code = exit_code_for(store.error());
+    return nullptr;
+}
+
+const char* unit_of(service::ImportKind kind) {
+    switch (kind) {
+        case service::ImportKind::agencies: return "agencies";
+        case service::ImportKind::responses: return "respondents";
+        case service::ImportKind::oit: return "OIT items";
+        case service::ImportKind::published: return "published scores";
+    }
+    return "rows";
+}
+
+}  // namespace
+
+int run_import_command(const ImportCommand& command) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita import", command.db, exit_code);
+    if (!store) return exit_code;
+    const auto started = std::chrono::steady_clock::now();
+    const auto outcome = service::import_files(*store, command.request);
+    if (!outcome) {
+        std::cerr << "ita import: " << outcome.error().to_string() << "\n";
+        return exit_code_for(outcome.error());
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const auto& report = outcome->report;
+    std::cerr << "ita import: " << unit_of(command.request.kind) << ": " << report.added << " added, " << report.changed << " changed, "
+              << report.unchanged << " unchanged";
+    if (outcome->answers > 0) std::cerr << " (" << outcome->answers << " answers)";
+    std::cerr << " in " << static_cast<long long>(seconds * 1000) << " ms\n";
+    return 0;
+}
+
+int run_rank_command(const RankCommand& command) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita rank", command.db, exit_code);
+    if (!store) return exit_code;
+    const auto run = service::rank_nation(*store, command.request);
+    if (!run) {
+        std::cerr << "ita rank: " << run.error().to_string() << "\n";
+        return exit_code_for(run.error());
+    }
+    const auto& methodology = (*run)->scores.methodology;
+    return write_output("ita rank", command.out, [&](std::ostream& out) {
+        switch (command.format) {
+            case OutputFormat::table: report::write_rank_table(out, methodology, (*run)->report); break;
+            case OutputFormat::json: report::write_rank_json(out, methodology, (*run)->report); break;
+            case OutputFormat::csv: report::write_rank_csv(out, methodology, (*run)->report); break;
+        }
+    });
+}
+
+int run_backup_command(const std::string& db, const std::string& out) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita backup", db, exit_code);
+    if (!store) return exit_code;
+    if (auto done = store->backup(out); !done) {
+        std::cerr << "ita backup: " << done.error().to_string() << "\n";
+        return exit_code_for(done.error());
+    }
+    std::cerr << "ita backup: " << store->backend() << " database copied to " << out << "\n";
+    return 0;
+}
+
+int run_restore_command(const std::string& db, const std::string& from) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita restore", db, exit_code);
+    if (!store) return exit_code;
+    if (auto done = store->restore(from); !done) {
+        std::cerr << "ita restore: " << done.error().to_string() << "\n";
+        return exit_code_for(done.error());
+    }
+    std::cerr << "ita restore: " << store->backend() << " database replaced by " << from << "\n";
+    return 0;
+}
+
+}  // namespace ita::app

@@ -1,0 +1,29 @@
+// The commands over a store: `ita import`, `ita rank`, `ita backup`, `ita restore`. Each
+// returns the process exit code (0; 2 for bad input or a conflict; 1 for a database or I/O
+// failure) and writes problems to stderr.
+#pragma once
+
+#include <ita/app/score_command.hpp>
+#include <ita/service/import_files.hpp>
+#include <ita/service/rank_nation.hpp>
+
+namespace ita::app {
+
+struct ImportCommand {
+    std::string db;
+    service::ImportRequest request;
+};
+int run_import_command(const ImportCommand& command);
+
+struct RankCommand {
+    std::string db;
+    service::RankRequest request;
+    OutputFormat format = OutputFormat::table;
+    std::optional<std::string> out;
+};
+int run_rank_command(const RankCommand& command);
+
+int run_backup_command(const std::string& db, const std::string& out);
+int run_restore_command(const std::string& db, const std::string& from);
+
+}  // namespace ita::app
