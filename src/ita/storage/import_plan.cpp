@@ -156,6 +156,12 @@ std::string import_detail(const ImportOptions& options, const ImportReport& repo
            " unchanged=" + std::to_string(report.unchanged) + (options.replace ? " replace" : "");
 }
 
+Result<void> check_same_layout(const FiscalYearInfo& stored, const FiscalYearInfo& incoming) {
+    if (stored.iit_layout == incoming.iit_layout && stored.eit_layout == incoming.eit_layout) return {};
+    return fail(ErrorCode::conflict, "fiscal year " + std::to_string(stored.fiscal_year) + " holds answers stored under methodology " +
+                                         stored.methodology_version + ", whose questions differ from " + incoming.methodology_version);
+}
+
 std::vector<std::string> split_layout(std::string_view layout) {
     std::vector<std::string> codes;
     while (!layout.empty()) {

@@ -78,6 +78,10 @@ std::vector<std::string> ids_of(const std::vector<std::pair<std::string, std::si
 // "source=… added=… changed=… unchanged=…": the audit log's record of an import.
 std::string import_detail(const ImportOptions& options, const ImportReport& report);
 
+// Success when `incoming` keeps the answer layout `stored` holds answers under; a conflict
+// naming both methodology versions otherwise.
+Result<void> check_same_layout(const FiscalYearInfo& stored, const FiscalYearInfo& incoming);
+
 // Splits "I1.1,I1.2" into codes.
 std::vector<std::string> split_layout(std::string_view layout);
 

@@ -118,19 +118,15 @@ Result<std::vector<core::Agency>> PostgresStore::agencies() {
 }
 
 Result<void> PostgresStore::ensure_fiscal_year(const FiscalYearInfo& info) {
-    auto stored = fiscal_year(info.fiscal_year);
-    if (stored) {
-        if (stored->iit_layout != info.iit_layout || stored->eit_layout != info.eit_layout)
-            return fail(ErrorCode::conflict, "fiscal year " + std::to_string(info.fiscal_year) + " holds answers stored under methodology " +
-                                                 stored->methodology_version + ", whose questions differ from " + info.methodology_version);
-        if (stored->methodology_version == info.methodology_version) return {};
-        return m_connection.execute("UPDATE fiscal_years SET methodology_version = $1 WHERE fiscal_year = $2",
-                                    {info.methodology_version, number(info.fiscal_year)});
-    }
-    if (stored.error().code != ErrorCode::not_found) return std::unexpected(stored.error());
-    return m_connection.execute("INSERT INTO fiscal_years (fiscal_year, methodology_version, iit_layout, eit_layout) VALUES ($1, $2, $3, $4) "
-                                "ON CONFLICT (fiscal_year) DO NOTHING",
-                                {number(info.fiscal_year), info.methodology_version, info.iit_layout, info.eit_layout});
+    // Insert-if-absent, then compare: two importers registering the year at once both succeed.
+    ITA_TRY_VOID(m_connection.execute("INSERT INTO fiscal_years (fiscal_year, methodology_version, iit_layout, eit_layout) "
+                                      "VALUES ($1, $2, $3, $4) ON CONFLICT (fiscal_year) DO NOTHING",
+                                      {number(info.fiscal_year), info.methodology_version, info.iit_layout, info.eit_layout}));
+    ITA_TRY(stored, fiscal_year(info.fiscal_year));
+    ITA_TRY_VOID(check_same_layout(stored, info));
+    if (stored.methodology_version == info.methodology_version) return {};
+    return m_connection.execute("UPDATE fiscal_years SET methodology_version = $1 WHERE fiscal_year = $2",
+                                {info.methodology_version, number(info.fiscal_year)});
 }
 
 Result<FiscalYearInfo> PostgresStore::fiscal_year(int year) {

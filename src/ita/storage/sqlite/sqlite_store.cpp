@@ -111,18 +111,15 @@ Result<std::vector<core::Agency>> SqliteStore::agencies() {
 }
 
 Result<void> SqliteStore::ensure_fiscal_year(const FiscalYearInfo& info) {
-    auto stored = fiscal_year(info.fiscal_year);
-    if (stored) {
-        if (stored->iit_layout != info.iit_layout || stored->eit_layout != info.eit_layout)
-            return fail(ErrorCode::conflict, "fiscal year " + std::to_string(info.fiscal_year) + " holds answers stored under methodology " +
-                                                 stored->methodology_version + ", whose questions differ from " + info.methodology_version);
-        if (stored->methodology_version == info.methodology_version) return {};
-        ITA_TRY(update, m_connection.prepare("UPDATE fiscal_years SET methodology_version = ? WHERE fiscal_year = ?"));
-        return update.bind(1, info.methodology_version).bind(2, std::int64_t{info.fiscal_year}).run();
-    }
-    if (stored.error().code != ErrorCode::not_found) return std::unexpected(stored.error());
-    ITA_TRY(insert, m_connection.prepare("INSERT INTO fiscal_years (fiscal_year, methodology_version, iit_layout, eit_layout) VALUES (?, ?, ?, ?)"));
-    return insert.bind(1, std::int64_t{info.fiscal_year}).bind(2, info.methodology_version).bind(3, info.iit_layout).bind(4, info.eit_layout).run();
+    // Insert-if-absent, then compare: two importers registering the year at once both succeed.
+    ITA_TRY(insert, m_connection.prepare("INSERT INTO fiscal_years (fiscal_year, methodology_version, iit_layout, eit_layout) "
+                                         "VALUES (?, ?, ?, ?) ON CONFLICT (fiscal_year) DO NOTHING"));
+    ITA_TRY_VOID(insert.bind(1, std::int64_t{info.fiscal_year}).bind(2, info.methodology_version).bind(3, info.iit_layout).bind(4, info.eit_layout).run());
+    ITA_TRY(stored, fiscal_year(info.fiscal_year));
+    ITA_TRY_VOID(check_same_layout(stored, info));
+    if (stored.methodology_version == info.methodology_version) return {};
+    ITA_TRY(update, m_connection.prepare("UPDATE fiscal_years SET methodology_version = ? WHERE fiscal_year = ?"));
+    return update.bind(1, info.methodology_version).bind(2, std::int64_t{info.fiscal_year}).run();
 }
 
 Result<FiscalYearInfo> SqliteStore::fiscal_year(int year) {

@@ -1,0 +1,89 @@
+// `ita import`, `ita score --db`, `ita rank`, `ita backup`/`restore` as users call them.
+#include "../../support/temp_files.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+namespace {
+
+struct Outcome {
+    int exit_code = -1;
+    std::string output;
+};
+
+Outcome run_ita(const std::string& arguments) {
+    Outcome outcome;
+    std::FILE* pipe = ::popen((std::string(ITA_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) outcome.output.append(buffer.data(), read);
+    const int status = ::pclose(pipe);
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return outcome;
+}
+
+}  // namespace
+
+TEST(StoreCli, ImportScoreRankBackup) {
+    ita::test::TempDir files;
+    const std::string db = files.path("ita.db");
+    const auto agencies = files.write("agencies.csv",
+                                      "agency_id,name,type,province\nT1,เทศบาลตำบลหนึ่ง,เทศบาลตำบล,ขอนแก่น\nT2,เทศบาลตำบลสอง,เทศบาลตำบล,ขอนแก่น\n"
+                                      "T3,เทศบาลตำบลสาม,เทศบาลตำบล,ยโสธร\nO1,องค์การบริหารส่วนตำบลหนึ่ง,องค์การบริหารส่วนตำบล,ยโสธร\n");
+    // T1 and T2 tie at 88, T3 at 92; O1 alone in its type.
+    const auto published = files.write("published.csv",
+                                       "agency_id,level,code,score\n"
+                                       "T1,instrument,IIT,88\nT1,instrument,EIT,88\nT1,instrument,OIT,88\n"
+                                       "T2,instrument,IIT,88\nT2,instrument,EIT,88\nT2,instrument,OIT,88\n"
+                                       "T3,instrument,IIT,92\nT3,instrument,EIT,92\nT3,instrument,OIT,92\n"
+                                       "O1,instrument,IIT,70\nO1,instrument,EIT,70\nO1,instrument,OIT,70\n");
+    ASSERT_EQ(run_ita("import --db " + db + " agencies " + agencies).exit_code, 0);
+    const auto imported = run_ita("import --db " + db + " --year 2565 published " + published);
+    ASSERT_EQ(imported.exit_code, 0) << imported.output;
+    EXPECT_NE(imported.output.find("published scores: 12 added"), std::string::npos) << imported.output;
+
+    const auto rank = run_ita("rank --db " + db + " --year 2565 --format json");
+    ASSERT_EQ(rank.exit_code, 0) << rank.output;
+    EXPECT_NE(rank.output.find(R"({"agency_id":"T3","type":"เทศบาลตำบล","province":"ยโสธร","overall":92.0,"verdict":"A","rank":1,"of":3})"),
+              std::string::npos)
+        << rank.output;
+    EXPECT_NE(rank.output.find(R"("agency_id":"T1","type":"เทศบาลตำบล","province":"ขอนแก่น","overall":88.0,"verdict":"A","rank":2,"of":3})"),
+              std::string::npos);
+    EXPECT_NE(rank.output.find(R"("agency_id":"T2","type":"เทศบาลตำบล","province":"ขอนแก่น","overall":88.0,"verdict":"A","rank":2,"of":3})"),
+              std::string::npos);
+    EXPECT_NE(rank.output.find(R"("agency_id":"O1","type":"องค์การบริหารส่วนตำบล","province":"ยโสธร","overall":70.0,"verdict":"C","rank":1,"of":1})"),
+              std::string::npos);
+    EXPECT_NE(rank.output.find(R"("national":{"agencies":4,"scored":4,"mean":84.5,"passing":3,"share_passing":75.0,"meets_target":false})"),
+              std::string::npos);
+
+    const auto province = run_ita("rank --db " + db + " --year 2565 --province ยโสธร --format csv");
+    ASSERT_EQ(province.exit_code, 0);
+    EXPECT_EQ(province.output, "agency_id,type,province,overall,verdict,rank,of\nT3,เทศบาลตำบล,ยโสธร,92,A,1,3\nO1,องค์การบริหารส่วนตำบล,ยโสธร,70,C,1,1\n");
+
+    const auto score = run_ita("score --db " + db + " --year 2565 --agency T3 --format json");
+    ASSERT_EQ(score.exit_code, 0) << score.output;
+    EXPECT_NE(score.output.find(R"("agencies":[{"agency_id":"T3","overall":92.0,"rating":"A","pass":true)"), std::string::npos) << score.output;
+
+    const std::string backup = files.path("backup.db");
+    ASSERT_EQ(run_ita("backup --db " + db + " --out " + backup).exit_code, 0);
+    const auto restored_db = files.path("restored.db");
+    ASSERT_EQ(run_ita("restore --db " + restored_db + " --from " + backup).exit_code, 0);
+    EXPECT_EQ(run_ita("rank --db " + restored_db + " --year 2565 --format json").output, rank.output);
+}
+
+TEST(StoreCli, DatabaseFromTheEnvironmentAndClearErrors) {
+    ita::test::TempDir files;
+    const auto missing = run_ita("rank --year 2565");
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.output.find("give --db PATH_OR_URL or set ITA_DB"), std::string::npos);
+    const auto agencies = files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลตำบล,ขอนแก่น\n");
+    const auto from_env = run_ita("import agencies " + agencies + " ; ITA_DB=" + files.path("env.db") + " " + ITA_BINARY + " import agencies " + agencies);
+    EXPECT_NE(from_env.output.find("agencies: 1 added"), std::string::npos) << from_env.output;
+    const auto no_year = run_ita("rank --db " + files.path("env.db") + " --year 2560");
+    EXPECT_EQ(no_year.exit_code, 2);
+    const auto bad_url = run_ita("import --db 'host=/nonexistent port=1 dbname=x' agencies " + agencies);
+    EXPECT_EQ(bad_url.exit_code, 1);
+    EXPECT_NE(bad_url.output.find("cannot connect to PostgreSQL"), std::string::npos) << bad_url.output;
+}

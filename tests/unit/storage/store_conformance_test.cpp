@@ -1,0 +1,220 @@
+// The same suite on every backend: SQLite (a file) and PostgreSQL (a throwaway cluster).
+#include "../../support/pg_cluster.hpp"
+#include "../../support/temp_files.hpp"
+
+#include <ita/report/score_outputs.hpp>
+#include <ita/service/import_files.hpp>
+#include <ita/service/score_files.hpp>
+#include <ita/service/score_store.hpp>
+#include <ita/storage/store.hpp>
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace ita;
+
+namespace {
+
+constexpr const char* agencies_csv =
+    "agency_id,name,type,province,headcount\n"
+    "A1,เทศบาลตำบลหนองเส้า,เทศบาลตำบล,ขอนแก่น,40\n"
+    "A2,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี,\n"
+    "A3,\"องค์การบริหารส่วนตำบลบางเคชะ, สมุทรปราการ\",องค์การบริหารส่วนตำบล,สมุทรปราการ,25\n";
+
+std::string responses_csv() {
+    std::string text = "agency_id,instrument,respondent,I4.1,I7,I9,I26.1,E1.1,E3\n";
+    for (int respondent = 1; respondent <= 40; ++respondent) {
+        const std::string option = std::to_string(1 + respondent % 4);
+        text += "A1,IIT,s" + std::to_string(respondent) + "," + (respondent % 3 ? "no" : "yes") + "," + option + "," + option + ",yes,,\n";
+        text += "A1,EIT,c" + std::to_string(respondent) + ",,,,," + option + "," + std::to_string(1 + (respondent + 1) % 4) + "\n";
+        text += "A2,IIT,s" + std::to_string(respondent) + ",no,4,1,yes,,\n";
+    }
+    return text;
+}
+
+constexpr const char* oit_csv = "agency_id,item,present,url,note\nA1,O1,yes,https://a1.example/o1,\nA1,O2,no,,\nA2,O1,มี,https://a2.example,ok\n";
+constexpr const char* published_csv = "agency_id,level,code,score\nA3,indicator,1,90\nA3,instrument,EIT,80.5\nA3,instrument,OIT,70\n";
+
+struct Backend {
+    std::string name;
+};
+
+class StoreConformance : public testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        m_target = GetParam().name == "sqlite" ? m_files.path("ita.db") : test::PgCluster::shared().new_database();
+        auto store = storage::open_store(m_target);
+        ASSERT_TRUE(store) << store.error().to_string();
+        m_store = std::move(*store);
+    }
+
+    Result<service::ImportOutcome> import(service::ImportKind kind, const std::string& name, const std::string& text, bool replace = false) {
+        service::ImportRequest request;
+        request.kind = kind;
+        request.fiscal_year = 2565;
+        request.files = {m_files.write(name, text)};
+        request.replace = replace;
+        return service::import_files(*m_store, request);
+    }
+
+    void import_all() {
+        ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
+        ASSERT_TRUE(import(service::ImportKind::responses, "responses.csv", responses_csv()));
+        ASSERT_TRUE(import(service::ImportKind::oit, "oit.csv", oit_csv));
+        ASSERT_TRUE(import(service::ImportKind::published, "published.csv", published_csv));
+    }
+
+    std::string store_json() {
+        auto run = service::score_store(*m_store, {2565, std::nullopt, std::nullopt, true});
+        EXPECT_TRUE(run) << run.error().to_string();
+        std::ostringstream out;
+        if (run) report::write_scores_json(out, run->methodology, run->scored);
+        return out.str();
+    }
+
+    std::string files_json() {
+        service::ScoreRequest request;
+        request.fiscal_year = 2565;
+        request.agencies = m_files.path("agencies.csv");
+        request.responses = {m_files.path("responses.csv")};
+        request.oit = m_files.path("oit.csv");
+        request.published = m_files.path("published.csv");
+        auto run = service::score_files(request);
+        EXPECT_TRUE(run) << run.error().to_string();
+        std::ostringstream out;
+        if (run) report::write_scores_json(out, run->methodology, run->scored);
+        return out.str();
+    }
+
+    test::TempDir m_files;
+    std::string m_target;
+    std::unique_ptr<storage::Store> m_store;
+};
+
+}  // namespace
+
+TEST_P(StoreConformance, MigratesOnceOnOpen) {
+    EXPECT_EQ(*m_store->schema_version(), 1);
+    auto again = storage::open_store(m_target);
+    ASSERT_TRUE(again) << again.error().to_string();
+    EXPECT_EQ(*(*again)->schema_version(), 1);
+}
+
+TEST_P(StoreConformance, ScoresFromTheStoreEqualScoresFromTheFiles) {
+    import_all();
+    const std::string stored = store_json();
+    EXPECT_GT(stored.size(), 1000u);
+    EXPECT_EQ(stored, files_json());
+    const auto snapshots = m_store->snapshots(2565);
+    ASSERT_TRUE(snapshots);
+    ASSERT_EQ(snapshots->size(), 3u);
+    EXPECT_EQ((*snapshots)[2].agency_id, "A3");
+    EXPECT_NEAR(*(*snapshots)[2].overall, 0.3 * 90 + 0.3 * 80.5 + 0.4 * 70, 1e-9);
+    EXPECT_NE((*snapshots)[0].detail_json.find(R"("agency_id":"A1")"), std::string::npos);
+}
+
+TEST_P(StoreConformance, ReimportingTheSameFilesChangesNothing) {
+    import_all();
+    const std::string before = store_json();
+    const auto audit_before = m_store->audit_log(100)->size();
+    const auto again = import(service::ImportKind::responses, "responses.csv", responses_csv());
+    ASSERT_TRUE(again) << again.error().to_string();
+    EXPECT_EQ(again->report.added, 0u);
+    EXPECT_EQ(again->report.unchanged, 120u);
+    const auto agencies = import(service::ImportKind::agencies, "agencies.csv", agencies_csv);
+    EXPECT_EQ(agencies->report.unchanged, 3u);
+    const auto oit = import(service::ImportKind::oit, "oit.csv", oit_csv);
+    EXPECT_EQ(oit->report.unchanged, 3u);
+    EXPECT_EQ(store_json(), before);
+    EXPECT_EQ(m_store->audit_log(100)->size(), audit_before + 3);  // each import is audited, even a no-op
+}
+
+TEST_P(StoreConformance, AChangedAnswerIsAConflictUnlessReplacing) {
+    import_all();
+    const std::string before = store_json();
+    std::string changed = responses_csv();
+    changed.replace(changed.find("A1,IIT,s2,"), 16, "A1,IIT,s2,no,1,1");  // s2 answered 3,3 before
+    const auto refused = import(service::ImportKind::responses, "changed.csv", changed);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::conflict);
+    ASSERT_EQ(refused.error().diagnostics.size(), 1u);
+    EXPECT_EQ(refused.error().diagnostics[0].line, 5u);
+    EXPECT_NE(refused.error().diagnostics[0].message.find("I7 is stored as 3, the file says 1"), std::string::npos)
+        << refused.error().to_string();
+    EXPECT_EQ(store_json(), before);
+    const auto replaced = import(service::ImportKind::responses, "changed.csv", changed, true);
+    ASSERT_TRUE(replaced) << replaced.error().to_string();
+    EXPECT_EQ(replaced->report.changed, 1u);
+    EXPECT_NE(store_json(), before);
+}
+
+TEST_P(StoreConformance, UnknownAgencyRejectsTheWholeFile) {
+    ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
+    const auto refused = import(service::ImportKind::responses, "r.csv", "agency_id,instrument,respondent,I7\nA1,IIT,1,4\nZZ,IIT,2,4\n");
+    ASSERT_FALSE(refused);
+    ASSERT_EQ(refused.error().diagnostics.size(), 1u);
+    EXPECT_EQ(refused.error().diagnostics[0].line, 3u);
+    EXPECT_EQ(refused.error().diagnostics[0].field, "agency_id");
+    int stored = 0;
+    ASSERT_TRUE(m_store->for_each_response(2565, std::nullopt, [&](const storage::StoredResponse&) { ++stored; }));
+    EXPECT_EQ(stored, 0);
+}
+
+TEST_P(StoreConformance, BadRowsAreListedAsByScoreAndNothingIsWritten) {
+    ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
+    const auto refused = import(service::ImportKind::responses, "r.csv", "agency_id,instrument,respondent,question,answer\nA1,IIT,1,I7,5\nA1,IIT,2,I7,4\n");
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().to_string().find("r.csv:2:answer: answer '5' is out of range"), std::string::npos) << refused.error().to_string();
+    int stored = 0;
+    ASSERT_TRUE(m_store->for_each_response(2565, std::nullopt, [&](const storage::StoredResponse&) { ++stored; }));
+    EXPECT_EQ(stored, 0);
+}
+
+TEST_P(StoreConformance, PublishedAndOitConflicts) {
+    import_all();
+    const auto published = import(service::ImportKind::published, "p2.csv", "agency_id,level,code,score\nA3,indicator,1,91\n");
+    ASSERT_FALSE(published);
+    EXPECT_NE(published.error().to_string().find("indicator 1 of agency A3 is stored as 90, the file says 91"), std::string::npos);
+    const auto oit = import(service::ImportKind::oit, "o2.csv", "agency_id,item,present\nA1,O2,yes\n");
+    ASSERT_FALSE(oit);
+    EXPECT_NE(oit.error().to_string().find("item O2 of agency A1 is stored as no, the file says yes"), std::string::npos);
+    EXPECT_TRUE(import(service::ImportKind::oit, "o2.csv", "agency_id,item,present\nA1,O2,yes\n", true));
+}
+
+TEST_P(StoreConformance, AnswersKeepNoLabelAndNoOrder) {
+    import_all();
+    std::vector<std::string> agencies_in_read_order;
+    ASSERT_TRUE(m_store->for_each_response(2565, std::string("A1"), [&](const storage::StoredResponse& response) {
+        agencies_in_read_order.emplace_back(response.agency_id);
+        EXPECT_TRUE(response.packed.size() == 51 || response.packed.size() == 19);
+    }));
+    EXPECT_EQ(agencies_in_read_order.size(), 80u);
+}
+
+TEST_P(StoreConformance, BackupAndRestore) {
+    import_all();
+    const std::string before = store_json();
+    const std::string backup = m_files.path("backup.bin");
+    ASSERT_TRUE(m_store->backup(backup));
+    ASSERT_TRUE(import(service::ImportKind::published, "p2.csv", "agency_id,level,code,score\nA3,indicator,1,10\n", true));
+    EXPECT_NE(store_json(), before);
+    const auto restored = m_store->restore(backup);
+    ASSERT_TRUE(restored) << restored.error().to_string();
+    if (GetParam().name == "postgresql") {  // pg_restore works on its own connections
+        auto reopened = storage::open_store(m_target);
+        ASSERT_TRUE(reopened);
+        m_store = std::move(*reopened);
+    }
+    EXPECT_EQ(store_json(), before);
+}
+
+TEST_P(StoreConformance, AFiscalYearKeepsItsAnswerLayout) {
+    import_all();
+    const auto refused = m_store->ensure_fiscal_year({2565, "2565.9", "I1.1,I1.2", "E1"});
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::conflict);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend{"sqlite"}, Backend{"postgresql"}),
+                         [](const auto& info) { return info.param.name; });
