@@ -67,6 +67,29 @@ void append_copy_field(std::string& out, std::string_view value) {
     }
 }
 
+std::string copy_field_value(std::string_view field) {
+    std::string value;
+    value.reserve(field.size());
+    for (std::size_t index = 0; index < field.size(); ++index) {
+        if (field[index] != '\\' || index + 1 == field.size()) {
+            value += field[index];
+            continue;
+        }
+        const char escaped = field[++index];
+        value += escaped == 't' ? '\t' : escaped == 'n' ? '\n' : escaped == 'r' ? '\r' : escaped;
+    }
+    return value;
+}
+
+std::vector<std::uint8_t> copy_field_bytes(std::string_view field) {
+    if (field.starts_with("\\\\x")) field.remove_prefix(3);
+    else if (field.starts_with("\\x")) field.remove_prefix(2);
+    std::vector<std::uint8_t> bytes(field.size() / 2);
+    for (std::size_t index = 0; index < bytes.size(); ++index)
+        std::from_chars(field.data() + 2 * index, field.data() + 2 * index + 2, bytes[index], 16);
+    return bytes;
+}
+
 Result<Connection> Connection::open(const std::string& conninfo) {
     pg_conn* connection = PQconnectdb(conninfo.c_str());
     // Messages name the database without its password.
@@ -143,6 +166,37 @@ Result<void> Connection::copy_in(std::string_view copy_sql, std::string_view row
             return std::unexpected(error("PostgreSQL COPY"));
     }
     if (PQputCopyEnd(m_connection, nullptr) != 1) return std::unexpected(error("PostgreSQL COPY"));
+    while (pg_result* result = PQgetResult(m_connection)) {
+        QueryResult owned(result);
+        if (PQresultStatus(result) != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL COPY", result));
+    }
+    return {};
+}
+
+Result<void> Connection::copy_out(std::string_view copy_sql, const std::function<void(std::span<const std::string_view>)>& row) {
+    const std::string text(copy_sql);
+    {
+        QueryResult started(PQexec(m_connection, text.c_str()));
+        if (PQresultStatus(started.get()) != PGRES_COPY_OUT) return std::unexpected(error("PostgreSQL COPY", started.get()));
+    }
+    std::vector<std::string_view> fields;
+    while (true) {
+        char* buffer = nullptr;
+        const int length = PQgetCopyData(m_connection, &buffer, 0);
+        if (length == -1) break;
+        if (length < 0) return std::unexpected(error("PostgreSQL COPY"));
+        std::string_view line(buffer, static_cast<std::size_t>(length));
+        if (line.ends_with('\n')) line.remove_suffix(1);
+        fields.clear();
+        while (true) {
+            const auto tab = line.find('\t');
+            fields.push_back(line.substr(0, tab));
+            if (tab == std::string_view::npos) break;
+            line.remove_prefix(tab + 1);
+        }
+        row(fields);
+        PQfreemem(buffer);
+    }
     while (pg_result* result = PQgetResult(m_connection)) {
         QueryResult owned(result);
         if (PQresultStatus(result) != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL COPY", result));

@@ -6,6 +6,7 @@
 #include <ita/util/error.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -54,6 +55,9 @@ public:
     Result<void> execute(std::string_view sql, const std::vector<Parameter>& parameters = {});
     // COPY `copy_sql` (… FROM STDIN) with rows already in COPY text format.
     Result<void> copy_in(std::string_view copy_sql, std::string_view rows);
+    // COPY (…) TO STDOUT, calling `row` with each row's fields in COPY text format, as they
+    // stream in: a national table is never held in memory at once.
+    Result<void> copy_out(std::string_view copy_sql, const std::function<void(std::span<const std::string_view>)>& row);
     [[nodiscard]] const std::string& target() const { return m_target; }
 
 private:
@@ -78,5 +82,9 @@ private:
 
 // Escapes a value for a COPY text-format field (backslash, tab, newline, carriage return).
 void append_copy_field(std::string& out, std::string_view value);
+// The value of a COPY text-format field (the reverse of append_copy_field).
+std::string copy_field_value(std::string_view field);
+// The bytes of a bytea COPY text-format field ("\\x0102…").
+std::vector<std::uint8_t> copy_field_bytes(std::string_view field);
 
 }  // namespace ita::storage::postgres

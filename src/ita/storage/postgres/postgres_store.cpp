@@ -169,18 +169,18 @@ Result<ImportReport> PostgresStore::import_responses(int year, std::span<const c
     ITA_TRY(transaction, Transaction::begin(m_connection));
     ITA_TRY_VOID(lock_year(year));
     ITA_TRY_VOID(check_agencies_known(agencies_named, options));
-    ITA_TRY(stored_rows, m_connection.query("SELECT response_id, agency_id, instrument, respondent_key, answers FROM responses "
-                                            "WHERE fiscal_year = $1 AND respondent_key IS NOT NULL",
-                                            {number(year)}));
     std::unordered_map<std::string, StoredRespondent> stored;
-    for (int row = 0; row < stored_rows.rows(); ++row) {
-        RespondentKey key{};
-        const auto key_bytes = stored_rows.bytes(row, 3);
-        std::copy_n(key_bytes.begin(), std::min(key_bytes.size(), key.size()), key.begin());
-        const auto instrument = core::parse_instrument(stored_rows.text(row, 2)).value_or(core::Instrument::iit);
-        stored.emplace(response_lookup_key(stored_rows.text(row, 1), instrument, key),
-                       StoredRespondent{stored_rows.integer(row, 0), stored_rows.bytes(row, 4)});
-    }
+    ITA_TRY_VOID(m_connection.copy_out(
+        "COPY (SELECT response_id, agency_id, instrument, respondent_key, answers FROM responses WHERE fiscal_year = " +
+            std::to_string(year) + " AND respondent_key IS NOT NULL) TO STDOUT",
+        [&](std::span<const std::string_view> fields) {
+            RespondentKey key{};
+            const auto key_bytes = copy_field_bytes(fields[3]);
+            std::copy_n(key_bytes.begin(), std::min(key_bytes.size(), key.size()), key.begin());
+            const auto instrument = core::parse_instrument(fields[2]).value_or(core::Instrument::iit);
+            stored.emplace(response_lookup_key(copy_field_value(fields[1]), instrument, key),
+                           StoredRespondent{std::stoll(std::string(fields[0])), copy_field_bytes(fields[4])});
+        }));
     ITA_TRY(plan, plan_responses(stored, respondents, secret, {split_layout(info.iit_layout), split_layout(info.eit_layout)}, options));
     ITA_TRY_VOID(ensure_assessments(year, ids_of(agencies_named)));
     std::string rows;
@@ -207,18 +207,20 @@ Result<ImportReport> PostgresStore::import_responses(int year, std::span<const c
 
 Result<void> PostgresStore::for_each_response(int year, const std::optional<std::string>& agency_id,
                                               const std::function<void(const StoredResponse&)>& visit) {
-    std::vector<Parameter> parameters{number(year)};
-    std::string sql = "SELECT agency_id, instrument, answers FROM responses WHERE fiscal_year = $1";
+    std::string sql = "COPY (SELECT agency_id, instrument, answers FROM responses WHERE fiscal_year = " + std::to_string(year);
     if (agency_id) {
-        sql += " AND agency_id = $2";
-        parameters.push_back(*agency_id);
+        // COPY takes no parameters: the id goes in as a quoted literal.
+        std::string quoted = "'";
+        for (const char c : *agency_id) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        sql += " AND agency_id = " + quoted + "'";
     }
-    ITA_TRY(result, m_connection.query(sql, parameters));
-    for (int row = 0; row < result.rows(); ++row) {
-        const auto answers = result.bytes(row, 2);
-        visit(StoredResponse{result.text(row, 0), result.text(row, 1) == "EIT" ? core::Instrument::eit : core::Instrument::iit, answers});
-    }
-    return {};
+    sql += ") TO STDOUT";
+    std::string agency;
+    return m_connection.copy_out(sql, [&](std::span<const std::string_view> fields) {
+        agency = copy_field_value(fields[0]);
+        const auto answers = copy_field_bytes(fields[2]);
+        visit(StoredResponse{agency, fields[1] == "EIT" ? core::Instrument::eit : core::Instrument::iit, answers});
+    });
 }
 
 Result<ImportReport> PostgresStore::import_oit(int year, std::span<const core::OitVerdict> verdicts, const ImportOptions& options) {
