@@ -1,0 +1,60 @@
+// Peer: the same scoring and ranking as `ita rank`, written in SQL over the tables ita stores
+// (responses with packed answers, oit_reviews, published_scores are not used by the bench data).
+// Usage: node store_sql.mjs sqlite|postgres METHODOLOGY YEAR > rank.sql
+import { readFileSync } from 'node:fs';
+
+const [dialect, methodologyPath, year] = process.argv.slice(2);
+const methodology = JSON.parse(readFileSync(methodologyPath, 'utf8'));
+const layout = [];  // [instrument, position, sub_item, question, indicator, kind]
+const items = [];   // [item, sub_indicator, indicator]
+for (const instrument of methodology.instruments) {
+  let position = 0;
+  for (const indicator of instrument.indicators) {
+    for (const question of indicator.questions ?? []) {
+      const subs = question.sub_items?.length ? question.sub_items.map((sub, index) => [`${question.code}.${index + 1}`, sub.kind ?? question.kind])
+                                              : [[question.code, question.kind]];
+      for (const [code, kind] of subs) layout.push([instrument.code, position++, code, question.code, indicator.number, kind]);
+    }
+    for (const sub of indicator.sub_indicators ?? []) for (const item of sub.items) items.push([item.code, sub.code, indicator.number]);
+  }
+}
+const points = [];  // [sub_item, byte, points]
+for (const [, , code, , , kind] of layout) {
+  const values = { 'S': methodology.points.S, 'S-': methodology.points['S-'],
+                   'YN-': [methodology.points['YN-'].yes, methodology.points['YN-'].no], 'YN+': [methodology.points['YN+'].yes, methodology.points['YN+'].no] }[kind];
+  values.forEach((value, option) => points.push([code, option + 1, value]));
+}
+const values = (rows) => rows.map((row) => '(' + row.map((v) => typeof v === 'number' ? v : `'${v}'`).join(', ') + ')').join(',\n');
+const byteAt = dialect === 'sqlite' ? 'unicode(CAST(substr(r.answers, l.position + 1, 1) AS TEXT))' : 'get_byte(r.answers, l.position)';
+const w = Object.fromEntries(methodology.instruments.map((i) => [i.code, i.weight]));
+process.stdout.write(`
+CREATE TEMP TABLE bench_layout (instrument TEXT, position INTEGER, sub_item TEXT, question TEXT, indicator INTEGER, kind TEXT);
+INSERT INTO bench_layout VALUES ${values(layout)};
+CREATE TEMP TABLE bench_points (sub_item TEXT, option_byte INTEGER, points DOUBLE PRECISION);
+INSERT INTO bench_points VALUES ${values(points)};
+CREATE TEMP TABLE bench_items (item TEXT, sub_indicator TEXT, indicator INTEGER);
+INSERT INTO bench_items VALUES ${values(items)};
+WITH answers AS (
+  SELECT r.agency_id, l.sub_item, l.question, l.indicator, l.instrument, ${byteAt} AS option_byte
+  FROM responses r JOIN bench_layout l ON l.instrument = r.instrument
+  WHERE r.fiscal_year = ${year}),
+scored AS (SELECT a.agency_id, a.sub_item, a.question, a.indicator, a.instrument, p.points
+           FROM answers a JOIN bench_points p ON p.sub_item = a.sub_item AND p.option_byte = a.option_byte),
+sub_scores AS (SELECT agency_id, sub_item, question, indicator, instrument, avg(points) AS score FROM scored
+               GROUP BY agency_id, sub_item, question, indicator, instrument),
+question_scores AS (SELECT agency_id, question, indicator, instrument, avg(score) AS score FROM sub_scores
+                    GROUP BY agency_id, question, indicator, instrument),
+survey_indicators AS (SELECT agency_id, indicator, instrument, avg(score) AS score FROM question_scores GROUP BY agency_id, indicator, instrument),
+oit_sub AS (SELECT o.agency_id, i.sub_indicator, i.indicator, avg(CASE WHEN o.verdict = 'accepted' THEN 100.0 ELSE 0.0 END) AS score
+            FROM oit_reviews o JOIN bench_items i ON i.item = o.item WHERE o.fiscal_year = ${year} GROUP BY o.agency_id, i.sub_indicator, i.indicator),
+oit_indicators AS (SELECT agency_id, indicator, 'OIT' AS instrument, avg(score) AS score FROM oit_sub GROUP BY agency_id, indicator),
+indicators AS (SELECT * FROM survey_indicators UNION ALL SELECT * FROM oit_indicators),
+instruments AS (SELECT agency_id, instrument, avg(score) AS score FROM indicators GROUP BY agency_id, instrument),
+overall AS (SELECT agency_id, sum(score * CASE instrument WHEN 'IIT' THEN ${w.IIT} WHEN 'EIT' THEN ${w.EIT} ELSE ${w.OIT} END) AS overall,
+                   count(*) AS instrument_count FROM instruments GROUP BY agency_id),
+ranked AS (SELECT a.agency_id, a.type, a.province, o.overall,
+                  RANK() OVER (PARTITION BY a.type ORDER BY o.overall DESC) AS rank,
+                  count(*) OVER (PARTITION BY a.type) AS of
+           FROM agencies a JOIN overall o ON o.agency_id = a.agency_id WHERE o.instrument_count = 3)
+SELECT count(*), avg(overall), sum(CASE WHEN overall >= 85 THEN 1 ELSE 0 END), max(rank) FROM ranked;
+`);
