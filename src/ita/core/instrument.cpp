@@ -1,7 +1,5 @@
 #include <ita/core/instrument.hpp>
 
-#include <string>
-
 namespace ita::core {
 
 std::string_view instrument_code(Instrument instrument) {
@@ -39,14 +37,20 @@ std::string_view answer_kind_code(AnswerKind kind) {
 }
 
 std::optional<AnswerKind> parse_answer_kind(std::string_view text) {
-    constexpr std::string_view unicode_minus = "\xE2\x88\x92";  // U+2212
-    std::string normalized(text);
-    if (const auto at = normalized.find(unicode_minus); at != std::string::npos)
-        normalized.replace(at, unicode_minus.size(), "-");
-    if (normalized == "S") return AnswerKind::scale;
-    if (normalized == "S-") return AnswerKind::scale_reverse;
-    if (normalized == "YN-") return AnswerKind::yes_no_absent_scores;
-    if (normalized == "YN+") return AnswerKind::yes_no_present_scores;
+    // SPEC writes the minus as U+2212; files may use it or an ASCII hyphen.
+    constexpr std::string_view unicode_minus = "\xE2\x88\x92";
+    std::string_view sign;
+    if (text.ends_with(unicode_minus)) {
+        sign = "-";
+        text.remove_suffix(unicode_minus.size());
+    } else if (text.ends_with('-') || text.ends_with('+')) {
+        sign = text.substr(text.size() - 1);
+        text.remove_suffix(1);
+    }
+    if (text == "S" && sign.empty()) return AnswerKind::scale;
+    if (text == "S" && sign == "-") return AnswerKind::scale_reverse;
+    if (text == "YN" && sign == "-") return AnswerKind::yes_no_absent_scores;
+    if (text == "YN" && sign == "+") return AnswerKind::yes_no_present_scores;
     return std::nullopt;
 }
 

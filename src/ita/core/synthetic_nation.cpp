@@ -93,7 +93,7 @@ SyntheticNation::SyntheticNation(const Methodology& methodology, std::size_t age
         for (std::size_t count = 0; count < counts[type] && number < agency_count; ++count) {
             ++number;
             Agency agency;
-            char id[16];
+            char id[32];
             std::snprintf(id, sizeof id, "A%05zu", number);
             agency.agency_id = id;
             agency.type = std::string(profile.name);

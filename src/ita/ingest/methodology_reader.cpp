@@ -169,10 +169,12 @@ private:
         }
         if (const json* eit = member(*sample, "/minimum_sample", "eit", true)) {
             rule.eit_default = static_cast<long long>(number(*eit, "/minimum_sample/eit", "default").value_or(0));
-            if (const json* by_type = member(*eit, "/minimum_sample/eit", "by_type", false); by_type && by_type->is_object())
-                for (const auto& [type, minimum] : by_type->items())
+            if (const json* by_type = member(*eit, "/minimum_sample/eit", "by_type", false); by_type && by_type->is_object()) {
+                for (const auto& [type, minimum] : by_type->items()) {
                     if (minimum.is_number()) rule.eit_by_type[type] = minimum.get<long long>();
                     else problem("/minimum_sample/eit/by_type/" + type, "must be a number");
+                }
+            }
         }
     }
 
@@ -207,10 +209,12 @@ private:
                 part.code = text(part_value, part_path, "code");
                 part.name = text(part_value, part_path, "name");
                 part.weight = number(part_value, part_path, "weight").value_or(0);
-                if (const json* numbers = array(part_value, part_path, "indicators"))
-                    for (const auto& number : *numbers)
+                if (const json* numbers = array(part_value, part_path, "indicators")) {
+                    for (const auto& number : *numbers) {
                         if (number.is_number_integer()) part.indicators.push_back(number.get<int>());
                         else problem(part_path + "/indicators", "must list indicator numbers");
+                    }
+                }
                 instrument.parts.push_back(std::move(part));
             }
         }
@@ -288,10 +292,12 @@ private:
                 item.code = text(item_value, item_path, "code");
                 item.name = text(item_value, item_path, "name");
                 item.sub_indicator = sub_indicator_index;
-                if (const json* types = array(item_value, item_path, "agency_types", false))
-                    for (const auto& type : *types)
+                if (const json* types = array(item_value, item_path, "agency_types", false)) {
+                    for (const auto& type : *types) {
                         if (type.is_string()) item.agency_types.push_back(type.get<std::string>());
                         else problem(item_path + "/agency_types", "must list agency types as strings");
+                    }
+                }
                 sub_indicator.items.push_back(m_result.items.size());
                 m_result.items.push_back(std::move(item));
             }

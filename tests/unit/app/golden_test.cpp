@@ -123,8 +123,8 @@ TEST_P(Golden, MatchesExpected) {
     EXPECT_GT(checked, 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, Golden, testing::ValuesIn(discover()), [](const auto& info) {
-    std::string name = "y" + info.param.name;
+INSTANTIATE_TEST_SUITE_P(Cases, Golden, testing::ValuesIn(discover()), [](const auto& test_info) {
+    std::string name = "y" + test_info.param.name;
     for (char& c : name)
         if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
     return name;

@@ -61,8 +61,8 @@ TEST_P(MalformedCorpus, IsRejectedAtTheRightPlace) {
     EXPECT_TRUE(found) << "expected " << bad.line << ":" << bad.field << ": …" << bad.message << "…\ngot: " << run.error().to_string();
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, MalformedCorpus, testing::ValuesIn(load_cases()), [](const auto& info) {
-    std::string name = info.param.file.substr(info.param.file.rfind('/') + 1);
+INSTANTIATE_TEST_SUITE_P(Files, MalformedCorpus, testing::ValuesIn(load_cases()), [](const auto& test_info) {
+    std::string name = test_info.param.file.substr(test_info.param.file.rfind('/') + 1);
     name = name.substr(0, name.size() - 4);
     for (char& c : name)
         if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';

@@ -217,4 +217,4 @@ TEST_P(StoreConformance, AFiscalYearKeepsItsAnswerLayout) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend{"sqlite"}, Backend{"postgresql"}),
-                         [](const auto& info) { return info.param.name; });
+                         [](const auto& test_info) { return test_info.param.name; });

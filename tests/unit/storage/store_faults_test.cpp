@@ -114,7 +114,7 @@ TEST_P(ImportFaults, ConcurrentImportsNeverShowAPartialFile) {
     for (const auto count : seen) EXPECT_TRUE(allowed.contains(count)) << "a reader saw " << count << " responses";
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ImportFaults, testing::Values("sqlite", "postgresql"), [](const auto& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Backends, ImportFaults, testing::Values("sqlite", "postgresql"), [](const auto& test_info) { return test_info.param; });
 
 TEST(SqliteFaults, ReadOnlyDatabaseIsAClearError) {
     test::TempDir files;
