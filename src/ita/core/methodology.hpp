@@ -111,6 +111,14 @@ struct MinimumSample {
     [[nodiscard]] long long eit_minimum(const std::string& agency_type) const;
 };
 
+// How results are read (SPEC §6; provisional): how many weakest and strongest indicators the
+// analysis names, and from which score an indicator is a "very strong" point.
+struct AnalysisRules {
+    std::size_t weakest_count = 3;
+    std::size_t strongest_count = 3;
+    double very_strong_min = 100;
+};
+
 struct Methodology {
     int fiscal_year = 0;
     std::string version;
@@ -122,6 +130,7 @@ struct Methodology {
     std::vector<VerdictLevel> verdict_levels;
     PointsTable points;
     MinimumSample minimum_sample;
+    AnalysisRules analysis;
     std::string source;  // file name or "embedded:ita-2565.json", for messages
 
     std::vector<InstrumentSpec> instruments;

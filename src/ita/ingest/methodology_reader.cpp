@@ -36,6 +36,7 @@ public:
             read_points(document);
             read_verdict(document);
             read_minimum_sample(document);
+            read_analysis(document);
             read_instruments(document);
         }
         if (!m_problems.empty())
@@ -176,6 +177,16 @@ private:
                 }
             }
         }
+    }
+
+    // Optional: the defaults of core::AnalysisRules apply when the file has no "analysis".
+    void read_analysis(const json& document) {
+        const json* analysis = member(document, "", "analysis", false);
+        if (!analysis) return;
+        auto& rules = m_result.analysis;
+        if (const auto value = number(*analysis, "/analysis", "weakest_count", false)) rules.weakest_count = static_cast<std::size_t>(*value);
+        if (const auto value = number(*analysis, "/analysis", "strongest_count", false)) rules.strongest_count = static_cast<std::size_t>(*value);
+        if (const auto value = number(*analysis, "/analysis", "very_strong_min", false)) rules.very_strong_min = *value;
     }
 
     void read_instruments(const json& document) {

@@ -1,6 +1,7 @@
 // Runs every case of tests/golden/<year>/<case>/: the input files found there are scored as
 // `ita score` would, and each line of expected.csv (agency_id,key,expected) is compared with
 // the result shown to two decimals. See tests/golden/README.md.
+#include <ita/core/analysis.hpp>
 #include <ita/service/score_files.hpp>
 #include <ita/util/csv_reader.hpp>
 #include <ita/util/decimal.hpp>
@@ -62,6 +63,27 @@ std::string by_code(const std::vector<Element>& elements, const std::vector<core
     return "unknown code " + code;
 }
 
+// analysis.weakest / analysis.strongest: indicator numbers, comma-separated, in the analysis's
+// order; analysis.status.N: the status line of indicator N.
+std::string analysis_value(const core::Methodology& methodology, const core::AgencyScores& scores, const std::string& what) {
+    const auto analysis = core::analyse(methodology, scores, nullptr, nullptr, std::nullopt);
+    const auto numbers = [&](const std::vector<std::size_t>& positions) {
+        std::string text;
+        for (const auto position : positions)
+            text += (text.empty() ? "" : ",") + std::to_string(methodology.indicators[analysis.indicators[position].indicator].number);
+        return text;
+    };
+    if (what == "weakest") return numbers(analysis.urgent_weaknesses);
+    if (what == "strongest") return numbers(analysis.strengths);
+    if (what.starts_with("status.")) {
+        const int number = std::stoi(what.substr(7));
+        for (const auto& finding : analysis.indicators)
+            if (methodology.indicators[finding.indicator].number == number) return std::string(core::status_label(finding.status));
+        return "absent";
+    }
+    return "unknown analysis key " + what;
+}
+
 // The value of `key` for one agency, as a person would read it.
 std::string actual_value(const core::Methodology& methodology, const core::AgencyScores& scores, const std::string& key) {
     const auto dot = key.find('.');
@@ -85,6 +107,7 @@ std::string actual_value(const core::Methodology& methodology, const core::Agenc
     if (level == "sub_item") return by_code(methodology.sub_items, scores.sub_items, code);
     if (level == "sub_indicator") return by_code(methodology.sub_indicators, scores.sub_indicators, code);
     if (level == "item") return by_code(methodology.items, scores.items, code);
+    if (level == "analysis") return analysis_value(methodology, scores, code);
     return "unknown key " + key;
 }
 
