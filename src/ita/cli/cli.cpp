@@ -1,5 +1,6 @@
 #include <ita/cli/cli.hpp>
 
+#include <ita/app/analyse_command.hpp>
 #include <ita/app/gen_command.hpp>
 #include <ita/app/score_command.hpp>
 #include <ita/app/store_commands.hpp>
@@ -33,6 +34,8 @@ struct Commands {
     std::string import_kind;
     app::RankCommand rank;
     std::string rank_format = "table";
+    app::AnalyseCommand analyse;
+    std::string analyse_format = "text";
     std::string backup_out;
     std::string restore_from;
 };
@@ -80,6 +83,19 @@ void add_rank(CLI::App& app, Commands& commands) {
     rank->add_option("--out", commands.rank.out, "เขียนผลลัพธ์ลงไฟล์ / write to this file");
 }
 
+void add_analyse(CLI::App& app, Commands& commands) {
+    auto* analyse = app.add_subcommand("analyse", "วิเคราะห์ผลรายหน่วยงานและเส้นทางสู่เกณฑ์ / Analyse one agency's result and its path to the pass mark");
+    auto& command = commands.analyse;
+    analyse->add_option("--year", command.files.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    analyse->add_option("--agency", command.agency_id, "รหัสหน่วยงาน / agency id")->required();
+    analyse->add_option("--responses", command.files.responses, "คำตอบแบบวัด (แทน --db) / survey responses (instead of --db)");
+    analyse->add_option("--oit", command.files.oit, "ผลการตรวจ OIT / OIT verdicts");
+    analyse->add_option("--published", command.files.published, "คะแนนที่ ITAS เผยแพร่ / published scores");
+    analyse->add_option("--agencies", command.files.agencies, "รายชื่อหน่วยงาน / agencies.csv");
+    analyse->add_option("--format", commands.analyse_format, "รูปแบบผลลัพธ์ / output format")->check(CLI::IsMember({"text", "json"}))->default_val("text");
+    analyse->add_option("--out", command.out, "เขียนผลลัพธ์ลงไฟล์ / write to this file");
+}
+
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
     backup->add_option("--out", commands.backup_out, "ไฟล์สำรอง / backup file")->required();
@@ -110,6 +126,7 @@ int run(int argc, char** argv) {
     add_gen(app, commands.gen);
     add_import(app, commands);
     add_rank(app, commands);
+    add_analyse(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -149,6 +166,18 @@ int run(int argc, char** argv) {
         commands.rank.request.methodology_dir = global.methodology_dir;
         commands.rank.format = output_formats.at(commands.rank_format);
         return app::run_rank_command(commands.rank);
+    }
+    if (app.got_subcommand("analyse")) {
+        auto& command = commands.analyse;
+        command.db = global.db;
+        command.files.methodology_dir = global.methodology_dir;
+        command.json = commands.analyse_format == "json";
+        const auto& files = command.files;
+        if (command.db && (!files.responses.empty() || files.oit || files.published || files.agencies)) {
+            std::fprintf(stderr, "ita analyse: give either --db or input files, not both\n");
+            return 2;
+        }
+        return app::run_analyse_command(command);
     }
     if (app.got_subcommand("backup")) {
         if (const int code = require_db(global, "backup")) return code;

@@ -89,6 +89,8 @@ std::vector<PathToTarget> paths_to_targets(const Methodology& methodology, const
     for (const auto& level : methodology.verdict_levels)
         if (level.min_overall > shown) next = &level;
     if (next && next->min_overall != methodology.pass_mark) paths.push_back(path_to(methodology, scores, next->label, next->min_overall));
+    // The nearer target first: for an agency below the next level, that level comes before the pass.
+    std::stable_sort(paths.begin(), paths.end(), [](const PathToTarget& a, const PathToTarget& b) { return a.target < b.target; });
     return paths;
 }
 

@@ -42,7 +42,7 @@ struct PathToTarget {
 };
 
 // The paths to the pass mark and to the next verdict level above the current one (when they
-// differ and exist). Empty when there is no overall score.
+// differ and exist), nearer target first. Empty when there is no overall score.
 [[nodiscard]] std::vector<PathToTarget> paths_to_targets(const Methodology& methodology, const AgencyScores& scores);
 
 // The overall points one item is worth when its verdict turns from rejected to accepted.

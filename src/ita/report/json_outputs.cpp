@@ -1,4 +1,5 @@
 // The only translation unit of report that includes nlohmann-json: every JSON output.
+#include <ita/report/analysis_outputs.hpp>
 #include <ita/report/rank_outputs.hpp>
 #include <ita/report/score_outputs.hpp>
 
@@ -104,6 +105,70 @@ void write_rank_json(std::ostream& out, const core::Methodology& methodology, co
         agencies.push_back(std::move(agency));
     }
     document["agencies"] = std::move(agencies);
+    out << document.dump() << "\n";
+}
+
+void write_analysis_json(std::ostream& out, const AnalysisView& view) {
+    const auto& methodology = *view.methodology;
+    const auto& scores = *view.scores;
+    const auto& analysis = *view.analysis;
+    const auto optional_number = [](const std::optional<double>& value) { return value ? ordered_json(*value) : ordered_json(nullptr); };
+    ordered_json document;
+    document["fiscal_year"] = methodology.fiscal_year;
+    document["agency_id"] = scores.agency_id;
+    document["overall"] = optional_number(scores.overall);
+    document["rating"] = scores.rating.empty() ? ordered_json(nullptr) : ordered_json(scores.rating);
+    document["pass"] = scores.pass ? ordered_json(*scores.pass) : ordered_json(nullptr);
+    document["overall_change"] = optional_number(analysis.overall_change);
+    if (analysis.rank)
+        document["rank"] = {{"rank", analysis.rank->rank}, {"of", analysis.rank->of}, {"type", view.agency ? view.agency->type : ""}};
+    else
+        document["rank"] = nullptr;
+    ordered_json indicators = ordered_json::array();
+    const auto indicator_number = [&](std::size_t position) { return methodology.indicators[analysis.indicators[position].indicator].number; };
+    for (const auto& finding : analysis.indicators) {
+        const auto& indicator = methodology.indicators[finding.indicator];
+        ordered_json entry;
+        entry["number"] = indicator.number;
+        entry["name"] = indicator.name;
+        entry["instrument"] = core::instrument_code(indicator.instrument);
+        entry["score"] = finding.score;
+        entry["pass"] = finding.passes;
+        entry["status"] = core::status_label(finding.status);
+        entry["change"] = optional_number(finding.change);
+        ordered_json below = ordered_json::array();
+        for (const auto& question : finding.questions)
+            if (!question.passes) below.push_back({{"code", methodology.questions[question.question].code}, {"score", question.score}});
+        entry["questions_below_pass"] = std::move(below);
+        ordered_json zero = ordered_json::array();
+        for (const auto item : finding.items_scored_zero) zero.push_back({{"code", methodology.items[item].code}, {"name", methodology.items[item].name}});
+        entry["items_scored_zero"] = std::move(zero);
+        indicators.push_back(std::move(entry));
+    }
+    document["indicators"] = std::move(indicators);
+    ordered_json weak = ordered_json::array(), strong = ordered_json::array();
+    for (const auto position : analysis.urgent_weaknesses) weak.push_back(indicator_number(position));
+    for (const auto position : analysis.strengths) strong.push_back(indicator_number(position));
+    document["urgent_weaknesses"] = std::move(weak);
+    document["strengths"] = std::move(strong);
+    ordered_json paths = ordered_json::array();
+    for (const auto& path : *view.paths) {
+        ordered_json entry{{"label", path.label}, {"target", path.target}, {"current", path.current}, {"reached", path.reached}};
+        ordered_json items = ordered_json::array();
+        for (const auto& gain : path.items)
+            items.push_back({{"code", methodology.items[gain.item].code}, {"name", methodology.items[gain.item].name}, {"overall_points", gain.overall_points}});
+        entry["items_to_publish"] = std::move(items);
+        entry["after_items"] = path.after_items;
+        entry["items_suffice"] = path.items_suffice;
+        ordered_json rises = ordered_json::array();
+        for (const auto& rise : path.rises)
+            rises.push_back({{"indicator", methodology.indicators[rise.indicator].number}, {"current", rise.current},
+                             {"needed_score", rise.needed_score}, {"overall_points_per_point", rise.overall_points_per_point},
+                             {"feasible", rise.feasible}});
+        entry["indicator_rises"] = std::move(rises);
+        paths.push_back(std::move(entry));
+    }
+    document["paths"] = std::move(paths);
     out << document.dump() << "\n";
 }
 

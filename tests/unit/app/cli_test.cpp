@@ -96,3 +96,16 @@ TEST(Cli, GenThenScoreRoundTrip) {
     EXPECT_EQ(std::count(score.output.begin(), score.output.end(), '\n'), 26);
     fs::remove_all(dir);
 }
+
+TEST(Cli, AnalyseFromPublishedScores) {
+    const auto text = run("analyse --year 2565 --agency A1 --published " + golden("2565/seed002_indicators/published.csv"));
+    ASSERT_EQ(text.exit_code, 0) << text.output;
+    EXPECT_NE(text.output.find("1. ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต 77.69"), std::string::npos) << text.output;
+    EXPECT_NE(text.output.find("ขาดอีก 1.06 คะแนน"), std::string::npos);
+    const auto json = run("analyse --year 2565 --agency A1 --published " + golden("2565/seed002_indicators/published.csv") + " --format json");
+    ASSERT_EQ(json.exit_code, 0) << json.output;
+    EXPECT_NE(json.output.find(R"("urgent_weaknesses":[5,6,8],"strengths":[10,1,3])"), std::string::npos) << json.output;
+    // EIT indicators move the overall 0.1 a point: 6 must reach 78.31 + (84.995 − 83.93780) ÷ 0.1 = 88.878.
+    EXPECT_NE(json.output.find(R"("indicator_rises":[{"indicator":6,"current":78.31,"needed_score":88.878)"), std::string::npos);
+    EXPECT_EQ(run("analyse --year 2565 --agency NOPE --published " + golden("2565/seed002_indicators/published.csv")).exit_code, 2);
+}
