@@ -2,6 +2,7 @@
 
 #include <ita/app/analyse_command.hpp>
 #include <ita/app/gen_command.hpp>
+#include <ita/app/measures_command.hpp>
 #include <ita/app/score_command.hpp>
 #include <ita/app/store_commands.hpp>
 
@@ -36,6 +37,8 @@ struct Commands {
     std::string rank_format = "table";
     app::AnalyseCommand analyse;
     std::string analyse_format = "text";
+    app::MeasuresCommand measures;
+    std::string measures_format = "text";
     std::string backup_out;
     std::string restore_from;
 };
@@ -96,6 +99,70 @@ void add_analyse(CLI::App& app, Commands& commands) {
     analyse->add_option("--out", command.out, "เขียนผลลัพธ์ลงไฟล์ / write to this file");
 }
 
+void add_measures(CLI::App& app, Commands& commands) {
+    auto& command = commands.measures;
+    auto* measures = app.add_subcommand("measures", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส / Integrity measures");
+    measures->require_subcommand(1);
+    const auto year_and_agency = [&](CLI::App* sub, bool agency_required) {
+        sub->add_option("--year", command.fiscal_year, "ปีงบประมาณ พ.ศ. ที่ดำเนินมาตรการ / Buddhist-era fiscal year of the measures")->required();
+        auto* agency = sub->add_option("--agency", command.agency_id, "รหัสหน่วยงาน / agency id");
+        if (agency_required) agency->required();
+    };
+    const auto fields = [&](CLI::App* sub) {
+        sub->add_option("--title", command.measure.title, "โครงการ/กิจกรรม / project or activity");
+        sub->add_option("--target", command.measure.targets, "ตัวชี้วัด/ข้อ เช่น indicator:5, question:I27, item:O38 (ซ้ำได้) / targets (repeatable)");
+        sub->add_option("--analysis", command.measure.analysis, "ผลการวิเคราะห์ / analysis");
+        sub->add_option("--steps", command.measure.steps, "ขั้นตอนหรือวิธีการ / steps");
+        sub->add_option("--responsible", command.measure.responsible, "ผู้รับผิดชอบ / responsible unit");
+        sub->add_option("--start", command.measure.start_on, "วันเริ่ม YYYY-MM-DD (ค.ศ.) / start date");
+        sub->add_option("--end", command.measure.end_on, "วันสิ้นสุด YYYY-MM-DD (ค.ศ.) / end date");
+        sub->add_option("--cadence", command.cadence, "การรายงานผล monthly | quarterly | half-yearly / reporting cadence");
+        sub->add_option("--status", command.measure.status, "draft | active | done")->check(CLI::IsMember({"draft", "active", "done"}));
+    };
+    auto* draft = measures->add_subcommand("draft", "ร่างมาตรการจากผลวิเคราะห์ปีก่อนและแนวทาง / Draft measures from last year's analysis and the guidance");
+    year_and_agency(draft, true);
+    draft->callback([&] { command.action = app::MeasuresAction::draft; });
+    auto* list = measures->add_subcommand("list", "แสดงมาตรการ / List measures");
+    year_and_agency(list, false);
+    list->add_flag("--overdue", command.only_overdue, "เฉพาะที่เลยกำหนดรายงาน / only overdue reports");
+    list->add_flag("--due-soon", command.only_due_soon, "เฉพาะที่ใกล้ถึงกำหนดรายงาน (14 วัน) / only reports due within 14 days");
+    list->add_option("--today", command.today, "วันที่อ้างอิง YYYY-MM-DD / reference date");
+    list->add_option("--format", commands.measures_format, "text | json")->check(CLI::IsMember({"text", "json"}))->default_val("text");
+    list->callback([&] { command.action = app::MeasuresAction::list; });
+    auto* add = measures->add_subcommand("add", "เพิ่มมาตรการ / Add a measure");
+    year_and_agency(add, true);
+    fields(add);
+    add->callback([&] { command.action = app::MeasuresAction::add; });
+    auto* update = measures->add_subcommand("update", "แก้ไขมาตรการ / Change a measure");
+    year_and_agency(update, false);
+    update->add_option("--id", command.measure_id, "รหัสมาตรการ / measure id")->required();
+    fields(update);
+    update->callback([&] { command.action = app::MeasuresAction::update; });
+    auto* progress = measures->add_subcommand("progress", "รายงานความก้าวหน้า / Report progress");
+    progress->add_option("--id", command.measure_id, "รหัสมาตรการ / measure id")->required();
+    progress->add_option("--date", command.report.reported_on, "วันที่รายงาน YYYY-MM-DD / report date");
+    progress->add_option("--percent", command.report.percent, "ร้อยละความก้าวหน้า / percent done")->required();
+    progress->add_option("--text", command.report.text, "ผลการดำเนินการ / what was done");
+    progress->add_option("--evidence", command.report.evidence_url, "URL หลักฐาน / evidence URL");
+    progress->callback([&] { command.action = app::MeasuresAction::progress; });
+    auto* remove = measures->add_subcommand("remove", "ลบมาตรการ / Remove a measure");
+    remove->add_option("--id", command.measure_id, "รหัสมาตรการ / measure id")->required();
+    remove->callback([&] { command.action = app::MeasuresAction::remove; });
+
+    auto* constraints = app.add_subcommand("constraints", "ข้อจำกัด 4M (Man, Money, Method, Material) / 4M constraints");
+    constraints->require_subcommand(1);
+    auto* set = constraints->add_subcommand("set", "บันทึก / Record");
+    year_and_agency(set, true);
+    set->add_option("--man", command.constraints.man, "บุคลากร / people");
+    set->add_option("--money", command.constraints.money, "งบประมาณ / budget");
+    set->add_option("--method", command.constraints.method, "วิธีการ / methods");
+    set->add_option("--material", command.constraints.material, "วัสดุอุปกรณ์ / materials");
+    set->callback([&] { command.action = app::MeasuresAction::constraints_set; });
+    auto* show = constraints->add_subcommand("show", "แสดง / Show");
+    year_and_agency(show, true);
+    show->callback([&] { command.action = app::MeasuresAction::constraints_show; });
+}
+
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
     backup->add_option("--out", commands.backup_out, "ไฟล์สำรอง / backup file")->required();
@@ -127,6 +194,7 @@ int run(int argc, char** argv) {
     add_import(app, commands);
     add_rank(app, commands);
     add_analyse(app, commands);
+    add_measures(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -178,6 +246,14 @@ int run(int argc, char** argv) {
             return 2;
         }
         return app::run_analyse_command(command);
+    }
+    if (app.got_subcommand("measures") || app.got_subcommand("constraints")) {
+        if (const int code = require_db(global, "measures")) return code;
+        auto& command = commands.measures;
+        command.db = *global.db;
+        command.methodology_dir = global.methodology_dir;
+        command.json = commands.measures_format == "json";
+        return app::run_measures_command(command);
     }
     if (app.got_subcommand("backup")) {
         if (const int code = require_db(global, "backup")) return code;

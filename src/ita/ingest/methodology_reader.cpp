@@ -360,6 +360,50 @@ Result<Methodology> load_methodology(int fiscal_year, const std::optional<std::s
     return loaded;
 }
 
+Result<core::Guidance> load_guidance(const std::optional<std::string>& override_dir) {
+    constexpr std::string_view name = "guidance-th.json";
+    std::string text;
+    std::string source = "embedded:" + std::string(name);
+    if (override_dir && std::filesystem::exists(std::filesystem::path(*override_dir) / name)) {
+        source = (std::filesystem::path(*override_dir) / name).string();
+        ITA_TRY(read, util::read_file(source));
+        text = std::move(read);
+    } else {
+        for (const auto& file : util::embedded_methodology_files())
+            if (file.name == name) text = std::string(file.content);
+    }
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error& error) {
+        return fail(ErrorCode::invalid_input, source + ": not valid JSON (byte " + std::to_string(error.byte) + ")");
+    }
+    core::Guidance guidance;
+    util::DiagnosticList problems(source);
+    const auto read_table = [&](const char* key, std::map<std::string, core::GuidanceText>& table) {
+        const auto found = document.find(key);
+        if (found == document.end() || !found->is_object()) {
+            problems.add(0, std::string("/") + key, "must be an object of code → {improve, maintain}");
+            return;
+        }
+        for (const auto& [code, entry] : found->items()) {
+            const std::string path = std::string("/") + key + "/" + code;
+            if (!entry.is_object() || !entry.contains("improve") || !entry["improve"].is_string() || !entry.contains("maintain") ||
+                !entry["maintain"].is_string()) {
+                problems.add(0, path, "must have the strings \"improve\" and \"maintain\"");
+                continue;
+            }
+            table[code] = {entry["improve"].get<std::string>(), entry["maintain"].get<std::string>()};
+        }
+    };
+    read_table("indicators", guidance.indicators);
+    read_table("sub_indicators", guidance.sub_indicators);
+    read_table("questions", guidance.questions);
+    read_table("items", guidance.items);
+    if (!problems.empty()) return std::unexpected(problems.into_error("guidance " + source + " is invalid"));
+    return guidance;
+}
+
 std::vector<int> embedded_methodology_years() {
     std::vector<int> years;
     for (const auto& file : util::embedded_methodology_files()) {

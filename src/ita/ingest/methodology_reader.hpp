@@ -2,6 +2,7 @@
 // The JSON schema is described in methodology/README.md. Thread-safe (no shared state).
 #pragma once
 
+#include <ita/core/guidance.hpp>
 #include <ita/core/methodology.hpp>
 #include <ita/util/error.hpp>
 
@@ -18,6 +19,10 @@ Result<core::Methodology> parse_methodology(std::string_view json_text, const st
 // The methodology of a fiscal year: `override_dir`/ita-YYYY.json when a directory is given and
 // holds that file, else the copy compiled into the binary. Fails when neither has the year.
 Result<core::Methodology> load_methodology(int fiscal_year, const std::optional<std::string>& override_dir);
+
+// The guidance library: `override_dir`/guidance-th.json when present, else the built-in copy.
+// Fails naming the JSON pointer of a malformed entry.
+Result<core::Guidance> load_guidance(const std::optional<std::string>& override_dir);
 
 // The fiscal years whose methodology is compiled into the binary, ascending.
 std::vector<int> embedded_methodology_years();

@@ -1,5 +1,6 @@
 // The only translation unit of report that includes nlohmann-json: every JSON output.
 #include <ita/report/analysis_outputs.hpp>
+#include <ita/report/measure_outputs.hpp>
 #include <ita/report/rank_outputs.hpp>
 #include <ita/report/score_outputs.hpp>
 
@@ -170,6 +171,34 @@ void write_analysis_json(std::ostream& out, const AnalysisView& view) {
     }
     document["paths"] = std::move(paths);
     out << document.dump() << "\n";
+}
+
+void write_measures_json(std::ostream& out, const std::vector<MeasureView>& measures) {
+    ordered_json list = ordered_json::array();
+    for (const auto& view : measures) {
+        const auto& measure = *view.measure;
+        ordered_json progress = ordered_json::array();
+        for (const auto& report : measure.progress)
+            progress.push_back({{"reported_on", report.reported_on}, {"percent", report.percent}, {"text", report.text},
+                                {"evidence_url", report.evidence_url}});
+        list.push_back({{"measure_id", measure.measure_id},
+                        {"agency_id", measure.agency_id},
+                        {"fiscal_year", measure.fiscal_year},
+                        {"targets", measure.targets},
+                        {"title", measure.title},
+                        {"analysis", measure.analysis},
+                        {"steps", measure.steps},
+                        {"responsible", measure.responsible},
+                        {"start_on", measure.start_on},
+                        {"end_on", measure.end_on},
+                        {"cadence", core::cadence_code(measure.cadence)},
+                        {"status", measure.status},
+                        {"progress", std::move(progress)},
+                        {"next_report_due", view.state.next_due.empty() ? ordered_json(nullptr) : ordered_json(view.state.next_due)},
+                        {"overdue", view.state.overdue},
+                        {"due_soon", view.state.due_soon}});
+    }
+    out << ordered_json({{"measures", std::move(list)}}).dump() << "\n";
 }
 
 }  // namespace ita::report

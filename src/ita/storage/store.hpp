@@ -17,6 +17,7 @@
 #include <ita/core/agency.hpp>
 #include <ita/core/evidence_rows.hpp>
 #include <ita/core/instrument.hpp>
+#include <ita/core/measure.hpp>
 #include <ita/core/respondent_answers.hpp>
 #include <ita/util/error.hpp>
 
@@ -110,6 +111,17 @@ public:
     virtual Result<void> save_snapshots(int fiscal_year, const std::string& methodology_version,
                                         std::span<const ScoreSnapshot> snapshots) = 0;
     virtual Result<std::vector<ScoreSnapshot>> snapshots(int fiscal_year) = 0;
+
+    // Integrity measures. Each change is audited. add_measure returns the new id; the others
+    // fail with not_found for an unknown id. measures() returns them with their progress.
+    virtual Result<std::int64_t> add_measure(const core::Measure& measure, std::string_view actor) = 0;
+    virtual Result<void> update_measure(const core::Measure& measure, std::string_view actor) = 0;
+    virtual Result<void> remove_measure(std::int64_t measure_id, std::string_view actor) = 0;
+    virtual Result<void> add_progress(std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor) = 0;
+    virtual Result<std::vector<core::Measure>> measures(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
+    virtual Result<void> set_constraints(int fiscal_year, const std::string& agency_id, const core::Constraints& constraints,
+                                         std::string_view actor) = 0;
+    virtual Result<std::optional<core::Constraints>> constraints(int fiscal_year, const std::string& agency_id) = 0;
 
     virtual Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) = 0;
 

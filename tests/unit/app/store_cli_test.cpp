@@ -87,3 +87,36 @@ TEST(StoreCli, DatabaseFromTheEnvironmentAndClearErrors) {
     EXPECT_EQ(bad_url.exit_code, 1);
     EXPECT_NE(bad_url.output.find("cannot connect to PostgreSQL"), std::string::npos) << bad_url.output;
 }
+
+TEST(StoreCli, DraftMeasuresFromLastYearsAnalysisAndTrackThem) {
+    ita::test::TempDir files;
+    const std::string db = files.path("ita.db");
+    ASSERT_EQ(run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n")).exit_code, 0);
+    const std::string seed002 = std::string(ITA_SOURCE_DIR) + "/tests/golden/2565/seed002_indicators/published.csv";
+    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 published " + seed002).exit_code, 0);
+    const auto drafted = run_ita("measures draft --db " + db + " --year 2566 --agency A1");
+    ASSERT_EQ(drafted.exit_code, 0) << drafted.output;
+    EXPECT_NE(drafted.output.find("4 draft measures added"), std::string::npos) << drafted.output;  // weakest 5, 6, 8 and the strengths
+    EXPECT_NE(drafted.output.find("มาตรการยกระดับตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"), std::string::npos);
+    EXPECT_NE(drafted.output.find("ระยะเวลา: 1 ต.ค. 2565 ถึง 30 ก.ย. 2566"), std::string::npos);
+    // Drafting again adds nothing: every weakness has its measure.
+    EXPECT_NE(run_ita("measures draft --db " + db + " --year 2566 --agency A1").output.find("0 draft measures added"), std::string::npos);
+
+    ASSERT_EQ(run_ita("measures progress --db " + db + " --id 1 --date 2022-10-01 --percent 25 --text เริ่มแล้ว").exit_code, 0);
+    const auto overdue = run_ita("measures list --db " + db + " --year 2566 --agency A1 --overdue --today 2022-11-15 --format json");
+    ASSERT_EQ(overdue.exit_code, 0) << overdue.output;
+    // Measure 1 reported on 1 Oct (next due 1 Jan); 2–3 never reported: due since 1 Oct. The
+    // strengths' measure reports 6-monthly from 1 Oct as well.
+    EXPECT_EQ(overdue.output.find(R"("measure_id":1,)"), std::string::npos) << overdue.output;
+    EXPECT_NE(overdue.output.find(R"("measure_id":2,)"), std::string::npos);
+    EXPECT_NE(overdue.output.find(R"("next_report_due":"2022-10-01","overdue":true)"), std::string::npos);
+
+    const auto added = run_ita("measures add --db " + db + " --year 2566 --agency A1 --title ทดสอบ --responsible กองคลัง --start 2022-10-01 --end 2023-10-05");
+    EXPECT_EQ(added.exit_code, 2);
+    EXPECT_NE(added.output.find("within fiscal year 2566"), std::string::npos) << added.output;
+    ASSERT_EQ(run_ita("measures update --db " + db + " --year 2566 --id 2 --responsible สำนักปลัด --status active").exit_code, 0);
+    EXPECT_NE(run_ita("measures list --db " + db + " --year 2566 --agency A1").output.find("ผู้รับผิดชอบ: สำนักปลัด"), std::string::npos);
+    ASSERT_EQ(run_ita("constraints set --db " + db + " --year 2566 --agency A1 --man 'ขาดบุคลากร' --money 'งบน้อย'").exit_code, 0);
+    EXPECT_NE(run_ita("constraints show --db " + db + " --year 2566 --agency A1").output.find("Money (งบประมาณ): งบน้อย"), std::string::npos);
+    EXPECT_EQ(run_ita("measures remove --db " + db + " --id 77").exit_code, 2);
+}

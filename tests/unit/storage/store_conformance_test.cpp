@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
 using namespace ita;
@@ -95,10 +96,57 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 1);
+    EXPECT_EQ(*m_store->schema_version(), 2);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 1);
+    EXPECT_EQ(*(*again)->schema_version(), 2);
+}
+
+TEST_P(StoreConformance, MeasuresProgressAndConstraints) {
+    ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
+    core::Measure measure;
+    measure.agency_id = "A1";
+    measure.fiscal_year = 2566;
+    measure.targets = {"indicator:9", "item:O18"};
+    measure.title = "โครงการเปิดเผยข้อมูลงบประมาณ";
+    measure.steps = "1. จัดทำแผน\n2. เผยแพร่";
+    measure.responsible = "กองคลัง";
+    measure.start_on = "2022-10-01";
+    measure.end_on = "2023-03-31";
+    measure.cadence = core::ReportingCadence::monthly;
+    const auto id = m_store->add_measure(measure, "tester");
+    ASSERT_TRUE(id) << id.error().to_string();
+    ASSERT_TRUE(m_store->add_progress(*id, {"2022-11-01", 40, "จัดทำแผนแล้ว", "https://a1.example/plan"}, "tester"));
+    ASSERT_TRUE(m_store->add_progress(*id, {"2022-12-01", 70, "เผยแพร่แล้วบางส่วน", ""}, "tester"));
+    measure.measure_id = *id;
+    measure.status = "active";
+    ASSERT_TRUE(m_store->update_measure(measure, "tester"));
+    auto listed = m_store->measures(2566, std::string("A1"));
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ((*listed)[0].targets, (std::vector<std::string>{"indicator:9", "item:O18"}));
+    EXPECT_EQ((*listed)[0].steps, "1. จัดทำแผน\n2. เผยแพร่");
+    EXPECT_EQ((*listed)[0].status, "active");
+    EXPECT_EQ((*listed)[0].cadence, core::ReportingCadence::monthly);
+    ASSERT_EQ((*listed)[0].progress.size(), 2u);
+    EXPECT_EQ((*listed)[0].progress[1].percent, 70);
+    EXPECT_EQ(m_store->add_progress(9999, {"2022-12-01", 5, "", ""}, "tester").error().code, ErrorCode::not_found);
+    EXPECT_EQ(m_store->remove_measure(9999, "tester").error().code, ErrorCode::not_found);
+
+    ASSERT_TRUE(m_store->set_constraints(2566, "A1", {"ขาดบุคลากรด้านไอที", "งบประมาณจำกัด", "ขั้นตอนซ้ำซ้อน", "คอมพิวเตอร์เก่า"}, "tester"));
+    ASSERT_TRUE(m_store->set_constraints(2566, "A1", {"ขาดบุคลากรด้านไอที", "งบประมาณจำกัด", "ขั้นตอนซ้ำซ้อน", "คอมพิวเตอร์ใหม่แล้ว"}, "tester"));
+    const auto constraints = m_store->constraints(2566, "A1");
+    ASSERT_TRUE(constraints && *constraints);
+    EXPECT_EQ((*constraints)->material, "คอมพิวเตอร์ใหม่แล้ว");
+    EXPECT_FALSE(*m_store->constraints(2566, "A2"));
+
+    ASSERT_TRUE(m_store->remove_measure(*id, "tester"));
+    EXPECT_TRUE(m_store->measures(2566, std::string("A1"))->empty());
+    const auto audit = m_store->audit_log(20);
+    std::set<std::string> actions;
+    for (const auto& entry : *audit) actions.insert(entry.action);
+    for (const char* action : {"add measure", "update measure", "report measure progress", "remove measure", "set 4M constraints"})
+        EXPECT_TRUE(actions.contains(action)) << action;
 }
 
 TEST_P(StoreConformance, ScoresFromTheStoreEqualScoresFromTheFiles) {

@@ -32,6 +32,14 @@ public:
     Result<void> save_snapshots(int fiscal_year, const std::string& methodology_version,
                                 std::span<const ScoreSnapshot> snapshots) override;
     Result<std::vector<ScoreSnapshot>> snapshots(int fiscal_year) override;
+    Result<std::int64_t> add_measure(const core::Measure& measure, std::string_view actor) override;
+    Result<void> update_measure(const core::Measure& measure, std::string_view actor) override;
+    Result<void> remove_measure(std::int64_t measure_id, std::string_view actor) override;
+    Result<void> add_progress(std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor) override;
+    Result<std::vector<core::Measure>> measures(int fiscal_year, const std::optional<std::string>& agency_id) override;
+    Result<void> set_constraints(int fiscal_year, const std::string& agency_id, const core::Constraints& constraints,
+                                 std::string_view actor) override;
+    Result<std::optional<core::Constraints>> constraints(int fiscal_year, const std::string& agency_id) override;
     Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) override;
     Result<void> backup(const std::string& path) override;
     Result<void> restore(const std::string& path) override;

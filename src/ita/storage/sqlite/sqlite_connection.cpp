@@ -124,6 +124,8 @@ Result<Statement> Connection::prepare(std::string_view sql) {
     return Statement(statement);
 }
 
+int Connection::changes() const { return sqlite3_changes(m_database); }
+
 Error Connection::error(std::string_view doing) const { return error_from(m_database, sqlite3_errcode(m_database), doing); }
 
 Result<Transaction> Transaction::begin(Connection& connection) {

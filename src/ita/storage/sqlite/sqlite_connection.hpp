@@ -63,6 +63,8 @@ public:
     // An Error for the connection's last failure, prefixed with what was being done.
     [[nodiscard]] Error error(std::string_view doing) const;
     [[nodiscard]] sqlite3* handle() const { return m_database; }
+    // Rows changed by the last INSERT, UPDATE or DELETE.
+    [[nodiscard]] int changes() const;
     [[nodiscard]] const std::string& path() const { return m_path; }
 
 private:

@@ -1,0 +1,107 @@
+#include <ita/core/measure.hpp>
+
+#include <ita/util/diagnostics.hpp>
+
+#include <chrono>
+#include <cstdio>
+
+namespace ita::core {
+
+std::string_view cadence_code(ReportingCadence cadence) {
+    switch (cadence) {
+        case ReportingCadence::monthly: return "monthly";
+        case ReportingCadence::quarterly: return "quarterly";
+        case ReportingCadence::half_yearly: return "half-yearly";
+    }
+    return "";
+}
+
+std::string_view cadence_label(ReportingCadence cadence) {
+    switch (cadence) {
+        case ReportingCadence::monthly: return "รายเดือน";
+        case ReportingCadence::quarterly: return "รายไตรมาส";
+        case ReportingCadence::half_yearly: return "ราย 6 เดือน";
+    }
+    return "";
+}
+
+std::optional<ReportingCadence> parse_cadence(std::string_view text) {
+    if (text == "monthly" || text == "รายเดือน") return ReportingCadence::monthly;
+    if (text == "quarterly" || text == "รายไตรมาส") return ReportingCadence::quarterly;
+    if (text == "half-yearly" || text == "6-monthly" || text == "ราย 6 เดือน") return ReportingCadence::half_yearly;
+    return std::nullopt;
+}
+
+std::string fiscal_year_start(int fiscal_year) { return std::to_string(fiscal_year - 544) + "-10-01"; }
+std::string fiscal_year_end(int fiscal_year) { return std::to_string(fiscal_year - 543) + "-09-30"; }
+
+namespace {
+
+std::optional<std::chrono::year_month_day> parse_date(const std::string& text) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+    if (!date.ok()) return std::nullopt;
+    return date;
+}
+
+std::string format_date(std::chrono::year_month_day date) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                  static_cast<unsigned>(date.day()));
+    return text;
+}
+
+std::chrono::months period_of(ReportingCadence cadence) {
+    switch (cadence) {
+        case ReportingCadence::monthly: return std::chrono::months{1};
+        case ReportingCadence::quarterly: return std::chrono::months{3};
+        case ReportingCadence::half_yearly: return std::chrono::months{6};
+    }
+    return std::chrono::months{3};
+}
+
+}  // namespace
+
+Result<void> validate_measure(const Measure& measure) {
+    util::DiagnosticList problems("measure");
+    if (measure.agency_id.empty()) problems.add(0, "agency_id", "must not be empty");
+    if (measure.title.empty()) problems.add(0, "title", "must name the project or activity");
+    if (measure.responsible.empty()) problems.add(0, "responsible", "must name the responsible unit");
+    const auto start = parse_date(measure.start_on);
+    const auto end = parse_date(measure.end_on);
+    if (!start) problems.add(0, "start", "must be a date YYYY-MM-DD, not '" + measure.start_on + "'");
+    if (!end) problems.add(0, "end", "must be a date YYYY-MM-DD, not '" + measure.end_on + "'");
+    if (start && end) {
+        const std::string first = fiscal_year_start(measure.fiscal_year), last = fiscal_year_end(measure.fiscal_year);
+        if (measure.start_on < first || measure.end_on > last)
+            problems.add(0, "start", "the period must lie within fiscal year " + std::to_string(measure.fiscal_year) + " (" + first + " to " +
+                                         last + ")");
+        if (*end < *start) problems.add(0, "end", "must not be before the start");
+    }
+    for (const auto& report : measure.progress)
+        if (report.percent < 0 || report.percent > 100) problems.add(0, "percent", "must be from 0 to 100");
+    if (problems.empty()) return {};
+    return std::unexpected(problems.into_error("the measure is incomplete"));
+}
+
+ReportingState reporting_state(const Measure& measure, const std::string& today, int soon_days) {
+    ReportingState state;
+    const auto start = parse_date(measure.start_on);
+    const auto now = parse_date(today);
+    if (!start || !now || measure.status == "done") return state;
+    std::chrono::year_month_day due = *start;
+    std::string latest;
+    for (const auto& report : measure.progress) latest = std::max(latest, report.reported_on);
+    // The first due date after the latest report (or the start itself when there is none).
+    while (!latest.empty() && format_date(due) <= latest) due = std::chrono::year_month_day{due.year() / due.month() / due.day()} + period_of(measure.cadence);
+    if (!due.ok()) due = due.year() / due.month() / std::chrono::last;
+    state.next_due = format_date(due);
+    const auto days_left = (std::chrono::sys_days{due} - std::chrono::sys_days{*now}).count();
+    state.overdue = days_left < 0;
+    state.due_soon = !state.overdue && days_left <= soon_days;
+    return state;
+}
+
+}  // namespace ita::core

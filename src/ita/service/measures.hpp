@@ -1,0 +1,27 @@
+// Integrity measures (`ita measures`, `ita constraints`): draft measures from an agency's
+// analysis and the guidance library, and keep them through the year.
+#pragma once
+
+#include <ita/core/measure.hpp>
+#include <ita/storage/store.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ita::service {
+
+struct DraftRequest {
+    int fiscal_year = 0;  // the year the measures are carried out in; the result analysed is the year before
+    std::string agency_id;
+    std::optional<std::string> methodology_dir;  // also where guidance-th.json may be overridden
+    std::string actor = "cli";
+};
+
+// Adds one draft measure per urgent weakness (steps from the guidance for the indicator, its
+// low questions and its items scored 0) and one for keeping the strengths, over the whole
+// fiscal year, reported quarterly. A weakness that already has a measure is skipped. Returns
+// the measures added.
+Result<std::vector<core::Measure>> draft_measures(storage::Store& store, const DraftRequest& request);
+
+}  // namespace ita::service

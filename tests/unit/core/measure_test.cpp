@@ -1,0 +1,74 @@
+#include <ita/core/measure.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace ita::core;
+
+namespace {
+Measure sample() {
+    Measure measure;
+    measure.agency_id = "A1";
+    measure.fiscal_year = 2566;
+    measure.title = "โครงการเปิดเผยข้อมูล";
+    measure.responsible = "สำนักปลัด";
+    measure.start_on = "2022-10-01";
+    measure.end_on = "2023-09-30";
+    measure.cadence = ReportingCadence::quarterly;
+    measure.status = "active";
+    return measure;
+}
+}  // namespace
+
+TEST(Measure, FiscalYearRunsFromOctoberToSeptember) {
+    EXPECT_EQ(fiscal_year_start(2566), "2022-10-01");
+    EXPECT_EQ(fiscal_year_end(2566), "2023-09-30");
+    EXPECT_EQ(fiscal_year_start(2569), "2025-10-01");
+}
+
+TEST(Measure, PeriodMustLieInsideTheFiscalYear) {
+    EXPECT_TRUE(validate_measure(sample()));
+    auto early = sample();
+    early.start_on = "2022-09-30";
+    const auto refused = validate_measure(early);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().to_string().find("within fiscal year 2566 (2022-10-01 to 2023-09-30)"), std::string::npos);
+    auto reversed = sample();
+    reversed.start_on = "2023-05-01";
+    reversed.end_on = "2023-01-01";
+    EXPECT_FALSE(validate_measure(reversed));
+    auto bad = sample();
+    bad.end_on = "2023-02-30";
+    bad.title.clear();
+    bad.responsible.clear();
+    const auto listed = validate_measure(bad);
+    ASSERT_FALSE(listed);
+    EXPECT_EQ(listed.error().diagnostics.size(), 3u);
+}
+
+TEST(Measure, ReportingStateFollowsTheCadence) {
+    auto measure = sample();  // quarterly from 1 Oct 2022
+    auto state = reporting_state(measure, "2022-09-25");
+    EXPECT_EQ(state.next_due, "2022-10-01");
+    EXPECT_TRUE(state.due_soon);
+    EXPECT_FALSE(state.overdue);
+    state = reporting_state(measure, "2022-10-02");
+    EXPECT_TRUE(state.overdue);  // nothing reported at the start
+    measure.progress.push_back({"2022-10-01", 10, "เริ่มดำเนินการ", ""});
+    state = reporting_state(measure, "2022-11-15");
+    EXPECT_EQ(state.next_due, "2023-01-01");
+    EXPECT_FALSE(state.overdue);
+    EXPECT_FALSE(state.due_soon);
+    state = reporting_state(measure, "2023-01-20");
+    EXPECT_TRUE(state.overdue);
+    measure.cadence = ReportingCadence::monthly;
+    EXPECT_EQ(reporting_state(measure, "2022-10-20").next_due, "2022-11-01");
+    measure.status = "done";
+    EXPECT_FALSE(reporting_state(measure, "2024-01-01").overdue);
+}
+
+TEST(Measure, CadenceCodesAndThaiLabels) {
+    EXPECT_EQ(parse_cadence("quarterly"), ReportingCadence::quarterly);
+    EXPECT_EQ(parse_cadence("ราย 6 เดือน"), ReportingCadence::half_yearly);
+    EXPECT_FALSE(parse_cadence("weekly"));
+    EXPECT_EQ(cadence_label(ReportingCadence::monthly), "รายเดือน");
+}
