@@ -3,6 +3,7 @@
 #include <ita/app/analyse_command.hpp>
 #include <ita/app/gen_command.hpp>
 #include <ita/app/measures_command.hpp>
+#include <ita/app/report_command.hpp>
 #include <ita/app/score_command.hpp>
 #include <ita/app/store_commands.hpp>
 
@@ -39,6 +40,7 @@ struct Commands {
     std::string analyse_format = "text";
     app::MeasuresCommand measures;
     std::string measures_format = "text";
+    app::ReportCommand report;
     std::string backup_out;
     std::string restore_from;
 };
@@ -163,6 +165,19 @@ void add_measures(CLI::App& app, Commands& commands) {
     show->callback([&] { command.action = app::MeasuresAction::constraints_show; });
 }
 
+void add_report(CLI::App& app, Commands& commands) {
+    auto& command = commands.report;
+    auto* report = app.add_subcommand("report", "รายงานผลการวิเคราะห์ของหน่วยงาน / The agency's report (PDF, XLSX)");
+    report->add_option("--year", command.fiscal_year, "ปีงบประมาณ พ.ศ. ของผลการประเมิน / Buddhist-era fiscal year of the result")->required();
+    report->add_option("--agency", command.agency_id, "รหัสหน่วยงาน / agency id")->required();
+    report->add_option("--format", command.format, "pdf | xlsx")->check(CLI::IsMember({"pdf", "xlsx"}))->default_val("pdf");
+    report->add_option("--out", command.out, "ไฟล์ผลลัพธ์ / output file")->required();
+    report->add_flag("--thai-digits", command.thai_digits, "ใช้เลขไทย / Thai digits");
+    report->add_option("--reporter", command.reporter, "ผู้รายงานข้อมูล \"ชื่อ|ตำแหน่ง\" / reporter \"name|position\"");
+    report->add_option("--certifier", command.certifier, "ผู้รับรองข้อมูล \"ชื่อ|ตำแหน่ง\" / certifier");
+    report->add_option("--approver", command.approver, "ผู้เห็นชอบข้อมูล \"ชื่อ|ตำแหน่ง\" / approver");
+}
+
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
     backup->add_option("--out", commands.backup_out, "ไฟล์สำรอง / backup file")->required();
@@ -195,6 +210,7 @@ int run(int argc, char** argv) {
     add_rank(app, commands);
     add_analyse(app, commands);
     add_measures(app, commands);
+    add_report(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -254,6 +270,12 @@ int run(int argc, char** argv) {
         command.methodology_dir = global.methodology_dir;
         command.json = commands.measures_format == "json";
         return app::run_measures_command(command);
+    }
+    if (app.got_subcommand("report")) {
+        if (const int code = require_db(global, "report")) return code;
+        commands.report.db = *global.db;
+        commands.report.methodology_dir = global.methodology_dir;
+        return app::run_report_command(commands.report);
     }
     if (app.got_subcommand("backup")) {
         if (const int code = require_db(global, "backup")) return code;

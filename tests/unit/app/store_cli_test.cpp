@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ita/thai/digits.hpp>
+
 #include <array>
 #include <cstdio>
 #include <sys/wait.h>
@@ -119,4 +121,90 @@ TEST(StoreCli, DraftMeasuresFromLastYearsAnalysisAndTrackThem) {
     ASSERT_EQ(run_ita("constraints set --db " + db + " --year 2566 --agency A1 --man 'ขาดบุคลากร' --money 'งบน้อย'").exit_code, 0);
     EXPECT_NE(run_ita("constraints show --db " + db + " --year 2566 --agency A1").output.find("Money (งบประมาณ): งบน้อย"), std::string::npos);
     EXPECT_EQ(run_ita("measures remove --db " + db + " --id 77").exit_code, 2);
+}
+
+namespace {
+std::string shell(const std::string& command) {
+    std::string output;
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
+    ::pclose(pipe);
+    return output;
+}
+
+// pdftotext breaks lines inside narrow table cells: compare text without any white space.
+std::string squeezed(std::string text) {
+    std::erase_if(text, [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\f'; });
+    return text;
+}
+
+// A store holding seed 002's published result for agency A1.
+std::string seed002_store(const ita::test::TempDir& files) {
+    const std::string db = files.path("ita.db");
+    run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n"));
+    run_ita("import --db " + db + " --year 2565 published " + std::string(ITA_SOURCE_DIR) + "/tests/golden/2565/seed002_indicators/published.csv");
+    return db;
+}
+}  // namespace
+
+TEST(ReportCli, PdfCarriesTheResultTheIndicatorsAndTheMeasuresTable) {
+    ita::test::TempDir files;
+    const std::string db = seed002_store(files);
+    ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
+    const std::string pdf = files.path("report.pdf");
+    const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --out " + pdf + " --reporter 'นายปรมินทร์ ศรีอ่าง|นิติกรชำนาญการ'");
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+    const std::string text = squeezed(shell("pdftotext -raw " + pdf + " -"));
+    for (const char* expected : {"83.94", "ระดับ B", "ไม่ผ่านเกณฑ์", "88.35", "81.51", "86.43", "81.99", "77.69", "78.31", "79.46", "78.41", "83.06",
+                                 "93.75", "โครงการ/", "ผลการ", "ขั้นตอนหรือวิธีการ", "ระยะ", "ผู้", "ผู้รายงานข้อมูล", "นายปรมินทร์ ศรีอ่าง",
+                                 "ผู้รับรองข้อมูล", "ผู้เห็นชอบข้อมูล", "Man (บุคลากร)"})
+        EXPECT_NE(text.find(squeezed(expected)), std::string::npos) << expected;
+    EXPECT_NE(shell("pdfinfo " + pdf).find("Pages:"), std::string::npos);
+}
+
+TEST(ReportCli, FortyMeasuresPaginateWithRepeatedHeadersAndThaiPageNumbers) {
+    ita::test::TempDir files;
+    const std::string db = seed002_store(files);
+    for (int number = 1; number <= 40; ++number)
+        ASSERT_EQ(run_ita("measures add --db " + db + " --year 2566 --agency A1 --title 'กิจกรรมที่ " + std::to_string(number) +
+                          " ทดสอบ' --responsible กองคลัง --start 2022-10-01 --end 2023-09-30 --target indicator:" + std::to_string(1 + number % 10) +
+                          " --steps '1. วางแผนงานและแต่งตั้งคณะทำงาน\n2. ดำเนินการตามแผน\n3. รายงานผลต่อผู้บริหาร'")
+                      .exit_code,
+                  0);
+    const std::string pdf = files.path("report.pdf");
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --out " + pdf).exit_code, 0);
+    const std::string info = shell("pdfinfo " + pdf);
+    const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
+    EXPECT_GE(pages, 8);
+    // -raw keeps the order things were drawn in: a cell's lines stay together.
+    const std::string text = squeezed(shell("pdftotext -raw " + pdf + " -"));
+    const auto titled = [&](int number) { return text.find("กิจกรรมที่" + std::to_string(number) + "ทดสอบ") != std::string::npos; };
+    for (int number = 1; number <= 40; ++number) EXPECT_TRUE(titled(number)) << number;
+    // Every page after the first is numbered at its top, and every page of the measures table
+    // starts with its header.
+    for (int page = 2; page <= pages; ++page) {
+        const std::string page_text =
+            squeezed(shell("pdftotext -raw -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + pdf + " -"));
+        EXPECT_TRUE(page_text.starts_with("-" + ita::thai::to_thai_digits(std::to_string(page)) + "-")) << "page " << page << ": "
+                                                                                                       << page_text.substr(0, 40);
+        if (page_text.find("กิจกรรมที่") != std::string::npos && page_text.find("๖.มาตรการ") == std::string::npos) {
+            EXPECT_NE(page_text.find("ขั้นตอนหรือวิธีการ"), std::string::npos) << "page " << page << " lost the table header";
+        }
+    }
+}
+
+TEST(ReportCli, XlsxHoldsEveryScoreAsValues) {
+    ita::test::TempDir files;
+    const std::string db = seed002_store(files);
+    const std::string xlsx = files.path("report.xlsx");
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format xlsx --out " + xlsx).exit_code, 0);
+    const std::string strings = shell("unzip -p " + xlsx + " xl/sharedStrings.xml");
+    EXPECT_NE(strings.find("การแก้ไขปัญหาการทุจริต"), std::string::npos);
+    EXPECT_NE(strings.find("จุดอ่อนที่ต้องพัฒนาเร่งด่วน"), std::string::npos);
+    const std::string indicators = shell("unzip -p " + xlsx + " xl/worksheets/sheet2.xml");
+    EXPECT_NE(indicators.find("<v>77.69</v>"), std::string::npos) << indicators.substr(0, 400);
+    EXPECT_EQ(indicators.find("<f>"), std::string::npos);  // values, never formulas
+    const std::string summary = shell("unzip -p " + xlsx + " xl/worksheets/sheet1.xml");
+    EXPECT_NE(summary.find("<v>83.93"), std::string::npos);
 }

@@ -1,0 +1,23 @@
+// `ita report`: the agency's report (PDF, or XLSX with every score) from a store.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace ita::app {
+
+struct ReportCommand {
+    std::string db;
+    std::optional<std::string> methodology_dir;
+    int fiscal_year = 0;
+    std::string agency_id;
+    std::string format = "pdf";  // pdf | xlsx
+    std::string out;
+    bool thai_digits = false;
+    std::string reporter, certifier, approver;  // "name|position"
+};
+
+// Returns the process exit code (0; 2 for bad input or an unknown agency; 1 for I/O).
+int run_report_command(const ReportCommand& command);
+
+}  // namespace ita::app

@@ -1,0 +1,163 @@
+#include <ita/report/agency_report.hpp>
+
+#include <ita/core/verdict.hpp>
+#include <ita/thai/digits.hpp>
+#include <ita/util/decimal.hpp>
+
+namespace ita::report {
+
+namespace {
+
+std::string shown(const std::optional<double>& value) { return value ? util::format_fixed(*value) : "–"; }
+std::string section(int number, const std::string& title) { return thai::to_thai_digits(std::to_string(number)) + ". " + title; }
+
+std::string thai_date(const std::string& iso) {
+    static constexpr const char* months[] = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
+    if (iso.size() != 10) return iso;
+    const int month = std::stoi(iso.substr(5, 2));
+    if (month < 1 || month > 12) return iso;
+    return std::to_string(std::stoi(iso.substr(8, 2))) + " " + months[month - 1] + " " + std::to_string(std::stoi(iso.substr(0, 4)) + 543);
+}
+
+void overview(Document& document, const AgencyReportInput& input) {
+    const auto& methodology = *input.methodology;
+    const auto& scores = *input.scores;
+    document.blocks.push_back(Heading{2, section(1, "ผลการประเมินในภาพรวม")});
+    std::string text = "ผลคะแนนการประเมินในภาพรวม " + shown(scores.overall) + " คะแนน";
+    if (!scores.rating.empty()) text += " ระดับ " + scores.rating + " " + std::string(core::pass_label(scores.pass.value_or(false)));
+    else if (!scores.withheld_reason.empty()) text += " ยังไม่ให้ระดับ (" + scores.withheld_reason + ")";
+    if (input.analysis->rank && input.agency)
+        text += " อยู่ในลำดับที่ " + std::to_string(input.analysis->rank->rank) + " จาก " + std::to_string(input.analysis->rank->of) + " " +
+                input.agency->type;
+    if (input.analysis->overall_change) text += " เปลี่ยนแปลงจากปีก่อน " + util::format_fixed(*input.analysis->overall_change) + " คะแนน";
+    document.blocks.push_back(Paragraph{text, false});
+    Table instruments{{"เครื่องมือการประเมิน", "น้ำหนัก", "คะแนน"}, {4, 1, 1}, {}};
+    for (const auto& instrument : methodology.instruments)
+        instruments.rows.push_back({instrument.name, util::format_fixed(instrument.weight * 100, 0) + "%",
+                                    shown(scores.instruments[static_cast<std::size_t>(instrument.code)])});
+    instruments.rows.push_back({"คะแนนรวม", "100%", shown(scores.overall)});
+    document.blocks.push_back(std::move(instruments));
+}
+
+void indicators(Document& document, const AgencyReportInput& input) {
+    const auto& methodology = *input.methodology;
+    document.blocks.push_back(Heading{2, section(2, "ผลการประเมินรายตัวชี้วัด")});
+    Table table{{"ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ผลการประเมิน", "สถานะ"}, {3.4, 1.3, 1.1, 1.9, 2.9}, {}};
+    BarChart chart{"คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark};
+    for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
+        const auto& indicator = methodology.indicators[index];
+        const auto& score = input.scores->indicators[index];
+        std::string status;
+        for (const auto& finding : input.analysis->indicators)
+            if (finding.indicator == index) status = std::string(core::status_label(finding.status));
+        table.rows.push_back({std::to_string(indicator.number) + ". " + indicator.name, std::string(core::instrument_code(indicator.instrument)),
+                              shown(score), score ? std::string(core::pass_label(core::passes(methodology, *score))) : "–", status});
+        chart.labels.push_back(std::to_string(indicator.number));
+        chart.values.push_back(score);
+    }
+    document.blocks.push_back(std::move(table));
+    document.blocks.push_back(std::move(chart));
+}
+
+void weaknesses_and_strengths(Document& document, const AgencyReportInput& input) {
+    const auto& methodology = *input.methodology;
+    const auto& analysis = *input.analysis;
+    document.blocks.push_back(Heading{2, section(3, "ประเด็นที่เป็นข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน")});
+    document.blocks.push_back(Paragraph{"พิจารณาจากตัวชี้วัดที่ได้คะแนนน้อยกว่า " + util::format_fixed(methodology.pass_mark, 0) +
+                                            " คะแนน และมีคะแนนน้อยที่สุด " + std::to_string(methodology.analysis.weakest_count) + " ลำดับ",
+                                        false});
+    if (analysis.urgent_weaknesses.empty()) document.blocks.push_back(Paragraph{"ไม่มีตัวชี้วัดที่ต่ำกว่าเกณฑ์", false});
+    for (const auto position : analysis.urgent_weaknesses) {
+        const auto& finding = analysis.indicators[position];
+        const auto& indicator = methodology.indicators[finding.indicator];
+        document.blocks.push_back(Heading{3, "ตัวชี้วัดที่ " + std::to_string(indicator.number) + " " + indicator.name + " " +
+                                                 util::format_fixed(finding.score) + " คะแนน (" + std::string(core::pass_label(false)) + ")"});
+        Table details{{"ข้อ", "ประเด็น", "คะแนน"}, {0.8, 5, 1}, {}};
+        for (const auto& question : finding.questions)
+            if (!question.passes)
+                details.rows.push_back({methodology.questions[question.question].code, methodology.questions[question.question].text,
+                                        util::format_fixed(question.score)});
+        for (const auto item : finding.items_scored_zero)
+            details.rows.push_back({methodology.items[item].code, methodology.items[item].name, "0"});
+        if (!details.rows.empty()) document.blocks.push_back(std::move(details));
+    }
+    document.blocks.push_back(Heading{2, section(4, "จุดแข็งที่ควรรักษาไว้")});
+    std::string strengths;
+    for (const auto position : analysis.strengths) {
+        const auto& finding = analysis.indicators[position];
+        const auto& indicator = methodology.indicators[finding.indicator];
+        strengths += (strengths.empty() ? "" : "\n") + std::string("• ตัวชี้วัดที่ ") + std::to_string(indicator.number) + " " + indicator.name +
+                     " " + util::format_fixed(finding.score) + " คะแนน";
+    }
+    document.blocks.push_back(Paragraph{strengths.empty() ? "ยังไม่มีตัวชี้วัดที่ผ่านเกณฑ์" : strengths, false});
+}
+
+void path(Document& document, const AgencyReportInput& input) {
+    const auto& methodology = *input.methodology;
+    document.blocks.push_back(Heading{2, section(5, "แนวทางสู่เป้าหมาย")});
+    for (const auto& target : *input.paths) {
+        std::string text = (target.label == core::pass_label(true) ? "สู่เกณฑ์ผ่าน " : "สู่ระดับ " + target.label + " ") + "(" +
+                           util::format_fixed(target.target) + " คะแนน): ";
+        if (target.reached) {
+            document.blocks.push_back(Paragraph{text + "บรรลุแล้ว", false});
+            continue;
+        }
+        text += "ขาดอีก " + util::format_fixed(target.target - target.current) + " คะแนน";
+        for (const auto& gain : target.items)
+            text += "\n• เผยแพร่ " + methodology.items[gain.item].code + " " + methodology.items[gain.item].name + " (+" +
+                    util::format_fixed(gain.overall_points) + " คะแนนรวม)";
+        if (!target.items_suffice)
+            for (const auto& rise : target.rises)
+                text += "\n• ยกตัวชี้วัดที่ " + std::to_string(methodology.indicators[rise.indicator].number) + " จาก " +
+                        util::format_fixed(rise.current) + " เป็น " + util::format_fixed(rise.needed_score) + (rise.feasible ? "" : " (เกิน 100)");
+        document.blocks.push_back(Paragraph{text, false});
+    }
+}
+
+void measures(Document& document, const AgencyReportInput& input) {
+    const int year = input.methodology->fiscal_year + 1;
+    document.blocks.push_back(Heading{2, section(6, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. " + std::to_string(year))});
+    Table table{{"ตัวชี้วัด", "โครงการ/กิจกรรม", "ผลการวิเคราะห์", "ขั้นตอนหรือวิธีการ", "ระยะเวลา", "ผู้รับผิดชอบ"}, {1.0, 1.7, 1.6, 3.2, 1.9, 1.7}, {}};
+    for (const auto& measure : input.measures) {
+        std::string targets;
+        for (const auto& target : measure.targets) targets += (targets.empty() ? "" : "\n") + target.substr(target.find(':') + 1);
+        table.rows.push_back({targets, measure.title, measure.analysis, measure.steps,
+                              thai_date(measure.start_on) + " – " + thai_date(measure.end_on) + "\nรายงาน" +
+                                  std::string(core::cadence_label(measure.cadence)),
+                              measure.responsible});
+    }
+    if (table.rows.empty()) table.rows.push_back({"", "(ยังไม่มีมาตรการ)", "", "", "", ""});
+    document.blocks.push_back(std::move(table));
+    document.blocks.push_back(Heading{2, section(7, "ข้อจำกัดในการดำเนินงาน (4M)")});
+    const auto& constraints = input.constraints;
+    document.blocks.push_back(Table{{"Man (บุคลากร)", "Money (งบประมาณ)", "Method (วิธีการ)", "Material (วัสดุอุปกรณ์)"},
+                                    {1, 1, 1, 1},
+                                    {{constraints ? constraints->man : "", constraints ? constraints->money : "",
+                                      constraints ? constraints->method : "", constraints ? constraints->material : ""}}});
+}
+
+}  // namespace
+
+Document agency_report(const AgencyReportInput& input) {
+    Document document;
+    const auto& methodology = *input.methodology;
+    document.title = "รายงานการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. " + std::to_string(methodology.fiscal_year);
+    document.blocks.push_back(Heading{1, "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nประจำปีงบประมาณ พ.ศ. " +
+                                             std::to_string(methodology.fiscal_year)});
+    std::string agency = input.scores->agency_id;
+    if (input.agency) agency = input.agency->name + " จังหวัด" + input.agency->province;
+    document.blocks.push_back(Heading{1, agency});
+    overview(document, input);
+    indicators(document, input);
+    weaknesses_and_strengths(document, input);
+    path(document, input);
+    measures(document, input);
+    document.blocks.push_back(SignatureBlock{input.signers});
+    if (methodology.status == core::Status::provisional)
+        document.blocks.push_back(Paragraph{"หมายเหตุ: วิธีการประเมินปี " + std::to_string(methodology.fiscal_year) +
+                                                " ในระบบเป็นฉบับ provisional (ยังไม่ได้ยืนยันกับคู่มือทางการ)",
+                                            false});
+    return document;
+}
+
+}  // namespace ita::report

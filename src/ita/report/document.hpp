@@ -1,0 +1,54 @@
+// Document: the agency report as a sequence of blocks (headings, paragraphs, tables, charts,
+// a signature block), independent of the output format. Each writer (PDF, XLSX, …) renders the
+// same document, so every format says the same thing. Plain values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace ita::report {
+
+struct Heading {
+    int level = 1;  // 1 title, 2 section, 3 subsection
+    std::string text;
+};
+
+struct Paragraph {
+    std::string text;
+    bool bold = false;
+};
+
+struct Table {
+    std::vector<std::string> header;
+    std::vector<double> widths;  // shares of the line width, one per column
+    std::vector<std::vector<std::string>> rows;
+};
+
+// Bars with a reference line (the pass mark), for indicator scores.
+struct BarChart {
+    std::string title;
+    std::vector<std::string> labels;
+    std::vector<std::optional<double>> values;
+    double reference = 85;
+};
+
+struct Signer {
+    std::string role;  // ผู้รายงานข้อมูล, ผู้รับรองข้อมูล, ผู้เห็นชอบข้อมูล
+    std::string name;
+    std::string position;
+};
+
+struct SignatureBlock {
+    std::vector<Signer> signers;
+};
+
+using Block = std::variant<Heading, Paragraph, Table, BarChart, SignatureBlock>;
+
+struct Document {
+    std::string title;
+    std::vector<Block> blocks;
+};
+
+}  // namespace ita::report

@@ -1,0 +1,383 @@
+#include <ita/report/pdf_writer.hpp>
+
+#include <ita/thai/digits.hpp>
+#include <ita/util/decimal.hpp>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace ita::report {
+
+namespace {
+
+constexpr double page_width = 595.28;   // A4 in points
+constexpr double page_height = 841.89;
+constexpr double margin_left = 72;      // 2.54 cm, as Thai official documents
+constexpr double margin_right = 56.7;   // 2 cm
+constexpr double margin_top = 72;
+constexpr double margin_bottom = 56.7;
+constexpr double content_width = page_width - margin_left - margin_right;
+constexpr double cell_padding = 4;
+
+// Lays out and paints a document page by page. One object per document; not thread-safe.
+class PdfPainter {
+public:
+    PdfPainter(cairo_t* cairo, const PdfOptions& options) : m_cairo(cairo), m_options(options) {
+        m_layout = pango_cairo_create_layout(m_cairo);
+        // PDF units are points: lay text out at 72 dpi so 16 pt is 16 units.
+        pango_cairo_context_set_resolution(pango_layout_get_context(m_layout), 72);
+        pango_layout_set_wrap(m_layout, PANGO_WRAP_WORD_CHAR);
+        start_page();
+    }
+    ~PdfPainter() { g_object_unref(m_layout); }
+    PdfPainter(const PdfPainter&) = delete;
+    PdfPainter& operator=(const PdfPainter&) = delete;
+
+    void paint(const Heading& heading) {
+        const double size = heading.level == 1 ? m_options.body_size + 4 : heading.level == 2 ? m_options.body_size + 2 : m_options.body_size;
+        const double height = measure(heading.text, size, true, content_width);
+        ensure_room(height + size * 1.5);  // a heading never ends a page
+        m_y += heading.level == 1 ? 0 : size * 0.5;
+        draw(heading.text, size, true, margin_left, m_y, content_width, heading.level == 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+        m_y += height + size * 0.3;
+    }
+
+    void paint(const Paragraph& paragraph) {
+        const double height = measure(paragraph.text, m_options.body_size, paragraph.bold, content_width);
+        if (height > available()) {
+            // A long paragraph flows line by line across pages.
+            paint_lines(paragraph);
+            return;
+        }
+        draw(paragraph.text, m_options.body_size, paragraph.bold, margin_left, m_y, content_width, PANGO_ALIGN_LEFT);
+        m_y += height + 4;
+    }
+
+    void paint(const Table& table) {
+        const auto widths = column_widths(table);
+        const double header_height = row_height(table.header, widths, true);
+        ensure_room(header_height + 30);
+        draw_row(table.header, widths, true);
+        for (const auto& row : table.rows) {
+            const double height = row_height(row, widths, false);
+            if (height <= available()) {
+                draw_row(row, widths, false);
+                continue;
+            }
+            if (height <= page_height - margin_top - margin_bottom - header_height) {
+                new_page();
+                draw_row(table.header, widths, true);  // the header again on every page
+                draw_row(row, widths, false);
+                continue;
+            }
+            draw_split_row(table.header, row, widths);  // taller than a page: its lines flow on
+        }
+        m_y += 8;
+    }
+
+    void paint(const BarChart& chart) {
+        constexpr double chart_height = 230;
+        ensure_room(chart_height + 40);
+        draw(chart.title, m_options.body_size, true, margin_left, m_y, content_width, PANGO_ALIGN_CENTER);
+        m_y += m_options.body_size * 1.6;
+        const double axis_left = margin_left + 30, axis_bottom = m_y + chart_height - 40, plot_height = chart_height - 60;
+        const double plot_width = content_width - 90;  // room on the right for the pass-mark label
+        const double slot = plot_width / static_cast<double>(std::max<std::size_t>(1, chart.values.size()));
+        cairo_set_line_width(m_cairo, 0.5);
+        cairo_set_source_rgb(m_cairo, 0.6, 0.6, 0.6);
+        for (int tick = 0; tick <= 100; tick += 20) {
+            const double y = axis_bottom - plot_height * tick / 100.0;
+            cairo_move_to(m_cairo, axis_left, y);
+            cairo_line_to(m_cairo, axis_left + plot_width, y);
+            cairo_stroke(m_cairo);
+            cairo_set_source_rgb(m_cairo, 0.3, 0.3, 0.3);
+            draw(number(std::to_string(tick)), m_options.body_size - 4, false, margin_left, y - 8, 26, PANGO_ALIGN_RIGHT);
+        }
+        for (std::size_t index = 0; index < chart.values.size(); ++index) {
+            const double x = axis_left + slot * static_cast<double>(index) + slot * 0.2;
+            if (const auto& value = chart.values[index]) {
+                const double height = plot_height * std::clamp(*value, 0.0, 100.0) / 100.0;
+                if (*value >= chart.reference) cairo_set_source_rgb(m_cairo, 0.16, 0.45, 0.70);
+                else cairo_set_source_rgb(m_cairo, 0.85, 0.45, 0.15);
+                cairo_rectangle(m_cairo, x, axis_bottom - height, slot * 0.6, height);
+                cairo_fill(m_cairo);
+                cairo_set_source_rgb(m_cairo, 0, 0, 0);
+                draw(number(util::format_fixed(*value)), m_options.body_size - 5, false, x - slot * 0.2, axis_bottom - height - 16, slot,
+                     PANGO_ALIGN_CENTER);
+            }
+            cairo_set_source_rgb(m_cairo, 0, 0, 0);
+            draw(chart.labels[index], m_options.body_size - 4, false, x - slot * 0.2, axis_bottom + 2, slot, PANGO_ALIGN_CENTER);
+        }
+        // The pass mark, dashed across the plot.
+        const double reference_y = axis_bottom - plot_height * chart.reference / 100.0;
+        const double dashes[] = {4, 3};
+        cairo_set_dash(m_cairo, dashes, 2, 0);
+        cairo_set_source_rgb(m_cairo, 0.8, 0.1, 0.1);
+        cairo_set_line_width(m_cairo, 1);
+        cairo_move_to(m_cairo, axis_left, reference_y);
+        cairo_line_to(m_cairo, axis_left + plot_width, reference_y);
+        cairo_stroke(m_cairo);
+        cairo_set_dash(m_cairo, nullptr, 0, 0);
+        draw(number("เกณฑ์ " + util::format_fixed(chart.reference, 0)), m_options.body_size - 4, false, axis_left + plot_width + 4,
+             reference_y - 9, 56, PANGO_ALIGN_LEFT);
+        cairo_set_source_rgb(m_cairo, 0, 0, 0);
+        m_y = axis_bottom + 30;
+    }
+
+    void paint(const SignatureBlock& block) {
+        const double column = content_width / static_cast<double>(std::max<std::size_t>(1, block.signers.size()));
+        double tallest = 0;
+        std::vector<std::string> texts;
+        for (const auto& signer : block.signers) {
+            const std::string name = signer.name.empty() ? "..................................." : signer.name;
+            texts.push_back("(ลงชื่อ)......................\n" + signer.role + "\n(" + name + ")\n" + signer.position);
+            tallest = std::max(tallest, measure(texts.back(), m_options.body_size - 1, false, column - 8));
+        }
+        ensure_room(tallest + 30);
+        m_y += 20;
+        for (std::size_t index = 0; index < texts.size(); ++index)
+            draw(texts[index], m_options.body_size - 1, false, margin_left + column * static_cast<double>(index), m_y, column - 8,
+                 PANGO_ALIGN_CENTER);
+        m_y += tallest + 10;
+    }
+
+    void finish() { cairo_show_page(m_cairo); }
+
+private:
+    std::string number(const std::string& text) const { return m_options.thai_digits ? thai::to_thai_digits(text) : text; }
+    double available() const { return page_height - margin_bottom - m_y; }
+
+    void set_text(const std::string& text, double size, bool bold, double width, PangoAlignment align) {
+        PangoFontDescription* font = pango_font_description_new();
+        pango_font_description_set_family(font, m_options.font.c_str());
+        pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
+        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_layout_set_font_description(m_layout, font);
+        pango_font_description_free(font);
+        pango_layout_set_width(m_layout, static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_alignment(m_layout, align);
+        const std::string shown = number(text);
+        pango_layout_set_text(m_layout, shown.c_str(), static_cast<int>(shown.size()));
+    }
+
+    double measure(const std::string& text, double size, bool bold, double width) {
+        set_text(text, size, bold, width, PANGO_ALIGN_LEFT);
+        int text_width = 0, text_height = 0;
+        pango_layout_get_size(m_layout, &text_width, &text_height);
+        return static_cast<double>(text_height) / PANGO_SCALE;
+    }
+
+    void draw(const std::string& text, double size, bool bold, double x, double y, double width, PangoAlignment align) {
+        set_text(text, size, bold, width, align);
+        cairo_move_to(m_cairo, x, y);
+        pango_cairo_show_layout(m_cairo, m_layout);
+    }
+
+    // A layout of its own, so page numbers drawn meanwhile do not disturb it.
+    PangoLayout* own_layout(const std::string& text, double size, bool bold, double width) {
+        PangoLayout* layout = pango_cairo_create_layout(m_cairo);
+        pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+        PangoFontDescription* font = pango_font_description_new();
+        pango_font_description_set_family(font, m_options.font.c_str());
+        pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
+        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_layout_set_font_description(layout, font);
+        pango_font_description_free(font);
+        pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+        const std::string shown = number(text);
+        pango_layout_set_text(layout, shown.c_str(), static_cast<int>(shown.size()));
+        return layout;
+    }
+
+    struct LineBox {
+        double top, bottom, baseline;
+    };
+    static std::vector<LineBox> line_boxes(PangoLayout* layout) {
+        std::vector<LineBox> boxes;
+        PangoLayoutIter* iter = pango_layout_get_iter(layout);
+        do {
+            PangoRectangle logical;
+            pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+            boxes.push_back({static_cast<double>(logical.y) / PANGO_SCALE, static_cast<double>(logical.y + logical.height) / PANGO_SCALE,
+                             static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE});
+        } while (pango_layout_iter_next_line(iter));
+        pango_layout_iter_free(iter);
+        return boxes;
+    }
+
+    // Draws the lines of `layout` whose boxes lie in [from, to), shifted so `from` is at y.
+    void show_lines(PangoLayout* layout, const std::vector<LineBox>& boxes, double from, double to, double x, double y) {
+        for (int line = 0; line < static_cast<int>(boxes.size()); ++line) {
+            const auto& box = boxes[static_cast<std::size_t>(line)];
+            if (box.top < from - 0.01 || box.bottom > to + 0.01) continue;
+            cairo_move_to(m_cairo, x, y + box.baseline - from);
+            pango_cairo_show_layout_line(m_cairo, pango_layout_get_line_readonly(layout, line));
+        }
+    }
+
+    // The furthest line bottom at or before `limit`, counting from `from`.
+    static double cut_at(const std::vector<LineBox>& boxes, double from, double limit) {
+        double cut = from;
+        for (const auto& box : boxes)
+            if (box.top >= from - 0.01 && box.bottom - from <= limit) cut = std::max(cut, box.bottom);
+        return cut;
+    }
+
+    void paint_lines(const Paragraph& paragraph) {
+        PangoLayout* layout = own_layout(paragraph.text, m_options.body_size, paragraph.bold, content_width);
+        const auto boxes = line_boxes(layout);
+        double from = 0;
+        const double total = boxes.empty() ? 0 : boxes.back().bottom;
+        while (from < total - 0.01) {
+            double cut = cut_at(boxes, from, available());
+            if (cut <= from) {  // not even one line fits here
+                new_page();
+                cut = cut_at(boxes, from, available());
+            }
+            show_lines(layout, boxes, from, cut, margin_left, m_y);
+            m_y += cut - from;
+            from = cut;
+            if (from < total - 0.01) new_page();
+        }
+        m_y += 4;
+        g_object_unref(layout);
+    }
+
+    void draw_split_row(const std::vector<std::string>& header, const std::vector<std::string>& cells, const std::vector<double>& widths) {
+        std::vector<PangoLayout*> layouts;
+        std::vector<std::vector<LineBox>> boxes;
+        for (std::size_t column = 0; column < widths.size(); ++column) {
+            layouts.push_back(own_layout(column < cells.size() ? cells[column] : "", m_options.body_size - 2, false,
+                                         widths[column] - 2 * cell_padding));
+            boxes.push_back(line_boxes(layouts.back()));
+        }
+        std::vector<double> from(widths.size(), 0);
+        const auto done = [&] {
+            for (std::size_t column = 0; column < widths.size(); ++column)
+                if (!boxes[column].empty() && from[column] < boxes[column].back().bottom - 0.01) return false;
+            return true;
+        };
+        while (!done()) {
+            if (available() < 3 * m_options.body_size) {
+                new_page();
+                draw_row(header, widths, true);
+            }
+            const double room = available() - 2 * cell_padding;
+            std::vector<double> cut(widths.size());
+            double piece = 0;
+            for (std::size_t column = 0; column < widths.size(); ++column) {
+                cut[column] = cut_at(boxes[column], from[column], room);
+                piece = std::max(piece, cut[column] - from[column]);
+            }
+            double x = margin_left;
+            for (std::size_t column = 0; column < widths.size(); ++column) {
+                cairo_set_source_rgb(m_cairo, 0, 0, 0);
+                cairo_set_line_width(m_cairo, 0.5);
+                cairo_rectangle(m_cairo, x, m_y, widths[column], piece + 2 * cell_padding);
+                cairo_stroke(m_cairo);
+                show_lines(layouts[column], boxes[column], from[column], cut[column], x + cell_padding, m_y + cell_padding);
+                from[column] = cut[column];
+                x += widths[column];
+            }
+            m_y += piece + 2 * cell_padding;
+            if (!done()) {
+                new_page();
+                draw_row(header, widths, true);
+            }
+        }
+        for (auto* layout : layouts) g_object_unref(layout);
+    }
+
+    std::vector<double> column_widths(const Table& table) const {
+        std::vector<double> widths = table.widths;
+        widths.resize(table.header.size(), 1.0);
+        double total = 0;
+        for (const double width : widths) total += width;
+        for (double& width : widths) width = content_width * width / total;
+        return widths;
+    }
+
+    double row_height(const std::vector<std::string>& cells, const std::vector<double>& widths, bool bold) {
+        double tallest = 0;
+        for (std::size_t column = 0; column < widths.size(); ++column)
+            tallest = std::max(tallest, measure(column < cells.size() ? cells[column] : "", m_options.body_size - 2, bold,
+                                                widths[column] - 2 * cell_padding));
+        return tallest + 2 * cell_padding;
+    }
+
+    void draw_row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool header) {
+        const double height = row_height(cells, widths, header);
+        double x = margin_left;
+        for (std::size_t column = 0; column < widths.size(); ++column) {
+            if (header) {
+                cairo_set_source_rgb(m_cairo, 0.90, 0.92, 0.95);
+                cairo_rectangle(m_cairo, x, m_y, widths[column], height);
+                cairo_fill(m_cairo);
+            }
+            cairo_set_source_rgb(m_cairo, 0, 0, 0);
+            cairo_set_line_width(m_cairo, 0.5);
+            cairo_rectangle(m_cairo, x, m_y, widths[column], height);
+            cairo_stroke(m_cairo);
+            draw(column < cells.size() ? cells[column] : "", m_options.body_size - 2, header, x + cell_padding, m_y + cell_padding,
+                 widths[column] - 2 * cell_padding, header ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+            x += widths[column];
+        }
+        m_y += height;
+    }
+
+    void ensure_room(double height) {
+        if (height > available() && m_y > margin_top + 1) new_page();
+    }
+
+    void start_page() {
+        m_y = margin_top;
+        if (m_page > 1) {
+            // Thai official style: the page number centred at the top, "- ๒ -", from page 2.
+            draw("- " + thai::to_thai_digits(std::to_string(m_page)) + " -", m_options.body_size, false, margin_left, 30, content_width,
+                 PANGO_ALIGN_CENTER);
+        }
+    }
+
+    void new_page() {
+        cairo_show_page(m_cairo);
+        ++m_page;
+        start_page();
+    }
+
+    cairo_t* m_cairo;
+    PdfOptions m_options;
+    PangoLayout* m_layout = nullptr;
+    double m_y = margin_top;
+    int m_page = 1;
+};
+
+}  // namespace
+
+Result<void> write_pdf(const Document& document, const std::string& path, const PdfOptions& options) {
+    cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), page_width, page_height);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        return fail(ErrorCode::io, "cannot write " + path);
+    }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ita");
+    cairo_t* cairo = cairo_create(surface);
+    {
+        PdfPainter painter(cairo, options);
+        for (const auto& block : document.blocks) std::visit([&](const auto& item) { painter.paint(item); }, block);
+        painter.finish();
+    }
+    cairo_destroy(cairo);
+    cairo_surface_finish(surface);
+    const auto status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS) return fail(ErrorCode::io, "writing " + path + " failed: " + cairo_status_to_string(status));
+    return {};
+}
+
+}  // namespace ita::report

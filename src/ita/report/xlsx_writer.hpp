@@ -1,0 +1,15 @@
+// Writes the agency's data as an XLSX workbook (libxlsxwriter): every score down to sub-items
+// and OIT items, the analysis and the measures, as values (never formulas, which some readers
+// show as 0). Thread-safe (no shared state).
+#pragma once
+
+#include <ita/report/agency_report.hpp>
+#include <ita/util/error.hpp>
+
+#include <string>
+
+namespace ita::report {
+
+Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path);
+
+}  // namespace ita::report
