@@ -1,4 +1,4 @@
-// `ita report`: the agency's report (PDF, or XLSX with every score) from a store.
+// `ita report`: the agency's report (PDF, editable DOCX, or XLSX with every score) from a store.
 #pragma once
 
 #include <optional>
@@ -11,7 +11,7 @@ struct ReportCommand {
     std::optional<std::string> methodology_dir;
     int fiscal_year = 0;
     std::string agency_id;
-    std::string format = "pdf";  // pdf | xlsx
+    std::string format = "pdf";  // pdf | docx | xlsx
     std::string out;
     bool thai_digits = false;
     std::string reporter, certifier, approver;  // "name|position"

@@ -42,7 +42,7 @@ void overview(Document& document, const AgencyReportInput& input) {
 void indicators(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
     document.blocks.push_back(Heading{2, section(2, "ผลการประเมินรายตัวชี้วัด")});
-    Table table{{"ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ผลการประเมิน", "สถานะ"}, {3.4, 1.3, 1.1, 1.9, 2.9}, {}};
+    Table table{{"ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ผลการประเมิน", "สถานะ"}, {3.2, 1.3, 1.4, 1.9, 2.8}, {}};
     BarChart chart{"คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark};
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
         const auto& indicator = methodology.indicators[index];

@@ -1,5 +1,7 @@
 #include <ita/report/pdf_writer.hpp>
 
+#include <ita/report/chart_painter.hpp>
+
 #include <ita/thai/digits.hpp>
 #include <ita/util/decimal.hpp>
 
@@ -84,48 +86,9 @@ public:
         ensure_room(chart_height + 40);
         draw(chart.title, m_options.body_size, true, margin_left, m_y, content_width, PANGO_ALIGN_CENTER);
         m_y += m_options.body_size * 1.6;
-        const double axis_left = margin_left + 30, axis_bottom = m_y + chart_height - 40, plot_height = chart_height - 60;
-        const double plot_width = content_width - 90;  // room on the right for the pass-mark label
-        const double slot = plot_width / static_cast<double>(std::max<std::size_t>(1, chart.values.size()));
-        cairo_set_line_width(m_cairo, 0.5);
-        cairo_set_source_rgb(m_cairo, 0.6, 0.6, 0.6);
-        for (int tick = 0; tick <= 100; tick += 20) {
-            const double y = axis_bottom - plot_height * tick / 100.0;
-            cairo_move_to(m_cairo, axis_left, y);
-            cairo_line_to(m_cairo, axis_left + plot_width, y);
-            cairo_stroke(m_cairo);
-            cairo_set_source_rgb(m_cairo, 0.3, 0.3, 0.3);
-            draw(number(std::to_string(tick)), m_options.body_size - 4, false, margin_left, y - 8, 26, PANGO_ALIGN_RIGHT);
-        }
-        for (std::size_t index = 0; index < chart.values.size(); ++index) {
-            const double x = axis_left + slot * static_cast<double>(index) + slot * 0.2;
-            if (const auto& value = chart.values[index]) {
-                const double height = plot_height * std::clamp(*value, 0.0, 100.0) / 100.0;
-                if (*value >= chart.reference) cairo_set_source_rgb(m_cairo, 0.16, 0.45, 0.70);
-                else cairo_set_source_rgb(m_cairo, 0.85, 0.45, 0.15);
-                cairo_rectangle(m_cairo, x, axis_bottom - height, slot * 0.6, height);
-                cairo_fill(m_cairo);
-                cairo_set_source_rgb(m_cairo, 0, 0, 0);
-                draw(number(util::format_fixed(*value)), m_options.body_size - 5, false, x - slot * 0.2, axis_bottom - height - 16, slot,
-                     PANGO_ALIGN_CENTER);
-            }
-            cairo_set_source_rgb(m_cairo, 0, 0, 0);
-            draw(chart.labels[index], m_options.body_size - 4, false, x - slot * 0.2, axis_bottom + 2, slot, PANGO_ALIGN_CENTER);
-        }
-        // The pass mark, dashed across the plot.
-        const double reference_y = axis_bottom - plot_height * chart.reference / 100.0;
-        const double dashes[] = {4, 3};
-        cairo_set_dash(m_cairo, dashes, 2, 0);
-        cairo_set_source_rgb(m_cairo, 0.8, 0.1, 0.1);
-        cairo_set_line_width(m_cairo, 1);
-        cairo_move_to(m_cairo, axis_left, reference_y);
-        cairo_line_to(m_cairo, axis_left + plot_width, reference_y);
-        cairo_stroke(m_cairo);
-        cairo_set_dash(m_cairo, nullptr, 0, 0);
-        draw(number("เกณฑ์ " + util::format_fixed(chart.reference, 0)), m_options.body_size - 4, false, axis_left + plot_width + 4,
-             reference_y - 9, 56, PANGO_ALIGN_LEFT);
-        cairo_set_source_rgb(m_cairo, 0, 0, 0);
-        m_y = axis_bottom + 30;
+        paint_bar_chart(m_cairo, chart, margin_left, m_y, content_width, chart_height - 10,
+                        {m_options.font, m_options.body_size - 4, m_options.thai_digits});
+        m_y += chart_height;
     }
 
     void paint(const SignatureBlock& block) {

@@ -208,3 +208,53 @@ TEST(ReportCli, XlsxHoldsEveryScoreAsValues) {
     const std::string summary = shell("unzip -p " + xlsx + " xl/worksheets/sheet1.xml");
     EXPECT_NE(summary.find("<v>83.93"), std::string::npos);
 }
+
+TEST(ReportCli, DocxIsAnEditableWordDocument) {
+    ita::test::TempDir files;
+    const std::string db = seed002_store(files);
+    ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
+    const std::string docx = files.path("report.docx");
+    const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --format docx --out " + docx + " --approver 'นางเนตรทราย อุตสาหการ|นายกเทศมนตรี'");
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+    const std::string listing = shell("unzip -l " + docx);
+    for (const char* part : {"[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/header1.xml", "word/media/chart1.png"})
+        EXPECT_NE(listing.find(part), std::string::npos) << part;
+    const std::string body = shell("unzip -p " + docx + " word/document.xml");
+    EXPECT_NE(body.find("<w:tbl>"), std::string::npos);                  // real Word tables
+    EXPECT_NE(body.find("<w:tblHeader"), std::string::npos);             // header rows repeat on every page
+    EXPECT_NE(body.find("83.94"), std::string::npos);
+    EXPECT_NE(body.find("ขั้นตอนหรือวิธีการ"), std::string::npos);
+    EXPECT_NE(body.find("นางเนตรทราย อุตสาหการ"), std::string::npos);
+    EXPECT_NE(shell("unzip -p " + docx + " word/styles.xml").find(R"(w:ascii="TH SarabunPSK")"), std::string::npos);
+    EXPECT_NE(shell("unzip -p " + docx + " word/header1.xml").find("PAGE"), std::string::npos);
+    EXPECT_NE(body.find(R"(<w:pgNumType w:fmt="thaiNumbers")"), std::string::npos);
+}
+
+namespace {
+// Converts with headless LibreOffice in a profile of its own (tests may run in parallel).
+std::string libreoffice_convert(const ita::test::TempDir& files, const std::string& input, const std::string& to) {
+    shell("soffice -env:UserInstallation=file://" + files.path("lo-profile") + " --headless --convert-to '" + to + "' --outdir " +
+          files.path("converted") + " " + input + " 2>&1");
+    const std::string name = input.substr(input.rfind('/') + 1);
+    return files.path("converted/" + name.substr(0, name.rfind('.')) + "." + to.substr(0, to.find(':')));
+}
+}  // namespace
+
+TEST(ReportCli, LibreOfficeOpensTheDocxAndTheXlsx) {
+    ita::test::TempDir files;
+    const std::string db = seed002_store(files);
+    ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
+    const std::string docx = files.path("report.docx"), xlsx = files.path("report.xlsx");
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format docx --out " + docx).exit_code, 0);
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format xlsx --out " + xlsx).exit_code, 0);
+    const std::string pdf = libreoffice_convert(files, docx, "pdf");
+    const std::string text = squeezed(shell("pdftotext -raw " + pdf + " -"));
+    for (const char* expected : {"83.94", "ระดับB", "77.69", "93.75", "ผู้รับผิดชอบ", "ผู้เห็นชอบข้อมูล"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected;
+    EXPECT_GE(std::stoi(shell("pdfinfo " + pdf + " | sed -n 's/^Pages: *//p'")), 3);
+    // Calc reads the indicators sheet (the second) back with the values as written; it names
+    // the file after the sheet.
+    libreoffice_convert(files, xlsx, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2");
+    const std::string csv = shell("cat " + files.path("converted") + "/*.csv");
+    EXPECT_NE(csv.find("77.69"), std::string::npos) << csv.substr(0, 300);
+}

@@ -41,6 +41,8 @@ struct Backend {
     std::string name;
 };
 
+void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
+
 class StoreConformance : public testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {

@@ -1,0 +1,119 @@
+#include <ita/report/chart_painter.hpp>
+
+#include <ita/thai/digits.hpp>
+#include <ita/util/decimal.hpp>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+
+namespace ita::report {
+
+namespace {
+
+class ChartText {
+public:
+    ChartText(cairo_t* cairo, const ChartStyle& style) : m_cairo(cairo), m_style(style), m_layout(pango_cairo_create_layout(cairo)) {
+        pango_cairo_context_set_resolution(pango_layout_get_context(m_layout), 72);
+    }
+    ~ChartText() { g_object_unref(m_layout); }
+    ChartText(const ChartText&) = delete;
+    ChartText& operator=(const ChartText&) = delete;
+
+    void draw(const std::string& text, double size, bool bold, double x, double y, double width, PangoAlignment align) {
+        PangoFontDescription* font = pango_font_description_new();
+        pango_font_description_set_family(font, m_style.font.c_str());
+        pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
+        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_layout_set_font_description(m_layout, font);
+        pango_font_description_free(font);
+        pango_layout_set_width(m_layout, static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_alignment(m_layout, align);
+        const std::string shown = m_style.thai_digits ? thai::to_thai_digits(text) : text;
+        pango_layout_set_text(m_layout, shown.c_str(), static_cast<int>(shown.size()));
+        cairo_move_to(m_cairo, x, y);
+        pango_cairo_show_layout(m_cairo, m_layout);
+    }
+
+private:
+    cairo_t* m_cairo;
+    ChartStyle m_style;
+    PangoLayout* m_layout;
+};
+
+}  // namespace
+
+void paint_bar_chart(cairo_t* cairo, const BarChart& chart, double x, double y, double width, double height, const ChartStyle& style) {
+    ChartText text(cairo, style);
+    const double size = style.text_size;
+    const double axis_left = x + 30, axis_bottom = y + height - size * 2, plot_height = height - size * 4;
+    const double plot_width = width - 90;  // room on the right for the pass-mark label
+    const double slot = plot_width / static_cast<double>(std::max<std::size_t>(1, chart.values.size()));
+    cairo_save(cairo);
+    cairo_set_line_width(cairo, 0.5);
+    for (int tick = 0; tick <= 100; tick += 20) {
+        const double tick_y = axis_bottom - plot_height * tick / 100.0;
+        cairo_set_source_rgb(cairo, 0.6, 0.6, 0.6);
+        cairo_move_to(cairo, axis_left, tick_y);
+        cairo_line_to(cairo, axis_left + plot_width, tick_y);
+        cairo_stroke(cairo);
+        cairo_set_source_rgb(cairo, 0.3, 0.3, 0.3);
+        text.draw(std::to_string(tick), size, false, x, tick_y - size * 0.7, 26, PANGO_ALIGN_RIGHT);
+    }
+    for (std::size_t index = 0; index < chart.values.size(); ++index) {
+        const double bar_x = axis_left + slot * static_cast<double>(index) + slot * 0.2;
+        if (const auto& value = chart.values[index]) {
+            const double bar_height = plot_height * std::clamp(*value, 0.0, 100.0) / 100.0;
+            if (*value >= chart.reference) cairo_set_source_rgb(cairo, 0.16, 0.45, 0.70);
+            else cairo_set_source_rgb(cairo, 0.85, 0.45, 0.15);
+            cairo_rectangle(cairo, bar_x, axis_bottom - bar_height, slot * 0.6, bar_height);
+            cairo_fill(cairo);
+            cairo_set_source_rgb(cairo, 0, 0, 0);
+            text.draw(util::format_fixed(*value), size - 1, false, bar_x - slot * 0.2, axis_bottom - bar_height - size * 1.3, slot,
+                      PANGO_ALIGN_CENTER);
+        }
+        cairo_set_source_rgb(cairo, 0, 0, 0);
+        text.draw(chart.labels[index], size, false, bar_x - slot * 0.2, axis_bottom + 2, slot, PANGO_ALIGN_CENTER);
+    }
+    // The pass mark, dashed across the plot.
+    const double reference_y = axis_bottom - plot_height * chart.reference / 100.0;
+    const double dashes[] = {4, 3};
+    cairo_set_dash(cairo, dashes, 2, 0);
+    cairo_set_source_rgb(cairo, 0.8, 0.1, 0.1);
+    cairo_set_line_width(cairo, 1);
+    cairo_move_to(cairo, axis_left, reference_y);
+    cairo_line_to(cairo, axis_left + plot_width, reference_y);
+    cairo_stroke(cairo);
+    cairo_set_dash(cairo, nullptr, 0, 0);
+    text.draw("เกณฑ์ " + util::format_fixed(chart.reference, 0), size, false, axis_left + plot_width + 4, reference_y - size * 0.7, 56,
+              PANGO_ALIGN_LEFT);
+    cairo_restore(cairo);
+}
+
+std::vector<std::uint8_t> bar_chart_png(const BarChart& chart, int width, int height, const ChartStyle& style) {
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    cairo_t* cairo = cairo_create(surface);
+    cairo_set_source_rgb(cairo, 1, 1, 1);
+    cairo_paint(cairo);
+    cairo_set_source_rgb(cairo, 0, 0, 0);
+    {
+        ChartText text(cairo, style);
+        text.draw(chart.title, style.text_size + 2, true, 0, 4, width, PANGO_ALIGN_CENTER);
+    }
+    paint_bar_chart(cairo, chart, 10, style.text_size * 2.5, width - 20, height - style.text_size * 3, style);
+    std::vector<std::uint8_t> png;
+    cairo_surface_write_to_png_stream(
+        surface,
+        [](void* closure, const unsigned char* data, unsigned int length) {
+            auto* bytes = static_cast<std::vector<std::uint8_t>*>(closure);
+            bytes->insert(bytes->end(), data, data + length);
+            return CAIRO_STATUS_SUCCESS;
+        },
+        &png);
+    cairo_destroy(cairo);
+    cairo_surface_destroy(surface);
+    return png;
+}
+
+}  // namespace ita::report
