@@ -3,6 +3,7 @@
 #include <ita/app/output_file.hpp>
 #include <ita/report/agency_report.hpp>
 #include <ita/report/docx_writer.hpp>
+#include <ita/report/html_writer.hpp>
 #include <ita/report/pdf_writer.hpp>
 #include <ita/report/xlsx_writer.hpp>
 #include <ita/service/analyse_agency.hpp>
@@ -48,6 +49,12 @@ int run_report_command(const ReportCommand& command) {
     Result<void> written = fail(ErrorCode::invalid_input, "unknown format " + command.format);
     if (command.format == "pdf") written = report::write_pdf(report::agency_report(input), command.out, {command.thai_digits});
     if (command.format == "xlsx") written = report::write_xlsx(input, command.out);
+    if (command.format == "html") {
+        const auto document = report::agency_report(input);
+        const int code = write_output("ita report", command.out, [&](std::ostream& out) { report::write_html(out, document, command.thai_digits); });
+        if (code != 0) return code;
+        written = {};
+    }
     if (command.format == "docx") written = report::write_docx(report::agency_report(input), command.out, command.thai_digits);
     if (!written) return report_error(written.error());
     std::cerr << "ita report: " << command.out << "\n";

@@ -167,10 +167,10 @@ void add_measures(CLI::App& app, Commands& commands) {
 
 void add_report(CLI::App& app, Commands& commands) {
     auto& command = commands.report;
-    auto* report = app.add_subcommand("report", "รายงานผลการวิเคราะห์ของหน่วยงาน / The agency's report (PDF, DOCX, XLSX)");
+    auto* report = app.add_subcommand("report", "รายงานผลการวิเคราะห์ของหน่วยงาน / The agency's report (PDF, DOCX, XLSX, HTML)");
     report->add_option("--year", command.fiscal_year, "ปีงบประมาณ พ.ศ. ของผลการประเมิน / Buddhist-era fiscal year of the result")->required();
     report->add_option("--agency", command.agency_id, "รหัสหน่วยงาน / agency id")->required();
-    report->add_option("--format", command.format, "pdf | docx | xlsx")->check(CLI::IsMember({"pdf", "docx", "xlsx"}))->default_val("pdf");
+    report->add_option("--format", command.format, "pdf | docx | xlsx | html")->check(CLI::IsMember({"pdf", "docx", "xlsx", "html"}))->default_val("pdf");
     report->add_option("--out", command.out, "ไฟล์ผลลัพธ์ / output file")->required();
     report->add_flag("--thai-digits", command.thai_digits, "ใช้เลขไทย / Thai digits");
     report->add_option("--reporter", command.reporter, "ผู้รายงานข้อมูล \"ชื่อ|ตำแหน่ง\" / reporter \"name|position\"");

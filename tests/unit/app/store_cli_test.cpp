@@ -258,3 +258,20 @@ TEST(ReportCli, LibreOfficeOpensTheDocxAndTheXlsx) {
     const std::string csv = shell("cat " + files.path("converted") + "/*.csv");
     EXPECT_NE(csv.find("77.69"), std::string::npos) << csv.substr(0, 300);
 }
+
+TEST(ReportCli, HtmlHasTheSameContentWithPrintCssAndSvgTooltips) {
+    ita::test::TempDir files;
+    const std::string db = seed002_store(files);
+    ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
+    const std::string html_path = files.path("report.html");
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format html --out " + html_path + " --thai-digits").exit_code, 0);
+    const std::string html = shell("cat " + html_path);
+    EXPECT_TRUE(html.starts_with("<!DOCTYPE html>\n<html lang=\"th\">"));
+    EXPECT_NE(html.find("๘๓.๙๔"), std::string::npos);  // 83.94 in Thai digits
+    EXPECT_NE(html.find("<thead><tr><th scope=\"col\">ตัวชี้วัด</th><th scope=\"col\">โครงการ/กิจกรรม</th>"), std::string::npos);
+    EXPECT_NE(html.find("thead { display: table-header-group; }"), std::string::npos);  // headers repeat when printed
+    EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);
+    EXPECT_NE(html.find("<rect"), std::string::npos);
+    EXPECT_NE(html.find("<title>5: 77.69</title>"), std::string::npos);  // a tooltip per bar, no JavaScript
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+}

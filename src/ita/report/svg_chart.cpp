@@ -1,0 +1,60 @@
+#include <ita/report/svg_chart.hpp>
+
+#include <ita/util/decimal.hpp>
+
+#include <algorithm>
+
+namespace ita::report {
+
+std::string escape_html(std::string_view text) {
+    std::string escaped;
+    escaped.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': escaped += "&amp;"; break;
+            case '<': escaped += "&lt;"; break;
+            case '>': escaped += "&gt;"; break;
+            case '"': escaped += "&quot;"; break;
+            case '\'': escaped += "&#39;"; break;
+            default: escaped += c;
+        }
+    }
+    return escaped;
+}
+
+std::string bar_chart_svg(const BarChart& chart, int width, int height) {
+    const double left = 40, right = 70, top = 20, bottom = 30;
+    const double plot_width = width - left - right, plot_height = height - top - bottom;
+    const double slot = plot_width / static_cast<double>(std::max<std::size_t>(1, chart.values.size()));
+    const auto y_of = [&](double value) { return top + plot_height * (1 - std::clamp(value, 0.0, 100.0) / 100.0); };
+    std::string svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+                      "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + escape_html(chart.title) + "</title>";
+    for (int tick = 0; tick <= 100; tick += 20) {
+        const std::string y = util::format_fixed(y_of(tick), 1);
+        svg += "<line x1=\"" + util::format_fixed(left, 0) + "\" x2=\"" + util::format_fixed(left + plot_width, 0) + "\" y1=\"" + y + "\" y2=\"" + y +
+               "\" class=\"grid\"/><text x=\"" + util::format_fixed(left - 6, 0) + "\" y=\"" + y + "\" class=\"tick\">" + std::to_string(tick) +
+               "</text>";
+    }
+    for (std::size_t index = 0; index < chart.values.size(); ++index) {
+        const double x = left + slot * static_cast<double>(index) + slot * 0.2;
+        const std::string label = escape_html(chart.labels[index]);
+        if (const auto& value = chart.values[index]) {
+            const double y = y_of(*value);
+            svg += "<rect x=\"" + util::format_fixed(x, 1) + "\" y=\"" + util::format_fixed(y, 1) + "\" width=\"" + util::format_fixed(slot * 0.6, 1) +
+                   "\" height=\"" + util::format_fixed(top + plot_height - y, 1) + "\" class=\"" + (*value >= chart.reference ? "pass" : "fail") +
+                   "\"><title>" + label + ": " + util::format_fixed(*value) + "</title></rect>";
+            svg += "<text x=\"" + util::format_fixed(x + slot * 0.3, 1) + "\" y=\"" + util::format_fixed(y - 4, 1) + "\" class=\"value\">" +
+                   util::format_fixed(*value) + "</text>";
+        }
+        svg += "<text x=\"" + util::format_fixed(x + slot * 0.3, 1) + "\" y=\"" + util::format_fixed(top + plot_height + 18, 1) +
+               "\" class=\"label\">" + label + "</text>";
+    }
+    const std::string reference_y = util::format_fixed(y_of(chart.reference), 1);
+    svg += "<line x1=\"" + util::format_fixed(left, 0) + "\" x2=\"" + util::format_fixed(left + plot_width, 0) + "\" y1=\"" + reference_y +
+           "\" y2=\"" + reference_y + "\" class=\"reference\"><title>เกณฑ์ " + util::format_fixed(chart.reference, 0) + "</title></line>";
+    svg += "<text x=\"" + util::format_fixed(left + plot_width + 4, 0) + "\" y=\"" + reference_y + "\" class=\"reference-label\">เกณฑ์ " +
+           util::format_fixed(chart.reference, 0) + "</text></svg>";
+    return svg;
+}
+
+}  // namespace ita::report
