@@ -7,6 +7,7 @@
 #include <ita/report/pdf_writer.hpp>
 #include <ita/report/xlsx_writer.hpp>
 #include <ita/service/analyse_agency.hpp>
+#include <ita/service/score_store.hpp>
 
 #include <iostream>
 
@@ -44,6 +45,18 @@ int run_report_command(const ReportCommand& command) {
     auto constraints = (*store)->constraints(command.fiscal_year + 1, command.agency_id);
     if (!constraints) return report_error(constraints.error());
     input.constraints = *constraints;
+    // The agency's overall score in every stored year up to this one.
+    if (const auto years = (*store)->fiscal_years()) {
+        for (const int year : *years) {
+            if (year > command.fiscal_year) continue;
+            if (year == command.fiscal_year) {
+                input.history.emplace_back(year, input.scores->overall);
+                continue;
+            }
+            const auto past = service::score_store(**store, {year, command.agency_id, command.methodology_dir, false});
+            if (past && !past->scored.empty()) input.history.emplace_back(year, past->scored.front().scores.overall);
+        }
+    }
     input.signers = {signer("ผู้รายงานข้อมูล", command.reporter), signer("ผู้รับรองข้อมูล", command.certifier),
                      signer("ผู้เห็นชอบข้อมูล", command.approver)};
     Result<void> written = fail(ErrorCode::invalid_input, "unknown format " + command.format);

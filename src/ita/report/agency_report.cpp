@@ -31,6 +31,14 @@ void overview(Document& document, const AgencyReportInput& input) {
                 input.agency->type;
     if (input.analysis->overall_change) text += " เปลี่ยนแปลงจากปีก่อน " + util::format_fixed(*input.analysis->overall_change) + " คะแนน";
     document.blocks.push_back(Paragraph{text, false});
+    if (input.history.size() > 1) {
+        BarChart history{"คะแนนรวมย้อนหลัง", {}, {}, methodology.pass_mark};
+        for (const auto& [year, overall] : input.history) {
+            history.labels.push_back(std::to_string(year));
+            history.values.push_back(overall);
+        }
+        document.blocks.push_back(std::move(history));
+    }
     Table instruments{{"เครื่องมือการประเมิน", "น้ำหนัก", "คะแนน"}, {4, 1, 1}, {}};
     for (const auto& instrument : methodology.instruments)
         instruments.rows.push_back({instrument.name, util::format_fixed(instrument.weight * 100, 0) + "%",

@@ -27,6 +27,7 @@ struct AgencyReportInput {
     std::vector<core::Measure> measures;  // of the year after the result
     std::optional<core::Constraints> constraints;
     std::vector<Signer> signers;  // reporter, certifier, approver (names may be blank)
+    std::vector<std::pair<int, std::optional<double>>> history;  // fiscal year → overall, ascending
 };
 
 Document agency_report(const AgencyReportInput& input);

@@ -93,6 +93,8 @@ public:
     virtual Result<void> ensure_fiscal_year(const FiscalYearInfo& info) = 0;
     // ErrorCode::not_found when the year has nothing stored.
     virtual Result<FiscalYearInfo> fiscal_year(int fiscal_year) = 0;
+    // The fiscal years with something stored, ascending.
+    virtual Result<std::vector<int>> fiscal_years() = 0;
 
     virtual Result<ImportReport> import_responses(int fiscal_year, std::span<const core::RespondentAnswers> respondents,
                                                   const ImportOptions& options) = 0;

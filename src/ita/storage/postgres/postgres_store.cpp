@@ -136,6 +136,13 @@ Result<FiscalYearInfo> PostgresStore::fiscal_year(int year) {
     return FiscalYearInfo{year, std::string(result.text(0, 0)), std::string(result.text(0, 1)), std::string(result.text(0, 2))};
 }
 
+Result<std::vector<int>> PostgresStore::fiscal_years() {
+    ITA_TRY(result, m_connection.query("SELECT fiscal_year FROM fiscal_years ORDER BY fiscal_year"));
+    std::vector<int> years;
+    for (int row = 0; row < result.rows(); ++row) years.push_back(static_cast<int>(result.integer(row, 0)));
+    return years;
+}
+
 Result<void> PostgresStore::check_agencies_known(const std::vector<std::pair<std::string, std::size_t>>& agency_lines,
                                                  const ImportOptions& options) {
     ITA_TRY(result, m_connection.query("SELECT agency_id FROM agencies"));

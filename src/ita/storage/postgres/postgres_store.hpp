@@ -20,6 +20,7 @@ public:
     Result<std::vector<core::Agency>> agencies() override;
     Result<void> ensure_fiscal_year(const FiscalYearInfo& info) override;
     Result<FiscalYearInfo> fiscal_year(int fiscal_year) override;
+    Result<std::vector<int>> fiscal_years() override;
     Result<ImportReport> import_responses(int fiscal_year, std::span<const core::RespondentAnswers> respondents,
                                           const ImportOptions& options) override;
     Result<ImportReport> import_oit(int fiscal_year, std::span<const core::OitVerdict> verdicts, const ImportOptions& options) override;

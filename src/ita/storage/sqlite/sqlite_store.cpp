@@ -130,6 +130,17 @@ Result<FiscalYearInfo> SqliteStore::fiscal_year(int year) {
     return FiscalYearInfo{year, std::string(query.text(0)), std::string(query.text(1)), std::string(query.text(2))};
 }
 
+Result<std::vector<int>> SqliteStore::fiscal_years() {
+    ITA_TRY(query, m_connection.prepare("SELECT fiscal_year FROM fiscal_years ORDER BY fiscal_year"));
+    std::vector<int> years;
+    while (true) {
+        ITA_TRY(row, query.step());
+        if (!row) break;
+        years.push_back(static_cast<int>(query.integer(0)));
+    }
+    return years;
+}
+
 Result<void> SqliteStore::check_agencies_known(const std::vector<std::pair<std::string, std::size_t>>& agency_lines,
                                                const ImportOptions& options) {
     ITA_TRY(query, m_connection.prepare("SELECT 1 FROM agencies WHERE agency_id = ?"));
