@@ -29,6 +29,9 @@ tr { break-inside: avoid; }
 .chart .value, .chart .label { text-anchor: middle; }
 .chart .reference { stroke: #c00; stroke-dasharray: 4 3; }
 .chart .reference-label { fill: #c00; dominant-baseline: middle; }
+figure { margin: .5em 0; }
+.table-wrap { overflow-x: auto; }
+@media (max-width: 600px) { body { font-size: 14pt; padding: 0 .5rem; } table { font-size: 12pt; } h1 { font-size: 17pt; } }
 .signatures { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; margin-top: 2rem; text-align: center; }
 @media print { body { max-width: none; margin: 0; padding: 0; } }
 )";
@@ -45,7 +48,8 @@ public:
         m_out << "<p>" << (paragraph.bold ? "<strong>" : "") << text(paragraph.text) << (paragraph.bold ? "</strong>" : "") << "</p>\n";
     }
     void write(const Table& table) {
-        m_out << "<table><thead><tr>";
+        // Wide tables scroll inside their box on a phone instead of widening the page.
+        m_out << "<div class=\"table-wrap\"><table><thead><tr>";
         for (const auto& cell : table.header) m_out << "<th scope=\"col\">" << text(cell) << "</th>";
         m_out << "</tr></thead><tbody>\n";
         for (const auto& row : table.rows) {
@@ -53,7 +57,7 @@ public:
             for (const auto& cell : row) m_out << "<td>" << text(cell) << "</td>";
             m_out << "</tr>\n";
         }
-        m_out << "</tbody></table>\n";
+        m_out << "</tbody></table></div>\n";
     }
     void write(const BarChart& chart) { m_out << "<figure>" << bar_chart_svg(chart) << "<figcaption>" << text(chart.title) << "</figcaption></figure>\n"; }
     void write(const SignatureBlock& block) {
