@@ -1,15 +1,19 @@
 #include <ita/app/report_command.hpp>
 
 #include <ita/app/output_file.hpp>
-#include <ita/report/agency_report.hpp>
 #include <ita/report/docx_writer.hpp>
 #include <ita/report/html_writer.hpp>
 #include <ita/report/pdf_writer.hpp>
 #include <ita/report/xlsx_writer.hpp>
-#include <ita/service/analyse_agency.hpp>
-#include <ita/service/score_store.hpp>
+#include <ita/service/season_reports.hpp>
+#include <ita/util/progress.hpp>
 
+#include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 namespace ita::app {
 
@@ -25,52 +29,66 @@ int report_error(const Error& error) {
     return exit_code_for(error);
 }
 
+Result<void> write_one(const report::AgencyReportInput& input, const std::string& format, const std::string& path, bool thai_digits) {
+    if (format == "xlsx") return report::write_xlsx(input, path);
+    const auto document = report::agency_report(input);
+    if (format == "pdf") return report::write_pdf(document, path, {thai_digits});
+    if (format == "docx") return report::write_docx(document, path, thai_digits);
+    std::ofstream out(path, std::ios::binary);
+    report::write_html(out, document, thai_digits);
+    if (!out.flush()) return fail(ErrorCode::io, "cannot write " + path);
+    return {};
+}
+
 }  // namespace
 
 int run_report_command(const ReportCommand& command) {
     auto store = storage::open_store(command.db);
     if (!store) return report_error(store.error());
-    auto analysed = service::analyse_from_store(**store, command.fiscal_year, command.agency_id, command.methodology_dir);
-    if (!analysed) return report_error(analysed.error());
-    const auto& result = **analysed;
-    report::AgencyReportInput input;
-    input.methodology = &result.run.methodology;
-    input.agency = result.agency->agency;
-    input.scores = &result.agency->scores;
-    input.analysis = &result.analysis;
-    input.paths = &result.paths;
-    auto measures = (*store)->measures(command.fiscal_year + 1, command.agency_id);
-    if (!measures) return report_error(measures.error());
-    input.measures = std::move(*measures);
-    auto constraints = (*store)->constraints(command.fiscal_year + 1, command.agency_id);
-    if (!constraints) return report_error(constraints.error());
-    input.constraints = *constraints;
-    // The agency's overall score in every stored year up to this one.
-    if (const auto years = (*store)->fiscal_years()) {
-        for (const int year : *years) {
-            if (year > command.fiscal_year) continue;
-            if (year == command.fiscal_year) {
-                input.history.emplace_back(year, input.scores->overall);
-                continue;
-            }
-            const auto past = service::score_store(**store, {year, command.agency_id, command.methodology_dir, false});
-            if (past && !past->scored.empty()) input.history.emplace_back(year, past->scored.front().scores.overall);
+    const std::optional<std::string> only = command.all ? std::nullopt : std::optional<std::string>(command.agency_id);
+    auto prepared = service::prepare_reports(**store, command.fiscal_year, only, command.methodology_dir);
+    if (!prepared) return report_error(prepared.error());
+    const auto& season = **prepared;
+    const std::vector<report::Signer> signers{signer("ผู้รายงานข้อมูล", command.reporter), signer("ผู้รับรองข้อมูล", command.certifier),
+                                              signer("ผู้เห็นชอบข้อมูล", command.approver)};
+    if (!command.all) {
+        if (auto written = write_one(season.input_for(season.chosen.front(), signers), command.format, command.out, command.thai_digits); !written)
+            return report_error(written.error());
+        std::cerr << "ita report: " << command.out << "\n";
+        return 0;
+    }
+    // The whole season: every agency's report in the folder, on every core.
+    std::error_code made;
+    std::filesystem::create_directories(command.out, made);
+    if (made) return report_error(Error{ErrorCode::io, "cannot create " + command.out + ": " + made.message(), {}, 0});
+    std::atomic<std::size_t> next{0}, done{0};
+    std::mutex failure_lock;
+    std::optional<Error> failure;
+    util::ProgressBar progress("reports", season.chosen.size());
+    const unsigned jobs = command.jobs > 0 ? command.jobs : std::max(1u, std::thread::hardware_concurrency());
+    {
+        std::vector<std::jthread> workers;
+        for (unsigned worker = 0; worker < jobs; ++worker)
+            workers.emplace_back([&] {
+                for (std::size_t index = next++; index < season.chosen.size(); index = next++) {
+                    const std::size_t position = season.chosen[index];
+                    const auto path = (std::filesystem::path(command.out) /
+                                       (season.run.scored[position].scores.agency_id + "." + command.format)).string();
+                    if (auto written = write_one(season.input_for(position, signers), command.format, path, command.thai_digits); !written) {
+                        const std::lock_guard lock(failure_lock);
+                        if (!failure) failure = written.error();
+                    }
+                    ++done;
+                }
+            });
+        while (done < season.chosen.size() && !failure) {
+            progress.update(done);
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     }
-    input.signers = {signer("ผู้รายงานข้อมูล", command.reporter), signer("ผู้รับรองข้อมูล", command.certifier),
-                     signer("ผู้เห็นชอบข้อมูล", command.approver)};
-    Result<void> written = fail(ErrorCode::invalid_input, "unknown format " + command.format);
-    if (command.format == "pdf") written = report::write_pdf(report::agency_report(input), command.out, {command.thai_digits});
-    if (command.format == "xlsx") written = report::write_xlsx(input, command.out);
-    if (command.format == "html") {
-        const auto document = report::agency_report(input);
-        const int code = write_output("ita report", command.out, [&](std::ostream& out) { report::write_html(out, document, command.thai_digits); });
-        if (code != 0) return code;
-        written = {};
-    }
-    if (command.format == "docx") written = report::write_docx(report::agency_report(input), command.out, command.thai_digits);
-    if (!written) return report_error(written.error());
-    std::cerr << "ita report: " << command.out << "\n";
+    progress.finish();
+    if (failure) return report_error(*failure);
+    std::cerr << "ita report: " << season.chosen.size() << " reports in " << command.out << "\n";
     return 0;
 }
 

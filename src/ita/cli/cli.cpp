@@ -169,9 +169,12 @@ void add_report(CLI::App& app, Commands& commands) {
     auto& command = commands.report;
     auto* report = app.add_subcommand("report", "รายงานผลการวิเคราะห์ของหน่วยงาน / The agency's report (PDF, DOCX, XLSX, HTML)");
     report->add_option("--year", command.fiscal_year, "ปีงบประมาณ พ.ศ. ของผลการประเมิน / Buddhist-era fiscal year of the result")->required();
-    report->add_option("--agency", command.agency_id, "รหัสหน่วยงาน / agency id")->required();
+    auto* agency = report->add_option("--agency", command.agency_id, "รหัสหน่วยงาน / agency id");
+    auto* all = report->add_flag("--all", command.all, "ทุกหน่วยงานของปี ลงในโฟลเดอร์ --out / every agency of the year, into the folder --out");
+    agency->excludes(all);
+    report->add_option("--jobs", command.jobs, "จำนวนเธรดสำหรับ --all / threads for --all (default: one per core)");
     report->add_option("--format", command.format, "pdf | docx | xlsx | html")->check(CLI::IsMember({"pdf", "docx", "xlsx", "html"}))->default_val("pdf");
-    report->add_option("--out", command.out, "ไฟล์ผลลัพธ์ / output file")->required();
+    report->add_option("--out", command.out, "ไฟล์ผลลัพธ์ (หรือโฟลเดอร์กับ --all) / output file (a folder with --all)")->required();
     report->add_flag("--thai-digits", command.thai_digits, "ใช้เลขไทย / Thai digits");
     report->add_option("--reporter", command.reporter, "ผู้รายงานข้อมูล \"ชื่อ|ตำแหน่ง\" / reporter \"name|position\"");
     report->add_option("--certifier", command.certifier, "ผู้รับรองข้อมูล \"ชื่อ|ตำแหน่ง\" / certifier");
@@ -273,6 +276,10 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("report")) {
         if (const int code = require_db(global, "report")) return code;
+        if (!commands.report.all && commands.report.agency_id.empty()) {
+            std::fprintf(stderr, "ita report: give --agency A or --all\n");
+            return 2;
+        }
         commands.report.db = *global.db;
         commands.report.methodology_dir = global.methodology_dir;
         return app::run_report_command(commands.report);

@@ -275,3 +275,25 @@ TEST(ReportCli, HtmlHasTheSameContentWithPrintCssAndSvgTooltips) {
     EXPECT_NE(html.find("<title>5: 77.69</title>"), std::string::npos);  // a tooltip per bar, no JavaScript
     EXPECT_EQ(html.find("<script"), std::string::npos);
 }
+
+TEST(ReportCli, EveryAgencyOfTheSeasonOnEveryCore) {
+    ita::test::TempDir files;
+    const std::string db = files.path("ita.db");
+    ASSERT_EQ(run_ita("gen --agencies 12 --seed 4 --year 2565 --out " + files.path("data")).exit_code, 0);
+    ASSERT_EQ(run_ita("import --db " + db + " agencies " + files.path("data/agencies.csv")).exit_code, 0);
+    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 oit " + files.path("data/oit.csv")).exit_code, 0);
+    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 responses " + files.path("data/responses_iit.csv") + " " +
+                      files.path("data/responses_eit.csv"))
+                  .exit_code,
+              0);
+    const auto made = run_ita("report --db " + db + " --year 2565 --all --jobs 2 --out " + files.path("reports"));
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+    EXPECT_NE(made.output.find("12 reports in"), std::string::npos);
+    for (int agency = 1; agency <= 12; ++agency) {
+        char id[8];
+        std::snprintf(id, sizeof id, "A%05d", agency);
+        const std::string text = squeezed(shell("pdftotext -raw " + files.path("reports/" + std::string(id) + ".pdf") + " - 2>&1"));
+        EXPECT_NE(text.find("ลำดับที่"), std::string::npos) << id;  // each report carries its rank within the season
+    }
+    EXPECT_EQ(run_ita("report --db " + db + " --year 2565 --out x.pdf").exit_code, 2);  // neither --agency nor --all
+}

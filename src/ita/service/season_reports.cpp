@@ -1,0 +1,80 @@
+#include <ita/service/season_reports.hpp>
+
+#include <ita/core/ranking.hpp>
+#include <ita/service/score_store.hpp>
+
+namespace ita::service {
+
+report::AgencyReportInput SeasonReports::input_for(std::size_t position, std::vector<report::Signer> signers) const {
+    const auto& scored = run.scored[position];
+    report::AgencyReportInput input;
+    input.methodology = &run.methodology;
+    input.agency = scored.agency;
+    input.scores = &scored.scores;
+    input.analysis = &analyses.at(position);
+    input.paths = &paths.at(position);
+    const auto& id = scored.scores.agency_id;
+    if (const auto found = measures.find(id); found != measures.end()) input.measures = found->second;
+    if (const auto found = constraints.find(id); found != constraints.end()) input.constraints = found->second;
+    if (const auto found = history.find(id); found != history.end()) input.history = found->second;
+    input.signers = std::move(signers);
+    return input;
+}
+
+Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, int fiscal_year, const std::optional<std::string>& agency_id,
+                                                       const std::optional<std::string>& methodology_dir) {
+    auto season = std::make_unique<SeasonReports>();
+    ITA_TRY(run, score_store(store, {fiscal_year, std::nullopt, methodology_dir, true}));
+    season->run = std::move(run);
+    const auto& scored = season->run.scored;
+    for (std::size_t position = 0; position < scored.size(); ++position)
+        if (!agency_id || scored[position].scores.agency_id == *agency_id) season->chosen.push_back(position);
+    if (season->chosen.empty())
+        return fail(ErrorCode::not_found, "agency " + agency_id.value_or("") + " has no result for fiscal year " + std::to_string(fiscal_year));
+
+    // Last year's scores, for the change of every indicator.
+    std::optional<ScoreRun> previous;
+    if (store.fiscal_year(fiscal_year - 1)) {
+        auto loaded = score_store(store, {fiscal_year - 1, agency_id, methodology_dir, false});
+        if (loaded) previous = std::move(*loaded);
+    }
+    std::map<std::string, const core::AgencyScores*> previous_by_agency;
+    if (previous)
+        for (const auto& entry : previous->scored) previous_by_agency[entry.scores.agency_id] = &entry.scores;
+
+    std::vector<core::RankInput> rank_inputs;
+    for (const auto& entry : scored) rank_inputs.push_back({entry.agency ? std::string_view(entry.agency->type) : "", entry.scores.overall});
+    const auto ranks = core::rank_within_groups(rank_inputs);
+    for (const auto position : season->chosen) {
+        const auto& scores = scored[position].scores;
+        const auto found = previous_by_agency.find(scores.agency_id);
+        const core::AgencyScores* before = found == previous_by_agency.end() ? nullptr : found->second;
+        season->analyses[position] =
+            core::analyse(season->run.methodology, scores, before, before ? &previous->methodology : nullptr, ranks[position]);
+        season->paths[position] = core::paths_to_targets(season->run.methodology, scores);
+    }
+
+    ITA_TRY(measures, store.measures(fiscal_year + 1, agency_id));
+    for (auto& measure : measures) season->measures[measure.agency_id].push_back(std::move(measure));
+    for (const auto position : season->chosen) {
+        const auto& id = scored[position].scores.agency_id;
+        ITA_TRY(constraints, store.constraints(fiscal_year + 1, id));
+        if (constraints) season->constraints[id] = *constraints;
+    }
+
+    // Every stored year up to this one, scored once for all the chosen agencies.
+    ITA_TRY(years, store.fiscal_years());
+    for (const int year : years) {
+        if (year > fiscal_year) continue;
+        if (year == fiscal_year) {
+            for (const auto position : season->chosen) season->history[scored[position].scores.agency_id].emplace_back(year, scored[position].scores.overall);
+            continue;
+        }
+        auto past = score_store(store, {year, agency_id, methodology_dir, false});
+        if (!past) continue;
+        for (const auto& entry : past->scored) season->history[entry.scores.agency_id].emplace_back(year, entry.scores.overall);
+    }
+    return season;
+}
+
+}  // namespace ita::service

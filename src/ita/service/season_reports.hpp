@@ -1,0 +1,37 @@
+// Everything the agency reports of one fiscal year need, gathered once: the season's scores
+// (for ranks), each agency's analysis and paths, the measures and 4M constraints of the
+// following year, and each agency's overall score in every stored year. One agency's report
+// and the whole nation's come from the same preparation. Read-only once made: safe to share
+// between the threads that write the reports.
+#pragma once
+
+#include <ita/core/analysis.hpp>
+#include <ita/core/path_to_target.hpp>
+#include <ita/report/agency_report.hpp>
+#include <ita/service/score_files.hpp>
+#include <ita/storage/store.hpp>
+
+#include <map>
+#include <memory>
+
+namespace ita::service {
+
+struct SeasonReports {
+    ScoreRun run;
+    std::vector<std::size_t> chosen;  // positions in run.scored that get a report
+    std::map<std::size_t, core::Analysis> analyses;
+    std::map<std::size_t, std::vector<core::PathToTarget>> paths;
+    std::map<std::string, std::vector<core::Measure>> measures;  // by agency
+    std::map<std::string, core::Constraints> constraints;        // by agency
+    std::map<std::string, std::vector<std::pair<int, std::optional<double>>>> history;  // by agency
+
+    // The input of one chosen agency's report (pointers into this object).
+    [[nodiscard]] report::AgencyReportInput input_for(std::size_t position, std::vector<report::Signer> signers) const;
+};
+
+// For one agency (`agency_id`) or every agency of the year (nullopt). Fails when the year has
+// nothing stored or the agency has no result.
+Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, int fiscal_year, const std::optional<std::string>& agency_id,
+                                                       const std::optional<std::string>& methodology_dir);
+
+}  // namespace ita::service
