@@ -4,6 +4,7 @@
 #include <ita/app/gen_command.hpp>
 #include <ita/app/measures_command.hpp>
 #include <ita/app/report_command.hpp>
+#include <ita/app/serve_command.hpp>
 #include <ita/app/score_command.hpp>
 #include <ita/app/store_commands.hpp>
 
@@ -41,6 +42,7 @@ struct Commands {
     app::MeasuresCommand measures;
     std::string measures_format = "text";
     app::ReportCommand report;
+    app::ServeCommand serve;
     std::string backup_out;
     std::string restore_from;
 };
@@ -181,6 +183,12 @@ void add_report(CLI::App& app, Commands& commands) {
     report->add_option("--approver", command.approver, "ผู้เห็นชอบข้อมูล \"ชื่อ|ตำแหน่ง\" / approver");
 }
 
+void add_serve(CLI::App& app, Commands& commands) {
+    auto* serve = app.add_subcommand("serve", "เปิดบริการเว็บ / Run the web server (until SIGTERM)");
+    serve->add_option("--listen", commands.serve.listen, "ที่อยู่:พอร์ต / address:port")->default_val("127.0.0.1:8080");
+    serve->add_option("--threads", commands.serve.threads, "จำนวนเธรด / worker threads (default: one per core)");
+}
+
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
     backup->add_option("--out", commands.backup_out, "ไฟล์สำรอง / backup file")->required();
@@ -214,6 +222,7 @@ int run(int argc, char** argv) {
     add_analyse(app, commands);
     add_measures(app, commands);
     add_report(app, commands);
+    add_serve(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -283,6 +292,12 @@ int run(int argc, char** argv) {
         commands.report.db = *global.db;
         commands.report.methodology_dir = global.methodology_dir;
         return app::run_report_command(commands.report);
+    }
+    if (app.got_subcommand("serve")) {
+        if (const int code = require_db(global, "serve")) return code;
+        commands.serve.db = *global.db;
+        commands.serve.methodology_dir = global.methodology_dir;
+        return app::run_serve_command(commands.serve);
     }
     if (app.got_subcommand("backup")) {
         if (const int code = require_db(global, "backup")) return code;

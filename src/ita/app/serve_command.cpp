@@ -1,0 +1,39 @@
+#include <ita/app/serve_command.hpp>
+
+#include <ita/app/output_file.hpp>
+#include <ita/server/http_server.hpp>
+#include <ita/server/results_routes.hpp>
+#include <ita/storage/store.hpp>
+#include <ita/util/text.hpp>
+
+#include <iostream>
+#include <thread>
+
+namespace ita::app {
+
+int run_serve_command(const ServeCommand& command) {
+    const auto colon = command.listen.rfind(':');
+    const auto port = colon == std::string::npos ? std::nullopt : util::parse_integer(command.listen.substr(colon + 1));
+    if (!port || *port < 1 || *port > 65535) {
+        std::cerr << "ita serve: --listen must be ADDRESS:PORT, such as 127.0.0.1:8080\n";
+        return 2;
+    }
+    // Open (and migrate) once before listening, so a bad database fails at start, not per request.
+    if (auto store = storage::open_store(command.db); !store) {
+        std::cerr << "ita serve: " << store.error().to_string() << "\n";
+        return exit_code_for(store.error());
+    }
+    server::Router router;
+    server::add_results_routes(router, {command.db, command.methodology_dir});
+    server::ServerOptions options;
+    options.address = command.listen.substr(0, colon);
+    options.port = static_cast<std::uint16_t>(*port);
+    options.threads = command.threads > 0 ? command.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (auto served = server::run_until_signalled(options, router); !served) {
+        std::cerr << "ita serve: " << served.error().to_string() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace ita::app

@@ -1,0 +1,20 @@
+// `ita serve`: the HTTP server over a store, until SIGTERM or SIGINT.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace ita::app {
+
+struct ServeCommand {
+    std::string db;
+    std::optional<std::string> methodology_dir;
+    std::string listen = "127.0.0.1:8080";
+    unsigned threads = 0;  // 0: one per core
+};
+
+// Returns the process exit code: 0 after a graceful stop, 2 for a bad --listen, 1 when the
+// store cannot be opened or the address cannot be bound.
+int run_serve_command(const ServeCommand& command);
+
+}  // namespace ita::app

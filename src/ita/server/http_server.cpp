@@ -1,0 +1,101 @@
+// The only translation unit that includes RESTinio (it is slow to compile).
+#include <ita/server/http_server.hpp>
+
+#include <restinio/all.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <pthread.h>
+
+namespace ita::server {
+
+namespace {
+
+// The body limit RESTinio itself enforces, by closing the connection: well above ours, so
+// that a too-large body normally gets our 413 with an explanation.
+constexpr std::uint64_t hard_body_limit = 16 << 20;
+
+const char* reason_phrase(int status) {
+    switch (status) {
+        case 200: return "OK";
+        case 400: return "Bad Request";
+        case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 409: return "Conflict";
+        case 413: return "Payload Too Large";
+        case 500: return "Internal Server Error";
+        case 503: return "Service Unavailable";
+        default: return "";
+    }
+}
+
+void access_log(const HttpRequest& request, int status, std::size_t bytes, double milliseconds) {
+    char line[512];
+    std::snprintf(line, sizeof line, "{\"method\":\"%s\",\"path\":\"%.200s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.2f,\"remote\":\"%s\"}\n",
+                  request.method.c_str(), request.path.c_str(), status, bytes, milliseconds, request.remote.c_str());
+    std::fputs(line, stderr);
+}
+
+}  // namespace
+
+Result<void> run_until_signalled(const ServerOptions& options, const Router& router) {
+    // Block the stop signals in every thread (RESTinio's threads inherit this mask); this
+    // thread then waits for them with sigwait.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    const std::size_t max_body = options.max_body_bytes;
+    auto handler = [&router, max_body](restinio::request_handle_t raw) {
+        const auto started = std::chrono::steady_clock::now();
+        HttpRequest request;
+        request.method = raw->header().method().c_str();
+        request.path = percent_decode(raw->header().path());
+        request.query = parse_query(raw->header().query());
+        request.remote = raw->remote_endpoint().address().to_string();
+        HttpResponse response;
+        if (raw->body().size() > max_body) {
+            response = json_error(413, "the request body is larger than " + std::to_string(max_body) + " bytes");
+        } else {
+            request.body = raw->body();
+            response = router.dispatch(request);
+        }
+        const std::size_t bytes = response.body.size();
+        auto reply = raw->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
+        reply.append_header(restinio::http_field::content_type, response.content_type);
+        for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+        reply.append_header("X-Content-Type-Options", "nosniff");
+        if (request.method != "HEAD") reply.set_body(std::move(response.body));
+        reply.done();
+        access_log(request, response.status, bytes,
+                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+        return restinio::request_accepted();
+    };
+    try {
+        auto server = restinio::run_async(restinio::own_io_context(),
+                                          restinio::server_settings_t<>{}
+                                              .address(options.address)
+                                              .port(options.port)
+                                              .request_handler(std::move(handler))
+                                              .read_next_http_message_timelimit(std::chrono::seconds(options.request_timeout_seconds))
+                                              .write_http_response_timelimit(std::chrono::seconds(options.request_timeout_seconds))
+                                              .handle_request_timeout(std::chrono::seconds(options.request_timeout_seconds))
+                                              .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_body_limit)),
+                                          options.threads);
+        std::fprintf(stderr, "ita serve: listening on http://%s:%u\n", options.address.c_str(), static_cast<unsigned>(options.port));
+        int signal_number = 0;
+        sigwait(&stop_signals, &signal_number);
+        std::fprintf(stderr, "ita serve: stopping (signal %d)\n", signal_number);
+        server->stop();
+        server->wait();
+    } catch (const std::exception& error) {
+        return fail(ErrorCode::io, "cannot serve on " + options.address + ":" + std::to_string(options.port) + ": " + error.what());
+    }
+    return {};
+}
+
+}  // namespace ita::server

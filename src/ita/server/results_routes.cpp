@@ -1,0 +1,116 @@
+#include <ita/server/results_routes.hpp>
+
+#include <ita/report/docx_writer.hpp>
+#include <ita/report/html_writer.hpp>
+#include <ita/report/pdf_writer.hpp>
+#include <ita/report/score_outputs.hpp>
+#include <ita/report/xlsx_writer.hpp>
+#include <ita/server/status_mapping.hpp>
+#include <ita/service/score_store.hpp>
+#include <ita/service/season_reports.hpp>
+#include <ita/util/mapped_file.hpp>
+#include <ita/util/text.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <unistd.h>
+
+namespace ita::server {
+
+namespace {
+
+// The fiscal year of ?year=, or an error response.
+std::optional<int> year_of(const HttpRequest& request, HttpResponse& error) {
+    const auto found = request.query.find("year");
+    const auto value = found == request.query.end() ? std::nullopt : util::parse_integer(found->second);
+    if (!value || *value < 2500 || *value > 2700) {
+        error = json_error(400, "give the Buddhist-era fiscal year as ?year=2565");
+        return std::nullopt;
+    }
+    return static_cast<int>(*value);
+}
+
+const char* content_type_of(const std::string& format) {
+    if (format == "pdf") return "application/pdf";
+    if (format == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    if (format == "xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    return "text/html; charset=utf-8";
+}
+
+// Writes the report to a private temporary file (the writers take paths) and returns its bytes.
+Result<std::string> report_bytes(const service::SeasonReports& season, const std::string& format) {
+    const auto input = season.input_for(season.chosen.front(), {{"ผู้รายงานข้อมูล", "", ""}, {"ผู้รับรองข้อมูล", "", ""}, {"ผู้เห็นชอบข้อมูล", "", ""}});
+    if (format == "xlsx") {
+        char pattern[] = "/tmp/ita-report-XXXXXX";
+        const int descriptor = ::mkstemp(pattern);
+        if (descriptor < 0) return fail(ErrorCode::io, "cannot create a temporary file");
+        ::close(descriptor);
+        const std::string path = std::string(pattern);
+        auto written = report::write_xlsx(input, path);
+        auto bytes = written ? util::read_file(path) : Result<std::string>(std::unexpected(written.error()));
+        std::filesystem::remove(path);
+        return bytes;
+    }
+    const auto document = report::agency_report(input);
+    if (format == "html") {
+        std::ostringstream out;
+        report::write_html(out, document);
+        return out.str();
+    }
+    char pattern[] = "/tmp/ita-report-XXXXXX";
+    const int descriptor = ::mkstemp(pattern);
+    if (descriptor < 0) return fail(ErrorCode::io, "cannot create a temporary file");
+    ::close(descriptor);
+    const std::string path = std::string(pattern);
+    auto written = format == "pdf" ? report::write_pdf(document, path) : report::write_docx(document, path);
+    auto bytes = written ? util::read_file(path) : Result<std::string>(std::unexpected(written.error()));
+    std::filesystem::remove(path);
+    return bytes;
+}
+
+}  // namespace
+
+void add_results_routes(Router& router, const ResultsContext& context) {
+    router.add("GET", "/healthz", [context](const HttpRequest&) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        auto version = (*store)->schema_version();
+        if (!version) return error_response(version.error());
+        return text_response(200, "ok\n");
+    });
+
+    router.add("GET", "/api/v1/agencies/:id/scores", [context](const HttpRequest& request) {
+        HttpResponse error;
+        const auto year = year_of(request, error);
+        if (!year) return error;
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        const std::string& agency = request.path_params.at("id");
+        auto run = service::score_store(**store, {*year, agency, context.methodology_dir, false});
+        if (!run) return error_response(run.error());
+        return json_response(200, report::agency_scores_json(run->methodology, run->scored.front()) + "\n");
+    });
+
+    for (const std::string format : {"pdf", "docx", "xlsx", "html"}) {
+        router.add("GET", "/agency/:id/report." + format, [context, format](const HttpRequest& request) {
+            HttpResponse error;
+            const auto year = year_of(request, error);
+            if (!year) return error;
+            auto store = storage::open_store(context.db);
+            if (!store) return error_response(store.error());
+            const std::string& agency = request.path_params.at("id");
+            auto season = service::prepare_reports(**store, *year, agency, context.methodology_dir);
+            if (!season) return error_response(season.error());
+            auto bytes = report_bytes(**season, format);
+            if (!bytes) return error_response(bytes.error());
+            HttpResponse response{200, content_type_of(format), std::move(*bytes), {}};
+            if (format != "html")
+                response.headers.emplace_back("Content-Disposition",
+                                              "attachment; filename=\"ita-" + std::to_string(*year) + "-" + agency + "." + format + "\"");
+            return response;
+        });
+    }
+}
+
+}  // namespace ita::server

@@ -1,0 +1,23 @@
+// Read-only routes over stored results: /healthz, the JSON scores of an agency, and the
+// agency's report downloads (PDF, DOCX, XLSX, HTML). Each request opens its own store
+// connection, so server processes keep no state of their own.
+#pragma once
+
+#include <ita/server/router.hpp>
+#include <ita/storage/store.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace ita::server {
+
+struct ResultsContext {
+    std::string db;
+    std::optional<std::string> methodology_dir;
+};
+
+void add_results_routes(Router& router, const ResultsContext& context);
+
+}  // namespace ita::server

@@ -1,0 +1,55 @@
+#include <ita/server/router.hpp>
+
+#include <exception>
+
+namespace ita::server {
+
+namespace {
+std::vector<std::string> split_path(std::string_view path) {
+    std::vector<std::string> segments;
+    while (!path.empty()) {
+        if (path.front() == '/') {
+            path.remove_prefix(1);
+            continue;
+        }
+        const auto slash = path.find('/');
+        segments.emplace_back(path.substr(0, slash));
+        if (slash == std::string_view::npos) break;
+        path.remove_prefix(slash);
+    }
+    return segments;
+}
+}  // namespace
+
+void Router::add(std::string method, std::string pattern, Handler handler) {
+    m_routes.push_back({std::move(method), split_path(pattern), std::move(handler)});
+}
+
+HttpResponse Router::dispatch(HttpRequest request) const {
+    const auto segments = split_path(request.path);
+    bool path_matched = false;
+    for (const auto& route : m_routes) {
+        if (route.segments.size() != segments.size()) continue;
+        std::map<std::string, std::string> params;
+        bool matches = true;
+        for (std::size_t index = 0; index < segments.size() && matches; ++index) {
+            if (route.segments[index].starts_with(':')) params[route.segments[index].substr(1)] = segments[index];
+            else matches = route.segments[index] == segments[index];
+        }
+        if (!matches) continue;
+        path_matched = true;
+        if (route.method != request.method && !(route.method == "GET" && request.method == "HEAD")) continue;
+        request.path_params = std::move(params);
+        try {
+            return route.handler(request);
+        } catch (const std::exception& error) {
+            return json_error(500, std::string("internal error: ") + error.what());
+        } catch (...) {
+            return json_error(500, "internal error");
+        }
+    }
+    if (path_matched) return json_error(405, "method " + request.method + " is not allowed on " + request.path);
+    return json_error(404, "no such page: " + request.path);
+}
+
+}  // namespace ita::server

@@ -1,0 +1,33 @@
+// Router: method + path pattern ("/api/v1/agencies/:id/scores") → handler. Matching is by
+// whole segments; ":name" captures one segment into HttpRequest::path_params. Immutable once
+// built; dispatch is thread-safe.
+#pragma once
+
+#include <ita/server/http_types.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ita::server {
+
+using Handler = std::function<HttpResponse(const HttpRequest&)>;
+
+class Router {
+public:
+    void add(std::string method, std::string pattern, Handler handler);
+
+    // The handler's response; 404 when no pattern matches, 405 when only the method differs.
+    // An exception from a handler becomes a 500 JSON error (the one catch-all at the boundary).
+    [[nodiscard]] HttpResponse dispatch(HttpRequest request) const;
+
+private:
+    struct Route {
+        std::string method;
+        std::vector<std::string> segments;
+        Handler handler;
+    };
+    std::vector<Route> m_routes;
+};
+
+}  // namespace ita::server
