@@ -3,6 +3,7 @@
 #include <ita/app/output_file.hpp>
 #include <ita/server/http_server.hpp>
 #include <ita/server/results_routes.hpp>
+#include <ita/server/survey_routes.hpp>
 #include <ita/storage/store.hpp>
 #include <ita/util/text.hpp>
 
@@ -25,6 +26,7 @@ int run_serve_command(const ServeCommand& command) {
     }
     server::Router router;
     server::add_results_routes(router, {command.db, command.methodology_dir});
+    server::add_survey_routes(router, {command.db, command.methodology_dir});
     server::ServerOptions options;
     options.address = command.listen.substr(0, colon);
     options.port = static_cast<std::uint16_t>(*port);

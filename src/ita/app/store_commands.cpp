@@ -1,8 +1,10 @@
 #include <ita/app/store_commands.hpp>
 
 #include <ita/app/output_file.hpp>
+#include <ita/service/surveys.hpp>
 #include <ita/storage/store.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -67,6 +69,25 @@ int run_rank_command(const RankCommand& command) {
             case OutputFormat::csv: report::write_rank_csv(out, methodology, (*run)->report); break;
         }
     });
+}
+
+int run_codes_command(const std::string& db, int fiscal_year, const std::string& agency_id, std::size_t count,
+                      const std::optional<std::string>& methodology_dir) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita codes", db, exit_code);
+    if (!store) return exit_code;
+    const auto agencies = store->agencies();
+    if (agencies && std::none_of(agencies->begin(), agencies->end(), [&](const core::Agency& agency) { return agency.agency_id == agency_id; })) {
+        std::cerr << "ita codes: agency " << agency_id << " is not in the database\n";
+        return 2;
+    }
+    const auto codes = service::issue_codes(*store, fiscal_year, agency_id, count, methodology_dir, "cli");
+    if (!codes) {
+        std::cerr << "ita codes: " << codes.error().to_string() << "\n";
+        return exit_code_for(codes.error());
+    }
+    for (const auto& code : *codes) std::cout << code << "\n";
+    return 0;
 }
 
 int run_backup_command(const std::string& db, const std::string& out) {

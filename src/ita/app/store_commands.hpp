@@ -23,6 +23,10 @@ struct RankCommand {
 };
 int run_rank_command(const RankCommand& command);
 
+// `ita codes`: prints `count` new one-time staff-survey codes of the agency, one per line.
+int run_codes_command(const std::string& db, int fiscal_year, const std::string& agency_id, std::size_t count,
+                      const std::optional<std::string>& methodology_dir);
+
 int run_backup_command(const std::string& db, const std::string& out);
 int run_restore_command(const std::string& db, const std::string& from);
 

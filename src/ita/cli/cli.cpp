@@ -43,6 +43,9 @@ struct Commands {
     std::string measures_format = "text";
     app::ReportCommand report;
     app::ServeCommand serve;
+    int codes_year = 0;
+    std::string codes_agency;
+    std::size_t codes_count = 0;
     std::string backup_out;
     std::string restore_from;
 };
@@ -189,6 +192,13 @@ void add_serve(CLI::App& app, Commands& commands) {
     serve->add_option("--threads", commands.serve.threads, "จำนวนเธรด / worker threads (default: one per core)");
 }
 
+void add_codes(CLI::App& app, Commands& commands) {
+    auto* codes = app.add_subcommand("codes", "ออกรหัสตอบแบบวัด IIT แบบใช้ครั้งเดียว / Issue one-time staff-survey codes");
+    codes->add_option("--year", commands.codes_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    codes->add_option("--agency", commands.codes_agency, "รหัสหน่วยงาน / agency id")->required();
+    codes->add_option("--count", commands.codes_count, "จำนวนรหัส / how many codes")->required();
+}
+
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
     backup->add_option("--out", commands.backup_out, "ไฟล์สำรอง / backup file")->required();
@@ -223,6 +233,7 @@ int run(int argc, char** argv) {
     add_measures(app, commands);
     add_report(app, commands);
     add_serve(app, commands);
+    add_codes(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -298,6 +309,10 @@ int run(int argc, char** argv) {
         commands.serve.db = *global.db;
         commands.serve.methodology_dir = global.methodology_dir;
         return app::run_serve_command(commands.serve);
+    }
+    if (app.got_subcommand("codes")) {
+        if (const int code = require_db(global, "codes")) return code;
+        return app::run_codes_command(*global.db, commands.codes_year, commands.codes_agency, commands.codes_count, global.methodology_dir);
     }
     if (app.got_subcommand("backup")) {
         if (const int code = require_db(global, "backup")) return code;

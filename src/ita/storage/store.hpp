@@ -19,6 +19,7 @@
 #include <ita/core/instrument.hpp>
 #include <ita/core/measure.hpp>
 #include <ita/core/respondent_answers.hpp>
+#include <ita/storage/respondent_key.hpp>
 #include <ita/util/error.hpp>
 
 #include <cstdint>
@@ -66,6 +67,13 @@ struct ScoreSnapshot {
     std::string rating;
     std::optional<bool> pass;
     std::string detail_json;  // the agency's object of `ita score --format json`
+};
+
+struct SurveyCode {
+    int fiscal_year = 0;
+    std::string agency_id;
+    core::Instrument instrument = core::Instrument::iit;
+    bool spent = false;
 };
 
 struct AuditEntry {
@@ -124,6 +132,16 @@ public:
     virtual Result<void> set_constraints(int fiscal_year, const std::string& agency_id, const core::Constraints& constraints,
                                          std::string_view actor) = 0;
     virtual Result<std::optional<core::Constraints>> constraints(int fiscal_year, const std::string& agency_id) = 0;
+
+    // One-time survey codes; the store keeps only a keyed hash of each (see respondent_key.hpp).
+    virtual Result<void> add_survey_codes(int fiscal_year, const std::string& agency_id, core::Instrument instrument,
+                                          std::span<const std::string> codes, std::string_view actor) = 0;
+    // The code's agency, year and instrument, and whether it is spent; not_found otherwise.
+    virtual Result<SurveyCode> survey_code(std::string_view code) = 0;
+    // Spends the code and stores the packed answers in one transaction: exactly one of any
+    // number of concurrent submissions with the same code succeeds; the others get conflict.
+    // The answer row carries a random id and the day only, and nothing of the code.
+    virtual Result<void> submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) = 0;
 
     virtual Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) = 0;
 

@@ -1,4 +1,5 @@
 // `ita serve` as a real process on loopback, spoken to with an HTTP client (cpp-httplib).
+#include "../../support/pg_cluster.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <httplib.h>
@@ -6,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <netinet/in.h>
@@ -144,4 +146,130 @@ TEST_F(ServerTest, StopsGracefullyOnSigterm) {
     EXPECT_EQ(stop(), 0);
     slow.join();
     EXPECT_FALSE(m_client->Get("/healthz"));  // and nothing listens any more
+}
+
+namespace {
+
+std::string first_line_of(const std::string& command) {
+    std::string output;
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    std::array<char, 256> buffer{};
+    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
+    ::pclose(pipe);
+    return output.substr(0, output.find('\n'));
+}
+
+// Every IIT sub-item of 2565 answered: "4" for four-level items, "no" for yes/no ones.
+std::string full_answers() {
+    std::string body;
+    const char* yes_no[] = {"I4.1", "I4.2", "I4.3", "I5.1", "I5.2", "I5.3", "I6.1", "I6.2", "I6.3", "I26.1", "I26.2"};
+    const char* scale[] = {"I1.1", "I1.2", "I2", "I3.1", "I3.2", "I3.3", "I7", "I8.1", "I8.2", "I9", "I10", "I11.1", "I11.2", "I12.1",
+                           "I12.2", "I12.3", "I13", "I14", "I15", "I16", "I17", "I18.1", "I18.2", "I18.3", "I19", "I20", "I21", "I22",
+                           "I23", "I24", "I25", "I27", "I28.1", "I28.2", "I28.3", "I29", "I30.1", "I30.2", "I30.3", "I30.4"};
+    for (const char* code : yes_no) body += std::string(body.empty() ? "" : "&") + code + "=no";
+    for (const char* code : scale) body += std::string("&") + code + "=4";
+    return body;
+}
+
+}  // namespace
+
+TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
+    const std::string code = first_line_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2565 --agency A1 --count 2");
+    ASSERT_EQ(code.size(), 11u) << code;
+    const auto form = m_client->Get("/s/" + code);
+    ASSERT_TRUE(form);
+    EXPECT_EQ(form->status, 200);
+    EXPECT_NE(form->body.find(R"(<input type="radio" name="I4.1" value="yes" required> มี)"), std::string::npos);
+    EXPECT_EQ(form->body.find("<script"), std::string::npos);  // works without JavaScript
+
+    const auto incomplete = m_client->Post("/s/" + code, "I1.1=3&I7=2", "application/x-www-form-urlencoded");
+    ASSERT_TRUE(incomplete);
+    EXPECT_EQ(incomplete->status, 400);
+    EXPECT_NE(incomplete->body.find("กรุณาตอบให้ครบทุกข้อ"), std::string::npos);
+    EXPECT_NE(incomplete->body.find(R"(name="I7" value="2" checked required)"), std::string::npos);  // what was given stays
+
+    const auto answered = m_client->Post("/s/" + code, full_answers(), "application/x-www-form-urlencoded");
+    ASSERT_TRUE(answered);
+    EXPECT_EQ(answered->status, 303);
+    EXPECT_EQ(answered->get_header_value("Location"), "/s/thanks");
+    EXPECT_EQ(m_client->Get("/s/" + code)->status, 410);
+    const auto again = m_client->Post("/s/" + code, full_answers(), "application/x-www-form-urlencoded");
+    EXPECT_EQ(again->status, 410);
+    EXPECT_NE(again->body.find("รหัสนี้ถูกใช้ตอบแบบวัดแล้ว"), std::string::npos);
+    EXPECT_EQ(m_client->Get("/s/NOPE0-NOPE0")->status, 404);
+
+    // The answer counts: one IIT respondent, every four-level item at 100 (I9 and others are
+    // reverse-keyed: "4" there scores 0).
+    const auto scores = m_client->Get("/api/v1/agencies/A1/scores?year=2565");
+    EXPECT_NE(scores->body.find(R"("respondents":{"IIT":1,"EIT":0})"), std::string::npos) << scores->body;
+    EXPECT_NE(scores->body.find(R"("I7":100.0)"), std::string::npos);
+    EXPECT_NE(scores->body.find(R"("I9":0.0)"), std::string::npos);
+    // Nothing stored ties the answer to the code: no column for it, the day only, a random id.
+    const std::string stored =
+        first_line_of("sqlite3 " + m_db + " \"SELECT count(*), min(typeof(respondent_key)), min(length(submitted_on)) FROM responses\"");
+    EXPECT_EQ(stored, "1|null|10");
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM survey_codes WHERE spent = 1\""), "1");
+}
+
+TEST_F(ServerTest, AConcurrentlySubmittedCodeCountsOnce) {
+    const std::string code = first_line_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2565 --agency A1 --count 1");
+    std::atomic<int> accepted{0}, refused{0};
+    std::vector<std::thread> senders;
+    for (int sender = 0; sender < 6; ++sender)
+        senders.emplace_back([&] {
+            httplib::Client client("127.0.0.1", m_port);
+            const auto response = client.Post("/s/" + code, full_answers(), "application/x-www-form-urlencoded");
+            if (response && response->status == 303) ++accepted;
+            if (response && response->status == 410) ++refused;
+        });
+    for (auto& sender : senders) sender.join();
+    EXPECT_EQ(accepted, 1);
+    EXPECT_EQ(refused, 5);
+}
+
+namespace {
+pid_t start_server(const std::string& db, int port) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const std::string listen = "127.0.0.1:" + std::to_string(port);
+        ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--threads", "2", nullptr);
+        ::_exit(127);
+    }
+    httplib::Client client("127.0.0.1", port);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        if (auto response = client.Get("/healthz"); response && response->status == 200) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return pid;
+}
+}  // namespace
+
+TEST(ScaleOut, TwoServersOnOnePostgresSpendACodeOnce) {
+    ita::test::TempDir files;
+    const std::string db = ita::test::PgCluster::shared().new_database();
+    ASSERT_EQ(run("import --db '" + db + "' agencies " +
+                  files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n")),
+              0);
+    const std::string code = first_line_of(std::string(ITA_BINARY) + " codes --db '" + db + "' --year 2565 --agency A1 --count 1");
+    ASSERT_EQ(code.size(), 11u) << code;
+    const int ports[] = {free_port(), free_port()};
+    const pid_t servers[] = {start_server(db, ports[0]), start_server(db, ports[1])};
+    std::atomic<int> accepted{0}, refused{0};
+    std::vector<std::thread> senders;
+    for (int sender = 0; sender < 6; ++sender)
+        senders.emplace_back([&, sender] {
+            httplib::Client client("127.0.0.1", ports[sender % 2]);
+            client.set_read_timeout(20, 0);
+            const auto response = client.Post("/s/" + code, full_answers(), "application/x-www-form-urlencoded");
+            if (response && response->status == 303) ++accepted;
+            if (response && response->status == 410) ++refused;
+        });
+    for (auto& sender : senders) sender.join();
+    for (const pid_t server : servers) {
+        ::kill(server, SIGTERM);
+        ::waitpid(server, nullptr, 0);
+    }
+    EXPECT_EQ(accepted, 1);
+    EXPECT_EQ(refused, 5);
+    EXPECT_EQ(first_line_of("psql -X -A -t -c \"SELECT count(*) FROM responses\" '" + db + "'"), "1");
 }

@@ -41,6 +41,10 @@ public:
     Result<void> set_constraints(int fiscal_year, const std::string& agency_id, const core::Constraints& constraints,
                                  std::string_view actor) override;
     Result<std::optional<core::Constraints>> constraints(int fiscal_year, const std::string& agency_id) override;
+    Result<void> add_survey_codes(int fiscal_year, const std::string& agency_id, core::Instrument instrument,
+                                  std::span<const std::string> codes, std::string_view actor) override;
+    Result<SurveyCode> survey_code(std::string_view code) override;
+    Result<void> submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) override;
     Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) override;
     Result<void> backup(const std::string& path) override;
     Result<void> restore(const std::string& path) override;

@@ -1,0 +1,94 @@
+#include <ita/server/pages.hpp>
+
+#include <ita/util/embedded_file.hpp>
+#include <ita/util/mapped_file.hpp>
+
+#include <kainjow/mustache.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace ita::util {
+std::span<const EmbeddedFile> embedded_templates();
+}
+
+namespace ita::server {
+
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+std::string template_text(const std::string& name) {
+    if (const char* dir = std::getenv("ITA_TEMPLATE_DIR")) {
+        const auto path = std::filesystem::path(dir) / (name + ".mustache");
+        if (auto text = util::read_file(path.string())) return *text;
+    }
+    for (const auto& file : util::embedded_templates())
+        if (file.name == name + ".mustache") return std::string(file.content);
+    return "template " + name + " is missing";
+}
+
+std::string render(const std::string& name, data& context) {
+    context.set("layout_head", kainjow::mustache::partial([] { return template_text("layout_head"); }));
+    mustache page(template_text(name));
+    return page.render(context);
+}
+
+}  // namespace
+
+HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const std::string& code,
+                         const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status) {
+    static const std::vector<std::pair<std::string, std::string>> scale{
+        {"1", "น้อยที่สุดหรือไม่มีเลย"}, {"2", "น้อย"}, {"3", "มาก"}, {"4", "มากที่สุด"}};
+    static const std::vector<std::pair<std::string, std::string>> yes_no{{"yes", "มี"}, {"no", "ไม่มี"}};
+    data context;
+    context.set("title", "แบบวัด IIT ปี " + std::to_string(methodology.fiscal_year));
+    context.set("year", std::to_string(methodology.fiscal_year));
+    context.set("code", code);
+    data question_list{data::type::list};
+    for (const auto index : questions) {
+        const auto& question = methodology.questions[index];
+        data entry;
+        entry.set("code", question.code);
+        entry.set("text", question.text);
+        data sub_list{data::type::list};
+        for (const auto sub_index : question.sub_items) {
+            const auto& sub_item = methodology.sub_items[sub_index];
+            data sub;
+            sub.set("name", sub_item.code);
+            sub.set("label", sub_item.text.empty() ? std::string("คำตอบ") : sub_item.code + " " + sub_item.text);
+            data options{data::type::list};
+            const auto given = answers.find(sub_item.code);
+            for (const auto& [value, text] : core::is_yes_no(sub_item.kind) ? yes_no : scale) {
+                data option;
+                option.set("name", sub_item.code);
+                option.set("value", value);
+                option.set("text", text);
+                option.set("checked", given != answers.end() && given->second == value ? data::type::bool_true : data::type::bool_false);
+                options.push_back(option);
+            }
+            sub.set("options", options);
+            sub_list.push_back(sub);
+        }
+        entry.set("sub_items", sub_list);
+        question_list.push_back(entry);
+    }
+    context.set("questions", question_list);
+    context.set("has_errors", errors.empty() ? data::type::bool_false : data::type::bool_true);
+    context.set("error_message", "กรุณาตอบให้ครบทุกข้อ");
+    data error_list{data::type::list};
+    for (const auto& error : errors) error_list.push_back(data(error));
+    context.set("errors", error_list);
+    return {status, "text/html; charset=utf-8", render("survey", context), {{"Cache-Control", "no-store"}}};
+}
+
+HttpResponse message_page(int status, const std::string& heading, const std::string& message) {
+    data context;
+    context.set("title", heading);
+    context.set("heading", heading);
+    context.set("message", message);
+    return {status, "text/html; charset=utf-8", render("message", context), {{"Cache-Control", "no-store"}}};
+}
+
+}  // namespace ita::server

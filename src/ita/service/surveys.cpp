@@ -1,0 +1,80 @@
+#include <ita/service/surveys.hpp>
+
+#include <ita/core/answer_layout.hpp>
+#include <ita/ingest/answer_option.hpp>
+#include <ita/ingest/methodology_reader.hpp>
+#include <ita/util/diagnostics.hpp>
+
+#include <sodium.h>
+
+namespace ita::service {
+
+namespace {
+
+std::string new_code() {
+    static constexpr char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // 32 letters, none easily misread
+    std::string code;
+    for (int index = 0; index < 10; ++index) {
+        if (index == 5) code += '-';
+        code += alphabet[randombytes_uniform(32)];
+    }
+    return code;
+}
+
+Result<core::Methodology> registered_methodology(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir) {
+    ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
+    const core::AnswerLayout layout(methodology);
+    ITA_TRY_VOID(store.ensure_fiscal_year({fiscal_year, methodology.version, layout.codes(core::Instrument::iit), layout.codes(core::Instrument::eit)}));
+    return methodology;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> issue_codes(storage::Store& store, int fiscal_year, const std::string& agency_id, std::size_t count,
+                                             const std::optional<std::string>& methodology_dir, const std::string& actor) {
+    if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
+    if (count == 0 || count > 100000) return fail(ErrorCode::invalid_input, "--count must be from 1 to 100000");
+    ITA_TRY(methodology, registered_methodology(store, fiscal_year, methodology_dir));
+    (void)methodology;
+    std::vector<std::string> codes;
+    for (std::size_t index = 0; index < count; ++index) codes.push_back(new_code());
+    ITA_TRY_VOID(store.add_survey_codes(fiscal_year, agency_id, core::Instrument::iit, codes, actor));
+    return codes;
+}
+
+Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, const std::optional<std::string>& methodology_dir) {
+    ITA_TRY(found, store.survey_code(code));
+    if (found.spent) return fail(ErrorCode::conflict, "the survey code has already been used");
+    ITA_TRY(methodology, ingest::load_methodology(found.fiscal_year, methodology_dir));
+    SurveyForm form{std::move(methodology), found, {}};
+    for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
+        if (form.methodology.questions[index].instrument == found.instrument) form.questions.push_back(index);
+    return form;
+}
+
+Result<void> submit_survey(storage::Store& store, const std::string& code, const std::map<std::string, std::string>& fields,
+                           const std::optional<std::string>& methodology_dir, const std::string& today) {
+    ITA_TRY(form, survey_form(store, code, methodology_dir));
+    const core::AnswerLayout layout(form.methodology);
+    const auto& sub_items = layout.sub_items(form.code.instrument);
+    std::vector<std::uint8_t> packed(sub_items.size(), 0);
+    util::DiagnosticList problems("form");
+    for (std::size_t position = 0; position < sub_items.size(); ++position) {
+        const auto& sub_item = form.methodology.sub_items[sub_items[position]];
+        const auto found = fields.find(sub_item.code);
+        if (found == fields.end() || found->second.empty()) {
+            problems.add(0, sub_item.code, "ยังไม่ได้ตอบ (not answered)");
+            continue;
+        }
+        const auto option = ingest::parse_answer_option(sub_item.kind, found->second);
+        if (!option) {
+            problems.add(0, sub_item.code, "คำตอบไม่ถูกต้อง (not a valid answer)");
+            continue;
+        }
+        packed[position] = core::AnswerLayout::pack(*option);
+    }
+    if (!problems.empty()) return std::unexpected(problems.into_error("กรุณาตอบให้ครบทุกข้อ (please answer every item)"));
+    return store.submit_survey(code, packed, today);
+}
+
+}  // namespace ita::service

@@ -1,0 +1,35 @@
+// The staff survey (IIT) with one-time codes: issuing codes, showing the form of a code, and
+// taking its answers. Answers are stored with no link to the code (see Store::submit_survey).
+#pragma once
+
+#include <ita/core/methodology.hpp>
+#include <ita/storage/store.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ita::service {
+
+// `count` new codes for the agency's staff survey of the year ("ABCDE-FGHJK": no 0/O or 1/I).
+// Registers the fiscal year with its methodology when needed. The codes are returned once and
+// never stored in clear.
+Result<std::vector<std::string>> issue_codes(storage::Store& store, int fiscal_year, const std::string& agency_id, std::size_t count,
+                                             const std::optional<std::string>& methodology_dir, const std::string& actor);
+
+struct SurveyForm {
+    core::Methodology methodology;
+    storage::SurveyCode code;
+    std::vector<std::size_t> questions;  // the instrument's questions, in order
+};
+
+// The form behind a code: not_found for an unknown code, conflict when it is spent.
+Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, const std::optional<std::string>& methodology_dir);
+
+// Checks that every sub-item has a valid answer (fields named by sub-item code, values 1–4 or
+// yes/no) and stores them, spending the code. invalid_input lists what is missing or wrong.
+Result<void> submit_survey(storage::Store& store, const std::string& code, const std::map<std::string, std::string>& fields,
+                           const std::optional<std::string>& methodology_dir, const std::string& today);
+
+}  // namespace ita::service

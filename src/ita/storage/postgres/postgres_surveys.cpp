@@ -1,0 +1,54 @@
+// PostgresStore: one-time survey codes and anonymous submissions.
+#include <ita/storage/postgres/postgres_store.hpp>
+
+namespace ita::storage::postgres {
+
+namespace {
+RespondentKey code_key(std::span<const std::uint8_t> secret, std::string_view code) {
+    return respondent_key(secret, "survey-code", core::Instrument::iit, code);
+}
+}  // namespace
+
+Result<void> PostgresStore::add_survey_codes(int fiscal_year, const std::string& agency_id, core::Instrument instrument,
+                                             std::span<const std::string> codes, std::string_view actor) {
+    ITA_TRY(secret, respondent_secret());
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    std::string rows;
+    for (const auto& code : codes)
+        rows += "\\" + bytea_hex(code_key(secret, code)) + "\t" + std::to_string(fiscal_year) + "\t" + agency_id + "\t" +
+                std::string(core::instrument_code(instrument)) + "\n";
+    ITA_TRY_VOID(m_connection.copy_in("COPY survey_codes (code_hash, fiscal_year, agency_id, instrument) FROM STDIN", rows));
+    ITA_TRY_VOID(audit(actor, "issue survey codes", fiscal_year, "agency=" + agency_id + " count=" + std::to_string(codes.size())));
+    return transaction.commit();
+}
+
+Result<SurveyCode> PostgresStore::survey_code(std::string_view code) {
+    ITA_TRY(secret, respondent_secret());
+    ITA_TRY(result, m_connection.query("SELECT fiscal_year, agency_id, instrument, spent FROM survey_codes WHERE code_hash = $1::bytea",
+                                       {bytea_hex(code_key(secret, code))}));
+    if (result.rows() == 0) return fail(ErrorCode::not_found, "no such survey code");
+    return SurveyCode{static_cast<int>(result.integer(0, 0)), std::string(result.text(0, 1)),
+                      result.text(0, 2) == "EIT" ? core::Instrument::eit : core::Instrument::iit, result.integer(0, 3) != 0};
+}
+
+Result<void> PostgresStore::submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) {
+    ITA_TRY(secret, respondent_secret());
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    // The row lock of UPDATE … RETURNING makes concurrent submissions of one code queue; the
+    // second finds spent = 1 and updates nothing.
+    ITA_TRY(spent, m_connection.query("UPDATE survey_codes SET spent = 1 WHERE code_hash = $1::bytea AND spent = 0 "
+                                      "RETURNING fiscal_year, agency_id, instrument",
+                                      {bytea_hex(code_key(secret, code))}));
+    if (spent.rows() == 0) {
+        ITA_TRY(known, m_connection.query("SELECT 1 FROM survey_codes WHERE code_hash = $1::bytea", {bytea_hex(code_key(secret, code))}));
+        if (known.rows() == 0) return fail(ErrorCode::not_found, "no such survey code");
+        return fail(ErrorCode::conflict, "the survey code has already been used");
+    }
+    ITA_TRY_VOID(m_connection.execute("INSERT INTO responses (response_id, fiscal_year, agency_id, instrument, submitted_on, answers) "
+                                      "VALUES ($1, $2, $3, $4, $5, $6::bytea)",
+                                      {std::to_string(random_response_id()), std::string(spent.text(0, 0)), std::string(spent.text(0, 1)),
+                                       std::string(spent.text(0, 2)), day, bytea_hex(packed)}));
+    return transaction.commit();
+}
+
+}  // namespace ita::storage::postgres

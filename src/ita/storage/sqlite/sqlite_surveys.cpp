@@ -1,0 +1,56 @@
+// SqliteStore: one-time survey codes and anonymous submissions.
+#include <ita/storage/sqlite/sqlite_store.hpp>
+
+namespace ita::storage::sqlite {
+
+namespace {
+RespondentKey code_key(std::span<const std::uint8_t> secret, std::string_view code) {
+    return respondent_key(secret, "survey-code", core::Instrument::iit, code);
+}
+}  // namespace
+
+Result<void> SqliteStore::add_survey_codes(int fiscal_year, const std::string& agency_id, core::Instrument instrument,
+                                           std::span<const std::string> codes, std::string_view actor) {
+    ITA_TRY(secret, respondent_secret());
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    ITA_TRY(insert, m_connection.prepare("INSERT INTO survey_codes (code_hash, fiscal_year, agency_id, instrument) VALUES (?, ?, ?, ?)"));
+    for (const auto& code : codes)
+        ITA_TRY_VOID(insert.bind_blob(1, code_key(secret, code)).bind(2, std::int64_t{fiscal_year}).bind(3, agency_id)
+                         .bind(4, core::instrument_code(instrument)).run());
+    ITA_TRY_VOID(audit(actor, "issue survey codes", fiscal_year, "agency=" + agency_id + " count=" + std::to_string(codes.size())));
+    return transaction.commit();
+}
+
+Result<SurveyCode> SqliteStore::survey_code(std::string_view code) {
+    ITA_TRY(secret, respondent_secret());
+    ITA_TRY(query, m_connection.prepare("SELECT fiscal_year, agency_id, instrument, spent FROM survey_codes WHERE code_hash = ?"));
+    query.bind_blob(1, code_key(secret, code));
+    ITA_TRY(row, query.step());
+    if (!row) return fail(ErrorCode::not_found, "no such survey code");
+    return SurveyCode{static_cast<int>(query.integer(0)), std::string(query.text(1)),
+                      query.text(2) == "EIT" ? core::Instrument::eit : core::Instrument::iit, query.integer(3) != 0};
+}
+
+Result<void> SqliteStore::submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) {
+    ITA_TRY(secret, respondent_secret());
+    const auto key = code_key(secret, code);
+    // BEGIN IMMEDIATE makes writers queue: the check and the spend below see the same state.
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    ITA_TRY(info, m_connection.prepare("SELECT fiscal_year, agency_id, instrument, spent FROM survey_codes WHERE code_hash = ?"));
+    info.bind_blob(1, key);
+    ITA_TRY(row, info.step());
+    if (!row) return fail(ErrorCode::not_found, "no such survey code");
+    if (info.integer(3) != 0) return fail(ErrorCode::conflict, "the survey code has already been used");
+    const std::int64_t year = info.integer(0);
+    const std::string agency(info.text(1)), instrument(info.text(2));
+    info.reset();
+    ITA_TRY(spend, m_connection.prepare("UPDATE survey_codes SET spent = 1 WHERE code_hash = ? AND spent = 0"));
+    ITA_TRY_VOID(spend.bind_blob(1, key).run());
+    if (m_connection.changes() == 0) return fail(ErrorCode::conflict, "the survey code has already been used");
+    ITA_TRY(insert, m_connection.prepare("INSERT INTO responses (response_id, fiscal_year, agency_id, instrument, submitted_on, answers) "
+                                         "VALUES (?, ?, ?, ?, ?, ?)"));
+    ITA_TRY_VOID(insert.bind(1, random_response_id()).bind(2, year).bind(3, agency).bind(4, instrument).bind(5, day).bind_blob(6, packed).run());
+    return transaction.commit();
+}
+
+}  // namespace ita::storage::sqlite
