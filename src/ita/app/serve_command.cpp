@@ -25,8 +25,9 @@ int run_serve_command(const ServeCommand& command) {
         return exit_code_for(store.error());
     }
     server::Router router;
-    server::add_results_routes(router, {command.db, command.methodology_dir});
-    server::add_survey_routes(router, {command.db, command.methodology_dir});
+    const server::ResultsContext context{command.db, command.methodology_dir, command.public_posts_per_address_per_hour};
+    server::add_results_routes(router, context);
+    server::add_survey_routes(router, context);
     server::ServerOptions options;
     options.address = command.listen.substr(0, colon);
     options.port = static_cast<std::uint16_t>(*port);

@@ -11,6 +11,7 @@ struct ServeCommand {
     std::optional<std::string> methodology_dir;
     std::string listen = "127.0.0.1:8080";
     unsigned threads = 0;  // 0: one per core
+    int public_posts_per_address_per_hour = 30;
 };
 
 // Returns the process exit code: 0 after a graceful stop, 2 for a bad --listen, 1 when the

@@ -1,6 +1,8 @@
 #include <ita/app/store_commands.hpp>
 
 #include <ita/app/output_file.hpp>
+#include <ita/core/answer_layout.hpp>
+#include <ita/ingest/methodology_reader.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/storage/store.hpp>
 
@@ -87,6 +89,26 @@ int run_codes_command(const std::string& db, int fiscal_year, const std::string&
         return exit_code_for(codes.error());
     }
     for (const auto& code : *codes) std::cout << code << "\n";
+    return 0;
+}
+
+int run_season_open_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita season", db, exit_code);
+    if (!store) return exit_code;
+    const auto methodology = ingest::load_methodology(fiscal_year, methodology_dir);
+    if (!methodology) {
+        std::cerr << "ita season: " << methodology.error().to_string() << "\n";
+        return exit_code_for(methodology.error());
+    }
+    const core::AnswerLayout layout(*methodology);
+    if (auto opened = store->ensure_fiscal_year({fiscal_year, methodology->version, layout.codes(core::Instrument::iit),
+                                                 layout.codes(core::Instrument::eit)});
+        !opened) {
+        std::cerr << "ita season: " << opened.error().to_string() << "\n";
+        return exit_code_for(opened.error());
+    }
+    std::cerr << "ita season: fiscal year " << fiscal_year << " is open (methodology " << methodology->version << ")\n";
     return 0;
 }
 

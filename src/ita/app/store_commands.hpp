@@ -27,6 +27,10 @@ int run_rank_command(const RankCommand& command);
 int run_codes_command(const std::string& db, int fiscal_year, const std::string& agency_id, std::size_t count,
                       const std::optional<std::string>& methodology_dir);
 
+// `ita season open`: registers the fiscal year with its methodology; the open year is the one
+// the public survey links answer.
+int run_season_open_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir);
+
 int run_backup_command(const std::string& db, const std::string& out);
 int run_restore_command(const std::string& db, const std::string& from);
 

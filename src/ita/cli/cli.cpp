@@ -43,6 +43,7 @@ struct Commands {
     std::string measures_format = "text";
     app::ReportCommand report;
     app::ServeCommand serve;
+    int season_year = 0;
     int codes_year = 0;
     std::string codes_agency;
     std::size_t codes_count = 0;
@@ -190,6 +191,16 @@ void add_serve(CLI::App& app, Commands& commands) {
     auto* serve = app.add_subcommand("serve", "เปิดบริการเว็บ / Run the web server (until SIGTERM)");
     serve->add_option("--listen", commands.serve.listen, "ที่อยู่:พอร์ต / address:port")->default_val("127.0.0.1:8080");
     serve->add_option("--threads", commands.serve.threads, "จำนวนเธรด / worker threads (default: one per core)");
+    serve->add_option("--public-rate", commands.serve.public_posts_per_address_per_hour,
+                      "จำนวนส่งแบบ EIT ต่อที่อยู่ต่อชั่วโมง / public survey posts per address per hour")
+        ->default_val(30);
+}
+
+void add_season(CLI::App& app, Commands& commands) {
+    auto* season = app.add_subcommand("season", "ฤดูการประเมิน / The assessment season");
+    season->require_subcommand(1);
+    auto* open = season->add_subcommand("open", "เปิดปีการประเมิน / Open a fiscal year");
+    open->add_option("--year", commands.season_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
 }
 
 void add_codes(CLI::App& app, Commands& commands) {
@@ -234,6 +245,7 @@ int run(int argc, char** argv) {
     add_report(app, commands);
     add_serve(app, commands);
     add_codes(app, commands);
+    add_season(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -309,6 +321,10 @@ int run(int argc, char** argv) {
         commands.serve.db = *global.db;
         commands.serve.methodology_dir = global.methodology_dir;
         return app::run_serve_command(commands.serve);
+    }
+    if (app.got_subcommand("season")) {
+        if (const int code = require_db(global, "season")) return code;
+        return app::run_season_open_command(*global.db, commands.season_year, global.methodology_dir);
     }
     if (app.got_subcommand("codes")) {
         if (const int code = require_db(global, "codes")) return code;

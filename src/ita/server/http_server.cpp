@@ -57,6 +57,8 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         request.path = percent_decode(raw->header().path());
         request.query = parse_query(raw->header().query());
         request.remote = raw->remote_endpoint().address().to_string();
+        if (raw->header().has_field(restinio::http_field::cookie))
+            request.cookies = parse_cookies(raw->header().get_field(restinio::http_field::cookie));
         HttpResponse response;
         if (raw->body().size() > max_body) {
             response = json_error(413, "the request body is larger than " + std::to_string(max_body) + " bytes");

@@ -42,6 +42,20 @@ std::string percent_decode(std::string_view text) {
     return decoded;
 }
 
+std::map<std::string, std::string> parse_cookies(std::string_view header) {
+    std::map<std::string, std::string> cookies;
+    while (!header.empty()) {
+        const auto semicolon = header.find(';');
+        std::string_view pair = header.substr(0, semicolon);
+        while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+        const auto equals = pair.find('=');
+        if (equals != std::string_view::npos) cookies[std::string(pair.substr(0, equals))] = std::string(pair.substr(equals + 1));
+        if (semicolon == std::string_view::npos) break;
+        header.remove_prefix(semicolon + 1);
+    }
+    return cookies;
+}
+
 std::map<std::string, std::string> parse_query(std::string_view query) {
     std::map<std::string, std::string> values;
     while (!query.empty()) {

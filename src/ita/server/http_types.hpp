@@ -16,6 +16,7 @@ struct HttpRequest {
     std::map<std::string, std::string> path_params;  // filled by the router
     std::string body;
     std::string remote;
+    std::map<std::string, std::string> cookies;
 };
 
 struct HttpResponse {
@@ -33,5 +34,7 @@ HttpResponse json_error(int status, const std::string& message);
 // Splits "a=1&b=x%20y" into decoded pairs.
 std::map<std::string, std::string> parse_query(std::string_view query);
 std::string percent_decode(std::string_view text);
+// Splits a Cookie header ("a=1; b=2").
+std::map<std::string, std::string> parse_cookies(std::string_view header);
 
 }  // namespace ita::server

@@ -37,15 +37,22 @@ std::string render(const std::string& name, data& context) {
 
 }  // namespace
 
-HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const std::string& code,
+HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
                          const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status) {
     static const std::vector<std::pair<std::string, std::string>> scale{
         {"1", "น้อยที่สุดหรือไม่มีเลย"}, {"2", "น้อย"}, {"3", "มาก"}, {"4", "มากที่สุด"}};
     static const std::vector<std::pair<std::string, std::string>> yes_no{{"yes", "มี"}, {"no", "ไม่มี"}};
     data context;
-    context.set("title", "แบบวัด IIT ปี " + std::to_string(methodology.fiscal_year));
+    context.set("title", text.heading + " ปี " + std::to_string(methodology.fiscal_year));
+    context.set("heading", text.heading);
+    context.set("note", text.note);
+    context.set("action", text.action);
     context.set("year", std::to_string(methodology.fiscal_year));
-    context.set("code", code);
+    context.set("has_progress", text.progress ? data::type::bool_true : data::type::bool_false);
+    if (text.progress) {
+        context.set("progress_count", std::to_string(text.progress->first));
+        context.set("progress_minimum", std::to_string(text.progress->second));
+    }
     data question_list{data::type::list};
     for (const auto index : questions) {
         const auto& question = methodology.questions[index];
@@ -60,11 +67,11 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
             sub.set("label", sub_item.text.empty() ? std::string("คำตอบ") : sub_item.code + " " + sub_item.text);
             data options{data::type::list};
             const auto given = answers.find(sub_item.code);
-            for (const auto& [value, text] : core::is_yes_no(sub_item.kind) ? yes_no : scale) {
+            for (const auto& [value, option_text] : core::is_yes_no(sub_item.kind) ? yes_no : scale) {
                 data option;
                 option.set("name", sub_item.code);
                 option.set("value", value);
-                option.set("text", text);
+                option.set("text", option_text);
                 option.set("checked", given != answers.end() && given->second == value ? data::type::bool_true : data::type::bool_false);
                 options.push_back(option);
             }

@@ -7,13 +7,21 @@
 #include <ita/server/http_types.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace ita::server {
 
-// The survey form of a code; `answers` refills it after a rejected submission.
-HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const std::string& code,
+struct SurveyPageText {
+    std::string heading;  // which survey
+    std::string note;     // what happens to the answers
+    std::string action;   // where the form posts
+    std::optional<std::pair<std::size_t, long long>> progress;  // respondents so far, minimum
+};
+
+// A survey form; `answers` refills it after a rejected submission.
+HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
                          const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status = 200);
 
 // A page with a heading and one message (thanks, a spent code, an unknown code).

@@ -28,9 +28,73 @@ HttpResponse code_problem(const Error& error) {
     return error_response(error);
 }
 
+SurveyPageText staff_text(const std::string& code) {
+    return {"แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
+            "โปรดตอบตามการรับรู้ของท่านทุกข้อ รหัสนี้ใช้ได้ครั้งเดียว คำตอบของท่านถูกเก็บโดยไม่ผูกกับรหัส ไม่มีผู้ใดทราบได้ว่าท่านตอบอย่างไร",
+            "/s/" + code, std::nullopt};
+}
+
+}  // namespace
+
+namespace {
+
+SurveyPageText public_text(const service::PublicForm& form) {
+    return {"แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) " + form.agency.name,
+            "สำหรับผู้รับบริการหรือผู้ติดต่อหน่วยงาน โปรดตอบตามการรับรู้ของท่านทุกข้อ ไม่ต้องระบุชื่อ",
+            "/e/" + form.agency.agency_id, std::pair{form.respondents, form.minimum}};
+}
+
+std::string cookie_name(const std::string& agency_id) { return "ita_eit_" + agency_id; }
+
+HttpResponse public_problem(const Error& error) {
+    if (error.code == ErrorCode::not_found) return message_page(404, "ไม่พบแบบสอบถาม", "หน่วยงานนี้ยังไม่เปิดรับแบบวัด EIT หรือลิงก์ไม่ถูกต้อง");
+    if (error.code == ErrorCode::conflict) return message_page(410, "ท่านได้ตอบแบบวัดแล้ว", "แต่ละเครื่องตอบได้ครั้งเดียว ขอบคุณที่ร่วมประเมิน");
+    return error_response(error);
+}
+
 }  // namespace
 
 void add_survey_routes(Router& router, const ResultsContext& context) {
+    router.add("GET", "/e/thanks", [](const HttpRequest&) {
+        return message_page(200, "ขอบคุณที่ร่วมประเมิน", "คำตอบของท่านถูกบันทึกแล้ว");
+    });
+    router.add("GET", "/e/:agency", [context](const HttpRequest& request) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir);
+        if (!form) return public_problem(form.error());
+        auto page = survey_page(form->methodology, form->questions, public_text(*form), {}, {});
+        const std::string name = cookie_name(form->agency.agency_id);
+        if (!request.cookies.contains(name)) {
+            auto token = service::new_browser_token(**store, *form);
+            if (!token) return error_response(token.error());
+            page.headers.emplace_back("Set-Cookie", name + "=" + *token + "; Path=/e/" + form->agency.agency_id +
+                                                        "; HttpOnly; SameSite=Lax; Max-Age=31536000");
+        }
+        return page;
+    });
+    router.add("POST", "/e/:agency", [context](const HttpRequest& request) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        // Rate limit per address and hour, counted in the database so every process shares it.
+        const auto hour = static_cast<std::int64_t>(std::time(nullptr) / 3600);
+        auto allowed = (*store)->allow_hit("eit:" + request.remote, hour, context.public_posts_per_address_per_hour);
+        if (!allowed) return error_response(allowed.error());
+        if (!*allowed) return message_page(429, "ส่งคำตอบถี่เกินไป", "มีการส่งคำตอบจากเครือข่ายนี้มากเกินกำหนดในชั่วโมงนี้ โปรดลองใหม่ภายหลัง");
+        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir);
+        if (!form) return public_problem(form.error());
+        const auto cookie = request.cookies.find(cookie_name(form->agency.agency_id));
+        if (cookie == request.cookies.end())
+            return message_page(400, "โปรดเปิดแบบสอบถามจากลิงก์ของหน่วยงาน", "เบราว์เซอร์ต้องรับคุกกี้ของแบบสอบถามก่อนส่งคำตอบ");
+        const auto answers = parse_query(request.body);
+        auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers, today());
+        if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/e/thanks"}}};
+        if (submitted.error().code != ErrorCode::invalid_input) return public_problem(submitted.error());
+        std::vector<std::string> problems;
+        for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
+        return survey_page(form->methodology, form->questions, public_text(*form), answers, problems, 400);
+    });
+
     router.add("GET", "/s/thanks", [](const HttpRequest&) {
         return message_page(200, "ขอบคุณที่ตอบแบบวัด", "คำตอบของท่านถูกบันทึกแล้ว โดยไม่ผูกกับรหัสหรือตัวตนของท่าน");
     });
@@ -40,7 +104,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         const std::string& code = request.path_params.at("code");
         auto form = service::survey_form(**store, code, context.methodology_dir);
         if (!form) return code_problem(form.error());
-        return survey_page(form->methodology, form->questions, code, {}, {});
+        return survey_page(form->methodology, form->questions, staff_text(code), {}, {});
     });
     router.add("POST", "/s/:code", [context](const HttpRequest& request) {
         auto store = storage::open_store(context.db);
@@ -54,7 +118,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         if (!form) return code_problem(form.error());
         std::vector<std::string> problems;
         for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
-        return survey_page(form->methodology, form->questions, code, answers, problems, 400);
+        return survey_page(form->methodology, form->questions, staff_text(code), answers, problems, 400);
     });
 }
 

@@ -7,6 +7,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace ita::service {
 
 namespace {
@@ -52,15 +54,16 @@ Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, c
     return form;
 }
 
-Result<void> submit_survey(storage::Store& store, const std::string& code, const std::map<std::string, std::string>& fields,
-                           const std::optional<std::string>& methodology_dir, const std::string& today) {
-    ITA_TRY(form, survey_form(store, code, methodology_dir));
-    const core::AnswerLayout layout(form.methodology);
-    const auto& sub_items = layout.sub_items(form.code.instrument);
+namespace {
+// Every sub-item of the instrument answered with a valid option, packed; or what is missing.
+Result<std::vector<std::uint8_t>> pack_answers(const core::Methodology& methodology, core::Instrument instrument,
+                                               const std::map<std::string, std::string>& fields) {
+    const core::AnswerLayout layout(methodology);
+    const auto& sub_items = layout.sub_items(instrument);
     std::vector<std::uint8_t> packed(sub_items.size(), 0);
     util::DiagnosticList problems("form");
     for (std::size_t position = 0; position < sub_items.size(); ++position) {
-        const auto& sub_item = form.methodology.sub_items[sub_items[position]];
+        const auto& sub_item = methodology.sub_items[sub_items[position]];
         const auto found = fields.find(sub_item.code);
         if (found == fields.end() || found->second.empty()) {
             problems.add(0, sub_item.code, "ยังไม่ได้ตอบ (not answered)");
@@ -74,7 +77,52 @@ Result<void> submit_survey(storage::Store& store, const std::string& code, const
         packed[position] = core::AnswerLayout::pack(*option);
     }
     if (!problems.empty()) return std::unexpected(problems.into_error("กรุณาตอบให้ครบทุกข้อ (please answer every item)"));
+    return packed;
+}
+
+std::string new_token() {
+    unsigned char bytes[18];
+    randombytes_buf(bytes, sizeof bytes);
+    char text[sizeof bytes * 2 + 1];
+    sodium_bin2hex(text, sizeof text, bytes, sizeof bytes);
+    return text;
+}
+}  // namespace
+
+Result<void> submit_survey(storage::Store& store, const std::string& code, const std::map<std::string, std::string>& fields,
+                           const std::optional<std::string>& methodology_dir, const std::string& today) {
+    ITA_TRY(form, survey_form(store, code, methodology_dir));
+    ITA_TRY(packed, pack_answers(form.methodology, form.code.instrument, fields));
     return store.submit_survey(code, packed, today);
+}
+
+Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir) {
+    ITA_TRY(year, store.open_fiscal_year());
+    if (!year) return fail(ErrorCode::not_found, "no fiscal year is open");
+    ITA_TRY(agencies, store.agencies());
+    const auto found = std::find_if(agencies.begin(), agencies.end(), [&](const core::Agency& agency) { return agency.agency_id == agency_id; });
+    if (found == agencies.end()) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
+    ITA_TRY(methodology, ingest::load_methodology(*year, methodology_dir));
+    PublicForm form{std::move(methodology), *found, {}, 0, 0};
+    for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
+        if (form.methodology.questions[index].instrument == core::Instrument::eit) form.questions.push_back(index);
+    ITA_TRY(count, store.respondent_count(*year, agency_id, core::Instrument::eit));
+    form.respondents = count;
+    form.minimum = form.methodology.minimum_sample.eit_minimum(found->type);
+    return form;
+}
+
+Result<std::string> new_browser_token(storage::Store& store, const PublicForm& form) {
+    if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
+    std::string token = new_token();
+    ITA_TRY_VOID(store.add_browser_token(form.methodology.fiscal_year, form.agency.agency_id, token));
+    return token;
+}
+
+Result<void> submit_public_survey(storage::Store& store, const PublicForm& form, const std::string& token,
+                                  const std::map<std::string, std::string>& fields, const std::string& today) {
+    ITA_TRY(packed, pack_answers(form.methodology, core::Instrument::eit, fields));
+    return store.submit_public_survey(form.methodology.fiscal_year, form.agency.agency_id, token, core::Instrument::eit, packed, today);
 }
 
 }  // namespace ita::service

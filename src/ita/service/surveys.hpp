@@ -32,4 +32,20 @@ Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, c
 Result<void> submit_survey(storage::Store& store, const std::string& code, const std::map<std::string, std::string>& fields,
                            const std::optional<std::string>& methodology_dir, const std::string& today);
 
+// The public survey (EIT) of an agency in the open fiscal year.
+struct PublicForm {
+    core::Methodology methodology;
+    core::Agency agency;
+    std::vector<std::size_t> questions;
+    std::size_t respondents = 0;
+    long long minimum = 0;
+};
+// not_found when no fiscal year is open or the agency is unknown.
+Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir);
+// A new browser token for the agency's form (to be kept in a cookie).
+Result<std::string> new_browser_token(storage::Store& store, const PublicForm& form);
+// Checks the answers (invalid_input lists the problems) and stores them with the token used.
+Result<void> submit_public_survey(storage::Store& store, const PublicForm& form, const std::string& token,
+                                  const std::map<std::string, std::string>& fields, const std::string& today);
+
 }  // namespace ita::service

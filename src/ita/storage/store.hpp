@@ -143,6 +143,20 @@ public:
     // The answer row carries a random id and the day only, and nothing of the code.
     virtual Result<void> submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) = 0;
 
+    // The public survey. A browser token allows one submission for its agency and year.
+    virtual Result<void> add_browser_token(int fiscal_year, const std::string& agency_id, std::string_view token) = 0;
+    // Stores the answers and uses the token in one transaction: conflict when it is used,
+    // not_found when it is not a token of this agency and year.
+    virtual Result<void> submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token,
+                                              core::Instrument instrument, std::span<const std::uint8_t> packed, const std::string& day) = 0;
+    // Counts a hit of `key` (hashed) in the window starting at `window_start`; false when the
+    // window already has `limit` hits. Shared by every server process.
+    virtual Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) = 0;
+    // Respondents stored for an agency, year and instrument.
+    virtual Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) = 0;
+    // The newest fiscal year whose state is open, if any.
+    virtual Result<std::optional<int>> open_fiscal_year() = 0;
+
     virtual Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) = 0;
 
     // A consistent copy of the whole database in a file / the database replaced by one.

@@ -273,3 +273,66 @@ TEST(ScaleOut, TwoServersOnOnePostgresSpendACodeOnce) {
     EXPECT_EQ(refused, 5);
     EXPECT_EQ(first_line_of("psql -X -A -t -c \"SELECT count(*) FROM responses\" '" + db + "'"), "1");
 }
+
+namespace {
+// Every EIT sub-item of 2565 answered.
+std::string full_public_answers() {
+    std::string body = "E4.1=no&E4.2=no&E4.3=no&E8=yes&E10=yes";
+    for (const char* code : {"E1.1", "E1.2", "E2", "E3", "E5", "E6.1", "E6.2", "E7", "E9", "E11", "E12", "E13", "E14", "E15"})
+        body += std::string("&") + code + "=3";
+    return body;
+}
+}  // namespace
+
+TEST_F(ServerTest, PublicSurveyOneAnswerPerBrowserWithProgress) {
+    const auto form = m_client->Get("/e/A1");
+    ASSERT_TRUE(form);
+    EXPECT_EQ(form->status, 200);
+    EXPECT_NE(form->body.find("ตอบแล้ว 0 คน (ขั้นต่ำ 30 คน)"), std::string::npos);
+    const std::string cookie = form->get_header_value("Set-Cookie");
+    ASSERT_TRUE(cookie.starts_with("ita_eit_A1=")) << cookie;
+    EXPECT_NE(cookie.find("HttpOnly; SameSite=Lax"), std::string::npos);
+    const std::string token = cookie.substr(0, cookie.find(';'));
+
+    httplib::Headers with_cookie{{"Cookie", token}};
+    EXPECT_EQ(m_client->Post("/e/A1", full_public_answers(), "application/x-www-form-urlencoded")->status, 400);  // no cookie
+    EXPECT_EQ(m_client->Post("/e/A1", with_cookie, "E1.1=3", "application/x-www-form-urlencoded")->status, 400);  // incomplete
+    const auto answered = m_client->Post("/e/A1", with_cookie, full_public_answers(), "application/x-www-form-urlencoded");
+    ASSERT_TRUE(answered);
+    EXPECT_EQ(answered->status, 303);
+    EXPECT_EQ(answered->get_header_value("Location"), "/e/thanks");
+    EXPECT_EQ(m_client->Post("/e/A1", with_cookie, full_public_answers(), "application/x-www-form-urlencoded")->status, 410);
+    EXPECT_NE(m_client->Get("/e/A1", with_cookie)->body.find("ตอบแล้ว 1 คน"), std::string::npos);
+    EXPECT_EQ(m_client->Get("/e/NOPE")->status, 404);
+    const auto scores = m_client->Get("/api/v1/agencies/A1/scores?year=2565");
+    EXPECT_NE(scores->body.find(R"("respondents":{"IIT":0,"EIT":1})"), std::string::npos) << scores->body;
+}
+
+TEST(PublicSurvey, RateLimitPerAddressIsShared) {
+    ita::test::TempDir files;
+    const std::string db = files.path("ita.db");
+    ASSERT_EQ(run("import --db " + db + " agencies " +
+                  files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n")),
+              0);
+    ASSERT_EQ(run("season open --db " + db + " --year 2565"), 0);
+    const int port = free_port();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const std::string listen = "127.0.0.1:" + std::to_string(port);
+        ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--public-rate", "3", nullptr);
+        ::_exit(127);
+    }
+    httplib::Client client("127.0.0.1", port);
+    for (int attempt = 0; attempt < 100 && !client.Get("/healthz"); ++attempt) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::vector<int> statuses;
+    for (int post = 0; post < 5; ++post) {
+        const auto form = client.Get("/e/A1");
+        const std::string cookie = form->get_header_value("Set-Cookie");
+        const auto response = client.Post("/e/A1", {{"Cookie", cookie.substr(0, cookie.find(';'))}}, full_public_answers(),
+                                          "application/x-www-form-urlencoded");
+        statuses.push_back(response ? response->status : 0);
+    }
+    ::kill(pid, SIGTERM);
+    ::waitpid(pid, nullptr, 0);
+    EXPECT_EQ(statuses, (std::vector<int>{303, 303, 303, 429, 429}));
+}

@@ -52,3 +52,61 @@ Result<void> PostgresStore::submit_survey(std::string_view code, std::span<const
 }
 
 }  // namespace ita::storage::postgres
+
+namespace ita::storage::postgres {
+
+namespace {
+RespondentKey token_key(std::span<const std::uint8_t> secret, std::string_view token) {
+    return respondent_key(secret, "browser-token", core::Instrument::eit, token);
+}
+}  // namespace
+
+Result<void> PostgresStore::add_browser_token(int fiscal_year, const std::string& agency_id, std::string_view token) {
+    ITA_TRY(secret, respondent_secret());
+    return m_connection.execute("INSERT INTO browser_tokens (token_hash, fiscal_year, agency_id) VALUES ($1::bytea, $2, $3)",
+                                {bytea_hex(token_key(secret, token)), std::to_string(fiscal_year), agency_id});
+}
+
+Result<void> PostgresStore::submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token,
+                                                 core::Instrument instrument, std::span<const std::uint8_t> packed, const std::string& day) {
+    ITA_TRY(secret, respondent_secret());
+    const std::string key = bytea_hex(token_key(secret, token));
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    ITA_TRY(used, m_connection.query("UPDATE browser_tokens SET used = 1 WHERE token_hash = $1::bytea AND fiscal_year = $2 AND agency_id = $3 "
+                                     "AND used = 0 RETURNING 1",
+                                     {key, std::to_string(fiscal_year), agency_id}));
+    if (used.rows() == 0) {
+        ITA_TRY(known, m_connection.query("SELECT 1 FROM browser_tokens WHERE token_hash = $1::bytea AND fiscal_year = $2 AND agency_id = $3",
+                                          {key, std::to_string(fiscal_year), agency_id}));
+        if (known.rows() == 0) return fail(ErrorCode::not_found, "no such browser token");
+        return fail(ErrorCode::conflict, "this browser has already answered");
+    }
+    ITA_TRY_VOID(m_connection.execute("INSERT INTO responses (response_id, fiscal_year, agency_id, instrument, submitted_on, answers) "
+                                      "VALUES ($1, $2, $3, $4, $5, $6::bytea)",
+                                      {std::to_string(random_response_id()), std::to_string(fiscal_year), agency_id,
+                                       std::string(core::instrument_code(instrument)), day, bytea_hex(packed)}));
+    return transaction.commit();
+}
+
+Result<bool> PostgresStore::allow_hit(std::string_view key, std::int64_t window_start, int limit) {
+    ITA_TRY(secret, respondent_secret());
+    const std::string hashed = bytea_hex(respondent_key(secret, "rate-limit", core::Instrument::eit, key));
+    ITA_TRY(counted, m_connection.query("INSERT INTO rate_limits (key_hash, window_start, hits) VALUES ($1::bytea, $2, 1) "
+                                        "ON CONFLICT (key_hash, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits",
+                                        {hashed, std::to_string(window_start)}));
+    return counted.integer(0, 0) <= limit;
+}
+
+Result<std::size_t> PostgresStore::respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) {
+    ITA_TRY(result, m_connection.query("SELECT count(*) FROM responses WHERE fiscal_year = $1 AND agency_id = $2 AND instrument = $3",
+                                       {std::to_string(fiscal_year), agency_id, std::string(core::instrument_code(instrument))}));
+    return static_cast<std::size_t>(result.integer(0, 0));
+}
+
+Result<std::optional<int>> PostgresStore::open_fiscal_year() {
+    ITA_TRY(result, m_connection.query("SELECT max(fiscal_year) FROM fiscal_years WHERE state = 'open'"));
+    if (result.is_null(0, 0)) return std::optional<int>();
+    return std::optional<int>(static_cast<int>(result.integer(0, 0)));
+}
+
+}  // namespace ita::storage::postgres

@@ -44,6 +44,12 @@ public:
                                   std::span<const std::string> codes, std::string_view actor) override;
     Result<SurveyCode> survey_code(std::string_view code) override;
     Result<void> submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) override;
+    Result<void> add_browser_token(int fiscal_year, const std::string& agency_id, std::string_view token) override;
+    Result<void> submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token, core::Instrument instrument,
+                                      std::span<const std::uint8_t> packed, const std::string& day) override;
+    Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) override;
+    Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;
+    Result<std::optional<int>> open_fiscal_year() override;
     Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) override;
     Result<void> backup(const std::string& path) override;
     Result<void> restore(const std::string& path) override;

@@ -54,3 +54,70 @@ Result<void> SqliteStore::submit_survey(std::string_view code, std::span<const s
 }
 
 }  // namespace ita::storage::sqlite
+
+namespace ita::storage::sqlite {
+
+namespace {
+RespondentKey token_key(std::span<const std::uint8_t> secret, std::string_view token) {
+    return respondent_key(secret, "browser-token", core::Instrument::eit, token);
+}
+}  // namespace
+
+Result<void> SqliteStore::add_browser_token(int fiscal_year, const std::string& agency_id, std::string_view token) {
+    ITA_TRY(secret, respondent_secret());
+    ITA_TRY(insert, m_connection.prepare("INSERT INTO browser_tokens (token_hash, fiscal_year, agency_id) VALUES (?, ?, ?)"));
+    return insert.bind_blob(1, token_key(secret, token)).bind(2, std::int64_t{fiscal_year}).bind(3, agency_id).run();
+}
+
+Result<void> SqliteStore::submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token,
+                                               core::Instrument instrument, std::span<const std::uint8_t> packed, const std::string& day) {
+    ITA_TRY(secret, respondent_secret());
+    const auto key = token_key(secret, token);
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    ITA_TRY(check, m_connection.prepare("SELECT used FROM browser_tokens WHERE token_hash = ? AND fiscal_year = ? AND agency_id = ?"));
+    check.bind_blob(1, key).bind(2, std::int64_t{fiscal_year}).bind(3, agency_id);
+    ITA_TRY(row, check.step());
+    if (!row) return fail(ErrorCode::not_found, "no such browser token");
+    if (check.integer(0) != 0) return fail(ErrorCode::conflict, "this browser has already answered");
+    check.reset();
+    ITA_TRY(use, m_connection.prepare("UPDATE browser_tokens SET used = 1 WHERE token_hash = ?"));
+    ITA_TRY_VOID(use.bind_blob(1, key).run());
+    ITA_TRY(insert, m_connection.prepare("INSERT INTO responses (response_id, fiscal_year, agency_id, instrument, submitted_on, answers) "
+                                         "VALUES (?, ?, ?, ?, ?, ?)"));
+    ITA_TRY_VOID(insert.bind(1, random_response_id()).bind(2, std::int64_t{fiscal_year}).bind(3, agency_id)
+                     .bind(4, core::instrument_code(instrument)).bind(5, day).bind_blob(6, packed).run());
+    return transaction.commit();
+}
+
+Result<bool> SqliteStore::allow_hit(std::string_view key, std::int64_t window_start, int limit) {
+    ITA_TRY(secret, respondent_secret());
+    const auto hashed = respondent_key(secret, "rate-limit", core::Instrument::eit, key);
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    ITA_TRY(count, m_connection.prepare("SELECT hits FROM rate_limits WHERE key_hash = ? AND window_start = ?"));
+    count.bind_blob(1, hashed).bind(2, window_start);
+    ITA_TRY(row, count.step());
+    const int hits = row ? static_cast<int>(count.integer(0)) : 0;
+    count.reset();
+    if (hits >= limit) return false;
+    ITA_TRY(upsert, m_connection.prepare("INSERT INTO rate_limits (key_hash, window_start, hits) VALUES (?, ?, 1) "
+                                         "ON CONFLICT (key_hash, window_start) DO UPDATE SET hits = hits + 1"));
+    ITA_TRY_VOID(upsert.bind_blob(1, hashed).bind(2, window_start).run());
+    ITA_TRY_VOID(transaction.commit());
+    return true;
+}
+
+Result<std::size_t> SqliteStore::respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) {
+    ITA_TRY(query, m_connection.prepare("SELECT count(*) FROM responses WHERE fiscal_year = ? AND agency_id = ? AND instrument = ?"));
+    query.bind(1, std::int64_t{fiscal_year}).bind(2, agency_id).bind(3, core::instrument_code(instrument));
+    ITA_TRY(row, query.step());
+    return row ? static_cast<std::size_t>(query.integer(0)) : 0;
+}
+
+Result<std::optional<int>> SqliteStore::open_fiscal_year() {
+    ITA_TRY(query, m_connection.prepare("SELECT max(fiscal_year) FROM fiscal_years WHERE state = 'open'"));
+    ITA_TRY(row, query.step());
+    if (!row || query.is_null(0)) return std::optional<int>();
+    return std::optional<int>(static_cast<int>(query.integer(0)));
+}
+
+}  // namespace ita::storage::sqlite
