@@ -27,7 +27,10 @@ int write_output(const std::string& command, const std::optional<std::string>& p
 }
 
 int exit_code_for(const Error& error) {
-    return error.code == ErrorCode::invalid_input || error.code == ErrorCode::conflict || error.code == ErrorCode::not_found ? 2 : 1;
+    return error.code == ErrorCode::invalid_input || error.code == ErrorCode::conflict || error.code == ErrorCode::not_found ||
+                   error.code == ErrorCode::rate_limited
+               ? 2
+               : 1;
 }
 
 }  // namespace ita::app

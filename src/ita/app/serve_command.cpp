@@ -1,6 +1,7 @@
 #include <ita/app/serve_command.hpp>
 
 #include <ita/app/output_file.hpp>
+#include <ita/server/account_routes.hpp>
 #include <ita/server/http_server.hpp>
 #include <ita/server/results_routes.hpp>
 #include <ita/server/survey_routes.hpp>
@@ -28,6 +29,7 @@ int run_serve_command(const ServeCommand& command) {
     const server::ResultsContext context{command.db, command.methodology_dir, command.public_posts_per_address_per_hour};
     server::add_results_routes(router, context);
     server::add_survey_routes(router, context);
+    server::add_account_routes(router, context);
     server::ServerOptions options;
     options.address = command.listen.substr(0, colon);
     options.port = static_cast<std::uint16_t>(*port);

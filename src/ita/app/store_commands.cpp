@@ -3,6 +3,7 @@
 #include <ita/app/output_file.hpp>
 #include <ita/core/answer_layout.hpp>
 #include <ita/ingest/methodology_reader.hpp>
+#include <ita/service/accounts.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/storage/store.hpp>
 
@@ -109,6 +110,21 @@ int run_season_open_command(const std::string& db, int fiscal_year, const std::o
         return exit_code_for(opened.error());
     }
     std::cerr << "ita season: fiscal year " << fiscal_year << " is open (methodology " << methodology->version << ")\n";
+    return 0;
+}
+
+int run_users_add_command(const std::string& db, const std::string& user_id, const std::string& name, const std::string& role,
+                          const std::string& agency_id) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita users", db, exit_code);
+    if (!store) return exit_code;
+    std::string password;
+    std::getline(std::cin, password);
+    if (auto added = service::add_user(*store, user_id, name, role, agency_id, password, "cli"); !added) {
+        std::cerr << "ita users: " << added.error().to_string() << "\n";
+        return exit_code_for(added.error());
+    }
+    std::cerr << "ita users: " << user_id << " added\n";
     return 0;
 }
 

@@ -31,6 +31,10 @@ int run_codes_command(const std::string& db, int fiscal_year, const std::string&
 // the public survey links answer.
 int run_season_open_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir);
 
+// `ita users add`: the password is the first line of standard input.
+int run_users_add_command(const std::string& db, const std::string& user_id, const std::string& name, const std::string& role,
+                          const std::string& agency_id);
+
 int run_backup_command(const std::string& db, const std::string& out);
 int run_restore_command(const std::string& db, const std::string& from);
 

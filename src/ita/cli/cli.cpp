@@ -44,6 +44,7 @@ struct Commands {
     app::ReportCommand report;
     app::ServeCommand serve;
     int season_year = 0;
+    std::string user_id, user_name, user_role, user_agency;
     int codes_year = 0;
     std::string codes_agency;
     std::size_t codes_count = 0;
@@ -203,6 +204,16 @@ void add_season(CLI::App& app, Commands& commands) {
     open->add_option("--year", commands.season_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
 }
 
+void add_users(CLI::App& app, Commands& commands) {
+    auto* users = app.add_subcommand("users", "บัญชีผู้ใช้ / Accounts");
+    users->require_subcommand(1);
+    auto* add = users->add_subcommand("add", "เพิ่มผู้ใช้ (รหัสผ่านจาก stdin) / Add a user (password from standard input)");
+    add->add_option("--user", commands.user_id, "ชื่อผู้ใช้ / user name")->required();
+    add->add_option("--name", commands.user_name, "ชื่อที่แสดง / display name")->required();
+    add->add_option("--role", commands.user_role, "national_admin | agency_admin | auditor")->required();
+    add->add_option("--agency", commands.user_agency, "หน่วยงาน (สำหรับ agency_admin) / agency (agency_admin)");
+}
+
 void add_codes(CLI::App& app, Commands& commands) {
     auto* codes = app.add_subcommand("codes", "ออกรหัสตอบแบบวัด IIT แบบใช้ครั้งเดียว / Issue one-time staff-survey codes");
     codes->add_option("--year", commands.codes_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
@@ -246,6 +257,7 @@ int run(int argc, char** argv) {
     add_serve(app, commands);
     add_codes(app, commands);
     add_season(app, commands);
+    add_users(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -325,6 +337,10 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("season")) {
         if (const int code = require_db(global, "season")) return code;
         return app::run_season_open_command(*global.db, commands.season_year, global.methodology_dir);
+    }
+    if (app.got_subcommand("users")) {
+        if (const int code = require_db(global, "users")) return code;
+        return app::run_users_add_command(*global.db, commands.user_id, commands.user_name, commands.user_role, commands.user_agency);
     }
     if (app.got_subcommand("codes")) {
         if (const int code = require_db(global, "codes")) return code;

@@ -17,6 +17,7 @@ struct HttpRequest {
     std::string body;
     std::string remote;
     std::map<std::string, std::string> cookies;
+    std::string forwarded_proto;  // X-Forwarded-Proto from the TLS-terminating proxy
 };
 
 struct HttpResponse {

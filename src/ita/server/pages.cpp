@@ -90,6 +90,28 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     return {status, "text/html; charset=utf-8", render("survey", context), {{"Cache-Control", "no-store"}}};
 }
 
+HttpResponse login_page(int status, const std::string& user, const std::string& error) {
+    data context;
+    context.set("title", "เข้าสู่ระบบ ITA");
+    context.set("user", user);
+    context.set("has_error", error.empty() ? data::type::bool_false : data::type::bool_true);
+    context.set("error", error);
+    return {status, "text/html; charset=utf-8", render("login", context), {{"Cache-Control", "no-store"}}};
+}
+
+HttpResponse me_page(const std::string& name, const std::string& role, const std::string& agency, const std::string& csrf) {
+    static const std::map<std::string, std::string> roles{
+        {"national_admin", "ผู้ดูแลระบบระดับประเทศ"}, {"agency_admin", "คณะทำงาน ITA ของหน่วยงาน"}, {"auditor", "ผู้ตรวจประเมิน"}};
+    data context;
+    context.set("title", name);
+    context.set("name", name);
+    context.set("role_label", roles.contains(role) ? roles.at(role) : role);
+    context.set("has_agency", agency.empty() ? data::type::bool_false : data::type::bool_true);
+    context.set("agency", agency);
+    context.set("csrf", csrf);
+    return {200, "text/html; charset=utf-8", render("me", context), {{"Cache-Control", "no-store"}}};
+}
+
 HttpResponse message_page(int status, const std::string& heading, const std::string& message) {
     data context;
     context.set("title", heading);

@@ -24,6 +24,11 @@ struct SurveyPageText {
 HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
                          const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status = 200);
 
+// The login form, with an error after a failed attempt.
+HttpResponse login_page(int status, const std::string& user, const std::string& error);
+// The signed-in user's page, with the logout form carrying the session's CSRF token.
+HttpResponse me_page(const std::string& name, const std::string& role, const std::string& agency, const std::string& csrf);
+
 // A page with a heading and one message (thanks, a spent code, an unknown code).
 HttpResponse message_page(int status, const std::string& heading, const std::string& message);
 

@@ -76,6 +76,20 @@ struct SurveyCode {
     bool spent = false;
 };
 
+struct User {
+    std::string user_id;
+    std::string display_name;
+    std::string role;  // national_admin, agency_admin, auditor
+    std::string agency_id;  // for agency admins
+    std::string password_hash;  // argon2id, libsodium's string form
+};
+
+struct Session {
+    User user;
+    std::string csrf;
+    std::int64_t expires_at = 0;
+};
+
 struct AuditEntry {
     std::int64_t entry_id = 0;
     std::string at;
@@ -156,6 +170,15 @@ public:
     virtual Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) = 0;
     // The newest fiscal year whose state is open, if any.
     virtual Result<std::optional<int>> open_fiscal_year() = 0;
+
+    // Accounts and sessions. Session tokens are stored as keyed hashes.
+    virtual Result<void> add_user(const User& user, std::string_view actor) = 0;
+    virtual Result<User> user(const std::string& user_id) = 0;
+    virtual Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) = 0;
+    // not_found for an unknown or expired (at `now`) token.
+    virtual Result<Session> session(std::string_view token, std::int64_t now) = 0;
+    virtual Result<void> remove_session(std::string_view token) = 0;
+    virtual Result<void> record(std::string_view actor, std::string_view action, std::string_view detail) = 0;  // an audit entry
 
     virtual Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) = 0;
 

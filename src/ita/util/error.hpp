@@ -9,7 +9,7 @@
 
 namespace ita {
 
-enum class ErrorCode { invalid_input, not_found, io, conflict, internal };
+enum class ErrorCode { invalid_input, not_found, io, conflict, rate_limited, internal };
 
 // One problem in one place of an input: file, line (0 when the input has no lines, such as a
 // JSON path), field (a CSV column name or a JSON path) and the reason, in plain words.

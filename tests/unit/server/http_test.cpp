@@ -336,3 +336,58 @@ TEST(PublicSurvey, RateLimitPerAddressIsShared) {
     ::waitpid(pid, nullptr, 0);
     EXPECT_EQ(statuses, (std::vector<int>{303, 303, 303, 429, 429}));
 }
+
+TEST_F(ServerTest, SignInSessionAndCsrfProtectedSignOut) {
+    ASSERT_EQ(std::system(("echo 'correct horse battery' | " + std::string(ITA_BINARY) + " users add --db " + m_db +
+                           " --user somchai --name 'สมชาย ใจดี' --role agency_admin --agency A1 2>/dev/null")
+                              .c_str()),
+              0);
+    EXPECT_NE(std::system(("echo short | " + std::string(ITA_BINARY) + " users add --db " + m_db +
+                           " --user x --name x --role auditor 2>/dev/null")
+                              .c_str()),
+              0);  // a password under 10 characters is refused
+    const std::string sqlite_hash = first_line_of("sqlite3 " + m_db + " \"SELECT password_hash FROM users WHERE user_id = 'somchai'\"");
+    EXPECT_TRUE(sqlite_hash.starts_with("$argon2id$")) << sqlite_hash;
+
+    EXPECT_EQ(m_client->Get("/me")->status, 303);  // signed out: to the login page
+    const auto wrong = m_client->Post("/login", "user=somchai&password=wrong+password", "application/x-www-form-urlencoded");
+    EXPECT_EQ(wrong->status, 401);
+    EXPECT_NE(wrong->body.find("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"), std::string::npos);
+    const auto signed_in = m_client->Post("/login", "user=somchai&password=correct+horse+battery", "application/x-www-form-urlencoded");
+    ASSERT_TRUE(signed_in);
+    EXPECT_EQ(signed_in->status, 303);
+    const std::string cookie = signed_in->get_header_value("Set-Cookie");
+    EXPECT_NE(cookie.find("; Path=/; HttpOnly; SameSite=Strict"), std::string::npos) << cookie;
+    const httplib::Headers session{{"Cookie", cookie.substr(0, cookie.find(';'))}};
+    const auto me = m_client->Get("/me", session);
+    ASSERT_EQ(me->status, 200);
+    EXPECT_NE(me->body.find("สมชาย ใจดี"), std::string::npos);
+    const auto csrf_at = me->body.find("name=\"csrf\" value=\"");
+    ASSERT_NE(csrf_at, std::string::npos);
+    const std::string csrf = me->body.substr(csrf_at + 19, 32);
+
+    EXPECT_EQ(m_client->Post("/logout", session, "csrf=forged", "application/x-www-form-urlencoded")->status, 400);
+    EXPECT_EQ(m_client->Get("/me", session)->status, 200);  // still signed in
+    EXPECT_EQ(m_client->Post("/logout", session, "csrf=" + csrf, "application/x-www-form-urlencoded")->status, 303);
+    EXPECT_EQ(m_client->Get("/me", session)->status, 303);  // the session is gone
+
+    // Behind a TLS proxy the cookie is Secure.
+    const auto over_tls = m_client->Post("/login", {{"X-Forwarded-Proto", "https"}}, "user=somchai&password=correct+horse+battery",
+                                         "application/x-www-form-urlencoded");
+    EXPECT_NE(over_tls->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
+    EXPECT_NE(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM audit_log WHERE action IN ('login', 'logout', 'login failed')\""), "0");
+}
+
+TEST_F(ServerTest, RepeatedFailedSignInsAreLimited) {
+    ASSERT_EQ(std::system(("echo 'correct horse battery' | " + std::string(ITA_BINARY) + " users add --db " + m_db +
+                           " --user auditor1 --name 'ผู้ตรวจ' --role auditor 2>/dev/null")
+                              .c_str()),
+              0);
+    std::vector<int> statuses;
+    for (int attempt = 0; attempt < 11; ++attempt)
+        statuses.push_back(m_client->Post("/login", "user=auditor1&password=guess" + std::to_string(attempt), "application/x-www-form-urlencoded")->status);
+    EXPECT_EQ(statuses.front(), 401);
+    EXPECT_EQ(statuses.back(), 429);
+    // Even the right password waits out the window.
+    EXPECT_EQ(m_client->Post("/login", "user=auditor1&password=correct+horse+battery", "application/x-www-form-urlencoded")->status, 429);
+}

@@ -50,6 +50,12 @@ public:
     Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) override;
     Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;
     Result<std::optional<int>> open_fiscal_year() override;
+    Result<void> add_user(const User& user, std::string_view actor) override;
+    Result<User> user(const std::string& user_id) override;
+    Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) override;
+    Result<Session> session(std::string_view token, std::int64_t now) override;
+    Result<void> remove_session(std::string_view token) override;
+    Result<void> record(std::string_view actor, std::string_view action, std::string_view detail) override;
     Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) override;
     Result<void> backup(const std::string& path) override;
     Result<void> restore(const std::string& path) override;

@@ -1,0 +1,67 @@
+#include <ita/server/account_routes.hpp>
+
+#include <ita/server/pages.hpp>
+#include <ita/server/status_mapping.hpp>
+#include <ita/service/accounts.hpp>
+
+#include <ctime>
+
+namespace ita::server {
+
+namespace {
+
+constexpr const char* session_cookie = "ita_session";
+
+HttpResponse redirect(const std::string& location) { return {303, "text/plain; charset=utf-8", "", {{"Location", location}}}; }
+
+std::string cookie_attributes(const HttpRequest& request, std::int64_t max_age) {
+    return "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) + (request.forwarded_proto == "https" ? "; Secure" : "");
+}
+
+}  // namespace
+
+void add_account_routes(Router& router, const ResultsContext& context) {
+    router.add("GET", "/login", [](const HttpRequest&) { return login_page(200, "", ""); });
+    router.add("POST", "/login", [context](const HttpRequest& request) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        const auto fields = parse_query(request.body);
+        const std::string user = fields.contains("user") ? fields.at("user") : "";
+        const std::string password = fields.contains("password") ? fields.at("password") : "";
+        auto signed_in = service::login(**store, user, password, request.remote, std::time(nullptr));
+        if (!signed_in) {
+            if (signed_in.error().code == ErrorCode::rate_limited)
+                return login_page(429, user, "พยายามเข้าสู่ระบบหลายครั้งเกินไป โปรดลองใหม่ใน 15 นาที");
+            if (signed_in.error().code == ErrorCode::invalid_input) return login_page(401, user, "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง");
+            return error_response(signed_in.error());
+        }
+        auto response = redirect("/me");
+        response.headers.emplace_back("Set-Cookie", std::string(session_cookie) + "=" + signed_in->token +
+                                                        cookie_attributes(request, service::session_seconds));
+        return response;
+    });
+    router.add("GET", "/me", [context](const HttpRequest& request) {
+        const auto cookie = request.cookies.find(session_cookie);
+        if (cookie == request.cookies.end()) return redirect("/login");
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        auto session = (*store)->session(cookie->second, std::time(nullptr));
+        if (!session) return redirect("/login");
+        return me_page(session->user.display_name, session->user.role, session->user.agency_id, session->csrf);
+    });
+    router.add("POST", "/logout", [context](const HttpRequest& request) {
+        const auto cookie = request.cookies.find(session_cookie);
+        if (cookie == request.cookies.end()) return redirect("/login");
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        const auto fields = parse_query(request.body);
+        auto done = service::logout(**store, cookie->second, fields.contains("csrf") ? fields.at("csrf") : "", std::time(nullptr));
+        if (!done && done.error().code == ErrorCode::invalid_input)
+            return message_page(400, "ไม่สามารถออกจากระบบได้", "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดลองใหม่จากหน้าของท่าน");
+        auto response = redirect("/login");
+        response.headers.emplace_back("Set-Cookie", std::string(session_cookie) + "=" + cookie_attributes(request, 0));
+        return response;
+    });
+}
+
+}  // namespace ita::server
