@@ -2,22 +2,13 @@
 
 #include <ita/app/output_file.hpp>
 #include <ita/report/measure_outputs.hpp>
+#include <ita/util/clock.hpp>
 
-#include <ctime>
 #include <iostream>
 
 namespace ita::app {
 
 namespace {
-
-std::string system_today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-    localtime_r(&now, &parts);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-    return text;
-}
 
 int report_error(const Error& error) {
     std::cerr << "ita measures: " << error.to_string() << "\n";
@@ -27,7 +18,7 @@ int report_error(const Error& error) {
 int list(storage::Store& store, const MeasuresCommand& command) {
     auto measures = store.measures(command.fiscal_year, command.agency_id);
     if (!measures) return report_error(measures.error());
-    const std::string today = command.today.value_or(system_today());
+    const std::string today = command.today.value_or(util::local_date_today());
     std::vector<report::MeasureView> views;
     for (const auto& measure : *measures) {
         const auto state = core::reporting_state(measure, today);
@@ -107,7 +98,7 @@ int run_measures_command(MeasuresCommand command) {
                 std::cerr << "ita measures: --percent must be from 0 to 100\n";
                 return 2;
             }
-            if (command.report.reported_on.empty()) command.report.reported_on = command.today.value_or(system_today());
+            if (command.report.reported_on.empty()) command.report.reported_on = command.today.value_or(util::local_date_today());
             if (auto added = store.add_progress(command.measure_id, command.report, command.actor); !added) return report_error(added.error());
             return 0;
         }

@@ -3,22 +3,13 @@
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/service/surveys.hpp>
+#include <ita/util/clock.hpp>
 
 #include <ctime>
 
 namespace ita::server {
 
 namespace {
-
-// Only the day is kept with an answer.
-std::string today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-    localtime_r(&now, &parts);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-    return text;
-}
 
 HttpResponse code_problem(const Error& error) {
     if (error.code == ErrorCode::conflict)
@@ -87,7 +78,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         if (cookie == request.cookies.end())
             return message_page(400, "โปรดเปิดแบบสอบถามจากลิงก์ของหน่วยงาน", "เบราว์เซอร์ต้องรับคุกกี้ของแบบสอบถามก่อนส่งคำตอบ");
         const auto answers = parse_query(request.body);
-        auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers, today());
+        auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers, util::local_date_today());
         if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/e/thanks"}}};
         if (submitted.error().code != ErrorCode::invalid_input) return public_problem(submitted.error());
         std::vector<std::string> problems;
@@ -111,7 +102,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         if (!store) return error_response(store.error());
         const std::string& code = request.path_params.at("code");
         const auto answers = parse_query(request.body);  // application/x-www-form-urlencoded
-        auto submitted = service::submit_survey(**store, code, answers, context.methodology_dir, today());
+        auto submitted = service::submit_survey(**store, code, answers, context.methodology_dir, util::local_date_today());
         if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/s/thanks"}}};
         if (submitted.error().code != ErrorCode::invalid_input) return code_problem(submitted.error());
         auto form = service::survey_form(**store, code, context.methodology_dir);
