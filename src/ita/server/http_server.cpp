@@ -3,7 +3,9 @@
 
 #include <restinio/all.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -54,8 +56,13 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     const std::size_t max_body = options.max_body_bytes;
-    auto handler = [&router, max_body](restinio::request_handle_t raw) {
+    // Graceful stop: once stopping, new requests get 503 while the ones in flight finish; the
+    // server is closed only when none is left (or after a grace period).
+    std::atomic<bool> stopping{false};
+    std::atomic<int> in_flight{0};
+    auto handler = [&router, max_body, &stopping, &in_flight](restinio::request_handle_t raw) {
         const auto started = std::chrono::steady_clock::now();
+        ++in_flight;  // until the response is written (see done() below)
         HttpRequest request;
         request.method = raw->header().method().c_str();
         request.path = percent_decode(raw->header().path());
@@ -65,7 +72,10 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         if (raw->header().has_field(restinio::http_field::cookie))
             request.cookies = parse_cookies(raw->header().get_field(restinio::http_field::cookie));
         HttpResponse response;
-        if (raw->body().size() > max_body) {
+        if (stopping) {
+            response = json_error(503, "the server is stopping");
+            response.headers.emplace_back("Connection", "close");
+        } else if (raw->body().size() > max_body) {
             response = json_error(413, "the request body is larger than " + std::to_string(max_body) + " bytes");
         } else {
             request.body = raw->body();
@@ -77,7 +87,8 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         for (const auto& [name, value] : response.headers) reply.append_header(name, value);
         reply.append_header("X-Content-Type-Options", "nosniff");
         if (request.method != "HEAD") reply.set_body(std::move(response.body));
-        reply.done();
+        // The request leaves the in-flight count when its response has been written.
+        reply.done([&in_flight](const auto&) { --in_flight; });
         access_log(request, response.status, bytes,
                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
         return restinio::request_accepted();
@@ -97,6 +108,9 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         int signal_number = 0;
         sigwait(&stop_signals, &signal_number);
         std::fprintf(stderr, "ita serve: stopping (signal %d)\n", signal_number);
+        stopping = true;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.request_timeout_seconds);
+        while (in_flight > 0 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         server->stop();
         server->wait();
     } catch (const std::exception& error) {
