@@ -1,0 +1,133 @@
+// deploy/nginx/ita.conf for real: nginx terminates TLS on a loopback port and spreads requests
+// over two `ita serve` processes sharing one database; ita sees the TLS through
+// X-Forwarded-Proto. Certificates are made by the test (openssl); only loopback is used.
+#include "../../support/temp_files.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <fstream>
+#include <netinet/in.h>
+#include <sstream>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t length = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+std::string output_of(const std::string& command) {
+    std::string output;
+    std::FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
+    ::pclose(pipe);
+    return output;
+}
+
+// Starts a program with its standard error in `log`.
+pid_t spawn(const std::vector<std::string>& arguments, const std::string& log) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(fd, STDERR_FILENO);
+        std::vector<char*> argv;
+        for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+        argv.push_back(nullptr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST(Nginx, TlsInFrontOfTwoServers) {
+    ita::test::TempDir files;
+    const std::string db = files.path("ita.db");
+    const std::string ita = ITA_BINARY;
+    ASSERT_EQ(std::system((ita + " import --db " + db + " agencies " +
+                           files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n") +
+                           " 2>/dev/null && echo 'correct horse battery' | " + ita + " users add --db " + db +
+                           " --user somchai --name 'สมชาย' --role auditor 2>/dev/null")
+                              .c_str()),
+              0);
+    ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout " + files.path("key.pem") +
+                           " -out " + files.path("cert.pem") + " >/dev/null 2>&1")
+                              .c_str()),
+              0);
+    const int upstream[] = {free_port(), free_port()};
+    const int https_port = free_port(), http_port = free_port();
+    std::vector<pid_t> servers;
+    for (int index = 0; index < 2; ++index)
+        servers.push_back(spawn({ita, "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(upstream[index]), "--threads", "1"},
+                                files.path("serve" + std::to_string(index) + ".log")));
+
+    // The shipped configuration, pointed at this test's ports and certificate.
+    std::ifstream shipped(std::string(ITA_SOURCE_DIR) + "/deploy/nginx/ita.conf");
+    std::stringstream text;
+    text << shipped.rdbuf();
+    std::string site = text.str();
+    replace_all(site, "127.0.0.1:8081", "127.0.0.1:" + std::to_string(upstream[0]));
+    replace_all(site, "127.0.0.1:8082", "127.0.0.1:" + std::to_string(upstream[1]));
+    replace_all(site, "listen 443 ssl http2;", "listen 127.0.0.1:" + std::to_string(https_port) + " ssl;");
+    replace_all(site, "listen 80;", "listen 127.0.0.1:" + std::to_string(http_port) + ";");
+    replace_all(site, "/etc/ssl/certs/ita.pem", files.path("cert.pem"));
+    replace_all(site, "/etc/ssl/private/ita.key", files.path("key.pem"));
+    ASSERT_NE(site.find(std::to_string(upstream[1])), std::string::npos);
+    const std::string prefix = files.path("nginx");
+    std::filesystem::create_directories(prefix + "/logs");
+    files.write("nginx/nginx.conf", std::string(::geteuid() == 0 ? "user root;\n" : "") +
+                                        "worker_processes 1;\ndaemon off;\npid " + prefix + "/nginx.pid;\nerror_log " + prefix +
+                                        "/logs/error.log;\nevents {}\nhttp {\naccess_log " + prefix + "/logs/access.log;\n" +
+                                        "client_body_temp_path " + prefix + "/body;\nproxy_temp_path " + prefix + "/proxy;\n" +
+                                        "fastcgi_temp_path " + prefix + "/fastcgi;\nuwsgi_temp_path " + prefix + "/uwsgi;\nscgi_temp_path " + prefix +
+                                        "/scgi;\n" + site + "\n}\n");
+    const pid_t nginx = spawn({"/usr/sbin/nginx", "-p", prefix, "-c", prefix + "/nginx.conf"}, files.path("nginx.log"));
+    const std::string base = "https://127.0.0.1:" + std::to_string(https_port);
+    std::string health;
+    for (int attempt = 0; attempt < 100 && health != "ok\n"; ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        health = output_of("curl -sk " + base + "/healthz");
+    }
+    EXPECT_EQ(health, "ok\n") << output_of("cat " + files.path("nginx.log") + " " + prefix + "/logs/error.log");
+
+    // Plain HTTP is sent to HTTPS; over TLS the session cookie is Secure.
+    EXPECT_NE(output_of("curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://127.0.0.1:" + std::to_string(http_port) + "/login")
+                  .find("301 https://"),
+              std::string::npos);
+    const std::string headers = output_of("curl -sk -D - -o /dev/null -d 'user=somchai&password=correct+horse+battery' " + base + "/login");
+    EXPECT_NE(headers.find("Strict-Transport-Security"), std::string::npos) << headers;
+    EXPECT_NE(headers.find("; Secure"), std::string::npos) << headers;
+    for (int request = 0; request < 8; ++request) output_of("curl -sk " + base + "/healthz");
+
+    ::kill(nginx, SIGQUIT);
+    ::waitpid(nginx, nullptr, 0);
+    for (const pid_t server : servers) {
+        ::kill(server, SIGTERM);
+        ::waitpid(server, nullptr, 0);
+    }
+    // Both processes served requests: nothing lives in one process only.
+    for (int index = 0; index < 2; ++index)
+        EXPECT_NE(output_of("cat " + files.path("serve" + std::to_string(index) + ".log")).find("\"path\":\"/healthz\""), std::string::npos)
+            << "process " << index << " got no request";
+}
