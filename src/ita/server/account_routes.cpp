@@ -20,6 +20,21 @@ std::string cookie_attributes(const HttpRequest& request, std::int64_t max_age) 
 
 }  // namespace
 
+std::optional<storage::Session> current_session(storage::Store& store, const HttpRequest& request) {
+    const auto cookie = request.cookies.find(session_cookie);
+    if (cookie == request.cookies.end()) return std::nullopt;
+    auto session = store.session(cookie->second, std::time(nullptr));
+    if (!session) return std::nullopt;
+    return *session;
+}
+
+bool csrf_matches(const storage::Session& session, const std::string& given) {
+    if (given.size() != session.csrf.size()) return false;
+    unsigned char difference = 0;
+    for (std::size_t index = 0; index < given.size(); ++index) difference |= static_cast<unsigned char>(given[index] ^ session.csrf[index]);
+    return difference == 0;
+}
+
 void add_account_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/login", [](const HttpRequest&) { return login_page(200, "", ""); });
     router.add("POST", "/login", [context](const HttpRequest& request) {

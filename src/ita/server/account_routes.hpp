@@ -8,4 +8,9 @@ namespace ita::server {
 
 void add_account_routes(Router& router, const ResultsContext& context);
 
+// The session of the request's cookie, if it is signed in.
+std::optional<storage::Session> current_session(storage::Store& store, const HttpRequest& request);
+// Whether a form's CSRF token is the session's (constant-time comparison).
+bool csrf_matches(const storage::Session& session, const std::string& given);
+
 }  // namespace ita::server

@@ -31,6 +31,7 @@ const char* reason_phrase(int status) {
         case 303: return "See Other";
         case 401: return "Unauthorized";
         case 410: return "Gone";
+        case 403: return "Forbidden";
         case 500: return "Internal Server Error";
         case 503: return "Service Unavailable";
         default: return "";
@@ -68,6 +69,7 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         request.path = percent_decode(raw->header().path());
         request.query = parse_query(raw->header().query());
         request.remote = raw->remote_endpoint().address().to_string();
+        if (raw->header().has_field(restinio::http_field::host)) request.host = raw->header().get_field(restinio::http_field::host);
         if (raw->header().has_field("X-Forwarded-Proto")) request.forwarded_proto = raw->header().get_field("X-Forwarded-Proto");
         if (raw->header().has_field(restinio::http_field::cookie))
             request.cookies = parse_cookies(raw->header().get_field(restinio::http_field::cookie));

@@ -18,6 +18,7 @@ struct HttpRequest {
     std::string remote;
     std::map<std::string, std::string> cookies;
     std::string forwarded_proto;  // X-Forwarded-Proto from the TLS-terminating proxy
+    std::string host;             // the Host header
 };
 
 struct HttpResponse {

@@ -1,5 +1,6 @@
 #include <ita/server/pages.hpp>
 
+#include <ita/report/qr_svg.hpp>
 #include <ita/util/embedded_file.hpp>
 #include <ita/util/mapped_file.hpp>
 
@@ -110,6 +111,32 @@ HttpResponse me_page(const std::string& name, const std::string& role, const std
     context.set("agency", agency);
     context.set("csrf", csrf);
     return {200, "text/html; charset=utf-8", render("me", context), {{"Cache-Control", "no-store"}}};
+}
+
+HttpResponse admin_codes_page(const std::string& agency, int year, const std::string& csrf) {
+    data context;
+    context.set("title", "ออกรหัสตอบแบบวัด IIT");
+    context.set("agency", agency);
+    context.set("year", std::to_string(year));
+    context.set("csrf", csrf);
+    return {200, "text/html; charset=utf-8", render("admin_codes", context), {{"Cache-Control", "no-store"}}};
+}
+
+HttpResponse code_sheet_page(const std::string& agency, int year, const std::vector<std::string>& codes, const std::string& base_url) {
+    data context;
+    context.set("agency", agency);
+    context.set("year", std::to_string(year));
+    data cards{data::type::list};
+    for (const auto& code : codes) {
+        data card;
+        const std::string url = base_url + "/s/" + code;
+        card.set("code", code);
+        card.set("url", url);
+        card.set("qr", report::qr_svg(url));
+        cards.push_back(card);
+    }
+    context.set("cards", cards);
+    return {200, "text/html; charset=utf-8", render("code_sheet", context), {{"Cache-Control", "no-store"}}};
 }
 
 HttpResponse message_page(int status, const std::string& heading, const std::string& message) {

@@ -29,6 +29,10 @@ HttpResponse login_page(int status, const std::string& user, const std::string& 
 // The signed-in user's page, with the logout form carrying the session's CSRF token.
 HttpResponse me_page(const std::string& name, const std::string& role, const std::string& agency, const std::string& csrf);
 
+// The agency admin's form for new codes, and the printable A4 sheet of codes with QR codes.
+HttpResponse admin_codes_page(const std::string& agency, int year, const std::string& csrf);
+HttpResponse code_sheet_page(const std::string& agency, int year, const std::vector<std::string>& codes, const std::string& base_url);
+
 // A page with a heading and one message (thanks, a spent code, an unknown code).
 HttpResponse message_page(int status, const std::string& heading, const std::string& message);
 

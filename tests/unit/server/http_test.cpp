@@ -391,3 +391,44 @@ TEST_F(ServerTest, RepeatedFailedSignInsAreLimited) {
     // Even the right password waits out the window.
     EXPECT_EQ(m_client->Post("/login", "user=auditor1&password=correct+horse+battery", "application/x-www-form-urlencoded")->status, 429);
 }
+
+namespace {
+// Signs `user` in and returns the cookie header and the session's CSRF token.
+std::pair<httplib::Headers, std::string> sign_in(httplib::Client& client, const std::string& user) {
+    const auto signed_in = client.Post("/login", "user=" + user + "&password=correct+horse+battery", "application/x-www-form-urlencoded");
+    const std::string cookie = signed_in->get_header_value("Set-Cookie");
+    httplib::Headers session{{"Cookie", cookie.substr(0, cookie.find(';'))}};
+    const auto me = client.Get("/me", session);
+    const auto at = me->body.find("name=\"csrf\" value=\"");
+    return {session, at == std::string::npos ? "" : me->body.substr(at + 19, 32)};
+}
+}  // namespace
+
+TEST_F(ServerTest, WorkingGroupPrintsCodeSheetsOthersMayNot) {
+    for (const auto& [user, role] : {std::pair{"wg", "agency_admin --agency A1"}, {"audit", "auditor"}})
+        ASSERT_EQ(std::system(("echo 'correct horse battery' | " + std::string(ITA_BINARY) + " users add --db " + m_db + " --user " + user +
+                               " --name x --role " + role + " 2>/dev/null")
+                                  .c_str()),
+                  0);
+    EXPECT_EQ(m_client->Get("/admin/codes")->status, 303);  // signed out
+    const auto [auditor, auditor_csrf] = sign_in(*m_client, "audit");
+    EXPECT_EQ(m_client->Get("/admin/codes", auditor)->status, 403);
+    EXPECT_EQ(m_client->Post("/admin/codes", auditor, "count=3&csrf=" + auditor_csrf, "application/x-www-form-urlencoded")->status, 403);
+
+    const auto [group, csrf] = sign_in(*m_client, "wg");
+    const auto form = m_client->Get("/admin/codes", group);
+    ASSERT_EQ(form->status, 200);
+    EXPECT_NE(form->body.find("name=\"csrf\" value=\"" + csrf + "\""), std::string::npos);
+    EXPECT_EQ(m_client->Post("/admin/codes", group, "count=3&csrf=wrong", "application/x-www-form-urlencoded")->status, 400);
+    const auto sheet = m_client->Post("/admin/codes", group, "count=3&csrf=" + csrf, "application/x-www-form-urlencoded");
+    ASSERT_EQ(sheet->status, 200);
+    std::size_t cards = 0;
+    for (auto at = sheet->body.find("<div class=\"card\">"); at != std::string::npos; at = sheet->body.find("<div class=\"card\">", at + 1)) ++cards;
+    EXPECT_EQ(cards, 3u);
+    EXPECT_NE(sheet->body.find("<svg xmlns=\"http://www.w3.org/2000/svg\""), std::string::npos);  // a QR code per code
+    EXPECT_NE(sheet->body.find("@page { size: A4;"), std::string::npos);
+    // The printed codes work: the first one opens its form.
+    const auto at = sheet->body.find("<div class=\"code\">");
+    const std::string code = sheet->body.substr(at + 18, 11);
+    EXPECT_EQ(m_client->Get("/s/" + code)->status, 200) << code;
+}

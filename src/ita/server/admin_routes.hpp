@@ -1,0 +1,12 @@
+// The working group's pages (signed in as an agency admin; a national admin names the agency
+// with ?agency=): issuing staff-survey codes as a printable A4 sheet with a QR code per code.
+// Other roles get 403; forms are CSRF-checked.
+#pragma once
+
+#include <ita/server/results_routes.hpp>
+
+namespace ita::server {
+
+void add_admin_routes(Router& router, const ResultsContext& context);
+
+}  // namespace ita::server
