@@ -1,4 +1,5 @@
 #include "pg_cluster.hpp"
+#include "ports.hpp"
 
 #include <array>
 #include <cstdio>
@@ -37,19 +38,6 @@ std::string find_bin_dir() {
     return dir;
 }
 
-// A port nothing listens on now (the cluster itself listens only on its Unix socket).
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 // `ita serve` as a real process on loopback, spoken to with an HTTP client (cpp-httplib).
 #include "../../support/pg_cluster.hpp"
+#include "../../support/ports.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <httplib.h>
@@ -18,17 +19,8 @@
 
 namespace {
 
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
+using ita::test::free_port;
+
 
 int run(const std::string& arguments) { return std::system((std::string(ITA_BINARY) + " " + arguments + " >/dev/null 2>&1").c_str()); }
 

@@ -1,6 +1,7 @@
 // deploy/nginx/ita.conf for real: nginx terminates TLS on a loopback port and spreads requests
 // over two `ita serve` processes sharing one database; ita sees the TLS through
 // X-Forwarded-Proto. Certificates are made by the test (openssl); only loopback is used.
+#include "../../support/ports.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <gtest/gtest.h>
@@ -19,17 +20,8 @@
 
 namespace {
 
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
+using ita::test::free_port;
+
 
 std::string output_of(const std::string& command) {
     std::string output;
