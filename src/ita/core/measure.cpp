@@ -104,4 +104,15 @@ ReportingState reporting_state(const Measure& measure, const std::string& today,
     return state;
 }
 
+std::optional<int> latest_progress(const Measure& measure) {
+    std::optional<int> percent;
+    std::string latest;
+    for (const auto& report : measure.progress)
+        if (report.reported_on >= latest) {
+            latest = report.reported_on;
+            percent = report.percent;
+        }
+    return percent;
+}
+
 }  // namespace ita::core

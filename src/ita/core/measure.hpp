@@ -41,6 +41,10 @@ struct Measure {
     std::vector<ProgressReport> progress;
 };
 
+// The percent of the most recent progress report (the later-listed one on a tie), or
+// nothing when none has been filed.
+std::optional<int> latest_progress(const Measure& measure);
+
 // The 4M constraints of an agency in a year (seed 003).
 struct Constraints {
     std::string man, money, method, material;

@@ -1,6 +1,7 @@
 #include <ita/report/agency_report.hpp>
 
 #include <ita/core/verdict.hpp>
+#include <ita/thai/dates.hpp>
 #include <ita/thai/digits.hpp>
 #include <ita/util/decimal.hpp>
 
@@ -10,14 +11,6 @@ namespace {
 
 std::string shown(const std::optional<double>& value) { return value ? util::format_fixed(*value) : "–"; }
 std::string section(int number, const std::string& title) { return thai::to_thai_digits(std::to_string(number)) + ". " + title; }
-
-std::string thai_date(const std::string& iso) {
-    static constexpr const char* months[] = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
-    if (iso.size() != 10) return iso;
-    const int month = std::stoi(iso.substr(5, 2));
-    if (month < 1 || month > 12) return iso;
-    return std::to_string(std::stoi(iso.substr(8, 2))) + " " + months[month - 1] + " " + std::to_string(std::stoi(iso.substr(0, 4)) + 543);
-}
 
 void overview(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
@@ -130,7 +123,7 @@ void measures(Document& document, const AgencyReportInput& input) {
         std::string targets;
         for (const auto& target : measure.targets) targets += (targets.empty() ? "" : "\n") + target.substr(target.find(':') + 1);
         table.rows.push_back({targets, measure.title, measure.analysis, measure.steps,
-                              thai_date(measure.start_on) + " – " + thai_date(measure.end_on) + "\nรายงาน" +
+                              thai::short_thai_date(measure.start_on) + " – " + thai::short_thai_date(measure.end_on) + "\nรายงาน" +
                                   std::string(core::cadence_label(measure.cadence)),
                               measure.responsible});
     }

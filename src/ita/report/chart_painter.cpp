@@ -1,5 +1,7 @@
 #include <ita/report/chart_painter.hpp>
 
+#include <ita/report/pango_text.hpp>
+
 #include <ita/thai/digits.hpp>
 #include <ita/util/decimal.hpp>
 
@@ -22,16 +24,8 @@ public:
     ChartText& operator=(const ChartText&) = delete;
 
     void draw(const std::string& text, double size, bool bold, double x, double y, double width, PangoAlignment align) {
-        PangoFontDescription* font = pango_font_description_new();
-        pango_font_description_set_family(font, m_style.font.c_str());
-        pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
-        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_layout_set_font_description(m_layout, font);
-        pango_font_description_free(font);
-        pango_layout_set_width(m_layout, static_cast<int>(width * PANGO_SCALE));
         pango_layout_set_alignment(m_layout, align);
-        const std::string shown = m_style.thai_digits ? thai::to_thai_digits(text) : text;
-        pango_layout_set_text(m_layout, shown.c_str(), static_cast<int>(shown.size()));
+        set_layout_text(m_layout, m_style.font, size, bold, width, m_style.thai_digits ? thai::to_thai_digits(text) : text);
         cairo_move_to(m_cairo, x, y);
         pango_cairo_show_layout(m_cairo, m_layout);
     }

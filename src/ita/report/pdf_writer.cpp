@@ -1,6 +1,7 @@
 #include <ita/report/pdf_writer.hpp>
 
 #include <ita/report/chart_painter.hpp>
+#include <ita/report/pango_text.hpp>
 
 #include <ita/thai/digits.hpp>
 #include <ita/util/decimal.hpp>
@@ -115,16 +116,8 @@ private:
     double available() const { return page_height - margin_bottom - m_y; }
 
     void set_text(const std::string& text, double size, bool bold, double width, PangoAlignment align) {
-        PangoFontDescription* font = pango_font_description_new();
-        pango_font_description_set_family(font, m_options.font.c_str());
-        pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
-        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_layout_set_font_description(m_layout, font);
-        pango_font_description_free(font);
-        pango_layout_set_width(m_layout, static_cast<int>(width * PANGO_SCALE));
         pango_layout_set_alignment(m_layout, align);
-        const std::string shown = number(text);
-        pango_layout_set_text(m_layout, shown.c_str(), static_cast<int>(shown.size()));
+        set_layout_text(m_layout, m_options.font, size, bold, width, number(text));
     }
 
     double measure(const std::string& text, double size, bool bold, double width) {
@@ -145,15 +138,7 @@ private:
         PangoLayout* layout = pango_cairo_create_layout(m_cairo);
         pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        PangoFontDescription* font = pango_font_description_new();
-        pango_font_description_set_family(font, m_options.font.c_str());
-        pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
-        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_layout_set_font_description(layout, font);
-        pango_font_description_free(font);
-        pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-        const std::string shown = number(text);
-        pango_layout_set_text(layout, shown.c_str(), static_cast<int>(shown.size()));
+        set_layout_text(layout, m_options.font, size, bold, width, number(text));
         return layout;
     }
 

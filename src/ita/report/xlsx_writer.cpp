@@ -93,13 +93,8 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
     for (const auto& measure : input.measures) {
         std::string targets;
         for (const auto& target : measure.targets) targets += (targets.empty() ? "" : ", ") + target;
-        std::optional<double> latest;
-        std::string latest_date;
-        for (const auto& report : measure.progress)
-            if (report.reported_on >= latest_date) {
-                latest_date = report.reported_on;
-                latest = report.percent;
-            }
+        const auto percent = core::latest_progress(measure);
+        const std::optional<double> latest = percent ? std::optional<double>(*percent) : std::nullopt;
         measures.number(static_cast<double>(measure.measure_id)).text(targets).text(measure.title).text(measure.analysis).text(measure.steps);
         measures.text(measure.start_on).text(measure.end_on).text(std::string(core::cadence_label(measure.cadence))).text(measure.responsible);
         measures.text(measure.status).number(latest).end_row();

@@ -72,3 +72,13 @@ TEST(Measure, CadenceCodesAndThaiLabels) {
     EXPECT_FALSE(parse_cadence("weekly"));
     EXPECT_EQ(cadence_label(ReportingCadence::monthly), "รายเดือน");
 }
+
+TEST(Measure, LatestProgressIsTheMostRecentReport) {
+    Measure measure;
+    EXPECT_FALSE(latest_progress(measure));
+    measure.progress.push_back({"2023-01-15", 40, "", ""});
+    measure.progress.push_back({"2022-11-01", 10, "", ""});
+    EXPECT_EQ(latest_progress(measure), 40);
+    measure.progress.push_back({"2023-01-15", 45, "แก้ไขรายงาน", ""});
+    EXPECT_EQ(latest_progress(measure), 45);
+}

@@ -1,3 +1,4 @@
+#include <ita/thai/dates.hpp>
 #include <ita/thai/digits.hpp>
 #include <ita/thai/display_width.hpp>
 
@@ -19,3 +20,14 @@ TEST(DisplayWidth, PadsToColumns) {
 }
 
 TEST(Digits, ThaiDigits) { EXPECT_EQ(to_thai_digits("85.32 พ.ศ. 2565"), "๘๕.๓๒ พ.ศ. ๒๕๖๕"); }
+
+TEST(Dates, BuddhistEraShortForm) {
+    EXPECT_EQ(short_thai_date("2022-10-01"), "1 ต.ค. 2565");
+    EXPECT_EQ(short_thai_date("2023-09-30"), "30 ก.ย. 2566");
+}
+
+TEST(Dates, NonDatesShowUnchanged) {
+    EXPECT_EQ(short_thai_date("2022-13-01"), "2022-13-01");
+    EXPECT_EQ(short_thai_date("abcd-ef-gh"), "abcd-ef-gh");
+    EXPECT_EQ(short_thai_date(""), "");
+}
