@@ -99,6 +99,10 @@ int run_measures_command(MeasuresCommand command) {
                 return 2;
             }
             if (command.report.reported_on.empty()) command.report.reported_on = command.today.value_or(util::local_date_today());
+            if (!core::is_iso_date(command.report.reported_on)) {
+                std::cerr << "ita measures: --date must be a date YYYY-MM-DD, not '" << command.report.reported_on << "'\n";
+                return 2;
+            }
             if (auto added = store.add_progress(command.measure_id, command.report, command.actor); !added) return report_error(added.error());
             return 0;
         }

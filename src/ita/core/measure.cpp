@@ -25,6 +25,36 @@ std::string_view cadence_label(ReportingCadence cadence) {
     return "";
 }
 
+std::expected<std::vector<std::string>, std::string> parse_targets(std::string_view text) {
+    std::vector<std::string> targets;
+    std::size_t position = 0;
+    while (position < text.size()) {
+        const auto end = text.find_first_of(", \t\n", position);
+        const auto entry = text.substr(position, end == std::string_view::npos ? std::string_view::npos : end - position);
+        position = end == std::string_view::npos ? text.size() : end + 1;
+        if (entry.empty()) continue;
+        const bool digits = entry.find_first_not_of("0123456789") == std::string_view::npos;
+        const bool code = entry.size() >= 2 && entry.substr(1).find_first_not_of("0123456789.") == std::string_view::npos;
+        if (entry.find(':') != std::string_view::npos) targets.emplace_back(entry);
+        else if (digits && entry.size() <= 2) targets.push_back("indicator:" + std::string(entry));
+        else if (code && (entry[0] == 'I' || entry[0] == 'E')) targets.push_back("question:" + std::string(entry));
+        else if (code && entry[0] == 'O') targets.push_back("item:" + std::string(entry));
+        else return std::unexpected(std::string(entry));
+    }
+    return targets;
+}
+
+std::string targets_text(const std::vector<std::string>& targets) {
+    std::string text;
+    for (const auto& target : targets) {
+        const auto colon = target.find(':');
+        const auto kind = target.substr(0, colon);
+        const bool known = kind == "indicator" || kind == "question" || kind == "item";
+        text += (text.empty() ? "" : ", ") + (known ? target.substr(colon + 1) : target);
+    }
+    return text;
+}
+
 std::optional<ReportingCadence> parse_cadence(std::string_view text) {
     if (text == "monthly" || text == "รายเดือน") return ReportingCadence::monthly;
     if (text == "quarterly" || text == "รายไตรมาส") return ReportingCadence::quarterly;
@@ -63,6 +93,8 @@ std::chrono::months period_of(ReportingCadence cadence) {
 }
 
 }  // namespace
+
+bool is_iso_date(const std::string& text) { return parse_date(text).has_value(); }
 
 Result<void> validate_measure(const Measure& measure) {
     util::DiagnosticList problems("measure");

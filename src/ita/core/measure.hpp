@@ -7,6 +7,7 @@
 #include <ita/util/error.hpp>
 
 #include <cstdint>
+#include <expected>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,12 @@ struct Measure {
     std::vector<ProgressReport> progress;
 };
 
+// Targets as people type them: "5, I27 O38" → indicator:5, question:I27, item:O38 (entries
+// split by commas or spaces; "kind:code" kept as given). The first unreadable entry otherwise.
+std::expected<std::vector<std::string>, std::string> parse_targets(std::string_view text);
+// The inverse, for a form: "5, I27, O38".
+std::string targets_text(const std::vector<std::string>& targets);
+
 // The percent of the most recent progress report (the later-listed one on a tie), or
 // nothing when none has been filed.
 std::optional<int> latest_progress(const Measure& measure);
@@ -54,6 +61,9 @@ struct Constraints {
 // 1 October of CE year (Y − 544) to 30 September of CE year (Y − 543).
 std::string fiscal_year_start(int fiscal_year);
 std::string fiscal_year_end(int fiscal_year);
+
+// Whether `text` is a real calendar date written YYYY-MM-DD.
+bool is_iso_date(const std::string& text);
 
 // Success when the measure is complete and its period lies inside its fiscal year; otherwise
 // an invalid_input Error listing every problem by field.

@@ -4,7 +4,7 @@
 #include <ita/util/embedded_file.hpp>
 #include <ita/util/mapped_file.hpp>
 
-#include <kainjow/mustache.hpp>
+#include <ita/server/page_template.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -17,9 +17,6 @@ namespace ita::server {
 
 namespace {
 
-using kainjow::mustache::data;
-using kainjow::mustache::mustache;
-
 std::string template_text(const std::string& name) {
     if (const char* dir = std::getenv("ITA_TEMPLATE_DIR")) {
         const auto path = std::filesystem::path(dir) / (name + ".mustache");
@@ -30,13 +27,19 @@ std::string template_text(const std::string& name) {
     return "template " + name + " is missing";
 }
 
-std::string render(const std::string& name, data& context) {
+}  // namespace
+
+std::string render_template(const std::string& name, data& context) {
     context.set("layout_head", kainjow::mustache::partial([] { return template_text("layout_head"); }));
-    mustache page(template_text(name));
+    for (const auto* partial : {"layout_foot", "measure_fields"})
+        context.set(partial, kainjow::mustache::partial([partial] { return template_text(partial); }));
+    kainjow::mustache::mustache page(template_text(name));
     return page.render(context);
 }
 
-}  // namespace
+HttpResponse html_page(int status, const std::string& name, data& context) {
+    return {status, "text/html; charset=utf-8", render_template(name, context), {{"Cache-Control", "no-store"}}};
+}
 
 HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
                          const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status) {
@@ -49,7 +52,7 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     context.set("note", text.note);
     context.set("action", text.action);
     context.set("year", std::to_string(methodology.fiscal_year));
-    context.set("has_progress", text.progress ? data::type::bool_true : data::type::bool_false);
+    context.set("has_progress", flag(text.progress.has_value()));
     if (text.progress) {
         context.set("progress_count", std::to_string(text.progress->first));
         context.set("progress_minimum", std::to_string(text.progress->second));
@@ -73,7 +76,7 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
                 option.set("name", sub_item.code);
                 option.set("value", value);
                 option.set("text", option_text);
-                option.set("checked", given != answers.end() && given->second == value ? data::type::bool_true : data::type::bool_false);
+                option.set("checked", flag(given != answers.end() && given->second == value));
                 options.push_back(option);
             }
             sub.set("options", options);
@@ -83,21 +86,21 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
         question_list.push_back(entry);
     }
     context.set("questions", question_list);
-    context.set("has_errors", errors.empty() ? data::type::bool_false : data::type::bool_true);
+    context.set("has_errors", flag(!errors.empty()));
     context.set("error_message", "กรุณาตอบให้ครบทุกข้อ");
     data error_list{data::type::list};
     for (const auto& error : errors) error_list.push_back(data(error));
     context.set("errors", error_list);
-    return {status, "text/html; charset=utf-8", render("survey", context), {{"Cache-Control", "no-store"}}};
+    return html_page(status, "survey", context);
 }
 
 HttpResponse login_page(int status, const std::string& user, const std::string& error) {
     data context;
     context.set("title", "เข้าสู่ระบบ ITA");
     context.set("user", user);
-    context.set("has_error", error.empty() ? data::type::bool_false : data::type::bool_true);
+    context.set("has_error", flag(!error.empty()));
     context.set("error", error);
-    return {status, "text/html; charset=utf-8", render("login", context), {{"Cache-Control", "no-store"}}};
+    return html_page(status, "login", context);
 }
 
 HttpResponse me_page(const std::string& name, const std::string& role, const std::string& agency, const std::string& csrf) {
@@ -107,10 +110,10 @@ HttpResponse me_page(const std::string& name, const std::string& role, const std
     context.set("title", name);
     context.set("name", name);
     context.set("role_label", roles.contains(role) ? roles.at(role) : role);
-    context.set("has_agency", agency.empty() ? data::type::bool_false : data::type::bool_true);
+    context.set("has_agency", flag(!agency.empty()));
     context.set("agency", agency);
     context.set("csrf", csrf);
-    return {200, "text/html; charset=utf-8", render("me", context), {{"Cache-Control", "no-store"}}};
+    return html_page(200, "me", context);
 }
 
 HttpResponse admin_codes_page(const std::string& agency, int year, const std::string& csrf) {
@@ -119,7 +122,7 @@ HttpResponse admin_codes_page(const std::string& agency, int year, const std::st
     context.set("agency", agency);
     context.set("year", std::to_string(year));
     context.set("csrf", csrf);
-    return {200, "text/html; charset=utf-8", render("admin_codes", context), {{"Cache-Control", "no-store"}}};
+    return html_page(200, "admin_codes", context);
 }
 
 HttpResponse code_sheet_page(const std::string& agency, int year, const std::vector<std::string>& codes, const std::string& base_url) {
@@ -136,7 +139,7 @@ HttpResponse code_sheet_page(const std::string& agency, int year, const std::vec
         cards.push_back(card);
     }
     context.set("cards", cards);
-    return {200, "text/html; charset=utf-8", render("code_sheet", context), {{"Cache-Control", "no-store"}}};
+    return html_page(200, "code_sheet", context);
 }
 
 HttpResponse message_page(int status, const std::string& heading, const std::string& message) {
@@ -144,7 +147,7 @@ HttpResponse message_page(int status, const std::string& heading, const std::str
     context.set("title", heading);
     context.set("heading", heading);
     context.set("message", message);
-    return {status, "text/html; charset=utf-8", render("message", context), {{"Cache-Control", "no-store"}}};
+    return html_page(status, "message", context);
 }
 
 }  // namespace ita::server

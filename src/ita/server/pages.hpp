@@ -1,6 +1,5 @@
-// HTML pages from mustache templates (resources/templates, compiled into the binary; with
-// ITA_TEMPLATE_DIR set, files there are read instead, for development). The only translation
-// unit with kainjow mustache. Escapes by default. Thread-safe.
+// The HTML pages of surveys, sign-in and survey codes (templates in resources/templates,
+// rendered by page_template.hpp). Thread-safe.
 #pragma once
 
 #include <ita/core/methodology.hpp>

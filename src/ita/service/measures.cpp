@@ -102,4 +102,12 @@ Result<std::vector<core::Measure>> draft_measures(storage::Store& store, const D
     return added;
 }
 
+Result<core::Measure> agency_measure(storage::Store& store, int fiscal_year, const std::string& agency_id, std::int64_t measure_id) {
+    ITA_TRY(measures, store.measures(fiscal_year, agency_id));
+    for (auto& measure : measures)
+        if (measure.measure_id == measure_id) return std::move(measure);
+    return fail(ErrorCode::not_found, "no measure " + std::to_string(measure_id) + " of agency " + agency_id + " in fiscal year " +
+                                          std::to_string(fiscal_year));
+}
+
 }  // namespace ita::service

@@ -24,4 +24,8 @@ struct DraftRequest {
 // the measures added.
 Result<std::vector<core::Measure>> draft_measures(storage::Store& store, const DraftRequest& request);
 
+// The measure `measure_id` of the agency in the fiscal year; not_found when it does not exist
+// or belongs to another agency or year (so a page cannot probe other agencies' measures).
+Result<core::Measure> agency_measure(storage::Store& store, int fiscal_year, const std::string& agency_id, std::int64_t measure_id);
+
 }  // namespace ita::service

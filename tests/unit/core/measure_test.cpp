@@ -82,3 +82,19 @@ TEST(Measure, LatestProgressIsTheMostRecentReport) {
     measure.progress.push_back({"2023-01-15", 45, "แก้ไขรายงาน", ""});
     EXPECT_EQ(latest_progress(measure), 45);
 }
+
+TEST(MeasureTargets, ReadsTargetsAsPeopleTypeThem) {
+    const auto targets = parse_targets("5, I27 O38,,  E3 question:I4.2");
+    ASSERT_TRUE(targets.has_value());
+    EXPECT_EQ(*targets, (std::vector<std::string>{"indicator:5", "question:I27", "item:O38", "question:E3", "question:I4.2"}));
+    EXPECT_EQ(targets_text(*targets), "5, I27, O38, E3, I4.2");
+    EXPECT_EQ(parse_targets(targets_text(*targets)), targets);
+}
+
+TEST(MeasureTargets, NamesTheFirstUnreadableEntry) {
+    const auto targets = parse_targets("5, ข้อ 7, O1");
+    ASSERT_FALSE(targets.has_value());
+    EXPECT_EQ(targets.error(), "ข้อ");
+    EXPECT_EQ(targets_text({"note:free"}), "note:free");
+    EXPECT_TRUE(parse_targets("  ")->empty());
+}

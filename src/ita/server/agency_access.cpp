@@ -1,0 +1,50 @@
+#include <ita/server/agency_access.hpp>
+
+#include <ita/server/account_routes.hpp>
+#include <ita/server/pages.hpp>
+#include <ita/server/status_mapping.hpp>
+#include <ita/util/text.hpp>
+
+namespace ita::server {
+
+namespace {
+
+const std::string* field_of(const HttpRequest& request, const std::map<std::string, std::string>& fields, const std::string& name) {
+    const auto& source = request.method == "POST" ? fields : request.query;
+    const auto found = source.find(name);
+    return found == source.end() || found->second.empty() ? nullptr : &found->second;
+}
+
+}  // namespace
+
+HttpResponse see_other(const std::string& location) { return {303, "text/plain; charset=utf-8", "", {{"Location", location}}}; }
+
+std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, const HttpRequest& request,
+                                                        const std::map<std::string, std::string>& fields) {
+    auto session = current_session(store, request);
+    if (!session) return std::unexpected(see_other("/login"));
+    if (request.method == "POST" && !csrf_matches(*session, fields.contains("csrf") ? fields.at("csrf") : ""))
+        return std::unexpected(message_page(400, "แบบฟอร์มไม่ถูกต้อง", "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดลองใหม่"));
+    if (session->user.role == "agency_admin") return AgencyAccess{*session, session->user.agency_id};
+    if (session->user.role == "national_admin") {
+        if (const auto* agency = field_of(request, fields, "agency")) return AgencyAccess{*session, *agency};
+        return std::unexpected(message_page(400, "โปรดระบุหน่วยงาน", "ผู้ดูแลระบบระดับประเทศระบุหน่วยงานด้วย ?agency="));
+    }
+    return std::unexpected(message_page(403, "ไม่มีสิทธิ์", "หน้านี้สำหรับคณะทำงาน ITA ของหน่วยงาน"));
+}
+
+std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, const HttpRequest& request,
+                                                       const std::map<std::string, std::string>& fields) {
+    if (const auto* given = field_of(request, fields, "year")) {
+        const auto year = util::parse_integer(*given);
+        if (!year || *year < 2500 || *year > 2700)
+            return std::unexpected(message_page(400, "ปีไม่ถูกต้อง", "ระบุปีงบประมาณเป็นปีพุทธศักราช เช่น ?year=2566"));
+        return static_cast<int>(*year);
+    }
+    const auto open = store.open_fiscal_year();
+    if (!open) return std::unexpected(error_response(open.error()));
+    if (!*open) return std::unexpected(message_page(404, "ยังไม่เปิดปีการประเมิน", "ผู้ดูแลระบบระดับประเทศต้องเปิดปีการประเมินก่อน"));
+    return **open;
+}
+
+}  // namespace ita::server

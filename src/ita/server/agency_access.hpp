@@ -1,0 +1,31 @@
+// The one check in front of every working-group page: a signed-in session, a matching CSRF
+// token on state-changing requests, and the agency the user may act for (an agency admin: its
+// own; a national admin: the one named by ?agency= or the form's `agency`; anyone else: none).
+#pragma once
+
+#include <ita/server/http_types.hpp>
+#include <ita/storage/store.hpp>
+
+#include <expected>
+#include <map>
+#include <string>
+
+namespace ita::server {
+
+struct AgencyAccess {
+    storage::Session session;
+    std::string agency_id;
+};
+
+// `fields` is the decoded form of a POST (its csrf is checked) and ignored for a GET. The
+// refusal is a redirect to /login, a 400 page for a stale form, or a 403 page.
+std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, const HttpRequest& request,
+                                                        const std::map<std::string, std::string>& fields);
+
+// The fiscal year of ?year= (or the form's `year`), else the open one; or a Thai refusal page.
+std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, const HttpRequest& request,
+                                                       const std::map<std::string, std::string>& fields);
+
+HttpResponse see_other(const std::string& location);
+
+}  // namespace ita::server

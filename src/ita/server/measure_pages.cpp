@@ -1,0 +1,134 @@
+#include <ita/server/measure_pages.hpp>
+
+#include <ita/server/page_template.hpp>
+#include <ita/thai/dates.hpp>
+
+namespace ita::server {
+
+namespace {
+
+void set_scope(data& context, const MeasurePageScope& scope) {
+    context.set("agency", scope.agency_id);
+    context.set("agency_name", scope.agency_name.empty() ? scope.agency_id : scope.agency_name);
+    context.set("year", std::to_string(scope.fiscal_year));
+    context.set("result_year", std::to_string(scope.fiscal_year - 1));
+    context.set("csrf", scope.csrf);
+    context.set("agency_param", scope.act_for_other_agency ? "&agency=" + scope.agency_id : std::string());
+    context.set("year_start", core::fiscal_year_start(scope.fiscal_year));
+    context.set("year_end", core::fiscal_year_end(scope.fiscal_year));
+}
+
+data error_list(const std::vector<std::string>& errors) {
+    data list{data::type::list};
+    for (const auto& error : errors) list.push_back(data(error));
+    return list;
+}
+
+// The measure form's fields (prefixed f_) and its two choice lists.
+void set_measure_fields(data& context, const FormFields& values) {
+    const auto value = [&](const std::string& name) { return values.contains(name) ? values.at(name) : std::string(); };
+    for (const auto* name : {"targets", "title", "analysis", "steps", "responsible", "start_on", "end_on"})
+        context.set(std::string("f_") + name, value(name));
+    const auto cadence = core::parse_cadence(value("cadence")).value_or(core::ReportingCadence::quarterly);
+    data cadences{data::type::list};
+    for (const auto option : {core::ReportingCadence::monthly, core::ReportingCadence::quarterly, core::ReportingCadence::half_yearly}) {
+        data entry;
+        entry.set("value", std::string(core::cadence_code(option)));
+        entry.set("label", std::string(core::cadence_label(option)));
+        entry.set("selected", flag(option == cadence));
+        cadences.push_back(entry);
+    }
+    context.set("cadences", cadences);
+    const auto status = value("status").empty() ? std::string("active") : value("status");
+    data statuses{data::type::list};
+    for (const auto* option : {"draft", "active", "done"}) {
+        data entry;
+        entry.set("value", std::string(option));
+        entry.set("label", std::string(status_label(option)));
+        entry.set("selected", flag(status == option));
+        statuses.push_back(entry);
+    }
+    context.set("statuses", statuses);
+}
+
+void set_reporting_state(data& entry, const core::Measure& measure, const std::string& today) {
+    const auto state = core::reporting_state(measure, today);
+    entry.set("overdue", flag(state.overdue));
+    entry.set("due_soon", flag(state.due_soon));
+    if (!state.next_due.empty()) entry.set("next_due", thai::short_thai_date(state.next_due));  // an empty string is truthy
+    entry.set("status_label", std::string(status_label(measure.status)));
+}
+
+}  // namespace
+
+HttpResponse measures_page(const MeasuresPageView& view, int status) {
+    data context;
+    context.set("title", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปี " + std::to_string(view.scope.fiscal_year));
+    set_scope(context, view.scope);
+    context.set("has_result", flag(view.has_result));
+    context.set("has_notice", flag(!view.notice.empty()));
+    context.set("notice", view.notice);
+    std::size_t overdue = 0;
+    data measures{data::type::list};
+    for (const auto& measure : view.measures) {
+        data entry;
+        entry.set("id", std::to_string(measure.measure_id));
+        entry.set("title", measure.title);
+        entry.set("targets", core::targets_text(measure.targets));
+        entry.set("period", thai::short_thai_date(measure.start_on) + " – " + thai::short_thai_date(measure.end_on));
+        entry.set("responsible", measure.responsible);
+        entry.set("cadence", std::string(core::cadence_label(measure.cadence)));
+        const auto percent = core::latest_progress(measure);
+        entry.set("progress", percent ? "ร้อยละ " + std::to_string(*percent) : std::string("ยังไม่มีรายงาน"));
+        set_reporting_state(entry, measure, view.scope.today);
+        if (core::reporting_state(measure, view.scope.today).overdue) ++overdue;
+        measures.push_back(entry);
+    }
+    context.set("measures", measures);
+    context.set("count", std::to_string(view.measures.size()));
+    if (overdue) context.set("overdue_count", std::to_string(overdue));
+    context.set("has_errors", flag(!view.errors.empty()));
+    context.set("errors", error_list(view.errors));
+    auto fields = view.new_measure;
+    if (fields.empty()) {
+        fields["start_on"] = core::fiscal_year_start(view.scope.fiscal_year);
+        fields["end_on"] = core::fiscal_year_end(view.scope.fiscal_year);
+    }
+    set_measure_fields(context, fields);
+    context.set("man", view.constraints.man);
+    context.set("money", view.constraints.money);
+    context.set("method", view.constraints.method);
+    context.set("material", view.constraints.material);
+    return html_page(status, "measures", context);
+}
+
+HttpResponse measure_edit_page(const MeasureEditView& view, int status) {
+    data context;
+    context.set("title", view.measure.title);
+    set_scope(context, view.scope);
+    context.set("id", std::to_string(view.measure.measure_id));
+    set_reporting_state(context, view.measure, view.scope.today);
+    data reports{data::type::list};
+    for (const auto& report : view.measure.progress) {
+        data entry;
+        entry.set("date", thai::short_thai_date(report.reported_on));
+        entry.set("percent", std::to_string(report.percent));
+        entry.set("text", report.text);
+        if (!report.evidence_url.empty()) entry.set("url", report.evidence_url);
+        reports.push_back(entry);
+    }
+    context.set("reports", reports);
+    context.set("has_reports", flag(!view.measure.progress.empty()));
+    context.set("has_errors", flag(!view.errors.empty()));
+    context.set("errors", error_list(view.errors));
+    set_measure_fields(context, view.values);
+    context.set("has_progress_errors", flag(!view.progress_errors.empty()));
+    context.set("progress_errors", error_list(view.progress_errors));
+    auto progress = view.progress_values;
+    if (!progress.contains("reported_on")) progress["reported_on"] = view.scope.today;
+    for (const auto* name : {"reported_on", "percent", "text", "evidence_url"})
+        context.set(std::string("p_") + name, progress.contains(name) ? progress.at(name) : std::string());
+    return html_page(status, "measure_edit", context);
+}
+
+}  // namespace ita::server

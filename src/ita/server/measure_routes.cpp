@@ -1,0 +1,183 @@
+#include <ita/server/measure_routes.hpp>
+
+#include <ita/server/agency_access.hpp>
+#include <ita/server/measure_pages.hpp>
+#include <ita/server/pages.hpp>
+#include <ita/server/status_mapping.hpp>
+#include <ita/service/measures.hpp>
+#include <ita/util/clock.hpp>
+#include <ita/util/text.hpp>
+
+#include <algorithm>
+
+namespace ita::server {
+
+namespace {
+
+// Everything a measure request needs once it is allowed: the store, who acts, for which
+// agency and fiscal year, and the decoded form.
+struct MeasureRequest {
+    std::unique_ptr<storage::Store> store;
+    AgencyAccess access;
+    int fiscal_year = 0;
+    FormFields fields;
+
+    [[nodiscard]] MeasurePageScope scope() {
+        MeasurePageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::local_date_today(),
+                               access.session.user.role != "agency_admin"};
+        if (auto agencies = store->agencies()) {
+            const auto found = std::ranges::find(*agencies, access.agency_id, &core::Agency::agency_id);
+            if (found != agencies->end()) scope.agency_name = found->name;
+        }
+        return scope;
+    }
+    [[nodiscard]] std::string agency_param() const {
+        return access.session.user.role == "agency_admin" ? "" : "&agency=" + access.agency_id;
+    }
+    [[nodiscard]] std::string list_url() const { return "/admin/measures?year=" + std::to_string(fiscal_year) + agency_param(); }
+};
+
+std::expected<MeasureRequest, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request) {
+    auto store = storage::open_store(context.db);
+    if (!store) return std::unexpected(error_response(store.error()));
+    auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
+    auto access = agency_access(**store, request, fields);
+    if (!access) return std::unexpected(access.error());
+    const auto year = requested_fiscal_year(**store, request, fields);
+    if (!year) return std::unexpected(year.error());
+    return MeasureRequest{std::move(*store), std::move(*access), *year, std::move(fields)};
+}
+
+// The measure of the path's :id, if it is this agency's in this fiscal year.
+std::expected<core::Measure, HttpResponse> stored_measure(MeasureRequest& allowed, const HttpRequest& request) {
+    const auto id = util::parse_integer(request.path_params.at("id"));
+    auto measure = id && *id > 0 ? service::agency_measure(*allowed.store, allowed.fiscal_year, allowed.access.agency_id, *id)
+                                 : fail(ErrorCode::not_found, "no such measure");
+    if (!measure) return std::unexpected(message_page(404, "ไม่พบมาตรการ", "ไม่พบมาตรการนี้ของหน่วยงานในปีงบประมาณที่เลือก"));
+    return std::move(*measure);
+}
+
+HttpResponse list_page(MeasureRequest& allowed, std::string notice, FormFields new_measure, std::vector<std::string> errors, int status) {
+    MeasuresPageView view{allowed.scope(), {}, false, std::move(notice), std::move(new_measure), std::move(errors), {}};
+    auto measures = allowed.store->measures(allowed.fiscal_year, allowed.access.agency_id);
+    if (!measures) return error_response(measures.error());
+    view.measures = std::move(*measures);
+    if (auto years = allowed.store->fiscal_years()) view.has_result = std::ranges::find(*years, allowed.fiscal_year - 1) != years->end();
+    auto constraints = allowed.store->constraints(allowed.fiscal_year, allowed.access.agency_id);
+    if (!constraints) return error_response(constraints.error());
+    view.constraints = constraints->value_or(core::Constraints{});
+    return measures_page(view, status);
+}
+
+const char* notice_for(const std::string& done) {
+    if (done == "added") return "บันทึกมาตรการแล้ว";
+    if (done == "drafted") return "ร่างมาตรการจากผลการวิเคราะห์แล้ว ตรวจและแก้ไขก่อนเผยแพร่";
+    if (done == "removed") return "ลบมาตรการแล้ว";
+    if (done == "constraints") return "บันทึกข้อจำกัดแล้ว";
+    return "";
+}
+
+// The edit page of a stored measure, with what a rejected form held.
+HttpResponse edit_page(MeasureRequest& allowed, const core::Measure& measure, MeasureEditView view, int status) {
+    view.scope = allowed.scope();
+    view.measure = measure;
+    if (view.values.empty()) view.values = form_from_measure(measure);
+    return measure_edit_page(view, status);
+}
+
+}  // namespace
+
+void add_measure_routes(Router& router, const ResultsContext& context) {
+    router.add("GET", "/admin/measures", [context](const HttpRequest& request) {
+        auto allowed = allow(context, request);
+        if (!allowed) return allowed.error();
+        const auto done = request.query.find("done");
+        return list_page(*allowed, done == request.query.end() ? "" : notice_for(done->second), {}, {}, 200);
+    });
+
+    router.add("POST", "/admin/measures", [context](const HttpRequest& request) {
+        auto allowed = allow(context, request);
+        if (!allowed) return allowed.error();
+        core::Measure base;
+        base.agency_id = allowed->access.agency_id;
+        base.fiscal_year = allowed->fiscal_year;
+        base.status = "active";
+        auto measure = measure_from_form(allowed->fields, base);
+        if (!measure) return list_page(*allowed, "", allowed->fields, measure.error(), 422);
+        auto added = allowed->store->add_measure(*measure, allowed->access.session.user.user_id);
+        if (!added) return error_response(added.error());
+        return see_other(allowed->list_url() + "&done=added#measure-" + std::to_string(*added));
+    });
+
+    router.add("POST", "/admin/measures/draft", [context](const HttpRequest& request) {
+        auto allowed = allow(context, request);
+        if (!allowed) return allowed.error();
+        auto drafted = service::draft_measures(
+            *allowed->store, {allowed->fiscal_year, allowed->access.agency_id, context.methodology_dir, allowed->access.session.user.user_id});
+        if (!drafted)
+            return message_page(status_for(drafted.error().code), "ร่างมาตรการไม่ได้",
+                                "ยังไม่มีผลการประเมินปี " + std::to_string(allowed->fiscal_year - 1) + " ของหน่วยงานให้วิเคราะห์");
+        return see_other(allowed->list_url() + "&done=drafted");
+    });
+
+    router.add("POST", "/admin/constraints", [context](const HttpRequest& request) {
+        auto allowed = allow(context, request);
+        if (!allowed) return allowed.error();
+        const auto value = [&](const char* name) {
+            const auto found = allowed->fields.find(name);
+            return found == allowed->fields.end() ? std::string() : std::string(util::trim(found->second));
+        };
+        const core::Constraints constraints{value("man"), value("money"), value("method"), value("material")};
+        auto set = allowed->store->set_constraints(allowed->fiscal_year, allowed->access.agency_id, constraints,
+                                                   allowed->access.session.user.user_id);
+        if (!set) return error_response(set.error());
+        return see_other(allowed->list_url() + "&done=constraints#constraints");
+    });
+
+    router.add("GET", "/admin/measures/:id", [context](const HttpRequest& request) {
+        auto allowed = allow(context, request);
+        if (!allowed) return allowed.error();
+        const auto measure = stored_measure(*allowed, request);
+        if (!measure) return measure.error();
+        return edit_page(*allowed, *measure, {}, 200);
+    });
+
+    router.add("POST", "/admin/measures/:id", [context](const HttpRequest& request) {
+        auto allowed = allow(context, request);
+        if (!allowed) return allowed.error();
+        const auto stored = stored_measure(*allowed, request);
+        if (!stored) return stored.error();
+        const auto id = stored->measure_id;
+        auto measure = measure_from_form(allowed->fields, *stored);
+        if (!measure) return edit_page(*allowed, *stored, {{}, {}, allowed->fields, measure.error(), {}, {}}, 422);
+        if (auto updated = allowed->store->update_measure(*measure, allowed->access.session.user.user_id); !updated)
+            return error_response(updated.error());
+        return see_other(allowed->list_url() + "#measure-" + std::to_string(id));
+    });
+
+    router.add("POST", "/admin/measures/:id/progress", [context](const HttpRequest& request) {
+        auto allowed = allow(context, request);
+        if (!allowed) return allowed.error();
+        const auto stored = stored_measure(*allowed, request);
+        if (!stored) return stored.error();
+        const auto id = stored->measure_id;
+        auto report = progress_from_form(allowed->fields);
+        if (!report) return edit_page(*allowed, *stored, {{}, {}, {}, {}, allowed->fields, report.error()}, 422);
+        if (auto added = allowed->store->add_progress(id, *report, allowed->access.session.user.user_id); !added)
+            return error_response(added.error());
+        return see_other("/admin/measures/" + std::to_string(id) + "?year=" + std::to_string(allowed->fiscal_year) + allowed->agency_param());
+    });
+
+    router.add("POST", "/admin/measures/:id/remove", [context](const HttpRequest& request) {
+        auto allowed = allow(context, request);
+        if (!allowed) return allowed.error();
+        const auto stored = stored_measure(*allowed, request);
+        if (!stored) return stored.error();
+        const auto id = stored->measure_id;
+        if (auto removed = allowed->store->remove_measure(id, allowed->access.session.user.user_id); !removed)
+            return error_response(removed.error());
+        return see_other(allowed->list_url() + "&done=removed");
+    });
+}
+
+}  // namespace ita::server

@@ -1,0 +1,23 @@
+// Rendering of the mustache templates (resources/templates, compiled into the binary; with
+// ITA_TEMPLATE_DIR set, files there are read instead, for development). Included only by the
+// files that build pages, as kainjow mustache is a heavy header. Escapes by default.
+#pragma once
+
+#include <ita/server/http_types.hpp>
+
+#include <kainjow/mustache.hpp>
+
+#include <string>
+
+namespace ita::server {
+
+using kainjow::mustache::data;
+
+// The page `name` rendered with `context` (which gains the shared layout partials).
+std::string render_template(const std::string& name, data& context);
+// The same as a no-store HTML response.
+HttpResponse html_page(int status, const std::string& name, data& context);
+
+inline data flag(bool value) { return value ? data::type::bool_true : data::type::bool_false; }
+
+}  // namespace ita::server
