@@ -43,7 +43,7 @@ void overview(Document& document, const AgencyReportInput& input) {
 void indicators(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
     document.blocks.push_back(Heading{2, section(2, "ผลการประเมินรายตัวชี้วัด")});
-    Table table{{"ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ผลการประเมิน", "สถานะ"}, {3.2, 1.3, 1.4, 1.9, 2.8}, {}};
+    Table table{{"ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ผลการประเมิน", "สถานะ"}, {3.1, 1.6, 1.3, 1.9, 2.7}, {}};
     BarChart chart{"คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark};
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
         const auto& indicator = methodology.indicators[index];

@@ -30,6 +30,21 @@ public:
         pango_cairo_show_layout(m_cairo, m_layout);
     }
 
+    // The same, on a white patch just the size of the ink, so that lines behind stay readable.
+    void draw_on_white(const std::string& text, double size, double x, double y, double width, PangoAlignment align) {
+        pango_layout_set_alignment(m_layout, align);
+        set_layout_text(m_layout, m_style.font, size, false, width, m_style.thai_digits ? thai::to_thai_digits(text) : text);
+        PangoRectangle ink{}, logical{};
+        pango_layout_get_pixel_extents(m_layout, &ink, &logical);
+        cairo_save(m_cairo);
+        cairo_set_source_rgb(m_cairo, 1, 1, 1);
+        cairo_rectangle(m_cairo, x + ink.x - 1, y + ink.y - 1, ink.width + 2, ink.height + 2);
+        cairo_fill(m_cairo);
+        cairo_restore(m_cairo);
+        cairo_move_to(m_cairo, x, y);
+        pango_cairo_show_layout(m_cairo, m_layout);
+    }
+
 private:
     cairo_t* m_cairo;
     ChartStyle m_style;
@@ -63,9 +78,6 @@ void paint_bar_chart(cairo_t* cairo, const BarChart& chart, double x, double y, 
             else cairo_set_source_rgb(cairo, 0.85, 0.45, 0.15);
             cairo_rectangle(cairo, bar_x, axis_bottom - bar_height, slot * 0.6, bar_height);
             cairo_fill(cairo);
-            cairo_set_source_rgb(cairo, 0, 0, 0);
-            text.draw(util::format_fixed(*value), size - 1, false, bar_x - slot * 0.2, axis_bottom - bar_height - size * 1.3, slot,
-                      PANGO_ALIGN_CENTER);
         }
         cairo_set_source_rgb(cairo, 0, 0, 0);
         text.draw(chart.labels[index], size, false, bar_x - slot * 0.2, axis_bottom + 2, slot, PANGO_ALIGN_CENTER);
@@ -82,6 +94,16 @@ void paint_bar_chart(cairo_t* cairo, const BarChart& chart, double x, double y, 
     cairo_set_dash(cairo, nullptr, 0, 0);
     text.draw("เกณฑ์ " + util::format_fixed(chart.reference, 0), size, false, axis_left + plot_width + 4, reference_y - size * 0.7, 56,
               PANGO_ALIGN_LEFT);
+    // Values last, over the pass-mark line, so a score near 85 stays legible.
+    cairo_set_source_rgb(cairo, 0, 0, 0);
+    for (std::size_t index = 0; index < chart.values.size(); ++index) {
+        const auto& value = chart.values[index];
+        if (!value) continue;
+        const double bar_x = axis_left + slot * static_cast<double>(index) + slot * 0.2;
+        const double bar_height = plot_height * std::clamp(*value, 0.0, 100.0) / 100.0;
+        text.draw_on_white(util::format_fixed(*value), size - 1, bar_x - slot * 0.2, axis_bottom - bar_height - size * 1.3, slot,
+                           PANGO_ALIGN_CENTER);
+    }
     cairo_restore(cairo);
 }
 

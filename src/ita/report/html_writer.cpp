@@ -27,6 +27,7 @@ tr { break-inside: avoid; }
 .chart .tick { text-anchor: end; dominant-baseline: middle; fill: #555; }
 .chart .pass { fill: #2873b3; } .chart .fail { fill: #d97326; }
 .chart .value, .chart .label { text-anchor: middle; }
+.chart .value { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .chart .reference { stroke: #c00; stroke-dasharray: 4 3; }
 .chart .reference-label { fill: #c00; dominant-baseline: middle; }
 figure { margin: .5em 0; }

@@ -35,6 +35,7 @@ std::string bar_chart_svg(const BarChart& chart, int width, int height) {
                "\" class=\"grid\"/><text x=\"" + util::format_fixed(left - 6, 0) + "\" y=\"" + y + "\" class=\"tick\">" + std::to_string(tick) +
                "</text>";
     }
+    std::string values;  // drawn last, over the pass-mark line, with a white halo (the page's CSS)
     for (std::size_t index = 0; index < chart.values.size(); ++index) {
         const double x = left + slot * static_cast<double>(index) + slot * 0.2;
         const std::string label = escape_html(chart.labels[index]);
@@ -43,8 +44,8 @@ std::string bar_chart_svg(const BarChart& chart, int width, int height) {
             svg += "<rect x=\"" + util::format_fixed(x, 1) + "\" y=\"" + util::format_fixed(y, 1) + "\" width=\"" + util::format_fixed(slot * 0.6, 1) +
                    "\" height=\"" + util::format_fixed(top + plot_height - y, 1) + "\" class=\"" + (*value >= chart.reference ? "pass" : "fail") +
                    "\"><title>" + label + ": " + util::format_fixed(*value) + "</title></rect>";
-            svg += "<text x=\"" + util::format_fixed(x + slot * 0.3, 1) + "\" y=\"" + util::format_fixed(y - 4, 1) + "\" class=\"value\">" +
-                   util::format_fixed(*value) + "</text>";
+            values += "<text x=\"" + util::format_fixed(x + slot * 0.3, 1) + "\" y=\"" + util::format_fixed(y - 4, 1) + "\" class=\"value\">" +
+                      util::format_fixed(*value) + "</text>";
         }
         svg += "<text x=\"" + util::format_fixed(x + slot * 0.3, 1) + "\" y=\"" + util::format_fixed(top + plot_height + 18, 1) +
                "\" class=\"label\">" + label + "</text>";
@@ -52,6 +53,7 @@ std::string bar_chart_svg(const BarChart& chart, int width, int height) {
     const std::string reference_y = util::format_fixed(y_of(chart.reference), 1);
     svg += "<line x1=\"" + util::format_fixed(left, 0) + "\" x2=\"" + util::format_fixed(left + plot_width, 0) + "\" y1=\"" + reference_y +
            "\" y2=\"" + reference_y + "\" class=\"reference\"><title>เกณฑ์ " + util::format_fixed(chart.reference, 0) + "</title></line>";
+    svg += values;
     svg += "<text x=\"" + util::format_fixed(left + plot_width + 4, 0) + "\" y=\"" + reference_y + "\" class=\"reference-label\">เกณฑ์ " +
            util::format_fixed(chart.reference, 0) + "</text></svg>";
     return svg;
