@@ -54,6 +54,30 @@ struct FiscalYearInfo {
     std::string eit_layout;
 };
 
+// One phase of a season's calendar: iit, eit, oit_entry, review or clarification, open from
+// its first to its last day inclusive (YYYY-MM-DD, Common Era).
+struct SeasonWindow {
+    std::string phase;
+    std::string opens_on;
+    std::string closes_on;
+};
+
+// One OIT item of an agency through its review: what the agency entered, the auditor's
+// verdict (empty until reviewed), and the agency's one clarification of a rejection.
+struct OitEntry {
+    std::string agency_id;
+    std::string item;
+    bool present = true;
+    std::string url;
+    std::string description;
+    std::string verdict;  // "", "accepted" or "rejected"
+    std::string comment;
+    std::string reviewer;
+    std::string clarification;
+    std::string clarification_url;
+    std::string clarified_on;
+};
+
 struct StoredResponse {
     std::string_view agency_id;
     core::Instrument instrument = core::Instrument::iit;
@@ -170,6 +194,24 @@ public:
     virtual Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) = 0;
     // The newest fiscal year whose state is open, if any.
     virtual Result<std::optional<int>> open_fiscal_year() = 0;
+
+    // The season: the agencies assessed in the year (none named: every agency) and its
+    // calendar, which replaces any earlier one; audited.
+    virtual Result<void> open_season(int fiscal_year, std::span<const std::string> agency_ids, std::span<const SeasonWindow> windows,
+                                     std::string_view actor) = 0;
+    virtual Result<std::vector<SeasonWindow>> season_windows(int fiscal_year) = 0;
+    // Whether the agency is assessed in the year.
+    virtual Result<bool> in_season(int fiscal_year, const std::string& agency_id) = 0;
+
+    // The OIT review cycle; every step is audited. enter_oit fails with conflict once the item
+    // has a verdict; review_oit with not_found when nothing was entered; clarify_oit with
+    // conflict unless the item is rejected and not yet clarified.
+    virtual Result<void> enter_oit(int fiscal_year, const OitEntry& entry, std::string_view actor, const std::string& day) = 0;
+    virtual Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted,
+                                    const std::string& comment, std::string_view reviewer, const std::string& day) = 0;
+    virtual Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
+                                     const std::string& url, std::string_view actor, const std::string& day) = 0;
+    virtual Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) = 0;
 
     // Accounts and sessions. Session tokens are stored as keyed hashes.
     virtual Result<void> add_user(const User& user, std::string_view actor) = 0;

@@ -98,10 +98,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 5);
+    EXPECT_EQ(*m_store->schema_version(), 6);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 5);
+    EXPECT_EQ(*(*again)->schema_version(), 6);
 }
 
 TEST_P(StoreConformance, MeasuresProgressAndConstraints) {
@@ -149,6 +149,62 @@ TEST_P(StoreConformance, MeasuresProgressAndConstraints) {
     for (const auto& entry : *audit) actions.insert(entry.action);
     for (const char* action : {"add measure", "update measure", "report measure progress", "remove measure", "set 4M constraints"})
         EXPECT_TRUE(actions.contains(action)) << action;
+}
+
+TEST_P(StoreConformance, SeasonCalendarAndTheOitReviewCycle) {
+    ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
+    ASSERT_TRUE(import(service::ImportKind::responses, "responses.csv", responses_csv()));  // registers 2565
+    const std::vector<storage::SeasonWindow> windows{{"iit", "2022-10-01", "2023-01-31"}, {"review", "2023-03-01", "2023-04-30"}};
+    const std::vector<std::string> only_a1{"A1"};
+    ASSERT_TRUE(m_store->open_season(2565, only_a1, windows, "nacc"));
+    ASSERT_TRUE(m_store->open_season(2565, only_a1, std::span(windows).first(1), "nacc"));  // the calendar is replaced
+    const auto stored = m_store->season_windows(2565);
+    ASSERT_TRUE(stored);
+    ASSERT_EQ(stored->size(), 1u);
+    EXPECT_EQ((*stored)[0].closes_on, "2023-01-31");
+    EXPECT_TRUE(*m_store->in_season(2565, "A1"));
+
+    // Entered, changed, reviewed; then frozen.
+    storage::OitEntry entry{"A1", "O1", true, "https://a1.example/structure", "โครงสร้าง", "", "", "", "", "", ""};
+    ASSERT_TRUE(m_store->enter_oit(2565, entry, "wg", "2023-02-01"));
+    entry.url = "https://a1.example/structure-2566";
+    ASSERT_TRUE(m_store->enter_oit(2565, entry, "wg", "2023-02-02"));
+    EXPECT_EQ(m_store->review_oit(2565, "A1", "O2", true, "", "auditor", "2023-03-02").error().code, ErrorCode::not_found);
+    EXPECT_EQ(m_store->clarify_oit(2565, "A1", "O1", "x", "", "wg", "2023-03-02").error().code, ErrorCode::conflict);  // not rejected
+    ASSERT_TRUE(m_store->review_oit(2565, "A1", "O1", false, "ไม่ระบุปี พ.ศ.", "auditor", "2023-03-02"));
+    EXPECT_EQ(m_store->enter_oit(2565, entry, "wg", "2023-03-03").error().code, ErrorCode::conflict);
+    ASSERT_TRUE(m_store->clarify_oit(2565, "A1", "O1", "เพิ่มปี พ.ศ. แล้ว", "https://a1.example/s2", "wg", "2023-04-01"));
+    EXPECT_EQ(m_store->clarify_oit(2565, "A1", "O1", "อีกครั้ง", "", "wg", "2023-04-02").error().code, ErrorCode::conflict);  // once
+    auto verdicts = m_store->oit_verdicts(2565, std::string("A1"));
+    ASSERT_TRUE(verdicts);
+    ASSERT_EQ(verdicts->size(), 1u);
+    EXPECT_FALSE((*verdicts)[0].accepted);
+    ASSERT_TRUE(m_store->review_oit(2565, "A1", "O1", true, "ชี้แจงแล้ว", "auditor", "2023-04-10"));
+    EXPECT_TRUE((*m_store->oit_verdicts(2565, std::string("A1")))[0].accepted);
+
+    // An item the agency says it lacks scores 0 even if accepted.
+    ASSERT_TRUE(m_store->enter_oit(2565, {"A1", "O2", false, "", "", "", "", "", "", "", ""}, "wg", "2023-02-01"));
+    ASSERT_TRUE(m_store->review_oit(2565, "A1", "O2", true, "", "auditor", "2023-03-02"));
+    const auto entries = m_store->oit_entries(2565, "A1");
+    ASSERT_TRUE(entries);
+    ASSERT_EQ(entries->size(), 2u);
+    for (const auto& listed : *entries) {
+        if (listed.item == "O1") {
+            EXPECT_EQ(listed.url, "https://a1.example/structure-2566");  // the first submission stays as entered
+            EXPECT_EQ(listed.verdict, "accepted");
+            EXPECT_EQ(listed.clarification, "เพิ่มปี พ.ศ. แล้ว");
+            EXPECT_EQ(listed.clarified_on, "2023-04-01");
+        } else {
+            EXPECT_FALSE(listed.present);
+        }
+    }
+    const auto final_verdicts = m_store->oit_verdicts(2565, std::string("A1"));  // kept: a range-for over *temporary would dangle
+    for (const auto& verdict : *final_verdicts)
+        if (verdict.item == "O2") EXPECT_FALSE(verdict.accepted);
+    const auto audit = m_store->audit_log(20);
+    std::set<std::string> actions;
+    for (const auto& logged : *audit) actions.insert(logged.action);
+    for (const char* action : {"open season", "enter oit item", "review oit item", "clarify oit item"}) EXPECT_TRUE(actions.contains(action)) << action;
 }
 
 TEST_P(StoreConformance, ScoresFromTheStoreEqualScoresFromTheFiles) {

@@ -247,7 +247,7 @@ Result<ImportReport> PostgresStore::import_oit(int year, std::span<const core::O
         for (const core::OitVerdict* row : *list) {
             ITA_TRY_VOID(m_connection.execute(
                 "INSERT INTO oit_submissions (fiscal_year, agency_id, item, url, description, submitted_at) VALUES ($1, $2, $3, $4, $5, $6) "
-                "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET url = excluded.url, description = excluded.description, "
+                "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET present = 1, url = excluded.url, description = excluded.description, "
                 "submitted_at = excluded.submitted_at",
                 {number(year), row->agency_id, row->item, row->url, row->note, now}));
             ITA_TRY_VOID(m_connection.execute(
@@ -265,7 +265,8 @@ Result<ImportReport> PostgresStore::import_oit(int year, std::span<const core::O
 Result<std::vector<core::OitVerdict>> PostgresStore::oit_verdicts(int year, const std::optional<std::string>& agency_id) {
     std::vector<Parameter> parameters{number(year)};
     std::string sql =
-        "SELECT r.agency_id, r.item, r.verdict, coalesce(s.url, ''), coalesce(s.description, '') FROM oit_reviews r "
+        "SELECT r.agency_id, r.item, CASE WHEN s.present = 0 THEN 'rejected' ELSE r.verdict END, coalesce(s.url, ''), "
+        "coalesce(s.description, '') FROM oit_reviews r "
         "LEFT JOIN oit_submissions s ON s.fiscal_year = r.fiscal_year AND s.agency_id = r.agency_id AND s.item = r.item "
         "WHERE r.fiscal_year = $1";
     if (agency_id) {

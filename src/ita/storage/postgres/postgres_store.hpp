@@ -51,6 +51,16 @@ public:
     Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) override;
     Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;
     Result<std::optional<int>> open_fiscal_year() override;
+    Result<void> open_season(int fiscal_year, std::span<const std::string> agency_ids, std::span<const SeasonWindow> windows,
+                             std::string_view actor) override;
+    Result<std::vector<SeasonWindow>> season_windows(int fiscal_year) override;
+    Result<bool> in_season(int fiscal_year, const std::string& agency_id) override;
+    Result<void> enter_oit(int fiscal_year, const OitEntry& entry, std::string_view actor, const std::string& day) override;
+    Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted, const std::string& comment,
+                            std::string_view reviewer, const std::string& day) override;
+    Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
+                             const std::string& url, std::string_view actor, const std::string& day) override;
+    Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) override;
     Result<void> add_user(const User& user, std::string_view actor) override;
     Result<User> user(const std::string& user_id) override;
     Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) override;

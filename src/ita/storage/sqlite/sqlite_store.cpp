@@ -230,7 +230,7 @@ Result<ImportReport> SqliteStore::import_oit(int year, std::span<const core::Oit
     const std::string now = utc_now();
     ITA_TRY(submission, m_connection.prepare(
         "INSERT INTO oit_submissions (fiscal_year, agency_id, item, url, description, submitted_at) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET url = excluded.url, description = excluded.description, "
+        "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET present = 1, url = excluded.url, description = excluded.description, "
         "submitted_at = excluded.submitted_at"));
     ITA_TRY(review, m_connection.prepare(
         "INSERT INTO oit_reviews (fiscal_year, agency_id, item, verdict, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?) "
@@ -252,7 +252,8 @@ Result<ImportReport> SqliteStore::import_oit(int year, std::span<const core::Oit
 
 Result<std::vector<core::OitVerdict>> SqliteStore::oit_verdicts(int year, const std::optional<std::string>& agency_id) {
     std::string sql =
-        "SELECT r.agency_id, r.item, r.verdict, coalesce(s.url, ''), coalesce(s.description, '') FROM oit_reviews r "
+        "SELECT r.agency_id, r.item, CASE WHEN s.present = 0 THEN 'rejected' ELSE r.verdict END, coalesce(s.url, ''), "
+        "coalesce(s.description, '') FROM oit_reviews r "
         "LEFT JOIN oit_submissions s ON s.fiscal_year = r.fiscal_year AND s.agency_id = r.agency_id AND s.item = r.item "
         "WHERE r.fiscal_year = ?";
     if (agency_id) sql += " AND r.agency_id = ?";
