@@ -6,6 +6,7 @@
 #include <ita/service/accounts.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/storage/store.hpp>
+#include <ita/util/clock.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -93,23 +94,33 @@ int run_codes_command(const std::string& db, int fiscal_year, const std::string&
     return 0;
 }
 
-int run_season_open_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir) {
+int run_season_open_command(const std::string& db, service::SeasonRequest request) {
     int exit_code = 0;
     const auto store = open_or_report("ita season", db, exit_code);
     if (!store) return exit_code;
-    const auto methodology = ingest::load_methodology(fiscal_year, methodology_dir);
-    if (!methodology) {
-        std::cerr << "ita season: " << methodology.error().to_string() << "\n";
-        return exit_code_for(methodology.error());
+    request.today = util::local_date_today();
+    const auto windows = service::open_season(*store, request);
+    if (!windows) {
+        std::cerr << "ita season: " << windows.error().to_string() << "\n";
+        return exit_code_for(windows.error());
     }
-    const core::AnswerLayout layout(*methodology);
-    if (auto opened = store->ensure_fiscal_year({fiscal_year, methodology->version, layout.codes(core::Instrument::iit),
-                                                 layout.codes(core::Instrument::eit)});
-        !opened) {
-        std::cerr << "ita season: " << opened.error().to_string() << "\n";
-        return exit_code_for(opened.error());
+    std::cerr << "ita season: fiscal year " << request.fiscal_year << " is open\n";
+    for (const auto& window : *windows)
+        std::cout << window.phase << "\t" << window.opens_on << "\t" << (window.closes_on == service::open_ended ? "" : window.closes_on) << "\n";
+    return 0;
+}
+
+int run_season_show_command(const std::string& db, int fiscal_year) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita season", db, exit_code);
+    if (!store) return exit_code;
+    const auto windows = store->season_windows(fiscal_year);
+    if (!windows) {
+        std::cerr << "ita season: " << windows.error().to_string() << "\n";
+        return exit_code_for(windows.error());
     }
-    std::cerr << "ita season: fiscal year " << fiscal_year << " is open (methodology " << methodology->version << ")\n";
+    for (const auto& window : *windows)
+        std::cout << window.phase << "\t" << window.opens_on << "\t" << (window.closes_on == service::open_ended ? "" : window.closes_on) << "\n";
     return 0;
 }
 

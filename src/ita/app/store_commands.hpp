@@ -6,6 +6,7 @@
 #include <ita/app/score_command.hpp>
 #include <ita/service/import_files.hpp>
 #include <ita/service/rank_nation.hpp>
+#include <ita/service/season.hpp>
 
 namespace ita::app {
 
@@ -27,9 +28,11 @@ int run_rank_command(const RankCommand& command);
 int run_codes_command(const std::string& db, int fiscal_year, const std::string& agency_id, std::size_t count,
                       const std::optional<std::string>& methodology_dir);
 
-// `ita season open`: registers the fiscal year with its methodology; the open year is the one
-// the public survey links answer.
-int run_season_open_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir);
+// `ita season open`: registers the fiscal year with its methodology, the agencies assessed and
+// the calendar of phases; the open year is the one the public links answer. `ita season show`
+// prints the calendar.
+int run_season_open_command(const std::string& db, service::SeasonRequest request);
+int run_season_show_command(const std::string& db, int fiscal_year);
 
 // `ita users add`: the password is the first line of standard input.
 int run_users_add_command(const std::string& db, const std::string& user_id, const std::string& name, const std::string& role,

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include <map>
+#include <tuple>
 
 namespace ita::cli {
 
@@ -43,7 +44,8 @@ struct Commands {
     std::string measures_format = "text";
     app::ReportCommand report;
     app::ServeCommand serve;
-    int season_year = 0;
+    service::SeasonRequest season;
+    bool season_show = false;
     std::string user_id, user_name, user_role, user_agency;
     int codes_year = 0;
     std::string codes_agency;
@@ -200,8 +202,19 @@ void add_serve(CLI::App& app, Commands& commands) {
 void add_season(CLI::App& app, Commands& commands) {
     auto* season = app.add_subcommand("season", "ฤดูการประเมิน / The assessment season");
     season->require_subcommand(1);
-    auto* open = season->add_subcommand("open", "เปิดปีการประเมิน / Open a fiscal year");
-    open->add_option("--year", commands.season_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    auto* open = season->add_subcommand("open", "เปิดปีการประเมิน / Open a fiscal year (dates YYYY-MM-DD, ค.ศ.; default: open now, no end)");
+    open->add_option("--year", commands.season.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    open->add_option("--agencies", commands.season.agencies_file, "รายการหน่วยงาน (ค่าเริ่มต้น: ทุกหน่วยงาน) / agency list file (default: all)");
+    for (const auto& [option, phase, label] : {std::tuple{"iit", "iit", "แบบวัด IIT / staff survey"}, {"eit", "eit", "แบบวัด EIT / public survey"},
+                                               {"oit", "oit_entry", "บันทึก OIT / OIT entry"}, {"review", "review", "ตรวจ OIT / OIT review"},
+                                               {"clarification", "clarification", "ชี้แจง / clarification"}}) {
+        open->add_option(std::string("--") + option + "-open", commands.season.opens[phase], std::string("วันเปิด") + label);
+        open->add_option(std::string("--") + option + "-close", commands.season.closes[phase], std::string("วันปิด") + label);
+    }
+    open->callback([&] { commands.season_show = false; });
+    auto* show = season->add_subcommand("show", "แสดงปฏิทิน / Show the calendar");
+    show->add_option("--year", commands.season.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    show->callback([&] { commands.season_show = true; });
 }
 
 void add_users(CLI::App& app, Commands& commands) {
@@ -336,7 +349,12 @@ int run(int argc, char** argv) {
     }
     if (app.got_subcommand("season")) {
         if (const int code = require_db(global, "season")) return code;
-        return app::run_season_open_command(*global.db, commands.season_year, global.methodology_dir);
+        if (commands.season_show) return app::run_season_show_command(*global.db, commands.season.fiscal_year);
+        // Options not given leave empty entries behind: drop them so the defaults apply.
+        for (auto* dates : {&commands.season.opens, &commands.season.closes})
+            std::erase_if(*dates, [](const auto& entry) { return entry.second.empty(); });
+        commands.season.methodology_dir = global.methodology_dir;
+        return app::run_season_open_command(*global.db, commands.season);
     }
     if (app.got_subcommand("users")) {
         if (const int code = require_db(global, "users")) return code;

@@ -9,6 +9,7 @@ int status_for(ErrorCode code) {
         case ErrorCode::conflict: return 409;
         case ErrorCode::io: return 503;
         case ErrorCode::rate_limited: return 429;
+        case ErrorCode::not_open: return 403;
         case ErrorCode::internal: return 500;
     }
     return 500;

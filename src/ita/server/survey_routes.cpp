@@ -14,6 +14,7 @@ namespace {
 HttpResponse code_problem(const Error& error) {
     if (error.code == ErrorCode::conflict)
         return message_page(410, "รหัสนี้ถูกใช้ตอบแบบวัดแล้ว", "รหัสแต่ละรหัสใช้ตอบได้เพียงครั้งเดียว หากท่านยังไม่ได้ตอบ โปรดขอรหัสใหม่จากคณะทำงาน ITA ของหน่วยงาน");
+    if (error.code == ErrorCode::not_open) return message_page(403, "ไม่อยู่ในช่วงเวลาตอบแบบวัด", error.message);
     if (error.code == ErrorCode::not_found)
         return message_page(404, "ไม่พบรหัสนี้", "โปรดตรวจสอบรหัสบนบัตรอีกครั้ง (ตัวอักษร A–Z และตัวเลข 2–9)");
     return error_response(error);
@@ -38,6 +39,7 @@ SurveyPageText public_text(const service::PublicForm& form) {
 std::string cookie_name(const std::string& agency_id) { return "ita_eit_" + agency_id; }
 
 HttpResponse public_problem(const Error& error) {
+    if (error.code == ErrorCode::not_open) return message_page(403, "ไม่อยู่ในช่วงเวลาตอบแบบวัด", error.message);
     if (error.code == ErrorCode::not_found) return message_page(404, "ไม่พบแบบสอบถาม", "หน่วยงานนี้ยังไม่เปิดรับแบบวัด EIT หรือลิงก์ไม่ถูกต้อง");
     if (error.code == ErrorCode::conflict) return message_page(410, "ท่านได้ตอบแบบวัดแล้ว", "แต่ละเครื่องตอบได้ครั้งเดียว ขอบคุณที่ร่วมประเมิน");
     return error_response(error);
@@ -52,7 +54,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/e/:agency", [context](const HttpRequest& request) {
         auto store = storage::open_store(context.db);
         if (!store) return error_response(store.error());
-        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir);
+        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::local_date_today());
         if (!form) return public_problem(form.error());
         auto page = survey_page(form->methodology, form->questions, public_text(*form), {}, {});
         const std::string name = cookie_name(form->agency.agency_id);
@@ -72,7 +74,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         auto allowed = (*store)->allow_hit("eit:" + request.remote, hour, context.public_posts_per_address_per_hour);
         if (!allowed) return error_response(allowed.error());
         if (!*allowed) return message_page(429, "ส่งคำตอบถี่เกินไป", "มีการส่งคำตอบจากเครือข่ายนี้มากเกินกำหนดในชั่วโมงนี้ โปรดลองใหม่ภายหลัง");
-        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir);
+        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::local_date_today());
         if (!form) return public_problem(form.error());
         const auto cookie = request.cookies.find(cookie_name(form->agency.agency_id));
         if (cookie == request.cookies.end())
@@ -93,7 +95,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         auto store = storage::open_store(context.db);
         if (!store) return error_response(store.error());
         const std::string& code = request.path_params.at("code");
-        auto form = service::survey_form(**store, code, context.methodology_dir);
+        auto form = service::survey_form(**store, code, context.methodology_dir, util::local_date_today());
         if (!form) return code_problem(form.error());
         return survey_page(form->methodology, form->questions, staff_text(code), {}, {});
     });
@@ -105,7 +107,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         auto submitted = service::submit_survey(**store, code, answers, context.methodology_dir, util::local_date_today());
         if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/s/thanks"}}};
         if (submitted.error().code != ErrorCode::invalid_input) return code_problem(submitted.error());
-        auto form = service::survey_form(**store, code, context.methodology_dir);
+        auto form = service::survey_form(**store, code, context.methodology_dir, util::local_date_today());
         if (!form) return code_problem(form.error());
         std::vector<std::string> problems;
         for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);

@@ -1,5 +1,7 @@
 #include <ita/service/surveys.hpp>
 
+#include <ita/service/season.hpp>
+
 #include <ita/core/answer_layout.hpp>
 #include <ita/ingest/answer_option.hpp>
 #include <ita/ingest/methodology_reader.hpp>
@@ -44,9 +46,11 @@ Result<std::vector<std::string>> issue_codes(storage::Store& store, int fiscal_y
     return codes;
 }
 
-Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, const std::optional<std::string>& methodology_dir) {
+Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, const std::optional<std::string>& methodology_dir,
+                               const std::string& today) {
     ITA_TRY(found, store.survey_code(code));
     if (found.spent) return fail(ErrorCode::conflict, "the survey code has already been used");
+    ITA_TRY_VOID(require_open(store, found.fiscal_year, "iit", today));
     ITA_TRY(methodology, ingest::load_methodology(found.fiscal_year, methodology_dir));
     SurveyForm form{std::move(methodology), found, {}};
     for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
@@ -91,14 +95,22 @@ std::string new_token() {
 
 Result<void> submit_survey(storage::Store& store, const std::string& code, const std::map<std::string, std::string>& fields,
                            const std::optional<std::string>& methodology_dir, const std::string& today) {
-    ITA_TRY(form, survey_form(store, code, methodology_dir));
+    ITA_TRY(form, survey_form(store, code, methodology_dir, today));
     ITA_TRY(packed, pack_answers(form.methodology, form.code.instrument, fields));
     return store.submit_survey(code, packed, today);
 }
 
-Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir) {
+Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir,
+                               const std::string& today) {
     ITA_TRY(year, store.open_fiscal_year());
     if (!year) return fail(ErrorCode::not_found, "no fiscal year is open");
+    // A season opened with a calendar lists its agencies; one opened before calendars existed does not.
+    ITA_TRY(windows, store.season_windows(*year));
+    if (!windows.empty()) {
+        ITA_TRY(assessed, store.in_season(*year, agency_id));
+        if (!assessed) return fail(ErrorCode::not_found, "agency " + agency_id + " is not assessed in fiscal year " + std::to_string(*year));
+    }
+    ITA_TRY_VOID(require_open(store, *year, "eit", today));
     ITA_TRY(agencies, store.agencies());
     const auto found = std::find_if(agencies.begin(), agencies.end(), [&](const core::Agency& agency) { return agency.agency_id == agency_id; });
     if (found == agencies.end()) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");

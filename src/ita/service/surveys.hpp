@@ -24,8 +24,10 @@ struct SurveyForm {
     std::vector<std::size_t> questions;  // the instrument's questions, in order
 };
 
-// The form behind a code: not_found for an unknown code, conflict when it is spent.
-Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, const std::optional<std::string>& methodology_dir);
+// The form behind a code: not_found for an unknown code, conflict when it is spent, not_open
+// outside the season's IIT window on `today`.
+Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, const std::optional<std::string>& methodology_dir,
+                               const std::string& today);
 
 // Checks that every sub-item has a valid answer (fields named by sub-item code, values 1–4 or
 // yes/no) and stores them, spending the code. invalid_input lists what is missing or wrong.
@@ -40,8 +42,10 @@ struct PublicForm {
     std::size_t respondents = 0;
     long long minimum = 0;
 };
-// not_found when no fiscal year is open or the agency is unknown.
-Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir);
+// not_found when no fiscal year is open or the agency is unknown or not assessed; not_open
+// outside the season's EIT window on `today`.
+Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir,
+                               const std::string& today);
 // A new browser token for the agency's form (to be kept in a cookie).
 Result<std::string> new_browser_token(storage::Store& store, const PublicForm& form);
 // Checks the answers (invalid_input lists the problems) and stores them with the token used.

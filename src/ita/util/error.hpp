@@ -9,7 +9,8 @@
 
 namespace ita {
 
-enum class ErrorCode { invalid_input, not_found, io, conflict, rate_limited, internal };
+// not_open: the season's window for the step is not open on the day (HTTP 403).
+enum class ErrorCode { invalid_input, not_found, io, conflict, rate_limited, not_open, internal };
 
 // One problem in one place of an input: file, line (0 when the input has no lines, such as a
 // JSON path), field (a CSV column name or a JSON path) and the reason, in plain words.

@@ -1,0 +1,111 @@
+#include <ita/service/season.hpp>
+
+#include <ita/core/answer_layout.hpp>
+#include <ita/core/measure.hpp>
+#include <ita/ingest/methodology_reader.hpp>
+#include <ita/thai/dates.hpp>
+#include <ita/util/csv_reader.hpp>
+#include <ita/util/diagnostics.hpp>
+#include <ita/util/mapped_file.hpp>
+#include <ita/util/text.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace ita::service {
+
+namespace {
+
+// The agency ids of a list file: one a line, or a CSV whose header names agency_id.
+Result<std::vector<std::string>> read_agency_list(storage::Store& store, const std::string& path) {
+    ITA_TRY(text, util::read_file(path));
+    ITA_TRY(agencies, store.agencies());
+    std::set<std::string, std::less<>> known;
+    for (const auto& agency : agencies) known.insert(agency.agency_id);
+    util::DiagnosticList problems(path);
+    std::vector<std::string> ids;
+    std::size_t column = 0;
+    util::CsvReader reader(text);
+    for (bool first = true; reader.next(); first = false) {
+        const auto& fields = reader.fields();
+        if (reader.problem()) {
+            problems.add(reader.line(), "agency_id", reader.problem()->message);
+            continue;
+        }
+        if (first) {
+            const auto header = std::find(fields.begin(), fields.end(), "agency_id");
+            if (header != fields.end()) {
+                column = static_cast<std::size_t>(header - fields.begin());
+                continue;
+            }
+        }
+        const std::string id(column < fields.size() ? util::trim(fields[column]) : std::string_view());
+        if (!known.contains(id))
+            problems.add(reader.line(), "agency_id", "unknown agency " + util::quoted(id) + ": import it with `ita import agencies` first");
+        else ids.push_back(id);
+    }
+    if (!problems.empty()) return std::unexpected(problems.into_error("the agency list names agencies the database does not have"));
+    if (ids.empty()) return fail(ErrorCode::invalid_input, path + ": the agency list is empty");
+    return ids;
+}
+
+}  // namespace
+
+std::string_view phase_label(std::string_view phase) {
+    if (phase == "iit") return "การตอบแบบวัด IIT";
+    if (phase == "eit") return "การตอบแบบวัด EIT";
+    if (phase == "oit_entry") return "การบันทึกข้อมูล OIT";
+    if (phase == "review") return "การตรวจประเมิน OIT";
+    if (phase == "clarification") return "การชี้แจงผลการตรวจ OIT";
+    return phase;
+}
+
+Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, const SeasonRequest& request) {
+    util::DiagnosticList problems("season");
+    for (const auto* dates : {&request.opens, &request.closes})
+        for (const auto& [phase, day] : *dates) {
+            if (std::find(season_phases.begin(), season_phases.end(), phase) == season_phases.end())
+                problems.add(0, phase, "is not a phase of the season");
+            else if (!core::is_iso_date(day)) problems.add(0, phase, "must be a date YYYY-MM-DD, not " + util::quoted(day));
+        }
+    std::vector<storage::SeasonWindow> windows;
+    for (const auto phase : season_phases) {
+        const std::string name(phase);
+        const auto opens = request.opens.find(name), closes = request.closes.find(name);
+        storage::SeasonWindow window{name, opens == request.opens.end() ? request.today : opens->second,
+                                     closes == request.closes.end() ? std::string(open_ended) : closes->second};
+        if (window.closes_on < window.opens_on) problems.add(0, name, "closes (" + window.closes_on + ") before it opens (" + window.opens_on + ")");
+        windows.push_back(std::move(window));
+    }
+    if (!problems.empty()) return std::unexpected(problems.into_error("the season's calendar is not valid"));
+    std::vector<std::string> agency_ids;
+    if (request.agencies_file) {
+        ITA_TRY(listed, read_agency_list(store, *request.agencies_file));
+        agency_ids = std::move(listed);
+    }
+    ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
+    const core::AnswerLayout layout(methodology);
+    ITA_TRY_VOID(store.ensure_fiscal_year(
+        {request.fiscal_year, methodology.version, layout.codes(core::Instrument::iit), layout.codes(core::Instrument::eit)}));
+    ITA_TRY_VOID(store.open_season(request.fiscal_year, agency_ids, windows, request.actor));
+    return windows;
+}
+
+Result<PhaseStatus> phase_status(storage::Store& store, int fiscal_year, std::string_view phase, const std::string& today) {
+    ITA_TRY(windows, store.season_windows(fiscal_year));
+    const auto found = std::find_if(windows.begin(), windows.end(), [&](const storage::SeasonWindow& window) { return window.phase == phase; });
+    if (found == windows.end()) return PhaseStatus{};
+    const auto state = today < found->opens_on ? PhaseState::not_yet : today > found->closes_on ? PhaseState::closed : PhaseState::open;
+    return PhaseStatus{state, found->opens_on, found->closes_on};
+}
+
+Result<void> require_open(storage::Store& store, int fiscal_year, std::string_view phase, const std::string& today) {
+    ITA_TRY(status, phase_status(store, fiscal_year, phase, today));
+    if (status.state == PhaseState::open) return {};
+    const std::string label(phase_label(phase));
+    if (status.state == PhaseState::not_yet)
+        return fail(ErrorCode::not_open, label + " ยังไม่เปิด (เปิด " + thai::short_thai_date(status.opens_on) + ")");
+    return fail(ErrorCode::not_open, label + " ปิดแล้วเมื่อ " + thai::short_thai_date(status.closes_on));
+}
+
+}  // namespace ita::service

@@ -1,0 +1,82 @@
+// The season calendar: `ita season open` with dates and an agency list, its errors, and the
+// survey pages refusing answers outside their windows (403 with a Thai message saying when).
+#include "../../support/server_fixture.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace {
+
+using ita::test::run;
+using ita::test::ServerTest;
+
+struct Output {
+    int status = 0;
+    std::string text;
+};
+
+Output run_with_output(const std::string& arguments) {
+    Output output;
+    std::FILE* pipe = ::popen((std::string(ITA_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.text.append(buffer.data(), read);
+    const int status = ::pclose(pipe);
+    output.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return output;
+}
+
+std::string first_code(const std::string& db) {
+    const auto codes = run_with_output("codes --db " + db + " --year 2565 --agency A1 --count 1");
+    return codes.text.substr(codes.text.rfind('\n', codes.text.size() - 2) + 1, 11);
+}
+
+}  // namespace
+
+TEST_F(ServerTest, SeasonCalendarIsShownAndValidated) {
+    const auto opened = run_with_output("season open --db " + m_db + " --year 2565 --iit-open 2022-10-01 --iit-close 2023-01-31 --review-close 2099-04-30");
+    ASSERT_EQ(opened.status, 0) << opened.text;
+    const auto shown = run_with_output("season show --db " + m_db + " --year 2565");
+    EXPECT_NE(shown.text.find("iit\t2022-10-01\t2023-01-31\n"), std::string::npos) << shown.text;
+    EXPECT_NE(shown.text.find("eit\t"), std::string::npos);
+    EXPECT_NE(shown.text.find("\t2099-04-30\n"), std::string::npos);
+
+    const auto backwards = run_with_output("season open --db " + m_db + " --year 2565 --eit-open 2023-02-01 --eit-close 2023-01-01");
+    EXPECT_EQ(backwards.status, 2);
+    EXPECT_NE(backwards.text.find("eit: closes (2023-01-01) before it opens (2023-02-01)"), std::string::npos) << backwards.text;
+    const auto bad_date = run_with_output("season open --db " + m_db + " --year 2565 --oit-close 2023-02-30");
+    EXPECT_EQ(bad_date.status, 2);
+    EXPECT_NE(bad_date.text.find("oit_entry: must be a date YYYY-MM-DD"), std::string::npos) << bad_date.text;
+    const auto list = m_files.write("list.csv", "agency_id,name\nA1,x\nA9,y\n");
+    const auto unknown = run_with_output("season open --db " + m_db + " --year 2565 --agencies " + list);
+    EXPECT_EQ(unknown.status, 2);
+    EXPECT_NE(unknown.text.find(list + ":3:agency_id: unknown agency"), std::string::npos) << unknown.text;
+    // The failed attempts left the calendar as it was.
+    EXPECT_EQ(run_with_output("season show --db " + m_db + " --year 2565").text, shown.text);
+}
+
+TEST_F(ServerTest, SurveysAnswerOnlyWithinTheirWindows) {
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --iit-open 2022-10-01 --iit-close 2023-01-31 --eit-open 2099-01-01"), 0);
+    const std::string code = first_code(m_db);
+    ASSERT_EQ(code.size(), 11u) << code;
+    const auto closed = m_client->Get("/s/" + code);
+    EXPECT_EQ(closed->status, 403);
+    EXPECT_NE(closed->body.find("การตอบแบบวัด IIT ปิดแล้วเมื่อ 31 ม.ค. 2566"), std::string::npos) << closed->body;
+    EXPECT_EQ(m_client->Post("/s/" + code, "I1.1=4", "application/x-www-form-urlencoded")->status, 403);
+    const auto not_yet = m_client->Get("/e/A1");
+    EXPECT_EQ(not_yet->status, 403);
+    EXPECT_NE(not_yet->body.find("การตอบแบบวัด EIT ยังไม่เปิด (เปิด 1 ม.ค. 2642)"), std::string::npos) << not_yet->body;
+
+    // Reopened with the defaults (open from today, no end): the same code now opens its form.
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565"), 0);
+    EXPECT_EQ(m_client->Get("/s/" + code)->status, 200);
+    EXPECT_EQ(m_client->Get("/e/A1")->status, 200);
+}
+
+TEST_F(ServerTest, ASeasonForListedAgenciesLeavesOthersOut) {
+    ASSERT_EQ(run("import --db " + m_db + " agencies " +
+                  m_files.write("more.csv", "agency_id,name,type,province\nA2,อบต.ทดสอบ,องค์การบริหารส่วนตำบล,ขอนแก่น\n")),
+              0);
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --agencies " + m_files.write("list.txt", "A1\n")), 0);
+    EXPECT_EQ(m_client->Get("/e/A1")->status, 200);
+    EXPECT_EQ(m_client->Get("/e/A2")->status, 404);
+}
