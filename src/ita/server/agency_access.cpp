@@ -33,6 +33,16 @@ std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, c
     return std::unexpected(message_page(403, "ไม่มีสิทธิ์", "หน้านี้สำหรับคณะทำงาน ITA ของหน่วยงาน"));
 }
 
+std::expected<storage::Session, HttpResponse> reviewer_access(storage::Store& store, const HttpRequest& request,
+                                                              const std::map<std::string, std::string>& fields) {
+    auto session = current_session(store, request);
+    if (!session) return std::unexpected(see_other("/login"));
+    if (request.method == "POST" && !csrf_matches(*session, fields.contains("csrf") ? fields.at("csrf") : ""))
+        return std::unexpected(message_page(400, "แบบฟอร์มไม่ถูกต้อง", "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดลองใหม่"));
+    if (session->user.role == "auditor" || session->user.role == "national_admin") return *session;
+    return std::unexpected(message_page(403, "ไม่มีสิทธิ์", "หน้านี้สำหรับผู้ตรวจประเมิน"));
+}
+
 std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, const HttpRequest& request,
                                                        const std::map<std::string, std::string>& fields) {
     if (const auto* given = field_of(request, fields, "year")) {

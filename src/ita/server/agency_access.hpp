@@ -22,6 +22,11 @@ struct AgencyAccess {
 std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, const HttpRequest& request,
                                                         const std::map<std::string, std::string>& fields);
 
+// An auditor or a national admin (the roles that review OIT evidence), with the CSRF check of
+// a POST; otherwise the same refusals as agency_access.
+std::expected<storage::Session, HttpResponse> reviewer_access(storage::Store& store, const HttpRequest& request,
+                                                              const std::map<std::string, std::string>& fields);
+
 // The fiscal year of ?year= (or the form's `year`), else the open one; or a Thai refusal page.
 std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, const HttpRequest& request,
                                                        const std::map<std::string, std::string>& fields);

@@ -7,17 +7,6 @@ namespace ita::server {
 
 namespace {
 
-void set_scope(data& context, const MeasurePageScope& scope) {
-    context.set("agency", scope.agency_id);
-    context.set("agency_name", scope.agency_name.empty() ? scope.agency_id : scope.agency_name);
-    context.set("year", std::to_string(scope.fiscal_year));
-    context.set("result_year", std::to_string(scope.fiscal_year - 1));
-    context.set("csrf", scope.csrf);
-    context.set("agency_param", scope.act_for_other_agency ? "&agency=" + scope.agency_id : std::string());
-    context.set("year_start", core::fiscal_year_start(scope.fiscal_year));
-    context.set("year_end", core::fiscal_year_end(scope.fiscal_year));
-}
-
 data error_list(const std::vector<std::string>& errors) {
     data list{data::type::list};
     for (const auto& error : errors) list.push_back(data(error));
@@ -64,7 +53,7 @@ void set_reporting_state(data& entry, const core::Measure& measure, const std::s
 HttpResponse measures_page(const MeasuresPageView& view, int status) {
     data context;
     context.set("title", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปี " + std::to_string(view.scope.fiscal_year));
-    set_scope(context, view.scope);
+    set_agency_scope(context, view.scope);
     context.set("has_result", flag(view.has_result));
     context.set("has_notice", flag(!view.notice.empty()));
     context.set("notice", view.notice);
@@ -105,7 +94,7 @@ HttpResponse measures_page(const MeasuresPageView& view, int status) {
 HttpResponse measure_edit_page(const MeasureEditView& view, int status) {
     data context;
     context.set("title", view.measure.title);
-    set_scope(context, view.scope);
+    set_agency_scope(context, view.scope);
     context.set("id", std::to_string(view.measure.measure_id));
     set_reporting_state(context, view.measure, view.scope.today);
     data reports{data::type::list};

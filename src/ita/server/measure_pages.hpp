@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ita/core/measure.hpp>
+#include <ita/server/agency_page_scope.hpp>
 #include <ita/server/http_types.hpp>
 #include <ita/server/measure_form.hpp>
 
@@ -12,17 +13,8 @@
 
 namespace ita::server {
 
-struct MeasurePageScope {
-    std::string agency_id;
-    std::string agency_name;
-    int fiscal_year = 0;
-    std::string csrf;
-    std::string today;                // YYYY-MM-DD, for overdue and due-soon marks
-    bool act_for_other_agency = false;  // a national admin: links carry &agency=
-};
-
 struct MeasuresPageView {
-    MeasurePageScope scope;
+    AgencyPageScope scope;
     std::vector<core::Measure> measures;
     bool has_result = false;  // the year before has a result: downloads and drafting offered
     std::string notice;
@@ -33,7 +25,7 @@ struct MeasuresPageView {
 HttpResponse measures_page(const MeasuresPageView& view, int status = 200);
 
 struct MeasureEditView {
-    MeasurePageScope scope;
+    AgencyPageScope scope;
     core::Measure measure;
     FormFields values;  // the edit form (the stored measure, or a rejected edit)
     std::vector<std::string> errors;

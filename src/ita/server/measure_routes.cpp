@@ -22,8 +22,8 @@ struct MeasureRequest {
     int fiscal_year = 0;
     FormFields fields;
 
-    [[nodiscard]] MeasurePageScope scope() {
-        MeasurePageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::local_date_today(),
+    [[nodiscard]] AgencyPageScope scope() {
+        AgencyPageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::local_date_today(),
                                access.session.user.role != "agency_admin"};
         if (auto agencies = store->agencies()) {
             const auto found = std::ranges::find(*agencies, access.agency_id, &core::Agency::agency_id);

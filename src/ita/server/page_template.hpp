@@ -3,6 +3,7 @@
 // files that build pages, as kainjow mustache is a heavy header. Escapes by default.
 #pragma once
 
+#include <ita/server/agency_page_scope.hpp>
 #include <ita/server/http_types.hpp>
 
 #include <kainjow/mustache.hpp>
@@ -17,6 +18,9 @@ using kainjow::mustache::data;
 std::string render_template(const std::string& name, data& context);
 // The same as a no-store HTML response.
 HttpResponse html_page(int status, const std::string& name, data& context);
+
+// agency, agency_name, year, result_year, csrf, agency_param, year_start, year_end.
+void set_agency_scope(data& context, const AgencyPageScope& scope);
 
 inline data flag(bool value) { return value ? data::type::bool_true : data::type::bool_false; }
 

@@ -1,5 +1,6 @@
 #include <ita/server/pages.hpp>
 
+#include <ita/core/measure.hpp>
 #include <ita/report/qr_svg.hpp>
 #include <ita/util/embedded_file.hpp>
 #include <ita/util/mapped_file.hpp>
@@ -35,6 +36,17 @@ std::string render_template(const std::string& name, data& context) {
         context.set(partial, kainjow::mustache::partial([partial] { return template_text(partial); }));
     kainjow::mustache::mustache page(template_text(name));
     return page.render(context);
+}
+
+void set_agency_scope(data& context, const AgencyPageScope& scope) {
+    context.set("agency", scope.agency_id);
+    context.set("agency_name", scope.agency_name.empty() ? scope.agency_id : scope.agency_name);
+    context.set("year", std::to_string(scope.fiscal_year));
+    context.set("result_year", std::to_string(scope.fiscal_year - 1));
+    context.set("csrf", scope.csrf);
+    context.set("agency_param", scope.act_for_other_agency ? "&agency=" + scope.agency_id : std::string());
+    context.set("year_start", core::fiscal_year_start(scope.fiscal_year));
+    context.set("year_end", core::fiscal_year_end(scope.fiscal_year));
 }
 
 HttpResponse html_page(int status, const std::string& name, data& context) {
@@ -111,6 +123,8 @@ HttpResponse me_page(const std::string& name, const std::string& role, const std
     context.set("name", name);
     context.set("role_label", roles.contains(role) ? roles.at(role) : role);
     context.set("has_agency", flag(!agency.empty()));
+    context.set("is_agency_admin", flag(role == "agency_admin"));
+    context.set("is_reviewer", flag(role == "auditor" || role == "national_admin"));
     context.set("agency", agency);
     context.set("csrf", csrf);
     return html_page(200, "me", context);

@@ -1,0 +1,211 @@
+#include <ita/server/oit_pages.hpp>
+
+#include <ita/server/page_template.hpp>
+#include <ita/thai/dates.hpp>
+
+namespace ita::server {
+
+namespace {
+
+using service::PhaseState;
+
+std::string window_text(const service::PhaseStatus& status) {
+    if (status.opens_on.empty()) return "เปิด";
+    if (status.state == PhaseState::not_yet) return "ยังไม่เปิด (เปิด " + thai::short_thai_date(status.opens_on) + ")";
+    if (status.state == PhaseState::closed) return "ปิดแล้วเมื่อ " + thai::short_thai_date(status.closes_on);
+    if (status.closes_on == service::open_ended) return "เปิด";
+    return "เปิดถึง " + thai::short_thai_date(status.closes_on);
+}
+
+bool open(const service::PhaseStatus& status) { return status.state == PhaseState::open; }
+
+const storage::OitEntry* entry_of(const service::OitWorkspace& workspace, const std::string& code) {
+    const auto found = workspace.entries.find(code);
+    return found == workspace.entries.end() ? nullptr : &found->second;
+}
+
+std::string state_text(const storage::OitEntry* entry) {
+    if (!entry) return "ยังไม่บันทึก";
+    if (entry->verdict.empty()) return entry->present ? "รอตรวจ" : "แจ้งว่าไม่มีข้อมูล รอตรวจ";
+    if (entry->verdict == "accepted") return entry->present ? "ผ่าน" : "ไม่มีข้อมูล (0 คะแนน)";
+    return entry->clarified_on.empty() ? "ไม่ผ่าน" : "ไม่ผ่าน ชี้แจงแล้ว";
+}
+
+bool can_enter(const service::OitWorkspace& workspace, const storage::OitEntry* entry) {
+    return open(workspace.entry) && (!entry || entry->verdict.empty());
+}
+bool can_clarify(const service::OitWorkspace& workspace, const storage::OitEntry* entry) {
+    return open(workspace.clarification) && entry && entry->verdict == "rejected" && entry->clarified_on.empty();
+}
+bool can_review(const service::OitWorkspace& workspace, const storage::OitEntry* entry) {
+    return entry && (open(workspace.review) || (!entry->clarified_on.empty() && open(workspace.clarification)));
+}
+
+// The fields every item shows, whoever looks.
+void set_item(data& target, const core::OitItem& item, const storage::OitEntry* entry) {
+    target.set("code", item.code);
+    target.set("name", item.name);
+    target.set("state", state_text(entry));
+    const bool passed = entry && entry->verdict == "accepted" && entry->present;
+    const bool failed = entry && (entry->verdict == "rejected" || (entry->verdict == "accepted" && !entry->present));
+    target.set("tone", std::string(passed ? "ok" : failed ? "late" : ""));
+    target.set("entered", flag(entry != nullptr));
+    if (!entry) return;
+    target.set("present_label", entry->present ? std::string("มี") : std::string("ไม่มี"));
+    target.set("has_url", flag(!entry->url.empty()));
+    target.set("url", entry->url);
+    target.set("description", entry->description);
+    if (!entry->comment.empty()) target.set("comment", entry->comment);
+    if (!entry->clarification.empty()) target.set("clarification", entry->clarification);
+    if (!entry->clarification_url.empty()) target.set("clarification_url", entry->clarification_url);
+    target.set("is_accepted", flag(entry->verdict == "accepted"));
+    target.set("is_rejected", flag(entry->verdict == "rejected"));
+}
+
+void set_messages(data& context, const OitPageMessages& messages) {
+    context.set("has_notice", flag(!messages.notice.empty()));
+    context.set("notice", messages.notice);
+    context.set("has_errors", flag(!messages.errors.empty()));
+    data errors{data::type::list};
+    for (const auto& error : messages.errors) errors.push_back(data(error));
+    context.set("errors", errors);
+}
+
+struct Counts {
+    std::size_t entered = 0, accepted = 0, rejected = 0;
+};
+Counts count(const service::OitWorkspace& workspace) {
+    Counts counts;
+    for (const auto index : workspace.items)
+        if (const auto* entry = entry_of(workspace, workspace.methodology.items[index].code)) {
+            ++counts.entered;
+            counts.accepted += entry->verdict == "accepted" ? 1 : 0;
+            counts.rejected += entry->verdict == "rejected" ? 1 : 0;
+        }
+    return counts;
+}
+
+}  // namespace
+
+HttpResponse oit_items_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages) {
+    data context;
+    context.set("title", "ข้อมูล OIT ปี " + std::to_string(scope.fiscal_year));
+    set_agency_scope(context, scope);
+    context.set("next_year", std::to_string(scope.fiscal_year + 1));
+    set_messages(context, messages);
+    data windows{data::type::list};
+    for (const auto& [phase, status] : {std::pair{"oit_entry", &workspace.entry}, {"review", &workspace.review}, {"clarification", &workspace.clarification}}) {
+        data window;
+        window.set("label", std::string(service::phase_label(phase)));
+        window.set("state", window_text(*status));
+        windows.push_back(window);
+    }
+    context.set("windows", windows);
+    const auto counts = count(workspace);
+    context.set("entered", std::to_string(counts.entered));
+    context.set("accepted", std::to_string(counts.accepted));
+    context.set("rejected", std::to_string(counts.rejected));
+    context.set("total", std::to_string(workspace.items.size()));
+    data groups{data::type::list};
+    std::size_t current_group = SIZE_MAX;
+    data items{data::type::list};
+    data group;
+    const auto close_group = [&] {
+        if (current_group == SIZE_MAX) return;
+        group.set("items", items);
+        groups.push_back(group);
+        items = data{data::type::list};
+    };
+    for (const auto index : workspace.items) {
+        const auto& item = workspace.methodology.items[index];
+        if (item.sub_indicator != current_group) {
+            close_group();
+            current_group = item.sub_indicator;
+            group = data{};
+            const auto& sub = workspace.methodology.sub_indicators[item.sub_indicator];
+            group.set("code", sub.code);
+            group.set("name", sub.name);
+        }
+        const auto* entry = entry_of(workspace, item.code);
+        data card;
+        set_item(card, item, entry);
+        if (!entry && workspace.entry.state == PhaseState::closed) card.set("tone", std::string("late"));
+        card.set("action", can_enter(workspace, entry) ? (entry ? "แก้ไขข้อมูล" : "บันทึกข้อมูล")
+                           : can_clarify(workspace, entry) ? "ชี้แจงผลการตรวจ"
+                                                          : "ดูรายละเอียด");
+        items.push_back(card);
+    }
+    close_group();
+    context.set("groups", groups);
+    return html_page(200, "oit_items", context);
+}
+
+HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const std::string& code,
+                           const OitPageMessages& messages, int status) {
+    const core::OitItem* item = nullptr;
+    for (const auto index : workspace.items)
+        if (workspace.methodology.items[index].code == code) item = &workspace.methodology.items[index];
+    data context;
+    set_agency_scope(context, scope);
+    set_messages(context, messages);
+    if (!item) {
+        context.set("title", "ไม่พบข้อนี้");
+        context.set("heading", "ไม่พบข้อนี้");
+        context.set("message", "ข้อ " + code + " ไม่ใช่ข้อ OIT ของหน่วยงานประเภทนี้ในปีนี้");
+        return html_page(404, "message", context);
+    }
+    context.set("title", item->code + " " + item->name);
+    const auto* entry = entry_of(workspace, code);
+    set_item(context, *item, entry);
+    if (entry && !entry->verdict.empty()) context.set("verdict", entry->verdict == "accepted" ? std::string("ผ่าน") : std::string("ไม่ผ่าน"));
+    context.set("can_enter", flag(can_enter(workspace, entry)));
+    context.set("can_clarify", flag(can_clarify(workspace, entry)));
+    if (!can_enter(workspace, entry) && !can_clarify(workspace, entry)) {
+        const std::string note = entry && !entry->verdict.empty() ? "ข้อนี้ตรวจแล้ว แก้ไขไม่ได้"
+                                                                   : "การบันทึกข้อมูล OIT " + window_text(workspace.entry);
+        context.set("closed_note", note);
+    }
+    const auto value = [&](const std::string& name, const std::string& fallback) {
+        const auto found = messages.values.find(name);
+        return found != messages.values.end() ? found->second : fallback;
+    };
+    const std::string present = value("present", entry ? (entry->present ? "yes" : "no") : "");
+    context.set("f_present_yes", flag(present == "yes"));
+    context.set("f_present_no", flag(present == "no"));
+    context.set("f_url", value("url", entry ? entry->url : ""));
+    context.set("f_description", value("description", entry ? entry->description : ""));
+    context.set("f_text", value("text", ""));
+    context.set("f_clarification_url", value("url", ""));
+    return html_page(status, "oit_item", context);
+}
+
+HttpResponse oit_review_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages, int status) {
+    data context;
+    context.set("title", "ตรวจ OIT " + workspace.agency.name);
+    set_agency_scope(context, scope);
+    set_messages(context, messages);
+    const auto counts = count(workspace);
+    context.set("entered", std::to_string(counts.entered));
+    context.set("reviewed", std::to_string(counts.accepted + counts.rejected));
+    context.set("total", std::to_string(workspace.items.size()));
+    data items{data::type::list};
+    for (const auto index : workspace.items) {
+        const auto& item = workspace.methodology.items[index];
+        const auto* entry = entry_of(workspace, item.code);
+        data card;
+        set_item(card, item, entry);
+        card.set("can_review", flag(can_review(workspace, entry)));
+        items.push_back(card);
+    }
+    context.set("items", items);
+    return html_page(status, "oit_review", context);
+}
+
+HttpResponse oit_review_index_page(int fiscal_year) {
+    data context;
+    context.set("title", "ตรวจประเมิน OIT");
+    context.set("year", std::to_string(fiscal_year));
+    return html_page(200, "oit_review_index", context);
+}
+
+}  // namespace ita::server

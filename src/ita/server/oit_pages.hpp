@@ -1,0 +1,28 @@
+// The OIT pages: the working group's list of its items with their review state, one item's
+// entry and clarification forms, and the auditor's review of an agency's items.
+#pragma once
+
+#include <ita/server/agency_page_scope.hpp>
+#include <ita/server/http_types.hpp>
+#include <ita/server/measure_form.hpp>
+#include <ita/service/oit_review.hpp>
+
+#include <string>
+#include <vector>
+
+namespace ita::server {
+
+struct OitPageMessages {
+    std::string notice;
+    std::vector<std::string> errors;
+    FormFields values;  // refills a rejected form
+};
+
+HttpResponse oit_items_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages);
+HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const std::string& item,
+                           const OitPageMessages& messages, int status = 200);
+HttpResponse oit_review_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages,
+                             int status = 200);
+HttpResponse oit_review_index_page(int fiscal_year);
+
+}  // namespace ita::server

@@ -1,0 +1,149 @@
+#include <ita/server/oit_routes.hpp>
+
+#include <ita/server/agency_access.hpp>
+#include <ita/server/oit_pages.hpp>
+#include <ita/server/pages.hpp>
+#include <ita/server/status_mapping.hpp>
+#include <ita/util/clock.hpp>
+#include <ita/util/text.hpp>
+
+namespace ita::server {
+
+namespace {
+
+// The Thai lines of an error for the page: its per-field problems, else its message.
+std::vector<std::string> error_lines(const Error& error) {
+    std::vector<std::string> lines;
+    for (const auto& diagnostic : error.diagnostics) lines.push_back(diagnostic.message);
+    if (lines.empty()) lines.push_back(error.message);
+    return lines;
+}
+
+int page_status(const Error& error) { return error.code == ErrorCode::invalid_input ? 422 : status_for(error.code); }
+
+std::string field(const FormFields& fields, const std::string& name) {
+    const auto found = fields.find(name);
+    return found == fields.end() ? std::string() : std::string(util::trim(found->second));
+}
+
+// A request of the working group, allowed, with its workspace loaded.
+struct AgencyOitRequest {
+    std::unique_ptr<storage::Store> store;
+    AgencyAccess access;
+    FormFields fields;
+    service::OitWorkspace workspace;
+    AgencyPageScope scope;
+
+    [[nodiscard]] std::string list_url() const {
+        return "/admin/oit?year=" + std::to_string(scope.fiscal_year) + (scope.act_for_other_agency ? "&agency=" + scope.agency_id : "");
+    }
+};
+
+std::expected<AgencyOitRequest, HttpResponse> allow_agency(const ResultsContext& context, const HttpRequest& request) {
+    auto store = storage::open_store(context.db);
+    if (!store) return std::unexpected(error_response(store.error()));
+    auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
+    auto access = agency_access(**store, request, fields);
+    if (!access) return std::unexpected(access.error());
+    const auto year = requested_fiscal_year(**store, request, fields);
+    if (!year) return std::unexpected(year.error());
+    const auto today = util::local_date_today();
+    auto workspace = service::oit_workspace(**store, *year, access->agency_id, context.methodology_dir, today);
+    if (!workspace) return std::unexpected(message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message));
+    AgencyPageScope scope{access->agency_id, workspace->agency.name, *year, access->session.csrf, today, access->session.user.role != "agency_admin"};
+    return AgencyOitRequest{std::move(*store), std::move(*access), std::move(fields), std::move(*workspace), std::move(scope)};
+}
+
+const char* notice_for(const HttpRequest& request) {
+    const auto done = request.query.find("done");
+    if (done == request.query.end()) return "";
+    if (done->second == "entered") return "บันทึกข้อมูลแล้ว";
+    if (done->second == "clarified") return "ส่งคำชี้แจงแล้ว";
+    if (done->second == "reviewed") return "บันทึกผลการตรวจแล้ว";
+    return "";
+}
+
+}  // namespace
+
+void add_oit_routes(Router& router, const ResultsContext& context) {
+    router.add("GET", "/admin/oit", [context](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        return oit_items_page(allowed->workspace, allowed->scope, {notice_for(request), {}, {}});
+    });
+    router.add("GET", "/admin/oit/:item", [context](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        return oit_item_page(allowed->workspace, allowed->scope, request.path_params.at("item"), {notice_for(request), {}, {}});
+    });
+    router.add("POST", "/admin/oit/:item", [context](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        const std::string item = request.path_params.at("item");
+        const auto present = field(allowed->fields, "present");
+        if (present != "yes" && present != "no")
+            return oit_item_page(allowed->workspace, allowed->scope, item, {"", {"มีข้อมูลหรือไม่: เลือกมีหรือไม่มี"}, allowed->fields}, 422);
+        const service::OitSubmission submission{item, present == "yes", field(allowed->fields, "url"), field(allowed->fields, "description")};
+        auto entered = service::enter_oit_item(*allowed->store, allowed->workspace, submission, allowed->access.session.user.user_id,
+                                               allowed->scope.today);
+        if (!entered)
+            return oit_item_page(allowed->workspace, allowed->scope, item, {"", error_lines(entered.error()), allowed->fields},
+                                 page_status(entered.error()));
+        return see_other(allowed->list_url() + "&done=entered#item-" + item);
+    });
+    router.add("POST", "/admin/oit/:item/clarify", [context](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        const std::string item = request.path_params.at("item");
+        auto clarified = service::clarify_oit_item(*allowed->store, allowed->workspace, item, field(allowed->fields, "text"),
+                                                   field(allowed->fields, "url"), allowed->access.session.user.user_id, allowed->scope.today);
+        if (!clarified)
+            return oit_item_page(allowed->workspace, allowed->scope, item, {"", error_lines(clarified.error()), allowed->fields},
+                                 page_status(clarified.error()));
+        return see_other(allowed->list_url() + "&done=clarified#item-" + item);
+    });
+
+    router.add("GET", "/review/oit", [context](const HttpRequest& request) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        const auto session = reviewer_access(**store, request, {});
+        if (!session) return session.error();
+        const auto year = requested_fiscal_year(**store, request, {});
+        if (!year) return year.error();
+        const auto agency = request.query.find("agency");
+        if (agency == request.query.end() || agency->second.empty()) return oit_review_index_page(*year);
+        const auto today = util::local_date_today();
+        auto workspace = service::oit_workspace(**store, *year, agency->second, context.methodology_dir, today);
+        if (!workspace) return message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message);
+        return oit_review_page(*workspace, {agency->second, workspace->agency.name, *year, session->csrf, today, false},
+                               {notice_for(request), {}, {}});
+    });
+    router.add("POST", "/review/oit/:agency/:item", [context](const HttpRequest& request) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        const auto fields = parse_query(request.body);
+        const auto session = reviewer_access(**store, request, fields);
+        if (!session) return session.error();
+        const auto year = requested_fiscal_year(**store, request, fields);
+        if (!year) return year.error();
+        const auto today = util::local_date_today();
+        const std::string& agency = request.path_params.at("agency");
+        const std::string& item = request.path_params.at("item");
+        auto workspace = service::oit_workspace(**store, *year, agency, context.methodology_dir, today);
+        if (!workspace) return message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message);
+        const AgencyPageScope scope{agency, workspace->agency.name, *year, session->csrf, today, false};
+        const auto verdict = field(fields, "verdict");
+        if (verdict != "accepted" && verdict != "rejected")
+            return oit_review_page(*workspace, scope, {"", {"ข้อ " + item + ": เลือกผ่านหรือไม่ผ่าน"}, fields}, 422);
+        auto reviewed = service::review_oit_item(**store, *workspace, item, verdict == "accepted", field(fields, "comment"),
+                                                 session->user.user_id, today);
+        if (!reviewed) {
+            auto lines = error_lines(reviewed.error());
+            for (auto& line : lines) line = "ข้อ " + item + ": " + line;
+            return oit_review_page(*workspace, scope, {"", lines, fields}, page_status(reviewed.error()));
+        }
+        return see_other("/review/oit?year=" + std::to_string(*year) + "&agency=" + agency + "&done=reviewed#item-" + item);
+    });
+}
+
+}  // namespace ita::server

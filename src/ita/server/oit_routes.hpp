@@ -1,0 +1,15 @@
+// The OIT cycle on the web. The working group (or a national admin with ?agency=) lists its
+// items at /admin/oit, enters one at /admin/oit/<item> and clarifies a rejection at
+// /admin/oit/<item>/clarify; an auditor (or national admin) reviews an agency's items at
+// /review/oit?agency=<id> and records a verdict with POST /review/oit/<agency>/<item>. Each
+// step is checked against the season calendar (403 outside its window), CSRF-checked, and
+// audited; a rejected form comes back filled in with Thai messages (422).
+#pragma once
+
+#include <ita/server/results_routes.hpp>
+
+namespace ita::server {
+
+void add_oit_routes(Router& router, const ResultsContext& context);
+
+}  // namespace ita::server

@@ -1,0 +1,96 @@
+#include <ita/service/oit_review.hpp>
+
+#include <ita/ingest/methodology_reader.hpp>
+#include <ita/util/diagnostics.hpp>
+
+#include <algorithm>
+
+namespace ita::service {
+
+namespace {
+
+const core::OitItem* item_of(const OitWorkspace& workspace, const std::string& code) {
+    for (const auto index : workspace.items)
+        if (workspace.methodology.items[index].code == code) return &workspace.methodology.items[index];
+    return nullptr;
+}
+
+Result<void> require_item(const OitWorkspace& workspace, const std::string& code) {
+    if (item_of(workspace, code)) return {};
+    return fail(ErrorCode::not_found, "ข้อ " + code + " ไม่ใช่ข้อ OIT ของหน่วยงานประเภทนี้ในปี " + std::to_string(workspace.methodology.fiscal_year));
+}
+
+}  // namespace
+
+bool is_web_address(std::string_view url) {
+    for (const std::string_view scheme : {"https://", "http://"})
+        if (url.starts_with(scheme)) {
+            const auto rest = url.substr(scheme.size());
+            return !rest.empty() && rest.front() != '/' && rest.find_first_of(" \t\r\n") == std::string_view::npos;
+        }
+    return false;
+}
+
+Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const std::string& agency_id,
+                                   const std::optional<std::string>& methodology_dir, const std::string& today) {
+    ITA_TRY(agencies, store.agencies());
+    const auto agency = std::ranges::find(agencies, agency_id, &core::Agency::agency_id);
+    if (agency == agencies.end()) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
+    ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
+    OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}};
+    for (std::size_t index = 0; index < workspace.methodology.items.size(); ++index)
+        if (workspace.methodology.items[index].applies_to(agency->type)) workspace.items.push_back(index);
+    ITA_TRY(entries, store.oit_entries(fiscal_year, agency_id));
+    for (auto& entry : entries) workspace.entries.emplace(entry.item, std::move(entry));
+    ITA_TRY(entry_window, phase_status(store, fiscal_year, "oit_entry", today));
+    ITA_TRY(review_window, phase_status(store, fiscal_year, "review", today));
+    ITA_TRY(clarification_window, phase_status(store, fiscal_year, "clarification", today));
+    workspace.entry = entry_window;
+    workspace.review = review_window;
+    workspace.clarification = clarification_window;
+    return workspace;
+}
+
+Result<void> enter_oit_item(storage::Store& store, const OitWorkspace& workspace, const OitSubmission& submission, const std::string& actor,
+                            const std::string& today) {
+    ITA_TRY_VOID(require_item(workspace, submission.item));
+    ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, "oit_entry", today));
+    util::DiagnosticList problems("oit");
+    if (submission.present && !is_web_address(submission.url))
+        problems.add(0, "url", "ที่อยู่เว็บ: ต้องขึ้นต้นด้วย https:// หรือ http:// และระบุเว็บไซต์");
+    if (!submission.present && !submission.url.empty()) problems.add(0, "url", "ที่อยู่เว็บ: ข้อที่ไม่มีข้อมูลไม่ต้องระบุที่อยู่เว็บ");
+    if (submission.description.size() > 4000) problems.add(0, "description", "คำอธิบาย: ยาวเกิน 4,000 ไบต์");
+    if (!problems.empty()) return std::unexpected(problems.into_error("ข้อมูลข้อ " + submission.item + " ยังไม่ครบถ้วน"));
+    storage::OitEntry entry;
+    entry.agency_id = workspace.agency.agency_id;
+    entry.item = submission.item;
+    entry.present = submission.present;
+    entry.url = submission.url;
+    entry.description = submission.description;
+    return store.enter_oit(workspace.methodology.fiscal_year, entry, actor, today);
+}
+
+Result<void> review_oit_item(storage::Store& store, const OitWorkspace& workspace, const std::string& item, bool accepted,
+                             const std::string& comment, const std::string& reviewer, const std::string& today) {
+    ITA_TRY_VOID(require_item(workspace, item));
+    const auto entry = workspace.entries.find(item);
+    const bool clarified = entry != workspace.entries.end() && !entry->second.clarified_on.empty();
+    if (!(clarified && workspace.clarification.state == PhaseState::open))
+        ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, "review", today));
+    if (!accepted && comment.empty())
+        return std::unexpected(Error{ErrorCode::invalid_input, "ข้อ " + item + " ยังไม่ได้บันทึกผลการตรวจ", {{"oit", 0, "comment", "เหตุผล: การไม่ผ่านต้องระบุเหตุผล"}}, 0});
+    return store.review_oit(workspace.methodology.fiscal_year, workspace.agency.agency_id, item, accepted, comment, reviewer, today);
+}
+
+Result<void> clarify_oit_item(storage::Store& store, const OitWorkspace& workspace, const std::string& item, const std::string& text,
+                              const std::string& url, const std::string& actor, const std::string& today) {
+    ITA_TRY_VOID(require_item(workspace, item));
+    ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, "clarification", today));
+    util::DiagnosticList problems("oit");
+    if (text.empty()) problems.add(0, "text", "คำชี้แจง: ต้องระบุ");
+    if (!url.empty() && !is_web_address(url)) problems.add(0, "url", "ที่อยู่เว็บ: ต้องขึ้นต้นด้วย https:// หรือ http:// และระบุเว็บไซต์");
+    if (!problems.empty()) return std::unexpected(problems.into_error("คำชี้แจงข้อ " + item + " ยังไม่ครบถ้วน"));
+    return store.clarify_oit(workspace.methodology.fiscal_year, workspace.agency.agency_id, item, text, url, actor, today);
+}
+
+}  // namespace ita::service

@@ -1,0 +1,119 @@
+// The OIT cycle on the web against a real `ita serve` on SQLite: the working group enters
+// items, the auditor rejects one with a reason, the agency clarifies once, the auditor accepts;
+// the verdicts reach `ita score`. Windows, roles, CSRF and Thai form errors are checked too.
+#include "../../support/server_fixture.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace {
+
+using ita::test::add_user;
+using ita::test::run;
+using ita::test::ServerTest;
+using ita::test::sign_in;
+
+constexpr const char* form_type = "application/x-www-form-urlencoded";
+
+std::string output_of(const std::string& command) {
+    std::string output;
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
+    ::pclose(pipe);
+    return output;
+}
+
+class OitWeb : public ServerTest {
+protected:
+    void SetUp() override {
+        ServerTest::SetUp();
+        ASSERT_EQ(run("import --db " + m_db + " agencies " +
+                      m_files.write("more.csv", "agency_id,name,type,province\nA2,เทศบาลตำบลทดสอบ,เทศบาลตำบล,ขอนแก่น\n")),
+                  0);
+        ASSERT_EQ(add_user(m_db, "wg", "agency_admin --agency A2"), 0);
+        ASSERT_EQ(add_user(m_db, "audit", "auditor"), 0);
+    }
+    // Sub-indicator 9.1 of A2 as `ita score` computes it from the stored verdicts.
+    std::string score_9_1() {
+        const auto json = output_of(std::string(ITA_BINARY) + " score --db " + m_db + " --year 2565 --agency A2 --format json 2>/dev/null");
+        const auto at = json.find("\"9.1\":");
+        return at == std::string::npos ? "none" : json.substr(at + 6, json.find_first_of(",}", at) - at - 6);
+    }
+};
+
+}  // namespace
+
+TEST_F(OitWeb, EnterRejectClarifyAcceptAndScore) {
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565"), 0);  // every phase open from today
+    const auto [group, csrf] = sign_in(*m_client, "wg");
+    const auto list = m_client->Get("/admin/oit?year=2565", group);
+    ASSERT_EQ(list->status, 200);
+    EXPECT_NE(list->body.find("O1 โครงสร้างหน่วยงาน"), std::string::npos);
+    EXPECT_NE(list->body.find("บันทึกแล้ว 0 จาก"), std::string::npos);
+
+    // Bad forms: Thai messages, values kept, nothing stored.
+    const auto no_choice = m_client->Post("/admin/oit/O1", group, "year=2565&csrf=" + csrf + "&url=https%3A%2F%2Fa2.go.th%2Fs", form_type);
+    EXPECT_EQ(no_choice->status, 422);
+    EXPECT_NE(no_choice->body.find("มีข้อมูลหรือไม่: เลือกมีหรือไม่มี"), std::string::npos);
+    EXPECT_NE(no_choice->body.find("value=\"https://a2.go.th/s\""), std::string::npos);
+    const auto bad_url = m_client->Post("/admin/oit/O1", group, "year=2565&csrf=" + csrf + "&present=yes&url=a2.go.th", form_type);
+    EXPECT_EQ(bad_url->status, 422);
+    EXPECT_NE(bad_url->body.find("ที่อยู่เว็บ: ต้องขึ้นต้นด้วย https:// หรือ http://"), std::string::npos);
+    EXPECT_EQ(m_client->Post("/admin/oit/O99", group, "year=2565&csrf=" + csrf + "&present=no", form_type)->status, 404);
+    EXPECT_EQ(m_client->Post("/admin/oit/O1", group, "year=2565&csrf=stale&present=no", form_type)->status, 400);
+    EXPECT_EQ(score_9_1(), "null");  // nothing reviewed: no score, not zero
+
+    const auto entered = m_client->Post("/admin/oit/O1", group,
+                                        "year=2565&csrf=" + csrf + "&present=yes&url=https%3A%2F%2Fa2.go.th%2Fstructure&description=%E0%B9%82%E0%B8%84%E0%B8%A3%E0%B8%87",
+                                        form_type);
+    ASSERT_EQ(entered->status, 303);
+    EXPECT_NE(m_client->Get(entered->get_header_value("Location"), group)->body.find("รอตรวจ"), std::string::npos);
+
+    // The auditor: a rejection needs a reason.
+    const auto [auditor, auditor_csrf] = sign_in(*m_client, "audit");
+    const auto review = m_client->Get("/review/oit?year=2565&agency=A2", auditor);
+    ASSERT_EQ(review->status, 200);
+    EXPECT_NE(review->body.find("href=\"https://a2.go.th/structure\""), std::string::npos);
+    const auto no_reason = m_client->Post("/review/oit/A2/O1", auditor, "year=2565&csrf=" + auditor_csrf + "&verdict=rejected", form_type);
+    EXPECT_EQ(no_reason->status, 422);
+    EXPECT_NE(no_reason->body.find("ข้อ O1: เหตุผล: การไม่ผ่านต้องระบุเหตุผล"), std::string::npos);
+    ASSERT_EQ(m_client->Post("/review/oit/A2/O1", auditor,
+                             "year=2565&csrf=" + auditor_csrf + "&verdict=rejected&comment=%E0%B9%84%E0%B8%A1%E0%B9%88%E0%B8%A3%E0%B8%B0%E0%B8%9A%E0%B8%B8%E0%B8%9B%E0%B8%B5",
+                             form_type)
+                  ->status,
+              303);
+    EXPECT_EQ(score_9_1(), "0.0");
+
+    // Frozen once reviewed; one clarification.
+    EXPECT_EQ(m_client->Post("/admin/oit/O1", group, "year=2565&csrf=" + csrf + "&present=no", form_type)->status, 409);
+    const auto item = m_client->Get("/admin/oit/O1?year=2565", group);
+    EXPECT_NE(item->body.find("ไม่ระบุปี"), std::string::npos);  // the auditor's reason
+    EXPECT_NE(item->body.find("action=\"/admin/oit/O1/clarify\""), std::string::npos);
+    EXPECT_EQ(m_client->Post("/admin/oit/O1/clarify", group, "year=2565&csrf=" + csrf + "&text=", form_type)->status, 422);
+    ASSERT_EQ(m_client->Post("/admin/oit/O1/clarify", group, "year=2565&csrf=" + csrf + "&text=Year+added&url=https%3A%2F%2Fa2.go.th%2Fs2", form_type)
+                  ->status,
+              303);
+    EXPECT_EQ(m_client->Post("/admin/oit/O1/clarify", group, "year=2565&csrf=" + csrf + "&text=Again", form_type)->status, 409);
+    EXPECT_NE(m_client->Get("/review/oit?year=2565&agency=A2", auditor)->body.find("Year added"), std::string::npos);
+    ASSERT_EQ(m_client->Post("/review/oit/A2/O1", auditor, "year=2565&csrf=" + auditor_csrf + "&verdict=accepted", form_type)->status, 303);
+    EXPECT_EQ(score_9_1(), "100.0");
+}
+
+TEST_F(OitWeb, ClosedWindowsAndRoles) {
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --oit-open 2022-10-01 --oit-close 2023-01-31 --review-open 2099-01-01"), 0);
+    const auto [group, csrf] = sign_in(*m_client, "wg");
+    const auto closed = m_client->Post("/admin/oit/O1", group, "year=2565&csrf=" + csrf + "&present=no", form_type);
+    EXPECT_EQ(closed->status, 403);
+    EXPECT_NE(closed->body.find("การบันทึกข้อมูล OIT ปิดแล้วเมื่อ 31 ม.ค. 2566"), std::string::npos);
+    const auto list = m_client->Get("/admin/oit?year=2565", group);
+    EXPECT_NE(list->body.find("การตรวจประเมิน OIT: ยังไม่เปิด (เปิด 1 ม.ค. 2642)"), std::string::npos);
+    EXPECT_EQ(list->body.find("บันทึกข้อมูล<span"), std::string::npos);  // no entry links while closed
+
+    EXPECT_EQ(m_client->Get("/review/oit?year=2565&agency=A2", group)->status, 403);
+    const auto [auditor, auditor_csrf] = sign_in(*m_client, "audit");
+    EXPECT_EQ(m_client->Get("/admin/oit?year=2565", auditor)->status, 403);
+    EXPECT_EQ(m_client->Get("/review/oit?year=2565", auditor)->status, 200);
+    EXPECT_EQ(m_client->Post("/review/oit/A2/O1", auditor, "year=2565&csrf=" + auditor_csrf + "&verdict=accepted", form_type)->status, 403);
+    EXPECT_EQ(m_client->Get("/review/oit?year=2565&agency=A2")->status, 303);  // signed out
+}
