@@ -16,7 +16,28 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         if (!access) return access.error();
         const auto year = requested_fiscal_year(**store, request, {});
         if (!year) return year.error();
-        return admin_codes_page(access->agency_id, *year, access->session.csrf);
+        auto staff = service::staff_survey_status(**store, *year, access->agency_id, context.methodology_dir);
+        if (!staff) return error_response(staff.error());
+        return admin_codes_page(access->agency_id, *year, access->session.csrf, {staff->headcount, staff->minimum, staff->respondents, ""});
+    });
+    router.add("POST", "/admin/headcount", [context](const HttpRequest& request) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        const auto fields = parse_query(request.body);
+        const auto access = agency_access(**store, request, fields);
+        if (!access) return access.error();
+        const auto year = requested_fiscal_year(**store, request, fields);
+        if (!year) return year.error();
+        const auto headcount = util::parse_integer(fields.contains("headcount") ? fields.at("headcount") : "");
+        auto set = service::set_headcount(**store, *year, access->agency_id, headcount.value_or(0), access->session.user.user_id);
+        if (!set) {
+            if (set.error().code != ErrorCode::invalid_input) return error_response(set.error());
+            auto staff = service::staff_survey_status(**store, *year, access->agency_id, context.methodology_dir);
+            if (!staff) return error_response(staff.error());
+            return admin_codes_page(access->agency_id, *year, access->session.csrf, {staff->headcount, staff->minimum, staff->respondents,
+                                                                                      set.error().message}, 422);
+        }
+        return see_other("/admin/codes?year=" + std::to_string(*year) + (access->session.user.role == "agency_admin" ? "" : "&agency=" + access->agency_id));
     });
     router.add("POST", "/admin/codes", [context](const HttpRequest& request) {
         auto store = storage::open_store(context.db);

@@ -1,5 +1,6 @@
 // The working group's pages (signed in as an agency admin; a national admin names the agency
-// with ?agency=): issuing staff-survey codes as a printable A4 sheet with a QR code per code.
+// with ?agency=): the staff survey's headcount and minimum sample, and issuing its codes as a
+// printable A4 sheet with a QR code per code.
 // Other roles get 403; forms are CSRF-checked.
 #pragma once
 

@@ -130,13 +130,20 @@ HttpResponse me_page(const std::string& name, const std::string& role, const std
     return html_page(200, "me", context);
 }
 
-HttpResponse admin_codes_page(const std::string& agency, int year, const std::string& csrf) {
+HttpResponse admin_codes_page(const std::string& agency, int year, const std::string& csrf, const StaffSurveyView& staff, int status) {
     data context;
     context.set("title", "ออกรหัสตอบแบบวัด IIT");
     context.set("agency", agency);
     context.set("year", std::to_string(year));
     context.set("csrf", csrf);
-    return html_page(200, "admin_codes", context);
+    context.set("headcount", staff.headcount ? std::to_string(*staff.headcount) : std::string());
+    context.set("has_minimum", flag(staff.minimum.has_value()));
+    context.set("minimum", staff.minimum ? std::to_string(*staff.minimum) : std::string());
+    context.set("respondents", std::to_string(staff.respondents));
+    context.set("reached", flag(staff.minimum && static_cast<long long>(staff.respondents) >= *staff.minimum));
+    context.set("has_error", flag(!staff.error.empty()));
+    context.set("error", staff.error);
+    return html_page(status, "admin_codes", context);
 }
 
 HttpResponse code_sheet_page(const std::string& agency, int year, const std::vector<std::string>& codes, const std::string& base_url) {

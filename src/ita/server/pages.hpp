@@ -29,7 +29,15 @@ HttpResponse login_page(int status, const std::string& user, const std::string& 
 HttpResponse me_page(const std::string& name, const std::string& role, const std::string& agency, const std::string& csrf);
 
 // The agency admin's form for new codes, and the printable A4 sheet of codes with QR codes.
-HttpResponse admin_codes_page(const std::string& agency, int year, const std::string& csrf);
+// The page shows the staff survey's headcount, minimum sample and respondents so far, with a
+// form for the headcount; `error` is shown after a rejected headcount.
+struct StaffSurveyView {
+    std::optional<long long> headcount;
+    std::optional<long long> minimum;
+    std::size_t respondents = 0;
+    std::string error;
+};
+HttpResponse admin_codes_page(const std::string& agency, int year, const std::string& csrf, const StaffSurveyView& staff, int status = 200);
 HttpResponse code_sheet_page(const std::string& agency, int year, const std::vector<std::string>& codes, const std::string& base_url);
 
 // A page with a heading and one message (thanks, a spent code, an unknown code).

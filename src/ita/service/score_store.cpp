@@ -50,6 +50,10 @@ Result<ScoreRun> score_store(storage::Store& store, const StoreScoreRequest& req
         std::erase_if(agencies, [&](const core::Agency& agency) { return agency.agency_id != *request.agency_id; });
         if (agencies.empty()) return fail(ErrorCode::not_found, "agency " + *request.agency_id + " is not in the database");
     }
+    // The headcount the working group entered for the year wins over the agencies file's.
+    ITA_TRY(headcounts, store.headcounts(request.fiscal_year));
+    for (auto& agency : agencies)
+        if (const auto found = headcounts.find(agency.agency_id); found != headcounts.end()) agency.headcount = found->second;
     run.agencies = agencies;
     ingest::ScoringInputs inputs(run.methodology);
     inputs.set_directory(std::move(agencies));

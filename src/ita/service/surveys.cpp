@@ -137,4 +137,29 @@ Result<void> submit_public_survey(storage::Store& store, const PublicForm& form,
     return store.submit_public_survey(form.methodology.fiscal_year, form.agency.agency_id, token, core::Instrument::eit, packed, today);
 }
 
+Result<StaffSurveyStatus> staff_survey_status(storage::Store& store, int fiscal_year, const std::string& agency_id,
+                                              const std::optional<std::string>& methodology_dir) {
+    StaffSurveyStatus status;
+    ITA_TRY(headcounts, store.headcounts(fiscal_year));
+    if (const auto found = headcounts.find(agency_id); found != headcounts.end()) status.headcount = found->second;
+    if (!status.headcount) {
+        ITA_TRY(agencies, store.agencies());
+        const auto agency = std::ranges::find(agencies, agency_id, &core::Agency::agency_id);
+        if (agency != agencies.end()) status.headcount = agency->headcount;
+    }
+    if (status.headcount) {
+        ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
+        status.minimum = methodology.minimum_sample.iit_minimum(*status.headcount);
+    }
+    ITA_TRY(count, store.respondent_count(fiscal_year, agency_id, core::Instrument::iit));
+    status.respondents = count;
+    return status;
+}
+
+Result<void> set_headcount(storage::Store& store, int fiscal_year, const std::string& agency_id, long long headcount, const std::string& actor) {
+    if (headcount < 1 || headcount > 1'000'000)
+        return fail(ErrorCode::invalid_input, "จำนวนบุคลากรต้องอยู่ระหว่าง 1 ถึง 1,000,000 คน");
+    return store.set_headcount(fiscal_year, agency_id, headcount, actor);
+}
+
 }  // namespace ita::service

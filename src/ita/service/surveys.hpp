@@ -18,6 +18,18 @@ namespace ita::service {
 Result<std::vector<std::string>> issue_codes(storage::Store& store, int fiscal_year, const std::string& agency_id, std::size_t count,
                                              const std::optional<std::string>& methodology_dir, const std::string& actor);
 
+// Where the agency's staff survey stands: the headcount entered for the year (else the
+// agencies file's), the minimum sample it implies, and the respondents so far.
+struct StaffSurveyStatus {
+    std::optional<long long> headcount;
+    std::optional<long long> minimum;
+    std::size_t respondents = 0;
+};
+Result<StaffSurveyStatus> staff_survey_status(storage::Store& store, int fiscal_year, const std::string& agency_id,
+                                              const std::optional<std::string>& methodology_dir);
+// invalid_input unless 1 ≤ headcount ≤ 1,000,000.
+Result<void> set_headcount(storage::Store& store, int fiscal_year, const std::string& agency_id, long long headcount, const std::string& actor);
+
 struct SurveyForm {
     core::Methodology methodology;
     storage::SurveyCode code;

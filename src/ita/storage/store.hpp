@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -202,6 +203,10 @@ public:
     virtual Result<std::vector<SeasonWindow>> season_windows(int fiscal_year) = 0;
     // Whether the agency is assessed in the year.
     virtual Result<bool> in_season(int fiscal_year, const std::string& agency_id) = 0;
+    // The year's headcount of staff with at least one year of service, as the working group
+    // entered it (it sets the minimum IIT sample and overrides the agencies file's column).
+    virtual Result<void> set_headcount(int fiscal_year, const std::string& agency_id, long long headcount, std::string_view actor) = 0;
+    virtual Result<std::map<std::string, long long>> headcounts(int fiscal_year) = 0;
 
     // The OIT review cycle; every step is audited. enter_oit fails with conflict once the item
     // has a verdict; review_oit with not_found when nothing was entered; clarify_oit with

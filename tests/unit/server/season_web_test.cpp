@@ -80,3 +80,18 @@ TEST_F(ServerTest, ASeasonForListedAgenciesLeavesOthersOut) {
     EXPECT_EQ(m_client->Get("/e/A1")->status, 200);
     EXPECT_EQ(m_client->Get("/e/A2")->status, 404);
 }
+
+TEST_F(ServerTest, HeadcountSetsTheMinimumStaffSample) {
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565"), 0);
+    ASSERT_EQ(ita::test::add_user(m_db, "wg", "agency_admin --agency A1"), 0);
+    const auto [group, csrf] = ita::test::sign_in(*m_client, "wg");
+    EXPECT_NE(m_client->Get("/admin/codes?year=2565", group)->body.find("ยังไม่ได้ระบุจำนวนบุคลากร"), std::string::npos);
+    const auto zero = m_client->Post("/admin/headcount", group, "year=2565&csrf=" + csrf + "&headcount=0", "application/x-www-form-urlencoded");
+    EXPECT_EQ(zero->status, 422);
+    EXPECT_NE(zero->body.find("จำนวนบุคลากรต้องอยู่ระหว่าง 1 ถึง 1,000,000 คน"), std::string::npos);
+    const auto set = m_client->Post("/admin/headcount", group, "year=2565&csrf=" + csrf + "&headcount=120", "application/x-www-form-urlencoded");
+    ASSERT_EQ(set->status, 303);
+    const auto page = m_client->Get(set->get_header_value("Location"), group);
+    // 2565's (provisional) table: 101–500 staff need 60 respondents.
+    EXPECT_NE(page->body.find("120 คน — ต้องมีผู้ตอบอย่างน้อย <strong>60</strong> คน — ตอบแล้ว <strong>0</strong> คน"), std::string::npos) << page->body;
+}

@@ -163,6 +163,9 @@ TEST_P(StoreConformance, SeasonCalendarAndTheOitReviewCycle) {
     ASSERT_EQ(stored->size(), 1u);
     EXPECT_EQ((*stored)[0].closes_on, "2023-01-31");
     EXPECT_TRUE(*m_store->in_season(2565, "A1"));
+    ASSERT_TRUE(m_store->set_headcount(2565, "A1", 120, "wg"));
+    ASSERT_TRUE(m_store->set_headcount(2565, "A1", 118, "wg"));
+    EXPECT_EQ(*m_store->headcounts(2565), (std::map<std::string, long long>{{"A1", 118}}));
 
     // Entered, changed, reviewed; then frozen.
     storage::OitEntry entry{"A1", "O1", true, "https://a1.example/structure", "โครงสร้าง", "", "", "", "", "", ""};

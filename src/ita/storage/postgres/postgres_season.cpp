@@ -40,6 +40,23 @@ Result<bool> PostgresStore::in_season(int year, const std::string& agency_id) {
     return result.rows() > 0;
 }
 
+Result<void> PostgresStore::set_headcount(int year, const std::string& agency_id, long long headcount, std::string_view actor) {
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    ITA_TRY_VOID(m_connection.execute("INSERT INTO assessments (agency_id, fiscal_year, iit_headcount) VALUES ($1, $2, $3) "
+                                      "ON CONFLICT (agency_id, fiscal_year) DO UPDATE SET iit_headcount = excluded.iit_headcount",
+                                      {agency_id, year_text(year), std::to_string(headcount)}));
+    ITA_TRY_VOID(audit(actor, "set headcount", year, "agency=" + agency_id + " headcount=" + std::to_string(headcount)));
+    return transaction.commit();
+}
+
+Result<std::map<std::string, long long>> PostgresStore::headcounts(int year) {
+    ITA_TRY(result, m_connection.query("SELECT agency_id, iit_headcount FROM assessments WHERE fiscal_year = $1 AND iit_headcount IS NOT NULL",
+                                       {year_text(year)}));
+    std::map<std::string, long long> counts;
+    for (int row = 0; row < result.rows(); ++row) counts.emplace(std::string(result.text(row, 0)), result.integer(row, 1));
+    return counts;
+}
+
 Result<void> PostgresStore::enter_oit(int year, const OitEntry& entry, std::string_view actor, const std::string& day) {
     ITA_TRY(transaction, Transaction::begin(m_connection));
     // Locks the review row, if any, so that a concurrent review waits for this entry or wins.

@@ -42,6 +42,27 @@ Result<bool> SqliteStore::in_season(int year, const std::string& agency_id) {
     return query.step();
 }
 
+Result<void> SqliteStore::set_headcount(int year, const std::string& agency_id, long long headcount, std::string_view actor) {
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    ITA_TRY(upsert, m_connection.prepare("INSERT INTO assessments (agency_id, fiscal_year, iit_headcount) VALUES (?, ?, ?) "
+                                         "ON CONFLICT (agency_id, fiscal_year) DO UPDATE SET iit_headcount = excluded.iit_headcount"));
+    ITA_TRY_VOID(upsert.bind(1, agency_id).bind(2, std::int64_t{year}).bind(3, std::int64_t{headcount}).run());
+    ITA_TRY_VOID(audit(actor, "set headcount", year, "agency=" + agency_id + " headcount=" + std::to_string(headcount)));
+    return transaction.commit();
+}
+
+Result<std::map<std::string, long long>> SqliteStore::headcounts(int year) {
+    ITA_TRY(query, m_connection.prepare("SELECT agency_id, iit_headcount FROM assessments WHERE fiscal_year = ? AND iit_headcount IS NOT NULL"));
+    query.bind(1, std::int64_t{year});
+    std::map<std::string, long long> counts;
+    while (true) {
+        ITA_TRY(row, query.step());
+        if (!row) break;
+        counts.emplace(std::string(query.text(0)), query.integer(1));
+    }
+    return counts;
+}
+
 Result<void> SqliteStore::enter_oit(int year, const OitEntry& entry, std::string_view actor, const std::string& day) {
     ITA_TRY(transaction, Transaction::begin(m_connection));
     ITA_TRY(reviewed, m_connection.prepare("SELECT 1 FROM oit_reviews WHERE fiscal_year = ? AND agency_id = ? AND item = ?"));

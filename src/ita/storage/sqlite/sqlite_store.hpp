@@ -54,6 +54,8 @@ public:
                              std::string_view actor) override;
     Result<std::vector<SeasonWindow>> season_windows(int fiscal_year) override;
     Result<bool> in_season(int fiscal_year, const std::string& agency_id) override;
+    Result<void> set_headcount(int fiscal_year, const std::string& agency_id, long long headcount, std::string_view actor) override;
+    Result<std::map<std::string, long long>> headcounts(int fiscal_year) override;
     Result<void> enter_oit(int fiscal_year, const OitEntry& entry, std::string_view actor, const std::string& day) override;
     Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted, const std::string& comment,
                             std::string_view reviewer, const std::string& day) override;
