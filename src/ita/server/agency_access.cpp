@@ -19,12 +19,18 @@ const std::string* field_of(const HttpRequest& request, const std::map<std::stri
 
 HttpResponse see_other(const std::string& location) { return {303, "text/plain; charset=utf-8", "", {{"Location", location}}}; }
 
-std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, const HttpRequest& request,
-                                                        const std::map<std::string, std::string>& fields) {
+std::expected<storage::Session, HttpResponse> signed_in(storage::Store& store, const HttpRequest& request, const FormFields& fields) {
     auto session = current_session(store, request);
     if (!session) return std::unexpected(see_other("/login"));
     if (request.method == "POST" && !csrf_matches(*session, fields.contains("csrf") ? fields.at("csrf") : ""))
         return std::unexpected(message_page(400, "แบบฟอร์มไม่ถูกต้อง", "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดลองใหม่"));
+    return *session;
+}
+
+std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, const HttpRequest& request,
+                                                        const std::map<std::string, std::string>& fields) {
+    auto session = signed_in(store, request, fields);
+    if (!session) return std::unexpected(session.error());
     if (session->user.role == "agency_admin") return AgencyAccess{*session, session->user.agency_id};
     if (session->user.role == "national_admin") {
         if (const auto* agency = field_of(request, fields, "agency")) return AgencyAccess{*session, *agency};
@@ -35,12 +41,15 @@ std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, c
 
 std::expected<storage::Session, HttpResponse> reviewer_access(storage::Store& store, const HttpRequest& request,
                                                               const std::map<std::string, std::string>& fields) {
-    auto session = current_session(store, request);
-    if (!session) return std::unexpected(see_other("/login"));
-    if (request.method == "POST" && !csrf_matches(*session, fields.contains("csrf") ? fields.at("csrf") : ""))
-        return std::unexpected(message_page(400, "แบบฟอร์มไม่ถูกต้อง", "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดลองใหม่"));
-    if (session->user.role == "auditor" || session->user.role == "national_admin") return *session;
+    auto session = signed_in(store, request, fields);
+    if (!session || session->user.role == "auditor" || session->user.role == "national_admin") return session;
     return std::unexpected(message_page(403, "ไม่มีสิทธิ์", "หน้านี้สำหรับผู้ตรวจประเมิน"));
+}
+
+std::expected<storage::Session, HttpResponse> national_access(storage::Store& store, const HttpRequest& request, const FormFields& fields) {
+    auto session = signed_in(store, request, fields);
+    if (!session || session->user.role == "national_admin") return session;
+    return std::unexpected(message_page(403, "ไม่มีสิทธิ์", "หน้านี้สำหรับผู้ดูแลระบบระดับประเทศ"));
 }
 
 std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, const HttpRequest& request,

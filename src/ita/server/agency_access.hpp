@@ -12,6 +12,10 @@
 
 namespace ita::server {
 
+// A signed-in session, with the CSRF token of a POST checked; else a redirect to /login or a
+// 400 page for a stale form. The role checks below start from it.
+std::expected<storage::Session, HttpResponse> signed_in(storage::Store& store, const HttpRequest& request, const FormFields& fields);
+
 struct AgencyAccess {
     storage::Session session;
     std::string agency_id;
@@ -28,6 +32,9 @@ std::expected<storage::Session, HttpResponse> reviewer_access(storage::Store& st
                                                               const std::map<std::string, std::string>& fields);
 
 // The fiscal year of ?year= (or the form's `year`), else the open one; or a Thai refusal page.
+// A national admin, else 403.
+std::expected<storage::Session, HttpResponse> national_access(storage::Store& store, const HttpRequest& request, const FormFields& fields);
+
 std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, const HttpRequest& request,
                                                        const std::map<std::string, std::string>& fields);
 

@@ -9,6 +9,9 @@
 
 namespace ita::server {
 
+// A decoded application/x-www-form-urlencoded body (or query): field name → value.
+using FormFields = std::map<std::string, std::string>;
+
 struct HttpRequest {
     std::string method;  // GET, POST, …
     std::string path;    // decoded, without the query

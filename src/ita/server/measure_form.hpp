@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ita/core/measure.hpp>
+#include <ita/server/http_types.hpp>
 
 #include <expected>
 #include <map>
@@ -11,8 +12,6 @@
 #include <vector>
 
 namespace ita::server {
-
-using FormFields = std::map<std::string, std::string>;
 
 // The measure the form describes, laid over `base` (a stored measure for an edit, or a new one
 // carrying its agency and fiscal year). Fields: targets, title, analysis, steps, responsible,

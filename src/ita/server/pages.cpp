@@ -124,6 +124,7 @@ HttpResponse me_page(const std::string& name, const std::string& role, const std
     context.set("role_label", roles.contains(role) ? roles.at(role) : role);
     context.set("has_agency", flag(!agency.empty()));
     context.set("is_agency_admin", flag(role == "agency_admin"));
+    context.set("is_national", flag(role == "national_admin"));
     context.set("is_reviewer", flag(role == "auditor" || role == "national_admin"));
     context.set("agency", agency);
     context.set("csrf", csrf);

@@ -16,9 +16,9 @@ namespace ita::service {
 
 namespace {
 
-// The agency ids of a list file: one a line, or a CSV whose header names agency_id.
-Result<std::vector<std::string>> read_agency_list(storage::Store& store, const std::string& path) {
-    ITA_TRY(text, util::read_file(path));
+// The agency ids of a list: one a line, or a CSV whose header names agency_id. `path` names
+// the list in messages.
+Result<std::vector<std::string>> read_agency_list(storage::Store& store, const std::string& text, const std::string& path) {
     ITA_TRY(agencies, store.agencies());
     std::set<std::string, std::less<>> known;
     for (const auto& agency : agencies) known.insert(agency.agency_id);
@@ -80,7 +80,11 @@ Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, co
     if (!problems.empty()) return std::unexpected(problems.into_error("the season's calendar is not valid"));
     std::vector<std::string> agency_ids;
     if (request.agencies_file) {
-        ITA_TRY(listed, read_agency_list(store, *request.agencies_file));
+        ITA_TRY(text, util::read_file(*request.agencies_file));
+        ITA_TRY(listed, read_agency_list(store, text, *request.agencies_file));
+        agency_ids = std::move(listed);
+    } else if (request.agencies_text && !util::trim(*request.agencies_text).empty()) {
+        ITA_TRY(listed, read_agency_list(store, *request.agencies_text, "agencies"));
         agency_ids = std::move(listed);
     }
     ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));

@@ -95,3 +95,35 @@ TEST_F(ServerTest, HeadcountSetsTheMinimumStaffSample) {
     // 2565's (provisional) table: 101–500 staff need 60 respondents.
     EXPECT_NE(page->body.find("120 คน — ต้องมีผู้ตอบอย่างน้อย <strong>60</strong> คน — ตอบแล้ว <strong>0</strong> คน"), std::string::npos) << page->body;
 }
+
+TEST_F(ServerTest, NationalAdminOpensTheSeasonOnTheWeb) {
+    ASSERT_EQ(ita::test::add_user(m_db, "nation", "national_admin"), 0);
+    ASSERT_EQ(ita::test::add_user(m_db, "wg", "agency_admin --agency A1"), 0);
+    const auto [group, group_csrf] = ita::test::sign_in(*m_client, "wg");
+    EXPECT_EQ(m_client->Get("/national/season", group)->status, 403);
+    EXPECT_EQ(m_client->Post("/national/season", group, "year=2566&csrf=" + group_csrf, "application/x-www-form-urlencoded")->status, 403);
+    const auto [nation, csrf] = ita::test::sign_in(*m_client, "nation");
+    ASSERT_EQ(m_client->Get("/national/season", nation)->status, 200);
+
+    const auto rejected = m_client->Post("/national/season", nation,
+                                         "year=2566&csrf=" + csrf + "&iit_open=2022-11-01&iit_close=2022-10-01&agencies=A1%0AA7",
+                                         "application/x-www-form-urlencoded");
+    EXPECT_EQ(rejected->status, 422);
+    EXPECT_NE(rejected->body.find("การตอบแบบวัด IIT: วันปิดต้องไม่ก่อนวันเปิด"), std::string::npos) << rejected->body;
+    EXPECT_NE(rejected->body.find("value=\"2022-11-01\""), std::string::npos);  // what was typed stays
+    EXPECT_EQ(run_with_output("season show --db " + m_db + " --year 2566").text, "");  // nothing opened
+
+    const auto unknown = m_client->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&agencies=A1%0AA7",
+                                        "application/x-www-form-urlencoded");
+    EXPECT_EQ(unknown->status, 422);
+    EXPECT_NE(unknown->body.find("รายการหน่วยงาน บรรทัด 2: ไม่พบหน่วยงาน"), std::string::npos) << unknown->body;
+
+    const auto opened = m_client->Post("/national/season", nation,
+                                       "year=2566&csrf=" + csrf + "&iit_open=2022-10-01&iit_close=2023-01-31&agencies=A1",
+                                       "application/x-www-form-urlencoded");
+    ASSERT_EQ(opened->status, 303);
+    const auto page = m_client->Get(opened->get_header_value("Location"), nation);
+    EXPECT_NE(page->body.find("<td>การตอบแบบวัด IIT</td><td>1 ต.ค. 2565</td><td>31 ม.ค. 2566</td><td>ปิดแล้ว</td>"), std::string::npos)
+        << page->body;
+    EXPECT_NE(run_with_output("season show --db " + m_db + " --year 2566").text.find("iit\t2022-10-01\t2023-01-31"), std::string::npos);
+}

@@ -1,0 +1,139 @@
+#include <ita/server/national_routes.hpp>
+
+#include <ita/server/agency_access.hpp>
+#include <ita/server/page_template.hpp>
+#include <ita/server/pages.hpp>
+#include <ita/server/status_mapping.hpp>
+#include <ita/service/season.hpp>
+#include <ita/thai/dates.hpp>
+#include <ita/util/clock.hpp>
+#include <ita/util/text.hpp>
+
+namespace ita::server {
+
+namespace {
+
+// The Buddhist-era fiscal year a day (YYYY-MM-DD) falls in: from 1 October.
+int fiscal_year_of(const std::string& day) {
+    const int year = std::stoi(day.substr(0, 4)), month = std::stoi(day.substr(5, 2));
+    return year + 543 + (month >= 10 ? 1 : 0);
+}
+
+std::string state_text(const service::PhaseStatus& status) {
+    switch (status.state) {
+        case service::PhaseState::not_yet: return "ยังไม่เปิด";
+        case service::PhaseState::open: return "เปิด";
+        case service::PhaseState::closed: return "ปิดแล้ว";
+    }
+    return "";
+}
+
+// open_season's problems in Thai, by phase or agency-list line.
+std::vector<std::string> thai_problems(const Error& error) {
+    std::vector<std::string> lines;
+    for (const auto& diagnostic : error.diagnostics) {
+        const std::string label(service::phase_label(diagnostic.field));
+        if (diagnostic.field == "agency_id")
+            lines.push_back("รายการหน่วยงาน บรรทัด " + std::to_string(diagnostic.line) + ": " +
+                            (diagnostic.message.starts_with("unknown agency") ? "ไม่พบหน่วยงาน " + diagnostic.message.substr(15, diagnostic.message.find(':') - 15)
+                                                                                : diagnostic.message));
+        else if (diagnostic.message.starts_with("closes")) lines.push_back(label + ": วันปิดต้องไม่ก่อนวันเปิด");
+        else if (diagnostic.message.starts_with("must be a date")) lines.push_back(label + ": วันที่ไม่ถูกต้อง");
+        else lines.push_back(label + ": " + diagnostic.message);
+    }
+    if (lines.empty()) lines.push_back(error.message);
+    return lines;
+}
+
+HttpResponse season_page(storage::Store& store, const storage::Session& session, int year, const FormFields& values, const std::string& notice,
+                         const std::vector<std::string>& errors, int status) {
+    const auto today = util::local_date_today();
+    data context;
+    context.set("title", "ปฏิทินการประเมิน ITA");
+    context.set("year", std::to_string(year));
+    context.set("csrf", session.csrf);
+    context.set("has_notice", flag(!notice.empty()));
+    context.set("notice", notice);
+    context.set("has_errors", flag(!errors.empty()));
+    data error_list{data::type::list};
+    for (const auto& error : errors) error_list.push_back(data(error));
+    context.set("errors", error_list);
+    auto windows = store.season_windows(year);
+    data calendar{data::type::list};
+    if (windows)
+        for (const auto& window : *windows) {
+            data row;
+            row.set("label", std::string(service::phase_label(window.phase)));
+            row.set("opens", thai::short_thai_date(window.opens_on));
+            row.set("closes", window.closes_on == service::open_ended ? std::string("ไม่กำหนด") : thai::short_thai_date(window.closes_on));
+            const auto phase = service::phase_status(store, year, window.phase, today);
+            row.set("state", phase ? state_text(*phase) : std::string());
+            calendar.push_back(row);
+        }
+    context.set("has_calendar", flag(windows && !windows->empty()));
+    context.set("calendar", calendar);
+    data phases{data::type::list};
+    for (const auto phase : service::season_phases) {
+        const std::string name(phase);
+        data entry;
+        entry.set("phase", name);
+        entry.set("label", std::string(service::phase_label(phase)));
+        const auto value = [&](const std::string& key) { return values.contains(key) ? values.at(key) : std::string(); };
+        entry.set("opens", value(name + "_open"));
+        entry.set("closes", value(name + "_close"));
+        phases.push_back(entry);
+    }
+    context.set("phases", phases);
+    context.set("agencies", values.contains("agencies") ? values.at("agencies") : std::string());
+    return html_page(status, "national_season", context);
+}
+
+}  // namespace
+
+void add_national_routes(Router& router, const ResultsContext& context) {
+    router.add("GET", "/national/season", [context](const HttpRequest& request) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        const auto session = national_access(**store, request, {});
+        if (!session) return session.error();
+        int year = fiscal_year_of(util::local_date_today());
+        if (request.query.contains("year")) {
+            const auto given = requested_fiscal_year(**store, request, {});
+            if (!given) return given.error();
+            year = *given;
+        } else if (auto open = (*store)->open_fiscal_year(); open && *open) {
+            year = **open;
+        }
+        const auto done = request.query.find("done");
+        return season_page(**store, *session, year, {}, done != request.query.end() ? "เปิดปีการประเมินแล้ว" : "", {}, 200);
+    });
+    router.add("POST", "/national/season", [context](const HttpRequest& request) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        const auto fields = parse_query(request.body);
+        const auto session = national_access(**store, request, fields);
+        if (!session) return session.error();
+        const auto year = requested_fiscal_year(**store, request, fields);
+        if (!year) return year.error();
+        service::SeasonRequest season;
+        season.fiscal_year = *year;
+        season.methodology_dir = context.methodology_dir;
+        season.actor = session->user.user_id;
+        season.today = util::local_date_today();
+        for (const auto phase : service::season_phases) {
+            const std::string name(phase);
+            if (const auto found = fields.find(name + "_open"); found != fields.end() && !found->second.empty()) season.opens[name] = found->second;
+            if (const auto found = fields.find(name + "_close"); found != fields.end() && !found->second.empty()) season.closes[name] = found->second;
+        }
+        if (const auto found = fields.find("agencies"); found != fields.end()) season.agencies_text = found->second;
+        auto opened = service::open_season(**store, season);
+        if (!opened) {
+            if (opened.error().code != ErrorCode::invalid_input && opened.error().code != ErrorCode::not_found)
+                return error_response(opened.error());
+            return season_page(**store, *session, *year, fields, "", thai_problems(opened.error()), 422);
+        }
+        return see_other("/national/season?year=" + std::to_string(*year) + "&done=opened");
+    });
+}
+
+}  // namespace ita::server
