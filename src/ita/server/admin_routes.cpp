@@ -2,8 +2,13 @@
 
 #include <ita/server/agency_access.hpp>
 #include <ita/server/pages.hpp>
+#include <ita/server/results_page.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/service/analyse_agency.hpp>
+#include <ita/service/season.hpp>
 #include <ita/service/surveys.hpp>
+#include <ita/thai/dates.hpp>
+#include <ita/util/clock.hpp>
 #include <ita/util/text.hpp>
 
 namespace ita::server {
@@ -54,6 +59,27 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         if (!codes) return error_response(codes.error());
         const std::string scheme = request.forwarded_proto == "https" ? "https" : "http";
         return code_sheet_page(access->agency_id, *year, *codes, scheme + "://" + (request.host.empty() ? "localhost" : request.host));
+    });
+    router.add("GET", "/admin/results", [context](const HttpRequest& request) {
+        auto store = storage::open_store(context.db);
+        if (!store) return error_response(store.error());
+        const auto access = agency_access(**store, request, {});
+        if (!access) return access.error();
+        const auto year = requested_fiscal_year(**store, request, {});
+        if (!year) return year.error();
+        // Results show once the OIT review has closed (a year imported without a calendar has).
+        const auto today = util::local_date_today();
+        auto review = service::phase_status(**store, *year, "review", today);
+        if (!review) return error_response(review.error());
+        if (review->state != service::PhaseState::closed && !review->opens_on.empty())
+            return message_page(403, "ยังไม่ประกาศผล", "ผลการประเมินปี " + std::to_string(*year) + " จะแสดงเมื่อการตรวจประเมิน OIT ปิด" +
+                                                         (review->closes_on == service::open_ended ? std::string()
+                                                                                                   : " (" + thai::short_thai_date(review->closes_on) + ")"));
+        auto analysed = service::analyse_from_store(**store, *year, access->agency_id, context.methodology_dir);
+        if (!analysed) return message_page(status_for(analysed.error().code), "ยังไม่มีผลการประเมิน", "ยังไม่มีผลการประเมินปี " + std::to_string(*year) + " ของหน่วยงานในระบบ");
+        const AgencyPageScope scope{access->agency_id, (*analysed)->agency->agency ? (*analysed)->agency->agency->name : access->agency_id, *year,
+                                    access->session.csrf, today, access->session.user.role != "agency_admin"};
+        return results_page(**analysed, scope);
     });
 }
 

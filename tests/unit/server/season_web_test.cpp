@@ -127,3 +127,26 @@ TEST_F(ServerTest, NationalAdminOpensTheSeasonOnTheWeb) {
         << page->body;
     EXPECT_NE(run_with_output("season show --db " + m_db + " --year 2566").text.find("iit\t2022-10-01\t2023-01-31"), std::string::npos);
 }
+
+TEST_F(ServerTest, TheAgencySeesItsResultOnceReviewCloses) {
+    ASSERT_EQ(ita::test::add_user(m_db, "wg", "agency_admin --agency A1"), 0);
+    const auto [group, csrf] = ita::test::sign_in(*m_client, "wg");
+    // Seed 002's published result: no calendar for 2565, so it is shown.
+    const auto page = m_client->Get("/admin/results?year=2565", group);
+    ASSERT_EQ(page->status, 200);
+    const auto json = run_with_output("score --db " + m_db + " --year 2565 --agency A1 --format json").text;
+    const auto at = json.find("\"overall\":") + 10;
+    const double overall = std::stod(json.substr(at, json.find(',', at) - at));
+    char shown[16];
+    std::snprintf(shown, sizeof shown, "%.2f", overall);
+    EXPECT_NE(page->body.find(std::string(">") + shown + " <span"), std::string::npos) << shown;
+    const auto weaknesses = page->body.find("จุดอ่อนที่ต้องพัฒนาเร่งด่วน</h2>");
+    ASSERT_NE(weaknesses, std::string::npos);
+    for (const char* weakest : {"<h3>5. ", "<h3>6. ", "<h3>8. "}) EXPECT_NE(page->body.find(weakest, weaknesses), std::string::npos) << weakest;
+
+    // With a calendar whose review is still open, the result waits.
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --review-close 2099-04-30"), 0);
+    const auto waiting = m_client->Get("/admin/results?year=2565", group);
+    EXPECT_EQ(waiting->status, 403);
+    EXPECT_NE(waiting->body.find("จะแสดงเมื่อการตรวจประเมิน OIT ปิด (30 เม.ย. 2642)"), std::string::npos);
+}

@@ -1,0 +1,108 @@
+#include <ita/server/results_page.hpp>
+
+#include <ita/core/verdict.hpp>
+#include <ita/server/page_template.hpp>
+#include <ita/util/decimal.hpp>
+
+namespace ita::server {
+
+namespace {
+
+std::string shown(const core::Score& score) { return score ? util::format_fixed(*score) : std::string("—"); }
+
+std::string signed_change(double change) { return (change >= 0 ? "+" : "") + util::format_fixed(change); }
+
+}  // namespace
+
+HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyPageScope& scope) {
+    const auto& methodology = analysed.run.methodology;
+    const auto& scores = analysed.agency->scores;
+    const auto& analysis = analysed.analysis;
+    data context;
+    context.set("title", "ผลการประเมิน ITA ปี " + std::to_string(scope.fiscal_year));
+    set_agency_scope(context, scope);
+    context.set("year", std::to_string(scope.fiscal_year));
+    context.set("next_year", std::to_string(scope.fiscal_year + 1));
+    context.set("overall", shown(scores.overall));
+    context.set("rating", scores.rating.empty() ? std::string("—") : scores.rating);
+    context.set("pass_text", scores.pass ? std::string(core::pass_label(*scores.pass)) : std::string("ยังไม่มีผล"));
+    context.set("pass_tone", std::string(scores.pass ? (*scores.pass ? "ok" : "late") : ""));
+    if (!scores.withheld_reason.empty()) context.set("withheld", scores.withheld_reason);
+    if (analysis.rank && analysed.agency->agency)
+        context.set("rank", "ลำดับที่ " + std::to_string(analysis.rank->rank) + " จาก " + std::to_string(analysis.rank->of) + " " +
+                                analysed.agency->agency->type);
+    if (analysis.overall_change) context.set("change", signed_change(*analysis.overall_change));
+    data instruments{data::type::list};
+    for (const auto& instrument : methodology.instruments) {
+        data entry;
+        entry.set("name", instrument.name);
+        entry.set("score", shown(scores.instruments[static_cast<std::size_t>(instrument.code)]));
+        instruments.push_back(entry);
+    }
+    context.set("instruments", instruments);
+    data indicators{data::type::list};
+    for (const auto& finding : analysis.indicators) {
+        const auto& indicator = methodology.indicators[finding.indicator];
+        data row;
+        row.set("name", std::to_string(indicator.number) + ". " + indicator.name);
+        row.set("score", util::format_fixed(finding.score));
+        row.set("status", std::string(core::status_label(finding.status)));
+        row.set("tone", std::string(finding.status == core::IndicatorStatus::urgent_weakness ? "late" : finding.passes ? "ok" : ""));
+        indicators.push_back(row);
+    }
+    context.set("indicators", indicators);
+    data weaknesses{data::type::list};
+    for (const auto position : analysis.urgent_weaknesses) {
+        const auto& finding = analysis.indicators[position];
+        const auto& indicator = methodology.indicators[finding.indicator];
+        data weakness;
+        weakness.set("name", std::to_string(indicator.number) + ". " + indicator.name);
+        weakness.set("score", util::format_fixed(finding.score));
+        data questions{data::type::list};
+        for (const auto& question : finding.questions) {
+            if (question.passes) continue;
+            data entry;
+            entry.set("code", methodology.questions[question.question].code);
+            entry.set("text", methodology.questions[question.question].text);
+            entry.set("score", util::format_fixed(question.score));
+            questions.push_back(entry);
+        }
+        weakness.set("has_questions", flag(!questions.is_empty_list()));
+        weakness.set("questions", questions);
+        data items{data::type::list};
+        for (const auto item : finding.items_scored_zero) {
+            data entry;
+            entry.set("code", methodology.items[item].code);
+            entry.set("name", methodology.items[item].name);
+            items.push_back(entry);
+        }
+        weakness.set("has_items", flag(!items.is_empty_list()));
+        weakness.set("items", items);
+        weaknesses.push_back(weakness);
+    }
+    context.set("has_weaknesses", flag(!analysis.urgent_weaknesses.empty()));
+    context.set("weaknesses", weaknesses);
+    // The path to the pass mark (the first path), when the agency has not reached it.
+    const core::PathToTarget* path = analysed.paths.empty() ? nullptr : &analysed.paths.front();
+    context.set("has_path", flag(path && !path->reached));
+    if (path && !path->reached) {
+        context.set("target", util::format_fixed(path->target, 0));
+        std::string summary = "ขาดอีก " + util::format_fixed(path->target - path->current) + " คะแนน";
+        if (!path->items.empty())
+            summary += " — เผยแพร่ข้อมูล OIT ที่ยังไม่ผ่าน " + std::to_string(path->items.size()) + " ข้อ แล้วคะแนนรวมเป็น " +
+                       util::format_fixed(path->after_items) + (path->items_suffice ? " (ถึงเกณฑ์)" : " (ยังไม่ถึง ต้องยกตัวชี้วัดจากแบบวัดด้วย)");
+        context.set("path_summary", summary);
+        data items{data::type::list};
+        for (const auto& gain : path->items) {
+            data entry;
+            entry.set("code", methodology.items[gain.item].code);
+            entry.set("name", methodology.items[gain.item].name);
+            entry.set("points", util::format_fixed(gain.overall_points));
+            items.push_back(entry);
+        }
+        context.set("path_items", items);
+    }
+    return html_page(200, "results", context);
+}
+
+}  // namespace ita::server
