@@ -4,6 +4,7 @@
 #include <ita/server/account_routes.hpp>
 #include <ita/server/admin_routes.hpp>
 #include <ita/server/measure_routes.hpp>
+#include <ita/server/api_routes.hpp>
 #include <ita/server/national_routes.hpp>
 #include <ita/server/oit_routes.hpp>
 #include <ita/server/http_server.hpp>
@@ -38,6 +39,7 @@ int run_serve_command(const ServeCommand& command) {
     server::add_measure_routes(router, context);
     server::add_oit_routes(router, context);
     server::add_national_routes(router, context);
+    server::add_api_routes(router, context);
     server::ServerOptions options;
     options.address = command.listen.substr(0, colon);
     options.port = static_cast<std::uint16_t>(*port);

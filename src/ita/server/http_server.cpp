@@ -73,6 +73,10 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         if (raw->header().has_field("X-Forwarded-Proto")) request.forwarded_proto = raw->header().get_field("X-Forwarded-Proto");
         if (raw->header().has_field(restinio::http_field::cookie))
             request.cookies = parse_cookies(raw->header().get_field(restinio::http_field::cookie));
+        if (raw->header().has_field(restinio::http_field::authorization)) {
+            const std::string authorization = raw->header().get_field(restinio::http_field::authorization);
+            if (authorization.starts_with("Bearer ")) request.bearer = authorization.substr(7);
+        }
         HttpResponse response;
         if (stopping) {
             response = json_error(503, "the server is stopping");

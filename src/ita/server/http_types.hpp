@@ -22,6 +22,7 @@ struct HttpRequest {
     std::map<std::string, std::string> cookies;
     std::string forwarded_proto;  // X-Forwarded-Proto from the TLS-terminating proxy
     std::string host;             // the Host header
+    std::string bearer;           // the token of "Authorization: Bearer <token>" (the API's sign-in)
 };
 
 struct HttpResponse {
