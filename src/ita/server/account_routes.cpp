@@ -36,7 +36,9 @@ bool csrf_matches(const storage::Session& session, const std::string& given) {
 }
 
 void add_account_routes(Router& router, const ResultsContext& context) {
-    router.add("GET", "/login", [](const HttpRequest&) { return login_page(200, "", ""); });
+    router.add("GET", "/login", [](const HttpRequest& request) {
+        return login_page(200, "", "", request.query.contains("signed_out") ? "ออกจากระบบแล้ว" : "");
+    });
     router.add("POST", "/login", [context](const HttpRequest& request) {
         auto store = storage::open_store(context.db);
         if (!store) return error_response(store.error());
@@ -73,7 +75,7 @@ void add_account_routes(Router& router, const ResultsContext& context) {
         auto done = service::logout(**store, cookie->second, fields.contains("csrf") ? fields.at("csrf") : "", std::time(nullptr));
         if (!done && done.error().code == ErrorCode::invalid_input)
             return message_page(400, "ไม่สามารถออกจากระบบได้", "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดลองใหม่จากหน้าของท่าน");
-        auto response = redirect("/login");
+        auto response = redirect("/login?signed_out=1");
         response.headers.emplace_back("Set-Cookie", std::string(session_cookie) + "=" + cookie_attributes(request, 0));
         return response;
     });

@@ -106,11 +106,13 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     return html_page(status, "survey", context);
 }
 
-HttpResponse login_page(int status, const std::string& user, const std::string& error) {
+HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice) {
     data context;
     context.set("title", "เข้าสู่ระบบ ITA");
     context.set("user", user);
     context.set("has_error", flag(!error.empty()));
+    context.set("has_notice", flag(!notice.empty()));
+    context.set("notice", notice);
     context.set("error", error);
     return html_page(status, "login", context);
 }

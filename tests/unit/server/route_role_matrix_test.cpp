@@ -1,0 +1,160 @@
+// Every route × every role against a real server: who may use each route, who gets 403, and
+// what a signed-out caller gets (the sign-in page for pages, 401 for the API). The table must
+// name every route the server registers (the source is scanned), so a new route without a
+// rule fails here.
+#include "../../support/server_fixture.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <tuple>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace {
+
+using ita::test::add_user;
+using ita::test::run;
+using ita::test::ServerTest;
+using ita::test::sign_in;
+
+enum class Who { anyone, signed_in, working_group, reviewer, national };
+
+struct Route {
+    std::string method;
+    std::string pattern;  // as registered
+    std::string path;     // a concrete request
+    Who who;
+    std::string body;     // fields (pages) or JSON (API), without the CSRF token
+};
+
+// Agency A1's working group, an auditor, a national admin; pages use A1 and fiscal year 2566
+// (season open, every window open), results and reports the published 2565.
+const std::vector<Route> routes{
+    {"GET", "/healthz", "/healthz", Who::anyone, ""},
+    {"GET", "/login", "/login", Who::anyone, ""},
+    {"POST", "/login", "/login", Who::anyone, "user=wg&password=correct+horse+battery"},
+    {"GET", "/e/thanks", "/e/thanks", Who::anyone, ""},
+    {"GET", "/e/:agency", "/e/A1", Who::anyone, ""},
+    {"POST", "/e/:agency", "/e/A1", Who::anyone, "I1.1=4"},
+    {"GET", "/s/thanks", "/s/thanks", Who::anyone, ""},
+    {"GET", "/s/:code", "/s/AAAAA-AAAAA", Who::anyone, ""},
+    {"POST", "/s/:code", "/s/AAAAA-AAAAA", Who::anyone, "I1.1=4"},
+    {"GET", "/agency/:id/report.", "/agency/A1/report.html?year=2565", Who::anyone, ""},
+    {"GET", "/api/v1/agencies/:id/scores", "/api/v1/agencies/A1/scores?year=2565", Who::anyone, ""},
+    {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", Who::anyone, ""},
+    {"POST", "/api/v1/session", "/api/v1/session", Who::anyone, R"({"user":"wg","password":"correct horse battery"})"},
+    {"POST", "/api/v1/staff-survey/:code", "/api/v1/staff-survey/AAAAA-AAAAA", Who::anyone, R"({"answers":{}})"},
+    {"GET", "/me", "/me", Who::signed_in, ""},
+    {"GET", "/api/v1/season/:year", "/api/v1/season/2566", Who::signed_in, ""},
+    {"GET", "/admin/codes", "/admin/codes?year=2566&agency=A1", Who::working_group, ""},
+    {"POST", "/admin/codes", "/admin/codes", Who::working_group, "year=2566&agency=A1&count=1"},
+    {"POST", "/admin/headcount", "/admin/headcount", Who::working_group, "year=2566&agency=A1&headcount=40"},
+    {"GET", "/admin/results", "/admin/results?year=2565&agency=A1", Who::working_group, ""},
+    {"GET", "/admin/measures", "/admin/measures?year=2566&agency=A1", Who::working_group, ""},
+    {"POST", "/admin/measures", "/admin/measures", Who::working_group, "year=2566&agency=A1&title=T&responsible=R&start_on=2022-10-01&end_on=2023-09-30&cadence=quarterly"},
+    {"POST", "/admin/measures/draft", "/admin/measures/draft", Who::working_group, "year=2566&agency=A1"},
+    {"POST", "/admin/constraints", "/admin/constraints", Who::working_group, "year=2566&agency=A1&man=x"},
+    {"GET", "/admin/measures/:id", "/admin/measures/1?year=2566&agency=A1", Who::working_group, ""},
+    {"POST", "/admin/measures/:id", "/admin/measures/1", Who::working_group, "year=2566&agency=A1&title=T2&responsible=R&start_on=2022-10-01&end_on=2023-09-30&cadence=quarterly"},
+    {"POST", "/admin/measures/:id/progress", "/admin/measures/1/progress", Who::working_group, "year=2566&agency=A1&reported_on=2022-11-01&percent=5&text=x"},
+    {"POST", "/admin/measures/:id/remove", "/admin/measures/1/remove", Who::working_group, "year=2566&agency=A1"},
+    {"GET", "/admin/oit", "/admin/oit?year=2566&agency=A1", Who::working_group, ""},
+    {"GET", "/admin/oit/:item", "/admin/oit/O1?year=2566&agency=A1", Who::working_group, ""},
+    {"POST", "/admin/oit/:item", "/admin/oit/O1", Who::working_group, "year=2566&agency=A1&present=no"},
+    {"POST", "/admin/oit/:item/clarify", "/admin/oit/O1/clarify", Who::working_group, "year=2566&agency=A1&text=x"},
+    {"GET", "/review/oit", "/review/oit?year=2566&agency=A1", Who::reviewer, ""},
+    {"POST", "/review/oit/:agency/:item", "/review/oit/A1/O1", Who::reviewer, "year=2566&verdict=rejected&comment=x"},
+    {"GET", "/national/season", "/national/season", Who::national, ""},
+    {"POST", "/national/season", "/national/season", Who::national, "year=2566"},
+    {"PUT", "/api/v1/season/:year", "/api/v1/season/2566", Who::national, "{}"},
+    {"GET", "/api/v1/agencies/:agency/staff-survey", "/api/v1/agencies/A1/staff-survey?year=2566", Who::working_group, ""},
+    {"PUT", "/api/v1/agencies/:agency/headcount", "/api/v1/agencies/A1/headcount?year=2566", Who::working_group, R"({"headcount":40})"},
+    {"POST", "/api/v1/agencies/:agency/codes", "/api/v1/agencies/A1/codes?year=2566", Who::working_group, R"({"count":1})"},
+    {"GET", "/api/v1/agencies/:agency/oit", "/api/v1/agencies/A1/oit?year=2566", Who::working_group, ""},  // and reviewers
+    {"PUT", "/api/v1/agencies/:agency/oit/:item", "/api/v1/agencies/A1/oit/O2?year=2566", Who::working_group, R"({"present":false})"},
+    {"POST", "/api/v1/agencies/:agency/oit/:item/review", "/api/v1/agencies/A1/oit/O2/review?year=2566", Who::reviewer, R"({"verdict":"accepted"})"},
+    {"POST", "/api/v1/agencies/:agency/oit/:item/clarification", "/api/v1/agencies/A1/oit/O2/clarification?year=2566", Who::working_group, R"({"text":"x"})"},
+    {"GET", "/api/v1/agencies/:agency/measures", "/api/v1/agencies/A1/measures?year=2566", Who::working_group, ""},
+    {"POST", "/api/v1/agencies/:agency/measures", "/api/v1/agencies/A1/measures?year=2566", Who::working_group, R"({"title":"T","responsible":"R","start_on":"2022-10-01","end_on":"2023-09-30"})"},
+    {"PUT", "/api/v1/agencies/:agency/measures/:measure", "/api/v1/agencies/A1/measures/2?year=2566", Who::working_group, R"({"title":"T3"})"},
+    {"POST", "/api/v1/agencies/:agency/measures/:measure/progress", "/api/v1/agencies/A1/measures/2/progress?year=2566", Who::working_group, R"({"reported_on":"2022-11-01","percent":5})"},
+    {"DELETE", "/api/v1/agencies/:agency/measures/:measure", "/api/v1/agencies/A1/measures/2?year=2566", Who::working_group, ""},
+    // Last: these end the caller's session.
+    {"DELETE", "/api/v1/session", "/api/v1/session", Who::signed_in, ""},
+    {"POST", "/logout", "/logout", Who::signed_in, ""},
+};
+
+struct Caller {
+    std::string name;
+    std::string role;  // "" for the signed-out caller
+    httplib::Headers cookie;
+    std::string csrf;
+    httplib::Headers bearer;
+};
+
+bool allowed(Who who, const std::string& role, const std::string& path) {
+    switch (who) {
+        case Who::anyone: return true;
+        case Who::signed_in: return !role.empty();
+        case Who::working_group:
+            return role == "national_admin" || role == "agency_admin" ||
+                   (role == "auditor" && path.starts_with("/api/v1/agencies/A1/oit?"));  // reviewers read OIT items too
+        case Who::reviewer: return role == "national_admin" || role == "auditor";
+        case Who::national: return role == "national_admin";
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_F(ServerTest, EveryRouteForEveryRole) {
+    // The table names every registered route.
+    std::set<std::pair<std::string, std::string>> registered, listed;
+    for (const auto& route : routes) listed.emplace(route.method, route.pattern);
+    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "results_routes",
+                             "survey_routes"}) {
+        std::ifstream in(std::string(ITA_SOURCE_DIR) + "/src/ita/server/" + file + ".cpp");
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string source = text.str();
+        const std::regex add(R"re(router\.add\("([A-Z]+)", "([^"]*)")re");
+        for (auto match = std::sregex_iterator(source.begin(), source.end(), add); match != std::sregex_iterator(); ++match)
+            registered.emplace((*match)[1], (*match)[2]);
+    }
+    for (const auto& route : registered) EXPECT_TRUE(listed.contains(route)) << route.first << " " << route.second << " has no rule in the matrix";
+    ASSERT_GE(registered.size(), 50u);
+
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2566"), 0);
+    ASSERT_EQ(run("measures add --db " + m_db + " --year 2566 --agency A1 --title T --responsible R --start 2022-10-01 --end 2023-09-30"), 0);
+    std::vector<Caller> callers{{"signed out", "", {}, "", {}}};
+    for (const auto& [user, role, option] : {std::tuple{"wg", "agency_admin", "agency_admin --agency A1"}, {"audit", "auditor", "auditor"},
+                                             {"nation", "national_admin", "national_admin"}}) {
+        EXPECT_EQ(add_user(m_db, user, option), 0);
+        auto [cookie, csrf] = sign_in(*m_client, user);
+        const auto token = m_client->Post("/api/v1/session", nlohmann::json{{"user", user}, {"password", "correct horse battery"}}.dump(), "application/json");
+        callers.push_back({user, role, cookie, csrf, {{"Authorization", "Bearer " + nlohmann::json::parse(token->body).at("token").get<std::string>()}}});
+    }
+    for (const auto& route : routes)
+        for (const auto& caller : callers) {
+            const bool api = route.path.starts_with("/api/");
+            const auto& headers = api ? caller.bearer : caller.cookie;
+            const std::string body = api ? route.body : route.body + (route.body.empty() ? "" : "&") + "csrf=" + caller.csrf;
+            const std::string type = api ? "application/json" : "application/x-www-form-urlencoded";
+            auto response = route.method == "GET"    ? m_client->Get(route.path, headers)
+                            : route.method == "POST" ? m_client->Post(route.path, headers, body, type)
+                            : route.method == "PUT"  ? m_client->Put(route.path, headers, body, type)
+                                                     : m_client->Delete(route.path, headers);
+            ASSERT_TRUE(response) << route.method << " " << route.path;
+            const bool to_login = response->status == 303 && response->get_header_value("Location") == "/login";
+            const std::string where = route.method + " " + route.path + " as " + caller.name + " → " + std::to_string(response->status);
+            if (allowed(route.who, caller.role, route.path)) {
+                EXPECT_TRUE(response->status != 401 && response->status != 403 && !to_login) << where << "\n" << response->body.substr(0, 400);
+            } else if (caller.role.empty()) {
+                EXPECT_TRUE(api ? response->status == 401 : to_login) << where;
+            } else {
+                EXPECT_EQ(response->status, 403) << where;
+            }
+        }
+}
