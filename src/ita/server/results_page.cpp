@@ -82,8 +82,10 @@ HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyP
     }
     context.set("has_weaknesses", flag(!analysis.urgent_weaknesses.empty()));
     context.set("weaknesses", weaknesses);
-    // The path to the pass mark (the first path), when the agency has not reached it.
-    const core::PathToTarget* path = analysed.paths.empty() ? nullptr : &analysed.paths.front();
+    // The path to the pass mark, when the agency has not reached it.
+    const core::PathToTarget* path = nullptr;
+    for (const auto& candidate : analysed.paths)
+        if (candidate.label == core::pass_label(true)) path = &candidate;
     context.set("has_path", flag(path && !path->reached));
     if (path && !path->reached) {
         context.set("target", util::format_fixed(path->target, 0));

@@ -1,0 +1,192 @@
+// The whole season in real Chromium (Debian's, driven by playwright-core), as the issue tells
+// it: the national admin opens the season, the working group issues 3 codes, 3 staff answer on
+// a 360 px-wide phone screen, 3 citizens answer, the group enters OIT evidence, the auditor
+// reviews it, the national admin closes the review, and the group's result page shows what
+// `ita score` computes from the same database. axe-core must find no serious or critical
+// accessibility fault on the survey pages. Screenshots go to $ITA_E2E_SHOTS when set.
+//
+// Usage: node tests/e2e/season_cycle.mjs <path to ita>
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const ita = process.argv[2];
+assert.ok(ita, 'give the path of the ita binary');
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const shots = process.env.ITA_E2E_SHOTS;
+const work = mkdtempSync(path.join(os.tmpdir(), 'ita-e2e-'));
+const db = path.join(work, 'ita.db');
+const year = 2566;
+
+const run = (...args) => execFileSync(ita, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+const addUser = (user, role, extra = []) =>
+  execFileSync(ita, ['users', 'add', '--db', db, '--user', user, '--name', user, '--role', role, ...extra], { input: 'correct horse battery\n', stdio: ['pipe', 'pipe', 'pipe'] });
+const freePort = () => new Promise((resolve) => {
+  const server = net.createServer();
+  server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
+});
+const isoDay = (offset) => { const day = new Date(Date.now() + offset * 86400000); return day.toISOString().slice(0, 10); };
+// Half away from zero to two decimals, as ita prints scores.
+const shown = (value) => (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100).toFixed(2);
+
+writeFileSync(path.join(work, 'agencies.csv'), 'agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n');
+run('import', '--db', db, 'agencies', path.join(work, 'agencies.csv'));
+addUser('nation', 'national_admin');
+addUser('group', 'agency_admin', ['--agency', 'A1']);
+addUser('auditor', 'auditor');
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(ita, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+let serverLog = '';
+server.stderr.on('data', (chunk) => { serverLog += chunk; });
+for (let attempt = 0; ; ++attempt) {
+  try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
+  assert.ok(attempt < 100, 'the server did not come up');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'th-TH' };
+
+async function shot(page, name) { if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true }); }
+
+async function signIn(user, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.fill('#user', user);
+  await page.fill('#password', 'correct horse battery');
+  await Promise.all([page.waitForURL(`${base}/me`), page.click('button[type=submit]')]);
+  return { context, page };
+}
+
+async function noSeriousAccessibilityFaults(page, what) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run());
+  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  assert.deepEqual(serious.map((violation) => `${violation.id}: ${violation.help}`), [], `accessibility faults on ${what}`);
+}
+
+// Answers every radio group of a survey form (a different pattern per respondent) and sends it.
+async function answerSurvey(page, respondent) {
+  const groups = await page.$$eval('input[type=radio]', (inputs) => [...new Set(inputs.map((input) => input.name))]);
+  assert.ok(groups.length > 10, `a survey has many items, found ${groups.length}`);
+  for (const [index, name] of groups.entries()) {
+    const options = page.locator(`input[type=radio][name="${name}"]`);
+    const count = await options.count();
+    await options.nth((index + respondent) % count).check();
+  }
+  await Promise.all([page.waitForURL(/\/(s|e)\/thanks$/), page.click('button[type=submit]')]);
+}
+
+try {
+  // 1. The national admin opens the season (every phase open from today).
+  const nation = await signIn('nation');
+  await nation.page.goto(`${base}/national/season`);
+  await nation.page.fill('#year', String(year));
+  await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('button[type=submit]')]);
+  assert.match(await nation.page.textContent('table'), /การตอบแบบวัด IIT/);
+
+  // 2. The working group enters its headcount and issues 3 codes.
+  const group = await signIn('group', phone);
+  await group.page.goto(`${base}/admin/codes`);
+  await group.page.fill('#headcount', '12');
+  await Promise.all([group.page.waitForURL(/\/admin\/codes/), group.page.click('form[action="/admin/headcount"] button')]);
+  assert.match(await group.page.textContent('main'), /ต้องมีผู้ตอบอย่างน้อย 10 คน/);
+  await group.page.fill('#count', '3');
+  await Promise.all([group.page.waitForLoadState(), group.page.click('form[action="/admin/codes"] button')]);
+  const codes = await group.page.$$eval('.code', (cells) => cells.map((cell) => cell.textContent.trim()));
+  assert.equal(codes.length, 3);
+
+  // 3. Three staff answer on a phone; the first survey page is checked for accessibility.
+  for (const [respondent, code] of codes.entries()) {
+    const staff = await browser.newContext(phone);
+    const page = await staff.newPage();
+    await page.goto(`${base}/s/${code}`);
+    if (respondent === 0) {
+      await noSeriousAccessibilityFaults(page, 'the staff survey');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `the staff survey fits a 360 px screen (scroll width ${width})`);
+      await shot(page, 'staff-survey');
+    }
+    await answerSurvey(page, respondent);
+    await page.goto(`${base}/s/${code}`);
+    assert.match(await page.textContent('h1'), /ถูกใช้ตอบแบบวัดแล้ว/);
+    await staff.close();
+  }
+
+  // 4. Three citizens answer the public survey, each in their own browser.
+  for (let citizen = 0; citizen < 3; ++citizen) {
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(`${base}/e/A1`);
+    if (citizen === 0) {
+      await noSeriousAccessibilityFaults(page, 'the public survey');
+      await shot(page, 'public-survey');
+    }
+    await answerSurvey(page, citizen + 1);
+    await context.close();
+  }
+
+  // 5. The working group enters OIT evidence: two items it has, one it does not.
+  for (const [item, present] of [['O1', true], ['O2', true], ['O3', false]]) {
+    await group.page.goto(`${base}/admin/oit/${item}`);
+    await group.page.check(`input[name=present][value=${present ? 'yes' : 'no'}]`);
+    if (present) await group.page.fill('#url', `https://a1.go.th/${item}`);
+    await group.page.fill('#description', `ข้อมูล ${item} ปี ${year}`);
+    await Promise.all([group.page.waitForURL(/done=entered/), group.page.click(`form[action="/admin/oit/${item}"] button`)]);
+  }
+  await shot(group.page, 'oit-items');
+
+  // 6. The auditor accepts O1 and O3 and rejects O2 with a reason.
+  const auditor = await signIn('auditor');
+  for (const [item, verdict] of [['O1', 'accepted'], ['O2', 'rejected'], ['O3', 'accepted']]) {
+    await auditor.page.goto(`${base}/review/oit?year=${year}&agency=A1`);
+    const form = auditor.page.locator(`form[action="/review/oit/A1/${item}"]`);
+    await form.locator(`input[name=verdict][value=${verdict}]`).check();
+    if (verdict === 'rejected') await form.locator('textarea').fill('ไม่พบข้อมูลของปีงบประมาณนี้');
+    await Promise.all([auditor.page.waitForURL(/done=reviewed/), form.locator('button').click()]);
+  }
+
+  // 7. Before the review closes the result waits; the national admin closes it (yesterday).
+  const waiting = await group.page.goto(`${base}/admin/results?year=${year}`);
+  assert.equal(waiting.status(), 403);
+  await nation.page.goto(`${base}/national/season?year=${year}`);
+  await nation.page.fill('#review_open', isoDay(-2));
+  await nation.page.fill('#review_close', isoDay(-1));
+  await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('button[type=submit]')]);
+
+  // 8. The result page shows what `ita score` computes from the same database.
+  const scored = JSON.parse(run('score', '--db', db, '--year', String(year), '--agency', 'A1', '--format', 'json')).agencies[0];
+  const result = await group.page.goto(`${base}/admin/results?year=${year}`);
+  assert.equal(result.status(), 200);
+  await shot(group.page, 'results');
+  assert.equal((await group.page.textContent('#overall')).split(' ')[0], shown(scored.overall), 'the overall score');
+  const rows = await group.page.$$eval('#indicators tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((cell) => cell.textContent.trim())));
+  for (const [name, score] of rows) {
+    const number = name.split('.')[0];
+    assert.equal(score, shown(scored.indicators[number]), `indicator ${number}`);
+  }
+  assert.equal(rows.length, Object.values(scored.indicators).filter((value) => value !== null).length);
+  const instruments = await group.page.$$eval('#instruments td', (cells) => cells.map((cell) => cell.textContent.trim()));
+  assert.deepEqual(instruments, Object.values(scored.instruments).map((value) => (value === null ? '—' : shown(value))), 'the instrument scores');
+  if (scored.overall < 85) assert.match(await group.page.textContent('main'), /เส้นทางสู่เกณฑ์ 85 คะแนน/);
+  console.log(`season cycle passed: overall ${shown(scored.overall)}, ${rows.length} indicators, 3 staff, 3 citizens, 3 OIT items`);
+} catch (error) {
+  console.error(serverLog.split('\n').slice(-20).join('\n'));
+  throw error;
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
