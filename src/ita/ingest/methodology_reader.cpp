@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 namespace ita::util {
 std::span<const EmbeddedFile> embedded_methodology_files();
@@ -335,6 +337,28 @@ Result<Methodology> parse_methodology(std::string_view json_text, const std::str
     return MethodologyBuilder(source).build(document);
 }
 
+namespace {
+
+// The compiled-in methodology of a year, parsed once per process: it cannot change, and a
+// server reads it on every survey submission.
+Result<Methodology> embedded_methodology(int fiscal_year, const std::string& name) {
+    static std::mutex mutex;
+    static std::map<int, Methodology> parsed;
+    {
+        const std::scoped_lock lock(mutex);
+        if (const auto found = parsed.find(fiscal_year); found != parsed.end()) return found->second;
+    }
+    for (const auto& file : util::embedded_methodology_files())
+        if (file.name == name) {
+            ITA_TRY(methodology, parse_methodology(file.content, "embedded:" + name));
+            const std::scoped_lock lock(mutex);
+            return parsed.emplace(fiscal_year, std::move(methodology)).first->second;
+        }
+    return fail(ErrorCode::not_found, "");
+}
+
+}  // namespace
+
 Result<Methodology> load_methodology(int fiscal_year, const std::optional<std::string>& override_dir) {
     const std::string name = file_name_for(fiscal_year);
     Result<Methodology> loaded = fail(ErrorCode::not_found, "");
@@ -345,10 +369,7 @@ Result<Methodology> load_methodology(int fiscal_year, const std::optional<std::s
             loaded = parse_methodology(text, path.string());
         }
     }
-    if (!loaded && loaded.error().code == ErrorCode::not_found) {
-        for (const auto& file : util::embedded_methodology_files())
-            if (file.name == name) loaded = parse_methodology(file.content, "embedded:" + name);
-    }
+    if (!loaded && loaded.error().code == ErrorCode::not_found) loaded = embedded_methodology(fiscal_year, name);
     if (!loaded && loaded.error().code == ErrorCode::not_found) {
         std::string known;
         for (const int year : embedded_methodology_years()) known += (known.empty() ? "" : ", ") + std::to_string(year);

@@ -2,6 +2,7 @@
 
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/server/store_lease.hpp>
 #include <ita/service/accounts.hpp>
 
 #include <ctime>
@@ -40,7 +41,7 @@ void add_account_routes(Router& router, const ResultsContext& context) {
         return login_page(200, "", "", request.query.contains("signed_out") ? "ออกจากระบบแล้ว" : "");
     });
     router.add("POST", "/login", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto fields = parse_query(request.body);
         const std::string user = fields.contains("user") ? fields.at("user") : "";
@@ -60,7 +61,7 @@ void add_account_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/me", [context](const HttpRequest& request) {
         const auto cookie = request.cookies.find(session_cookie);
         if (cookie == request.cookies.end()) return redirect("/login");
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         auto session = (*store)->session(cookie->second, std::time(nullptr));
         if (!session) return redirect("/login");
@@ -69,7 +70,7 @@ void add_account_routes(Router& router, const ResultsContext& context) {
     router.add("POST", "/logout", [context](const HttpRequest& request) {
         const auto cookie = request.cookies.find(session_cookie);
         if (cookie == request.cookies.end()) return redirect("/login");
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto fields = parse_query(request.body);
         auto done = service::logout(**store, cookie->second, fields.contains("csrf") ? fields.at("csrf") : "", std::time(nullptr));

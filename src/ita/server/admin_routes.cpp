@@ -4,6 +4,7 @@
 #include <ita/server/pages.hpp>
 #include <ita/server/results_page.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/server/store_lease.hpp>
 #include <ita/service/analyse_agency.hpp>
 #include <ita/service/season.hpp>
 #include <ita/service/surveys.hpp>
@@ -15,7 +16,7 @@ namespace ita::server {
 
 void add_admin_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/admin/codes", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto access = agency_access(**store, request, {});
         if (!access) return access.error();
@@ -26,7 +27,7 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         return admin_codes_page(access->agency_id, *year, access->session.csrf, {staff->headcount, staff->minimum, staff->respondents, ""});
     });
     router.add("POST", "/admin/headcount", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto fields = parse_query(request.body);
         const auto access = agency_access(**store, request, fields);
@@ -45,7 +46,7 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         return see_other("/admin/codes?year=" + std::to_string(*year) + (access->session.user.role == "agency_admin" ? "" : "&agency=" + access->agency_id));
     });
     router.add("POST", "/admin/codes", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto fields = parse_query(request.body);
         const auto access = agency_access(**store, request, fields);
@@ -61,7 +62,7 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         return code_sheet_page(access->agency_id, *year, *codes, scheme + "://" + (request.host.empty() ? "localhost" : request.host));
     });
     router.add("GET", "/admin/results", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto access = agency_access(**store, request, {});
         if (!access) return access.error();

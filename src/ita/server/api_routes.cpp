@@ -3,6 +3,7 @@
 #include <ita/report/measure_outputs.hpp>
 #include <ita/server/api_json.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/server/store_lease.hpp>
 #include <ita/service/accounts.hpp>
 #include <ita/service/measures.hpp>
 #include <ita/service/oit_review.hpp>
@@ -28,7 +29,7 @@ enum class Allowed { agency_group, reviewer, national, any_signed_in };
 // One API request once it is allowed: the store, who calls, the fiscal year of ?year= (when
 // the route has one) and the agency of the path (when it has one).
 struct ApiCall {
-    std::unique_ptr<storage::Store> store;
+    StoreLease store;
     storage::Session session;
     int fiscal_year = 0;
     std::string agency_id;
@@ -48,7 +49,7 @@ bool may(const storage::Session& session, Allowed allowed, const std::string& ag
 
 std::expected<ApiCall, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request, std::initializer_list<Allowed> allowed,
                                            bool needs_year = true) {
-    auto store = storage::open_store(context.db);
+    auto store = lease_store(context.db);
     if (!store) return std::unexpected(error_response(store.error()));
     if (request.bearer.empty()) return std::unexpected(json_error(401, "sign in with POST /api/v1/session and send Authorization: Bearer <token>"));
     auto session = (*store)->session(request.bearer, std::time(nullptr));
@@ -86,7 +87,7 @@ Result<core::Measure> measure_of(ApiCall& call, const HttpRequest& request) {
 
 void add_session_routes(Router& router, const ResultsContext& context) {
     router.add("POST", "/api/v1/session", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         auto credentials = api::decode_credentials(request.body);
         if (!credentials) return error_response(credentials.error());
@@ -161,7 +162,7 @@ void add_staff_survey_routes(Router& router, const ResultsContext& context) {
         return ok(201, api::encode_codes(*codes));
     });
     router.add("POST", "/api/v1/staff-survey/:code", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         auto answers = api::decode_answers(request.body);
         if (!answers) return error_response(answers.error());

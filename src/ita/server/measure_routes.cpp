@@ -4,6 +4,7 @@
 #include <ita/server/measure_pages.hpp>
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/server/store_lease.hpp>
 #include <ita/service/measures.hpp>
 #include <ita/util/clock.hpp>
 #include <ita/util/text.hpp>
@@ -17,7 +18,7 @@ namespace {
 // Everything a measure request needs once it is allowed: the store, who acts, for which
 // agency and fiscal year, and the decoded form.
 struct MeasureRequest {
-    std::unique_ptr<storage::Store> store;
+    StoreLease store;
     AgencyAccess access;
     int fiscal_year = 0;
     FormFields fields;
@@ -38,7 +39,7 @@ struct MeasureRequest {
 };
 
 std::expected<MeasureRequest, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request) {
-    auto store = storage::open_store(context.db);
+    auto store = lease_store(context.db);
     if (!store) return std::unexpected(error_response(store.error()));
     auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
     auto access = agency_access(**store, request, fields);

@@ -4,6 +4,7 @@
 #include <ita/server/page_template.hpp>
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/server/store_lease.hpp>
 #include <ita/service/season.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/util/clock.hpp>
@@ -92,7 +93,7 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
 
 void add_national_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/national/season", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto session = national_access(**store, request, {});
         if (!session) return session.error();
@@ -108,7 +109,7 @@ void add_national_routes(Router& router, const ResultsContext& context) {
         return season_page(**store, *session, year, {}, done != request.query.end() ? "เปิดปีการประเมินแล้ว" : "", {}, 200);
     });
     router.add("POST", "/national/season", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto fields = parse_query(request.body);
         const auto session = national_access(**store, request, fields);

@@ -4,6 +4,7 @@
 #include <ita/server/oit_pages.hpp>
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/server/store_lease.hpp>
 #include <ita/util/clock.hpp>
 #include <ita/util/text.hpp>
 
@@ -28,7 +29,7 @@ std::string field(const FormFields& fields, const std::string& name) {
 
 // A request of the working group, allowed, with its workspace loaded.
 struct AgencyOitRequest {
-    std::unique_ptr<storage::Store> store;
+    StoreLease store;
     AgencyAccess access;
     FormFields fields;
     service::OitWorkspace workspace;
@@ -40,7 +41,7 @@ struct AgencyOitRequest {
 };
 
 std::expected<AgencyOitRequest, HttpResponse> allow_agency(const ResultsContext& context, const HttpRequest& request) {
-    auto store = storage::open_store(context.db);
+    auto store = lease_store(context.db);
     if (!store) return std::unexpected(error_response(store.error()));
     auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
     auto access = agency_access(**store, request, fields);
@@ -104,7 +105,7 @@ void add_oit_routes(Router& router, const ResultsContext& context) {
     });
 
     router.add("GET", "/review/oit", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto session = reviewer_access(**store, request, {});
         if (!session) return session.error();
@@ -119,7 +120,7 @@ void add_oit_routes(Router& router, const ResultsContext& context) {
                                {notice_for(request), {}, {}});
     });
     router.add("POST", "/review/oit/:agency/:item", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const auto fields = parse_query(request.body);
         const auto session = reviewer_access(**store, request, fields);

@@ -6,6 +6,7 @@
 #include <ita/report/score_outputs.hpp>
 #include <ita/report/xlsx_writer.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/server/store_lease.hpp>
 #include <ita/service/score_store.hpp>
 #include <ita/service/season_reports.hpp>
 #include <ita/util/mapped_file.hpp>
@@ -73,7 +74,7 @@ Result<std::string> report_bytes(const service::SeasonReports& season, const std
 
 void add_results_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/healthz", [context](const HttpRequest&) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         auto version = (*store)->schema_version();
         if (!version) return error_response(version.error());
@@ -84,7 +85,7 @@ void add_results_routes(Router& router, const ResultsContext& context) {
         HttpResponse error;
         const auto year = year_of(request, error);
         if (!year) return error;
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const std::string& agency = request.path_params.at("id");
         auto run = service::score_store(**store, {*year, agency, context.methodology_dir, false});
@@ -97,7 +98,7 @@ void add_results_routes(Router& router, const ResultsContext& context) {
             HttpResponse error;
             const auto year = year_of(request, error);
             if (!year) return error;
-            auto store = storage::open_store(context.db);
+            auto store = lease_store(context.db);
             if (!store) return error_response(store.error());
             const std::string& agency = request.path_params.at("id");
             auto season = service::prepare_reports(**store, *year, agency, context.methodology_dir);

@@ -2,6 +2,7 @@
 
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/server/store_lease.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/util/clock.hpp>
 
@@ -52,7 +53,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         return message_page(200, "ขอบคุณที่ร่วมประเมิน", "คำตอบของท่านถูกบันทึกแล้ว");
     });
     router.add("GET", "/e/:agency", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::local_date_today());
         if (!form) return public_problem(form.error());
@@ -67,7 +68,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         return page;
     });
     router.add("POST", "/e/:agency", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         // Rate limit per address and hour, counted in the database so every process shares it.
         const auto hour = static_cast<std::int64_t>(std::time(nullptr) / 3600);
@@ -92,7 +93,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         return message_page(200, "ขอบคุณที่ตอบแบบวัด", "คำตอบของท่านถูกบันทึกแล้ว โดยไม่ผูกกับรหัสหรือตัวตนของท่าน");
     });
     router.add("GET", "/s/:code", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const std::string& code = request.path_params.at("code");
         auto form = service::survey_form(**store, code, context.methodology_dir, util::local_date_today());
@@ -100,7 +101,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         return survey_page(form->methodology, form->questions, staff_text(code), {}, {});
     });
     router.add("POST", "/s/:code", [context](const HttpRequest& request) {
-        auto store = storage::open_store(context.db);
+        auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const std::string& code = request.path_params.at("code");
         const auto answers = parse_query(request.body);  // application/x-www-form-urlencoded

@@ -129,6 +129,9 @@ public:
     virtual ~Store() = default;
 
     [[nodiscard]] virtual std::string_view backend() const = 0;  // "sqlite" or "postgresql"
+    // Whether the connection can still be used (a PostgreSQL server may have gone away), so
+    // that a kept connection is replaced rather than failing every request after.
+    [[nodiscard]] virtual bool usable() const { return true; }
     // The newest migration applied (migrations run when the store is opened).
     virtual Result<int> schema_version() = 0;
 

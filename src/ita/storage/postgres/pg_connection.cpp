@@ -22,6 +22,8 @@ int QueryResult::rows() const { return PQntuples(m_result); }
 std::string_view QueryResult::text(int row, int column) const {
     return {PQgetvalue(m_result, row, column), static_cast<std::size_t>(PQgetlength(m_result, row, column))};
 }
+bool Connection::ok() const { return m_connection != nullptr && PQstatus(m_connection) == CONNECTION_OK; }
+
 bool QueryResult::is_null(int row, int column) const { return PQgetisnull(m_result, row, column) == 1; }
 std::int64_t QueryResult::integer(int row, int column) const {
     std::int64_t value = 0;

@@ -51,6 +51,7 @@ public:
     Connection& operator=(Connection&& other) noexcept;
     ~Connection();
 
+    [[nodiscard]] bool ok() const;  // the connection is up
     Result<QueryResult> query(std::string_view sql, const std::vector<Parameter>& parameters = {});
     Result<void> execute(std::string_view sql, const std::vector<Parameter>& parameters = {});
     // COPY `copy_sql` (… FROM STDIN) with rows already in COPY text format.

@@ -15,6 +15,7 @@ public:
     static Result<std::unique_ptr<PostgresStore>> open(const std::string& conninfo);
 
     std::string_view backend() const override { return "postgresql"; }
+    [[nodiscard]] bool usable() const override { return m_connection.ok(); }
     Result<int> schema_version() override;
     Result<ImportReport> import_agencies(std::span<const core::Agency> agencies, const ImportOptions& options) override;
     Result<std::vector<core::Agency>> agencies() override;
