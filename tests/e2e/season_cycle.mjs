@@ -5,11 +5,13 @@
 // `ita score` computes from the same database. axe-core must find no serious or critical
 // accessibility fault on the survey pages. Screenshots go to $ITA_E2E_SHOTS when set.
 //
-// Usage: node tests/e2e/season_cycle.mjs <path to ita>
+// Usage: node tests/e2e/season_cycle.mjs <path to ita> [sqlite|postgresql]
+// With postgresql, a throwaway PostgreSQL cluster is made in /tmp (Unix socket only; run as
+// the postgres user when root) and removed at the end.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -20,8 +22,20 @@ assert.ok(ita, 'give the path of the ita binary');
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const shots = process.env.ITA_E2E_SHOTS;
+const backend = process.argv[3] ?? 'sqlite';
 const work = mkdtempSync(path.join(os.tmpdir(), 'ita-e2e-'));
-const db = path.join(work, 'ita.db');
+let db = path.join(work, 'ita.db');
+let stopPostgres = () => {};
+if (backend === 'postgresql') {
+  const bin = readdirSync('/usr/lib/postgresql').sort().map((version) => `/usr/lib/postgresql/${version}/bin`).pop();
+  const asOwner = (command) => (process.getuid() === 0 ? execFileSync('runuser', ['-u', 'postgres', '--', 'sh', '-c', command]) : execFileSync('sh', ['-c', command]));
+  if (process.getuid() === 0) execFileSync('chown', ['postgres', work]);
+  asOwner(`${bin}/initdb -D ${work}/pg -U ita -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null`);
+  asOwner(`${bin}/pg_ctl -D ${work}/pg -l ${work}/pg.log -w -o "-c listen_addresses='' -k ${work} -p 5432" start >/dev/null`);
+  stopPostgres = () => asOwner(`${bin}/pg_ctl -D ${work}/pg -m immediate -w stop >/dev/null`);
+  execFileSync(`${bin}/createdb`, ['-h', work, '-p', '5432', '-U', 'ita', 'ita']);
+  db = `host=${work} port=5432 user=ita dbname=ita`;
+}
 const year = 2566;
 
 const run = (...args) => execFileSync(ita, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
@@ -181,12 +195,14 @@ try {
   const instruments = await group.page.$$eval('#instruments td', (cells) => cells.map((cell) => cell.textContent.trim()));
   assert.deepEqual(instruments, Object.values(scored.instruments).map((value) => (value === null ? '—' : shown(value))), 'the instrument scores');
   if (scored.overall < 85) assert.match(await group.page.textContent('main'), /เส้นทางสู่เกณฑ์ 85 คะแนน/);
-  console.log(`season cycle passed: overall ${shown(scored.overall)}, ${rows.length} indicators, 3 staff, 3 citizens, 3 OIT items`);
+  console.log(`season cycle passed on ${backend}: overall ${shown(scored.overall)}, ${rows.length} indicators, 3 staff, 3 citizens, 3 OIT items`);
 } catch (error) {
   console.error(serverLog.split('\n').slice(-20).join('\n'));
   throw error;
 } finally {
   await browser.close();
   server.kill('SIGTERM');
+  if (server.exitCode === null && server.signalCode === null) await new Promise((resolve) => server.once('exit', resolve));
+  stopPostgres();
   rmSync(work, { recursive: true, force: true });
 }
