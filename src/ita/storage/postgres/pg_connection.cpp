@@ -108,12 +108,13 @@ Result<Connection> Connection::open(const std::string& conninfo) {
 }
 
 Connection::Connection(Connection&& other) noexcept
-    : m_connection(std::exchange(other.m_connection, nullptr)), m_target(std::move(other.m_target)) {}
+    : m_connection(std::exchange(other.m_connection, nullptr)), m_target(std::move(other.m_target)), m_prepared(std::move(other.m_prepared)) {}
 Connection& Connection::operator=(Connection&& other) noexcept {
     if (this != &other) {
         PQfinish(m_connection);
         m_connection = std::exchange(other.m_connection, nullptr);
         m_target = std::move(other.m_target);
+        m_prepared = std::move(other.m_prepared);
     }
     return *this;
 }
@@ -137,8 +138,25 @@ Result<QueryResult> Connection::query(std::string_view sql, const std::vector<Pa
     std::vector<const char*> values;
     for (const auto& parameter : parameters) values.push_back(parameter ? parameter->c_str() : nullptr);
     const std::string text(sql);
-    QueryResult result(PQexecParams(m_connection, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                                    nullptr, 0));
+    // Only plannable statements can be prepared; the plan cache re-plans them when a table they
+    // name changes (the temporary batch tables of imports are dropped at every commit).
+    const bool preparable = text.starts_with("SELECT") || text.starts_with("INSERT") || text.starts_with("UPDATE") ||
+                            text.starts_with("DELETE") || text.starts_with("WITH");
+    if (!preparable) {
+        QueryResult result(PQexecParams(m_connection, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                                        nullptr, 0));
+        const auto status = PQresultStatus(result.get());
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, result.get()));
+        return result;
+    }
+    auto found = m_prepared.find(text);
+    if (found == m_prepared.end()) {
+        const std::string name = "ita_" + std::to_string(m_prepared.size() + 1);
+        QueryResult prepared(PQprepare(m_connection, name.c_str(), text.c_str(), static_cast<int>(values.size()), nullptr));
+        if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, prepared.get()));
+        found = m_prepared.emplace(text, name).first;
+    }
+    QueryResult result(PQexecPrepared(m_connection, found->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
     const auto status = PQresultStatus(result.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, result.get()));
     return result;

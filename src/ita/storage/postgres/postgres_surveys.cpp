@@ -33,22 +33,19 @@ Result<SurveyCode> PostgresStore::survey_code(std::string_view code) {
 
 Result<void> PostgresStore::submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) {
     ITA_TRY(secret, respondent_secret());
-    ITA_TRY(transaction, Transaction::begin(m_connection));
-    // The row lock of UPDATE … RETURNING makes concurrent submissions of one code queue; the
-    // second finds spent = 1 and updates nothing.
-    ITA_TRY(spent, m_connection.query("UPDATE survey_codes SET spent = 1 WHERE code_hash = $1::bytea AND spent = 0 "
-                                      "RETURNING fiscal_year, agency_id, instrument",
-                                      {bytea_hex(code_key(secret, code))}));
-    if (spent.rows() == 0) {
-        ITA_TRY(known, m_connection.query("SELECT 1 FROM survey_codes WHERE code_hash = $1::bytea", {bytea_hex(code_key(secret, code))}));
-        if (known.rows() == 0) return fail(ErrorCode::not_found, "no such survey code");
-        return fail(ErrorCode::conflict, "the survey code has already been used");
-    }
-    ITA_TRY_VOID(m_connection.execute("INSERT INTO responses (response_id, fiscal_year, agency_id, instrument, submitted_on, answers) "
-                                      "VALUES ($1, $2, $3, $4, $5, $6::bytea)",
-                                      {std::to_string(random_response_id()), std::string(spent.text(0, 0)), std::string(spent.text(0, 1)),
-                                       std::string(spent.text(0, 2)), day, bytea_hex(packed)}));
-    return transaction.commit();
+    const auto key = bytea_hex(code_key(secret, code));
+    // One statement, so one round trip and one atomic commit: the row lock of the UPDATE makes
+    // concurrent submissions of one code queue, and the second finds spent = 1 and inserts
+    // nothing.
+    ITA_TRY(stored, m_connection.query("WITH spent AS (UPDATE survey_codes SET spent = 1 WHERE code_hash = $1::bytea AND spent = 0 "
+                                       "RETURNING fiscal_year, agency_id, instrument) "
+                                       "INSERT INTO responses (response_id, fiscal_year, agency_id, instrument, submitted_on, answers) "
+                                       "SELECT $2, fiscal_year, agency_id, instrument, $3, $4::bytea FROM spent RETURNING 1",
+                                       {key, std::to_string(random_response_id()), day, bytea_hex(packed)}));
+    if (stored.rows() == 1) return {};
+    ITA_TRY(known, m_connection.query("SELECT 1 FROM survey_codes WHERE code_hash = $1::bytea", {key}));
+    if (known.rows() == 0) return fail(ErrorCode::not_found, "no such survey code");
+    return fail(ErrorCode::conflict, "the survey code has already been used");
 }
 
 }  // namespace ita::storage::postgres
