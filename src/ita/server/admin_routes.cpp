@@ -14,72 +14,67 @@
 
 namespace ita::server {
 
+namespace {
+
+// The codes page with the staff survey's state; `error` after a rejected headcount.
+HttpResponse codes_page(const AgencyRequest& allowed, const ResultsContext& context, const std::string& error, int status) {
+    auto staff = service::staff_survey_status(*allowed.store, allowed.fiscal_year, allowed.access.agency_id, context.methodology_dir);
+    if (!staff) return error_response(staff.error());
+    return admin_codes_page(allowed.access.agency_id, allowed.fiscal_year, allowed.access.session.csrf,
+                            {staff->headcount, staff->minimum, staff->respondents, error}, status);
+}
+
+}  // namespace
+
 void add_admin_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/admin/codes", [context](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const auto access = agency_access(**store, request, {});
-        if (!access) return access.error();
-        const auto year = requested_fiscal_year(**store, request, {});
-        if (!year) return year.error();
-        auto staff = service::staff_survey_status(**store, *year, access->agency_id, context.methodology_dir);
-        if (!staff) return error_response(staff.error());
-        return admin_codes_page(access->agency_id, *year, access->session.csrf, {staff->headcount, staff->minimum, staff->respondents, ""});
+        const auto allowed = agency_request(context.db, request);
+        if (!allowed) return allowed.error();
+        return codes_page(*allowed, context, "", 200);
     });
     router.add("POST", "/admin/headcount", [context](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const auto fields = parse_query(request.body);
-        const auto access = agency_access(**store, request, fields);
-        if (!access) return access.error();
-        const auto year = requested_fiscal_year(**store, request, fields);
-        if (!year) return year.error();
+        const auto allowed = agency_request(context.db, request);
+        if (!allowed) return allowed.error();
+        const auto& fields = allowed->fields;
         const auto headcount = util::parse_integer(fields.contains("headcount") ? fields.at("headcount") : "");
-        auto set = service::set_headcount(**store, *year, access->agency_id, headcount.value_or(0), access->session.user.user_id);
-        if (!set) {
-            if (set.error().code != ErrorCode::invalid_input) return error_response(set.error());
-            auto staff = service::staff_survey_status(**store, *year, access->agency_id, context.methodology_dir);
-            if (!staff) return error_response(staff.error());
-            return admin_codes_page(access->agency_id, *year, access->session.csrf, {staff->headcount, staff->minimum, staff->respondents,
-                                                                                      set.error().message}, 422);
-        }
-        return see_other("/admin/codes?year=" + std::to_string(*year) + (access->session.user.role == "agency_admin" ? "" : "&agency=" + access->agency_id));
+        auto set = service::set_headcount(*allowed->store, allowed->fiscal_year, allowed->access.agency_id, headcount.value_or(0),
+                                          allowed->access.session.user.user_id);
+        if (!set) return set.error().code == ErrorCode::invalid_input ? codes_page(*allowed, context, set.error().message, 422) : error_response(set.error());
+        return see_other("/admin/codes?year=" + std::to_string(allowed->fiscal_year) + allowed->agency_param());
     });
     router.add("POST", "/admin/codes", [context](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const auto fields = parse_query(request.body);
-        const auto access = agency_access(**store, request, fields);
-        if (!access) return access.error();
+        const auto allowed = agency_request(context.db, request);
+        if (!allowed) return allowed.error();
+        const auto& fields = allowed->fields;
         const auto count = util::parse_integer(fields.contains("count") ? fields.at("count") : "");
         if (!count || *count < 1 || *count > 2000) return message_page(400, "จำนวนไม่ถูกต้อง", "ออกรหัสได้ครั้งละ 1 ถึง 2,000 รหัส");
-        const auto year = requested_fiscal_year(**store, request, fields);
-        if (!year) return year.error();
-        auto codes = service::issue_codes(**store, *year, access->agency_id, static_cast<std::size_t>(*count), context.methodology_dir,
-                                          access->session.user.user_id);
+        auto codes = service::issue_codes(*allowed->store, allowed->fiscal_year, allowed->access.agency_id, static_cast<std::size_t>(*count),
+                                          context.methodology_dir, allowed->access.session.user.user_id);
         if (!codes) return error_response(codes.error());
         const std::string scheme = request.forwarded_proto == "https" ? "https" : "http";
-        return code_sheet_page(access->agency_id, *year, *codes, scheme + "://" + (request.host.empty() ? "localhost" : request.host));
+        return code_sheet_page(allowed->access.agency_id, allowed->fiscal_year, *codes,
+                               scheme + "://" + (request.host.empty() ? "localhost" : request.host));
     });
     router.add("GET", "/admin/results", [context](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const auto access = agency_access(**store, request, {});
-        if (!access) return access.error();
-        const auto year = requested_fiscal_year(**store, request, {});
-        if (!year) return year.error();
+        const auto allowed = agency_request(context.db, request);
+        if (!allowed) return allowed.error();
+        auto& store = *allowed->store;
+        const auto& access = allowed->access;
+        const int year = allowed->fiscal_year;
         // Results show once the OIT review has closed (a year imported without a calendar has).
         const auto today = util::local_date_today();
-        auto review = service::phase_status(**store, *year, "review", today);
+        auto review = service::phase_status(store, year, "review", today);
         if (!review) return error_response(review.error());
         if (review->state != service::PhaseState::closed && !review->opens_on.empty())
-            return message_page(403, "ยังไม่ประกาศผล", "ผลการประเมินปี " + std::to_string(*year) + " จะแสดงเมื่อการตรวจประเมิน OIT ปิด" +
+            return message_page(403, "ยังไม่ประกาศผล", "ผลการประเมินปี " + std::to_string(year) + " จะแสดงเมื่อการตรวจประเมิน OIT ปิด" +
                                                          (review->closes_on == service::open_ended ? std::string()
                                                                                                    : " (" + thai::short_thai_date(review->closes_on) + ")"));
-        auto analysed = service::analyse_from_store(**store, *year, access->agency_id, context.methodology_dir);
-        if (!analysed) return message_page(status_for(analysed.error().code), "ยังไม่มีผลการประเมิน", "ยังไม่มีผลการประเมินปี " + std::to_string(*year) + " ของหน่วยงานในระบบ");
-        const AgencyPageScope scope{access->agency_id, (*analysed)->agency->agency ? (*analysed)->agency->agency->name : access->agency_id, *year,
-                                    access->session.csrf, today, access->session.user.role != "agency_admin"};
+        auto analysed = service::analyse_from_store(store, year, access.agency_id, context.methodology_dir);
+        if (!analysed)
+            return message_page(status_for(analysed.error().code), "ยังไม่มีผลการประเมิน",
+                                "ยังไม่มีผลการประเมินปี " + std::to_string(year) + " ของหน่วยงานในระบบ");
+        const AgencyPageScope scope{access.agency_id, (*analysed)->agency->agency ? (*analysed)->agency->agency->name : access.agency_id, year,
+                                    access.session.csrf, today, access.session.user.role != "agency_admin"};
         return results_page(**analysed, scope);
     });
 }

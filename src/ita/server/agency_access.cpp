@@ -66,4 +66,19 @@ std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, co
     return **open;
 }
 
+std::string AgencyRequest::agency_param() const {
+    return access.session.user.role == "agency_admin" ? "" : "&agency=" + access.agency_id;
+}
+
+std::expected<AgencyRequest, HttpResponse> agency_request(const std::string& db, const HttpRequest& request) {
+    auto store = lease_store(db);
+    if (!store) return std::unexpected(error_response(store.error()));
+    auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
+    auto access = agency_access(**store, request, fields);
+    if (!access) return std::unexpected(access.error());
+    const auto year = requested_fiscal_year(**store, request, fields);
+    if (!year) return std::unexpected(year.error());
+    return AgencyRequest{std::move(*store), std::move(*access), *year, std::move(fields)};
+}
+
 }  // namespace ita::server

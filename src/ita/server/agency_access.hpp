@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ita/server/http_types.hpp>
+#include <ita/server/store_lease.hpp>
 #include <ita/storage/store.hpp>
 
 #include <expected>
@@ -39,5 +40,18 @@ std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, co
                                                        const std::map<std::string, std::string>& fields);
 
 HttpResponse see_other(const std::string& location);
+
+// A working-group request once allowed: the store, who acts for which agency, the fiscal year
+// (requested_fiscal_year) and the decoded form of a POST.
+struct AgencyRequest {
+    StoreLease store;
+    AgencyAccess access;
+    int fiscal_year = 0;
+    FormFields fields;
+
+    // "&agency=<id>" when a national admin acts for the agency, for links; else "".
+    [[nodiscard]] std::string agency_param() const;
+};
+std::expected<AgencyRequest, HttpResponse> agency_request(const std::string& db, const HttpRequest& request);
 
 }  // namespace ita::server

@@ -15,14 +15,8 @@ namespace ita::server {
 
 namespace {
 
-// Everything a measure request needs once it is allowed: the store, who acts, for which
-// agency and fiscal year, and the decoded form.
-struct MeasureRequest {
-    StoreLease store;
-    AgencyAccess access;
-    int fiscal_year = 0;
-    FormFields fields;
-
+// A measure request: an allowed working-group request, with the scope its pages show.
+struct MeasureRequest : AgencyRequest {
     [[nodiscard]] AgencyPageScope scope() {
         AgencyPageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::local_date_today(),
                                access.session.user.role != "agency_admin"};
@@ -32,21 +26,13 @@ struct MeasureRequest {
         }
         return scope;
     }
-    [[nodiscard]] std::string agency_param() const {
-        return access.session.user.role == "agency_admin" ? "" : "&agency=" + access.agency_id;
-    }
     [[nodiscard]] std::string list_url() const { return "/admin/measures?year=" + std::to_string(fiscal_year) + agency_param(); }
 };
 
 std::expected<MeasureRequest, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request) {
-    auto store = lease_store(context.db);
-    if (!store) return std::unexpected(error_response(store.error()));
-    auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
-    auto access = agency_access(**store, request, fields);
-    if (!access) return std::unexpected(access.error());
-    const auto year = requested_fiscal_year(**store, request, fields);
-    if (!year) return std::unexpected(year.error());
-    return MeasureRequest{std::move(*store), std::move(*access), *year, std::move(fields)};
+    auto allowed = agency_request(context.db, request);
+    if (!allowed) return std::unexpected(allowed.error());
+    return MeasureRequest{std::move(*allowed)};
 }
 
 // The measure of the path's :id, if it is this agency's in this fiscal year.

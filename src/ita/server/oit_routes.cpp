@@ -41,18 +41,14 @@ struct AgencyOitRequest {
 };
 
 std::expected<AgencyOitRequest, HttpResponse> allow_agency(const ResultsContext& context, const HttpRequest& request) {
-    auto store = lease_store(context.db);
-    if (!store) return std::unexpected(error_response(store.error()));
-    auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
-    auto access = agency_access(**store, request, fields);
-    if (!access) return std::unexpected(access.error());
-    const auto year = requested_fiscal_year(**store, request, fields);
-    if (!year) return std::unexpected(year.error());
+    auto allowed = agency_request(context.db, request);
+    if (!allowed) return std::unexpected(allowed.error());
+    auto& [store, access, year, fields] = *allowed;
     const auto today = util::local_date_today();
-    auto workspace = service::oit_workspace(**store, *year, access->agency_id, context.methodology_dir, today);
+    auto workspace = service::oit_workspace(*store, year, access.agency_id, context.methodology_dir, today);
     if (!workspace) return std::unexpected(message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message));
-    AgencyPageScope scope{access->agency_id, workspace->agency.name, *year, access->session.csrf, today, access->session.user.role != "agency_admin"};
-    return AgencyOitRequest{std::move(*store), std::move(*access), std::move(fields), std::move(*workspace), std::move(scope)};
+    AgencyPageScope scope{access.agency_id, workspace->agency.name, year, access.session.csrf, today, access.session.user.role != "agency_admin"};
+    return AgencyOitRequest{std::move(store), std::move(access), std::move(fields), std::move(*workspace), std::move(scope)};
 }
 
 const char* notice_for(const HttpRequest& request) {

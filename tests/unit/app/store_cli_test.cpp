@@ -1,4 +1,5 @@
 // `ita import`, `ita score --db`, `ita rank`, `ita backup`/`restore` as users call them.
+#include "../../support/shell.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <gtest/gtest.h>
@@ -124,15 +125,6 @@ TEST(StoreCli, DraftMeasuresFromLastYearsAnalysisAndTrackThem) {
 }
 
 namespace {
-std::string shell(const std::string& command) {
-    std::string output;
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
-    ::pclose(pipe);
-    return output;
-}
-
 // pdftotext breaks lines inside narrow table cells: compare text without any white space.
 std::string squeezed(std::string text) {
     std::erase_if(text, [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\f'; });
@@ -155,12 +147,12 @@ TEST(ReportCli, PdfCarriesTheResultTheIndicatorsAndTheMeasuresTable) {
     const std::string pdf = files.path("report.pdf");
     const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --out " + pdf + " --reporter 'นายปรมินทร์ ศรีอ่าง|นิติกรชำนาญการ'");
     ASSERT_EQ(made.exit_code, 0) << made.output;
-    const std::string text = squeezed(shell("pdftotext -raw " + pdf + " -"));
+    const std::string text = squeezed(ita::test::output_of("pdftotext -raw " + pdf + " -"));
     for (const char* expected : {"83.94", "ระดับ B", "ไม่ผ่านเกณฑ์", "88.35", "81.51", "86.43", "81.99", "77.69", "78.31", "79.46", "78.41", "83.06",
                                  "93.75", "โครงการ/", "ผลการ", "ขั้นตอนหรือวิธีการ", "ระยะ", "ผู้", "ผู้รายงานข้อมูล", "นายปรมินทร์ ศรีอ่าง",
                                  "ผู้รับรองข้อมูล", "ผู้เห็นชอบข้อมูล", "Man (บุคลากร)"})
         EXPECT_NE(text.find(squeezed(expected)), std::string::npos) << expected;
-    EXPECT_NE(shell("pdfinfo " + pdf).find("Pages:"), std::string::npos);
+    EXPECT_NE(ita::test::output_of("pdfinfo " + pdf).find("Pages:"), std::string::npos);
 }
 
 TEST(ReportCli, FortyMeasuresPaginateWithRepeatedHeadersAndThaiPageNumbers) {
@@ -174,18 +166,18 @@ TEST(ReportCli, FortyMeasuresPaginateWithRepeatedHeadersAndThaiPageNumbers) {
                   0);
     const std::string pdf = files.path("report.pdf");
     ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --out " + pdf).exit_code, 0);
-    const std::string info = shell("pdfinfo " + pdf);
+    const std::string info = ita::test::output_of("pdfinfo " + pdf);
     const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
     EXPECT_GE(pages, 8);
     // -raw keeps the order things were drawn in: a cell's lines stay together.
-    const std::string text = squeezed(shell("pdftotext -raw " + pdf + " -"));
+    const std::string text = squeezed(ita::test::output_of("pdftotext -raw " + pdf + " -"));
     const auto titled = [&](int number) { return text.find("กิจกรรมที่" + std::to_string(number) + "ทดสอบ") != std::string::npos; };
     for (int number = 1; number <= 40; ++number) EXPECT_TRUE(titled(number)) << number;
     // Every page after the first is numbered at its top, and every page of the measures table
     // starts with its header.
     for (int page = 2; page <= pages; ++page) {
         const std::string page_text =
-            squeezed(shell("pdftotext -raw -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + pdf + " -"));
+            squeezed(ita::test::output_of("pdftotext -raw -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + pdf + " -"));
         EXPECT_TRUE(page_text.starts_with("-" + ita::thai::to_thai_digits(std::to_string(page)) + "-")) << "page " << page << ": "
                                                                                                        << page_text.substr(0, 40);
         if (page_text.find("กิจกรรมที่") != std::string::npos && page_text.find("๖.มาตรการ") == std::string::npos) {
@@ -199,13 +191,13 @@ TEST(ReportCli, XlsxHoldsEveryScoreAsValues) {
     const std::string db = seed002_store(files);
     const std::string xlsx = files.path("report.xlsx");
     ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format xlsx --out " + xlsx).exit_code, 0);
-    const std::string strings = shell("unzip -p " + xlsx + " xl/sharedStrings.xml");
+    const std::string strings = ita::test::output_of("unzip -p " + xlsx + " xl/sharedStrings.xml");
     EXPECT_NE(strings.find("การแก้ไขปัญหาการทุจริต"), std::string::npos);
     EXPECT_NE(strings.find("จุดอ่อนที่ต้องพัฒนาเร่งด่วน"), std::string::npos);
-    const std::string indicators = shell("unzip -p " + xlsx + " xl/worksheets/sheet2.xml");
+    const std::string indicators = ita::test::output_of("unzip -p " + xlsx + " xl/worksheets/sheet2.xml");
     EXPECT_NE(indicators.find("<v>77.69</v>"), std::string::npos) << indicators.substr(0, 400);
     EXPECT_EQ(indicators.find("<f>"), std::string::npos);  // values, never formulas
-    const std::string summary = shell("unzip -p " + xlsx + " xl/worksheets/sheet1.xml");
+    const std::string summary = ita::test::output_of("unzip -p " + xlsx + " xl/worksheets/sheet1.xml");
     EXPECT_NE(summary.find("<v>83.93"), std::string::npos);
 }
 
@@ -216,24 +208,24 @@ TEST(ReportCli, DocxIsAnEditableWordDocument) {
     const std::string docx = files.path("report.docx");
     const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --format docx --out " + docx + " --approver 'นางเนตรทราย อุตสาหการ|นายกเทศมนตรี'");
     ASSERT_EQ(made.exit_code, 0) << made.output;
-    const std::string listing = shell("unzip -l " + docx);
+    const std::string listing = ita::test::output_of("unzip -l " + docx);
     for (const char* part : {"[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/header1.xml", "word/media/chart1.png"})
         EXPECT_NE(listing.find(part), std::string::npos) << part;
-    const std::string body = shell("unzip -p " + docx + " word/document.xml");
+    const std::string body = ita::test::output_of("unzip -p " + docx + " word/document.xml");
     EXPECT_NE(body.find("<w:tbl>"), std::string::npos);                  // real Word tables
     EXPECT_NE(body.find("<w:tblHeader"), std::string::npos);             // header rows repeat on every page
     EXPECT_NE(body.find("83.94"), std::string::npos);
     EXPECT_NE(body.find("ขั้นตอนหรือวิธีการ"), std::string::npos);
     EXPECT_NE(body.find("นางเนตรทราย อุตสาหการ"), std::string::npos);
-    EXPECT_NE(shell("unzip -p " + docx + " word/styles.xml").find(R"(w:ascii="TH SarabunPSK")"), std::string::npos);
-    EXPECT_NE(shell("unzip -p " + docx + " word/header1.xml").find("PAGE"), std::string::npos);
+    EXPECT_NE(ita::test::output_of("unzip -p " + docx + " word/styles.xml").find(R"(w:ascii="TH SarabunPSK")"), std::string::npos);
+    EXPECT_NE(ita::test::output_of("unzip -p " + docx + " word/header1.xml").find("PAGE"), std::string::npos);
     EXPECT_NE(body.find(R"(<w:pgNumType w:fmt="thaiNumbers")"), std::string::npos);
 }
 
 namespace {
 // Converts with headless LibreOffice in a profile of its own (tests may run in parallel).
 std::string libreoffice_convert(const ita::test::TempDir& files, const std::string& input, const std::string& to) {
-    shell("soffice -env:UserInstallation=file://" + files.path("lo-profile") + " --headless --convert-to '" + to + "' --outdir " +
+    ita::test::output_of("soffice -env:UserInstallation=file://" + files.path("lo-profile") + " --headless --convert-to '" + to + "' --outdir " +
           files.path("converted") + " " + input + " 2>&1");
     const std::string name = input.substr(input.rfind('/') + 1);
     return files.path("converted/" + name.substr(0, name.rfind('.')) + "." + to.substr(0, to.find(':')));
@@ -248,14 +240,14 @@ TEST(ReportCli, LibreOfficeOpensTheDocxAndTheXlsx) {
     ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format docx --out " + docx).exit_code, 0);
     ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format xlsx --out " + xlsx).exit_code, 0);
     const std::string pdf = libreoffice_convert(files, docx, "pdf");
-    const std::string text = squeezed(shell("pdftotext -raw " + pdf + " -"));
+    const std::string text = squeezed(ita::test::output_of("pdftotext -raw " + pdf + " -"));
     for (const char* expected : {"83.94", "ระดับB", "77.69", "93.75", "ผู้รับผิดชอบ", "ผู้เห็นชอบข้อมูล"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
-    EXPECT_GE(std::stoi(shell("pdfinfo " + pdf + " | sed -n 's/^Pages: *//p'")), 3);
+    EXPECT_GE(std::stoi(ita::test::output_of("pdfinfo " + pdf + " | sed -n 's/^Pages: *//p'")), 3);
     // Calc reads the indicators sheet (the second) back with the values as written; it names
     // the file after the sheet.
     libreoffice_convert(files, xlsx, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2");
-    const std::string csv = shell("cat " + files.path("converted") + "/*.csv");
+    const std::string csv = ita::test::output_of("cat " + files.path("converted") + "/*.csv");
     EXPECT_NE(csv.find("77.69"), std::string::npos) << csv.substr(0, 300);
 }
 
@@ -265,7 +257,7 @@ TEST(ReportCli, HtmlHasTheSameContentWithPrintCssAndSvgTooltips) {
     ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
     const std::string html_path = files.path("report.html");
     ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format html --out " + html_path + " --thai-digits").exit_code, 0);
-    const std::string html = shell("cat " + html_path);
+    const std::string html = ita::test::output_of("cat " + html_path);
     EXPECT_TRUE(html.starts_with("<!DOCTYPE html>\n<html lang=\"th\">"));
     EXPECT_NE(html.find("๘๓.๙๔"), std::string::npos);  // 83.94 in Thai digits
     EXPECT_NE(html.find("<thead><tr><th scope=\"col\">ตัวชี้วัด</th><th scope=\"col\">โครงการ/กิจกรรม</th>"), std::string::npos);
@@ -292,7 +284,7 @@ TEST(ReportCli, EveryAgencyOfTheSeasonOnEveryCore) {
     for (int agency = 1; agency <= 12; ++agency) {
         char id[8];
         std::snprintf(id, sizeof id, "A%05d", agency);
-        const std::string text = squeezed(shell("pdftotext -raw " + files.path("reports/" + std::string(id) + ".pdf") + " - 2>&1"));
+        const std::string text = squeezed(ita::test::output_of("pdftotext -raw " + files.path("reports/" + std::string(id) + ".pdf") + " - 2>&1"));
         EXPECT_NE(text.find("ลำดับที่"), std::string::npos) << id;  // each report carries its rank within the season
     }
     EXPECT_EQ(run_ita("report --db " + db + " --year 2565 --out x.pdf").exit_code, 2);  // neither --agency nor --all

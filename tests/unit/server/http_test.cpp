@@ -1,6 +1,7 @@
 // `ita serve` as a real process on loopback, spoken to with an HTTP client (cpp-httplib).
 #include "../../support/pg_cluster.hpp"
 #include "../../support/server_fixture.hpp"
+#include "../../support/shell.hpp"
 #include "../../support/ports.hpp"
 #include "../../support/temp_files.hpp"
 
@@ -89,11 +90,7 @@ TEST_F(ServerTest, StopsGracefullyOnSigterm) {
 namespace {
 
 std::string first_line_of(const std::string& command) {
-    std::string output;
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    std::array<char, 256> buffer{};
-    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
-    ::pclose(pipe);
+    const auto output = ita::test::output_of(command);
     return output.substr(0, output.find('\n'));
 }
 

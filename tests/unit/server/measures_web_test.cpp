@@ -2,6 +2,7 @@
 // drafting from seed 002's analysis, a rejected form that comes back filled in with Thai
 // messages and stores nothing, add/edit/progress/remove agreeing with `ita measures list`,
 // 4M constraints, and the downloaded report carrying what was entered.
+#include "../../support/shell.hpp"
 #include "../../support/server_fixture.hpp"
 
 #include <array>
@@ -15,15 +16,6 @@ using ita::test::sign_in;
 
 constexpr const char* form_type = "application/x-www-form-urlencoded";
 
-std::string output_of(const std::string& command) {
-    std::string output;
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
-    ::pclose(pipe);
-    return output;
-}
-
 std::size_t count_of(const std::string& text, const std::string& needle) {
     std::size_t count = 0;
     for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
@@ -33,7 +25,7 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
 class MeasuresWeb : public ServerTest {
 protected:
     std::string stored_measures() {
-        return output_of(std::string(ITA_BINARY) + " measures list --db " + m_db + " --year 2566 --agency A1 --format json 2>/dev/null");
+        return ita::test::output_of(std::string(ITA_BINARY) + " measures list --db " + m_db + " --year 2566 --agency A1 --format json 2>/dev/null");
     }
 };
 
@@ -162,6 +154,6 @@ TEST_F(MeasuresWeb, ConstraintsAreKept) {
                                       "year=2566&csrf=" + csrf + "&man=Few+staff&money=Small+budget&method=&material=Old+computers", form_type);
     ASSERT_EQ(saved->status, 303);
     EXPECT_NE(m_client->Get(saved->get_header_value("Location"), group)->body.find(">Few staff</textarea>"), std::string::npos);
-    const auto shown = output_of(std::string(ITA_BINARY) + " constraints show --db " + m_db + " --year 2566 --agency A1 2>/dev/null");
+    const auto shown = ita::test::output_of(std::string(ITA_BINARY) + " constraints show --db " + m_db + " --year 2566 --agency A1 2>/dev/null");
     EXPECT_NE(shown.find("Small budget"), std::string::npos) << shown;
 }

@@ -1,6 +1,7 @@
 // deploy/nginx/ita.conf for real: nginx terminates TLS on a loopback port and spreads requests
 // over two `ita serve` processes sharing one database; ita sees the TLS through
 // X-Forwarded-Proto. Certificates are made by the test (openssl); only loopback is used.
+#include "../../support/shell.hpp"
 #include "../../support/ports.hpp"
 #include "../../support/temp_files.hpp"
 
@@ -22,15 +23,6 @@ namespace {
 
 using ita::test::free_port;
 
-
-std::string output_of(const std::string& command) {
-    std::string output;
-    std::FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
-    ::pclose(pipe);
-    return output;
-}
 
 // Starts a program with its standard error in `log`.
 pid_t spawn(const std::vector<std::string>& arguments, const std::string& log) {
@@ -99,18 +91,18 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     std::string health;
     for (int attempt = 0; attempt < 100 && health != "ok\n"; ++attempt) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        health = output_of("curl -sk " + base + "/healthz");
+        health = ita::test::output_of("curl -sk " + base + "/healthz");
     }
-    EXPECT_EQ(health, "ok\n") << output_of("cat " + files.path("nginx.log") + " " + prefix + "/logs/error.log");
+    EXPECT_EQ(health, "ok\n") << ita::test::output_of("cat " + files.path("nginx.log") + " " + prefix + "/logs/error.log");
 
     // Plain HTTP is sent to HTTPS; over TLS the session cookie is Secure.
-    EXPECT_NE(output_of("curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://127.0.0.1:" + std::to_string(http_port) + "/login")
+    EXPECT_NE(ita::test::output_of("curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://127.0.0.1:" + std::to_string(http_port) + "/login")
                   .find("301 https://"),
               std::string::npos);
-    const std::string headers = output_of("curl -sk -D - -o /dev/null -d 'user=somchai&password=correct+horse+battery' " + base + "/login");
+    const std::string headers = ita::test::output_of("curl -sk -D - -o /dev/null -d 'user=somchai&password=correct+horse+battery' " + base + "/login");
     EXPECT_NE(headers.find("Strict-Transport-Security"), std::string::npos) << headers;
     EXPECT_NE(headers.find("; Secure"), std::string::npos) << headers;
-    for (int request = 0; request < 8; ++request) output_of("curl -sk " + base + "/healthz");
+    for (int request = 0; request < 8; ++request) ita::test::output_of("curl -sk " + base + "/healthz");
 
     ::kill(nginx, SIGQUIT);
     ::waitpid(nginx, nullptr, 0);
@@ -120,6 +112,6 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     }
     // Both processes served requests: nothing lives in one process only.
     for (int index = 0; index < 2; ++index)
-        EXPECT_NE(output_of("cat " + files.path("serve" + std::to_string(index) + ".log")).find("\"path\":\"/healthz\""), std::string::npos)
+        EXPECT_NE(ita::test::output_of("cat " + files.path("serve" + std::to_string(index) + ".log")).find("\"path\":\"/healthz\""), std::string::npos)
             << "process " << index << " got no request";
 }

@@ -1,6 +1,7 @@
 // The OIT cycle on the web against a real `ita serve` on SQLite: the working group enters
 // items, the auditor rejects one with a reason, the agency clarifies once, the auditor accepts;
 // the verdicts reach `ita score`. Windows, roles, CSRF and Thai form errors are checked too.
+#include "../../support/shell.hpp"
 #include "../../support/server_fixture.hpp"
 
 #include <array>
@@ -15,15 +16,6 @@ using ita::test::sign_in;
 
 constexpr const char* form_type = "application/x-www-form-urlencoded";
 
-std::string output_of(const std::string& command) {
-    std::string output;
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
-    ::pclose(pipe);
-    return output;
-}
-
 class OitWeb : public ServerTest {
 protected:
     void SetUp() override {
@@ -36,7 +28,7 @@ protected:
     }
     // Sub-indicator 9.1 of A2 as `ita score` computes it from the stored verdicts.
     std::string score_9_1() {
-        const auto json = output_of(std::string(ITA_BINARY) + " score --db " + m_db + " --year 2565 --agency A2 --format json 2>/dev/null");
+        const auto json = ita::test::output_of(std::string(ITA_BINARY) + " score --db " + m_db + " --year 2565 --agency A2 --format json 2>/dev/null");
         const auto at = json.find("\"9.1\":");
         return at == std::string::npos ? "none" : json.substr(at + 6, json.find_first_of(",}", at) - at - 6);
     }
