@@ -20,10 +20,7 @@ struct MeasureRequest : AgencyRequest {
     [[nodiscard]] AgencyPageScope scope() {
         AgencyPageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::local_date_today(),
                                access.session.user.role != "agency_admin"};
-        if (auto agencies = store->agencies()) {
-            const auto found = std::ranges::find(*agencies, access.agency_id, &core::Agency::agency_id);
-            if (found != agencies->end()) scope.agency_name = found->name;
-        }
+        if (auto agency = store->agency(access.agency_id); agency && *agency) scope.agency_name = (*agency)->name;
         return scope;
     }
     [[nodiscard]] std::string list_url() const { return "/admin/measures?year=" + std::to_string(fiscal_year) + agency_param(); }

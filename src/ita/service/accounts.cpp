@@ -26,8 +26,8 @@ Result<void> add_user(storage::Store& store, const std::string& user_id, const s
     if (role != "national_admin" && role != "agency_admin" && role != "auditor")
         return fail(ErrorCode::invalid_input, "--role must be national_admin, agency_admin or auditor");
     if (role == "agency_admin") {
-        ITA_TRY(agencies, store.agencies());
-        if (std::none_of(agencies.begin(), agencies.end(), [&](const core::Agency& agency) { return agency.agency_id == agency_id; }))
+        ITA_TRY(agency, store.agency(agency_id));
+        if (!agency)
             return fail(ErrorCode::invalid_input, "an agency admin needs --agency with an agency of the database");
     }
     if (password.size() < 10) return fail(ErrorCode::invalid_input, "the password must have at least 10 characters");

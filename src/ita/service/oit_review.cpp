@@ -33,9 +33,8 @@ bool is_web_address(std::string_view url) {
 
 Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const std::string& agency_id,
                                    const std::optional<std::string>& methodology_dir, const std::string& today) {
-    ITA_TRY(agencies, store.agencies());
-    const auto agency = std::ranges::find(agencies, agency_id, &core::Agency::agency_id);
-    if (agency == agencies.end()) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
+    ITA_TRY(agency, store.agency(agency_id));
+    if (!agency) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
     ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
     OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}};
     for (std::size_t index = 0; index < workspace.methodology.items.size(); ++index)

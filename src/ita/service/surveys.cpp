@@ -111,9 +111,8 @@ Result<PublicForm> public_form(storage::Store& store, const std::string& agency_
         if (!assessed) return fail(ErrorCode::not_found, "agency " + agency_id + " is not assessed in fiscal year " + std::to_string(*year));
     }
     ITA_TRY_VOID(require_open(store, *year, "eit", today));
-    ITA_TRY(agencies, store.agencies());
-    const auto found = std::find_if(agencies.begin(), agencies.end(), [&](const core::Agency& agency) { return agency.agency_id == agency_id; });
-    if (found == agencies.end()) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
+    ITA_TRY(found, store.agency(agency_id));
+    if (!found) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
     ITA_TRY(methodology, ingest::load_methodology(*year, methodology_dir));
     PublicForm form{std::move(methodology), *found, {}, 0, 0};
     for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
@@ -143,9 +142,8 @@ Result<StaffSurveyStatus> staff_survey_status(storage::Store& store, int fiscal_
     ITA_TRY(headcounts, store.headcounts(fiscal_year));
     if (const auto found = headcounts.find(agency_id); found != headcounts.end()) status.headcount = found->second;
     if (!status.headcount) {
-        ITA_TRY(agencies, store.agencies());
-        const auto agency = std::ranges::find(agencies, agency_id, &core::Agency::agency_id);
-        if (agency != agencies.end()) status.headcount = agency->headcount;
+        ITA_TRY(agency, store.agency(agency_id));
+        if (agency) status.headcount = agency->headcount;
     }
     if (status.headcount) {
         ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));

@@ -137,6 +137,8 @@ public:
 
     virtual Result<ImportReport> import_agencies(std::span<const core::Agency> agencies, const ImportOptions& options) = 0;
     virtual Result<std::vector<core::Agency>> agencies() = 0;
+    // One agency, for pages and forms that need only theirs (nothing when it is unknown).
+    virtual Result<std::optional<core::Agency>> agency(const std::string& agency_id) = 0;
 
     // Registers the fiscal year, or checks that the stored layouts match; a different layout
     // means the answers were stored under another methodology (ErrorCode::conflict).

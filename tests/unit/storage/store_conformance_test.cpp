@@ -163,6 +163,10 @@ TEST_P(StoreConformance, SeasonCalendarAndTheOitReviewCycle) {
     ASSERT_EQ(stored->size(), 1u);
     EXPECT_EQ((*stored)[0].closes_on, "2023-01-31");
     EXPECT_TRUE(*m_store->in_season(2565, "A1"));
+    const auto one = m_store->agency("A1");
+    ASSERT_TRUE(one && *one);
+    EXPECT_EQ((*one)->agency_id, "A1");
+    EXPECT_FALSE(*m_store->agency("A404"));
     ASSERT_TRUE(m_store->set_headcount(2565, "A1", 120, "wg"));
     ASSERT_TRUE(m_store->set_headcount(2565, "A1", 118, "wg"));
     EXPECT_EQ(*m_store->headcounts(2565), (std::map<std::string, long long>{{"A1", 118}}));

@@ -117,6 +117,15 @@ Result<std::vector<core::Agency>> PostgresStore::agencies() {
     return list;
 }
 
+Result<std::optional<core::Agency>> PostgresStore::agency(const std::string& agency_id) {
+    ITA_TRY(result, m_connection.query("SELECT agency_id, name, type, province, headcount FROM agencies WHERE agency_id = $1", {agency_id}));
+    if (result.rows() == 0) return std::nullopt;
+    core::Agency agency{std::string(result.text(0, 0)), std::string(result.text(0, 1)), std::string(result.text(0, 2)),
+                        std::string(result.text(0, 3)), {}};
+    if (!result.is_null(0, 4)) agency.headcount = result.integer(0, 4);
+    return agency;
+}
+
 Result<void> PostgresStore::ensure_fiscal_year(const FiscalYearInfo& info) {
     // Insert-if-absent, then compare: two importers registering the year at once both succeed.
     ITA_TRY_VOID(m_connection.execute("INSERT INTO fiscal_years (fiscal_year, methodology_version, iit_layout, eit_layout) "

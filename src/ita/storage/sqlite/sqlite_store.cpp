@@ -110,6 +110,16 @@ Result<std::vector<core::Agency>> SqliteStore::agencies() {
     return list;
 }
 
+Result<std::optional<core::Agency>> SqliteStore::agency(const std::string& agency_id) {
+    ITA_TRY(query, m_connection.prepare("SELECT agency_id, name, type, province, headcount FROM agencies WHERE agency_id = ?"));
+    query.bind(1, agency_id);
+    ITA_TRY(row, query.step());
+    if (!row) return std::nullopt;
+    core::Agency agency{std::string(query.text(0)), std::string(query.text(1)), std::string(query.text(2)), std::string(query.text(3)), {}};
+    if (!query.is_null(4)) agency.headcount = query.integer(4);
+    return agency;
+}
+
 Result<void> SqliteStore::ensure_fiscal_year(const FiscalYearInfo& info) {
     // Insert-if-absent, then compare: two importers registering the year at once both succeed.
     ITA_TRY(insert, m_connection.prepare("INSERT INTO fiscal_years (fiscal_year, methodology_version, iit_layout, eit_layout) "

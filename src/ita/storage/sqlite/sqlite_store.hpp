@@ -17,6 +17,7 @@ public:
     Result<int> schema_version() override;
     Result<ImportReport> import_agencies(std::span<const core::Agency> agencies, const ImportOptions& options) override;
     Result<std::vector<core::Agency>> agencies() override;
+    Result<std::optional<core::Agency>> agency(const std::string& agency_id) override;
     Result<void> ensure_fiscal_year(const FiscalYearInfo& info) override;
     Result<FiscalYearInfo> fiscal_year(int fiscal_year) override;
     Result<std::vector<int>> fiscal_years() override;
