@@ -20,7 +20,9 @@ namespace {
 HttpResponse codes_page(const AgencyRequest& allowed, const ResultsContext& context, const std::string& error, int status) {
     auto staff = service::staff_survey_status(*allowed.store, allowed.fiscal_year, allowed.access.agency_id, context.methodology_dir);
     if (!staff) return error_response(staff.error());
-    return admin_codes_page(allowed.access.agency_id, allowed.fiscal_year, allowed.access.session.csrf,
+    auto agency = allowed.store->agency(allowed.access.agency_id);
+    const std::string name = agency && *agency ? (*agency)->name : allowed.access.agency_id;
+    return admin_codes_page(allowed.access.agency_id, name, allowed.fiscal_year, allowed.access.session.csrf,
                             {staff->headcount, staff->minimum, staff->respondents, error}, status);
 }
 

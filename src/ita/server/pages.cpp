@@ -133,10 +133,11 @@ HttpResponse me_page(const std::string& name, const std::string& role, const std
     return html_page(200, "me", context);
 }
 
-HttpResponse admin_codes_page(const std::string& agency, int year, const std::string& csrf, const StaffSurveyView& staff, int status) {
+HttpResponse admin_codes_page(const std::string& agency, const std::string& agency_name, int year, const std::string& csrf, const StaffSurveyView& staff, int status) {
     data context;
     context.set("title", "ออกรหัสตอบแบบวัด IIT");
     context.set("agency", agency);
+    context.set("agency_name", agency_name);
     context.set("year", std::to_string(year));
     context.set("csrf", csrf);
     context.set("headcount", staff.headcount ? std::to_string(*staff.headcount) : std::string());

@@ -37,7 +37,7 @@ struct StaffSurveyView {
     std::size_t respondents = 0;
     std::string error;
 };
-HttpResponse admin_codes_page(const std::string& agency, int year, const std::string& csrf, const StaffSurveyView& staff, int status = 200);
+HttpResponse admin_codes_page(const std::string& agency, const std::string& agency_name, int year, const std::string& csrf, const StaffSurveyView& staff, int status = 200);
 HttpResponse code_sheet_page(const std::string& agency, int year, const std::vector<std::string>& codes, const std::string& base_url);
 
 // A page with a heading and one message (thanks, a spent code, an unknown code).

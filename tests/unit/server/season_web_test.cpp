@@ -39,6 +39,9 @@ TEST_F(ServerTest, SeasonCalendarIsShownAndValidated) {
     EXPECT_NE(shown.text.find("iit\t2022-10-01\t2023-01-31\n"), std::string::npos) << shown.text;
     EXPECT_NE(shown.text.find("eit\t"), std::string::npos);
     EXPECT_NE(shown.text.find("\t2099-04-30\n"), std::string::npos);
+    EXPECT_TRUE(shown.text.starts_with("iit\t")) << shown.text;  // in the season's order, not the alphabet's
+    EXPECT_LT(shown.text.find("oit_entry\t"), shown.text.find("review\t"));
+    EXPECT_LT(shown.text.find("review\t"), shown.text.find("clarification\t"));
 
     const auto backwards = run_with_output("season open --db " + m_db + " --year 2565 --eit-open 2023-02-01 --eit-close 2023-01-01");
     EXPECT_EQ(backwards.status, 2);

@@ -27,7 +27,8 @@ Result<void> PostgresStore::open_season(int year, std::span<const std::string> a
 }
 
 Result<std::vector<SeasonWindow>> PostgresStore::season_windows(int year) {
-    ITA_TRY(result, m_connection.query("SELECT phase, opens_on, closes_on FROM season_windows WHERE fiscal_year = $1 ORDER BY phase",
+    ITA_TRY(result, m_connection.query("SELECT phase, opens_on, closes_on FROM season_windows WHERE fiscal_year = $1 "
+        "ORDER BY CASE phase WHEN 'iit' THEN 1 WHEN 'eit' THEN 2 WHEN 'oit_entry' THEN 3 WHEN 'review' THEN 4 ELSE 5 END",
                                        {year_text(year)}));
     std::vector<SeasonWindow> windows;
     for (int row = 0; row < result.rows(); ++row)

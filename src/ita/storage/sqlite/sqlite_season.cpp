@@ -25,7 +25,8 @@ Result<void> SqliteStore::open_season(int year, std::span<const std::string> age
 }
 
 Result<std::vector<SeasonWindow>> SqliteStore::season_windows(int year) {
-    ITA_TRY(query, m_connection.prepare("SELECT phase, opens_on, closes_on FROM season_windows WHERE fiscal_year = ? ORDER BY phase"));
+    ITA_TRY(query, m_connection.prepare("SELECT phase, opens_on, closes_on FROM season_windows WHERE fiscal_year = ? "
+        "ORDER BY CASE phase WHEN 'iit' THEN 1 WHEN 'eit' THEN 2 WHEN 'oit_entry' THEN 3 WHEN 'review' THEN 4 ELSE 5 END"));
     query.bind(1, std::int64_t{year});
     std::vector<SeasonWindow> windows;
     while (true) {
