@@ -94,6 +94,15 @@ struct ScoreSnapshot {
     std::string detail_json;  // the agency's object of `ita score --format json`
 };
 
+// One publication of a year's results: when, by whom, and how many agencies it covered.
+struct Publication {
+    std::int64_t publication_id = 0;
+    int fiscal_year = 0;
+    std::string published_at;  // UTC, ISO 8601
+    std::string actor;
+    std::size_t agencies = 0;
+};
+
 struct SurveyCode {
     int fiscal_year = 0;
     std::string agency_id;
@@ -165,6 +174,17 @@ public:
     virtual Result<void> save_snapshots(int fiscal_year, const std::string& methodology_version,
                                         std::span<const ScoreSnapshot> snapshots) = 0;
     virtual Result<std::vector<ScoreSnapshot>> snapshots(int fiscal_year) = 0;
+
+    // Publication: the year's current snapshots are copied, in one audited transaction, into the
+    // published results the public pages show (replacing the year's earlier publication). Fails
+    // with not_found when the year has no snapshots.
+    virtual Result<Publication> publish_results(int fiscal_year, std::string_view actor) = 0;
+    // The latest publication of each published year, newest fiscal year first.
+    virtual Result<std::vector<Publication>> publications() = 0;
+    virtual Result<std::vector<ScoreSnapshot>> published_results(int fiscal_year) = 0;
+    // A number that changes whenever anything the public pages show changes: a publication, a
+    // measure, its progress or 4M constraints. One cheap read, shared by every process.
+    virtual Result<std::int64_t> public_generation() = 0;
 
     // Integrity measures. Each change is audited. add_measure returns the new id; the others
     // fail with not_found for an unknown id. measures() returns them with their progress.

@@ -98,10 +98,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 6);
+    EXPECT_EQ(*m_store->schema_version(), 7);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 6);
+    EXPECT_EQ(*(*again)->schema_version(), 7);
 }
 
 TEST_P(StoreConformance, MeasuresProgressAndConstraints) {
@@ -225,6 +225,52 @@ TEST_P(StoreConformance, ScoresFromTheStoreEqualScoresFromTheFiles) {
     EXPECT_EQ((*snapshots)[2].agency_id, "A3");
     EXPECT_NEAR(*(*snapshots)[2].overall, 0.3 * 90 + 0.3 * 80.5 + 0.4 * 70, 1e-9);
     EXPECT_NE((*snapshots)[0].detail_json.find(R"("agency_id":"A1")"), std::string::npos);
+}
+
+TEST_P(StoreConformance, PublicationFreezesTheScoresAndMovesTheGeneration) {
+    import_all();
+    const auto before = m_store->public_generation();
+    ASSERT_TRUE(before) << before.error().to_string();
+    EXPECT_TRUE(m_store->publications()->empty());
+    EXPECT_EQ(m_store->publish_results(2566, "admin").error().code, ErrorCode::not_found);  // nothing scored
+    store_json();  // scores 2565 and saves its snapshots
+    const auto published = m_store->publish_results(2565, "admin");
+    ASSERT_TRUE(published) << published.error().to_string();
+    EXPECT_EQ(published->agencies, 3u);
+    EXPECT_GT(*m_store->public_generation(), *before);
+    const auto results = m_store->published_results(2565);
+    ASSERT_EQ(results->size(), 3u);
+    EXPECT_NEAR(*(*results)[2].overall, 0.3 * 90 + 0.3 * 80.5 + 0.4 * 70, 1e-9);
+    EXPECT_EQ((*results)[2].detail_json, (*m_store->snapshots(2565))[2].detail_json);
+
+    // Later scoring changes the snapshots, never what was published.
+    std::vector<storage::ScoreSnapshot> changed = *m_store->snapshots(2565);
+    changed[2].overall = 12.5;
+    ASSERT_TRUE(m_store->save_snapshots(2565, "test", changed));
+    EXPECT_NEAR(*(*m_store->published_results(2565))[2].overall, 0.3 * 90 + 0.3 * 80.5 + 0.4 * 70, 1e-9);
+    const auto again = m_store->publish_results(2565, "admin");
+    ASSERT_TRUE(again);
+    EXPECT_GT(again->publication_id, published->publication_id);
+    EXPECT_DOUBLE_EQ(*(*m_store->published_results(2565))[2].overall, 12.5);
+    const auto listed = m_store->publications();
+    ASSERT_EQ(listed->size(), 1u);  // the latest of each year
+    EXPECT_EQ((*listed)[0].publication_id, again->publication_id);
+    EXPECT_EQ((*listed)[0].actor, "admin");
+
+    // A measure or its progress changes what the public pages show.
+    const auto generation = *m_store->public_generation();
+    core::Measure measure;
+    measure.agency_id = "A1";
+    measure.fiscal_year = 2565;
+    measure.title = "เผยแพร่ข้อมูล";
+    measure.start_on = "2021-10-01";
+    measure.end_on = "2022-09-30";
+    const auto id = m_store->add_measure(measure, "tester");
+    ASSERT_TRUE(id) << id.error().to_string();
+    const auto after_measure = *m_store->public_generation();
+    EXPECT_GT(after_measure, generation);
+    ASSERT_TRUE(m_store->add_progress(*id, {"2022-01-01", 50, "ครึ่งทาง", ""}, "tester"));
+    EXPECT_GT(*m_store->public_generation(), after_measure);
 }
 
 TEST_P(StoreConformance, ReimportingTheSameFilesChangesNothing) {

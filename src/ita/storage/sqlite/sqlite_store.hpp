@@ -63,6 +63,10 @@ public:
     Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
                              const std::string& url, std::string_view actor, const std::string& day) override;
     Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) override;
+    Result<Publication> publish_results(int fiscal_year, std::string_view actor) override;
+    Result<std::vector<Publication>> publications() override;
+    Result<std::vector<ScoreSnapshot>> published_results(int fiscal_year) override;
+    Result<std::int64_t> public_generation() override;
     Result<void> add_user(const User& user, std::string_view actor) override;
     Result<User> user(const std::string& user_id) override;
     Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) override;
