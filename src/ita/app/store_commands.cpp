@@ -4,6 +4,7 @@
 #include <ita/core/answer_layout.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/service/accounts.hpp>
+#include <ita/service/public_results.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/storage/store.hpp>
 #include <ita/util/clock.hpp>
@@ -121,6 +122,20 @@ int run_season_show_command(const std::string& db, int fiscal_year) {
     }
     for (const auto& window : *windows)
         std::cout << window.phase << "\t" << window.opens_on << "\t" << (window.closes_on == service::open_ended ? "" : window.closes_on) << "\n";
+    return 0;
+}
+
+int run_publish_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita publish", db, exit_code);
+    if (!store) return exit_code;
+    const auto published = service::publish_season(*store, fiscal_year, methodology_dir, "cli");
+    if (!published) {
+        std::cerr << "ita publish: " << published.error().to_string() << "\n";
+        return exit_code_for(published.error());
+    }
+    std::cerr << "ita publish: fiscal year " << fiscal_year << " published (" << published->agencies << " agencies, publication "
+              << published->publication_id << ")\n";
     return 0;
 }
 

@@ -1,4 +1,4 @@
-// The commands over a store: `ita import`, `ita rank`, `ita backup`, `ita restore`. Each
+// The commands over a store: `ita import`, `ita rank`, `ita publish`, `ita backup`, `ita restore`. Each
 // returns the process exit code (0; 2 for bad input or a conflict; 1 for a database or I/O
 // failure) and writes problems to stderr.
 #pragma once
@@ -37,6 +37,9 @@ int run_season_show_command(const std::string& db, int fiscal_year);
 // `ita users add`: the password is the first line of standard input.
 int run_users_add_command(const std::string& db, const std::string& user_id, const std::string& name, const std::string& role,
                           const std::string& agency_id);
+
+// `ita publish`: scores the year from the store and publishes it to the public pages.
+int run_publish_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir);
 
 int run_backup_command(const std::string& db, const std::string& out);
 int run_restore_command(const std::string& db, const std::string& from);

@@ -48,6 +48,7 @@ struct Commands {
     bool season_show = false;
     std::string user_id, user_name, user_role, user_agency;
     int codes_year = 0;
+    int publish_year = 0;
     std::string codes_agency;
     std::size_t codes_count = 0;
     std::string backup_out;
@@ -217,6 +218,11 @@ void add_season(CLI::App& app, Commands& commands) {
     show->callback([&] { commands.season_show = true; });
 }
 
+void add_publish(CLI::App& app, Commands& commands) {
+    auto* publish = app.add_subcommand("publish", "คำนวณและเผยแพร่ผลของปีต่อสาธารณะ / Score the year and publish it on the public pages");
+    publish->add_option("--year", commands.publish_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+}
+
 void add_users(CLI::App& app, Commands& commands) {
     auto* users = app.add_subcommand("users", "บัญชีผู้ใช้ / Accounts");
     users->require_subcommand(1);
@@ -271,6 +277,7 @@ int run(int argc, char** argv) {
     add_codes(app, commands);
     add_season(app, commands);
     add_users(app, commands);
+    add_publish(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -303,6 +310,10 @@ int run(int argc, char** argv) {
             return 2;
         }
         return app::run_import_command(command);
+    }
+    if (app.got_subcommand("publish")) {
+        if (const int code = require_db(global, "publish")) return code;
+        return app::run_publish_command(*global.db, commands.publish_year, global.methodology_dir);
     }
     if (app.got_subcommand("rank")) {
         if (const int code = require_db(global, "rank")) return code;

@@ -1,4 +1,4 @@
-// The only translation unit of ingest that includes nlohmann-json (it is slow to compile).
+// One of the two translation units of ingest with nlohmann-json (slow to compile; the other is score_json_reader.cpp).
 #include <ita/ingest/methodology_reader.hpp>
 
 #include <ita/core/methodology_validation.hpp>

@@ -32,6 +32,7 @@ struct BarChart {
     std::vector<std::string> labels;
     std::vector<std::optional<double>> values;
     double reference = 85;
+    std::vector<std::string> links;  // web pages only: where each bar leads (empty: nowhere)
 };
 
 struct Signer {

@@ -41,9 +41,12 @@ std::string bar_chart_svg(const BarChart& chart, int width, int height) {
         const std::string label = escape_html(chart.labels[index]);
         if (const auto& value = chart.values[index]) {
             const double y = y_of(*value);
+            const bool linked = index < chart.links.size() && !chart.links[index].empty();
+            if (linked) svg += "<a href=\"" + escape_html(chart.links[index]) + "\">";
             svg += "<rect x=\"" + util::format_fixed(x, 1) + "\" y=\"" + util::format_fixed(y, 1) + "\" width=\"" + util::format_fixed(slot * 0.6, 1) +
                    "\" height=\"" + util::format_fixed(top + plot_height - y, 1) + "\" class=\"" + (*value >= chart.reference ? "pass" : "fail") +
                    "\"><title>" + label + ": " + util::format_fixed(*value) + "</title></rect>";
+            if (linked) svg += "</a>";
             values += "<text x=\"" + util::format_fixed(x + slot * 0.3, 1) + "\" y=\"" + util::format_fixed(y - 4, 1) + "\" class=\"value\">" +
                       util::format_fixed(*value) + "</text>";
         }

@@ -24,13 +24,8 @@ std::vector<core::GroupFigures> figures_in_thai_order(const core::Methodology& m
 
 }  // namespace
 
-Result<std::unique_ptr<RankRun>> rank_nation(storage::Store& store, const RankRequest& request) {
-    auto run = std::make_unique<RankRun>();
-    ITA_TRY(scores, score_store(store, {request.fiscal_year, std::nullopt, request.methodology_dir, true}));
-    run->scores = std::move(scores);
-    const auto& methodology = run->scores.methodology;
-    const auto& scored = run->scores.scored;
-
+RankedSeason rank_scored(const core::Methodology& methodology, std::span<const report::ScoredAgency> scored,
+                         const std::optional<std::string>& type, const std::optional<std::string>& province) {
     std::vector<core::RankInput> inputs;
     std::vector<std::string> types, provinces;
     std::vector<std::optional<double>> overall;
@@ -40,8 +35,9 @@ Result<std::unique_ptr<RankRun>> rank_nation(storage::Store& store, const RankRe
         provinces.push_back(entry.agency->province);
         overall.push_back(entry.scores.overall);
     }
-    const auto positions = core::rank_within_groups(inputs);
-    auto& report = run->report;
+    RankedSeason ranked;
+    ranked.positions = core::rank_within_groups(inputs);
+    auto& report = ranked.report;
     report.national = core::national_figures(methodology, overall);
     report.by_type = figures_in_thai_order(methodology, types, overall);
     report.by_province = figures_in_thai_order(methodology, provinces, overall);
@@ -50,9 +46,9 @@ Result<std::unique_ptr<RankRun>> rank_nation(storage::Store& store, const RankRe
     for (std::size_t index = 0; index < report.by_type.size(); ++index) type_order[report.by_type[index].group] = index;
     for (std::size_t index = 0; index < scored.size(); ++index) {
         const auto& agency = *scored[index].agency;
-        if (request.type && agency.type != *request.type) continue;
-        if (request.province && agency.province != *request.province) continue;
-        report.agencies.push_back({&agency, &scored[index].scores, positions[index]});
+        if (type && agency.type != *type) continue;
+        if (province && agency.province != *province) continue;
+        report.agencies.push_back({&agency, &scored[index].scores, ranked.positions[index]});
     }
     std::stable_sort(report.agencies.begin(), report.agencies.end(), [&](const report::RankedAgency& a, const report::RankedAgency& b) {
         if (a.agency->type != b.agency->type) return type_order[a.agency->type] < type_order[b.agency->type];
@@ -61,6 +57,14 @@ Result<std::unique_ptr<RankRun>> rank_nation(storage::Store& store, const RankRe
         if (rank_a != rank_b) return rank_a < rank_b;
         return a.agency->agency_id < b.agency->agency_id;
     });
+    return ranked;
+}
+
+Result<std::unique_ptr<RankRun>> rank_nation(storage::Store& store, const RankRequest& request) {
+    auto run = std::make_unique<RankRun>();
+    ITA_TRY(scores, score_store(store, {request.fiscal_year, std::nullopt, request.methodology_dir, true}));
+    run->scores = std::move(scores);
+    run->report = rank_scored(run->scores.methodology, run->scores.scored, request.type, request.province).report;
     return run;
 }
 

@@ -20,6 +20,16 @@ struct RankRun {
     report::RankReport report;  // points into `scores`
 };
 
+// Ranks and figures of scored agencies (each with its agency): `report.agencies` lists those
+// of the type and province asked for (all when not asked), pointing into `scored`;
+// `positions` has every agency's rank, in the order of `scored`.
+struct RankedSeason {
+    report::RankReport report;
+    std::vector<std::optional<core::RankPosition>> positions;
+};
+RankedSeason rank_scored(const core::Methodology& methodology, std::span<const report::ScoredAgency> scored,
+                         const std::optional<std::string>& type = std::nullopt, const std::optional<std::string>& province = std::nullopt);
+
 Result<std::unique_ptr<RankRun>> rank_nation(storage::Store& store, const RankRequest& request);
 
 }  // namespace ita::service

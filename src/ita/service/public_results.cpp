@@ -1,0 +1,174 @@
+#include <ita/service/public_results.hpp>
+
+#include <ita/ingest/methodology_reader.hpp>
+#include <ita/ingest/score_json_reader.hpp>
+#include <ita/service/rank_nation.hpp>
+#include <ita/service/score_store.hpp>
+#include <ita/thai/search_key.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+namespace ita::service {
+
+std::optional<std::size_t> PublishedYear::find(const std::string& agency_id) const {
+    const auto found = index.find(agency_id);
+    if (found == index.end()) return std::nullopt;
+    return found->second;
+}
+
+namespace {
+
+// The ranked agencies of one type, in rank order (positions in `scored`).
+std::vector<std::size_t> ranked_of_type(const PublishedYear& year, const std::string& type) {
+    std::vector<std::size_t> members;
+    for (std::size_t index = 0; index < year.scored.size(); ++index)
+        if (year.positions[index] && year.scored[index].agency->type == type) members.push_back(index);
+    std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+        if (year.positions[a]->rank != year.positions[b]->rank) return year.positions[a]->rank < year.positions[b]->rank;
+        return year.scored[a].agency->agency_id < year.scored[b].agency->agency_id;
+    });
+    return members;
+}
+
+}  // namespace
+
+std::vector<std::size_t> PublishedYear::rank_neighbours(std::size_t agency, std::size_t around) const {
+    if (!positions[agency]) return {};
+    const auto members = ranked_of_type(*this, scored[agency].agency->type);
+    const auto at = static_cast<std::size_t>(std::find(members.begin(), members.end(), agency) - members.begin());
+    const std::size_t first = at > around ? at - around : 0;
+    const std::size_t last = std::min(members.size(), at + around + 1);
+    return {members.begin() + static_cast<std::ptrdiff_t>(first), members.begin() + static_cast<std::ptrdiff_t>(last)};
+}
+
+std::optional<std::pair<int, int>> PublishedYear::indistinguishable_ranks(std::size_t agency) const {
+    if (!positions[agency] || !scored[agency].scores.overall) return std::nullopt;
+    const double own = *scored[agency].scores.overall;
+    std::pair<int, int> range{positions[agency]->rank, positions[agency]->rank};
+    for (const std::size_t other : ranked_of_type(*this, scored[agency].agency->type)) {
+        if (core::distinguishable(own, margins[agency].overall, *scored[other].scores.overall, margins[other].overall)) continue;
+        range.first = std::min(range.first, positions[other]->rank);
+        range.second = std::max(range.second, positions[other]->rank);
+    }
+    return range;
+}
+
+std::vector<std::optional<double>> PublishedYear::indicator_means() const {
+    std::vector<std::optional<double>> means(methodology.indicators.size());
+    for (std::size_t indicator = 0; indicator < means.size(); ++indicator) {
+        double sum = 0;
+        std::size_t count = 0;
+        for (const auto& entry : scored)
+            if (const auto& value = entry.scores.indicators[indicator]) {
+                sum += *value;
+                ++count;
+            }
+        if (count > 0) means[indicator] = sum / static_cast<double>(count);
+    }
+    return means;
+}
+
+const PublishedYear* PublicResults::year(int fiscal_year) const {
+    for (const auto& entry : years)
+        if (entry->fiscal_year() == fiscal_year) return entry.get();
+    return nullptr;
+}
+
+const core::Agency* PublicResults::agency(const std::string& agency_id) const {
+    const auto found = m_agency_index.find(agency_id);
+    return found == m_agency_index.end() ? nullptr : &agencies[found->second];
+}
+
+void PublicResults::build_search_index() {
+    m_search.clear();
+    m_agency_index.clear();
+    for (std::size_t index = 0; index < agencies.size(); ++index) {
+        const auto& agency = agencies[index];
+        m_agency_index.emplace(agency.agency_id, index);
+        SearchEntry entry{thai::search_key(agency.name), {}};
+        entry.all_key = entry.name_key + "\n" + thai::search_key(agency.province) + "\n" + thai::search_key(agency.type) + "\n" +
+                        thai::search_key(agency.agency_id);
+        m_search.push_back(std::move(entry));
+    }
+}
+
+std::vector<const core::Agency*> PublicResults::search(std::string_view query, std::size_t limit) const {
+    std::vector<std::string> words;
+    std::istringstream split{std::string(query)};
+    for (std::string word; split >> word;)
+        if (auto key = thai::search_key(word); !key.empty()) words.push_back(std::move(key));
+    if (words.empty()) return {};
+    const std::string whole = thai::search_key(query);
+    std::vector<std::pair<int, std::size_t>> hits;  // (tier, agency)
+    for (std::size_t index = 0; index < m_search.size(); ++index) {
+        const auto& entry = m_search[index];
+        if (!std::all_of(words.begin(), words.end(), [&](const std::string& word) { return entry.all_key.find(word) != std::string::npos; }))
+            continue;
+        const int tier = entry.name_key == whole ? 0 : entry.name_key.find(whole) != std::string::npos ? 1 : 2;
+        hits.emplace_back(tier, index);
+    }
+    std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return m_search[a.second].name_key.size() < m_search[b.second].name_key.size();
+    });
+    std::vector<const core::Agency*> found;
+    for (std::size_t index = 0; index < hits.size() && index < limit; ++index) found.push_back(&agencies[hits[index].second]);
+    return found;
+}
+
+namespace {
+
+Result<std::unique_ptr<PublishedYear>> load_year(storage::Store& store, const PublicResults& results, const storage::Publication& publication,
+                                                 const std::optional<std::string>& methodology_dir) {
+    auto year = std::make_unique<PublishedYear>();
+    year->publication = publication;
+    ITA_TRY(methodology, ingest::load_methodology(publication.fiscal_year, methodology_dir));
+    year->methodology = std::move(methodology);
+    ITA_TRY(rows, store.published_results(publication.fiscal_year));
+    ITA_TRY(headcounts, store.headcounts(publication.fiscal_year));
+    year->scored.reserve(rows.size());
+    for (const auto& row : rows) {
+        const auto* agency = results.agency(row.agency_id);
+        if (!agency) continue;  // cannot happen: published rows reference agencies
+        const std::string source = "published result " + std::to_string(publication.fiscal_year) + "/" + row.agency_id;
+        ITA_TRY(scores, ingest::read_agency_scores_json(year->methodology, row.detail_json, source));
+        year->index.emplace(row.agency_id, year->scored.size());
+        year->scored.push_back({agency, std::move(scores)});
+        const auto counted = headcounts.find(row.agency_id);
+        year->headcounts.push_back(counted != headcounts.end() ? std::optional<long long>(counted->second) : agency->headcount);
+    }
+    for (std::size_t index = 0; index < year->scored.size(); ++index)
+        year->margins.push_back(core::score_margins(year->methodology, year->scored[index].scores, year->headcounts[index]));
+    auto ranked = rank_scored(year->methodology, year->scored);
+    year->ranks = std::move(ranked.report);
+    year->positions = std::move(ranked.positions);
+    return year;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const PublicResults>> load_public_results(storage::Store& store, const std::optional<std::string>& methodology_dir) {
+    auto results = std::make_shared<PublicResults>();
+    // The generation first: a publication landing while we read makes the next check reload.
+    ITA_TRY(generation, store.public_generation());
+    results->generation = generation;
+    ITA_TRY(agencies, store.agencies());
+    results->agencies = std::move(agencies);
+    results->build_search_index();
+    ITA_TRY(publications, store.publications());
+    for (const auto& publication : publications) {
+        ITA_TRY(year, load_year(store, *results, publication, methodology_dir));
+        results->years.push_back(std::move(year));
+    }
+    return std::shared_ptr<const PublicResults>(std::move(results));
+}
+
+Result<storage::Publication> publish_season(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir,
+                                            std::string_view actor) {
+    ITA_TRY(run, score_store(store, {fiscal_year, std::nullopt, methodology_dir, true}));
+    (void)run;
+    return store.publish_results(fiscal_year, actor);
+}
+
+}  // namespace ita::service
