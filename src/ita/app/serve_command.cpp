@@ -7,6 +7,7 @@
 #include <ita/server/api_routes.hpp>
 #include <ita/server/national_routes.hpp>
 #include <ita/server/oit_routes.hpp>
+#include <ita/server/public_routes.hpp>
 #include <ita/server/http_server.hpp>
 #include <ita/server/results_routes.hpp>
 #include <ita/server/survey_routes.hpp>
@@ -30,15 +31,23 @@ int run_serve_command(const ServeCommand& command) {
         std::cerr << "ita serve: " << store.error().to_string() << "\n";
         return exit_code_for(store.error());
     }
+    if (!command.db_read.empty())
+        if (auto replica = storage::open_store(command.db_read); !replica) {
+            std::cerr << "ita serve: --db-read: " << replica.error().to_string() << "\n";
+            return exit_code_for(replica.error());
+        }
     server::Router router;
-    const server::ResultsContext context{command.db, command.methodology_dir, command.public_posts_per_address_per_hour};
+    const server::ResultsContext context{command.db, command.methodology_dir, command.db_read, command.public_posts_per_address_per_hour};
+    auto public_cache = std::make_shared<server::PublicCache>(command.db_read.empty() ? command.db : command.db_read, command.methodology_dir,
+                                                              std::chrono::milliseconds(command.public_check_ms));
     server::add_results_routes(router, context);
     server::add_survey_routes(router, context);
     server::add_account_routes(router, context);
     server::add_admin_routes(router, context);
     server::add_measure_routes(router, context);
     server::add_oit_routes(router, context);
-    server::add_national_routes(router, context);
+    server::add_national_routes(router, context, public_cache);
+    server::add_public_routes(router, context, public_cache);
     server::add_api_routes(router, context);
     server::ServerOptions options;
     options.address = command.listen.substr(0, colon);

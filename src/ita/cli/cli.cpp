@@ -195,6 +195,11 @@ void add_serve(CLI::App& app, Commands& commands) {
     auto* serve = app.add_subcommand("serve", "เปิดบริการเว็บ / Run the web server (until SIGTERM)");
     serve->add_option("--listen", commands.serve.listen, "ที่อยู่:พอร์ต / address:port")->default_val("127.0.0.1:8080");
     serve->add_option("--threads", commands.serve.threads, "จำนวนเธรด / worker threads (default: one per core)");
+    serve->add_option("--db-read", commands.serve.db_read,
+                      "ฐานข้อมูลสำเนาสำหรับหน้าสาธารณะ / a read replica (postgresql://…) for the public pages");
+    serve->add_option("--public-check-ms", commands.serve.public_check_ms,
+                      "ตรวจการเผยแพร่ผลทุกกี่มิลลิวินาที / how often to check for new publications (ms)")
+        ->default_val(250);
     serve->add_option("--public-rate", commands.serve.public_posts_per_address_per_hour,
                       "จำนวนส่งแบบ EIT ต่อที่อยู่ต่อชั่วโมง / public survey posts per address per hour")
         ->default_val(30);

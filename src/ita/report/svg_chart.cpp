@@ -3,6 +3,7 @@
 #include <ita/util/decimal.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ita::report {
 
@@ -60,6 +61,44 @@ std::string bar_chart_svg(const BarChart& chart, int width, int height) {
     svg += "<text x=\"" + util::format_fixed(left + plot_width + 4, 0) + "\" y=\"" + reference_y + "\" class=\"reference-label\">เกณฑ์ " +
            util::format_fixed(chart.reference, 0) + "</text></svg>";
     return svg;
+}
+
+std::string histogram_svg(const Histogram& histogram, int width, int height) {
+    const double left = 48, right = 10, top = 20, bottom = 30;
+    const double plot_width = width - left - right, plot_height = height - top - bottom;
+    const std::size_t largest = std::max<std::size_t>(1, *std::max_element(histogram.counts.begin(), histogram.counts.end()));
+    // A round top for the axis: 1, 2 or 5 times a power of ten.
+    static constexpr double multipliers[] = {1, 2, 5};
+    double step = 1, magnitude = 1;
+    for (int multiplier = 0; static_cast<double>(largest) / step > 5;) {
+        if (++multiplier == 3) {
+            multiplier = 0;
+            magnitude *= 10;
+        }
+        step = multipliers[multiplier] * magnitude;
+    }
+    const double axis_top = step * std::ceil(static_cast<double>(largest) / step);
+    const double slot = plot_width / static_cast<double>(std::max<std::size_t>(1, histogram.counts.size()));
+    const auto y_of = [&](double count) { return top + plot_height * (1 - count / axis_top); };
+    std::string svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+                      "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + escape_html(histogram.title) + "</title>";
+    for (double tick = 0; tick <= axis_top + 0.5; tick += step) {
+        const std::string y = util::format_fixed(y_of(tick), 1);
+        svg += "<line x1=\"" + util::format_fixed(left, 0) + "\" x2=\"" + util::format_fixed(left + plot_width, 0) + "\" y1=\"" + y + "\" y2=\"" + y +
+               "\" class=\"grid\"/><text x=\"" + util::format_fixed(left - 6, 0) + "\" y=\"" + y + "\" class=\"tick\">" + util::format_fixed(tick, 0) +
+               "</text>";
+    }
+    for (std::size_t index = 0; index < histogram.counts.size(); ++index) {
+        const double x = left + slot * static_cast<double>(index) + slot * 0.1;
+        const double y = y_of(static_cast<double>(histogram.counts[index]));
+        const std::string label = escape_html(histogram.labels[index]);
+        svg += "<rect x=\"" + util::format_fixed(x, 1) + "\" y=\"" + util::format_fixed(y, 1) + "\" width=\"" + util::format_fixed(slot * 0.8, 1) +
+               "\" height=\"" + util::format_fixed(top + plot_height - y, 1) + "\" class=\"" + (index >= histogram.passing_from ? "pass" : "fail") +
+               "\"><title>" + label + ": " + std::to_string(histogram.counts[index]) + " หน่วยงาน</title></rect>";
+        svg += "<text x=\"" + util::format_fixed(x + slot * 0.4, 1) + "\" y=\"" + util::format_fixed(top + plot_height + 18, 1) +
+               "\" class=\"label\">" + label + "</text>";
+    }
+    return svg + "</svg>";
 }
 
 }  // namespace ita::report

@@ -105,4 +105,23 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
     return {};
 }
 
+Result<void> write_rank_xlsx(const RankReport& report, const std::string& path) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
+    if (!workbook) return fail(ErrorCode::io, "cannot write " + path);
+    lxw_format* bold = workbook_add_format(workbook);
+    format_set_bold(bold);
+    Sheet sheet(workbook, "scores", bold, {"agency_id", "type", "province", "overall", "verdict", "rank", "of"});
+    for (const auto& ranked : report.agencies) {
+        sheet.text(ranked.agency->agency_id).text(ranked.agency->type).text(ranked.agency->province).number(ranked.scores->overall);
+        sheet.text(ranked.scores->rating);
+        sheet.number(ranked.position ? std::optional<double>(ranked.position->rank) : std::nullopt);
+        sheet.number(ranked.position ? std::optional<double>(ranked.position->of) : std::nullopt);
+        sheet.end_row();
+    }
+    if (workbook_close(workbook) != LXW_NO_ERROR) return fail(ErrorCode::io, "cannot write " + path);
+    return {};
+}
+
 }  // namespace ita::report

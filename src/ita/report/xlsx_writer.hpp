@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ita/report/agency_report.hpp>
+#include <ita/report/rank_outputs.hpp>
 #include <ita/util/error.hpp>
 
 #include <string>
@@ -11,5 +12,10 @@
 namespace ita::report {
 
 Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path);
+
+// The agencies of a ranking, one row each with the columns of `ita rank --format csv`
+// (agency_id, type, province, overall, verdict, rank, of), written row by row in
+// libxlsxwriter's constant-memory mode so the nation never sits whole in memory.
+Result<void> write_rank_xlsx(const RankReport& report, const std::string& path);
 
 }  // namespace ita::report

@@ -77,6 +77,8 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
             const std::string authorization = raw->header().get_field(restinio::http_field::authorization);
             if (authorization.starts_with("Bearer ")) request.bearer = authorization.substr(7);
         }
+        if (raw->header().has_field(restinio::http_field::if_none_match))
+            request.if_none_match = raw->header().get_field(restinio::http_field::if_none_match);
         HttpResponse response;
         if (stopping) {
             response = json_error(503, "the server is stopping");
@@ -87,14 +89,37 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
             request.body = raw->body();
             response = router.dispatch(request);
         }
-        const std::size_t bytes = response.body.size();
-        auto reply = raw->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
-        reply.append_header(restinio::http_field::content_type, response.content_type);
-        for (const auto& [name, value] : response.headers) reply.append_header(name, value);
-        reply.append_header("X-Content-Type-Options", "nosniff");
-        if (request.method != "HEAD") reply.set_body(std::move(response.body));
-        // The request leaves the in-flight count when its response has been written.
-        reply.done([&in_flight](const auto&) { --in_flight; });
+        const auto status_line = restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                                                              reason_phrase(response.status)};
+        std::size_t bytes = response.body.size();
+        if (response.stream && request.method != "HEAD") {
+            // Chunks of about 64 KiB are handed to the connection as they are produced.
+            auto reply = raw->create_response<restinio::chunked_output_t>(status_line);
+            reply.append_header(restinio::http_field::content_type, response.content_type);
+            for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+            reply.append_header("X-Content-Type-Options", "nosniff");
+            std::string pending;
+            bytes = 0;
+            response.stream([&](std::string_view piece) {
+                pending.append(piece);
+                bytes += piece.size();
+                if (pending.size() >= (64u << 10)) {
+                    reply.append_chunk(std::move(pending));
+                    reply.flush();
+                    pending = std::string();
+                }
+            });
+            if (!pending.empty()) reply.append_chunk(std::move(pending));
+            reply.done([&in_flight](const auto&) { --in_flight; });
+        } else {
+            auto reply = raw->create_response(status_line);
+            reply.append_header(restinio::http_field::content_type, response.content_type);
+            for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+            reply.append_header("X-Content-Type-Options", "nosniff");
+            if (request.method != "HEAD") reply.set_body(std::move(response.body));
+            // The request leaves the in-flight count when its response has been written.
+            reply.done([&in_flight](const auto&) { --in_flight; });
+        }
         access_log(request, response.status, bytes,
                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
         return restinio::request_accepted();

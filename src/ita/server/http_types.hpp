@@ -2,8 +2,10 @@
 // HTTP library (RESTinio stays inside restinio_server.cpp). Plain values.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,13 +25,20 @@ struct HttpRequest {
     std::string forwarded_proto;  // X-Forwarded-Proto from the TLS-terminating proxy
     std::string host;             // the Host header
     std::string bearer;           // the token of "Authorization: Bearer <token>" (the API's sign-in)
+    std::string if_none_match;    // the If-None-Match header, for 304 answers to cached pages
 };
+
+// Writes one piece of a streamed body; called as often as the producer likes.
+using BodyWriter = std::function<void(std::string_view)>;
 
 struct HttpResponse {
     int status = 200;
     std::string content_type = "text/plain; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // When set, the body is produced by this function while the response is being sent
+    // (chunked transfer), instead of `body`: large downloads never sit whole in memory.
+    std::function<void(const BodyWriter&)> stream;
 };
 
 HttpResponse text_response(int status, std::string body);

@@ -5,6 +5,7 @@
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
+#include <ita/service/public_results.hpp>
 #include <ita/service/season.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/util/clock.hpp>
@@ -86,12 +87,17 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
     }
     context.set("phases", phases);
     context.set("agencies", values.contains("agencies") ? values.at("agencies") : std::string());
+    if (const auto publications = store.publications())
+        for (const auto& publication : *publications)
+            if (publication.fiscal_year == year)
+                context.set("published", "เผยแพร่ล่าสุดเมื่อ " + thai::short_thai_date(publication.published_at.substr(0, 10)) + " โดย " +
+                                             publication.actor + " (" + std::to_string(publication.agencies) + " หน่วยงาน)");
     return html_page(status, "national_season", context);
 }
 
 }  // namespace
 
-void add_national_routes(Router& router, const ResultsContext& context) {
+void add_national_routes(Router& router, const ResultsContext& context, std::shared_ptr<PublicCache> public_cache) {
     router.add("GET", "/national/season", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
@@ -134,6 +140,24 @@ void add_national_routes(Router& router, const ResultsContext& context) {
             return season_page(**store, *session, *year, fields, "", thai_problems(opened.error()), 422);
         }
         return see_other("/national/season?year=" + std::to_string(*year) + "&done=opened");
+    });
+    // Publication: the year is scored from the store and frozen as what the public pages show.
+    router.add("POST", "/national/publish", [context, public_cache](const HttpRequest& request) {
+        auto store = lease_store(context.db);
+        if (!store) return error_response(store.error());
+        const auto fields = parse_query(request.body);
+        const auto session = national_access(**store, request, fields);
+        if (!session) return session.error();
+        const auto year = requested_fiscal_year(**store, request, fields);
+        if (!year) return year.error();
+        const auto published = service::publish_season(**store, *year, context.methodology_dir, session->user.user_id);
+        if (!published) {
+            if (published.error().code != ErrorCode::not_found && published.error().code != ErrorCode::invalid_input)
+                return error_response(published.error());
+            return season_page(**store, *session, *year, {}, "", {"ยังเผยแพร่ผลปี " + std::to_string(*year) + " ไม่ได้: ยังไม่มีข้อมูลให้คำนวณคะแนน"}, 422);
+        }
+        public_cache->invalidate();
+        return see_other("/national?year=" + std::to_string(*year));
     });
 }
 
