@@ -197,6 +197,7 @@ std::string agency_public_html(const service::PublicResults& results, const serv
     context.set("type", scored.agency->type);
     context.set("province", scored.agency->province);
     context.set("year", std::to_string(year.fiscal_year()));
+    context.set("next_year", std::to_string(year.fiscal_year() + 1));
     context.set("years", years_menu(results, scored.agency->agency_id, year.fiscal_year()));
     context.set("published_on", thai::short_thai_date(year.publication.published_at.substr(0, 10)));
     context.set("overall", shown(scores.overall));

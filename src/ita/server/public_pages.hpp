@@ -11,7 +11,8 @@
 
 namespace ita::server {
 
-// /agency/<id>?year=Y: `agency` is its position in `year.scored`.
+// /agency/<id>?year=Y: `agency` is its position in `year.scored`; `measures` are those of the
+// year after (the plan answering this result).
 std::string agency_public_html(const service::PublicResults& results, const service::PublishedYear& year, std::size_t agency,
                                const std::vector<core::Measure>& measures);
 // /agency/<id> of an agency with nothing published (yet, or for the year asked).

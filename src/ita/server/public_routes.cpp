@@ -111,7 +111,9 @@ void add_public_routes(Router& router, const ResultsContext& context, std::share
             if (!position) return html(year_parameter(request) ? 404 : 200, agency_unpublished_html(**results, *agency, asked));
             std::vector<core::Measure> measures;
             auto store = lease_store(read_db);
-            auto listed = store ? (*store)->measures(year->fiscal_year(), agency_id) : Result<std::vector<core::Measure>>(std::unexpected(store.error()));
+            // The measures answering year Y's result are those of year Y + 1, as in the report.
+            auto listed = store ? (*store)->measures(year->fiscal_year() + 1, agency_id)
+                                : Result<std::vector<core::Measure>>(std::unexpected(store.error()));
             if (!listed) failure = listed.error();
             else measures = std::move(*listed);
             return html(failure ? 503 : 200, agency_public_html(**results, *year, *position, measures));

@@ -89,23 +89,33 @@ void PublicResults::build_search_index() {
         SearchEntry entry{thai::search_key(agency.name), {}};
         entry.all_key = entry.name_key + "\n" + thai::search_key(agency.province) + "\n" + thai::search_key(agency.type) + "\n" +
                         thai::search_key(agency.agency_id);
+        entry.loose_key = thai::skeleton_key(entry.all_key);
         m_search.push_back(std::move(entry));
     }
 }
 
 std::vector<const core::Agency*> PublicResults::search(std::string_view query, std::size_t limit) const {
-    std::vector<std::string> words;
+    std::vector<std::string> words, loose_words;
     std::istringstream split{std::string(query)};
     for (std::string word; split >> word;)
-        if (auto key = thai::search_key(word); !key.empty()) words.push_back(std::move(key));
+        if (auto key = thai::search_key(word); !key.empty()) {
+            loose_words.push_back(thai::skeleton_key(key));
+            words.push_back(std::move(key));
+        }
     if (words.empty()) return {};
     const std::string whole = thai::search_key(query);
-    std::vector<std::pair<int, std::size_t>> hits;  // (tier, agency)
+    const auto all_in = [](const std::vector<std::string>& needles, const std::string& haystack) {
+        return std::all_of(needles.begin(), needles.end(), [&](const std::string& needle) { return haystack.find(needle) != std::string::npos; });
+    };
+    std::vector<std::pair<int, std::size_t>> hits;  // (tier, agency): lower tiers first
     for (std::size_t index = 0; index < m_search.size(); ++index) {
         const auto& entry = m_search[index];
-        if (!std::all_of(words.begin(), words.end(), [&](const std::string& word) { return entry.all_key.find(word) != std::string::npos; }))
-            continue;
-        const int tier = entry.name_key == whole ? 0 : entry.name_key.find(whole) != std::string::npos ? 1 : 2;
+        int tier = 0;
+        if (entry.name_key == whole) tier = 0;
+        else if (entry.name_key.find(whole) != std::string::npos) tier = 1;
+        else if (all_in(words, entry.all_key)) tier = 2;
+        else if (all_in(loose_words, entry.loose_key)) tier = 3;
+        else continue;
         hits.emplace_back(tier, index);
     }
     std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {

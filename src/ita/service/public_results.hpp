@@ -51,9 +51,9 @@ public:
     [[nodiscard]] const PublishedYear* year(int fiscal_year) const;
     [[nodiscard]] const PublishedYear* latest() const { return years.empty() ? nullptr : years.front().get(); }
     [[nodiscard]] const core::Agency* agency(const std::string& agency_id) const;
-    // Agencies whose name, province or type hold every word of the query (thai::search_key),
-    // best first: the name equal to the query, then the name holding all of it, then the rest;
-    // at most `limit`.
+    // Agencies whose name, province, type or id hold every word of the query (thai::search_key),
+    // best first: the name equal to the query, then the name holding all of it, then every word
+    // found, then every word found once leading vowels are set aside; at most `limit`.
     [[nodiscard]] std::vector<const core::Agency*> search(std::string_view query, std::size_t limit) const;
 
     void build_search_index();
@@ -62,6 +62,7 @@ private:
     struct SearchEntry {
         std::string name_key;
         std::string all_key;  // name, province and type keys, separated by '\n'
+        std::string loose_key;  // all_key without leading vowels (thai::skeleton_key)
     };
     std::vector<SearchEntry> m_search;
     std::unordered_map<std::string, std::size_t> m_agency_index;

@@ -12,8 +12,6 @@ namespace {
 
 constexpr UChar32 nikhahit = 0x0E4D, sara_aa = 0x0E32, sara_am = 0x0E33;
 
-bool is_consonant(UChar32 c) { return c >= 0x0E01 && c <= 0x0E2E; }
-bool is_leading_vowel(UChar32 c) { return c >= 0x0E40 && c <= 0x0E44; }
 bool is_tone_mark(UChar32 c) { return c >= 0x0E48 && c <= 0x0E4B; }
 // Marks written above or below a consonant, in the order the key keeps them: vowels first,
 // then tone marks, then the other signs.
@@ -55,12 +53,6 @@ std::string search_key(std::string_view text) {
             points[next - 1] = sara_am;
         }
     }
-    // A leading vowel goes after the consonant it is read with, so both typed orders meet.
-    for (std::size_t index = 0; index + 1 < points.size(); ++index)
-        if (is_leading_vowel(points[index]) && is_consonant(points[index + 1])) {
-            std::swap(points[index], points[index + 1]);
-            ++index;
-        }
     // Marks above and below a consonant in one order.
     for (std::size_t start = 0; start < points.size();) {
         std::size_t end = start;
@@ -79,6 +71,21 @@ std::string search_key(std::string_view text) {
         key.append(buffer, static_cast<std::size_t>(length));
     }
     return key;
+}
+
+std::string skeleton_key(std::string_view key) {
+    std::string skeleton;
+    skeleton.reserve(key.size());
+    for (std::size_t at = 0; at < key.size();) {
+        // Leading vowels are U+0E40–U+0E44: E0 B9 80–84 in UTF-8.
+        if (at + 2 < key.size() && static_cast<unsigned char>(key[at]) == 0xE0 && static_cast<unsigned char>(key[at + 1]) == 0xB9 &&
+            static_cast<unsigned char>(key[at + 2]) >= 0x80 && static_cast<unsigned char>(key[at + 2]) <= 0x84) {
+            at += 3;
+            continue;
+        }
+        skeleton += key[at++];
+    }
+    return skeleton;
 }
 
 }  // namespace ita::thai

@@ -46,6 +46,14 @@ const std::vector<Route> routes{
     {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", Who::anyone, ""},
     {"POST", "/api/v1/session", "/api/v1/session", Who::anyone, R"({"user":"wg","password":"correct horse battery"})"},
     {"POST", "/api/v1/staff-survey/:code", "/api/v1/staff-survey/AAAAA-AAAAA", Who::anyone, R"({"answers":{}})"},
+    {"GET", "/", "/", Who::anyone, ""},
+    {"GET", "/national", "/national", Who::anyone, ""},
+    {"GET", "/search", "/search?q=%E0%B9%81%E0%B8%88%E0%B8%A3%E0%B8%B0%E0%B9%81%E0%B8%A1", Who::anyone, ""},
+    {"GET", "/agency/:id", "/agency/A1", Who::anyone, ""},
+    {"GET", "/agency/:id/badge.svg", "/agency/A1/badge.svg", Who::anyone, ""},
+    {"GET", "/data/:year/:file", "/data/2565/scores.csv", Who::anyone, ""},
+    {"GET", "/data/:year/agencies/:file", "/data/2565/agencies/A1.json", Who::anyone, ""},
+    {"POST", "/national/publish", "/national/publish", Who::national, "year=2565"},
     {"GET", "/me", "/me", Who::signed_in, ""},
     {"GET", "/api/v1/season/:year", "/api/v1/season/2566", Who::signed_in, ""},
     {"GET", "/admin/codes", "/admin/codes?year=2566&agency=A1", Who::working_group, ""},
@@ -113,7 +121,7 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
     // The table names every registered route.
     std::set<std::pair<std::string, std::string>> registered, listed;
     for (const auto& route : routes) listed.emplace(route.method, route.pattern);
-    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "results_routes",
+    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "public_routes", "results_routes",
                              "survey_routes"}) {
         std::ifstream in(std::string(ITA_SOURCE_DIR) + "/src/ita/server/" + file + ".cpp");
         std::stringstream text;
