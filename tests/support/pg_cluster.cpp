@@ -58,6 +58,10 @@ PgCluster::PgCluster() : m_bin(find_bin_dir()), m_port(free_port()) {
 
 PgCluster::~PgCluster() {
     try {
+        if (m_replica_port) run_as_owner(m_bin + "/pg_ctl -D " + m_dir + "/replica -m immediate -w stop");
+    } catch (...) {
+    }
+    try {
         run_as_owner(m_bin + "/pg_ctl -D " + m_dir + "/data -m immediate -w stop");
     } catch (...) {
     }
@@ -80,6 +84,16 @@ std::string PgCluster::new_database() {
     const std::string name = "t" + std::to_string(::getpid()) + "_" + std::to_string(++m_databases);
     run(m_bin + "/createdb -h " + m_dir + " -p " + std::to_string(m_port) + " -U ita " + name);
     return conninfo(name);
+}
+
+std::string PgCluster::replica_conninfo(const std::string& database) {
+    if (!m_replica_port) {
+        m_replica_port = free_port();
+        run_as_owner(m_bin + "/pg_basebackup -h " + m_dir + " -p " + std::to_string(m_port) + " -U ita -D " + m_dir + "/replica -R -X stream -c fast --no-sync");
+        run_as_owner(m_bin + "/pg_ctl -D " + m_dir + "/replica -l " + m_dir + "/replica.log -w -t 60 -o \"-c listen_addresses='' -k " + m_dir +
+                     " -p " + std::to_string(m_replica_port) + " -c fsync=off -c hot_standby=on\" start");
+    }
+    return "host=" + m_dir + " port=" + std::to_string(m_replica_port) + " user=ita dbname=" + database;
 }
 
 PgCluster& PgCluster::shared() {

@@ -19,6 +19,10 @@ public:
     // The connection string of an existing database.
     [[nodiscard]] std::string conninfo(const std::string& database) const;
 
+    // Starts a hot-standby streaming replica of this cluster (pg_basebackup -R), once; returns
+    // the connection string of `database` on the replica. Stopped with the cluster.
+    std::string replica_conninfo(const std::string& database);
+
     // The cluster of this test process, started on first use.
     static PgCluster& shared();
 
@@ -28,6 +32,7 @@ private:
     std::string m_dir;
     int m_port = 0;
     int m_databases = 0;
+    int m_replica_port = 0;
     bool m_as_postgres = false;
 };
 

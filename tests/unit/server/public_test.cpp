@@ -109,6 +109,13 @@ TEST_F(ServerTest, PublicPagesRevalidateWithTheirETag) {
     }
     EXPECT_NE(changed, etag);
     EXPECT_EQ(m_client->Get("/agency/A1", {{"If-None-Match", etag}})->status, 200);
+    // Drafts are the working group's; an adopted measure and its progress are public.
+    EXPECT_NE(m_client->Get("/agency/A1")->body.find("ยังไม่ได้เผยแพร่มาตรการที่ตอบผลปี 2565"), std::string::npos);
+    ASSERT_EQ(run("measures update --db " + m_db + " --year 2566 --agency A1 --id 1 --status active --title โครงการเปิดเผยงบประมาณ"), 0);
+    ASSERT_EQ(run("measures progress --db " + m_db + " --id 1 --date 2022-12-01 --percent 40 --text จัดทำแผนแล้ว"), 0);
+    const auto adopted = get_until(*m_client, "/agency/A1", "ความคืบหน้า 40%");
+    EXPECT_NE(adopted->body.find("โครงการเปิดเผยงบประมาณ"), std::string::npos);
+    EXPECT_NE(adopted->body.find("1 ธ.ค. 2565: 40% จัดทำแผนแล้ว"), std::string::npos);
 }
 
 TEST_F(ServerTest, SearchForgivesHowThaiWasTyped) {

@@ -44,6 +44,14 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& co
 }
 
 Result<void> PostgresStore::migrate() {
+    // Reading first: a database already up to date (or a streaming replica of one, which takes
+    // no writes) needs neither the lock nor any DDL.
+    const auto wanted = migrations_for("postgres").back().version;
+    ITA_TRY(present, m_connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL"));
+    if (present.text(0, 0) == "t") {
+        ITA_TRY(version, m_connection.query("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+        if (version.integer(0, 0) >= wanted) return {};
+    }
     ITA_TRY(transaction, Transaction::begin(m_connection));
     ITA_TRY_VOID(m_connection.execute("SELECT pg_advisory_xact_lock($1)", {number(migration_lock)}));
     ITA_TRY_VOID(m_connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
