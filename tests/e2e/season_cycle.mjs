@@ -108,7 +108,7 @@ try {
   const nation = await signIn('nation');
   await nation.page.goto(`${base}/national/season`);
   await nation.page.fill('#year', String(year));
-  await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('button[type=submit]')]);
+  await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('form[action="/national/season"] button[type=submit]')]);
   assert.match(await nation.page.textContent('table'), /การตอบแบบวัด IIT/);
 
   // 2. The working group enters its headcount and issues 3 codes.
@@ -178,7 +178,7 @@ try {
   await nation.page.goto(`${base}/national/season?year=${year}`);
   await nation.page.fill('#review_open', isoDay(-2));
   await nation.page.fill('#review_close', isoDay(-1));
-  await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('button[type=submit]')]);
+  await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('form[action="/national/season"] button[type=submit]')]);
 
   // 8. The result page shows what `ita score` computes from the same database.
   const scored = JSON.parse(run('score', '--db', db, '--year', String(year), '--agency', 'A1', '--format', 'json')).agencies[0];

@@ -28,7 +28,11 @@ std::string bar_chart_svg(const BarChart& chart, int width, int height) {
     const double plot_width = width - left - right, plot_height = height - top - bottom;
     const double slot = plot_width / static_cast<double>(std::max<std::size_t>(1, chart.values.size()));
     const auto y_of = [&](double value) { return top + plot_height * (1 - std::clamp(value, 0.0, 100.0) / 100.0); };
-    std::string svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+    // A chart whose bars are links is a group of links, not one image (an image's parts cannot be
+    // reached by keyboard or screen reader).
+    const bool has_links = std::any_of(chart.links.begin(), chart.links.end(), [](const std::string& link) { return !link.empty(); });
+    std::string svg = "<svg class=\"chart\" role=\"" + std::string(has_links ? "group" : "img") + "\" aria-label=\"" + escape_html(chart.title) +
+                      "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
                       "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + escape_html(chart.title) + "</title>";
     for (int tick = 0; tick <= 100; tick += 20) {
         const std::string y = util::format_fixed(y_of(tick), 1);
@@ -43,7 +47,8 @@ std::string bar_chart_svg(const BarChart& chart, int width, int height) {
         if (const auto& value = chart.values[index]) {
             const double y = y_of(*value);
             const bool linked = index < chart.links.size() && !chart.links[index].empty();
-            if (linked) svg += "<a href=\"" + escape_html(chart.links[index]) + "\">";
+            if (linked)
+                svg += "<a href=\"" + escape_html(chart.links[index]) + "\" aria-label=\"" + label + ": " + util::format_fixed(*value) + "\">";
             svg += "<rect x=\"" + util::format_fixed(x, 1) + "\" y=\"" + util::format_fixed(y, 1) + "\" width=\"" + util::format_fixed(slot * 0.6, 1) +
                    "\" height=\"" + util::format_fixed(top + plot_height - y, 1) + "\" class=\"" + (*value >= chart.reference ? "pass" : "fail") +
                    "\"><title>" + label + ": " + util::format_fixed(*value) + "</title></rect>";

@@ -142,4 +142,9 @@ TEST_F(Api, OpenApiDocumentNamesEveryRoute) {
         }
     }
     EXPECT_GE(routes, 18u);
+    // The open data of the public side: one documented path per file the route serves.
+    for (const char* path : {"/data/{year}/scores.csv", "/data/{year}/scores.xlsx", "/data/{year}/scores.json", "/data/{year}/agencies/{agency}.csv",
+                             "/data/{year}/agencies/{agency}.json", "/agency/{id}/badge.svg"})
+        EXPECT_TRUE(document.at("paths").contains(path)) << path;
+    EXPECT_EQ(document.at("components").at("schemas").at("RankedAgency").at("properties").size(), 7u);  // the columns of ita rank
 }

@@ -83,7 +83,7 @@ TEST_F(ServerTest, APublicationByAnotherProcessReachesThePages) {
     for (const char* score : {"88.35", "81.51", "86.43", "81.99", "77.69", "78.31", "79.46", "78.41", "83.06", "93.75"})
         EXPECT_NE(a1->body.find(score), std::string::npos) << score;
     EXPECT_NE(a1->body.find("<title>2565: 83.94</title>"), std::string::npos);  // the history chart's tooltip
-    EXPECT_NE(a1->body.find("<a href=\"/agency/A1?year=2565\"><rect"), std::string::npos);  // and its link
+    EXPECT_NE(a1->body.find("<a href=\"/agency/A1?year=2565\" aria-label=\"2565: 83.94\"><rect"), std::string::npos);  // and its link
     EXPECT_EQ(m_client->Get("/agency/A1?year=2564")->status, 404);
     EXPECT_EQ(m_client->Get("/agency/A1?year=abc")->status, 404);
 }
