@@ -90,6 +90,39 @@ inline std::pair<httplib::Headers, std::string> sign_in(httplib::Client& client,
     return {session, at == std::string::npos ? "" : me->body.substr(at + 19, 32)};
 }
 
+// `ita serve --db DB [--db-read DB_READ]` on a free loopback port, stopped with SIGTERM when destroyed.
+class ServedProcess {
+public:
+    ServedProcess(const std::string& db, const std::string& db_read) : m_port(free_port()) {
+        m_pid = ::fork();
+        if (m_pid == 0) {
+            const std::string listen = "127.0.0.1:" + std::to_string(m_port);
+            if (db_read.empty())
+                ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--threads", "2", nullptr);
+            else
+                ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--db-read", db_read.c_str(), "--listen", listen.c_str(), "--threads",
+                        "2", nullptr);
+            ::_exit(127);
+        }
+        client = std::make_unique<httplib::Client>("127.0.0.1", m_port);
+        client->set_read_timeout(20, 0);
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            if (auto response = client->Get("/healthz"); response && response->status == 200) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ADD_FAILURE() << "the server did not come up";
+    }
+    ~ServedProcess() {
+        ::kill(m_pid, SIGTERM);
+        ::waitpid(m_pid, nullptr, 0);
+    }
+    std::unique_ptr<httplib::Client> client;
+
+private:
+    int m_port;
+    pid_t m_pid = -1;
+};
+
 // Adds a user with the password sign_in uses; `role` may carry "--agency A1".
 inline int add_user(const std::string& db, const std::string& user, const std::string& role) {
     return std::system(("echo 'correct horse battery' | " + std::string(ITA_BINARY) + " users add --db " + db + " --user " + user +

@@ -7,6 +7,7 @@
 #include <ita/thai/search_key.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <sstream>
 
 namespace ita::service {
@@ -17,25 +18,20 @@ std::optional<std::size_t> PublishedYear::find(const std::string& agency_id) con
     return found->second;
 }
 
-namespace {
-
-// The ranked agencies of one type, in rank order (positions in `scored`).
-std::vector<std::size_t> ranked_of_type(const PublishedYear& year, const std::string& type) {
-    std::vector<std::size_t> members;
-    for (std::size_t index = 0; index < year.scored.size(); ++index)
-        if (year.positions[index] && year.scored[index].agency->type == type) members.push_back(index);
-    std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-        if (year.positions[a]->rank != year.positions[b]->rank) return year.positions[a]->rank < year.positions[b]->rank;
-        return year.scored[a].agency->agency_id < year.scored[b].agency->agency_id;
-    });
-    return members;
+void PublishedYear::index_ranks() {
+    ranked_by_type.clear();
+    for (std::size_t index = 0; index < scored.size(); ++index)
+        if (positions[index]) ranked_by_type[scored[index].agency->type].push_back(index);
+    for (auto& [type, members] : ranked_by_type)
+        std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+            if (positions[a]->rank != positions[b]->rank) return positions[a]->rank < positions[b]->rank;
+            return scored[a].agency->agency_id < scored[b].agency->agency_id;
+        });
 }
-
-}  // namespace
 
 std::vector<std::size_t> PublishedYear::rank_neighbours(std::size_t agency, std::size_t around) const {
     if (!positions[agency]) return {};
-    const auto members = ranked_of_type(*this, scored[agency].agency->type);
+    const auto& members = ranked_by_type.at(scored[agency].agency->type);
     const auto at = static_cast<std::size_t>(std::find(members.begin(), members.end(), agency) - members.begin());
     const std::size_t first = at > around ? at - around : 0;
     const std::size_t last = std::min(members.size(), at + around + 1);
@@ -46,7 +42,7 @@ std::optional<std::pair<int, int>> PublishedYear::indistinguishable_ranks(std::s
     if (!positions[agency] || !scored[agency].scores.overall) return std::nullopt;
     const double own = *scored[agency].scores.overall;
     std::pair<int, int> range{positions[agency]->rank, positions[agency]->rank};
-    for (const std::size_t other : ranked_of_type(*this, scored[agency].agency->type)) {
+    for (const std::size_t other : ranked_by_type.at(scored[agency].agency->type)) {
         if (core::distinguishable(own, margins[agency].overall, *scored[other].scores.overall, margins[other].overall)) continue;
         range.first = std::min(range.first, positions[other]->rank);
         range.second = std::max(range.second, positions[other]->rank);
@@ -94,25 +90,43 @@ void PublicResults::build_search_index() {
     }
 }
 
+namespace {
+
+// Finds one word in many keys. Thai UTF-8 starts every letter with the byte E0, which defeats
+// std::string::find's first-byte scan; Boyer-Moore-Horspool skips on the last byte instead.
+class WordFinder {
+public:
+    explicit WordFinder(std::string word) : m_word(std::move(word)), m_searcher(m_word.begin(), m_word.end()) {}
+    [[nodiscard]] bool in(const std::string& text) const { return std::search(text.begin(), text.end(), m_searcher) != text.end(); }
+
+private:
+    std::string m_word;
+    std::boyer_moore_horspool_searcher<std::string::const_iterator> m_searcher;
+};
+
+bool all_in(const std::vector<std::unique_ptr<WordFinder>>& words, const std::string& text) {
+    return std::all_of(words.begin(), words.end(), [&](const auto& word) { return word->in(text); });
+}
+
+}  // namespace
+
 std::vector<const core::Agency*> PublicResults::search(std::string_view query, std::size_t limit) const {
-    std::vector<std::string> words, loose_words;
+    std::vector<std::unique_ptr<WordFinder>> words, loose_words;
     std::istringstream split{std::string(query)};
     for (std::string word; split >> word;)
         if (auto key = thai::search_key(word); !key.empty()) {
-            loose_words.push_back(thai::skeleton_key(key));
-            words.push_back(std::move(key));
+            loose_words.push_back(std::make_unique<WordFinder>(thai::skeleton_key(key)));
+            words.push_back(std::make_unique<WordFinder>(std::move(key)));
         }
     if (words.empty()) return {};
-    const std::string whole = thai::search_key(query);
-    const auto all_in = [](const std::vector<std::string>& needles, const std::string& haystack) {
-        return std::all_of(needles.begin(), needles.end(), [&](const std::string& needle) { return haystack.find(needle) != std::string::npos; });
-    };
+    const std::string whole_key = thai::search_key(query);
+    const WordFinder whole(whole_key);
     std::vector<std::pair<int, std::size_t>> hits;  // (tier, agency): lower tiers first
     for (std::size_t index = 0; index < m_search.size(); ++index) {
         const auto& entry = m_search[index];
         int tier = 0;
-        if (entry.name_key == whole) tier = 0;
-        else if (entry.name_key.find(whole) != std::string::npos) tier = 1;
+        if (entry.name_key == whole_key) tier = 0;
+        else if (whole.in(entry.name_key)) tier = 1;
         else if (all_in(words, entry.all_key)) tier = 2;
         else if (all_in(loose_words, entry.loose_key)) tier = 3;
         else continue;
@@ -153,6 +167,7 @@ Result<std::unique_ptr<PublishedYear>> load_year(storage::Store& store, const Pu
     auto ranked = rank_scored(year->methodology, year->scored);
     year->ranks = std::move(ranked.report);
     year->positions = std::move(ranked.positions);
+    year->index_ranks();
     return year;
 }
 

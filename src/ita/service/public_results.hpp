@@ -25,6 +25,10 @@ struct PublishedYear {
     std::vector<std::optional<long long>> headcounts;           // per `scored`
     report::RankReport ranks;  // national figures; agencies by type, then rank
     std::unordered_map<std::string, std::size_t> index;  // agency id → position in `scored`
+    std::unordered_map<std::string, std::vector<std::size_t>> ranked_by_type;  // rank order; see index_ranks()
+
+    // Fills `ranked_by_type` from `positions` (ties in agency-id order); call once they are set.
+    void index_ranks();
 
     [[nodiscard]] int fiscal_year() const { return publication.fiscal_year; }
     [[nodiscard]] std::optional<std::size_t> find(const std::string& agency_id) const;

@@ -11,38 +11,6 @@ using ita::test::add_user;
 using ita::test::run;
 using ita::test::sign_in;
 
-class Served {
-public:
-    Served(const std::string& db, const std::string& db_read) : m_port(ita::test::free_port()) {
-        m_pid = ::fork();
-        if (m_pid == 0) {
-            const std::string listen = "127.0.0.1:" + std::to_string(m_port);
-            if (db_read.empty())
-                ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--threads", "2", nullptr);
-            else
-                ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--db-read", db_read.c_str(), "--listen", listen.c_str(), "--threads",
-                        "2", nullptr);
-            ::_exit(127);
-        }
-        client = std::make_unique<httplib::Client>("127.0.0.1", m_port);
-        client->set_read_timeout(20, 0);
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            if (auto response = client->Get("/healthz"); response && response->status == 200) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ADD_FAILURE() << "the server did not come up";
-    }
-    ~Served() {
-        ::kill(m_pid, SIGTERM);
-        ::waitpid(m_pid, nullptr, 0);
-    }
-    std::unique_ptr<httplib::Client> client;
-
-private:
-    int m_port;
-    pid_t m_pid = -1;
-};
-
 std::string body_after(httplib::Client& client, const std::string& path, const std::string& text) {
     for (int attempt = 0; attempt < 100; ++attempt) {
         if (auto response = client.Get(path); response && response->body.find(text) != std::string::npos) return response->body;
@@ -66,8 +34,8 @@ TEST(PublicReplica, APublicationOnThePrimaryReachesAServerReadingTheReplica) {
     ASSERT_EQ(add_user("'" + primary + "'", "nation", "national_admin"), 0);
     const std::string replica = cluster.replica_conninfo(primary.substr(primary.rfind('=') + 1));
 
-    Served writer(primary, "");
-    Served reader(primary, replica);
+    ita::test::ServedProcess writer(primary, "");
+    ita::test::ServedProcess reader(primary, replica);
     const auto before = reader.client->Get("/agency/A1");
     ASSERT_TRUE(before) << "the reader did not start";
     EXPECT_NE(before->body.find("ยังไม่มีผลการประเมินที่เผยแพร่"), std::string::npos);

@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdio>
+
 namespace {
 
 using ita::test::output_of;
@@ -169,4 +172,44 @@ TEST_F(ServerTest, OpenDataEqualsTheRankingAndIsStreamed) {
     EXPECT_EQ(badge->get_header_value("Content-Type"), "image/svg+xml");
     EXPECT_NE(badge->body.find("ITA 2565"), std::string::npos);
     EXPECT_NE(badge->body.find("83.94 ไม่ผ่าน"), std::string::npos);
+}
+
+// Every agency of a generated nation has a page whose score, verdict and rank are those of
+// `ita rank` over the same published year (300 agencies here; bench/public walks all 8,317).
+TEST(PublicNation, EveryAgencyHasACorrectPage) {
+    ita::test::TempDir files;
+    const std::string db = files.path("nation.db"), nation = files.path("nation");
+    ASSERT_EQ(run("gen --agencies 300 --seed 7 --year 2565 --out " + nation), 0);
+    ASSERT_EQ(run("import --db " + db + " agencies " + nation + "/agencies.csv"), 0);
+    ASSERT_EQ(run("import --db " + db + " --year 2565 responses " + nation + "/responses_iit.csv " + nation + "/responses_eit.csv"), 0);
+    ASSERT_EQ(run("import --db " + db + " --year 2565 oit " + nation + "/oit.csv"), 0);
+    ASSERT_EQ(run("publish --db " + db + " --year 2565"), 0);
+    const auto ranking = nlohmann::json::parse(output_of(std::string(ITA_BINARY) + " rank --db " + db + " --year 2565 --format json"));
+    ita::test::ServedProcess served(db, "");
+    ASSERT_TRUE(served.client->Get("/healthz"));
+    std::size_t checked = 0, withheld = 0;
+    for (const auto& agency : ranking.at("agencies")) {
+        const std::string id = agency.at("agency_id");
+        const auto page = served.client->Get("/agency/" + id);
+        ASSERT_TRUE(page) << id;
+        ASSERT_EQ(page->status, 200) << id;
+        std::string overall = "—";
+        if (!agency.at("overall").is_null()) {
+            char text[32];
+            const double value = agency.at("overall").get<double>();
+            std::snprintf(text, sizeof text, "%.2f", std::round(value * 100 + 1e-9) / 100);
+            overall = text;
+        }
+        EXPECT_NE(page->body.find("<p id=\"overall\" class=\"score\">" + overall + " "), std::string::npos) << id << " " << overall;
+        const std::string verdict = agency.at("verdict").is_null() ? "—" : agency.at("verdict").get<std::string>();  // withheld: —
+        EXPECT_NE(page->body.find("ระดับ " + verdict + " "), std::string::npos) << id;
+        const std::string rank = agency.at("rank").is_null() ? "ยังไม่จัดลำดับ"
+                                                             : "ลำดับที่ " + std::to_string(agency.at("rank").get<int>()) + " จาก " +
+                                                                   std::to_string(agency.at("of").get<int>()) + " " + agency.at("type").get<std::string>();
+        EXPECT_NE(page->body.find(rank), std::string::npos) << id << " " << rank;
+        withheld += agency.at("verdict").is_null() ? 1 : 0;
+        ++checked;
+    }
+    EXPECT_EQ(checked, 300u);
+    EXPECT_LT(withheld, 300u);
 }

@@ -37,6 +37,7 @@ std::unique_ptr<service::PublishedYear> year_of(std::vector<core::Agency>& agenc
     }
     auto ranked = service::rank_scored(year->methodology, year->scored);
     year->positions = ranked.positions;
+    year->index_ranks();
     return year;
 }
 
