@@ -6,27 +6,19 @@
 // $ITA_E2E_SHOTS when set.
 //
 // Usage: node tests/e2e/public_pages.mjs <path to ita>
-import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { launchChromium, noSeriousAccessibilityFaults, startServer } from './support.mjs';
 
 const ita = process.argv[2];
 assert.ok(ita, 'give the path of the ita binary');
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const shots = process.env.ITA_E2E_SHOTS;
 const work = mkdtempSync(path.join(os.tmpdir(), 'ita-e2e-public-'));
 const db = path.join(work, 'ita.db');
 const run = (...args) => execFileSync(ita, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-const freePort = () => new Promise((resolve) => {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
-});
 const shown = (value) => (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100).toFixed(2);
 
 // Two published years of 80 agencies (the same agencies; 2564's answers from another seed).
@@ -45,29 +37,10 @@ const typed = agencyName.replaceAll('ำ', '\u0E4D\u0E32');  // as a PDF's text 
 assert.notEqual(typed, agencyName);
 const published = (year) => JSON.parse(run('score', '--db', db, '--year', year, '--agency', agencyId, '--format', 'json')).agencies[0];
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(ita, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
-let serverLog = '';
-server.stderr.on('data', (chunk) => { serverLog += chunk; });
-for (let attempt = 0; ; ++attempt) {
-  try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
-  assert.ok(attempt < 100, 'the server did not come up');
-  await new Promise((resolve) => setTimeout(resolve, 50));
-}
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { base, stop, log } = await startServer(ita, db);
+const browser = await launchChromium();
 
 async function shot(page, name) { if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true }); }
-
-async function noSeriousAccessibilityFaults(page, what) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run());
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  assert.deepEqual(serious.map((violation) => `${violation.id}: ${violation.help}`), [], `accessibility faults on ${what}`);
-}
 
 async function fitsTheScreen(page, width, what) {
   const used = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -123,11 +96,10 @@ try {
   }
   console.log(`public pages passed: ${agencyId} (${agencyName}) found by "${typed}", 1280 px and 360 px`);
 } catch (error) {
-  console.error(serverLog.split('\n').slice(-20).join('\n'));
+  console.error(log().split('\n').slice(-20).join('\n'));
   throw error;
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
-  if (server.exitCode === null && server.signalCode === null) await new Promise((resolve) => server.once('exit', resolve));
+  await stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -8,19 +8,15 @@
 // Usage: node tests/e2e/season_cycle.mjs <path to ita> [sqlite|postgresql]
 // With postgresql, a throwaway PostgreSQL cluster is made in /tmp (Unix socket only; run as
 // the postgres user when root) and removed at the end.
-import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launchChromium, noSeriousAccessibilityFaults, startServer } from './support.mjs';
 
 const ita = process.argv[2];
 assert.ok(ita, 'give the path of the ita binary');
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const shots = process.env.ITA_E2E_SHOTS;
 const backend = process.argv[3] ?? 'sqlite';
 const work = mkdtempSync(path.join(os.tmpdir(), 'ita-e2e-'));
@@ -41,10 +37,6 @@ const year = 2566;
 const run = (...args) => execFileSync(ita, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
 const addUser = (user, role, extra = []) =>
   execFileSync(ita, ['users', 'add', '--db', db, '--user', user, '--name', user, '--role', role, ...extra], { input: 'correct horse battery\n', stdio: ['pipe', 'pipe', 'pipe'] });
-const freePort = () => new Promise((resolve) => {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
-});
 const isoDay = (offset) => { const day = new Date(Date.now() + offset * 86400000); return day.toISOString().slice(0, 10); };
 // Half away from zero to two decimals, as ita prints scores.
 const shown = (value) => (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100).toFixed(2);
@@ -55,21 +47,8 @@ addUser('nation', 'national_admin');
 addUser('group', 'agency_admin', ['--agency', 'A1']);
 addUser('auditor', 'auditor');
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(ita, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
-let serverLog = '';
-server.stderr.on('data', (chunk) => { serverLog += chunk; });
-for (let attempt = 0; ; ++attempt) {
-  try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
-  assert.ok(attempt < 100, 'the server did not come up');
-  await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { base, stop, log } = await startServer(ita, db);
+const browser = await launchChromium();
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'th-TH' };
 
 async function shot(page, name) { if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true }); }
@@ -82,13 +61,6 @@ async function signIn(user, options = {}) {
   await page.fill('#password', 'correct horse battery');
   await Promise.all([page.waitForURL(`${base}/me`), page.click('button[type=submit]')]);
   return { context, page };
-}
-
-async function noSeriousAccessibilityFaults(page, what) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run());
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  assert.deepEqual(serious.map((violation) => `${violation.id}: ${violation.help}`), [], `accessibility faults on ${what}`);
 }
 
 // Answers every radio group of a survey form (a different pattern per respondent) and sends it.
@@ -197,12 +169,11 @@ try {
   if (scored.overall < 85) assert.match(await group.page.textContent('main'), /เส้นทางสู่เกณฑ์ 85 คะแนน/);
   console.log(`season cycle passed on ${backend}: overall ${shown(scored.overall)}, ${rows.length} indicators, 3 staff, 3 citizens, 3 OIT items`);
 } catch (error) {
-  console.error(serverLog.split('\n').slice(-20).join('\n'));
+  console.error(log().split('\n').slice(-20).join('\n'));
   throw error;
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
-  if (server.exitCode === null && server.signalCode === null) await new Promise((resolve) => server.once('exit', resolve));
+  await stop();
   stopPostgres();
   rmSync(work, { recursive: true, force: true });
 }

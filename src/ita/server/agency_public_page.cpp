@@ -6,6 +6,7 @@
 #include <ita/core/analysis.hpp>
 #include <ita/core/verdict.hpp>
 #include <ita/report/svg_chart.hpp>
+#include <ita/server/analysis_view.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/util/decimal.hpp>
@@ -123,24 +124,7 @@ void set_analysis(data& context, const service::PublicResults& results, const se
     context.set("indicators", indicators);
 
     data weaknesses{data::type::list};
-    for (const auto position : analysis.urgent_weaknesses) {
-        const auto& finding = analysis.indicators[position];
-        data weakness;
-        weakness.set("name", std::to_string(methodology.indicators[finding.indicator].number) + ". " + methodology.indicators[finding.indicator].name);
-        weakness.set("score", util::format_fixed(finding.score));
-        data questions{data::type::list};
-        for (const auto& question : finding.questions) {
-            if (question.passes) continue;
-            data entry;
-            entry.set("code", methodology.questions[question.question].code);
-            entry.set("text", methodology.questions[question.question].text);
-            entry.set("score", util::format_fixed(question.score));
-            questions.push_back(entry);
-        }
-        weakness.set("has_questions", flag(!questions.is_empty_list()));
-        weakness.set("questions", questions);
-        weaknesses.push_back(weakness);
-    }
+    for (const auto position : analysis.urgent_weaknesses) weaknesses.push_back(weakness_view(methodology, analysis.indicators[position]));
     context.set("weaknesses", weaknesses);
     context.set("has_weaknesses", flag(!analysis.urgent_weaknesses.empty()));
     data strengths{data::type::list};

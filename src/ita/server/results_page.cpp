@@ -1,6 +1,7 @@
 #include <ita/server/results_page.hpp>
 
 #include <ita/core/verdict.hpp>
+#include <ita/server/analysis_view.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/util/decimal.hpp>
 
@@ -52,34 +53,7 @@ HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyP
     }
     context.set("indicators", indicators);
     data weaknesses{data::type::list};
-    for (const auto position : analysis.urgent_weaknesses) {
-        const auto& finding = analysis.indicators[position];
-        const auto& indicator = methodology.indicators[finding.indicator];
-        data weakness;
-        weakness.set("name", std::to_string(indicator.number) + ". " + indicator.name);
-        weakness.set("score", util::format_fixed(finding.score));
-        data questions{data::type::list};
-        for (const auto& question : finding.questions) {
-            if (question.passes) continue;
-            data entry;
-            entry.set("code", methodology.questions[question.question].code);
-            entry.set("text", methodology.questions[question.question].text);
-            entry.set("score", util::format_fixed(question.score));
-            questions.push_back(entry);
-        }
-        weakness.set("has_questions", flag(!questions.is_empty_list()));
-        weakness.set("questions", questions);
-        data items{data::type::list};
-        for (const auto item : finding.items_scored_zero) {
-            data entry;
-            entry.set("code", methodology.items[item].code);
-            entry.set("name", methodology.items[item].name);
-            items.push_back(entry);
-        }
-        weakness.set("has_items", flag(!items.is_empty_list()));
-        weakness.set("items", items);
-        weaknesses.push_back(weakness);
-    }
+    for (const auto position : analysis.urgent_weaknesses) weaknesses.push_back(weakness_view(methodology, analysis.indicators[position]));
     context.set("has_weaknesses", flag(!analysis.urgent_weaknesses.empty()));
     context.set("weaknesses", weaknesses);
     // The path to the pass mark, when the agency has not reached it.

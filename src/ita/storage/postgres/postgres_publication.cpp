@@ -36,20 +36,7 @@ Result<std::vector<Publication>> PostgresStore::publications() {
     return list;
 }
 
-Result<std::vector<ScoreSnapshot>> PostgresStore::published_results(int year) {
-    ITA_TRY(result, m_connection.query(
-        "SELECT agency_id, overall, rating, pass, detail FROM published_results WHERE fiscal_year = $1 ORDER BY agency_id",
-        {std::to_string(year)}));
-    std::vector<ScoreSnapshot> list;
-    list.reserve(static_cast<std::size_t>(result.rows()));
-    for (int row = 0; row < result.rows(); ++row) {
-        ScoreSnapshot snapshot{std::string(result.text(row, 0)), {}, std::string(result.text(row, 2)), {}, std::string(result.text(row, 4))};
-        if (!result.is_null(row, 1)) snapshot.overall = result.real(row, 1);
-        if (!result.is_null(row, 3)) snapshot.pass = result.text(row, 3) == "t";
-        list.push_back(std::move(snapshot));
-    }
-    return list;
-}
+Result<std::vector<ScoreSnapshot>> PostgresStore::published_results(int year) { return score_rows("published_results", year); }
 
 Result<std::int64_t> PostgresStore::public_generation() {
     ITA_TRY(result, m_connection.query("SELECT generation FROM public_state"));

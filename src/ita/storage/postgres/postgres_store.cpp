@@ -362,10 +362,14 @@ Result<void> PostgresStore::save_snapshots(int year, const std::string& methodol
     return transaction.commit();
 }
 
-Result<std::vector<ScoreSnapshot>> PostgresStore::snapshots(int year) {
-    ITA_TRY(result, m_connection.query(
-        "SELECT agency_id, overall, rating, pass, detail FROM score_snapshots WHERE fiscal_year = $1 ORDER BY agency_id", {number(year)}));
+Result<std::vector<ScoreSnapshot>> PostgresStore::snapshots(int year) { return score_rows("score_snapshots", year); }
+
+Result<std::vector<ScoreSnapshot>> PostgresStore::score_rows(std::string_view table, int year) {
+    ITA_TRY(result, m_connection.query("SELECT agency_id, overall, rating, pass, detail FROM " + std::string(table) +
+                                           " WHERE fiscal_year = $1 ORDER BY agency_id",
+                                       {number(year)}));
     std::vector<ScoreSnapshot> list;
+    list.reserve(static_cast<std::size_t>(result.rows()));
     for (int row = 0; row < result.rows(); ++row) {
         ScoreSnapshot snapshot{std::string(result.text(row, 0)), {}, std::string(result.text(row, 2)), {}, std::string(result.text(row, 4))};
         if (!result.is_null(row, 1)) snapshot.overall = result.real(row, 1);

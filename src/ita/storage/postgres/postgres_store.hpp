@@ -80,6 +80,8 @@ public:
     Result<void> restore(const std::string& path) override;
 
 private:
+    // The rows of score_snapshots or published_results (same columns) of a year, by agency id.
+    Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year);
     PostgresStore(Connection connection, std::string conninfo) : m_connection(std::move(connection)), m_conninfo(std::move(conninfo)) {}
     Result<void> migrate();
     Result<std::vector<std::uint8_t>> respondent_secret();

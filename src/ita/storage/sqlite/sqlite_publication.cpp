@@ -43,21 +43,7 @@ Result<std::vector<Publication>> SqliteStore::publications() {
     return list;
 }
 
-Result<std::vector<ScoreSnapshot>> SqliteStore::published_results(int year) {
-    ITA_TRY(query, m_connection.prepare(
-        "SELECT agency_id, overall, rating, pass, detail FROM published_results WHERE fiscal_year = ? ORDER BY agency_id"));
-    query.bind(1, std::int64_t{year});
-    std::vector<ScoreSnapshot> list;
-    while (true) {
-        ITA_TRY(row, query.step());
-        if (!row) break;
-        ScoreSnapshot snapshot{std::string(query.text(0)), {}, std::string(query.text(2)), {}, std::string(query.text(4))};
-        if (!query.is_null(1)) snapshot.overall = query.real(1);
-        if (!query.is_null(3)) snapshot.pass = query.integer(3) != 0;
-        list.push_back(std::move(snapshot));
-    }
-    return list;
-}
+Result<std::vector<ScoreSnapshot>> SqliteStore::published_results(int year) { return score_rows("published_results", year); }
 
 Result<std::int64_t> SqliteStore::public_generation() {
     ITA_TRY(query, m_connection.prepare("SELECT generation FROM public_state"));

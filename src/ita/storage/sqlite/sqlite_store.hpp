@@ -81,6 +81,8 @@ public:
     Result<void> execute_for_test(std::string_view sql) { return m_connection.execute(sql); }
 
 private:
+    // The rows of score_snapshots or published_results (same columns) of a year, by agency id.
+    Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year);
     explicit SqliteStore(Connection connection) : m_connection(std::move(connection)) {}
     Result<void> migrate();
     Result<std::vector<std::uint8_t>> respondent_secret();
