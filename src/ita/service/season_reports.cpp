@@ -3,6 +3,9 @@
 #include <ita/core/ranking.hpp>
 #include <ita/service/score_store.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 namespace ita::service {
 
 report::AgencyReportInput SeasonReports::input_for(std::size_t position, std::vector<report::Signer> signers) const {
@@ -21,11 +24,67 @@ report::AgencyReportInput SeasonReports::input_for(std::size_t position, std::ve
     return input;
 }
 
+namespace {
+
+using Ranks = std::vector<std::optional<core::RankPosition>>;
+
+// The ranks within type of the agencies of `run` in the year's publication: the official
+// figures, read without scoring the season. Nothing when the year is not published, or when
+// what is stored now no longer gives one of them its published overall (the publication is
+// stale): then the season is scored instead.
+Result<std::optional<Ranks>> published_ranks(storage::Store& store, int fiscal_year, const ScoreRun& run) {
+    ITA_TRY(publications, store.publications());
+    if (std::none_of(publications.begin(), publications.end(), [&](const auto& publication) { return publication.fiscal_year == fiscal_year; }))
+        return std::optional<Ranks>();
+    ITA_TRY(rows, store.published_overall(fiscal_year));
+    ITA_TRY(agencies, store.agencies());
+    std::map<std::string, std::string> type_of;
+    for (auto& agency : agencies) type_of.emplace(std::move(agency.agency_id), std::move(agency.type));
+    std::vector<std::string> types;
+    types.reserve(rows.size());
+    std::map<std::string, std::size_t> position_of;
+    for (const auto& row : rows) {
+        position_of.emplace(row.agency_id, types.size());
+        types.push_back(type_of[row.agency_id]);
+    }
+    std::vector<core::RankInput> inputs;
+    for (std::size_t index = 0; index < rows.size(); ++index) inputs.push_back({types[index], rows[index].overall});
+    const auto positions = core::rank_within_groups(inputs);
+    Ranks ranks;
+    for (const auto& entry : run.scored) {
+        const auto found = position_of.find(entry.scores.agency_id);
+        if (found == position_of.end()) return std::optional<Ranks>();
+        const auto& published = rows[found->second].overall;
+        const auto& live = entry.scores.overall;
+        if (published.has_value() != live.has_value() || (live && std::abs(*live - *published) > 1e-9)) return std::optional<Ranks>();
+        ranks.push_back(positions[found->second]);
+    }
+    return std::optional<Ranks>(std::move(ranks));
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, int fiscal_year, const std::optional<std::string>& agency_id,
                                                        const std::optional<std::string>& methodology_dir) {
     auto season = std::make_unique<SeasonReports>();
-    ITA_TRY(run, score_store(store, {fiscal_year, std::nullopt, methodology_dir, true}));
-    season->run = std::move(run);
+    // One agency of a published year: score only it, and take the ranks from the publication.
+    std::optional<Ranks> ranks;
+    if (agency_id) {
+        ITA_TRY(own, score_store(store, {fiscal_year, agency_id, methodology_dir, false}));
+        ITA_TRY(published, published_ranks(store, fiscal_year, own));
+        if (published) {
+            season->run = std::move(own);
+            ranks = std::move(published);
+        }
+    }
+    if (!ranks) {
+        ITA_TRY(run, score_store(store, {fiscal_year, std::nullopt, methodology_dir, true}));
+        season->run = std::move(run);
+        std::vector<core::RankInput> rank_inputs;
+        for (const auto& entry : season->run.scored)
+            rank_inputs.push_back({entry.agency ? std::string_view(entry.agency->type) : "", entry.scores.overall});
+        ranks = core::rank_within_groups(rank_inputs);
+    }
     const auto& scored = season->run.scored;
     for (std::size_t position = 0; position < scored.size(); ++position)
         if (!agency_id || scored[position].scores.agency_id == *agency_id) season->chosen.push_back(position);
@@ -42,15 +101,12 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
     if (previous)
         for (const auto& entry : previous->scored) previous_by_agency[entry.scores.agency_id] = &entry.scores;
 
-    std::vector<core::RankInput> rank_inputs;
-    for (const auto& entry : scored) rank_inputs.push_back({entry.agency ? std::string_view(entry.agency->type) : "", entry.scores.overall});
-    const auto ranks = core::rank_within_groups(rank_inputs);
     for (const auto position : season->chosen) {
         const auto& scores = scored[position].scores;
         const auto found = previous_by_agency.find(scores.agency_id);
         const core::AgencyScores* before = found == previous_by_agency.end() ? nullptr : found->second;
         season->analyses[position] =
-            core::analyse(season->run.methodology, scores, before, before ? &previous->methodology : nullptr, ranks[position]);
+            core::analyse(season->run.methodology, scores, before, before ? &previous->methodology : nullptr, (*ranks)[position]);
         season->paths[position] = core::paths_to_targets(season->run.methodology, scores);
     }
 

@@ -29,8 +29,10 @@ struct SeasonReports {
     [[nodiscard]] report::AgencyReportInput input_for(std::size_t position, std::vector<report::Signer> signers) const;
 };
 
-// For one agency (`agency_id`) or every agency of the year (nullopt). Fails when the year has
-// nothing stored or the agency has no result.
+// For one agency (`agency_id`) or every agency of the year (nullopt). For one agency of a
+// published year whose stored data still give its published overall, only that agency is
+// scored and the ranks are the publication's (the official figures); otherwise the season is
+// scored for the ranks. Fails when the year has nothing stored or the agency has no result.
 Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, int fiscal_year, const std::optional<std::string>& agency_id,
                                                        const std::optional<std::string>& methodology_dir);
 

@@ -182,6 +182,8 @@ public:
     // The latest publication of each published year, newest fiscal year first.
     virtual Result<std::vector<Publication>> publications() = 0;
     virtual Result<std::vector<ScoreSnapshot>> published_results(int fiscal_year) = 0;
+    // The same rows without their detail: what ranking needs, read fast.
+    virtual Result<std::vector<ScoreSnapshot>> published_overall(int fiscal_year) = 0;
     // A number that changes whenever anything the public pages show changes: a publication, a
     // measure, its progress or 4M constraints. One cheap read, shared by every process.
     virtual Result<std::int64_t> public_generation() = 0;

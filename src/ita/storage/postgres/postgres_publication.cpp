@@ -36,7 +36,9 @@ Result<std::vector<Publication>> PostgresStore::publications() {
     return list;
 }
 
-Result<std::vector<ScoreSnapshot>> PostgresStore::published_results(int year) { return score_rows("published_results", year); }
+Result<std::vector<ScoreSnapshot>> PostgresStore::published_results(int year) { return score_rows("published_results", year, true); }
+
+Result<std::vector<ScoreSnapshot>> PostgresStore::published_overall(int year) { return score_rows("published_results", year, false); }
 
 Result<std::int64_t> PostgresStore::public_generation() {
     ITA_TRY(result, m_connection.query("SELECT generation FROM public_state"));

@@ -362,10 +362,10 @@ Result<void> PostgresStore::save_snapshots(int year, const std::string& methodol
     return transaction.commit();
 }
 
-Result<std::vector<ScoreSnapshot>> PostgresStore::snapshots(int year) { return score_rows("score_snapshots", year); }
+Result<std::vector<ScoreSnapshot>> PostgresStore::snapshots(int year) { return score_rows("score_snapshots", year, true); }
 
-Result<std::vector<ScoreSnapshot>> PostgresStore::score_rows(std::string_view table, int year) {
-    ITA_TRY(result, m_connection.query("SELECT agency_id, overall, rating, pass, detail FROM " + std::string(table) +
+Result<std::vector<ScoreSnapshot>> PostgresStore::score_rows(std::string_view table, int year, bool with_detail) {
+    ITA_TRY(result, m_connection.query("SELECT agency_id, overall, rating, pass, " + std::string(with_detail ? "detail" : "''") + " FROM " + std::string(table) +
                                            " WHERE fiscal_year = $1 ORDER BY agency_id",
                                        {number(year)}));
     std::vector<ScoreSnapshot> list;

@@ -43,7 +43,9 @@ Result<std::vector<Publication>> SqliteStore::publications() {
     return list;
 }
 
-Result<std::vector<ScoreSnapshot>> SqliteStore::published_results(int year) { return score_rows("published_results", year); }
+Result<std::vector<ScoreSnapshot>> SqliteStore::published_results(int year) { return score_rows("published_results", year, true); }
+
+Result<std::vector<ScoreSnapshot>> SqliteStore::published_overall(int year) { return score_rows("published_results", year, false); }
 
 Result<std::int64_t> SqliteStore::public_generation() {
     ITA_TRY(query, m_connection.prepare("SELECT generation FROM public_state"));

@@ -333,10 +333,10 @@ Result<void> SqliteStore::save_snapshots(int year, const std::string& methodolog
     return transaction.commit();
 }
 
-Result<std::vector<ScoreSnapshot>> SqliteStore::snapshots(int year) { return score_rows("score_snapshots", year); }
+Result<std::vector<ScoreSnapshot>> SqliteStore::snapshots(int year) { return score_rows("score_snapshots", year, true); }
 
-Result<std::vector<ScoreSnapshot>> SqliteStore::score_rows(std::string_view table, int year) {
-    ITA_TRY(query, m_connection.prepare("SELECT agency_id, overall, rating, pass, detail FROM " + std::string(table) +
+Result<std::vector<ScoreSnapshot>> SqliteStore::score_rows(std::string_view table, int year, bool with_detail) {
+    ITA_TRY(query, m_connection.prepare("SELECT agency_id, overall, rating, pass, " + std::string(with_detail ? "detail" : "''") + " FROM " + std::string(table) +
                                         " WHERE fiscal_year = ? ORDER BY agency_id"));
     query.bind(1, std::int64_t{year});
     std::vector<ScoreSnapshot> list;

@@ -66,6 +66,7 @@ public:
     Result<Publication> publish_results(int fiscal_year, std::string_view actor) override;
     Result<std::vector<Publication>> publications() override;
     Result<std::vector<ScoreSnapshot>> published_results(int fiscal_year) override;
+    Result<std::vector<ScoreSnapshot>> published_overall(int fiscal_year) override;
     Result<std::int64_t> public_generation() override;
     Result<void> add_user(const User& user, std::string_view actor) override;
     Result<User> user(const std::string& user_id) override;
@@ -81,8 +82,9 @@ public:
     Result<void> execute_for_test(std::string_view sql) { return m_connection.execute(sql); }
 
 private:
-    // The rows of score_snapshots or published_results (same columns) of a year, by agency id.
-    Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year);
+    // The rows of score_snapshots or published_results (same columns) of a year, by agency id;
+    // without `with_detail`, detail_json is left empty (and never read from disk).
+    Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year, bool with_detail);
     explicit SqliteStore(Connection connection) : m_connection(std::move(connection)) {}
     Result<void> migrate();
     Result<std::vector<std::uint8_t>> respondent_secret();
