@@ -77,6 +77,7 @@ std::shared_ptr<const CachedPage> PublicCache::page(const service::PublicResults
     }
     auto rendered = std::make_shared<CachedPage>(render());
     rendered->etag = entity_tag(results.generation, rendered->body);
+    if (rendered->status >= 500) return rendered;  // a passing failure (the database away) is not kept
     std::unique_lock lock(m_state);
     if (m_results.get() == &results) {  // never keep a page of results already replaced
         if (m_pages.size() >= max_cached_pages) m_pages.clear();

@@ -35,7 +35,8 @@ public:
     Result<std::shared_ptr<const service::PublicResults>> results();
     // Makes the next request check the generation (after this process published).
     void invalidate() { m_checked_at = 0; }
-    // The page `key` of `results`, rendered by `render` the first time it is asked for.
+    // The page `key` of `results`, rendered by `render` the first time it is asked for (a page
+    // with a 5xx status is rendered again next time).
     std::shared_ptr<const CachedPage> page(const service::PublicResults& results, const std::string& key,
                                            const std::function<CachedPage()>& render);
 

@@ -213,3 +213,43 @@ TEST(PublicNation, EveryAgencyHasACorrectPage) {
     EXPECT_EQ(checked, 300u);
     EXPECT_LT(withheld, 300u);
 }
+
+// An agency's report of a published year takes its rank from the publication (scoring only the
+// agency); once the stored data no longer give the published overall, the season is scored.
+TEST(PublishedReport, RankFromThePublicationUntilTheDataChange) {
+    ita::test::TempDir files;
+    const std::string db = files.path("nation.db"), nation = files.path("nation");
+    ASSERT_EQ(run("gen --agencies 60 --seed 3 --year 2565 --out " + nation), 0);
+    ASSERT_EQ(run("import --db " + db + " agencies " + nation + "/agencies.csv"), 0);
+    ASSERT_EQ(run("import --db " + db + " --year 2565 responses " + nation + "/responses_iit.csv " + nation + "/responses_eit.csv"), 0);
+    ASSERT_EQ(run("import --db " + db + " --year 2565 oit " + nation + "/oit.csv"), 0);
+    ASSERT_EQ(run("publish --db " + db + " --year 2565"), 0);
+    const auto rank_of = [&](const std::string& agency) {
+        const auto ranking = nlohmann::json::parse(output_of(std::string(ITA_BINARY) + " rank --db " + db + " --year 2565 --format json"));
+        for (const auto& entry : ranking.at("agencies"))
+            if (entry.at("agency_id") == agency)
+                return "ลำดับที่ " + std::to_string(entry.at("rank").get<int>()) + " จาก " + std::to_string(entry.at("of").get<int>());
+        return std::string("none");
+    };
+    const auto overall_of = [&](const std::string& agency) {
+        const auto scored = nlohmann::json::parse(output_of(std::string(ITA_BINARY) + " score --db " + db + " --year 2565 --agency " + agency + " --format json"));
+        return scored.at("agencies").at(0).at("overall").get<double>();
+    };
+    const auto report_of = [&](const std::string& agency) {
+        const std::string out = files.path("report-" + agency + ".html");
+        EXPECT_EQ(run("report --db " + db + " --year 2565 --agency " + agency + " --format html --out " + out), 0);
+        return output_of("cat " + out);
+    };
+    const std::string published_rank = rank_of("A00001");
+    EXPECT_NE(report_of("A00001").find(published_rank), std::string::npos) << published_rank;
+
+    // After publication an auditor's verdicts change: none of A00001's OIT evidence stands.
+    const std::string verdicts = output_of("grep '^A00001,' " + nation + "/oit.csv | sed 's/,yes,/,no,/'");
+    ASSERT_FALSE(verdicts.empty());
+    const auto overall_before = overall_of("A00001");
+    ASSERT_EQ(run("import --db " + db + " --year 2565 --replace oit " + files.write("late.csv", "agency_id,item,present,url,note\n" + verdicts)), 0);
+    EXPECT_LT(overall_of("A00001"), overall_before - 10);  // the publication no longer matches
+    const std::string live_rank = rank_of("A00001");  // `ita rank` scores what is stored now
+    EXPECT_NE(live_rank, published_rank);  // else this test could not tell the two paths apart
+    EXPECT_NE(report_of("A00001").find(live_rank), std::string::npos) << live_rank;
+}
