@@ -1,6 +1,6 @@
-// `ita serve` as a real process on loopback over a small SQLite season (one agency, A1,
-// with seed 002's published scores for 2565), spoken to with cpp-httplib; stopped with
-// SIGTERM at the end. Shared by the server tests.
+// `ita serve` as a real process on loopback over a small SQLite season (one agency, A1, with
+// seed 002's published scores for 2565, published with `ita publish` unless a test says not),
+// spoken to with cpp-httplib; stopped with SIGTERM at the end. Shared by the server tests.
 #pragma once
 
 #include "ports.hpp"
@@ -27,6 +27,9 @@ inline int run(const std::string& arguments) { return std::system((std::string(I
 // A season in SQLite and `ita serve` on it, stopped with SIGTERM at the end.
 class ServerTest : public testing::Test {
 protected:
+    // Whether SetUp publishes 2565 (`ita publish`), as it is once results are out.
+    [[nodiscard]] virtual bool published() const { return true; }
+
     void SetUp() override {
         m_db = m_files.path("ita.db");
         ASSERT_EQ(run("import --db " + m_db + " agencies " +
@@ -35,6 +38,7 @@ protected:
         ASSERT_EQ(run("import --db " + m_db + " --year 2565 published " + std::string(ITA_SOURCE_DIR) +
                       "/tests/golden/2565/seed002_indicators/published.csv"),
                   0);
+        if (published()) ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
         m_port = free_port();
         m_pid = ::fork();
         if (m_pid == 0) {

@@ -5,6 +5,8 @@
 #include <ita/report/pdf_writer.hpp>
 #include <ita/report/score_outputs.hpp>
 #include <ita/report/xlsx_writer.hpp>
+#include <ita/server/agency_access.hpp>
+#include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
 #include <ita/service/score_store.hpp>
@@ -13,6 +15,7 @@
 #include <ita/util/text.hpp>
 
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <sstream>
 #include <unistd.h>
@@ -70,6 +73,31 @@ Result<std::string> report_bytes(const service::SeasonReports& season, const std
     return bytes;
 }
 
+// A year's results are public once published (`ita publish`); before that only those who work
+// on them may see them: the agency's own working group, auditors and national admins. The API
+// signs in with a bearer token, pages with the session cookie. Nothing when allowed.
+std::optional<HttpResponse> refuse_unpublished(storage::Store& store, const HttpRequest& request, int year, const std::string& agency, bool api) {
+    const auto publications = store.publications();
+    if (!publications) return error_response(publications.error());
+    for (const auto& publication : *publications)
+        if (publication.fiscal_year == year) return std::nullopt;
+    storage::Session session;
+    if (api) {
+        if (request.bearer.empty()) return json_error(401, "the results of " + std::to_string(year) + " are not published yet: sign in to see them");
+        auto found = store.session(request.bearer, std::time(nullptr));
+        if (!found) return json_error(401, "the session has ended: sign in again");
+        session = std::move(*found);
+    } else {
+        auto found = signed_in(store, request, {});
+        if (!found) return found.error();
+        session = std::move(*found);
+    }
+    const auto& user = session.user;
+    if (user.role == "national_admin" || user.role == "auditor" || (user.role == "agency_admin" && user.agency_id == agency)) return std::nullopt;
+    const std::string message = "ผลปี " + std::to_string(year) + " ยังไม่เผยแพร่ เฉพาะคณะทำงานของหน่วยงาน ผู้ตรวจประเมิน และผู้ดูแลระบบเท่านั้นที่ดูได้";
+    return api ? json_error(403, "the results of " + std::to_string(year) + " are not published yet") : message_page(403, "ยังไม่เผยแพร่", message);
+}
+
 }  // namespace
 
 void add_results_routes(Router& router, const ResultsContext& context) {
@@ -88,6 +116,7 @@ void add_results_routes(Router& router, const ResultsContext& context) {
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
         const std::string& agency = request.path_params.at("id");
+        if (auto refused = refuse_unpublished(**store, request, *year, agency, true)) return *refused;
         auto run = service::score_store(**store, {*year, agency, context.methodology_dir, false});
         if (!run) return error_response(run.error());
         return json_response(200, report::agency_scores_json(run->methodology, run->scored.front()) + "\n");
@@ -101,6 +130,7 @@ void add_results_routes(Router& router, const ResultsContext& context) {
             auto store = lease_store(context.db);
             if (!store) return error_response(store.error());
             const std::string& agency = request.path_params.at("id");
+            if (auto refused = refuse_unpublished(**store, request, *year, agency, false)) return *refused;
             auto season = service::prepare_reports(**store, *year, agency, context.methodology_dir);
             if (!season) return error_response(season.error());
             auto bytes = report_bytes(**season, format);

@@ -1,5 +1,6 @@
 // Read-only routes over stored results: /healthz, the JSON scores of an agency, and the
-// agency's report downloads (PDF, DOCX, XLSX, HTML). Each request opens its own store
+// agency's report downloads (PDF, DOCX, XLSX, HTML) — for anyone once the year is published,
+// before that for the agency's working group, auditors and national admins. Each request opens its own store
 // connection, so server processes keep no state of their own.
 #pragma once
 

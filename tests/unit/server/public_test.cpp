@@ -43,9 +43,15 @@ httplib::Result get_until(httplib::Client& client, const std::string& path, cons
 
 std::string encoded(const std::string& text) { return httplib::detail::encode_query_param(text); }
 
+// The season before anybody ran `ita publish`.
+class UnpublishedServer : public ServerTest {
+protected:
+    [[nodiscard]] bool published() const override { return false; }
+};
+
 }  // namespace
 
-TEST_F(ServerTest, NothingIsPublicUntilPublished) {
+TEST_F(UnpublishedServer, NothingIsPublicUntilPublished) {
     auto national = m_client->Get("/national");
     ASSERT_TRUE(national);
     EXPECT_EQ(national->status, 200);
@@ -59,7 +65,7 @@ TEST_F(ServerTest, NothingIsPublicUntilPublished) {
     EXPECT_EQ(m_client->Get("/")->get_header_value("Location"), "/national");
 }
 
-TEST_F(ServerTest, APublicationByAnotherProcessReachesThePages) {
+TEST_F(UnpublishedServer, APublicationByAnotherProcessReachesThePages) {
     add_season(m_db, m_files);
     ASSERT_EQ(m_client->Get("/national")->body.find("ปีงบประมาณ พ.ศ. 2565"), std::string::npos);
     ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
@@ -89,6 +95,29 @@ TEST_F(ServerTest, APublicationByAnotherProcessReachesThePages) {
     EXPECT_NE(a1->body.find("<a href=\"/agency/A1?year=2565\" aria-label=\"2565: 83.94\"><rect"), std::string::npos);  // and its link
     EXPECT_EQ(m_client->Get("/agency/A1?year=2564")->status, 404);
     EXPECT_EQ(m_client->Get("/agency/A1?year=abc")->status, 404);
+}
+
+TEST_F(UnpublishedServer, UnpublishedResultsAreForThoseWhoWorkOnThem) {
+    using ita::test::add_user;
+    using ita::test::sign_in;
+    add_season(m_db, m_files);
+    // Signed out: the sign-in page for the report, 401 from the API.
+    const auto report = m_client->Get("/agency/A1/report.html?year=2565");
+    EXPECT_EQ(report->status, 303);
+    EXPECT_EQ(report->get_header_value("Location"), "/login");
+    EXPECT_EQ(m_client->Get("/api/v1/agencies/A1/scores?year=2565")->status, 401);
+    // The agency's own working group, auditors and national admins; not another agency's group.
+    ASSERT_EQ(add_user(m_db, "own", "agency_admin --agency A1"), 0);
+    ASSERT_EQ(add_user(m_db, "other", "agency_admin --agency A2"), 0);
+    ASSERT_EQ(add_user(m_db, "audit", "auditor"), 0);
+    for (const auto& [user, status] : {std::pair{"own", 200}, {"other", 403}, {"audit", 200}}) {
+        const auto [cookie, csrf] = sign_in(*m_client, user);
+        EXPECT_EQ(m_client->Get("/agency/A1/report.html?year=2565", cookie)->status, status) << user;
+    }
+    // Published: anyone.
+    ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
+    EXPECT_EQ(m_client->Get("/agency/A1/report.html?year=2565")->status, 200);
+    EXPECT_EQ(m_client->Get("/api/v1/agencies/A1/scores?year=2565")->status, 200);
 }
 
 TEST_F(ServerTest, PublicPagesRevalidateWithTheirETag) {
