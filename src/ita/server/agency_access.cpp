@@ -81,4 +81,15 @@ std::expected<AgencyRequest, HttpResponse> agency_request(const std::string& db,
     return AgencyRequest{std::move(*store), std::move(*access), *year, std::move(fields)};
 }
 
+std::expected<SessionRequest, HttpResponse> session_request(const std::string& db, const HttpRequest& request, SessionCheck check) {
+    auto store = lease_store(db);
+    if (!store) return std::unexpected(error_response(store.error()));
+    auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
+    auto session = check(**store, request, fields);
+    if (!session) return std::unexpected(session.error());
+    const auto year = requested_fiscal_year(**store, request, fields);
+    if (!year) return std::unexpected(year.error());
+    return SessionRequest{std::move(*store), std::move(*session), *year, std::move(fields)};
+}
+
 }  // namespace ita::server

@@ -32,10 +32,10 @@ std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, c
 std::expected<storage::Session, HttpResponse> reviewer_access(storage::Store& store, const HttpRequest& request,
                                                               const std::map<std::string, std::string>& fields);
 
-// The fiscal year of ?year= (or the form's `year`), else the open one; or a Thai refusal page.
 // A national admin, else 403.
 std::expected<storage::Session, HttpResponse> national_access(storage::Store& store, const HttpRequest& request, const FormFields& fields);
 
+// The fiscal year of ?year= (or the form's `year`), else the open one; or a Thai refusal page.
 std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, const HttpRequest& request,
                                                        const std::map<std::string, std::string>& fields);
 
@@ -53,5 +53,16 @@ struct AgencyRequest {
     [[nodiscard]] std::string agency_param() const;
 };
 std::expected<AgencyRequest, HttpResponse> agency_request(const std::string& db, const HttpRequest& request);
+
+// A reviewer's or national admin's request once `check` (reviewer_access or national_access)
+// allowed it: the store, the session, the fiscal year and the decoded form of a POST.
+struct SessionRequest {
+    StoreLease store;
+    storage::Session session;
+    int fiscal_year = 0;
+    FormFields fields;
+};
+using SessionCheck = std::expected<storage::Session, HttpResponse> (*)(storage::Store&, const HttpRequest&, const FormFields&);
+std::expected<SessionRequest, HttpResponse> session_request(const std::string& db, const HttpRequest& request, SessionCheck check);
 
 }  // namespace ita::server

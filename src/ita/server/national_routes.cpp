@@ -115,49 +115,44 @@ void add_national_routes(Router& router, const ResultsContext& context, std::sha
         return season_page(**store, *session, year, {}, done != request.query.end() ? "เปิดปีการประเมินแล้ว" : "", {}, 200);
     });
     router.add("POST", "/national/season", [context](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const auto fields = parse_query(request.body);
-        const auto session = national_access(**store, request, fields);
-        if (!session) return session.error();
-        const auto year = requested_fiscal_year(**store, request, fields);
-        if (!year) return year.error();
+        auto allowed = session_request(context.db, request, national_access);
+        if (!allowed) return allowed.error();
+        auto& call = *allowed;
         service::SeasonRequest season;
-        season.fiscal_year = *year;
+        season.fiscal_year = call.fiscal_year;
         season.methodology_dir = context.methodology_dir;
-        season.actor = session->user.user_id;
+        season.actor = call.session.user.user_id;
         season.today = util::local_date_today();
         for (const auto phase : service::season_phases) {
             const std::string name(phase);
-            if (const auto found = fields.find(name + "_open"); found != fields.end() && !found->second.empty()) season.opens[name] = found->second;
-            if (const auto found = fields.find(name + "_close"); found != fields.end() && !found->second.empty()) season.closes[name] = found->second;
+            if (const auto found = call.fields.find(name + "_open"); found != call.fields.end() && !found->second.empty())
+                season.opens[name] = found->second;
+            if (const auto found = call.fields.find(name + "_close"); found != call.fields.end() && !found->second.empty())
+                season.closes[name] = found->second;
         }
-        if (const auto found = fields.find("agencies"); found != fields.end()) season.agencies_text = found->second;
-        auto opened = service::open_season(**store, season);
+        if (const auto found = call.fields.find("agencies"); found != call.fields.end()) season.agencies_text = found->second;
+        auto opened = service::open_season(*call.store, season);
         if (!opened) {
             if (opened.error().code != ErrorCode::invalid_input && opened.error().code != ErrorCode::not_found)
                 return error_response(opened.error());
-            return season_page(**store, *session, *year, fields, "", thai_problems(opened.error()), 422);
+            return season_page(*call.store, call.session, call.fiscal_year, call.fields, "", thai_problems(opened.error()), 422);
         }
-        return see_other("/national/season?year=" + std::to_string(*year) + "&done=opened");
+        return see_other("/national/season?year=" + std::to_string(call.fiscal_year) + "&done=opened");
     });
     // Publication: the year is scored from the store and frozen as what the public pages show.
     router.add("POST", "/national/publish", [context, public_cache](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const auto fields = parse_query(request.body);
-        const auto session = national_access(**store, request, fields);
-        if (!session) return session.error();
-        const auto year = requested_fiscal_year(**store, request, fields);
-        if (!year) return year.error();
-        const auto published = service::publish_season(**store, *year, context.methodology_dir, session->user.user_id);
+        auto allowed = session_request(context.db, request, national_access);
+        if (!allowed) return allowed.error();
+        auto& call = *allowed;
+        const auto published = service::publish_season(*call.store, call.fiscal_year, context.methodology_dir, call.session.user.user_id);
         if (!published) {
             if (published.error().code != ErrorCode::not_found && published.error().code != ErrorCode::invalid_input)
                 return error_response(published.error());
-            return season_page(**store, *session, *year, {}, "", {"ยังเผยแพร่ผลปี " + std::to_string(*year) + " ไม่ได้: ยังไม่มีข้อมูลให้คำนวณคะแนน"}, 422);
+            return season_page(*call.store, call.session, call.fiscal_year, {}, "",
+                               {"ยังเผยแพร่ผลปี " + std::to_string(call.fiscal_year) + " ไม่ได้: ยังไม่มีข้อมูลให้คำนวณคะแนน"}, 422);
         }
         public_cache->invalidate();
-        return see_other("/national?year=" + std::to_string(*year));
+        return see_other("/national?year=" + std::to_string(call.fiscal_year));
     });
 }
 

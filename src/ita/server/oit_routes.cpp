@@ -101,45 +101,38 @@ void add_oit_routes(Router& router, const ResultsContext& context) {
     });
 
     router.add("GET", "/review/oit", [context](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const auto session = reviewer_access(**store, request, {});
-        if (!session) return session.error();
-        const auto year = requested_fiscal_year(**store, request, {});
-        if (!year) return year.error();
+        auto allowed = session_request(context.db, request, reviewer_access);
+        if (!allowed) return allowed.error();
+        auto& call = *allowed;
         const auto agency = request.query.find("agency");
-        if (agency == request.query.end() || agency->second.empty()) return oit_review_index_page(*year);
+        if (agency == request.query.end() || agency->second.empty()) return oit_review_index_page(call.fiscal_year);
         const auto today = util::local_date_today();
-        auto workspace = service::oit_workspace(**store, *year, agency->second, context.methodology_dir, today);
+        auto workspace = service::oit_workspace(*call.store, call.fiscal_year, agency->second, context.methodology_dir, today);
         if (!workspace) return message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message);
-        return oit_review_page(*workspace, {agency->second, workspace->agency.name, *year, session->csrf, today, false},
+        return oit_review_page(*workspace, {agency->second, workspace->agency.name, call.fiscal_year, call.session.csrf, today, false},
                                {notice_for(request), {}, {}});
     });
     router.add("POST", "/review/oit/:agency/:item", [context](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const auto fields = parse_query(request.body);
-        const auto session = reviewer_access(**store, request, fields);
-        if (!session) return session.error();
-        const auto year = requested_fiscal_year(**store, request, fields);
-        if (!year) return year.error();
+        auto allowed = session_request(context.db, request, reviewer_access);
+        if (!allowed) return allowed.error();
+        auto& call = *allowed;
         const auto today = util::local_date_today();
         const std::string& agency = request.path_params.at("agency");
         const std::string& item = request.path_params.at("item");
-        auto workspace = service::oit_workspace(**store, *year, agency, context.methodology_dir, today);
+        auto workspace = service::oit_workspace(*call.store, call.fiscal_year, agency, context.methodology_dir, today);
         if (!workspace) return message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message);
-        const AgencyPageScope scope{agency, workspace->agency.name, *year, session->csrf, today, false};
-        const auto verdict = field(fields, "verdict");
+        const AgencyPageScope scope{agency, workspace->agency.name, call.fiscal_year, call.session.csrf, today, false};
+        const auto verdict = field(call.fields, "verdict");
         if (verdict != "accepted" && verdict != "rejected")
-            return oit_review_page(*workspace, scope, {"", {"ข้อ " + item + ": เลือกผ่านหรือไม่ผ่าน"}, fields}, 422);
-        auto reviewed = service::review_oit_item(**store, *workspace, item, verdict == "accepted", field(fields, "comment"),
-                                                 session->user.user_id, today);
+            return oit_review_page(*workspace, scope, {"", {"ข้อ " + item + ": เลือกผ่านหรือไม่ผ่าน"}, call.fields}, 422);
+        auto reviewed = service::review_oit_item(*call.store, *workspace, item, verdict == "accepted", field(call.fields, "comment"),
+                                                 call.session.user.user_id, today);
         if (!reviewed) {
             auto lines = error_lines(reviewed.error());
             for (auto& line : lines) line = "ข้อ " + item + ": " + line;
-            return oit_review_page(*workspace, scope, {"", lines, fields}, page_status(reviewed.error()));
+            return oit_review_page(*workspace, scope, {"", lines, call.fields}, page_status(reviewed.error()));
         }
-        return see_other("/review/oit?year=" + std::to_string(*year) + "&agency=" + agency + "&done=reviewed#item-" + item);
+        return see_other("/review/oit?year=" + std::to_string(call.fiscal_year) + "&agency=" + agency + "&done=reviewed#item-" + item);
     });
 }
 
