@@ -43,6 +43,15 @@ httplib::Result get_until(httplib::Client& client, const std::string& path, cons
 
 std::string encoded(const std::string& text) { return httplib::detail::encode_query_param(text); }
 
+// A generated nation's 2565 (`ita gen`) imported into `db` and published; the files stay in `folder`.
+void publish_generated_nation(const std::string& db, const std::string& folder, int agencies, int seed) {
+    ASSERT_EQ(run("gen --agencies " + std::to_string(agencies) + " --seed " + std::to_string(seed) + " --year 2565 --out " + folder), 0);
+    ASSERT_EQ(run("import --db " + db + " agencies " + folder + "/agencies.csv"), 0);
+    ASSERT_EQ(run("import --db " + db + " --year 2565 responses " + folder + "/responses_iit.csv " + folder + "/responses_eit.csv"), 0);
+    ASSERT_EQ(run("import --db " + db + " --year 2565 oit " + folder + "/oit.csv"), 0);
+    ASSERT_EQ(run("publish --db " + db + " --year 2565"), 0);
+}
+
 // The season before anybody ran `ita publish`.
 class UnpublishedServer : public ServerTest {
 protected:
@@ -208,11 +217,7 @@ TEST_F(ServerTest, OpenDataEqualsTheRankingAndIsStreamed) {
 TEST(PublicNation, EveryAgencyHasACorrectPage) {
     ita::test::TempDir files;
     const std::string db = files.path("nation.db"), nation = files.path("nation");
-    ASSERT_EQ(run("gen --agencies 300 --seed 7 --year 2565 --out " + nation), 0);
-    ASSERT_EQ(run("import --db " + db + " agencies " + nation + "/agencies.csv"), 0);
-    ASSERT_EQ(run("import --db " + db + " --year 2565 responses " + nation + "/responses_iit.csv " + nation + "/responses_eit.csv"), 0);
-    ASSERT_EQ(run("import --db " + db + " --year 2565 oit " + nation + "/oit.csv"), 0);
-    ASSERT_EQ(run("publish --db " + db + " --year 2565"), 0);
+    publish_generated_nation(db, nation, 300, 7);
     const auto ranking = nlohmann::json::parse(output_of(std::string(ITA_BINARY) + " rank --db " + db + " --year 2565 --format json"));
     ita::test::ServedProcess served(db, "");
     ASSERT_TRUE(served.client->Get("/healthz"));
@@ -248,11 +253,7 @@ TEST(PublicNation, EveryAgencyHasACorrectPage) {
 TEST(PublishedReport, RankFromThePublicationUntilTheDataChange) {
     ita::test::TempDir files;
     const std::string db = files.path("nation.db"), nation = files.path("nation");
-    ASSERT_EQ(run("gen --agencies 60 --seed 3 --year 2565 --out " + nation), 0);
-    ASSERT_EQ(run("import --db " + db + " agencies " + nation + "/agencies.csv"), 0);
-    ASSERT_EQ(run("import --db " + db + " --year 2565 responses " + nation + "/responses_iit.csv " + nation + "/responses_eit.csv"), 0);
-    ASSERT_EQ(run("import --db " + db + " --year 2565 oit " + nation + "/oit.csv"), 0);
-    ASSERT_EQ(run("publish --db " + db + " --year 2565"), 0);
+    publish_generated_nation(db, nation, 60, 3);
     const auto rank_of = [&](const std::string& agency) {
         const auto ranking = nlohmann::json::parse(output_of(std::string(ITA_BINARY) + " rank --db " + db + " --year 2565 --format json"));
         for (const auto& entry : ranking.at("agencies"))
