@@ -7,7 +7,10 @@
 #include <ita/core/verdict.hpp>
 #include <ita/report/svg_chart.hpp>
 #include <ita/server/analysis_view.hpp>
+#include <ita/server/measure_form.hpp>
+#include <ita/server/measure_view.hpp>
 #include <ita/server/page_template.hpp>
+#include <ita/server/score_text.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/util/decimal.hpp>
 
@@ -15,20 +18,11 @@ namespace ita::server {
 
 namespace {
 
-std::string shown(const core::Score& score) { return score ? util::format_fixed(*score) : std::string("—"); }
 std::string margin_text(const std::optional<double>& margin) { return margin ? "±" + util::format_fixed(*margin) : std::string("—"); }
-std::string signed_change(double change) { return (change >= 0 ? "+" : "") + util::format_fixed(change); }
 
 std::string rank_text(const std::optional<core::RankPosition>& rank, const std::string& type) {
     if (!rank) return "ยังไม่จัดลำดับ";
     return "ลำดับที่ " + grouped(static_cast<std::size_t>(rank->rank)) + " จาก " + grouped(static_cast<std::size_t>(rank->of)) + " " + type;
-}
-
-const service::PublishedYear* previous_year(const service::PublicResults& results, int fiscal_year) {
-    const service::PublishedYear* previous = nullptr;
-    for (const auto& candidate : results.years)
-        if (candidate->fiscal_year() < fiscal_year && (!previous || candidate->fiscal_year() > previous->fiscal_year())) previous = candidate.get();
-    return previous;
 }
 
 data years_menu(const service::PublicResults& results, const std::string& agency_id, int current) {
@@ -94,7 +88,7 @@ void set_neighbours(data& context, const service::PublishedYear& year, std::size
 void set_analysis(data& context, const service::PublicResults& results, const service::PublishedYear& year, std::size_t agency) {
     const auto& methodology = year.methodology;
     const auto& scores = year.scored[agency].scores;
-    const auto* previous = previous_year(results, year.fiscal_year());
+    const auto* previous = results.previous(year.fiscal_year());
     const core::AgencyScores* previous_scores = nullptr;
     if (previous)
         if (const auto found = previous->find(scores.agency_id)) previous_scores = &previous->scored[*found].scores;
@@ -149,17 +143,8 @@ void set_measures(data& context, const std::vector<core::Measure>& measures) {
         entry.set("period", thai::short_thai_date(measure.start_on) + " – " + thai::short_thai_date(measure.end_on));
         const auto percent = core::latest_progress(measure);
         entry.set("progress", percent ? std::to_string(*percent) : std::string("0"));
-        entry.set("status", std::string(measure.status == "done" ? "ดำเนินการแล้ว" : "กำลังดำเนินการ"));
-        data reports{data::type::list};
-        for (const auto& progress : measure.progress) {
-            data report;
-            report.set("date", thai::short_thai_date(progress.reported_on));
-            report.set("percent", std::to_string(progress.percent));
-            report.set("text", progress.text);
-            if (!progress.evidence_url.empty()) report.set("url", progress.evidence_url);
-            reports.push_back(report);
-        }
-        entry.set("reports", reports);
+        entry.set("status", std::string(status_label(measure.status)));
+        entry.set("reports", progress_reports_view(measure));
         list.push_back(entry);
     }
     context.set("has_measures", flag(!list.is_empty_list()));

@@ -1,5 +1,6 @@
 #include <ita/server/measure_pages.hpp>
 
+#include <ita/server/measure_view.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/thai/dates.hpp>
 
@@ -97,16 +98,7 @@ HttpResponse measure_edit_page(const MeasureEditView& view, int status) {
     set_agency_scope(context, view.scope);
     context.set("id", std::to_string(view.measure.measure_id));
     set_reporting_state(context, view.measure, view.scope.today);
-    data reports{data::type::list};
-    for (const auto& report : view.measure.progress) {
-        data entry;
-        entry.set("date", thai::short_thai_date(report.reported_on));
-        entry.set("percent", std::to_string(report.percent));
-        entry.set("text", report.text);
-        if (!report.evidence_url.empty()) entry.set("url", report.evidence_url);
-        reports.push_back(entry);
-    }
-    context.set("reports", reports);
+    context.set("reports", progress_reports_view(view.measure));
     context.set("has_reports", flag(!view.measure.progress.empty()));
     context.set("has_errors", flag(!view.errors.empty()));
     context.set("errors", error_list(view.errors));

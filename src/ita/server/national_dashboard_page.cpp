@@ -1,11 +1,12 @@
 // /national?year=Y — the nation's published results: counts, mean and share passing against
 // the year's target (with the change from the previous published year), the distribution,
 // indicator means, figures by agency type and by province (Thai order), the top and bottom
-// agencies, and the open-data downloads.
+// agencies, and the open-data downloads; and the page shown before anything is published.
 #include <ita/server/public_pages.hpp>
 
 #include <ita/report/svg_chart.hpp>
 #include <ita/server/page_template.hpp>
+#include <ita/server/score_text.hpp>
 #include <ita/util/decimal.hpp>
 
 #include <algorithm>
@@ -15,19 +16,9 @@ namespace ita::server {
 
 namespace {
 
-std::string shown(const std::optional<double>& value) { return value ? util::format_fixed(*value) : std::string("—"); }
-
 std::string change_text(const std::optional<double>& now, const std::optional<double>& before) {
     if (!now || !before) return "";
-    const double change = util::round_half_away(*now) - util::round_half_away(*before);
-    return (change >= 0 ? "+" : "") + util::format_fixed(change);
-}
-
-const service::PublishedYear* previous_year(const service::PublicResults& results, int fiscal_year) {
-    const service::PublishedYear* previous = nullptr;
-    for (const auto& candidate : results.years)
-        if (candidate->fiscal_year() < fiscal_year && (!previous || candidate->fiscal_year() > previous->fiscal_year())) previous = candidate.get();
-    return previous;
+    return signed_change(util::round_half_away(*now) - util::round_half_away(*before));
 }
 
 data figures_rows(const std::vector<core::GroupFigures>& figures, const std::vector<core::GroupFigures>* before) {
@@ -87,7 +78,7 @@ report::Histogram distribution(const service::PublishedYear& year) {
 std::string national_dashboard_html(const service::PublicResults& results, const service::PublishedYear& year) {
     const auto& methodology = year.methodology;
     const auto& national = year.ranks.national;
-    const auto* previous = previous_year(results, year.fiscal_year());
+    const auto* previous = results.previous(year.fiscal_year());
     data context;
     context.set("title", "ผลการประเมิน ITA ระดับประเทศ ปี " + std::to_string(year.fiscal_year()));
     context.set("wide", flag(true));
@@ -157,34 +148,6 @@ std::string nothing_published_html() {
     data context;
     context.set("title", "ผลการประเมิน ITA ระดับประเทศ");
     return render_template("nothing_published", context);
-}
-
-std::string search_html(const service::PublicResults& results, const std::string& query, std::size_t limit) {
-    data context;
-    context.set("title", query.empty() ? std::string("ค้นหาหน่วยงาน") : "ค้นหา: " + query);
-    context.set("query", query);
-    const auto* latest = results.latest();
-    data hits{data::type::list};
-    const auto found = results.search(query, limit + 1);
-    for (std::size_t index = 0; index < found.size() && index < limit; ++index) {
-        const auto* agency = found[index];
-        data hit;
-        hit.set("id", agency->agency_id);
-        hit.set("name", agency->name);
-        hit.set("type", agency->type);
-        hit.set("province", agency->province);
-        if (latest)
-            if (const auto position = latest->find(agency->agency_id)) {
-                hit.set("overall", shown(latest->scored[*position].scores.overall));
-                hit.set("year", std::to_string(latest->fiscal_year()));
-            }
-        hits.push_back(hit);
-    }
-    context.set("searched", flag(!query.empty()));
-    context.set("hits", hits);
-    context.set("count", found.size() > limit ? "มากกว่า " + std::to_string(limit) + " หน่วยงาน แสดง " + std::to_string(limit) + " รายการแรก"
-                                              : "พบ " + std::to_string(found.size()) + " หน่วยงาน");
-    return render_template("search", context);
 }
 
 }  // namespace ita::server

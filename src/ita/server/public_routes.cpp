@@ -50,6 +50,12 @@ const service::PublishedYear* chosen_year(const service::PublicResults& results,
     return nullptr;
 }
 
+// The published year named by the path's :year, if it is one.
+const service::PublishedYear* published_year_of(const service::PublicResults& results, const HttpRequest& request) {
+    const auto number = util::parse_integer(request.path_params.at("year"));
+    return number ? results.year(static_cast<int>(*number)) : nullptr;
+}
+
 std::optional<DataFormat> format_of_extension(std::string_view name, std::string& stem) {
     const auto dot = name.rfind('.');
     if (dot == std::string_view::npos) return std::nullopt;
@@ -137,8 +143,7 @@ void add_public_routes(Router& router, const ResultsContext& context, std::share
     router.add("GET", "/data/:year/:file", [cache](const HttpRequest& request) {
         const auto results = cache->results();
         if (!results) return error_response(results.error());
-        const auto year_number = util::parse_integer(request.path_params.at("year"));
-        const auto* year = year_number ? (*results)->year(static_cast<int>(*year_number)) : nullptr;
+        const auto* year = published_year_of(**results, request);
         if (!year) return json_error(404, "no published results for fiscal year " + request.path_params.at("year"));
         std::string stem;
         const auto format = format_of_extension(request.path_params.at("file"), stem);
@@ -160,8 +165,7 @@ void add_public_routes(Router& router, const ResultsContext& context, std::share
     router.add("GET", "/data/:year/agencies/:file", [cache](const HttpRequest& request) {
         const auto results = cache->results();
         if (!results) return error_response(results.error());
-        const auto year_number = util::parse_integer(request.path_params.at("year"));
-        const auto* year = year_number ? (*results)->year(static_cast<int>(*year_number)) : nullptr;
+        const auto* year = published_year_of(**results, request);
         if (!year) return json_error(404, "no published results for fiscal year " + request.path_params.at("year"));
         std::string agency_id;
         const auto format = format_of_extension(request.path_params.at("file"), agency_id);

@@ -3,17 +3,10 @@
 #include <ita/core/verdict.hpp>
 #include <ita/server/analysis_view.hpp>
 #include <ita/server/page_template.hpp>
+#include <ita/server/score_text.hpp>
 #include <ita/util/decimal.hpp>
 
 namespace ita::server {
-
-namespace {
-
-std::string shown(const core::Score& score) { return score ? util::format_fixed(*score) : std::string("—"); }
-
-std::string signed_change(double change) { return (change >= 0 ? "+" : "") + util::format_fixed(change); }
-
-}  // namespace
 
 HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyPageScope& scope) {
     const auto& methodology = analysed.run.methodology;

@@ -71,6 +71,12 @@ const PublishedYear* PublicResults::year(int fiscal_year) const {
     return nullptr;
 }
 
+const PublishedYear* PublicResults::previous(int fiscal_year) const {
+    for (const auto& entry : years)  // newest first
+        if (entry->fiscal_year() < fiscal_year) return entry.get();
+    return nullptr;
+}
+
 const core::Agency* PublicResults::agency(const std::string& agency_id) const {
     const auto found = m_agency_index.find(agency_id);
     return found == m_agency_index.end() ? nullptr : &agencies[found->second];
@@ -124,13 +130,12 @@ std::vector<const core::Agency*> PublicResults::search(std::string_view query, s
     std::vector<std::pair<int, std::size_t>> hits;  // (tier, agency): lower tiers first
     for (std::size_t index = 0; index < m_search.size(); ++index) {
         const auto& entry = m_search[index];
-        int tier = 0;
-        if (entry.name_key == whole_key) tier = 0;
-        else if (whole.in(entry.name_key)) tier = 1;
-        else if (all_in(words, entry.all_key)) tier = 2;
-        else if (all_in(loose_words, entry.loose_key)) tier = 3;
-        else continue;
-        hits.emplace_back(tier, index);
+        const int tier = entry.name_key == whole_key          ? 0
+                         : whole.in(entry.name_key)              ? 1
+                         : all_in(words, entry.all_key)          ? 2
+                         : all_in(loose_words, entry.loose_key)  ? 3
+                                                                 : -1;
+        if (tier >= 0) hits.emplace_back(tier, index);
     }
     std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
         if (a.first != b.first) return a.first < b.first;

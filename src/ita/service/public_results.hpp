@@ -54,6 +54,8 @@ public:
 
     [[nodiscard]] const PublishedYear* year(int fiscal_year) const;
     [[nodiscard]] const PublishedYear* latest() const { return years.empty() ? nullptr : years.front().get(); }
+    // The latest published year before `fiscal_year`, if any.
+    [[nodiscard]] const PublishedYear* previous(int fiscal_year) const;
     [[nodiscard]] const core::Agency* agency(const std::string& agency_id) const;
     // Agencies whose name, province, type or id hold every word of the query (thai::search_key),
     // best first: the name equal to the query, then the name holding all of it, then every word

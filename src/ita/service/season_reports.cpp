@@ -29,13 +29,14 @@ namespace {
 using Ranks = std::vector<std::optional<core::RankPosition>>;
 
 // The ranks within type of the agencies of `run` in the year's publication: the official
-// figures, read without scoring the season. Nothing when the year is not published, or when
-// what is stored now no longer gives one of them its published overall (the publication is
-// stale): then the season is scored instead.
-Result<std::optional<Ranks>> published_ranks(storage::Store& store, int fiscal_year, const ScoreRun& run) {
+// figures, read without scoring the season. Nothing when what is stored now no longer gives one
+// of them its published overall (the publication is stale): then the season is scored instead.
+Result<bool> is_published(storage::Store& store, int fiscal_year) {
     ITA_TRY(publications, store.publications());
-    if (std::none_of(publications.begin(), publications.end(), [&](const auto& publication) { return publication.fiscal_year == fiscal_year; }))
-        return std::optional<Ranks>();
+    return std::any_of(publications.begin(), publications.end(), [&](const auto& publication) { return publication.fiscal_year == fiscal_year; });
+}
+
+Result<std::optional<Ranks>> published_ranks(storage::Store& store, int fiscal_year, const ScoreRun& run) {
     ITA_TRY(rows, store.published_overall(fiscal_year));
     ITA_TRY(agencies, store.agencies());
     std::map<std::string, std::string> type_of;
@@ -69,7 +70,8 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
     auto season = std::make_unique<SeasonReports>();
     // One agency of a published year: score only it, and take the ranks from the publication.
     std::optional<Ranks> ranks;
-    if (agency_id) {
+    ITA_TRY(published_year, is_published(store, fiscal_year));
+    if (agency_id && published_year) {
         ITA_TRY(own, score_store(store, {fiscal_year, agency_id, methodology_dir, false}));
         ITA_TRY(published, published_ranks(store, fiscal_year, own));
         if (published) {
