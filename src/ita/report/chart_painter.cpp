@@ -1,6 +1,7 @@
 #include <ita/report/chart_painter.hpp>
 
 #include <ita/report/pango_text.hpp>
+#include <ita/report/png_encoder.hpp>
 
 #include <ita/thai/digits.hpp>
 #include <ita/util/decimal.hpp>
@@ -118,15 +119,7 @@ std::vector<std::uint8_t> bar_chart_png(const BarChart& chart, int width, int he
         text.draw(chart.title, style.text_size + 2, true, 0, 4, width, PANGO_ALIGN_CENTER);
     }
     paint_bar_chart(cairo, chart, 10, style.text_size * 2.5, width - 20, height - style.text_size * 3, style);
-    std::vector<std::uint8_t> png;
-    cairo_surface_write_to_png_stream(
-        surface,
-        [](void* closure, const unsigned char* data, unsigned int length) {
-            auto* bytes = static_cast<std::vector<std::uint8_t>*>(closure);
-            bytes->insert(bytes->end(), data, data + length);
-            return CAIRO_STATUS_SUCCESS;
-        },
-        &png);
+    auto png = encode_png(surface);
     cairo_destroy(cairo);
     cairo_surface_destroy(surface);
     return png;

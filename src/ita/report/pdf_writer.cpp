@@ -1,7 +1,7 @@
 #include <ita/report/pdf_writer.hpp>
 
 #include <ita/report/chart_painter.hpp>
-#include <ita/report/pango_text.hpp>
+#include <ita/report/layout_cache.hpp>
 
 #include <ita/thai/digits.hpp>
 #include <ita/util/decimal.hpp>
@@ -26,58 +26,66 @@ constexpr double margin_bottom = 56.7;
 constexpr double content_width = page_width - margin_left - margin_right;
 constexpr double cell_padding = 4;
 
+double height_of(PangoLayout* layout) {
+    int width = 0, height = 0;
+    pango_layout_get_size(layout, &width, &height);
+    return static_cast<double>(height) / PANGO_SCALE;
+}
+
+// A table row laid out: one layout per cell and the row's height with its padding.
+struct LaidOutRow {
+    std::vector<Layout> cells;
+    double height = 0;
+};
+
 // Lays out and paints a document page by page. One object per document; not thread-safe.
 class PdfPainter {
 public:
-    PdfPainter(cairo_t* cairo, const PdfOptions& options) : m_cairo(cairo), m_options(options) {
-        m_layout = pango_cairo_create_layout(m_cairo);
-        // PDF units are points: lay text out at 72 dpi so 16 pt is 16 units.
-        pango_cairo_context_set_resolution(pango_layout_get_context(m_layout), 72);
-        pango_layout_set_wrap(m_layout, PANGO_WRAP_WORD_CHAR);
-        start_page();
-    }
-    ~PdfPainter() { g_object_unref(m_layout); }
+    PdfPainter(cairo_t* cairo, const PdfOptions& options) : m_cairo(cairo), m_options(options) { start_page(); }
     PdfPainter(const PdfPainter&) = delete;
     PdfPainter& operator=(const PdfPainter&) = delete;
 
     void paint(const Heading& heading) {
         const double size = heading.level == 1 ? m_options.body_size + 4 : heading.level == 2 ? m_options.body_size + 2 : m_options.body_size;
-        const double height = measure(heading.text, size, true, content_width);
+        const auto layout = lay_out(heading.text, size, true, content_width, heading.level == 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+        const double height = height_of(layout.get());
         ensure_room(height + size * 1.5);  // a heading never ends a page
         m_y += heading.level == 1 ? 0 : size * 0.5;
-        draw(heading.text, size, true, margin_left, m_y, content_width, heading.level == 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+        show(layout.get(), margin_left, m_y);
         m_y += height + size * 0.3;
     }
 
     void paint(const Paragraph& paragraph) {
-        const double height = measure(paragraph.text, m_options.body_size, paragraph.bold, content_width);
+        const auto layout = lay_out(paragraph.text, m_options.body_size, paragraph.bold, content_width, PANGO_ALIGN_LEFT);
+        const double height = height_of(layout.get());
         if (height > available()) {
             // A long paragraph flows line by line across pages.
-            paint_lines(paragraph);
+            paint_lines(layout.get());
             return;
         }
-        draw(paragraph.text, m_options.body_size, paragraph.bold, margin_left, m_y, content_width, PANGO_ALIGN_LEFT);
+        show(layout.get(), margin_left, m_y);
         m_y += height + 4;
     }
 
     void paint(const Table& table) {
         const auto widths = column_widths(table);
-        const double header_height = row_height(table.header, widths, true);
-        ensure_room(header_height + 30);
-        draw_row(table.header, widths, true);
-        for (const auto& row : table.rows) {
-            const double height = row_height(row, widths, false);
-            if (height <= available()) {
+        // The header is laid out once and drawn again on every page the table reaches.
+        const auto header = lay_out_row(table.header, widths, true);
+        ensure_room(header.height + 30);
+        draw_row(header, widths, true);
+        for (const auto& cells : table.rows) {
+            const auto row = lay_out_row(cells, widths, false);
+            if (row.height <= available()) {
                 draw_row(row, widths, false);
                 continue;
             }
-            if (height <= page_height - margin_top - margin_bottom - header_height) {
+            if (row.height <= page_height - margin_top - margin_bottom - header.height) {
                 new_page();
-                draw_row(table.header, widths, true);  // the header again on every page
+                draw_row(header, widths, true);
                 draw_row(row, widths, false);
                 continue;
             }
-            draw_split_row(table.header, row, widths);  // taller than a page: its lines flow on
+            draw_split_row(header, row, widths);  // taller than a page: its lines flow on
         }
         m_y += 8;
     }
@@ -85,7 +93,7 @@ public:
     void paint(const BarChart& chart) {
         constexpr double chart_height = 230;
         ensure_room(chart_height + 40);
-        draw(chart.title, m_options.body_size, true, margin_left, m_y, content_width, PANGO_ALIGN_CENTER);
+        show(lay_out(chart.title, m_options.body_size, true, content_width, PANGO_ALIGN_CENTER).get(), margin_left, m_y);
         m_y += m_options.body_size * 1.6;
         paint_bar_chart(m_cairo, chart, margin_left, m_y, content_width, chart_height - 10,
                         {m_options.font, m_options.body_size - 4, m_options.thai_digits});
@@ -95,17 +103,17 @@ public:
     void paint(const SignatureBlock& block) {
         const double column = content_width / static_cast<double>(std::max<std::size_t>(1, block.signers.size()));
         double tallest = 0;
-        std::vector<std::string> texts;
+        std::vector<Layout> layouts;
         for (const auto& signer : block.signers) {
             const std::string name = signer.name.empty() ? "..................................." : signer.name;
-            texts.push_back("(ลงชื่อ)......................\n" + signer.role + "\n(" + name + ")\n" + signer.position);
-            tallest = std::max(tallest, measure(texts.back(), m_options.body_size - 1, false, column - 8));
+            layouts.push_back(lay_out("(ลงชื่อ)......................\n" + signer.role + "\n(" + name + ")\n" + signer.position,
+                                      m_options.body_size - 1, false, column - 8, PANGO_ALIGN_CENTER));
+            tallest = std::max(tallest, height_of(layouts.back().get()));
         }
         ensure_room(tallest + 30);
         m_y += 20;
-        for (std::size_t index = 0; index < texts.size(); ++index)
-            draw(texts[index], m_options.body_size - 1, false, margin_left + column * static_cast<double>(index), m_y, column - 8,
-                 PANGO_ALIGN_CENTER);
+        for (std::size_t index = 0; index < layouts.size(); ++index)
+            show(layouts[index].get(), margin_left + column * static_cast<double>(index), m_y);
         m_y += tallest + 10;
     }
 
@@ -115,31 +123,15 @@ private:
     std::string number(const std::string& text) const { return m_options.thai_digits ? thai::to_thai_digits(text) : text; }
     double available() const { return page_height - margin_bottom - m_y; }
 
-    void set_text(const std::string& text, double size, bool bold, double width, PangoAlignment align) {
-        pango_layout_set_alignment(m_layout, align);
-        set_layout_text(m_layout, m_options.font, size, bold, width, number(text));
+    // Each piece of text is shaped once (measured and drawn from the same layout), and text
+    // another report of this thread already had is not shaped again.
+    Layout lay_out(const std::string& text, double size, bool bold, double width, PangoAlignment align) {
+        return cached_layout({number(text), m_options.font, size, bold, width, align});
     }
 
-    double measure(const std::string& text, double size, bool bold, double width) {
-        set_text(text, size, bold, width, PANGO_ALIGN_LEFT);
-        int text_width = 0, text_height = 0;
-        pango_layout_get_size(m_layout, &text_width, &text_height);
-        return static_cast<double>(text_height) / PANGO_SCALE;
-    }
-
-    void draw(const std::string& text, double size, bool bold, double x, double y, double width, PangoAlignment align) {
-        set_text(text, size, bold, width, align);
+    void show(PangoLayout* layout, double x, double y) {
         cairo_move_to(m_cairo, x, y);
-        pango_cairo_show_layout(m_cairo, m_layout);
-    }
-
-    // A layout of its own, so page numbers drawn meanwhile do not disturb it.
-    PangoLayout* own_layout(const std::string& text, double size, bool bold, double width) {
-        PangoLayout* layout = pango_cairo_create_layout(m_cairo);
-        pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        set_layout_text(layout, m_options.font, size, bold, width, number(text));
-        return layout;
+        pango_cairo_show_layout(m_cairo, layout);
     }
 
     struct LineBox {
@@ -176,8 +168,7 @@ private:
         return cut;
     }
 
-    void paint_lines(const Paragraph& paragraph) {
-        PangoLayout* layout = own_layout(paragraph.text, m_options.body_size, paragraph.bold, content_width);
+    void paint_lines(PangoLayout* layout) {
         const auto boxes = line_boxes(layout);
         double from = 0;
         const double total = boxes.empty() ? 0 : boxes.back().bottom;
@@ -193,17 +184,11 @@ private:
             if (from < total - 0.01) new_page();
         }
         m_y += 4;
-        g_object_unref(layout);
     }
 
-    void draw_split_row(const std::vector<std::string>& header, const std::vector<std::string>& cells, const std::vector<double>& widths) {
-        std::vector<PangoLayout*> layouts;
+    void draw_split_row(const LaidOutRow& header, const LaidOutRow& row, const std::vector<double>& widths) {
         std::vector<std::vector<LineBox>> boxes;
-        for (std::size_t column = 0; column < widths.size(); ++column) {
-            layouts.push_back(own_layout(column < cells.size() ? cells[column] : "", m_options.body_size - 2, false,
-                                         widths[column] - 2 * cell_padding));
-            boxes.push_back(line_boxes(layouts.back()));
-        }
+        for (const auto& cell : row.cells) boxes.push_back(line_boxes(cell.get()));
         std::vector<double> from(widths.size(), 0);
         const auto done = [&] {
             for (std::size_t column = 0; column < widths.size(); ++column)
@@ -228,7 +213,7 @@ private:
                 cairo_set_line_width(m_cairo, 0.5);
                 cairo_rectangle(m_cairo, x, m_y, widths[column], piece + 2 * cell_padding);
                 cairo_stroke(m_cairo);
-                show_lines(layouts[column], boxes[column], from[column], cut[column], x + cell_padding, m_y + cell_padding);
+                show_lines(row.cells[column].get(), boxes[column], from[column], cut[column], x + cell_padding, m_y + cell_padding);
                 from[column] = cut[column];
                 x += widths[column];
             }
@@ -238,7 +223,6 @@ private:
                 draw_row(header, widths, true);
             }
         }
-        for (auto* layout : layouts) g_object_unref(layout);
     }
 
     std::vector<double> column_widths(const Table& table) const {
@@ -250,32 +234,34 @@ private:
         return widths;
     }
 
-    double row_height(const std::vector<std::string>& cells, const std::vector<double>& widths, bool bold) {
+    LaidOutRow lay_out_row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool header) {
+        LaidOutRow row;
         double tallest = 0;
-        for (std::size_t column = 0; column < widths.size(); ++column)
-            tallest = std::max(tallest, measure(column < cells.size() ? cells[column] : "", m_options.body_size - 2, bold,
-                                                widths[column] - 2 * cell_padding));
-        return tallest + 2 * cell_padding;
+        for (std::size_t column = 0; column < widths.size(); ++column) {
+            row.cells.push_back(lay_out(column < cells.size() ? cells[column] : "", m_options.body_size - 2, header,
+                                        widths[column] - 2 * cell_padding, header ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT));
+            tallest = std::max(tallest, height_of(row.cells.back().get()));
+        }
+        row.height = tallest + 2 * cell_padding;
+        return row;
     }
 
-    void draw_row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool header) {
-        const double height = row_height(cells, widths, header);
+    void draw_row(const LaidOutRow& row, const std::vector<double>& widths, bool header) {
         double x = margin_left;
         for (std::size_t column = 0; column < widths.size(); ++column) {
             if (header) {
                 cairo_set_source_rgb(m_cairo, 0.90, 0.92, 0.95);
-                cairo_rectangle(m_cairo, x, m_y, widths[column], height);
+                cairo_rectangle(m_cairo, x, m_y, widths[column], row.height);
                 cairo_fill(m_cairo);
             }
             cairo_set_source_rgb(m_cairo, 0, 0, 0);
             cairo_set_line_width(m_cairo, 0.5);
-            cairo_rectangle(m_cairo, x, m_y, widths[column], height);
+            cairo_rectangle(m_cairo, x, m_y, widths[column], row.height);
             cairo_stroke(m_cairo);
-            draw(column < cells.size() ? cells[column] : "", m_options.body_size - 2, header, x + cell_padding, m_y + cell_padding,
-                 widths[column] - 2 * cell_padding, header ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+            show(row.cells[column].get(), x + cell_padding, m_y + cell_padding);
             x += widths[column];
         }
-        m_y += height;
+        m_y += row.height;
     }
 
     void ensure_room(double height) {
@@ -286,8 +272,10 @@ private:
         m_y = margin_top;
         if (m_page > 1) {
             // Thai official style: the page number centred at the top, "- ๒ -", from page 2.
-            draw("- " + thai::to_thai_digits(std::to_string(m_page)) + " -", m_options.body_size, false, margin_left, 30, content_width,
-                 PANGO_ALIGN_CENTER);
+            show(lay_out("- " + thai::to_thai_digits(std::to_string(m_page)) + " -", m_options.body_size, false, content_width,
+                         PANGO_ALIGN_CENTER)
+                     .get(),
+                 margin_left, 30);
         }
     }
 
@@ -299,7 +287,6 @@ private:
 
     cairo_t* m_cairo;
     PdfOptions m_options;
-    PangoLayout* m_layout = nullptr;
     double m_y = margin_top;
     int m_page = 1;
 };
