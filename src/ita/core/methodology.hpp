@@ -35,10 +35,17 @@ struct Question {
     std::string path;
 };
 
+// Which year an OIT item's evidence must speak of, for the evidence checker: none (standing
+// information), the assessed fiscal year, the year before (annual reports), the first half of
+// the assessed year, its months so far, or a plan of several years that spans it.
+enum class EvidencePeriod { standing, fiscal_year, previous_year, six_month, monthly, span };
+
 struct OitItem {
     std::string code;  // "O18"
     std::string name;
     std::vector<std::string> agency_types;  // empty: the item applies to every agency type
+    std::vector<std::string> keywords;      // the evidence page names at least one of them
+    EvidencePeriod period = EvidencePeriod::standing;
     std::size_t sub_indicator = 0;
     std::string path;
 

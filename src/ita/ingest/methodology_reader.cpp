@@ -311,12 +311,38 @@ private:
                         else problem(item_path + "/agency_types", "must list agency types as strings");
                     }
                 }
+                if (const auto found = item_value.find("evidence"); found != item_value.end()) read_evidence(*found, item_path + "/evidence", item);
                 sub_indicator.items.push_back(m_result.items.size());
                 m_result.items.push_back(std::move(item));
             }
         }
         m_result.sub_indicators.push_back(std::move(sub_indicator));
         return sub_indicator_index;
+    }
+
+    // What the evidence checker looks for: {"keywords": [...], "period": "fiscal_year"}.
+    void read_evidence(const json& value, const std::string& path, core::OitItem& item) {
+        if (!value.is_object()) {
+            problem(path, "must be an object with keywords and period");
+            return;
+        }
+        if (const json* keywords = array(value, path, "keywords", false)) {
+            for (const auto& keyword : *keywords) {
+                if (keyword.is_string() && !keyword.get<std::string>().empty()) item.keywords.push_back(keyword.get<std::string>());
+                else problem(path + "/keywords", "must list words as non-empty strings");
+            }
+        }
+        static constexpr std::pair<std::string_view, core::EvidencePeriod> periods[] = {
+            {"standing", core::EvidencePeriod::standing},   {"fiscal_year", core::EvidencePeriod::fiscal_year},
+            {"previous_year", core::EvidencePeriod::previous_year}, {"six_month", core::EvidencePeriod::six_month},
+            {"monthly", core::EvidencePeriod::monthly},     {"span", core::EvidencePeriod::span}};
+        const std::string period = text(value, path, "period", false);
+        if (period.empty()) return;
+        const auto* found = std::find_if(std::begin(periods), std::end(periods), [&](const auto& entry) { return entry.first == period; });
+        if (found == std::end(periods))
+            problem(path + "/period", "must be standing, fiscal_year, previous_year, six_month, monthly or span");
+        else
+            item.period = found->second;
     }
 
     Methodology m_result;

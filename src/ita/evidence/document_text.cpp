@@ -1,0 +1,108 @@
+#include <ita/evidence/document_text.hpp>
+
+#include <libxml/HTMLparser.h>
+#include <poppler-document.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <vector>
+
+namespace ita::evidence {
+
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string lowered(text);
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lowered;
+}
+
+bool named(const xmlNode* node, const char* name) {
+    return node->name && xmlStrcasecmp(node->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+}
+
+std::string attribute(const xmlNode* node, const char* name) {
+    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+    if (!value) return {};
+    std::string text(reinterpret_cast<const char*>(value));
+    xmlFree(value);
+    return text;
+}
+
+void collect(const xmlNode* node, DocumentText& document) {
+    for (; node; node = node->next) {
+        if (node->type == XML_TEXT_NODE && node->content) {
+            document.text.append(reinterpret_cast<const char*>(node->content));
+            document.text.push_back(' ');
+            continue;
+        }
+        if (node->type != XML_ELEMENT_NODE) continue;
+        if (named(node, "script") || named(node, "style") || named(node, "noscript") || named(node, "template")) continue;
+        if (named(node, "input") && lower(attribute(node, "type")) == "password") document.has_password_field = true;
+        if (named(node, "title") && document.title.empty() && node->children && node->children->content)
+            document.title = reinterpret_cast<const char*>(node->children->content);
+        collect(node->children, document);
+    }
+}
+
+DocumentText read_html(std::string_view body) {
+    DocumentText document;
+    document.kind = DocumentKind::html;
+    // UTF-8 unless the page says otherwise in a <meta>; libxml2 honours that declaration.
+    htmlDocPtr parsed = htmlReadMemory(body.data(), static_cast<int>(body.size()), nullptr, "UTF-8",
+                                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    if (!parsed) return document;
+    collect(xmlDocGetRootElement(parsed), document);
+    xmlFreeDoc(parsed);
+    document.readable = true;
+    return document;
+}
+
+DocumentText read_pdf(std::string_view body) {
+    static const bool quiet = [] {  // a damaged PDF is a finding, not a message on stderr
+        poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+        return true;
+    }();
+    (void)quiet;
+    DocumentText document;
+    document.kind = DocumentKind::pdf;
+    std::vector<char> bytes(body.begin(), body.end());
+    std::unique_ptr<poppler::document> pdf(poppler::document::load_from_data(&bytes));
+    if (!pdf || pdf->is_locked()) return document;
+    for (int index = 0; index < pdf->pages(); ++index) {
+        std::unique_ptr<poppler::page> page(pdf->create_page(index));
+        if (!page) continue;
+        const auto utf8 = page->text().to_utf8();
+        document.text.append(utf8.begin(), utf8.end());
+        document.text.push_back('\n');
+    }
+    document.readable = true;
+    return document;
+}
+
+}  // namespace
+
+DocumentKind document_kind(std::string_view content_type, std::string_view body) {
+    const std::string type = lower(content_type.substr(0, content_type.find(';')));
+    if (type.find("html") != std::string::npos) return DocumentKind::html;
+    if (type == "application/pdf") return DocumentKind::pdf;
+    if (type.empty() || type == "application/octet-stream" || type == "binary/octet-stream") {
+        if (body.starts_with("%PDF-")) return DocumentKind::pdf;
+        const std::string start = lower(body.substr(0, 512));
+        if (start.find("<html") != std::string::npos || start.find("<!doctype html") != std::string::npos) return DocumentKind::html;
+    }
+    return DocumentKind::other;
+}
+
+DocumentText read_document(std::string_view content_type, std::string_view body) {
+    switch (document_kind(content_type, body)) {
+        case DocumentKind::html: return read_html(body);
+        case DocumentKind::pdf: return read_pdf(body);
+        case DocumentKind::other: break;
+    }
+    return {};
+}
+
+}  // namespace ita::evidence
