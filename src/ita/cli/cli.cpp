@@ -1,6 +1,7 @@
 #include <ita/cli/cli.hpp>
 
 #include <ita/app/analyse_command.hpp>
+#include <ita/app/check_urls_command.hpp>
 #include <ita/app/gen_command.hpp>
 #include <ita/app/measures_command.hpp>
 #include <ita/app/report_command.hpp>
@@ -53,6 +54,9 @@ struct Commands {
     std::size_t codes_count = 0;
     std::string backup_out;
     std::string restore_from;
+    app::CheckUrlsCommand check_urls;
+    std::string check_urls_format = "text";
+    double check_urls_timeout = 20;
 };
 
 void add_score(CLI::App& app, Commands& commands) {
@@ -223,6 +227,24 @@ void add_season(CLI::App& app, Commands& commands) {
     show->callback([&] { commands.season_show = true; });
 }
 
+void add_check_urls(CLI::App& app, Commands& commands) {
+    auto* check = app.add_subcommand(
+        "check-urls", "ตรวจที่อยู่หลักฐาน OIT ว่าเปิดได้และเป็นปัจจุบัน / Check the OIT evidence addresses agencies entered");
+    auto& command = commands.check_urls;
+    check->add_option("--year", command.request.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    check->add_option("--agency", command.request.agency_id, "รหัสหน่วยงาน (ไม่ระบุ: ทุกหน่วยงาน) / agency id (default: all)");
+    check->add_option("--item", command.request.item, "ข้อ OIT เช่น O1 (ไม่ระบุ: ทุกข้อ) / one OIT item");
+    check->add_option("--format", commands.check_urls_format, "text | json")->check(CLI::IsMember({"text", "json"}));
+    check->add_option("--out", command.out, "เขียนลงไฟล์ / write to a file");
+    check->add_option("--timeout", commands.check_urls_timeout, "วินาทีต่อที่อยู่ / seconds per address, redirects included")
+        ->check(CLI::Range(0.1, 300.0));
+    check->add_option("--max-bytes", command.request.limits.max_bytes, "ไบต์สูงสุดที่อ่านต่อที่อยู่ / most bytes read per address")
+        ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+    check->add_option("--parallel", command.request.parallel, "จำนวนที่ตรวจพร้อมกัน / addresses fetched at once")->check(CLI::Range(1, 64));
+    check->add_flag("--allow-private-addresses", command.request.limits.allow_private_addresses,
+                    "ยอมให้ตรวจที่อยู่ในเครือข่ายภายใน / allow loopback and private networks (testing)");
+}
+
 void add_publish(CLI::App& app, Commands& commands) {
     auto* publish = app.add_subcommand("publish", "คำนวณและเผยแพร่ผลของปีต่อสาธารณะ / Score the year and publish it on the public pages");
     publish->add_option("--year", commands.publish_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
@@ -283,6 +305,7 @@ int run(int argc, char** argv) {
     add_season(app, commands);
     add_users(app, commands);
     add_publish(app, commands);
+    add_check_urls(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -319,6 +342,16 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("publish")) {
         if (const int code = require_db(global, "publish")) return code;
         return app::run_publish_command(*global.db, commands.publish_year, global.methodology_dir);
+    }
+    if (app.got_subcommand("check-urls")) {
+        if (const int code = require_db(global, "check-urls")) return code;
+        auto& command = commands.check_urls;
+        command.db = *global.db;
+        command.request.methodology_dir = global.methodology_dir;
+        command.request.limits.total_timeout = std::chrono::milliseconds(static_cast<long long>(commands.check_urls_timeout * 1000));
+        command.request.limits.connect_timeout = std::min(command.request.limits.connect_timeout, command.request.limits.total_timeout);
+        command.json = commands.check_urls_format == "json";
+        return app::run_check_urls_command(command);
     }
     if (app.got_subcommand("rank")) {
         if (const int code = require_db(global, "rank")) return code;

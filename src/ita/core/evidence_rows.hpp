@@ -1,6 +1,7 @@
 // Rows of the OIT and published-scores files as a store keeps them. Plain values.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace ita::core {
@@ -13,6 +14,25 @@ struct OitVerdict {
     std::string url;
     std::string note;
     std::size_t line = 0;  // file line, for messages; 0 when read from a store
+};
+
+// One check of an OIT evidence address by the evidence checker (ita check-urls, or the server
+// after an entry and nightly). `redirects`: one "status url" line per hop left.
+struct UrlCheck {
+    std::int64_t check_id = 0;
+    std::string agency_id;
+    std::string item;
+    std::string url;
+    std::string checked_at;  // UTC, ISO 8601
+    std::string status;      // ok, broken, stale or suspicious
+    long http_status = 0;    // 0 when no response came
+    std::string final_url;
+    std::string reason;        // Thai, for people
+    std::string reason_codes;  // comma-separated codes, for programs
+    std::string content_type;
+    std::int64_t size = 0;
+    std::string redirects;
+    std::string snapshot;  // SHA-256 hex of the bytes kept, or empty
 };
 
 // A score the NACC published for one agency at one level.

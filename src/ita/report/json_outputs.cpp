@@ -1,5 +1,6 @@
 // The only translation unit of report that includes nlohmann-json: every JSON output.
 #include <ita/report/analysis_outputs.hpp>
+#include <ita/report/evidence_outputs.hpp>
 #include <ita/report/measure_outputs.hpp>
 #include <ita/report/rank_outputs.hpp>
 #include <ita/report/score_outputs.hpp>
@@ -199,6 +200,43 @@ void write_measures_json(std::ostream& out, const std::vector<MeasureView>& meas
                         {"due_soon", view.state.due_soon}});
     }
     out << ordered_json({{"measures", std::move(list)}}).dump() << "\n";
+}
+
+void write_url_checks_json(std::ostream& out, std::span<const core::UrlCheck> checks) {
+    ordered_json items = ordered_json::array();
+    for (const auto& check : checks) {
+        ordered_json item;
+        item["agency_id"] = check.agency_id;
+        item["item"] = check.item;
+        item["url"] = check.url;
+        item["status"] = check.status;
+        item["http_status"] = check.http_status > 0 ? ordered_json(check.http_status) : ordered_json(nullptr);
+        item["final_url"] = check.final_url;
+        item["reason"] = check.reason;
+        // Extensions of the contract: more detail, never a changed field.
+        ordered_json codes = ordered_json::array();
+        for (std::size_t from = 0; from < check.reason_codes.size();) {
+            const auto comma = std::min(check.reason_codes.find(',', from), check.reason_codes.size());
+            codes.push_back(check.reason_codes.substr(from, comma - from));
+            from = comma + 1;
+        }
+        item["reason_codes"] = std::move(codes);
+        item["checked_at"] = check.checked_at;
+        item["content_type"] = check.content_type;
+        item["size"] = check.size;
+        ordered_json redirects = ordered_json::array();
+        for (std::size_t from = 0; from < check.redirects.size();) {
+            const auto end = std::min(check.redirects.find('\n', from), check.redirects.size());
+            const std::string line = check.redirects.substr(from, end - from);
+            const auto space = line.find(' ');
+            if (space != std::string::npos) redirects.push_back({{"http_status", std::stol(line.substr(0, space))}, {"url", line.substr(space + 1)}});
+            from = end + 1;
+        }
+        item["redirects"] = std::move(redirects);
+        item["snapshot_sha256"] = check.snapshot.empty() ? ordered_json(nullptr) : ordered_json(check.snapshot);
+        items.push_back(std::move(item));
+    }
+    out << ordered_json{{"items", std::move(items)}}.dump(2) << '\n';
 }
 
 }  // namespace ita::report

@@ -79,6 +79,15 @@ struct OitEntry {
     std::string clarified_on;
 };
 
+using UrlCheck = core::UrlCheck;
+
+// The bytes a check fetched, kept once per SHA-256.
+struct EvidenceSnapshot {
+    std::string sha256;
+    std::string content_type;
+    std::string body;
+};
+
 struct StoredResponse {
     std::string_view agency_id;
     core::Instrument instrument = core::Instrument::iit;
@@ -244,6 +253,15 @@ public:
     virtual Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
                                      const std::string& url, std::string_view actor, const std::string& day) = 0;
     virtual Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) = 0;
+
+    // The evidence checker's findings. A snapshot already stored (same SHA-256) is not stored
+    // again. latest_url_checks: the newest check of each item, by agency then item, of one
+    // agency or (none named) of all; url_check_history: one item's checks, newest first;
+    // evidence_snapshot: not_found unless a check of that agency kept those bytes.
+    virtual Result<void> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) = 0;
+    virtual Result<std::vector<UrlCheck>> latest_url_checks(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
+    virtual Result<std::vector<UrlCheck>> url_check_history(int fiscal_year, const std::string& agency_id, const std::string& item) = 0;
+    virtual Result<EvidenceSnapshot> evidence_snapshot(const std::string& agency_id, const std::string& sha256) = 0;
 
     // Accounts and sessions. Session tokens are stored as keyed hashes.
     virtual Result<void> add_user(const User& user, std::string_view actor) = 0;

@@ -98,10 +98,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 7);
+    EXPECT_EQ(*m_store->schema_version(), 8);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 7);
+    EXPECT_EQ(*(*again)->schema_version(), 8);
 }
 
 TEST_P(StoreConformance, MeasuresProgressAndConstraints) {
@@ -373,6 +373,52 @@ TEST_P(StoreConformance, AFiscalYearKeepsItsAnswerLayout) {
     const auto refused = m_store->ensure_fiscal_year({2565, "2565.9", "I1.1,I1.2", "E1"});
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, ErrorCode::conflict);
+}
+
+TEST_P(StoreConformance, EvidenceChecksKeepEveryCheckAndEachSnapshotOnce) {
+    import_all();
+    const std::string body("<p>\0โครงสร้าง 2565</p>", 28);  // bytes as fetched, a NUL included
+    const std::string sha = std::string(64, 'a');
+    const storage::EvidenceSnapshot snapshot{sha, "text/html; charset=utf-8", body};
+    storage::UrlCheck check{0, "A1", "O1", "https://a1.example/o1", "2026-05-01T01:00:00Z", "ok", 200, "https://a1.example/o1", "", "",
+                            "text/html; charset=utf-8", static_cast<std::int64_t>(body.size()), "", sha};
+    ASSERT_TRUE(m_store->record_url_check(2565, check, snapshot));
+    check.checked_at = "2026-05-02T01:00:00Z";
+    check.status = "stale";
+    check.reason = "ไม่พบปี พ.ศ. 2565";
+    check.reason_codes = "stale_year";
+    check.redirects = "302 https://a1.example/old";
+    ASSERT_TRUE(m_store->record_url_check(2565, check, snapshot));  // the same bytes again: kept once
+    storage::UrlCheck other{0, "A2", "O1", "https://a2.example", "2026-05-01T02:00:00Z", "broken", 0, "https://a2.example", "เปิดไม่ได้",
+                            "timeout", "", 0, "", ""};
+    ASSERT_TRUE(m_store->record_url_check(2565, other, std::nullopt));
+
+    const auto latest = m_store->latest_url_checks(2565, std::string("A1"));
+    ASSERT_TRUE(latest) << latest.error().to_string();
+    ASSERT_EQ(latest->size(), 1u);
+    EXPECT_EQ(latest->at(0).status, "stale");
+    EXPECT_EQ(latest->at(0).reason, "ไม่พบปี พ.ศ. 2565");
+    EXPECT_EQ(latest->at(0).redirects, "302 https://a1.example/old");
+    EXPECT_EQ(latest->at(0).snapshot, sha);
+    const auto everyone = m_store->latest_url_checks(2565, std::nullopt);
+    ASSERT_TRUE(everyone);
+    ASSERT_EQ(everyone->size(), 2u);
+    EXPECT_EQ(everyone->at(1).agency_id, "A2");
+    EXPECT_EQ(everyone->at(1).http_status, 0);
+    EXPECT_EQ(everyone->at(1).snapshot, "");
+
+    const auto history = m_store->url_check_history(2565, "A1", "O1");
+    ASSERT_TRUE(history);
+    ASSERT_EQ(history->size(), 2u);
+    EXPECT_EQ(history->at(0).checked_at, "2026-05-02T01:00:00Z");
+    EXPECT_EQ(history->at(1).status, "ok");
+
+    const auto kept = m_store->evidence_snapshot("A1", sha);
+    ASSERT_TRUE(kept) << kept.error().to_string();
+    EXPECT_EQ(kept->body, body);
+    EXPECT_EQ(kept->content_type, "text/html; charset=utf-8");
+    EXPECT_EQ(m_store->evidence_snapshot("A2", sha).error().code, ErrorCode::not_found);  // not a check of A2's
+    EXPECT_TRUE(m_store->latest_url_checks(2566, std::nullopt)->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend{"sqlite"}, Backend{"postgresql"}),

@@ -65,6 +65,10 @@ public:
     Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
                              const std::string& url, std::string_view actor, const std::string& day) override;
     Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) override;
+    Result<void> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) override;
+    Result<std::vector<UrlCheck>> latest_url_checks(int fiscal_year, const std::optional<std::string>& agency_id) override;
+    Result<std::vector<UrlCheck>> url_check_history(int fiscal_year, const std::string& agency_id, const std::string& item) override;
+    Result<EvidenceSnapshot> evidence_snapshot(const std::string& agency_id, const std::string& sha256) override;
     Result<Publication> publish_results(int fiscal_year, std::string_view actor) override;
     Result<std::vector<Publication>> publications() override;
     Result<std::vector<ScoreSnapshot>> published_results(int fiscal_year) override;

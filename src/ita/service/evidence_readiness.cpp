@@ -1,0 +1,115 @@
+#include <ita/service/evidence_readiness.hpp>
+
+#include <ita/evidence/evidence_check.hpp>
+#include <ita/ingest/methodology_reader.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
+namespace ita::service {
+
+namespace {
+
+struct Address {
+    std::string agency_id;
+    const core::OitItem* item = nullptr;
+    std::string url;
+};
+
+core::UrlCheck record_of(const Address& address, const evidence::EvidenceCheck& check, const std::string& checked_at) {
+    core::UrlCheck record;
+    record.agency_id = address.agency_id;
+    record.item = address.item->code;
+    record.url = address.url;
+    record.checked_at = checked_at;
+    record.status = evidence::to_string(check.assessment.status);
+    record.http_status = check.fetched.http_status;
+    record.final_url = check.fetched.final_url.empty() ? address.url : check.fetched.final_url;
+    record.reason = check.assessment.reason();
+    for (const auto& finding : check.assessment.findings) record.reason_codes += (record.reason_codes.empty() ? "" : ",") + finding.code;
+    record.content_type = check.fetched.content_type;
+    record.size = static_cast<std::int64_t>(check.fetched.body.size());
+    for (const auto& hop : check.fetched.redirects)
+        record.redirects += (record.redirects.empty() ? "" : "\n") + std::to_string(hop.http_status) + " " + hop.url;
+    record.snapshot = check.sha256;
+    return record;
+}
+
+Result<std::vector<Address>> addresses_to_check(storage::Store& store, const core::Methodology& methodology, const EvidenceCheckRequest& request) {
+    std::vector<core::Agency> agencies;
+    if (request.agency_id) {
+        ITA_TRY(agency, store.agency(*request.agency_id));
+        if (!agency) return fail(ErrorCode::not_found, "agency " + *request.agency_id + " is not in the database");
+        agencies.push_back(std::move(*agency));
+    } else {
+        ITA_TRY(all, store.agencies());
+        agencies = std::move(all);
+    }
+    std::map<std::string, const core::OitItem*> items;
+    for (const auto& item : methodology.items) items.emplace(item.code, &item);
+    std::vector<Address> addresses;
+    for (const auto& agency : agencies) {
+        ITA_TRY(entries, store.oit_entries(request.fiscal_year, agency.agency_id));
+        for (const auto& entry : entries) {
+            if (!entry.present || entry.url.empty() || (request.item && entry.item != *request.item)) continue;
+            const auto found = items.find(entry.item);
+            if (found == items.end() || !found->second->applies_to(agency.type)) continue;
+            addresses.push_back({agency.agency_id, found->second, entry.url});
+        }
+    }
+    std::sort(addresses.begin(), addresses.end(), [](const Address& a, const Address& b) {
+        return std::tie(a.agency_id, a.item->code) < std::tie(b.agency_id, b.item->code);
+    });
+    return addresses;
+}
+
+}  // namespace
+
+Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& store, const EvidenceCheckRequest& request) {
+    ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
+    ITA_TRY(addresses, addresses_to_check(store, methodology, request));
+
+    // Fetch in parallel (each fetch mostly waits on the network); record in order afterwards,
+    // on this thread, since a store connection is not shared between threads.
+    std::vector<evidence::EvidenceCheck> checks(addresses.size());
+    std::vector<std::string> times(addresses.size());
+    evidence::initialise_fetching();
+    evidence::RobotsCache robots(request.limits);
+    std::atomic<std::size_t> next{0};
+    {
+        std::vector<std::jthread> workers;
+        const auto count = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, request.parallel)), 1, std::max<std::size_t>(1, addresses.size()));
+        for (std::size_t worker = 0; worker < count; ++worker)
+            workers.emplace_back([&] {
+                for (std::size_t index; (index = next++) < addresses.size();) {
+                    const auto& address = addresses[index];
+                    times[index] = storage::utc_now();
+                    checks[index] = evidence::check_evidence(
+                        address.url, {request.fiscal_year, address.item->keywords, address.item->period}, request.limits, robots);
+                }
+            });
+    }
+    std::vector<core::UrlCheck> records;
+    records.reserve(addresses.size());
+    for (std::size_t index = 0; index < addresses.size(); ++index) {
+        auto record = record_of(addresses[index], checks[index], times[index]);
+        std::optional<storage::EvidenceSnapshot> snapshot;
+        if (!record.snapshot.empty())
+            snapshot = storage::EvidenceSnapshot{record.snapshot, checks[index].fetched.content_type, std::move(checks[index].fetched.body)};
+        ITA_TRY_VOID(store.record_url_check(request.fiscal_year, record, snapshot));
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+std::optional<core::UrlCheck> check_at_deadline(const std::vector<core::UrlCheck>& history_newest_first, const std::string& closing_day) {
+    // Checks are stamped in UTC; the day closes at midnight in Thailand (UTC+7), 17:00 UTC.
+    const std::string cutoff = closing_day + "T17:00:00Z";
+    for (const auto& check : history_newest_first)
+        if (check.checked_at < cutoff) return check;
+    return std::nullopt;
+}
+
+}  // namespace ita::service

@@ -1,0 +1,35 @@
+// The OIT evidence checker as a use case: the addresses agencies entered for a year are
+// fetched (several at once), judged against each item's keywords and period, and every check
+// is recorded with a snapshot of the bytes fetched. Nothing here changes an entry, a verdict or
+// a score: it tells the working group, before the window closes, which links would fail review,
+// and keeps what the auditor will want to see.
+#pragma once
+
+#include <ita/core/methodology.hpp>
+#include <ita/evidence/http_fetch.hpp>
+#include <ita/storage/store.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ita::service {
+
+struct EvidenceCheckRequest {
+    int fiscal_year = 0;
+    std::optional<std::string> agency_id;  // none: every agency with entries that year
+    std::optional<std::string> item;       // none: every entered item
+    std::optional<std::string> methodology_dir;
+    evidence::FetchLimits limits;
+    int parallel = 8;  // fetches at once
+};
+
+// Checks and records; returns the checks made, by agency then item. not_found for an unknown
+// agency or a year without a methodology.
+Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& store, const EvidenceCheckRequest& request);
+
+// The check an auditor sees for the deadline: the newest made on or before `closing_day`
+// (YYYY-MM-DD, the OIT entry window's last day, Thai time), else none.
+std::optional<core::UrlCheck> check_at_deadline(const std::vector<core::UrlCheck>& history_newest_first, const std::string& closing_day);
+
+}  // namespace ita::service
