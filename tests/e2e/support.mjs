@@ -15,11 +15,12 @@ export const freePort = () => new Promise((resolve) => {
   server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
 });
 
-// Starts `ita serve --db DB` on a free port; resolves when /healthz answers. `log()` is its stderr.
-export async function startServer(ita, db) {
+// Starts `ita serve --db DB [OPTIONS]` on a free port; resolves when /healthz answers. `log()` is
+// its stderr. Without options the OIT evidence checker is off: a test never leaves loopback.
+export async function startServer(ita, db, options = ['--no-evidence-check']) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(ita, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(ita, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2', ...options], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   server.stderr.on('data', (chunk) => { log += chunk; });
   for (let attempt = 0; ; ++attempt) {

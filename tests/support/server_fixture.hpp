@@ -19,6 +19,9 @@
 #include <thread>
 #include <unistd.h>
 
+#include <string>
+#include <vector>
+
 namespace ita::test {
 
 // Runs `ita <arguments>` quietly; its exit status.
@@ -29,6 +32,9 @@ class ServerTest : public testing::Test {
 protected:
     // Whether SetUp publishes 2565 (`ita publish`), as it is once results are out.
     [[nodiscard]] virtual bool published() const { return true; }
+    // More `ita serve` options. By default the OIT evidence checker is off: the tests' OIT
+    // addresses are made up, and a test never contacts an address outside loopback.
+    [[nodiscard]] virtual std::vector<std::string> serve_options() const { return {"--no-evidence-check"}; }
 
     void SetUp() override {
         m_db = m_files.path("ita.db");
@@ -43,7 +49,12 @@ protected:
         m_pid = ::fork();
         if (m_pid == 0) {
             const std::string listen = "127.0.0.1:" + std::to_string(m_port);
-            ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", m_db.c_str(), "--listen", listen.c_str(), "--threads", "2", nullptr);
+            std::vector<std::string> arguments{ITA_BINARY, "serve", "--db", m_db, "--listen", listen, "--threads", "2"};
+            for (const auto& option : serve_options()) arguments.push_back(option);
+            std::vector<char*> argv;
+            for (auto& argument : arguments) argv.push_back(argument.data());
+            argv.push_back(nullptr);
+            ::execv(ITA_BINARY, argv.data());
             ::_exit(127);
         }
         m_client = std::make_unique<httplib::Client>("127.0.0.1", m_port);
@@ -102,10 +113,10 @@ public:
         if (m_pid == 0) {
             const std::string listen = "127.0.0.1:" + std::to_string(m_port);
             if (db_read.empty())
-                ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--threads", "2", nullptr);
+                ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--threads", "2", "--no-evidence-check", nullptr);
             else
                 ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--db-read", db_read.c_str(), "--listen", listen.c_str(), "--threads",
-                        "2", nullptr);
+                        "2", "--no-evidence-check", nullptr);
             ::_exit(127);
         }
         client = std::make_unique<httplib::Client>("127.0.0.1", m_port);

@@ -45,7 +45,14 @@ int run_serve_command(const ServeCommand& command) {
     server::add_account_routes(router, context);
     server::add_admin_routes(router, context);
     server::add_measure_routes(router, context);
-    server::add_oit_routes(router, context);
+    std::shared_ptr<service::EvidenceMonitor> evidence_monitor;
+    if (command.check_evidence) {
+        service::EvidenceMonitorOptions monitor{command.db, command.methodology_dir};
+        monitor.limits.allow_private_addresses = command.evidence_allow_private_addresses;
+        monitor.nightly_minute = command.evidence_nightly_minute;
+        evidence_monitor = std::make_shared<service::EvidenceMonitor>(std::move(monitor));
+    }
+    server::add_oit_routes(router, context, evidence_monitor);
     server::add_national_routes(router, context, public_cache);
     server::add_public_routes(router, context, public_cache);
     server::add_api_routes(router, context);

@@ -57,6 +57,7 @@ struct Commands {
     app::CheckUrlsCommand check_urls;
     std::string check_urls_format = "text";
     double check_urls_timeout = 20;
+    std::string evidence_check_at = "02:00";
 };
 
 void add_score(CLI::App& app, Commands& commands) {
@@ -207,6 +208,13 @@ void add_serve(CLI::App& app, Commands& commands) {
     serve->add_option("--public-rate", commands.serve.public_posts_per_address_per_hour,
                       "จำนวนส่งแบบ EIT ต่อที่อยู่ต่อชั่วโมง / public survey posts per address per hour")
         ->default_val(30);
+    serve->add_option("--evidence-check-at", commands.evidence_check_at,
+                      "เวลาตรวจลิงก์ OIT ประจำคืน HH:MM หรือ off / nightly OIT evidence check, local HH:MM or off")
+        ->default_val("02:00");
+    serve->add_flag("!--no-evidence-check", commands.serve.check_evidence,
+                    "ไม่ตรวจลิงก์ OIT เลย / never fetch OIT evidence addresses");
+    serve->add_flag("--evidence-allow-private-addresses", commands.serve.evidence_allow_private_addresses,
+                    "ยอมให้ตรวจที่อยู่ในเครือข่ายภายใน / allow loopback and private networks (testing)");
 }
 
 void add_season(CLI::App& app, Commands& commands) {
@@ -394,6 +402,18 @@ int run(int argc, char** argv) {
         if (const int code = require_db(global, "serve")) return code;
         commands.serve.db = *global.db;
         commands.serve.methodology_dir = global.methodology_dir;
+        if (commands.evidence_check_at == "off") {
+            commands.serve.evidence_nightly_minute = std::nullopt;
+        } else {
+            int hour = -1, minute = -1;
+            char end = 0;
+            if (std::sscanf(commands.evidence_check_at.c_str(), "%d:%d%c", &hour, &minute, &end) != 2 || hour < 0 || hour > 23 || minute < 0 ||
+                minute > 59) {
+                std::fprintf(stderr, "ita serve: --evidence-check-at must be HH:MM (such as 02:00) or off\n");
+                return 2;
+            }
+            commands.serve.evidence_nightly_minute = hour * 60 + minute;
+        }
         return app::run_serve_command(commands.serve);
     }
     if (app.got_subcommand("season")) {

@@ -3,6 +3,11 @@
 #include <ita/server/page_template.hpp>
 #include <ita/thai/dates.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <span>
+#include <ctime>
+
 namespace ita::server {
 
 namespace {
@@ -60,6 +65,44 @@ void set_item(data& target, const core::OitItem& item, const storage::OitEntry* 
     if (!entry->clarification_url.empty()) target.set("clarification_url", entry->clarification_url);
     target.set("is_accepted", flag(entry->verdict == "accepted"));
     target.set("is_rejected", flag(entry->verdict == "rejected"));
+}
+
+// "23 พ.ย. 69 09:15 น." in Thai time (UTC+7) from a check's UTC stamp.
+std::string checked_when(const std::string& utc) {
+    std::tm parts{};
+    if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d", &parts.tm_year, &parts.tm_mon, &parts.tm_mday, &parts.tm_hour, &parts.tm_min) != 5) return utc;
+    parts.tm_year -= 1900;
+    parts.tm_mon -= 1;
+    const std::time_t thai_time = timegm(&parts) + 7 * 3600;
+    std::tm local{};
+    gmtime_r(&thai_time, &local);
+    char date[16], clock[8];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &local);
+    std::strftime(clock, sizeof clock, "%H:%M", &local);
+    return thai::short_thai_date(date) + " " + clock + " น.";
+}
+
+const char* readiness_label(const std::string& status) {
+    if (status == "ok") return "ลิงก์พร้อม";
+    if (status == "stale") return "ข้อมูลไม่เป็นปัจจุบัน";
+    if (status == "suspicious") return "ควรตรวจสอบ";
+    return "เปิดไม่ได้";
+}
+
+// What the evidence checker found, for a card: `prefix` keeps the latest and the deadline
+// checks apart on the auditor's page. `snapshot_base` + hash opens the bytes kept.
+data readiness_view(const core::UrlCheck& check, const std::string& snapshot_base) {
+    data view;
+    view.set("label", std::string(readiness_label(check.status)));
+    view.set("tone", std::string(check.status == "ok" ? "ok" : check.status == "suspicious" ? "soon" : "late"));
+    view.set("reason", check.reason);
+    view.set("when", checked_when(check.checked_at));
+    view.set("moved", flag(check.final_url != check.url));
+    view.set("final_url", check.final_url);
+    view.set("has_snapshot", flag(!check.snapshot.empty()));
+    view.set("snapshot_url", snapshot_base + check.snapshot);
+    view.set("sha256", check.snapshot);
+    return view;
 }
 
 void set_messages(data& context, const OitPageMessages& messages) {
@@ -130,6 +173,10 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
         data card;
         set_item(card, item, entry);
         if (!entry && workspace.entry.state == PhaseState::closed) card.set("tone", std::string("late"));
+        if (const auto check = workspace.latest_checks.find(item.code); check != workspace.latest_checks.end() && entry && entry->url == check->second.url)
+            card.set("check", readiness_view(check->second, ""));
+        else if (entry && entry->present && !entry->url.empty())
+            card.set("check_pending", flag(true));
         card.set("action", can_enter(workspace, entry) ? (entry ? "แก้ไขข้อมูล" : "บันทึกข้อมูล")
                            : can_clarify(workspace, entry) ? "ชี้แจงผลการตรวจ"
                                                           : "ดูรายละเอียด");
@@ -141,7 +188,7 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
 }
 
 HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const std::string& code,
-                           const OitPageMessages& messages, int status) {
+                           const OitPageMessages& messages, const std::vector<core::UrlCheck>& checks, int status) {
     const core::OitItem* item = nullptr;
     for (const auto index : workspace.items)
         if (workspace.methodology.items[index].code == code) item = &workspace.methodology.items[index];
@@ -176,6 +223,17 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
     context.set("f_description", value("description", entry ? entry->description : ""));
     context.set("f_text", value("text", ""));
     context.set("f_clarification_url", value("url", ""));
+    const std::string snapshot_base = "/admin/oit/" + code + "/evidence/";
+    data history{data::type::list};
+    constexpr std::size_t shown_checks = 10;  // the newest; every check stays in the store
+    for (const auto& check : std::span(checks).first(std::min(checks.size(), shown_checks))) {
+        auto view = readiness_view(check, snapshot_base);
+        view.set("url", check.url);
+        history.push_back(view);
+    }
+    context.set("has_checks", flag(!checks.empty()));
+    context.set("checks", history);
+    context.set("can_check", flag(entry && entry->present && !entry->url.empty()));
     return html_page(status, "oit_item", context);
 }
 
@@ -195,6 +253,11 @@ HttpResponse oit_review_page(const service::OitWorkspace& workspace, const Agenc
         data card;
         set_item(card, item, entry);
         card.set("can_review", flag(can_review(workspace, entry)));
+        const std::string snapshot_base = "/review/oit/" + workspace.agency.agency_id + "/evidence/";
+        if (const auto check = workspace.deadline_checks.find(item.code); check != workspace.deadline_checks.end())
+            card.set("deadline_check", readiness_view(check->second, snapshot_base));
+        if (const auto check = workspace.latest_checks.find(item.code); check != workspace.latest_checks.end())
+            card.set("latest_check", readiness_view(check->second, snapshot_base));
         items.push_back(card);
     }
     context.set("items", items);

@@ -19,8 +19,9 @@ struct OitPageMessages {
 };
 
 HttpResponse oit_items_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages);
+// `checks`: the evidence checker's checks of the item, newest first.
 HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const std::string& item,
-                           const OitPageMessages& messages, int status = 200);
+                           const OitPageMessages& messages, const std::vector<core::UrlCheck>& checks = {}, int status = 200);
 HttpResponse oit_review_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages,
                              int status = 200);
 HttpResponse oit_review_index_page(int fiscal_year);

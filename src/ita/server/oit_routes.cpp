@@ -57,12 +57,29 @@ const char* notice_for(const HttpRequest& request) {
     if (done->second == "entered") return "บันทึกข้อมูลแล้ว";
     if (done->second == "clarified") return "ส่งคำชี้แจงแล้ว";
     if (done->second == "reviewed") return "บันทึกผลการตรวจแล้ว";
+    if (done->second == "checking") return "กำลังตรวจลิงก์ ผลจะแสดงในหน้านี้ภายในไม่กี่วินาที (โหลดหน้าใหม่)";
     return "";
+}
+
+// The bytes the evidence checker kept, exactly as fetched, for the agency's group or an
+// auditor. They come from anyone's web site, so the browser is told to treat them as a
+// sandboxed document of no origin: no script runs, nothing of ita's can be reached.
+HttpResponse snapshot_response(storage::Store& store, const std::string& agency_id, const std::string& sha256) {
+    auto snapshot = store.evidence_snapshot(agency_id, sha256);
+    if (!snapshot) return message_page(status_for(snapshot.error().code), "ไม่พบหลักฐานที่เก็บไว้", "ไม่พบสำเนาหลักฐานนี้ของหน่วยงาน");
+    HttpResponse response;
+    response.content_type = snapshot->content_type.empty() ? "application/octet-stream" : snapshot->content_type;
+    response.body = std::move(snapshot->body);
+    response.headers.emplace_back("Content-Security-Policy", "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
+    response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    response.headers.emplace_back("Cache-Control", "private, max-age=31536000, immutable");  // named by its hash: never changes
+    response.headers.emplace_back("X-Evidence-SHA256", sha256);
+    return response;
 }
 
 }  // namespace
 
-void add_oit_routes(Router& router, const ResultsContext& context) {
+void add_oit_routes(Router& router, const ResultsContext& context, std::shared_ptr<service::EvidenceMonitor> monitor) {
     router.add("GET", "/admin/oit", [context](const HttpRequest& request) {
         auto allowed = allow_agency(context, request);
         if (!allowed) return allowed.error();
@@ -71,21 +88,40 @@ void add_oit_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/admin/oit/:item", [context](const HttpRequest& request) {
         auto allowed = allow_agency(context, request);
         if (!allowed) return allowed.error();
-        return oit_item_page(allowed->workspace, allowed->scope, request.path_params.at("item"), {notice_for(request), {}, {}});
+        const std::string& item = request.path_params.at("item");
+        auto checks = allowed->store->url_check_history(allowed->scope.fiscal_year, allowed->scope.agency_id, item);
+        if (!checks) return message_page(status_for(checks.error().code), "เปิดข้อมูล OIT ไม่ได้", checks.error().message);
+        return oit_item_page(allowed->workspace, allowed->scope, item, {notice_for(request), {}, {}}, *checks);
     });
-    router.add("POST", "/admin/oit/:item", [context](const HttpRequest& request) {
+    // The working group asks for its address to be checked again (after fixing its page).
+    router.add("POST", "/admin/oit/:item/check", [context, monitor](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        const std::string& item = request.path_params.at("item");
+        if (!monitor) return message_page(503, "ตรวจลิงก์ไม่ได้", "เซิร์ฟเวอร์นี้ปิดการตรวจลิงก์ไว้");
+        monitor->enqueue(allowed->scope.fiscal_year, allowed->scope.agency_id, item);
+        const std::string scope = allowed->scope.act_for_other_agency ? "&agency=" + allowed->scope.agency_id : "";
+        return see_other("/admin/oit/" + item + "?year=" + std::to_string(allowed->scope.fiscal_year) + scope + "&done=checking");
+    });
+    router.add("GET", "/admin/oit/:item/evidence/:sha256", [context](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        return snapshot_response(*allowed->store, allowed->scope.agency_id, request.path_params.at("sha256"));
+    });
+    router.add("POST", "/admin/oit/:item", [context, monitor](const HttpRequest& request) {
         auto allowed = allow_agency(context, request);
         if (!allowed) return allowed.error();
         const std::string item = request.path_params.at("item");
         const auto present = field(allowed->fields, "present");
         if (present != "yes" && present != "no")
-            return oit_item_page(allowed->workspace, allowed->scope, item, {"", {"มีข้อมูลหรือไม่: เลือกมีหรือไม่มี"}, allowed->fields}, 422);
+            return oit_item_page(allowed->workspace, allowed->scope, item, {"", {"มีข้อมูลหรือไม่: เลือกมีหรือไม่มี"}, allowed->fields}, {}, 422);
         const service::OitSubmission submission{item, present == "yes", field(allowed->fields, "url"), field(allowed->fields, "description")};
         auto entered = service::enter_oit_item(*allowed->store, allowed->workspace, submission, allowed->access.session.user.user_id,
                                                allowed->scope.today);
         if (!entered)
-            return oit_item_page(allowed->workspace, allowed->scope, item, {"", error_lines(entered.error()), allowed->fields},
+            return oit_item_page(allowed->workspace, allowed->scope, item, {"", error_lines(entered.error()), allowed->fields}, {},
                                  page_status(entered.error()));
+        if (monitor && submission.present) monitor->enqueue(allowed->scope.fiscal_year, allowed->scope.agency_id, item);
         return see_other(allowed->list_url() + "&done=entered#item-" + item);
     });
     router.add("POST", "/admin/oit/:item/clarify", [context](const HttpRequest& request) {
@@ -95,7 +131,7 @@ void add_oit_routes(Router& router, const ResultsContext& context) {
         auto clarified = service::clarify_oit_item(*allowed->store, allowed->workspace, item, field(allowed->fields, "text"),
                                                    field(allowed->fields, "url"), allowed->access.session.user.user_id, allowed->scope.today);
         if (!clarified)
-            return oit_item_page(allowed->workspace, allowed->scope, item, {"", error_lines(clarified.error()), allowed->fields},
+            return oit_item_page(allowed->workspace, allowed->scope, item, {"", error_lines(clarified.error()), allowed->fields}, {},
                                  page_status(clarified.error()));
         return see_other(allowed->list_url() + "&done=clarified#item-" + item);
     });
@@ -111,6 +147,11 @@ void add_oit_routes(Router& router, const ResultsContext& context) {
         if (!workspace) return message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message);
         return oit_review_page(*workspace, {agency->second, workspace->agency.name, call.fiscal_year, call.session.csrf, today, false},
                                {notice_for(request), {}, {}});
+    });
+    router.add("GET", "/review/oit/:agency/evidence/:sha256", [context](const HttpRequest& request) {
+        auto allowed = session_request(context.db, request, reviewer_access);
+        if (!allowed) return allowed.error();
+        return snapshot_response(*allowed->store, request.path_params.at("agency"), request.path_params.at("sha256"));
     });
     router.add("POST", "/review/oit/:agency/:item", [context](const HttpRequest& request) {
         auto allowed = session_request(context.db, request, reviewer_access);

@@ -84,6 +84,7 @@ Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& sto
         for (std::size_t worker = 0; worker < count; ++worker)
             workers.emplace_back([&] {
                 for (std::size_t index; (index = next++) < addresses.size();) {
+                    if (request.cancelled && request.cancelled->load()) break;
                     const auto& address = addresses[index];
                     times[index] = storage::utc_now();
                     checks[index] = evidence::check_evidence(
@@ -94,6 +95,7 @@ Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& sto
     std::vector<core::UrlCheck> records;
     records.reserve(addresses.size());
     for (std::size_t index = 0; index < addresses.size(); ++index) {
+        if (times[index].empty()) continue;  // cancelled before its turn
         auto record = record_of(addresses[index], checks[index], times[index]);
         std::optional<storage::EvidenceSnapshot> snapshot;
         if (!record.snapshot.empty())

@@ -9,6 +9,7 @@
 #include <ita/evidence/http_fetch.hpp>
 #include <ita/storage/store.hpp>
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,10 +23,11 @@ struct EvidenceCheckRequest {
     std::optional<std::string> methodology_dir;
     evidence::FetchLimits limits;
     int parallel = 8;  // fetches at once
+    const std::atomic<bool>* cancelled = nullptr;  // when set and true, no further fetch starts
 };
 
-// Checks and records; returns the checks made, by agency then item. not_found for an unknown
-// agency or a year without a methodology.
+// Checks and records; returns the checks made, by agency then item (only those made when
+// cancelled). not_found for an unknown agency or a year without a methodology.
 Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& store, const EvidenceCheckRequest& request);
 
 // The check an auditor sees for the deadline: the newest made on or before `closing_day`

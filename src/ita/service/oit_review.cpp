@@ -1,6 +1,7 @@
 #include <ita/service/oit_review.hpp>
 
 #include <ita/ingest/methodology_reader.hpp>
+#include <ita/service/evidence_readiness.hpp>
 #include <ita/util/diagnostics.hpp>
 
 #include <algorithm>
@@ -36,7 +37,7 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     ITA_TRY(agency, store.agency(agency_id));
     if (!agency) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
     ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
-    OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}};
+    OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t index = 0; index < workspace.methodology.items.size(); ++index)
         if (workspace.methodology.items[index].applies_to(agency->type)) workspace.items.push_back(index);
     ITA_TRY(entries, store.oit_entries(fiscal_year, agency_id));
@@ -47,6 +48,13 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     workspace.entry = entry_window;
     workspace.review = review_window;
     workspace.clarification = clarification_window;
+    ITA_TRY(latest, store.latest_url_checks(fiscal_year, agency_id));
+    for (auto& check : latest) workspace.latest_checks.emplace(check.item, std::move(check));
+    if (workspace.entry.state == PhaseState::closed)
+        for (const auto& [item, check] : workspace.latest_checks) {
+            ITA_TRY(history, store.url_check_history(fiscal_year, agency_id, item));
+            if (auto at_deadline = check_at_deadline(history, workspace.entry.closes_on)) workspace.deadline_checks.emplace(item, std::move(*at_deadline));
+        }
     return workspace;
 }
 

@@ -22,6 +22,10 @@ struct OitWorkspace {
     std::vector<std::size_t> items;                   // the items of the agency's type, in order
     std::map<std::string, storage::OitEntry> entries;  // by item code
     PhaseStatus entry, review, clarification;          // on `today`
+    // The evidence checker's newest check of each entered address, by item code, and once the
+    // entry window has closed, the check the auditor goes by: the newest made by its last day.
+    std::map<std::string, core::UrlCheck> latest_checks;
+    std::map<std::string, core::UrlCheck> deadline_checks;
 };
 
 // not_found for an unknown agency or a year without a methodology.

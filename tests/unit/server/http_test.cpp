@@ -167,7 +167,7 @@ pid_t start_server(const std::string& db, int port) {
     const pid_t pid = ::fork();
     if (pid == 0) {
         const std::string listen = "127.0.0.1:" + std::to_string(port);
-        ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--threads", "2", nullptr);
+        ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--threads", "2", "--no-evidence-check", nullptr);
         ::_exit(127);
     }
     httplib::Client client("127.0.0.1", port);
@@ -254,7 +254,7 @@ TEST(PublicSurvey, RateLimitPerAddressIsShared) {
     const pid_t pid = ::fork();
     if (pid == 0) {
         const std::string listen = "127.0.0.1:" + std::to_string(port);
-        ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--public-rate", "3", nullptr);
+        ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--public-rate", "3", "--no-evidence-check", nullptr);
         ::_exit(127);
     }
     httplib::Client client("127.0.0.1", port);

@@ -1,0 +1,108 @@
+#include <ita/service/evidence_monitor.hpp>
+
+#include <ita/service/evidence_readiness.hpp>
+#include <ita/storage/store.hpp>
+#include <ita/util/clock.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace ita::service {
+
+std::time_t next_nightly_run(std::time_t now, int minute) {
+    std::tm local{};
+    localtime_r(&now, &local);
+    local.tm_hour = minute / 60;
+    local.tm_min = minute % 60;
+    local.tm_sec = 0;
+    local.tm_isdst = -1;
+    std::time_t run = std::mktime(&local);
+    while (run <= now) {
+        ++local.tm_mday;  // mktime normalises the day past the month's end
+        local.tm_isdst = -1;
+        run = std::mktime(&local);
+    }
+    return run;
+}
+
+EvidenceMonitor::EvidenceMonitor(EvidenceMonitorOptions options) : m_options(std::move(options)) {
+    evidence::initialise_fetching();
+    m_thread = std::jthread([this] { run(); });
+}
+
+EvidenceMonitor::~EvidenceMonitor() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_cancelled = true;
+    m_wake.notify_all();
+}
+
+void EvidenceMonitor::enqueue(int fiscal_year, const std::string& agency_id, const std::optional<std::string>& item) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_jobs.push_back({fiscal_year, agency_id, item});
+    }
+    m_wake.notify_all();
+}
+
+void EvidenceMonitor::run() {
+    auto nightly = m_options.nightly_minute ? std::optional(std::chrono::system_clock::from_time_t(
+                                                  next_nightly_run(std::time(nullptr), *m_options.nightly_minute)))
+                                            : std::nullopt;
+    while (true) {
+        std::optional<Job> job;
+        bool night = false;
+        {
+            std::unique_lock lock(m_mutex);
+            const auto ready = [&] { return m_stopping || !m_jobs.empty(); };
+            if (nightly) m_wake.wait_until(lock, *nightly, ready);
+            else m_wake.wait(lock, ready);
+            if (m_stopping) return;
+            if (!m_jobs.empty()) {
+                job = m_jobs.front();
+                m_jobs.pop_front();
+            } else if (nightly && std::chrono::system_clock::now() >= *nightly) {
+                night = true;
+                nightly = std::chrono::system_clock::from_time_t(next_nightly_run(std::time(nullptr), *m_options.nightly_minute));
+            }
+        }
+        if (job) check(*job);
+        if (night) check_open_years();
+    }
+}
+
+void EvidenceMonitor::check(const Job& job) {
+    auto store = storage::open_store(m_options.db);
+    if (!store) {
+        std::fprintf(stderr, "ita serve: evidence check: %s\n", store.error().to_string().c_str());
+        return;
+    }
+    EvidenceCheckRequest request{job.fiscal_year, job.agency_id, job.item, m_options.methodology_dir, m_options.limits, m_options.parallel,
+                                 &m_cancelled};
+    if (auto checked = check_evidence_addresses(**store, request); !checked)
+        std::fprintf(stderr, "ita serve: evidence check of %d: %s\n", job.fiscal_year, checked.error().to_string().c_str());
+}
+
+// Every year whose OIT entry, review or clarification window is open today.
+void EvidenceMonitor::check_open_years() {
+    auto store = storage::open_store(m_options.db);
+    if (!store) return;
+    const auto years = (*store)->fiscal_years();
+    if (!years) return;
+    const std::string today = util::local_date_today();
+    for (const int year : *years) {
+        if (m_cancelled) return;
+        const auto windows = (*store)->season_windows(year);
+        if (!windows) continue;
+        const bool open = std::any_of(windows->begin(), windows->end(), [&](const storage::SeasonWindow& window) {
+            return (window.phase == "oit_entry" || window.phase == "review" || window.phase == "clarification") && window.opens_on <= today &&
+                   today <= window.closes_on;
+        });
+        if (open) check({year, std::nullopt, std::nullopt});
+    }
+}
+
+}  // namespace ita::service

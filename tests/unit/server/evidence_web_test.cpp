@@ -1,0 +1,118 @@
+// The OIT evidence checker in a running `ita serve`: an address entered on the web is checked
+// in the background, the readiness and its reason reach the group's pages and the auditor's,
+// a fix is checked again on request, and the bytes of each check open, sandboxed, for those
+// allowed to see them. The evidence pages are served by this test on 127.0.0.1.
+#include "../../support/server_fixture.hpp"
+
+#include <atomic>
+#include <mutex>
+
+namespace {
+
+using ita::test::add_user;
+using ita::test::run;
+using ita::test::ServerTest;
+using ita::test::sign_in;
+
+constexpr const char* form_type = "application/x-www-form-urlencoded";
+
+class EvidenceWeb : public ServerTest {
+protected:
+    std::vector<std::string> serve_options() const override { return {"--evidence-allow-private-addresses", "--evidence-check-at", "off"}; }
+
+    void SetUp() override {
+        m_evidence.Get("/structure", [this](const httplib::Request&, httplib::Response& response) {
+            std::lock_guard lock(m_mutex);
+            response.set_content(m_page, "text/html; charset=utf-8");
+        });
+        m_evidence_port = m_evidence.bind_to_any_port("127.0.0.1");
+        m_evidence_thread = std::thread([this] { m_evidence.listen_after_bind(); });
+        while (!m_evidence.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ServerTest::SetUp();
+        ASSERT_EQ(run("import --db " + m_db + " agencies " +
+                      m_files.write("more.csv", "agency_id,name,type,province\nA2,เทศบาลตำบลทดสอบ,เทศบาลตำบล,ขอนแก่น\n")),
+                  0);
+        ASSERT_EQ(add_user(m_db, "wg", "agency_admin --agency A2"), 0);
+        ASSERT_EQ(add_user(m_db, "other", "agency_admin --agency A1"), 0);
+        ASSERT_EQ(add_user(m_db, "audit", "auditor"), 0);
+        ASSERT_EQ(run("season open --db " + m_db + " --year 2565"), 0);
+    }
+    void TearDown() override {
+        ServerTest::TearDown();
+        m_evidence.stop();
+        m_evidence_thread.join();
+    }
+
+    // The page at `path` once it contains `text` (the check runs in the background).
+    std::string page_with(const std::string& path, const httplib::Headers& session, const std::string& text) {
+        std::string body;
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            body = m_client->Get(path, session)->body;
+            if (body.find(text) != std::string::npos) return body;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ADD_FAILURE() << "no \"" << text << "\" on " << path << ":\n" << body;
+        return body;
+    }
+
+    static std::string between(const std::string& text, const std::string& before, const std::string& after) {
+        const auto start = text.find(before);
+        if (start == std::string::npos) return "";
+        const auto from = start + before.size();
+        return text.substr(from, text.find(after, from) - from);
+    }
+
+    httplib::Server m_evidence;
+    std::thread m_evidence_thread;
+    int m_evidence_port = 0;
+    std::mutex m_mutex;
+    std::string m_page = "<html><body><h1>แผนผังโครงสร้างหน่วยงาน</h1></body></html>";
+};
+
+}  // namespace
+
+TEST_F(EvidenceWeb, AnEnteredAddressIsCheckedKeptAndCheckedAgainAfterAFix) {
+    const auto [group, csrf] = sign_in(*m_client, "wg");
+    const std::string address = "http%3A%2F%2F127.0.0.1%3A" + std::to_string(m_evidence_port) + "%2Fstructure";
+    ASSERT_EQ(m_client->Post("/admin/oit/O1", group, "year=2565&csrf=" + csrf + "&present=yes&url=" + address, form_type)->status, 303);
+
+    const auto list = page_with("/admin/oit?year=2565", group, "ลิงก์พร้อม");
+    EXPECT_NE(list.find("ตรวจเมื่อ"), std::string::npos);
+    const auto item = m_client->Get("/admin/oit/O1?year=2565", group)->body;
+    const std::string snapshot = between(item, "href=\"/admin/oit/O1/evidence/", "?");
+    ASSERT_EQ(snapshot.size(), 64u) << item;
+
+    // The page changes; the group asks again; the finding changes, the first copy stays.
+    {
+        std::lock_guard lock(m_mutex);
+        m_page = "<html><body><p>ยินดีต้อนรับ</p></body></html>";
+    }
+    ASSERT_EQ(m_client->Post("/admin/oit/O1/check", group, "year=2565&csrf=" + csrf, form_type)->status, 303);
+    const auto again = page_with("/admin/oit/O1?year=2565", group, "ควรตรวจสอบ");
+    EXPECT_NE(again.find("ไม่พบคำที่เกี่ยวกับรายการนี้"), std::string::npos);
+    const auto kept = m_client->Get("/admin/oit/O1/evidence/" + snapshot + "?year=2565", group);
+    ASSERT_EQ(kept->status, 200);
+    EXPECT_NE(kept->body.find("แผนผังโครงสร้างหน่วยงาน"), std::string::npos);
+    EXPECT_EQ(kept->get_header_value("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_EQ(kept->get_header_value("Content-Security-Policy").rfind("sandbox", 0), 0u);
+    EXPECT_EQ(kept->get_header_value("X-Content-Type-Options"), "nosniff");
+
+    // The auditor sees the latest finding and opens the copy; another agency's group cannot.
+    const auto [auditor, auditor_csrf] = sign_in(*m_client, "audit");
+    const auto review = m_client->Get("/review/oit?year=2565&agency=A2", auditor)->body;
+    EXPECT_NE(review.find("ลิงก์ล่าสุด"), std::string::npos);
+    EXPECT_NE(review.find("/review/oit/A2/evidence/"), std::string::npos);
+    EXPECT_EQ(m_client->Get("/review/oit/A2/evidence/" + snapshot + "?year=2565", auditor)->status, 200);
+    const auto [other, other_csrf] = sign_in(*m_client, "other");
+    EXPECT_EQ(m_client->Get("/admin/oit/O1/evidence/" + snapshot + "?year=2565", other)->status, 404);  // not a check of A1's
+    EXPECT_EQ(m_client->Get("/review/oit/A2/evidence/" + snapshot + "?year=2565", other)->status, 403);
+    EXPECT_EQ(m_client->Get("/admin/oit/O1/evidence/" + std::string(64, '0') + "?year=2565", group)->status, 404);
+}
+
+TEST_F(EvidenceWeb, AnAddressTheAuditorCouldNotOpenIsShownAsBrokenWithItsReason) {
+    const auto [group, csrf] = sign_in(*m_client, "wg");
+    const std::string address = "http%3A%2F%2F127.0.0.1%3A" + std::to_string(m_evidence_port) + "%2Fgone";
+    ASSERT_EQ(m_client->Post("/admin/oit/O2", group, "year=2565&csrf=" + csrf + "&present=yes&url=" + address, form_type)->status, 303);
+    const auto list = page_with("/admin/oit?year=2565", group, "เปิดไม่ได้");
+    EXPECT_NE(list.find("ไม่พบหน้านี้ (404)"), std::string::npos);
+}
