@@ -43,6 +43,12 @@ TEST_F(OitWeb, EnterRejectClarifyAcceptAndScore) {
     ASSERT_EQ(list->status, 200);
     EXPECT_NE(list->body.find("O1 โครงสร้างหน่วยงาน"), std::string::npos);
     EXPECT_NE(list->body.find("บันทึกแล้ว 0 จาก"), std::string::npos);
+    // The readiness monitor: fiscal 2565 is over, so everything with a period is due and unentered.
+    EXPECT_NE(list->body.find("ถึงกำหนดเผยแพร่"), std::string::npos);
+    EXPECT_NE(list->body.find("O23 สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน</a>: สรุปผลเดือนกันยายน 2565 (ตั้งแต่ 1 ต.ค. 2565) — ยังไม่บันทึก"),
+              std::string::npos);
+    EXPECT_NE(list->body.find("O12 รายงานผลการดำเนินงานประจำปี</a>: รายงานผลของปีงบประมาณ พ.ศ. 2564"), std::string::npos);
+    EXPECT_EQ(list->body.find("O1 โครงสร้างหน่วยงาน</a>:"), std::string::npos);  // standing information has no due day
 
     // Bad forms: Thai messages, values kept, nothing stored.
     const auto no_choice = m_client->Post("/admin/oit/O1", group, "year=2565&csrf=" + csrf + "&url=https%3A%2F%2Fa2.go.th%2Fs", form_type);
