@@ -2,6 +2,7 @@
 
 #include <ita/app/analyse_command.hpp>
 #include <ita/app/check_urls_command.hpp>
+#include <ita/app/integrity_command.hpp>
 #include <ita/app/gen_command.hpp>
 #include <ita/app/measures_command.hpp>
 #include <ita/app/report_command.hpp>
@@ -58,6 +59,8 @@ struct Commands {
     std::string check_urls_format = "text";
     double check_urls_timeout = 20;
     std::string evidence_check_at = "02:00";
+    app::IntegrityCommand integrity;
+    std::string integrity_format = "text";
 };
 
 void add_score(CLI::App& app, Commands& commands) {
@@ -253,6 +256,16 @@ void add_check_urls(CLI::App& app, Commands& commands) {
                     "ยอมให้ตรวจที่อยู่ในเครือข่ายภายใน / allow loopback and private networks (testing)");
 }
 
+void add_integrity(CLI::App& app, Commands& commands) {
+    auto* integrity = app.add_subcommand(
+        "integrity", "ความน่าเชื่อถือของคำตอบแบบวัด สำหรับผู้ตรวจ / Response-integrity signals for auditors (never changes a score)");
+    auto& command = commands.integrity;
+    integrity->add_option("--year", command.request.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    integrity->add_option("--agency", command.request.agency_id, "รหัสหน่วยงาน (ไม่ระบุ: ทุกหน่วยงาน) / agency id (default: all)");
+    integrity->add_option("--format", commands.integrity_format, "text | json")->check(CLI::IsMember({"text", "json"}));
+    integrity->add_option("--out", command.out, "เขียนลงไฟล์ / write to a file");
+}
+
 void add_publish(CLI::App& app, Commands& commands) {
     auto* publish = app.add_subcommand("publish", "คำนวณและเผยแพร่ผลของปีต่อสาธารณะ / Score the year and publish it on the public pages");
     publish->add_option("--year", commands.publish_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
@@ -314,6 +327,7 @@ int run(int argc, char** argv) {
     add_users(app, commands);
     add_publish(app, commands);
     add_check_urls(app, commands);
+    add_integrity(app, commands);
     add_backup(app, commands);
     try {
         app.parse(argc, argv);
@@ -360,6 +374,14 @@ int run(int argc, char** argv) {
         command.request.limits.connect_timeout = std::min(command.request.limits.connect_timeout, command.request.limits.total_timeout);
         command.json = commands.check_urls_format == "json";
         return app::run_check_urls_command(command);
+    }
+    if (app.got_subcommand("integrity")) {
+        if (const int code = require_db(global, "integrity")) return code;
+        auto& command = commands.integrity;
+        command.db = *global.db;
+        command.request.methodology_dir = global.methodology_dir;
+        command.json = commands.integrity_format == "json";
+        return app::run_integrity_command(command);
     }
     if (app.got_subcommand("rank")) {
         if (const int code = require_db(global, "rank")) return code;

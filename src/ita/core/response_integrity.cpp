@@ -39,20 +39,37 @@ bool straight_lined(const std::vector<std::uint8_t>& answers, const std::vector<
 IntegritySignal identical_answers(const AnswerSet& answers) {
     // Vectors shared by two or more respondents, straight lines aside (they have their own signal).
     std::map<std::vector<std::uint8_t>, std::size_t> groups;
-    for (const auto& respondent : answers.respondents)
-        if (!straight_lined(respondent, answers.rated)) ++groups[respondent];
+    std::vector<std::array<double, 5>> marginals;  // by position: shares of unanswered and options 1–4
+    std::size_t varied = 0;
+    for (const auto& respondent : answers.respondents) {
+        if (straight_lined(respondent, answers.rated)) continue;
+        ++groups[respondent];
+        ++varied;
+        if (marginals.size() < respondent.size()) marginals.resize(respondent.size(), std::array<double, 5>{});
+        for (std::size_t position = 0; position < respondent.size(); ++position) marginals[position][std::min<std::uint8_t>(respondent[position], 4)] += 1;
+    }
     std::size_t duplicated = 0, largest = 0;
     for (const auto& [vector, count] : groups)
         if (count >= 2) {
             duplicated += count;
             largest = std::max(largest, count);
         }
+    // How many would share their answers by chance if each answered independently, as this
+    // agency's respondents answer each item: people who all rate highly agree often.
+    double same = 1;
+    for (const auto& shares : marginals) {
+        double sum = 0;
+        for (const double count : shares) sum += (count / static_cast<double>(varied)) * (count / static_cast<double>(varied));
+        same *= sum;
+    }
+    const double expected = varied < 2 ? 0 : static_cast<double>(varied) * (1 - std::pow(1 - same, static_cast<double>(varied - 1)));
     const double share = static_cast<double>(duplicated) / static_cast<double>(answers.respondents.size());
-    IntegritySignal signal{"identical_answers", share >= 0.10 && largest >= 3, share, 30, ""};
+    const bool flagged = share >= 0.10 && largest >= 3 && static_cast<double>(duplicated) >= 3 + 3 * expected;
+    IntegritySignal signal{"identical_answers", flagged, share, 30, ""};
     signal.explanation = duplicated == 0 ? "ไม่พบชุดคำตอบที่เหมือนกันทุกข้อ"
                                          : "ชุดคำตอบที่เหมือนกันทุกข้อ (ไม่นับการตอบตัวเลือกเดียวทั้งชุด) " + std::to_string(duplicated) + " ชุด จาก " +
                                                std::to_string(answers.respondents.size()) + " (" + percent(share) + ") กลุ่มใหญ่สุด " +
-                                               std::to_string(largest) + " ชุด";
+                                               std::to_string(largest) + " ชุด; โดยบังเอิญคาดได้ราว " + decimal(expected) + " ชุด";
     return signal;
 }
 

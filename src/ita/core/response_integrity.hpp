@@ -7,6 +7,9 @@
 // so no answer can be tied to when it was given. Pure; thread-safe.
 #pragma once
 
+#include <ita/core/agency.hpp>
+#include <ita/core/instrument.hpp>
+
 #include <array>
 #include <cstdint>
 #include <map>
@@ -61,5 +64,12 @@ struct IntegrityAssessment {
 
 // `type_counts` includes this agency's own answers; they are taken out before comparing.
 IntegrityAssessment assess_integrity(const AnswerSet& answers, const SubmissionTiming& timing, const OptionCounts& type_counts);
+
+// One agency's assessment for one instrument, as listed for auditors.
+struct AgencyIntegrity {
+    Agency agency;
+    Instrument instrument = Instrument::iit;
+    IntegrityAssessment assessment;
+};
 
 }  // namespace ita::core

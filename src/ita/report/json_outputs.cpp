@@ -1,6 +1,7 @@
 // The only translation unit of report that includes nlohmann-json: every JSON output.
 #include <ita/report/analysis_outputs.hpp>
 #include <ita/report/evidence_outputs.hpp>
+#include <ita/report/integrity_outputs.hpp>
 #include <ita/report/measure_outputs.hpp>
 #include <ita/report/rank_outputs.hpp>
 #include <ita/report/score_outputs.hpp>
@@ -237,6 +238,27 @@ void write_url_checks_json(std::ostream& out, std::span<const core::UrlCheck> ch
         items.push_back(std::move(item));
     }
     out << ordered_json{{"items", std::move(items)}}.dump(2) << '\n';
+}
+
+void write_integrity_json(std::ostream& out, int fiscal_year, std::span<const core::AgencyIntegrity> rows) {
+    ordered_json agencies = ordered_json::array();
+    for (const auto& row : rows) {
+        ordered_json agency;
+        agency["agency_id"] = row.agency.agency_id;
+        agency["name"] = row.agency.name;
+        agency["type"] = row.agency.type;
+        agency["instrument"] = core::instrument_code(row.instrument);
+        agency["respondents"] = row.assessment.respondents;
+        agency["confidence"] = row.assessment.enough ? ordered_json(row.assessment.confidence) : ordered_json(nullptr);
+        agency["level"] = row.assessment.level;
+        ordered_json signals = ordered_json::array();
+        for (const auto& signal : row.assessment.signals)
+            signals.push_back({{"code", signal.code}, {"flagged", signal.flagged}, {"value", signal.value}, {"weight", signal.weight},
+                               {"explanation", signal.explanation}});
+        agency["signals"] = std::move(signals);
+        agencies.push_back(std::move(agency));
+    }
+    out << ordered_json{{"fiscal_year", fiscal_year}, {"agencies", std::move(agencies)}}.dump(2) << '\n';
 }
 
 }  // namespace ita::report

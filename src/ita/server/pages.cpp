@@ -63,6 +63,9 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     context.set("heading", text.heading);
     context.set("note", text.note);
     context.set("action", text.action);
+    // A form sent back with problems keeps the time it was first served.
+    const auto started = answers.find("started");
+    context.set("started", started != answers.end() ? started->second : text.started);
     context.set("year", std::to_string(methodology.fiscal_year));
     context.set("has_progress", flag(text.progress.has_value()));
     if (text.progress) {

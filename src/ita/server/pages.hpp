@@ -17,6 +17,7 @@ struct SurveyPageText {
     std::string note;     // what happens to the answers
     std::string action;   // where the form posts
     std::optional<std::pair<std::size_t, long long>> progress;  // respondents so far, minimum
+    std::string started;  // the signed time the form was served (service::form_started)
 };
 
 // A survey form; `answers` refills it after a rejected submission.

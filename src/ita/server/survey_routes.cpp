@@ -57,7 +57,9 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         if (!store) return error_response(store.error());
         auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::local_date_today());
         if (!form) return public_problem(form.error());
-        auto page = survey_page(form->methodology, form->questions, public_text(*form), {}, {});
+        auto text = public_text(*form);
+        if (auto started = service::form_started(**store, std::time(nullptr))) text.started = std::move(*started);
+        auto page = survey_page(form->methodology, form->questions, text, {}, {});
         const std::string name = cookie_name(form->agency.agency_id);
         if (!request.cookies.contains(name)) {
             auto token = service::new_browser_token(**store, *form);
@@ -98,7 +100,9 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         const std::string& code = request.path_params.at("code");
         auto form = service::survey_form(**store, code, context.methodology_dir, util::local_date_today());
         if (!form) return code_problem(form.error());
-        return survey_page(form->methodology, form->questions, staff_text(code), {}, {});
+        auto text = staff_text(code);
+        if (auto started = service::form_started(**store, std::time(nullptr))) text.started = std::move(*started);
+        return survey_page(form->methodology, form->questions, text, {}, {});
     });
     router.add("POST", "/s/:code", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);

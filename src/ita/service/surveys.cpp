@@ -6,6 +6,7 @@
 #include <ita/ingest/answer_option.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/util/diagnostics.hpp>
+#include <ita/util/text.hpp>
 
 #include <sodium.h>
 
@@ -60,6 +61,20 @@ Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, c
 
 namespace {
 // Every sub-item of the instrument answered with a valid option, packed; or what is missing.
+constexpr std::string_view started_purpose = "form-started";
+
+// Counts the submission into its hour and completion-time bucket. The answers are stored
+// already; a failure here costs only a count, so it is not the respondent's error.
+void count_timing(storage::Store& store, int fiscal_year, const std::string& agency_id, core::Instrument instrument,
+                  const std::map<std::string, std::string>& fields) {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char hour[16];
+    std::strftime(hour, sizeof hour, "%Y-%m-%dT%H", &utc);
+    (void)store.count_submission(fiscal_year, agency_id, instrument, hour, core::duration_bucket_code(completion_time(store, fields, now)));
+}
+
 Result<std::vector<std::uint8_t>> pack_answers(const core::Methodology& methodology, core::Instrument instrument,
                                                const std::map<std::string, std::string>& fields) {
     const core::AnswerLayout layout(methodology);
@@ -97,7 +112,9 @@ Result<void> submit_survey(storage::Store& store, const std::string& code, const
                            const std::optional<std::string>& methodology_dir, const std::string& today) {
     ITA_TRY(form, survey_form(store, code, methodology_dir, today));
     ITA_TRY(packed, pack_answers(form.methodology, form.code.instrument, fields));
-    return store.submit_survey(code, packed, today);
+    ITA_TRY_VOID(store.submit_survey(code, packed, today));
+    count_timing(store, form.code.fiscal_year, form.code.agency_id, form.code.instrument, fields);
+    return {};
 }
 
 Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir,
@@ -133,7 +150,27 @@ Result<std::string> new_browser_token(storage::Store& store, const PublicForm& f
 Result<void> submit_public_survey(storage::Store& store, const PublicForm& form, const std::string& token,
                                   const std::map<std::string, std::string>& fields, const std::string& today) {
     ITA_TRY(packed, pack_answers(form.methodology, core::Instrument::eit, fields));
-    return store.submit_public_survey(form.methodology.fiscal_year, form.agency.agency_id, token, core::Instrument::eit, packed, today);
+    ITA_TRY_VOID(store.submit_public_survey(form.methodology.fiscal_year, form.agency.agency_id, token, core::Instrument::eit, packed, today));
+    count_timing(store, form.methodology.fiscal_year, form.agency.agency_id, core::Instrument::eit, fields);
+    return {};
+}
+
+Result<std::string> form_started(storage::Store& store, std::time_t now) {
+    const std::string when = std::to_string(static_cast<long long>(now));
+    ITA_TRY(stamp, store.stamp(started_purpose, when));
+    return when + "." + stamp.substr(0, 32);
+}
+
+core::DurationBucket completion_time(storage::Store& store, const std::map<std::string, std::string>& fields, std::time_t now) {
+    const auto found = fields.find("started");
+    if (found == fields.end()) return core::DurationBucket::unknown;
+    const auto dot = found->second.find('.');
+    if (dot == std::string::npos) return core::DurationBucket::unknown;
+    const std::string when = found->second.substr(0, dot);
+    const auto stamp = store.stamp(started_purpose, when);
+    const auto seconds = util::parse_integer(when);
+    if (!stamp || !seconds || stamp->substr(0, 32) != found->second.substr(dot + 1)) return core::DurationBucket::unknown;
+    return core::duration_bucket_of(static_cast<long long>(now) - *seconds);
 }
 
 Result<StaffSurveyStatus> staff_survey_status(storage::Store& store, int fiscal_year, const std::string& agency_id,

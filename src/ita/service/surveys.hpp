@@ -5,6 +5,9 @@
 #include <ita/core/methodology.hpp>
 #include <ita/storage/store.hpp>
 
+#include <ita/core/response_integrity.hpp>
+
+#include <ctime>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,6 +43,12 @@ struct SurveyForm {
 // outside the season's IIT window on `today`.
 Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, const std::optional<std::string>& methodology_dir,
                                const std::string& today);
+
+// The value a survey form carries in its hidden "started" field: when it was served, signed
+// so it comes back unforged. On submission only the coarse time taken to answer is counted,
+// apart from the answers (Store::count_submission); a missing or forged value counts as unknown.
+Result<std::string> form_started(storage::Store& store, std::time_t now);
+core::DurationBucket completion_time(storage::Store& store, const std::map<std::string, std::string>& fields, std::time_t now);
 
 // Checks that every sub-item has a valid answer (fields named by sub-item code, values 1–4 or
 // yes/no) and stores them, spending the code. invalid_input lists what is missing or wrong.

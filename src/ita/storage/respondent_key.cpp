@@ -55,4 +55,11 @@ std::string utc_now() {
     return text;
 }
 
+std::string keyed_stamp(std::span<const std::uint8_t> secret, std::string_view purpose, std::string_view text) {
+    const auto key = respondent_key(secret, purpose, core::Instrument::iit, text);
+    std::array<char, respondent_key_size * 2 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), key.data(), key.size());
+    return std::string(hex.data(), respondent_key_size * 2);
+}
+
 }  // namespace ita::storage

@@ -23,6 +23,9 @@ std::vector<std::uint8_t> new_respondent_secret();
 RespondentKey respondent_key(std::span<const std::uint8_t> secret, std::string_view agency_id, core::Instrument instrument,
                              std::string_view label);
 
+// The hex of a keyed hash of `text` for `purpose` (Store::stamp).
+std::string keyed_stamp(std::span<const std::uint8_t> secret, std::string_view purpose, std::string_view text);
+
 // A random 63-bit id: response rows carry no order of arrival.
 std::int64_t random_response_id();
 

@@ -88,6 +88,16 @@ struct EvidenceSnapshot {
     std::string body;
 };
 
+// Submissions of one agency and instrument counted in one UTC hour ("2026-05-31T14") and one
+// completion-time bucket (core::duration_bucket_code): counts only, never a response.
+struct TimingCount {
+    std::string agency_id;
+    core::Instrument instrument = core::Instrument::iit;
+    std::string hour;
+    std::string duration;
+    long long submissions = 0;
+};
+
 struct StoredResponse {
     std::string_view agency_id;
     core::Instrument instrument = core::Instrument::iit;
@@ -171,6 +181,14 @@ public:
     virtual Result<ImportReport> import_oit(int fiscal_year, std::span<const core::OitVerdict> verdicts, const ImportOptions& options) = 0;
     virtual Result<ImportReport> import_published(int fiscal_year, std::span<const core::PublishedScore> scores,
                                                   const ImportOptions& options) = 0;
+
+    // Counts one submission into its hour and duration bucket, apart from its answers.
+    virtual Result<void> count_submission(int fiscal_year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
+                                          std::string_view duration) = 0;
+    virtual Result<std::vector<TimingCount>> submission_timing(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
+    // A keyed hash (hex) of `text` for `purpose` under the database's secret: a value a form
+    // carries out and brings back can be checked unforged by any server process.
+    virtual Result<std::string> stamp(std::string_view purpose, std::string_view text) = 0;
 
     // Reading for scoring; `agency_id` restricts to one agency. Responses come in no
     // meaningful order.

@@ -123,7 +123,12 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
     EXPECT_NE(incomplete->body.find("กรุณาตอบให้ครบทุกข้อ"), std::string::npos);
     EXPECT_NE(incomplete->body.find(R"(name="I7" value="2" checked required)"), std::string::npos);  // what was given stays
 
-    const auto answered = m_client->Post("/s/" + code, full_answers(), "application/x-www-form-urlencoded");
+    // The form carries the signed time it was served; only the coarse time taken is counted.
+    const auto started_at = form->body.find(R"(name="started" value=")");
+    ASSERT_NE(started_at, std::string::npos);
+    const std::string started = form->body.substr(started_at + 22, form->body.find('"', started_at + 22) - started_at - 22);
+    EXPECT_NE(incomplete->body.find(R"(name="started" value="")"), std::string::npos);  // a refilled form without it stays without
+    const auto answered = m_client->Post("/s/" + code, full_answers() + "&started=" + started, "application/x-www-form-urlencoded");
     ASSERT_TRUE(answered);
     EXPECT_EQ(answered->status, 303);
     EXPECT_EQ(answered->get_header_value("Location"), "/s/thanks");
@@ -144,6 +149,13 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
         first_line_of("sqlite3 " + m_db + " \"SELECT count(*), min(typeof(respondent_key)), min(length(submitted_on)) FROM responses\"");
     EXPECT_EQ(stored, "1|null|10");
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM survey_codes WHERE spent = 1\""), "1");
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT instrument, duration, submissions FROM submission_timing\""), "IIT|under_1m|1");
+
+    // A forged time counts as unknown.
+    const std::string second = first_line_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2565 --agency A1 --count 1");
+    const std::string forged = "1000000000." + started.substr(started.find('.') + 1);
+    ASSERT_EQ(m_client->Post("/s/" + second, full_answers() + "&started=" + forged, "application/x-www-form-urlencoded")->status, 303);
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT submissions FROM submission_timing WHERE duration = 'unknown'\""), "1");
 }
 
 TEST_F(ServerTest, AConcurrentlySubmittedCodeCountsOnce) {

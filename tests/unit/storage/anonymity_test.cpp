@@ -82,6 +82,12 @@ TEST(Anonymity, SqliteKeepsNoLabelNoTimeAndNoOrder) {
     while (sqlite3_step(columns) == SQLITE_ROW) names.insert(reinterpret_cast<const char*>(sqlite3_column_text(columns, 0)));
     sqlite3_finalize(columns);
     EXPECT_EQ(names, allowed_columns);
+    // When answers arrived is kept only as counts: nothing there names or orders a response.
+    sqlite3_prepare_v2(database, "SELECT name FROM pragma_table_info('submission_timing')", -1, &columns, nullptr);
+    std::set<std::string> timing;
+    while (sqlite3_step(columns) == SQLITE_ROW) timing.insert(reinterpret_cast<const char*>(sqlite3_column_text(columns, 0)));
+    sqlite3_finalize(columns);
+    EXPECT_EQ(timing, (std::set<std::string>{"fiscal_year", "agency_id", "instrument", "hour", "duration", "submissions"}));
 
     // Rows in storage order, decoded back to the respondent number the file gave them.
     const auto methodology = ingest::load_methodology(2565, std::nullopt);

@@ -98,10 +98,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 8);
+    EXPECT_EQ(*m_store->schema_version(), 9);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 8);
+    EXPECT_EQ(*(*again)->schema_version(), 9);
 }
 
 TEST_P(StoreConformance, MeasuresProgressAndConstraints) {
@@ -419,6 +419,28 @@ TEST_P(StoreConformance, EvidenceChecksKeepEveryCheckAndEachSnapshotOnce) {
     EXPECT_EQ(kept->content_type, "text/html; charset=utf-8");
     EXPECT_EQ(m_store->evidence_snapshot("A2", sha).error().code, ErrorCode::not_found);  // not a check of A2's
     EXPECT_TRUE(m_store->latest_url_checks(2566, std::nullopt)->empty());
+}
+
+TEST_P(StoreConformance, SubmissionTimingIsCountedAndStampsAreStable) {
+    import_all();
+    ASSERT_TRUE(m_store->count_submission(2565, "A1", core::Instrument::iit, "2026-05-31T03", "under_1m"));
+    ASSERT_TRUE(m_store->count_submission(2565, "A1", core::Instrument::iit, "2026-05-31T03", "under_1m"));
+    ASSERT_TRUE(m_store->count_submission(2565, "A1", core::Instrument::eit, "2026-05-31T04", "unknown"));
+    ASSERT_TRUE(m_store->count_submission(2565, "A2", core::Instrument::iit, "2026-05-31T03", "3m_to_10m"));
+    const auto a1 = m_store->submission_timing(2565, std::string("A1"));
+    ASSERT_TRUE(a1) << a1.error().to_string();
+    ASSERT_EQ(a1->size(), 2u);
+    EXPECT_EQ(a1->at(0).instrument, core::Instrument::eit);  // "EIT" sorts before "IIT"
+    EXPECT_EQ(a1->at(1).hour, "2026-05-31T03");
+    EXPECT_EQ(a1->at(1).duration, "under_1m");
+    EXPECT_EQ(a1->at(1).submissions, 2);
+    EXPECT_EQ(m_store->submission_timing(2565, std::nullopt)->size(), 3u);
+    const auto stamp = m_store->stamp("form-started", "1700000000");
+    ASSERT_TRUE(stamp);
+    EXPECT_EQ(stamp->size(), 64u);
+    EXPECT_EQ(*stamp, *m_store->stamp("form-started", "1700000000"));
+    EXPECT_NE(*stamp, *m_store->stamp("form-started", "1700000001"));
+    EXPECT_NE(*stamp, *m_store->stamp("other", "1700000000"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend{"sqlite"}, Backend{"postgresql"}),

@@ -65,6 +65,10 @@ public:
     Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
                              const std::string& url, std::string_view actor, const std::string& day) override;
     Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) override;
+    Result<void> count_submission(int fiscal_year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
+                                  std::string_view duration) override;
+    Result<std::vector<TimingCount>> submission_timing(int fiscal_year, const std::optional<std::string>& agency_id) override;
+    Result<std::string> stamp(std::string_view purpose, std::string_view text) override;
     Result<void> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) override;
     Result<std::vector<UrlCheck>> latest_url_checks(int fiscal_year, const std::optional<std::string>& agency_id) override;
     Result<std::vector<UrlCheck>> url_check_history(int fiscal_year, const std::string& agency_id, const std::string& item) override;

@@ -107,3 +107,31 @@ Result<std::optional<int>> PostgresStore::open_fiscal_year() {
 }
 
 }  // namespace ita::storage::postgres
+
+namespace ita::storage::postgres {
+
+Result<void> PostgresStore::count_submission(int year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
+                                             std::string_view duration) {
+    return m_connection.execute(
+        "INSERT INTO submission_timing (fiscal_year, agency_id, instrument, hour, duration, submissions) VALUES ($1, $2, $3, $4, $5, 1) "
+        "ON CONFLICT (fiscal_year, agency_id, instrument, hour, duration) DO UPDATE SET submissions = submission_timing.submissions + 1",
+        {std::to_string(year), agency_id, std::string(core::instrument_code(instrument)), hour, std::string(duration)});
+}
+
+Result<std::vector<TimingCount>> PostgresStore::submission_timing(int year, const std::optional<std::string>& agency_id) {
+    ITA_TRY(result, m_connection.query("SELECT agency_id, instrument, hour, duration, submissions FROM submission_timing "
+                                       "WHERE fiscal_year = $1 AND ($2::text IS NULL OR agency_id = $2) ORDER BY agency_id, instrument, hour, duration",
+                                       {std::to_string(year), agency_id}));
+    std::vector<TimingCount> counts;
+    for (int row = 0; row < result.rows(); ++row)
+        counts.push_back({std::string(result.text(row, 0)), result.text(row, 1) == "EIT" ? core::Instrument::eit : core::Instrument::iit,
+                          std::string(result.text(row, 2)), std::string(result.text(row, 3)), result.integer(row, 4)});
+    return counts;
+}
+
+Result<std::string> PostgresStore::stamp(std::string_view purpose, std::string_view text) {
+    ITA_TRY(secret, respondent_secret());
+    return keyed_stamp(secret, purpose, text);
+}
+
+}  // namespace ita::storage::postgres

@@ -121,3 +121,34 @@ Result<std::optional<int>> SqliteStore::open_fiscal_year() {
 }
 
 }  // namespace ita::storage::sqlite
+
+namespace ita::storage::sqlite {
+
+Result<void> SqliteStore::count_submission(int year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
+                                           std::string_view duration) {
+    ITA_TRY(count, m_connection.prepare(
+        "INSERT INTO submission_timing (fiscal_year, agency_id, instrument, hour, duration, submissions) VALUES (?, ?, ?, ?, ?, 1) "
+        "ON CONFLICT (fiscal_year, agency_id, instrument, hour, duration) DO UPDATE SET submissions = submissions + 1"));
+    return count.bind(1, std::int64_t{year}).bind(2, agency_id).bind(3, core::instrument_code(instrument)).bind(4, hour).bind(5, duration).run();
+}
+
+Result<std::vector<TimingCount>> SqliteStore::submission_timing(int year, const std::optional<std::string>& agency_id) {
+    ITA_TRY(query, m_connection.prepare("SELECT agency_id, instrument, hour, duration, submissions FROM submission_timing "
+                                        "WHERE fiscal_year = ?1 AND (?2 IS NULL OR agency_id = ?2) ORDER BY agency_id, instrument, hour, duration"));
+    query.bind(1, std::int64_t{year}).bind(2, agency_id);
+    std::vector<TimingCount> counts;
+    while (true) {
+        ITA_TRY(row, query.step());
+        if (!row) break;
+        counts.push_back({std::string(query.text(0)), query.text(1) == "EIT" ? core::Instrument::eit : core::Instrument::iit,
+                          std::string(query.text(2)), std::string(query.text(3)), query.integer(4)});
+    }
+    return counts;
+}
+
+Result<std::string> SqliteStore::stamp(std::string_view purpose, std::string_view text) {
+    ITA_TRY(secret, respondent_secret());
+    return keyed_stamp(secret, purpose, text);
+}
+
+}  // namespace ita::storage::sqlite
