@@ -6,6 +6,7 @@
 #include <ita/server/measure_routes.hpp>
 #include <ita/server/api_routes.hpp>
 #include <ita/server/national_routes.hpp>
+#include <ita/server/integrity_routes.hpp>
 #include <ita/server/oit_routes.hpp>
 #include <ita/server/public_routes.hpp>
 #include <ita/server/http_server.hpp>
@@ -53,6 +54,7 @@ int run_serve_command(const ServeCommand& command) {
         evidence_monitor = std::make_shared<service::EvidenceMonitor>(std::move(monitor));
     }
     server::add_oit_routes(router, context, evidence_monitor);
+    server::add_integrity_routes(router, context);
     server::add_national_routes(router, context, public_cache);
     server::add_public_routes(router, context, public_cache);
     server::add_api_routes(router, context);

@@ -1,51 +1,20 @@
 // `ita integrity` as an auditor runs it: an agency whose answers were copied stands out with
 // its reasons; its honest peers do not; nothing about the scores changes.
 #include "../../support/shell.hpp"
+#include "../../support/integrity_answers.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
 
-#include <random>
-
-namespace {
-
-constexpr const char* scale[] = {"I1.1", "I1.2", "I2", "I3.1", "I3.2", "I3.3", "I7", "I8.1", "I8.2", "I9", "I10", "I11.1", "I11.2", "I12.1",
-                                 "I12.2", "I12.3", "I13", "I14", "I15", "I16", "I17", "I18.1", "I18.2", "I18.3", "I19", "I20"};
-
-std::string responses_csv() {
-    std::string text = "agency_id,instrument,respondent";
-    for (const char* code : scale) text += std::string(",") + code;
-    text += "\n";
-    std::mt19937 random(7);
-    std::discrete_distribution<int> option({5, 15, 40, 40});
-    const auto row = [&](const std::string& agency, int respondent, const std::vector<int>& answers) {
-        text += agency + ",IIT,r" + std::to_string(respondent);
-        for (const int answer : answers) text += "," + std::to_string(answer);
-        text += "\n";
-    };
-    const auto varied = [&] {
-        std::vector<int> answers;
-        for (std::size_t index = 0; index < std::size(scale); ++index) answers.push_back(option(random) + 1);
-        return answers;
-    };
-    const auto copied = varied();
-    for (const std::string agency : {"T1", "T2", "T3", "T4"})
-        for (int respondent = 0; respondent < 30; ++respondent) row(agency, respondent, agency == "T2" && respondent < 12 ? copied : varied());
-    return text;
-}
-
-}  // namespace
 
 TEST(IntegrityCli, CopiedAnswersStandOutWithTheirReasonAndScoresStayAsTheyWere) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db"), ita = ITA_BINARY;
-    const auto agencies = files.write("agencies.csv", "agency_id,name,type,province\nT1,เทศบาลตำบลหนึ่ง,เทศบาลตำบล,ขอนแก่น\n"
-                                                      "T2,เทศบาลตำบลสอง,เทศบาลตำบล,ขอนแก่น\nT3,เทศบาลตำบลสาม,เทศบาลตำบล,ขอนแก่น\n"
-                                                      "T4,เทศบาลตำบลสี่,เทศบาลตำบล,ขอนแก่น\n");
+    const auto agencies = files.write("agencies.csv", ita::test::copied_answers_agencies);
     ASSERT_EQ(std::system((ita + " import --db " + db + " agencies " + agencies + " >/dev/null 2>&1").c_str()), 0);
-    ASSERT_EQ(std::system((ita + " import --db " + db + " --year 2565 responses " + files.write("r.csv", responses_csv()) + " >/dev/null 2>&1").c_str()), 0);
+    ASSERT_EQ(std::system((ita + " import --db " + db + " --year 2565 responses " + files.write("r.csv", ita::test::copied_answers_csv()) + " >/dev/null 2>&1").c_str()), 0);
     const auto scores_before = ita::test::output_of(ita + " score --db " + db + " --year 2565 --format json 2>/dev/null");
 
     const auto report = nlohmann::json::parse(ita::test::output_of(ita + " integrity --db " + db + " --year 2565 --format json 2>/dev/null"));

@@ -75,6 +75,7 @@ const std::vector<Route> routes{
     {"POST", "/admin/oit/:item/check", "/admin/oit/O1/check", Who::working_group, "year=2566&agency=A1"},
     {"GET", "/admin/oit/:item/evidence/:sha256", "/admin/oit/O1/evidence/00?year=2566&agency=A1", Who::working_group, ""},
     {"GET", "/review/oit", "/review/oit?year=2566&agency=A1", Who::reviewer, ""},
+    {"GET", "/review/integrity", "/review/integrity?year=2565&agency=A1", Who::reviewer, ""},
     {"GET", "/review/oit/:agency/evidence/:sha256", "/review/oit/A1/evidence/00?year=2566", Who::reviewer, ""},
     {"POST", "/review/oit/:agency/:item", "/review/oit/A1/O1", Who::reviewer, "year=2566&verdict=rejected&comment=x"},
     {"GET", "/national/season", "/national/season", Who::national, ""},
@@ -124,7 +125,7 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
     // The table names every registered route.
     std::set<std::pair<std::string, std::string>> registered, listed;
     for (const auto& route : routes) listed.emplace(route.method, route.pattern);
-    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "public_routes", "results_routes",
+    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "integrity_routes", "public_routes", "results_routes",
                              "survey_routes"}) {
         std::ifstream in(std::string(ITA_SOURCE_DIR) + "/src/ita/server/" + file + ".cpp");
         std::stringstream text;
