@@ -1,5 +1,8 @@
 #include <ita/app/measures_command.hpp>
 
+#include <ita/report/effect_outputs.hpp>
+#include <ita/service/measure_effectiveness.hpp>
+
 #include <ita/app/output_file.hpp>
 #include <ita/report/measure_outputs.hpp>
 #include <ita/util/clock.hpp>
@@ -73,6 +76,16 @@ int run_measures_command(MeasuresCommand command) {
             return 0;
         }
         case MeasuresAction::list: return list(store, command);
+        case MeasuresAction::effect: {
+            const auto effectiveness = service::measure_effectiveness(store, {command.fiscal_year, command.agency_id, command.methodology_dir});
+            if (!effectiveness) return report_error(effectiveness.error());
+            const report::EffectivenessView view{effectiveness->fiscal_year, effectiveness->baseline_year, effectiveness->outcome_published,
+                                                 effectiveness->all,         effectiveness->names,         effectiveness->listed,
+                                                 effectiveness->library};
+            if (command.json) report::write_effectiveness_json(std::cout, view);
+            else report::write_effectiveness_text(std::cout, view);
+            return 0;
+        }
         case MeasuresAction::add: {
             core::Measure measure = command.measure;
             measure.fiscal_year = command.fiscal_year;

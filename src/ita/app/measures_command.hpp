@@ -9,7 +9,7 @@
 
 namespace ita::app {
 
-enum class MeasuresAction { draft, list, add, update, progress, remove, constraints_set, constraints_show };
+enum class MeasuresAction { draft, list, add, update, progress, remove, constraints_set, constraints_show, effect };
 
 struct MeasuresCommand {
     MeasuresAction action = MeasuresAction::list;

@@ -45,7 +45,7 @@ int run_serve_command(const ServeCommand& command) {
     server::add_survey_routes(router, context);
     server::add_account_routes(router, context);
     server::add_admin_routes(router, context);
-    server::add_measure_routes(router, context);
+    server::add_measure_routes(router, context, public_cache);
     std::shared_ptr<service::EvidenceMonitor> evidence_monitor;
     if (command.check_evidence) {
         service::EvidenceMonitorOptions monitor{command.db, command.methodology_dir};

@@ -149,6 +149,11 @@ void add_measures(CLI::App& app, Commands& commands) {
     list->add_option("--today", command.today, "วันที่อ้างอิง YYYY-MM-DD / reference date");
     list->add_option("--format", commands.measures_format, "text | json")->check(CLI::IsMember({"text", "json"}))->default_val("text");
     list->callback([&] { command.action = app::MeasuresAction::list; });
+    auto* effect = measures->add_subcommand(
+        "effect", "ผลของมาตรการเทียบคะแนนปีก่อนและคลังมาตรการที่ได้ผล / Whether a year's measures worked, and what worked by type");
+    year_and_agency(effect, false);
+    effect->add_option("--format", commands.measures_format, "text | json")->check(CLI::IsMember({"text", "json"}))->default_val("text");
+    effect->callback([&] { command.action = app::MeasuresAction::effect; });
     auto* add = measures->add_subcommand("add", "เพิ่มมาตรการ / Add a measure");
     year_and_agency(add, true);
     fields(add);

@@ -1,5 +1,6 @@
 // The only translation unit of report that includes nlohmann-json: every JSON output.
 #include <ita/report/analysis_outputs.hpp>
+#include <ita/report/effect_outputs.hpp>
 #include <ita/report/evidence_outputs.hpp>
 #include <ita/report/integrity_outputs.hpp>
 #include <ita/report/measure_outputs.hpp>
@@ -259,6 +260,40 @@ void write_integrity_json(std::ostream& out, int fiscal_year, std::span<const co
         agencies.push_back(std::move(agency));
     }
     out << ordered_json{{"fiscal_year", fiscal_year}, {"agencies", std::move(agencies)}}.dump(2) << '\n';
+}
+
+void write_effectiveness_json(std::ostream& out, const EffectivenessView& view) {
+    ordered_json measures = ordered_json::array();
+    for (const auto index : view.listed) {
+        const auto& effect = view.all[index];
+        ordered_json measure;
+        measure["measure_id"] = effect.measure.measure_id;
+        measure["agency_id"] = effect.measure.agency_id;
+        measure["agency_name"] = view.names[index];
+        measure["title"] = effect.measure.title;
+        measure["status"] = effect.measure.status;
+        measure["verdict"] = core::effect_code(effect.verdict);
+        measure["mean_change"] = score_value(effect.mean_change);
+        ordered_json targets = ordered_json::array();
+        for (const auto& target : effect.targets)
+            targets.push_back({{"target", target.target}, {"name", target.name}, {"before", score_value(target.before)},
+                               {"after", score_value(target.after)}, {"change", score_value(target.change())}});
+        measure["targets"] = std::move(targets);
+        measures.push_back(std::move(measure));
+    }
+    ordered_json library = ordered_json::array();
+    for (const auto& entry : view.library) {
+        ordered_json worked = ordered_json::array();
+        for (const auto* effect : entry.worked)
+            worked.push_back({{"measure_id", effect->measure.measure_id}, {"agency_id", effect->measure.agency_id}, {"title", effect->measure.title}});
+        library.push_back({{"agency_type", entry.agency_type}, {"indicator", entry.indicator}, {"indicator_name", entry.indicator_name},
+                           {"measures", entry.measures}, {"judged", entry.judged}, {"improved", entry.improved},
+                           {"mean_change", score_value(entry.mean_change)}, {"worked", std::move(worked)}});
+    }
+    out << ordered_json{{"fiscal_year", view.fiscal_year}, {"baseline_year", view.baseline_year}, {"outcome_published", view.outcome_published},
+                        {"threshold", core::effect_threshold}, {"measures", std::move(measures)}, {"library", std::move(library)}}
+               .dump(2)
+        << '\n';
 }
 
 }  // namespace ita::report

@@ -1,5 +1,7 @@
 #include <ita/server/measure_pages.hpp>
 
+#include <ita/server/score_text.hpp>
+
 #include <ita/server/measure_view.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/thai/dates.hpp>
@@ -89,6 +91,33 @@ HttpResponse measures_page(const MeasuresPageView& view, int status) {
     context.set("money", view.constraints.money);
     context.set("method", view.constraints.method);
     context.set("material", view.constraints.material);
+    context.set("has_previous", flag(view.previous && !view.previous->listed.empty()));
+    if (view.previous) {
+        context.set("previous_year", std::to_string(view.previous->fiscal_year));
+        context.set("baseline_year", std::to_string(view.previous->baseline_year));
+        data effects{data::type::list};
+        for (const auto index : view.previous->listed) {
+            const auto& effect = view.previous->all[index];
+            data item;
+            item.set("title", effect.measure.title);
+            item.set("verdict", std::string(core::effect_label(effect.verdict)));
+            item.set("tone", std::string(effect.verdict == core::EffectVerdict::improved   ? "ok"
+                                         : effect.verdict == core::EffectVerdict::declined ? "late"
+                                                                                            : ""));
+            data targets{data::type::list};
+            for (const auto& target : effect.targets) {
+                data line;
+                line.set("name", target.name.empty() ? target.target : target.name);
+                line.set("before", shown(target.before));
+                line.set("after", shown(target.after));
+                line.set("change", target.change() ? signed_change(*target.change()) : std::string("—"));
+                targets.push_back(line);
+            }
+            item.set("targets", targets);
+            effects.push_back(item);
+        }
+        context.set("previous_effects", effects);
+    }
     return html_page(status, "measures", context);
 }
 

@@ -7,6 +7,9 @@
 #include <ita/server/agency_page_scope.hpp>
 #include <ita/server/http_types.hpp>
 #include <ita/server/measure_form.hpp>
+#include <ita/service/measure_effectiveness.hpp>
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -21,6 +24,7 @@ struct MeasuresPageView {
     FormFields new_measure;  // refills the add form after a rejected submission
     std::vector<std::string> errors;
     core::Constraints constraints;
+    std::optional<service::Effectiveness> previous;  // how the year before's measures did, when known
 };
 HttpResponse measures_page(const MeasuresPageView& view, int status = 200);
 

@@ -5,6 +5,7 @@
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
+#include <ita/service/measure_effectiveness.hpp>
 #include <ita/service/measures.hpp>
 #include <ita/util/clock.hpp>
 #include <ita/util/text.hpp>
@@ -17,6 +18,8 @@ namespace {
 
 // A measure request: an allowed working-group request, with the scope its pages show.
 struct MeasureRequest : AgencyRequest {
+    std::shared_ptr<PublicCache> public_cache;  // publications, for how last year's measures did
+
     [[nodiscard]] AgencyPageScope scope() {
         AgencyPageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::local_date_today(),
                                access.session.user.role != "agency_admin"};
@@ -26,10 +29,10 @@ struct MeasureRequest : AgencyRequest {
     [[nodiscard]] std::string list_url() const { return "/admin/measures?year=" + std::to_string(fiscal_year) + agency_param(); }
 };
 
-std::expected<MeasureRequest, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request) {
+std::expected<MeasureRequest, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request, std::shared_ptr<PublicCache> cache) {
     auto allowed = agency_request(context.db, request);
     if (!allowed) return std::unexpected(allowed.error());
-    return MeasureRequest{std::move(*allowed)};
+    return MeasureRequest{std::move(*allowed), std::move(cache)};
 }
 
 // The measure of the path's :id, if it is this agency's in this fiscal year.
@@ -42,7 +45,7 @@ std::expected<core::Measure, HttpResponse> stored_measure(MeasureRequest& allowe
 }
 
 HttpResponse list_page(MeasureRequest& allowed, std::string notice, FormFields new_measure, std::vector<std::string> errors, int status) {
-    MeasuresPageView view{allowed.scope(), {}, false, std::move(notice), std::move(new_measure), std::move(errors), {}};
+    MeasuresPageView view{allowed.scope(), {}, false, std::move(notice), std::move(new_measure), std::move(errors), {}, std::nullopt};
     auto measures = allowed.store->measures(allowed.fiscal_year, allowed.access.agency_id);
     if (!measures) return error_response(measures.error());
     view.measures = std::move(*measures);
@@ -50,6 +53,12 @@ HttpResponse list_page(MeasureRequest& allowed, std::string notice, FormFields n
     auto constraints = allowed.store->constraints(allowed.fiscal_year, allowed.access.agency_id);
     if (!constraints) return error_response(constraints.error());
     view.constraints = constraints->value_or(core::Constraints{});
+    // How the measures of the year before did, once its result and the one before are published.
+    if (allowed.public_cache)
+        if (auto results = allowed.public_cache->results())
+            if (auto effects = service::measure_effectiveness(*allowed.store, **results,
+                                                              {allowed.fiscal_year - 1, allowed.access.agency_id, std::nullopt, false}))
+                view.previous = std::move(*effects);
     return measures_page(view, status);
 }
 
@@ -71,16 +80,16 @@ HttpResponse edit_page(MeasureRequest& allowed, const core::Measure& measure, Me
 
 }  // namespace
 
-void add_measure_routes(Router& router, const ResultsContext& context) {
-    router.add("GET", "/admin/measures", [context](const HttpRequest& request) {
-        auto allowed = allow(context, request);
+void add_measure_routes(Router& router, const ResultsContext& context, std::shared_ptr<PublicCache> cache) {
+    router.add("GET", "/admin/measures", [context, cache](const HttpRequest& request) {
+        auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
         const auto done = request.query.find("done");
         return list_page(*allowed, done == request.query.end() ? "" : notice_for(done->second), {}, {}, 200);
     });
 
-    router.add("POST", "/admin/measures", [context](const HttpRequest& request) {
-        auto allowed = allow(context, request);
+    router.add("POST", "/admin/measures", [context, cache](const HttpRequest& request) {
+        auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
         core::Measure base;
         base.agency_id = allowed->access.agency_id;
@@ -93,8 +102,8 @@ void add_measure_routes(Router& router, const ResultsContext& context) {
         return see_other(allowed->list_url() + "&done=added#measure-" + std::to_string(*added));
     });
 
-    router.add("POST", "/admin/measures/draft", [context](const HttpRequest& request) {
-        auto allowed = allow(context, request);
+    router.add("POST", "/admin/measures/draft", [context, cache](const HttpRequest& request) {
+        auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
         auto drafted = service::draft_measures(
             *allowed->store, {allowed->fiscal_year, allowed->access.agency_id, context.methodology_dir, allowed->access.session.user.user_id});
@@ -104,8 +113,8 @@ void add_measure_routes(Router& router, const ResultsContext& context) {
         return see_other(allowed->list_url() + "&done=drafted");
     });
 
-    router.add("POST", "/admin/constraints", [context](const HttpRequest& request) {
-        auto allowed = allow(context, request);
+    router.add("POST", "/admin/constraints", [context, cache](const HttpRequest& request) {
+        auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
         const auto value = [&](const char* name) {
             const auto found = allowed->fields.find(name);
@@ -118,16 +127,16 @@ void add_measure_routes(Router& router, const ResultsContext& context) {
         return see_other(allowed->list_url() + "&done=constraints#constraints");
     });
 
-    router.add("GET", "/admin/measures/:id", [context](const HttpRequest& request) {
-        auto allowed = allow(context, request);
+    router.add("GET", "/admin/measures/:id", [context, cache](const HttpRequest& request) {
+        auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
         const auto measure = stored_measure(*allowed, request);
         if (!measure) return measure.error();
         return edit_page(*allowed, *measure, {}, 200);
     });
 
-    router.add("POST", "/admin/measures/:id", [context](const HttpRequest& request) {
-        auto allowed = allow(context, request);
+    router.add("POST", "/admin/measures/:id", [context, cache](const HttpRequest& request) {
+        auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
         const auto stored = stored_measure(*allowed, request);
         if (!stored) return stored.error();
@@ -139,8 +148,8 @@ void add_measure_routes(Router& router, const ResultsContext& context) {
         return see_other(allowed->list_url() + "#measure-" + std::to_string(id));
     });
 
-    router.add("POST", "/admin/measures/:id/progress", [context](const HttpRequest& request) {
-        auto allowed = allow(context, request);
+    router.add("POST", "/admin/measures/:id/progress", [context, cache](const HttpRequest& request) {
+        auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
         const auto stored = stored_measure(*allowed, request);
         if (!stored) return stored.error();
@@ -152,8 +161,8 @@ void add_measure_routes(Router& router, const ResultsContext& context) {
         return see_other("/admin/measures/" + std::to_string(id) + "?year=" + std::to_string(allowed->fiscal_year) + allowed->agency_param());
     });
 
-    router.add("POST", "/admin/measures/:id/remove", [context](const HttpRequest& request) {
-        auto allowed = allow(context, request);
+    router.add("POST", "/admin/measures/:id/remove", [context, cache](const HttpRequest& request) {
+        auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
         const auto stored = stored_measure(*allowed, request);
         if (!stored) return stored.error();

@@ -5,10 +5,14 @@
 // form comes back filled in with Thai messages (422); each change is audited by the store.
 #pragma once
 
+#include <ita/server/public_cache.hpp>
+
+#include <memory>
+
 #include <ita/server/results_routes.hpp>
 
 namespace ita::server {
 
-void add_measure_routes(Router& router, const ResultsContext& context);
+void add_measure_routes(Router& router, const ResultsContext& context, std::shared_ptr<PublicCache> cache);
 
 }  // namespace ita::server

@@ -3,6 +3,8 @@
 // cache can keep what they return per public generation. Thread-safe.
 #pragma once
 
+#include <ita/service/measure_effectiveness.hpp>
+
 #include <ita/core/measure.hpp>
 #include <ita/service/public_results.hpp>
 
@@ -23,6 +25,9 @@ std::string national_dashboard_html(const service::PublicResults& results, const
 std::string nothing_published_html();
 // /search?q=…
 std::string search_html(const service::PublicResults& results, const std::string& query, std::size_t limit);
+
+// /measures/library?year=Y[&type=T]: the measures of Y that worked, by type and indicator.
+std::string measure_library_html(const service::Effectiveness& effectiveness, const std::string& type);
 
 // 1234567 → "1,234,567".
 std::string grouped(std::size_t count);

@@ -128,6 +128,32 @@ void add_public_routes(Router& router, const ResultsContext& context, std::share
         return cached(request, *page, page_caching);
     });
 
+    // What worked: measures of a year judged by the published results before and of it.
+    router.add("GET", "/measures/library", [cache, read_db](const HttpRequest& request) {
+        const auto results = cache->results();
+        if (!results) return error_response(results.error());
+        const auto asked = year_parameter(request);
+        if (asked && *asked < 0) return message_page(400, "ปีไม่ถูกต้อง", "ระบุปีงบประมาณ พ.ศ. เช่น year=2566");
+        const int year = asked ? *asked : ((*results)->latest() ? (*results)->latest()->fiscal_year() : 0);
+        const std::string type = request.query.contains("type") ? request.query.at("type") : std::string();
+        std::optional<Error> failure;
+        const auto page = cache->page(**results, "library/" + std::to_string(year) + "/" + type, [&] {
+            auto store = lease_store(read_db);
+            if (!store) {
+                failure = store.error();
+                return html(503, "");
+            }
+            auto effectiveness = service::measure_effectiveness(**store, **results, {year, std::nullopt, std::nullopt});
+            if (!effectiveness) {
+                if (effectiveness.error().code != ErrorCode::not_found) failure = effectiveness.error();
+                return html(404, message_page(404, "ยังไม่มีคลังมาตรการของปีนี้", effectiveness.error().message).body);
+            }
+            return html(200, measure_library_html(*effectiveness, type));
+        });
+        if (failure) return error_response(*failure);
+        return cached(request, *page, page_caching);
+    });
+
     router.add("GET", "/agency/:id/badge.svg", [cache](const HttpRequest& request) {
         const auto results = cache->results();
         if (!results) return error_response(results.error());

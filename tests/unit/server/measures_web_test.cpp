@@ -11,6 +11,7 @@
 namespace {
 
 using ita::test::add_user;
+using ita::test::run;
 using ita::test::ServerTest;
 using ita::test::sign_in;
 
@@ -156,4 +157,25 @@ TEST_F(MeasuresWeb, ConstraintsAreKept) {
     EXPECT_NE(m_client->Get(saved->get_header_value("Location"), group)->body.find(">Few staff</textarea>"), std::string::npos);
     const auto shown = ita::test::output_of(std::string(ITA_BINARY) + " constraints show --db " + m_db + " --year 2566 --agency A1 2>/dev/null");
     EXPECT_NE(shown.find("Small budget"), std::string::npos) << shown;
+}
+
+TEST_F(MeasuresWeb, LastYearsMeasuresShowWhetherTheyWorked) {
+    ASSERT_EQ(add_user(m_db, "wg", "agency_admin --agency A1"), 0);
+    // 2564's result, a measure of 2565 against indicator 5; 2565 (seed 002's figures) is published.
+    ASSERT_EQ(run("import --db " + m_db + " --year 2564 published " + m_files.write("p64.csv", "agency_id,level,code,score\nA1,indicator,5,40\n")), 0);
+    ASSERT_EQ(run("publish --db " + m_db + " --year 2564"), 0);
+    ASSERT_EQ(run("measures add --db " + m_db +
+                  " --year 2565 --agency A1 --title Briefing --target indicator:5 --responsible R --start 2021-10-01 --end 2022-09-30 --status active"),
+              0);
+    const auto [group, csrf] = sign_in(*m_client, "wg");
+    std::string body;
+    for (int attempt = 0; attempt < 40 && body.find("Briefing") == std::string::npos; ++attempt) {
+        body = m_client->Get("/admin/measures?year=2566", group)->body;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_NE(body.find("ผลของมาตรการปี 2565"), std::string::npos) << body;
+    EXPECT_NE(body.find("Briefing <span class=\"badge ok\">ดีขึ้น</span>"), std::string::npos);
+    EXPECT_NE(body.find("การแก้ไขปัญหาการทุจริต: 40.00 → "), std::string::npos);
+    // Nothing published before 2565's own year: no section for 2565's page.
+    EXPECT_EQ(m_client->Get("/admin/measures?year=2565", group)->body.find("ผลของมาตรการปี"), std::string::npos);
 }

@@ -283,3 +283,27 @@ TEST(PublishedReport, RankFromThePublicationUntilTheDataChange) {
     EXPECT_NE(live_rank, published_rank);  // else this test could not tell the two paths apart
     EXPECT_NE(report_of("A00001").find(live_rank), std::string::npos) << live_rank;
 }
+
+TEST_F(ServerTest, TheLibraryOfMeasuresThatWorkedIsPublic) {
+    // A1's 2564 result, then a measure adopted for 2565 against indicator 5; 2565 is published.
+    ASSERT_EQ(run("import --db " + m_db + " --year 2564 published " +
+                  m_files.write("p64.csv", "agency_id,level,code,score\nA1,indicator,5,40\nA1,indicator,6,90\n")),
+              0);
+    ASSERT_EQ(run("publish --db " + m_db + " --year 2564"), 0);
+    ASSERT_EQ(run("measures add --db " + m_db +
+                  " --year 2565 --agency A1 --title Briefing --target indicator:5 --responsible R --start 2021-10-01 --end 2022-09-30 --status active"),
+              0);
+    std::string body;
+    for (int attempt = 0; attempt < 40; ++attempt) {  // the public cache notices the new measure within 250 ms
+        const auto page = m_client->Get("/measures/library?year=2565");
+        ASSERT_EQ(page->status, 200) << page->body;
+        body = page->body;
+        if (body.find("Briefing") != std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_NE(body.find("เทศบาลเมือง — ตัวชี้วัดที่ 5"), std::string::npos) << body;
+    EXPECT_NE(body.find("ได้ผล 1 จาก 1 ที่มีผลแล้ว"), std::string::npos);
+    EXPECT_NE(body.find("Briefing — <a href=\"/agency/A1?year=2565\">"), std::string::npos);
+    EXPECT_EQ(m_client->Get("/measures/library?year=2564")->status, 404);  // nothing published before 2564
+    EXPECT_EQ(m_client->Get("/measures/library?year=abc")->status, 400);
+}

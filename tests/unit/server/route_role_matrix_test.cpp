@@ -50,6 +50,7 @@ const std::vector<Route> routes{
     {"GET", "/national", "/national", Who::anyone, ""},
     {"GET", "/search", "/search?q=%E0%B9%81%E0%B8%88%E0%B8%A3%E0%B8%B0%E0%B9%81%E0%B8%A1", Who::anyone, ""},
     {"GET", "/agency/:id", "/agency/A1", Who::anyone, ""},
+    {"GET", "/measures/library", "/measures/library?year=2565", Who::anyone, ""},
     {"GET", "/agency/:id/badge.svg", "/agency/A1/badge.svg", Who::anyone, ""},
     {"GET", "/data/:year/:file", "/data/2565/scores.csv", Who::anyone, ""},
     {"GET", "/data/:year/agencies/:file", "/data/2565/agencies/A1.json", Who::anyone, ""},
