@@ -57,7 +57,7 @@ int run_serve_command(const ServeCommand& command) {
     server::add_integrity_routes(router, context);
     server::add_national_routes(router, context, public_cache);
     server::add_public_routes(router, context, public_cache);
-    server::add_api_routes(router, context);
+    server::add_api_routes(router, context, evidence_monitor);
     server::ServerOptions options;
     options.address = command.listen.substr(0, colon);
     options.port = static_cast<std::uint16_t>(*port);

@@ -138,6 +138,14 @@ std::string encode_oit(const service::OitWorkspace& workspace) {
                                                                                {"url", stored.clarification_url},
                                                                                {"filed_on", stored.clarified_on}}}});
         }
+        // The evidence checker's newest finding on the entered address (an extension).
+        if (const auto check = workspace.latest_checks.find(item.code); check != workspace.latest_checks.end())
+            entry["readiness"] = {{"status", check->second.status},
+                                  {"http_status", check->second.http_status > 0 ? json(check->second.http_status) : json(nullptr)},
+                                  {"final_url", check->second.final_url},
+                                  {"reason", check->second.reason},
+                                  {"checked_at", check->second.checked_at},
+                                  {"url", check->second.url}};
         items.push_back(std::move(entry));
     }
     return json{{"fiscal_year", workspace.methodology.fiscal_year}, {"agency_id", workspace.agency.agency_id}, {"items", items}}.dump();

@@ -173,7 +173,7 @@ void add_staff_survey_routes(Router& router, const ResultsContext& context) {
     });
 }
 
-void add_oit_api_routes(Router& router, const ResultsContext& context) {
+void add_oit_api_routes(Router& router, const ResultsContext& context, const std::shared_ptr<service::EvidenceMonitor>& monitor) {
     router.add("GET", "/api/v1/agencies/:agency/oit", [context](const HttpRequest& request) {
         auto call = allow(context, request, {Allowed::agency_group, Allowed::reviewer});
         if (!call) return call.error();
@@ -181,7 +181,7 @@ void add_oit_api_routes(Router& router, const ResultsContext& context) {
         if (!workspace) return error_response(workspace.error());
         return ok(200, api::encode_oit(*workspace));
     });
-    router.add("PUT", "/api/v1/agencies/:agency/oit/:item", [context](const HttpRequest& request) {
+    router.add("PUT", "/api/v1/agencies/:agency/oit/:item", [context, monitor](const HttpRequest& request) {
         auto call = allow(context, request, {Allowed::agency_group});
         if (!call) return call.error();
         auto submission = api::decode_oit_entry(request.body, request.path_params.at("item"));
@@ -190,6 +190,7 @@ void add_oit_api_routes(Router& router, const ResultsContext& context) {
         if (!workspace) return error_response(workspace.error());
         if (auto entered = service::enter_oit_item(*call->store, *workspace, *submission, call->session.user.user_id, call->today); !entered)
             return error_response(entered.error());
+        if (monitor && submission->present) monitor->enqueue(call->fiscal_year, call->agency_id, submission->item);
         return no_content();
     });
     router.add("POST", "/api/v1/agencies/:agency/oit/:item/review", [context](const HttpRequest& request) {
@@ -280,11 +281,11 @@ void add_measure_api_routes(Router& router, const ResultsContext& context) {
 
 }  // namespace
 
-void add_api_routes(Router& router, const ResultsContext& context) {
+void add_api_routes(Router& router, const ResultsContext& context, std::shared_ptr<service::EvidenceMonitor> monitor) {
     add_session_routes(router, context);
     add_season_routes(router, context);
     add_staff_survey_routes(router, context);
-    add_oit_api_routes(router, context);
+    add_oit_api_routes(router, context, monitor);
     add_measure_api_routes(router, context);
 }
 

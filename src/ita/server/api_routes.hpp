@@ -4,10 +4,15 @@
 // no CSRF token is needed. The same role rules and season windows as the pages apply.
 #pragma once
 
+#include <ita/service/evidence_monitor.hpp>
+
+#include <memory>
+
 #include <ita/server/results_routes.hpp>
 
 namespace ita::server {
 
-void add_api_routes(Router& router, const ResultsContext& context);
+// `monitor` checks an OIT address entered through the API, as the web form does (none: no checks).
+void add_api_routes(Router& router, const ResultsContext& context, std::shared_ptr<service::EvidenceMonitor> monitor);
 
 }  // namespace ita::server

@@ -4,6 +4,8 @@
 // allowed to see them. The evidence pages are served by this test on 127.0.0.1.
 #include "../../support/server_fixture.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <atomic>
 #include <mutex>
 
@@ -115,4 +117,20 @@ TEST_F(EvidenceWeb, AnAddressTheAuditorCouldNotOpenIsShownAsBrokenWithItsReason)
     ASSERT_EQ(m_client->Post("/admin/oit/O2", group, "year=2565&csrf=" + csrf + "&present=yes&url=" + address, form_type)->status, 303);
     const auto list = page_with("/admin/oit?year=2565", group, "เปิดไม่ได้");
     EXPECT_NE(list.find("ไม่พบหน้านี้ (404)"), std::string::npos);
+}
+
+TEST_F(EvidenceWeb, AnAddressEnteredThroughTheApiIsCheckedAndItsReadinessListed) {
+    const auto signed_in = m_client->Post("/api/v1/session", R"({"user":"wg","password":"correct horse battery"})", "application/json");
+    ASSERT_EQ(signed_in->status, 201);
+    const httplib::Headers bearer{{"Authorization", "Bearer " + nlohmann::json::parse(signed_in->body).at("token").get<std::string>()}};
+    const std::string address = "http://127.0.0.1:" + std::to_string(m_evidence_port) + "/structure";
+    ASSERT_EQ(m_client->Put("/api/v1/agencies/A2/oit/O1?year=2565", bearer, R"({"present":true,"url":")" + address + R"("})", "application/json")->status,
+              204);
+    std::string body;
+    for (int attempt = 0; attempt < 100 && body.find("\"readiness\"") == std::string::npos; ++attempt) {
+        body = m_client->Get("/api/v1/agencies/A2/oit?year=2565", bearer)->body;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_NE(body.find(R"("readiness":{"checked_at":)"), std::string::npos) << body;
+    EXPECT_NE(body.find(R"("status":"ok")"), std::string::npos);
 }
