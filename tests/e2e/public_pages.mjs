@@ -1,7 +1,7 @@
 // The public side in real Chromium (Debian's, driven by playwright-core), as a citizen uses it:
 // the national dashboard, a search typed with a decomposed sara am (ํ + า, as copied from a
-// PDF), the agency's page, its history chart's tooltip and link to the year before, the CSV
-// download and the PDF report. At 1280 px and at 360 px (a phone) the pages must fit the width
+// PDF), the agency's page, its history chart's tooltip and link to the year before, the
+// library of measures that worked narrowed to a type, the CSV download and the PDF report. At 1280 px and at 360 px (a phone) the pages must fit the width
 // and axe-core must find no serious or critical accessibility fault. Screenshots go to
 // $ITA_E2E_SHOTS when set.
 //
@@ -35,6 +35,10 @@ const agencies = readFileSync(path.join(work, 'y2565', 'agencies.csv'), 'utf8').
 const [agencyId, agencyName] = agencies.find(([, name, type]) => name.slice(type.length).includes('ำ')) ?? agencies[0];
 const typed = agencyName.replaceAll('ำ', '\u0E4D\u0E32');  // as a PDF's text layer gives it
 assert.notEqual(typed, agencyName);
+// Measures adopted for 2565 by five agencies, for the library of what worked.
+for (const [id] of agencies.slice(0, 5))
+  run('measures', 'add', '--db', db, '--year', '2565', '--agency', id, '--title', 'อบรมเสริมสร้างคุณธรรม', '--target', 'indicator:5',
+    '--responsible', 'สำนักปลัด', '--start', '2021-10-01', '--end', '2022-09-30', '--status', 'active');
 const published = (year) => JSON.parse(run('score', '--db', db, '--year', year, '--agency', agencyId, '--format', 'json')).agencies[0];
 
 const { base, stop, log } = await startServer(ita, db);
@@ -87,6 +91,20 @@ try {
     await bar.hover();
     await Promise.all([page.waitForURL(/year=2564$/), bar.click()]);
     assert.equal((await page.textContent('#overall')).split(' ')[0], shown(before.overall));
+    await page.goBack();
+
+    // The library of measures that worked, from the menu, narrowed to one agency type.
+    await Promise.all([page.waitForURL(/\/measures\/library$/), page.click('nav a[href="/measures/library"]')]);
+    assert.match(await page.textContent('h1'), /คลังมาตรการที่ได้ผล/);
+    assert.match(await page.textContent('main, body'), /เทียบคะแนนตัวชี้วัด.*ระหว่างผลปี 2564 กับผลปี 2565/s);
+    const type = agencies[0][2];
+    await page.selectOption('#type', type);
+    await Promise.all([page.waitForURL(/type=/), page.click('form button[type=submit]')]);
+    assert.match(await page.textContent('article h2'), new RegExp(`${type} — ตัวชี้วัดที่ 5`));
+    await fitsTheScreen(page, width, 'the measure library');
+    await noSeriousAccessibilityFaults(page, `the measure library at ${width} px`);
+    await shot(page, `library-${width}`);
+    await page.goBack();
     await page.goBack();
 
     // The report, as a PDF.
