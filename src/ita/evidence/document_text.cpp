@@ -1,4 +1,5 @@
 #include <ita/evidence/document_text.hpp>
+#include <ita/util/text.hpp>
 
 #include <libxml/HTMLparser.h>
 #include <poppler-document.h>
@@ -12,12 +13,6 @@
 namespace ita::evidence {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string lowered(text);
-    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lowered;
-}
 
 bool named(const xmlNode* node, const char* name) {
     return node->name && xmlStrcasecmp(node->name, reinterpret_cast<const xmlChar*>(name)) == 0;
@@ -40,7 +35,7 @@ void collect(const xmlNode* node, DocumentText& document) {
         }
         if (node->type != XML_ELEMENT_NODE) continue;
         if (named(node, "script") || named(node, "style") || named(node, "noscript") || named(node, "template")) continue;
-        if (named(node, "input") && lower(attribute(node, "type")) == "password") document.has_password_field = true;
+        if (named(node, "input") && util::ascii_lower(attribute(node, "type")) == "password") document.has_password_field = true;
         if (named(node, "title") && document.title.empty() && node->children && node->children->content)
             document.title = reinterpret_cast<const char*>(node->children->content);
         collect(node->children, document);
@@ -85,12 +80,12 @@ DocumentText read_pdf(std::string_view body) {
 }  // namespace
 
 DocumentKind document_kind(std::string_view content_type, std::string_view body) {
-    const std::string type = lower(content_type.substr(0, content_type.find(';')));
+    const std::string type = util::ascii_lower(content_type.substr(0, content_type.find(';')));
     if (type.find("html") != std::string::npos) return DocumentKind::html;
     if (type == "application/pdf") return DocumentKind::pdf;
     if (type.empty() || type == "application/octet-stream" || type == "binary/octet-stream") {
         if (body.starts_with("%PDF-")) return DocumentKind::pdf;
-        const std::string start = lower(body.substr(0, 512));
+        const std::string start = util::ascii_lower(body.substr(0, 512));
         if (start.find("<html") != std::string::npos || start.find("<!doctype html") != std::string::npos) return DocumentKind::html;
     }
     return DocumentKind::other;

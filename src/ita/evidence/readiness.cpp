@@ -2,6 +2,7 @@
 
 #include <ita/thai/digits.hpp>
 #include <ita/thai/search_key.hpp>
+#include <ita/util/text.hpp>
 
 #include <algorithm>
 #include <array>
@@ -80,14 +81,8 @@ bool names_any(const std::string& page_key, const std::vector<std::string>& keyw
     });
 }
 
-std::string lower(std::string_view text) {
-    std::string lowered(text);
-    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lowered;
-}
-
 bool says_not_found(const DocumentText& document) {
-    const std::string head = lower(document.title + " " + document.text.substr(0, 600));
+    const std::string head = util::ascii_lower(document.title + " " + document.text.substr(0, 600));
     const bool status = head.find("404") != std::string::npos;
     return (status && (head.find("not found") != std::string::npos || head.find("ไม่พบ") != std::string::npos)) ||
            head.find("page not found") != std::string::npos || head.find("ไม่พบหน้าที่") != std::string::npos ||
@@ -95,7 +90,7 @@ bool says_not_found(const DocumentText& document) {
 }
 
 bool looks_like_sign_in(const std::string& url) {
-    const std::string path = lower(url);
+    const std::string path = util::ascii_lower(url);
     for (const std::string_view word : {"/login", "/signin", "/sign-in", "/auth/", "login.php", "/wp-login", "/sso/"})
         if (path.find(word) != std::string::npos) return true;
     return false;

@@ -1,4 +1,5 @@
 #include <ita/evidence/robots.hpp>
+#include <ita/util/text.hpp>
 
 #include <curl/curl.h>
 
@@ -12,18 +13,6 @@
 namespace ita::evidence {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string lowered(text);
-    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lowered;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    return text;
-}
 
 // Whether `pattern` matches the start of `path`: "*" any run, "$" at the end anchors. One pass
 // with one remembered star, so a hostile pattern costs at most length × length.
@@ -71,11 +60,11 @@ std::vector<Group> groups_of(std::string_view robots_txt) {
         if (const auto hash = content.find('#'); hash != std::string_view::npos) content = content.substr(0, hash);
         const auto colon = content.find(':');
         if (colon == std::string_view::npos) continue;
-        const std::string key = lower(trim(content.substr(0, colon)));
-        const std::string_view value = trim(content.substr(colon + 1));
+        const std::string key = util::ascii_lower(util::trim(content.substr(0, colon)));
+        const std::string_view value = util::trim(content.substr(colon + 1));
         if (key == "user-agent") {
             if (!agents_open) groups.emplace_back();
-            groups.back().agents.push_back(lower(value));
+            groups.back().agents.push_back(util::ascii_lower(value));
             agents_open = true;
         } else if (key == "allow" || key == "disallow") {
             agents_open = false;
@@ -93,7 +82,7 @@ std::vector<Group> groups_of(std::string_view robots_txt) {
 
 bool robots_allows(std::string_view robots_txt, std::string_view agent, std::string_view path) {
     const auto groups = groups_of(robots_txt);
-    const std::string ours = lower(agent);
+    const std::string ours = util::ascii_lower(agent);
     std::vector<const Group*> chosen;
     for (const auto& group : groups)
         for (const auto& name : group.agents)

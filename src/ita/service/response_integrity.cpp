@@ -2,6 +2,7 @@
 
 #include <ita/core/answer_layout.hpp>
 #include <ita/ingest/methodology_reader.hpp>
+#include <ita/service/score_store.hpp>
 
 #include <algorithm>
 #include <map>
@@ -16,11 +17,8 @@ using AgencyInstrument = std::pair<std::string, core::Instrument>;
 
 Result<std::vector<core::AgencyIntegrity>> assess_response_integrity(storage::Store& store, const IntegrityRequest& request) {
     ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
-    ITA_TRY(year, store.fiscal_year(request.fiscal_year));
+    ITA_TRY_VOID(require_stored_layout(store, methodology));
     const core::AnswerLayout layout(methodology);
-    if (year.iit_layout != layout.codes(core::Instrument::iit) || year.eit_layout != layout.codes(core::Instrument::eit))
-        return fail(ErrorCode::conflict, "the answers of fiscal year " + std::to_string(request.fiscal_year) + " were stored under methodology " +
-                                             year.methodology_version + ", whose questions differ from " + methodology.version);
     ITA_TRY(agencies, store.agencies());
     std::map<std::string, const core::Agency*> by_id;
     for (const auto& agency : agencies) by_id.emplace(agency.agency_id, &agency);

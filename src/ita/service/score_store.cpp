@@ -36,13 +36,18 @@ PackedScoring packed_scoring(const core::Methodology& methodology, const core::A
 
 }  // namespace
 
-Result<ScoreRun> score_store(storage::Store& store, const StoreScoreRequest& request) {
-    ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
-    ITA_TRY(year, store.fiscal_year(request.fiscal_year));
+Result<void> require_stored_layout(storage::Store& store, const core::Methodology& methodology) {
+    ITA_TRY(year, store.fiscal_year(methodology.fiscal_year));
     const core::AnswerLayout layout(methodology);
     if (year.iit_layout != layout.codes(core::Instrument::iit) || year.eit_layout != layout.codes(core::Instrument::eit))
-        return fail(ErrorCode::conflict, "the answers of fiscal year " + std::to_string(request.fiscal_year) + " were stored under methodology " +
+        return fail(ErrorCode::conflict, "the answers of fiscal year " + std::to_string(methodology.fiscal_year) + " were stored under methodology " +
                                              year.methodology_version + ", whose questions differ from " + methodology.version);
+    return {};
+}
+
+Result<ScoreRun> score_store(storage::Store& store, const StoreScoreRequest& request) {
+    ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
+    ITA_TRY_VOID(require_stored_layout(store, methodology));
     ScoreRun run;
     run.methodology = std::move(methodology);
     ITA_TRY(agencies, store.agencies());

@@ -19,4 +19,8 @@ struct StoreScoreRequest {
 // whose questions differ from the one loaded now.
 Result<ScoreRun> score_store(storage::Store& store, const StoreScoreRequest& request);
 
+// Success when the year's answers were stored under `methodology`'s questions (the packed
+// layout's codes); conflict, naming both versions, when they were not.
+Result<void> require_stored_layout(storage::Store& store, const core::Methodology& methodology);
+
 }  // namespace ita::service

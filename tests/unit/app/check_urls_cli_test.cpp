@@ -1,5 +1,6 @@
 // `ita check-urls` as an agency's working group runs it before the OIT window closes: the
 // addresses it entered, served here on 127.0.0.1 by the test, checked, explained and kept.
+#include "../../support/shell.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <ita/storage/store.hpp>
@@ -9,27 +10,12 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
 #include <thread>
 
 namespace {
 
-struct Outcome {
-    int exit_code = -1;
-    std::string output;
-};
+ita::test::Outcome run_ita(const std::string& arguments) { return ita::test::run_ita(arguments, false); }
 
-Outcome run_ita(const std::string& arguments) {
-    Outcome outcome;
-    std::FILE* pipe = ::popen((std::string(ITA_BINARY) + " " + arguments + " 2>/dev/null").c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) outcome.output.append(buffer.data(), read);
-    const int status = ::pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return outcome;
-}
 
 class CheckUrlsCli : public ::testing::Test {
 protected:

@@ -6,28 +6,7 @@
 
 #include <ita/thai/digits.hpp>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
-
-namespace {
-
-struct Outcome {
-    int exit_code = -1;
-    std::string output;
-};
-
-Outcome run_ita(const std::string& arguments) {
-    Outcome outcome;
-    std::FILE* pipe = ::popen((std::string(ITA_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) outcome.output.append(buffer.data(), read);
-    const int status = ::pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return outcome;
-}
-
-}  // namespace
+using ita::test::run_ita;
 
 TEST(StoreCli, ImportScoreRankBackup) {
     ita::test::TempDir files;
