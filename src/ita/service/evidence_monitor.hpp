@@ -20,7 +20,7 @@ struct EvidenceMonitorOptions {
     std::string db;
     std::optional<std::string> methodology_dir;
     evidence::FetchLimits limits;
-    int parallel = 4;
+    int parallel = 16;  // fetches at once (each mostly waits on the network)
     std::optional<int> nightly_minute = 120;  // minutes after local midnight (02:00); none: no nightly run
 };
 

@@ -2,9 +2,13 @@
 
 #include <ita/evidence/evidence_check.hpp>
 #include <ita/ingest/methodology_reader.hpp>
+#include <ita/service/season.hpp>
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <map>
 #include <thread>
 
@@ -65,44 +69,93 @@ Result<std::vector<Address>> addresses_to_check(storage::Store& store, const cor
     return addresses;
 }
 
+// Records one check with its bytes, then forgets the bytes of the item's older checks except
+// those of its check at the deadline (the newest made by the OIT entry window's last day).
+Result<core::UrlCheck> record_check(storage::Store& store, int fiscal_year, const Address& address, evidence::EvidenceCheck& check,
+                                    const std::string& checked_at, const std::optional<std::string>& closing_day) {
+    auto record = record_of(address, check, checked_at);
+    std::optional<storage::EvidenceSnapshot> snapshot;
+    if (!record.snapshot.empty()) snapshot = storage::EvidenceSnapshot{record.snapshot, check.fetched.content_type, std::move(check.fetched.body)};
+    ITA_TRY(check_id, store.record_url_check(fiscal_year, record, snapshot));
+    record.check_id = check_id;
+    std::vector<std::int64_t> keep{check_id};
+    if (closing_day) {
+        ITA_TRY(history, store.url_check_history(fiscal_year, address.agency_id, record.item));
+        if (const auto at_deadline = check_at_deadline(history, *closing_day)) keep.push_back(at_deadline->check_id);
+    }
+    ITA_TRY_VOID(store.forget_snapshots(fiscal_year, address.agency_id, record.item, keep));
+    return record;
+}
+
 }  // namespace
 
 Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& store, const EvidenceCheckRequest& request) {
     ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
     ITA_TRY(addresses, addresses_to_check(store, methodology, request));
+    ITA_TRY(windows, store.season_windows(request.fiscal_year));
+    std::optional<std::string> closing_day;
+    for (const auto& window : windows)
+        if (window.phase == "oit_entry" && window.closes_on != open_ended) closing_day = window.closes_on;
 
-    // Fetch in parallel (each fetch mostly waits on the network); record in order afterwards,
-    // on this thread, since a store connection is not shared between threads.
-    std::vector<evidence::EvidenceCheck> checks(addresses.size());
-    std::vector<std::string> times(addresses.size());
+    // Fetches run in parallel (each mostly waits on the network); each finished check is
+    // recorded at once on this thread (a store connection is not shared between threads), so
+    // no more bodies are held than are waiting to be written.
+    struct Finished {
+        std::size_t index;
+        evidence::EvidenceCheck check;
+        std::string checked_at;
+    };
+    std::mutex mutex;
+    std::condition_variable arrived;
+    std::deque<Finished> finished;
+    std::size_t workers_left = 0;
+    std::atomic<bool> stop{false};
     evidence::initialise_fetching();
     evidence::RobotsCache robots(request.limits);
     std::atomic<std::size_t> next{0};
-    {
-        std::vector<std::jthread> workers;
-        const auto count = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, request.parallel)), 1, std::max<std::size_t>(1, addresses.size()));
-        for (std::size_t worker = 0; worker < count; ++worker)
-            workers.emplace_back([&] {
-                for (std::size_t index; (index = next++) < addresses.size();) {
-                    if (request.cancelled && request.cancelled->load()) break;
-                    const auto& address = addresses[index];
-                    times[index] = storage::utc_now();
-                    checks[index] = evidence::check_evidence(
-                        address.url, {request.fiscal_year, address.item->keywords, address.item->period}, request.limits, robots);
-                }
-            });
-    }
+    std::vector<std::jthread> workers;
+    const auto count = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, request.parallel)), 1, std::max<std::size_t>(1, addresses.size()));
+    workers_left = count;
+    for (std::size_t worker = 0; worker < count; ++worker)
+        workers.emplace_back([&] {
+            for (std::size_t index; (index = next++) < addresses.size();) {
+                if (stop || (request.cancelled && request.cancelled->load())) break;
+                const auto& address = addresses[index];
+                Finished done{index, {}, storage::utc_now()};
+                done.check = evidence::check_evidence(address.url, {request.fiscal_year, address.item->keywords, address.item->period},
+                                                      request.limits, robots);
+                std::lock_guard lock(mutex);
+                finished.push_back(std::move(done));
+                arrived.notify_one();
+            }
+            std::lock_guard lock(mutex);
+            --workers_left;
+            arrived.notify_one();
+        });
+
     std::vector<core::UrlCheck> records;
     records.reserve(addresses.size());
-    for (std::size_t index = 0; index < addresses.size(); ++index) {
-        if (times[index].empty()) continue;  // cancelled before its turn
-        auto record = record_of(addresses[index], checks[index], times[index]);
-        std::optional<storage::EvidenceSnapshot> snapshot;
-        if (!record.snapshot.empty())
-            snapshot = storage::EvidenceSnapshot{record.snapshot, checks[index].fetched.content_type, std::move(checks[index].fetched.body)};
-        ITA_TRY_VOID(store.record_url_check(request.fiscal_year, record, snapshot));
-        records.push_back(std::move(record));
+    std::optional<Error> failure;
+    while (true) {
+        std::unique_lock lock(mutex);
+        arrived.wait(lock, [&] { return !finished.empty() || workers_left == 0; });
+        if (finished.empty()) break;
+        auto done = std::move(finished.front());
+        finished.pop_front();
+        lock.unlock();
+        if (failure) continue;  // draining what is under way after a failure
+        auto recorded = record_check(store, request.fiscal_year, addresses[done.index], done.check, done.checked_at, closing_day);
+        if (!recorded) {
+            failure = recorded.error();
+            stop = true;
+            continue;
+        }
+        records.push_back(std::move(*recorded));
     }
+    workers.clear();
+    if (failure) return std::unexpected(std::move(*failure));
+    std::sort(records.begin(), records.end(),
+              [](const core::UrlCheck& a, const core::UrlCheck& b) { return std::tie(a.agency_id, a.item) < std::tie(b.agency_id, b.item); });
     return records;
 }
 

@@ -272,11 +272,15 @@ public:
                                      const std::string& url, std::string_view actor, const std::string& day) = 0;
     virtual Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) = 0;
 
-    // The evidence checker's findings. A snapshot already stored (same SHA-256) is not stored
-    // again. latest_url_checks: the newest check of each item, by agency then item, of one
-    // agency or (none named) of all; url_check_history: one item's checks, newest first;
-    // evidence_snapshot: not_found unless a check of that agency kept those bytes.
-    virtual Result<void> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) = 0;
+    // The evidence checker's findings. record_url_check returns the new check's id; a snapshot
+    // already stored (same SHA-256) is not stored again. forget_snapshots drops the bytes kept
+    // for the item's checks other than those named (the checks stay, without bytes) and the
+    // bytes no check refers to any more. latest_url_checks: the newest check of each item, by
+    // agency then item, of one agency or (none named) of all; url_check_history: one item's
+    // checks, newest first; evidence_snapshot: not_found unless a check of that agency kept them.
+    virtual Result<std::int64_t> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) = 0;
+    virtual Result<void> forget_snapshots(int fiscal_year, const std::string& agency_id, const std::string& item,
+                                          std::span<const std::int64_t> keep_check_ids) = 0;
     virtual Result<std::vector<UrlCheck>> latest_url_checks(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
     virtual Result<std::vector<UrlCheck>> url_check_history(int fiscal_year, const std::string& agency_id, const std::string& item) = 0;
     virtual Result<EvidenceSnapshot> evidence_snapshot(const std::string& agency_id, const std::string& sha256) = 0;

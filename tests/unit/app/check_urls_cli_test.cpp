@@ -98,23 +98,29 @@ TEST_F(CheckUrlsCli, EachEnteredAddressGetsItsReadinessAndReason) {
     EXPECT_EQ(o12["http_status"], 404);
 }
 
-TEST_F(CheckUrlsCli, EveryCheckIsKeptAndTheSnapshotShowsThePageAsItWas) {
+TEST_F(CheckUrlsCli, EveryCheckIsKeptWithTheBytesOfTheNewestAndOfTheDeadline) {
     const auto first = check("--agency T1 --item O1");
     ASSERT_EQ(first["items"].size(), 1u);
     const std::string before = item(first, "O1")["snapshot_sha256"];
+    auto store = ita::storage::open_store(m_db);
+    ASSERT_TRUE(store);
+    const auto kept = (*store)->evidence_snapshot("T1", before);
+    ASSERT_TRUE(kept) << kept.error().to_string();
+    EXPECT_NE(kept->body.find("แผนผังโครงสร้างหน่วยงาน"), std::string::npos);  // the page as fetched
+
     m_structure = "หน้านี้ถูกแก้แล้ว";  // the agency changes its page afterwards
     const auto second = check("--agency T1 --item O1");
     EXPECT_EQ(item(second, "O1")["status"], "suspicious");
-    EXPECT_NE(item(second, "O1")["snapshot_sha256"], before);
-
-    auto store = ita::storage::open_store(m_db);
-    ASSERT_TRUE(store);
+    const std::string after = item(second, "O1")["snapshot_sha256"];
+    EXPECT_NE(after, before);
     const auto history = (*store)->url_check_history(2565, "T1", "O1");
     ASSERT_TRUE(history);
-    ASSERT_EQ(history->size(), 2u);
-    const auto kept = (*store)->evidence_snapshot("T1", before);
-    ASSERT_TRUE(kept) << kept.error().to_string();
-    EXPECT_NE(kept->body.find("แผนผังโครงสร้างหน่วยงาน"), std::string::npos);  // as it was at the first check
+    ASSERT_EQ(history->size(), 2u);  // every check stays
+    // No OIT window closes in this year's calendar, so no check is the deadline's: only the
+    // newest keeps its bytes (with a calendar, the last check by the closing day keeps them too).
+    EXPECT_EQ(history->at(1).snapshot, "");
+    EXPECT_EQ((*store)->evidence_snapshot("T1", before).error().code, ita::ErrorCode::not_found);
+    EXPECT_TRUE((*store)->evidence_snapshot("T1", after));
 }
 
 TEST_F(CheckUrlsCli, TheTableForPeopleCountsEachReadiness) {

@@ -81,10 +81,17 @@ TEST_F(EvidenceWeb, AnEnteredAddressIsCheckedKeptAndCheckedAgainAfterAFix) {
     const auto list = page_with("/admin/oit?year=2565", group, "ลิงก์พร้อม");
     EXPECT_NE(list.find("ตรวจเมื่อ"), std::string::npos);
     const auto item = m_client->Get("/admin/oit/O1?year=2565", group)->body;
-    const std::string snapshot = between(item, "href=\"/admin/oit/O1/evidence/", "?");
-    ASSERT_EQ(snapshot.size(), 64u) << item;
+    const std::string first = between(item, "href=\"/admin/oit/O1/evidence/", "?");
+    ASSERT_EQ(first.size(), 64u) << item;
+    const auto kept = m_client->Get("/admin/oit/O1/evidence/" + first + "?year=2565", group);
+    ASSERT_EQ(kept->status, 200);
+    EXPECT_NE(kept->body.find("แผนผังโครงสร้างหน่วยงาน"), std::string::npos);  // the page as fetched
+    EXPECT_EQ(kept->get_header_value("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_EQ(kept->get_header_value("Content-Security-Policy").rfind("sandbox", 0), 0u);
+    EXPECT_EQ(kept->get_header_value("X-Content-Type-Options"), "nosniff");
 
-    // The page changes; the group asks again; the finding changes, the first copy stays.
+    // The page changes; the group asks again; the finding changes. The window has no closing
+    // day, so only the newest check keeps its copy; both checks stay listed.
     {
         std::lock_guard lock(m_mutex);
         m_page = "<html><body><p>ยินดีต้อนรับ</p></body></html>";
@@ -92,12 +99,12 @@ TEST_F(EvidenceWeb, AnEnteredAddressIsCheckedKeptAndCheckedAgainAfterAFix) {
     ASSERT_EQ(m_client->Post("/admin/oit/O1/check", group, "year=2565&csrf=" + csrf, form_type)->status, 303);
     const auto again = page_with("/admin/oit/O1?year=2565", group, "ควรตรวจสอบ");
     EXPECT_NE(again.find("ไม่พบคำที่เกี่ยวกับรายการนี้"), std::string::npos);
-    const auto kept = m_client->Get("/admin/oit/O1/evidence/" + snapshot + "?year=2565", group);
-    ASSERT_EQ(kept->status, 200);
-    EXPECT_NE(kept->body.find("แผนผังโครงสร้างหน่วยงาน"), std::string::npos);
-    EXPECT_EQ(kept->get_header_value("Content-Type"), "text/html; charset=utf-8");
-    EXPECT_EQ(kept->get_header_value("Content-Security-Policy").rfind("sandbox", 0), 0u);
-    EXPECT_EQ(kept->get_header_value("X-Content-Type-Options"), "nosniff");
+    EXPECT_NE(again.find("ลิงก์พร้อม"), std::string::npos);  // the first check, still listed
+    const std::string snapshot = between(again, "href=\"/admin/oit/O1/evidence/", "?");
+    ASSERT_EQ(snapshot.size(), 64u);
+    EXPECT_NE(snapshot, first);
+    EXPECT_NE(m_client->Get("/admin/oit/O1/evidence/" + snapshot + "?year=2565", group)->body.find("ยินดีต้อนรับ"), std::string::npos);
+    EXPECT_EQ(m_client->Get("/admin/oit/O1/evidence/" + first + "?year=2565", group)->status, 404);
 
     // The auditor sees the latest finding and opens the copy; another agency's group cannot.
     const auto [auditor, auditor_csrf] = sign_in(*m_client, "audit");

@@ -443,5 +443,34 @@ TEST_P(StoreConformance, SubmissionTimingIsCountedAndStampsAreStable) {
     EXPECT_NE(*stamp, *m_store->stamp("other", "1700000000"));
 }
 
+TEST_P(StoreConformance, ForgettingSnapshotsKeepsTheNamedChecksBytesAndEveryCheck) {
+    import_all();
+    const auto record = [&](const std::string& when, const std::string& sha, const std::string& body) {
+        storage::UrlCheck check{0, "A1", "O1", "https://a1.example/o1", when, "ok", 200, "https://a1.example/o1", "", "", "text/html", 1, "", sha};
+        auto id = m_store->record_url_check(2565, check, storage::EvidenceSnapshot{sha, "text/html", body});
+        EXPECT_TRUE(id) << id.error().to_string();
+        return id.value_or(0);
+    };
+    const std::string a(64, 'a'), b(64, 'b');
+    const auto deadline = record("2026-05-30T01:00:00Z", a, "at the deadline");
+    const auto middle = record("2026-06-01T01:00:00Z", b, "later");
+    const auto newest = record("2026-06-02T01:00:00Z", a, "at the deadline");  // the same bytes as the deadline's
+    EXPECT_LT(deadline, middle);
+    EXPECT_LT(middle, newest);
+    const std::vector<std::int64_t> keep{newest, deadline};
+    ASSERT_TRUE(m_store->forget_snapshots(2565, "A1", "O1", keep));
+    const auto history = m_store->url_check_history(2565, "A1", "O1");
+    ASSERT_TRUE(history);
+    ASSERT_EQ(history->size(), 3u);
+    EXPECT_EQ(history->at(0).snapshot, a);
+    EXPECT_EQ(history->at(1).snapshot, "");
+    EXPECT_EQ(history->at(2).snapshot, a);
+    EXPECT_EQ(m_store->evidence_snapshot("A1", b).error().code, ErrorCode::not_found);  // no check refers to it: gone
+    EXPECT_EQ(m_store->evidence_snapshot("A1", a)->body, "at the deadline");
+    const std::vector<std::int64_t> only_newest{newest};
+    ASSERT_TRUE(m_store->forget_snapshots(2565, "A1", "O1", only_newest));
+    EXPECT_EQ(m_store->evidence_snapshot("A1", a)->body, "at the deadline");  // still the newest's
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend{"sqlite"}, Backend{"postgresql"}),
                          [](const auto& test_info) { return test_info.param.name; });

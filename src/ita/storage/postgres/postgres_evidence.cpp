@@ -31,7 +31,7 @@ std::vector<UrlCheck> checks_of(const QueryResult& result) {
 
 }  // namespace
 
-Result<void> PostgresStore::record_url_check(int year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) {
+Result<std::int64_t> PostgresStore::record_url_check(int year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) {
     ITA_TRY(transaction, Transaction::begin(m_connection));
     if (snapshot) {
         ITA_TRY_VOID(m_connection.execute(
@@ -39,12 +39,31 @@ Result<void> PostgresStore::record_url_check(int year, const UrlCheck& check, co
             {snapshot->sha256, snapshot->content_type,
              bytea_hex({reinterpret_cast<const std::uint8_t*>(snapshot->body.data()), snapshot->body.size()})}));
     }
-    ITA_TRY_VOID(m_connection.execute(
+    ITA_TRY(inserted, m_connection.query(
         "INSERT INTO url_checks (fiscal_year, agency_id, item, url, checked_at, status, http_status, final_url, reason, reason_codes, "
-        "content_type, size, redirects, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        "content_type, size, redirects, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING check_id",
         {std::to_string(year), check.agency_id, check.item, check.url, check.checked_at, check.status, std::to_string(check.http_status),
          check.final_url, check.reason, check.reason_codes, check.content_type, std::to_string(check.size), check.redirects,
          check.snapshot.empty() ? Parameter{} : Parameter{check.snapshot}}));
+    const std::int64_t check_id = inserted.integer(0, 0);
+    ITA_TRY_VOID(transaction.commit());
+    return check_id;
+}
+
+Result<void> PostgresStore::forget_snapshots(int year, const std::string& agency_id, const std::string& item,
+                                             std::span<const std::int64_t> keep_check_ids) {
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    std::string kept = "{0";
+    for (const auto id : keep_check_ids) kept += "," + std::to_string(id);
+    kept += "}";
+    ITA_TRY(dropped, m_connection.query(
+        "WITH unlinked AS (UPDATE url_checks u SET snapshot = NULL FROM url_checks o WHERE u.check_id = o.check_id AND u.fiscal_year = $1 "
+        "AND u.agency_id = $2 AND u.item = $3 AND u.snapshot IS NOT NULL AND NOT u.check_id = ANY($4::bigint[]) RETURNING o.snapshot) "
+        "SELECT DISTINCT snapshot FROM unlinked",
+        {std::to_string(year), agency_id, item, kept}));
+    for (int row = 0; row < dropped.rows(); ++row)
+        ITA_TRY_VOID(m_connection.execute("DELETE FROM evidence_snapshots WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM url_checks WHERE snapshot = $1)",
+                                          {std::string(dropped.text(row, 0))}));
     return transaction.commit();
 }
 

@@ -38,7 +38,7 @@ Result<std::vector<UrlCheck>> checks_of(Statement& query) {
 
 }  // namespace
 
-Result<void> SqliteStore::record_url_check(int year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) {
+Result<std::int64_t> SqliteStore::record_url_check(int year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) {
     ITA_TRY(transaction, Transaction::begin(m_connection));
     if (snapshot) {
         ITA_TRY(keep, m_connection.prepare("INSERT INTO evidence_snapshots (sha256, content_type, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
@@ -48,13 +48,41 @@ Result<void> SqliteStore::record_url_check(int year, const UrlCheck& check, cons
     }
     ITA_TRY(insert, m_connection.prepare(
         "INSERT INTO url_checks (fiscal_year, agency_id, item, url, checked_at, status, http_status, final_url, reason, reason_codes, "
-        "content_type, size, redirects, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "content_type, size, redirects, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING check_id"));
     insert.bind(1, std::int64_t{year}).bind(2, check.agency_id).bind(3, check.item).bind(4, check.url).bind(5, check.checked_at);
     insert.bind(6, check.status).bind(7, std::int64_t{check.http_status}).bind(8, check.final_url).bind(9, check.reason);
     insert.bind(10, check.reason_codes).bind(11, check.content_type).bind(12, check.size).bind(13, check.redirects);
     if (check.snapshot.empty()) insert.bind_null(14);
     else insert.bind(14, check.snapshot);
-    ITA_TRY_VOID(insert.run());
+    ITA_TRY_VOID(insert.step());
+    const std::int64_t check_id = insert.integer(0);
+    insert.reset();
+    ITA_TRY_VOID(transaction.commit());
+    return check_id;
+}
+
+Result<void> SqliteStore::forget_snapshots(int year, const std::string& agency_id, const std::string& item,
+                                           std::span<const std::int64_t> keep_check_ids) {
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    std::string kept = "0";
+    for (const auto id : keep_check_ids) kept += "," + std::to_string(id);
+    const std::string others = "fiscal_year = ? AND agency_id = ? AND item = ? AND snapshot IS NOT NULL AND check_id NOT IN (" + kept + ")";
+    ITA_TRY(dropped, m_connection.prepare("SELECT DISTINCT snapshot FROM url_checks WHERE " + others));
+    dropped.bind(1, std::int64_t{year}).bind(2, agency_id).bind(3, item);
+    std::vector<std::string> hashes;
+    while (true) {
+        ITA_TRY(row, dropped.step());
+        if (!row) break;
+        hashes.emplace_back(dropped.text(0));
+    }
+    dropped.reset();
+    ITA_TRY(unlink, m_connection.prepare("UPDATE url_checks SET snapshot = NULL WHERE " + others));
+    ITA_TRY_VOID(unlink.bind(1, std::int64_t{year}).bind(2, agency_id).bind(3, item).run());
+    ITA_TRY(orphan, m_connection.prepare("DELETE FROM evidence_snapshots WHERE sha256 = ?1 AND NOT EXISTS (SELECT 1 FROM url_checks WHERE snapshot = ?1)"));
+    for (const auto& hash : hashes) {
+        ITA_TRY_VOID(orphan.bind(1, hash).run());
+        orphan.reset();
+    }
     return transaction.commit();
 }
 

@@ -67,7 +67,9 @@ public:
                                   std::string_view duration) override;
     Result<std::vector<TimingCount>> submission_timing(int fiscal_year, const std::optional<std::string>& agency_id) override;
     Result<std::string> stamp(std::string_view purpose, std::string_view text) override;
-    Result<void> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) override;
+    Result<std::int64_t> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) override;
+    Result<void> forget_snapshots(int fiscal_year, const std::string& agency_id, const std::string& item,
+                                  std::span<const std::int64_t> keep_check_ids) override;
     Result<std::vector<UrlCheck>> latest_url_checks(int fiscal_year, const std::optional<std::string>& agency_id) override;
     Result<std::vector<UrlCheck>> url_check_history(int fiscal_year, const std::string& agency_id, const std::string& item) override;
     Result<EvidenceSnapshot> evidence_snapshot(const std::string& agency_id, const std::string& sha256) override;

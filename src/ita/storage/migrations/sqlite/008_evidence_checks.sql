@@ -1,7 +1,8 @@
 -- ita schema 8: the OIT evidence checker. Every check of an entered address is kept
 -- (url_checks: readiness, status, where the redirects led and why), with the bytes fetched as
 -- frozen evidence stored once per SHA-256 (evidence_snapshots), so the auditor can open a page
--- exactly as it was at the deadline even after the agency changed it.
+-- exactly as it was at the deadline even after the agency changed it. Only the bytes of each
+-- item's newest check and of its check at the deadline are kept (Store::forget_snapshots).
 CREATE TABLE evidence_snapshots (
   sha256 TEXT PRIMARY KEY,
   content_type TEXT NOT NULL,
@@ -25,3 +26,4 @@ CREATE TABLE url_checks (
   snapshot TEXT REFERENCES evidence_snapshots (sha256)
 );
 CREATE INDEX url_checks_by_item ON url_checks (fiscal_year, agency_id, item, check_id);
+CREATE INDEX url_checks_by_snapshot ON url_checks (snapshot);
