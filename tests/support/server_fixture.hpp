@@ -44,7 +44,9 @@ protected:
         ASSERT_EQ(run("import --db " + m_db + " --year 2565 published " + std::string(ITA_SOURCE_DIR) +
                       "/tests/golden/2565/seed002_indicators/published.csv"),
                   0);
-        if (published()) ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
+        if (published()) {
+            ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
+        }
         m_port = free_port();
         m_pid = ::fork();
         if (m_pid == 0) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ita::evidence {
@@ -42,11 +43,25 @@ void collect(const xmlNode* node, DocumentText& document) {
     }
 }
 
-DocumentText read_html(std::string_view body) {
+// The page's encoding: the Content-Type's charset, else none when the page declares one in a
+// <meta> (libxml2 reads it), else UTF-8 (libxml2 would assume Latin-1). Older Thai government
+// sites still serve TIS-620 or windows-874.
+std::optional<std::string> encoding_of(std::string_view content_type, std::string_view body) {
+    const std::string type = util::ascii_lower(content_type);
+    if (const auto at = type.find("charset="); at != std::string::npos) {
+        std::string charset(util::trim(type.substr(at + 8, type.find(';', at) - at - 8)));
+        std::erase(charset, '"');
+        if (!charset.empty()) return charset;
+    }
+    if (util::ascii_lower(body.substr(0, 4096)).find("charset") != std::string::npos) return std::nullopt;
+    return "utf-8";
+}
+
+DocumentText read_html(std::string_view content_type, std::string_view body) {
     DocumentText document;
     document.kind = DocumentKind::html;
-    // UTF-8 unless the page says otherwise in a <meta>; libxml2 honours that declaration.
-    htmlDocPtr parsed = htmlReadMemory(body.data(), static_cast<int>(body.size()), nullptr, "UTF-8",
+    const auto encoding = encoding_of(content_type, body);
+    htmlDocPtr parsed = htmlReadMemory(body.data(), static_cast<int>(body.size()), nullptr, encoding ? encoding->c_str() : nullptr,
                                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
     if (!parsed) return document;
     collect(xmlDocGetRootElement(parsed), document);
@@ -93,7 +108,7 @@ DocumentKind document_kind(std::string_view content_type, std::string_view body)
 
 DocumentText read_document(std::string_view content_type, std::string_view body) {
     switch (document_kind(content_type, body)) {
-        case DocumentKind::html: return read_html(body);
+        case DocumentKind::html: return read_html(content_type, body);
         case DocumentKind::pdf: return read_pdf(body);
         case DocumentKind::other: break;
     }

@@ -40,6 +40,23 @@ std::string thai_pdf(const std::string& line) {
     return bytes.str();
 }
 
+// UTF-8 Thai as TIS-620 (one byte a letter: U+0E01–U+0E5B → 0xA1–0xFB), as older sites serve it.
+std::string tis620(const std::string& utf8) {
+    std::string bytes;
+    for (std::size_t at = 0; at < utf8.size(); ++at) {
+        const auto lead = static_cast<unsigned char>(utf8[at]);
+        if (lead == 0xE0 && at + 2 < utf8.size()) {
+            const unsigned code = ((lead & 0x0F) << 12) | ((static_cast<unsigned char>(utf8[at + 1]) & 0x3F) << 6) |
+                                  (static_cast<unsigned char>(utf8[at + 2]) & 0x3F);
+            bytes += static_cast<char>(code - 0x0E00 + 0xA0);
+            at += 2;
+        } else {
+            bytes += utf8[at];
+        }
+    }
+    return bytes;
+}
+
 class EvidenceServer : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -50,6 +67,14 @@ protected:
         m_server.Get("/structure", [this](const httplib::Request&, httplib::Response& response) {
             ++m_requests;
             response.set_content(html("โครงสร้างหน่วยงาน", "<h1>แผนผังโครงสร้างหน่วยงาน</h1><p>กองคลัง</p>"), "text/html; charset=utf-8");
+        });
+        m_server.Get("/tis-620", [](const httplib::Request&, httplib::Response& response) {
+            response.set_content(tis620("<html><body><h1>แผนผังโครงสร้างหน่วยงาน</h1></body></html>"), "text/html; charset=TIS-620");
+        });
+        m_server.Get("/windows-874-meta", [](const httplib::Request&, httplib::Response& response) {
+            response.set_content(tis620("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-874\"></head>"
+                                        "<body>แผนผังโครงสร้างหน่วยงาน</body></html>"),
+                                 "text/html");
         });
         m_server.Get("/plan-2563", [](const httplib::Request&, httplib::Response& response) {
             response.set_content(html("แผนดำเนินงาน", "<p>แผนดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๓</p>"), "text/html");
@@ -128,6 +153,12 @@ TEST_F(EvidenceServer, APageThatNamesItsItemIsOkAndItsBytesAreNamedByTheirHash) 
     EXPECT_EQ(result.fetched.http_status, 200);
     EXPECT_EQ(result.sha256, evidence::sha256_hex(result.fetched.body));
     EXPECT_EQ(result.sha256.size(), 64u);
+}
+
+TEST_F(EvidenceServer, PagesInTheOldThaiEncodingsAreReadAsThai) {
+    EXPECT_EQ(check("/tis-620", core::EvidencePeriod::standing, {"โครงสร้าง"}).assessment.status, Readiness::ok);
+    const auto declared = check("/windows-874-meta", core::EvidencePeriod::standing, {"โครงสร้าง"});
+    EXPECT_EQ(declared.assessment.status, Readiness::ok) << declared.assessment.reason();
 }
 
 TEST_F(EvidenceServer, RedirectsAreFollowedAndEachHopRecorded) {
