@@ -3,8 +3,11 @@
 #include <ita/server/agency_access.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/server/pages.hpp>
+#include <ita/server/score_text.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/service/response_integrity.hpp>
+
+#include <map>
 
 namespace ita::server {
 
@@ -12,8 +15,11 @@ namespace {
 
 constexpr std::size_t listed_at_most = 200;  // the nation has ~16,600 rows; the lowest matter
 
-data row_view(const core::AgencyIntegrity& row, bool every_signal) {
+data row_view(const core::AgencyIntegrity& row, bool every_signal, const std::map<std::string, storage::ScoreSnapshot>& published) {
     data view;
+    // The score the signals are read next to: the published overall and verdict, when there is one.
+    if (const auto found = published.find(row.agency.agency_id); found != published.end() && found->second.overall)
+        view.set("score", "คะแนน ITA ที่เผยแพร่ " + shown(found->second.overall) + " (" + found->second.rating + ")");
     view.set("agency", row.agency.agency_id);
     view.set("name", row.agency.name);
     view.set("type", row.agency.type);
@@ -52,11 +58,14 @@ void add_integrity_routes(Router& router, const ResultsContext& context) {
         page.set("year", std::to_string(allowed->fiscal_year));
         page.set("one", flag(one));
         if (one) page.set("agency", agency->second);
+        std::map<std::string, storage::ScoreSnapshot> published;
+        if (auto overall = allowed->store->published_overall(allowed->fiscal_year))
+            for (auto& snapshot : *overall) published.emplace(snapshot.agency_id, std::move(snapshot));
         data list{data::type::list};
         std::size_t flagged = 0;
         for (const auto& row : *rows) {
             flagged += row.assessment.enough && row.assessment.confidence < 100 ? 1 : 0;
-            if (one || list.list_value().size() < listed_at_most) list.push_back(row_view(row, one));
+            if (one || list.list_value().size() < listed_at_most) list.push_back(row_view(row, one, published));
         }
         page.set("rows", list);
         page.set("has_rows", flag(!rows->empty()));

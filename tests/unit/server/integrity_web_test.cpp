@@ -17,6 +17,10 @@ protected:
         ServerTest::SetUp();
         ASSERT_EQ(run("import --db " + m_db + " agencies " + m_files.write("t.csv", ita::test::copied_answers_agencies)), 0);
         ASSERT_EQ(run("import --db " + m_db + " --year 2565 responses " + m_files.write("r.csv", ita::test::copied_answers_csv())), 0);
+        ASSERT_EQ(run("import --db " + m_db + " --year 2565 published " +
+                      m_files.write("p.csv", "agency_id,level,code,score\nT2,instrument,IIT,90\nT2,instrument,EIT,90\nT2,instrument,OIT,90\n")),
+                  0);
+        ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
         ASSERT_EQ(add_user(m_db, "audit", "auditor"), 0);
         ASSERT_EQ(add_user(m_db, "wg", "agency_admin --agency T2"), 0);
     }
@@ -32,6 +36,7 @@ TEST_F(IntegrityWeb, AuditorsSeeCopiedAnswersFirstWithTheirReason) {
     ASSERT_NE(t2, std::string::npos) << list->body;
     EXPECT_LT(t2, list->body.find("T1 เทศบาลตำบลหนึ่ง</a>"));  // lowest confidence first
     EXPECT_NE(list->body.find("ความน่าเชื่อถือ 70/100 (ปานกลาง)"), std::string::npos);
+    EXPECT_NE(list->body.find("คะแนน ITA ที่เผยแพร่ 90.00 (A)"), std::string::npos);  // read next to the score
     EXPECT_NE(list->body.find("<strong>ควรตรวจสอบ:</strong> ชุดคำตอบที่เหมือนกันทุกข้อ"), std::string::npos);
     EXPECT_NE(list->body.find("ไม่เปลี่ยนคะแนน"), std::string::npos);
     EXPECT_NE(list->body.find("มีสัญญาณ 1 รายการ"), std::string::npos);
