@@ -233,13 +233,15 @@ Assessment assess(const FetchResult& fetched, const DocumentText& document, cons
         assessment.add(Readiness::broken, "not_found_page", "หน้าเว็บแจ้งว่าไม่พบข้อมูล (404) แม้เว็บไซต์ตอบว่าเปิดได้");
         return assessment;
     }
-    if (thai::search_key(document.text).size() < 12) {  // a title alone is not content
+    // One key of the text (the costly part of judging a page), for both checks below.
+    const std::string text_key = thai::search_key(document.text);
+    if (text_key.size() < 12) {  // a title alone is not content
         assessment.add(Readiness::suspicious, "no_text",
                        "ไม่มีข้อความให้อ่าน (หน้าอาจแสดงด้วย JavaScript หรือเป็นภาพสแกน) ให้ตรวจด้วยตนเอง");
         return assessment;
     }
     assess_year(document.title + " " + document.text, rules, assessment);
-    if (!rules.keywords.empty() && !names_any(thai::search_key(document.title + " " + document.text), rules.keywords))
+    if (!rules.keywords.empty() && !names_any(thai::search_key(document.title) + "\n" + text_key, rules.keywords))
         assessment.add(Readiness::suspicious, "keywords_missing", "ไม่พบคำที่เกี่ยวกับรายการนี้ (" + joined(rules.keywords) + ")");
     return assessment;
 }
