@@ -68,21 +68,6 @@ void set_item(data& target, const core::OitItem& item, const storage::OitEntry* 
     target.set("is_rejected", flag(entry->verdict == "rejected"));
 }
 
-// "23 พ.ย. 69 09:15 น." in Thai time (UTC+7) from a check's UTC stamp.
-std::string checked_when(const std::string& utc) {
-    std::tm parts{};
-    if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d", &parts.tm_year, &parts.tm_mon, &parts.tm_mday, &parts.tm_hour, &parts.tm_min) != 5) return utc;
-    parts.tm_year -= 1900;
-    parts.tm_mon -= 1;
-    const std::time_t thai_time = timegm(&parts) + 7 * 3600;
-    std::tm local{};
-    gmtime_r(&thai_time, &local);
-    char date[16], clock[8];
-    std::strftime(date, sizeof date, "%Y-%m-%d", &local);
-    std::strftime(clock, sizeof clock, "%H:%M", &local);
-    return thai::short_thai_date(date) + " " + clock + " น.";
-}
-
 const char* readiness_label(const std::string& status) {
     if (status == "ok") return "ลิงก์พร้อม";
     if (status == "stale") return "ข้อมูลไม่เป็นปัจจุบัน";
@@ -97,7 +82,7 @@ data readiness_view(const core::UrlCheck& check, const std::string& snapshot_bas
     view.set("label", std::string(readiness_label(check.status)));
     view.set("tone", std::string(check.status == "ok" ? "ok" : check.status == "suspicious" ? "soon" : "late"));
     view.set("reason", check.reason);
-    view.set("when", checked_when(check.checked_at));
+    view.set("when", thai::short_thai_time(check.checked_at));
     view.set("moved", flag(check.final_url != check.url));
     view.set("final_url", check.final_url);
     view.set("has_snapshot", flag(!check.snapshot.empty()));

@@ -1,5 +1,8 @@
 #include <ita/thai/dates.hpp>
 
+#include <cstdio>
+#include <ctime>
+
 #include <charconv>
 
 namespace ita::thai {
@@ -20,6 +23,22 @@ std::string short_thai_date(std::string_view iso) {
         !parse_int(iso.substr(8, 2), day) || month < 1 || month > 12 || day < 1 || day > 31)
         return std::string(iso);
     return std::to_string(day) + " " + months[month - 1] + " " + std::to_string(year + 543);
+}
+
+std::string short_thai_time(std::string_view utc_stamp) {
+    std::tm parts{};
+    const std::string stamp(utc_stamp);
+    if (std::sscanf(stamp.c_str(), "%d-%d-%dT%d:%d", &parts.tm_year, &parts.tm_mon, &parts.tm_mday, &parts.tm_hour, &parts.tm_min) != 5)
+        return stamp;
+    parts.tm_year -= 1900;
+    parts.tm_mon -= 1;
+    const std::time_t thai_time = timegm(&parts) + 7 * 3600;  // Thailand keeps UTC+7 all year
+    std::tm local{};
+    gmtime_r(&thai_time, &local);
+    char date[16], clock[8];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &local);
+    std::strftime(clock, sizeof clock, "%H:%M", &local);
+    return short_thai_date(date) + " " + clock + " น.";
 }
 
 }  // namespace ita::thai

@@ -40,6 +40,7 @@ TEST_F(IntegrityWeb, AuditorsSeeCopiedAnswersFirstWithTheirReason) {
     EXPECT_NE(list->body.find("<strong>ควรตรวจสอบ:</strong> ชุดคำตอบที่เหมือนกันทุกข้อ"), std::string::npos);
     EXPECT_NE(list->body.find("ไม่เปลี่ยนคะแนน"), std::string::npos);
     EXPECT_NE(list->body.find("มีสัญญาณ 1 รายการ"), std::string::npos);
+    EXPECT_NE(list->body.find("คำนวณเมื่อ "), std::string::npos);  // made at most every five minutes, and said when
 
     const auto one = m_client->Get("/review/integrity?year=2565&agency=T1", auditor);
     ASSERT_EQ(one->status, 200);

@@ -20,10 +20,17 @@ TEST(DisplayWidth, PadsToColumns) {
 }
 
 TEST(Digits, ThaiDigits) { EXPECT_EQ(to_thai_digits("85.32 พ.ศ. 2565"), "๘๕.๓๒ พ.ศ. ๒๕๖๕"); }
+TEST(Digits, ArabicDigits) { EXPECT_EQ(to_arabic_digits("๘๕.๓๒ พ.ศ. ๒๕๖๕ และ 2564"), "85.32 พ.ศ. 2565 และ 2564"); }
 
 TEST(Dates, BuddhistEraShortForm) {
     EXPECT_EQ(short_thai_date("2022-10-01"), "1 ต.ค. 2565");
     EXPECT_EQ(short_thai_date("2023-09-30"), "30 ก.ย. 2566");
+}
+
+TEST(Dates, UtcStampsInThaiTime) {
+    EXPECT_EQ(short_thai_time("2026-11-23T09:15:00Z"), "23 พ.ย. 2569 16:15 น.");
+    EXPECT_EQ(short_thai_time("2026-12-31T17:02:59Z"), "1 ม.ค. 2570 00:02 น.");  // past midnight in Thailand: the next day and year
+    EXPECT_EQ(short_thai_time("soon"), "soon");
 }
 
 TEST(Dates, NonDatesShowUnchanged) {
