@@ -283,7 +283,8 @@ HttpResponse oit_review_page(const service::OitWorkspace& workspace, const Agenc
         const std::string snapshot_base = "/review/oit/" + workspace.agency.agency_id + "/evidence/";
         if (const auto check = workspace.deadline_checks.find(item.code); check != workspace.deadline_checks.end())
             card.set("deadline_check", readiness_view(check->second, snapshot_base));
-        if (const auto check = workspace.latest_checks.find(item.code); check != workspace.latest_checks.end())
+        if (const auto check = workspace.latest_checks.find(item.code);
+            check != workspace.latest_checks.end() && entry && check->second.url == entry->url)  // not a check of an address since replaced
             card.set("latest_check", readiness_view(check->second, snapshot_base));
         items.push_back(card);
     }

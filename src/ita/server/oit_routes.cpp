@@ -70,6 +70,12 @@ HttpResponse snapshot_response(storage::Store& store, const std::string& agency_
     HttpResponse response;
     response.content_type = snapshot->content_type.empty() ? "application/octet-stream" : snapshot->content_type;
     response.body = std::move(snapshot->body);
+    // A page opens in the browser; anything else (a PDF, which a sandboxed document may not
+    // show) is downloaded, named by its hash.
+    if (util::ascii_lower(response.content_type).find("html") == std::string::npos) {
+        const bool pdf = util::ascii_lower(response.content_type).starts_with("application/pdf");
+        response.headers.emplace_back("Content-Disposition", "attachment; filename=\"evidence-" + sha256.substr(0, 16) + (pdf ? ".pdf" : ".bin") + "\"");
+    }
     response.headers.emplace_back("Content-Security-Policy", "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
     response.headers.emplace_back("X-Content-Type-Options", "nosniff");
     response.headers.emplace_back("Cache-Control", "private, max-age=31536000, immutable");  // named by its hash: never changes

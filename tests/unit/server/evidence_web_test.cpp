@@ -27,6 +27,9 @@ protected:
             std::lock_guard lock(m_mutex);
             response.set_content(m_page, "text/html; charset=utf-8");
         });
+        m_evidence.Get("/report.pdf", [](const httplib::Request&, httplib::Response& response) {
+            response.set_content("%PDF-1.4 not a real one", "application/pdf");
+        });
         m_evidence_port = m_evidence.bind_to_any_port("127.0.0.1");
         m_evidence_thread = std::thread([this] { m_evidence.listen_after_bind(); });
         while (!m_evidence.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -124,6 +127,16 @@ TEST_F(EvidenceWeb, AnAddressTheAuditorCouldNotOpenIsShownAsBrokenWithItsReason)
     ASSERT_EQ(m_client->Post("/admin/oit/O2", group, "year=2565&csrf=" + csrf + "&present=yes&url=" + address, form_type)->status, 303);
     const auto list = page_with("/admin/oit?year=2565", group, "เปิดไม่ได้");
     EXPECT_NE(list.find("ไม่พบหน้านี้ (404)"), std::string::npos);
+
+    // A PDF's copy is downloaded (a sandboxed document may not show one), named by its hash.
+    const std::string pdf = "http%3A%2F%2F127.0.0.1%3A" + std::to_string(m_evidence_port) + "%2Freport.pdf";
+    ASSERT_EQ(m_client->Post("/admin/oit/O3", group, "year=2565&csrf=" + csrf + "&present=yes&url=" + pdf, form_type)->status, 303);
+    const auto item = page_with("/admin/oit/O3?year=2565", group, "เปิดสำเนาที่เก็บไว้");
+    const std::string snapshot = between(item, "href=\"/admin/oit/O3/evidence/", "?");
+    const auto copy = m_client->Get("/admin/oit/O3/evidence/" + snapshot + "?year=2565", group);
+    ASSERT_EQ(copy->status, 200);
+    EXPECT_EQ(copy->get_header_value("Content-Disposition"), "attachment; filename=\"evidence-" + snapshot.substr(0, 16) + ".pdf\"");
+    EXPECT_EQ(copy->body, "%PDF-1.4 not a real one");
 }
 
 TEST_F(EvidenceWeb, AnAddressEnteredThroughTheApiIsCheckedAndItsReadinessListed) {
