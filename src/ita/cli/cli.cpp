@@ -257,6 +257,8 @@ void add_check_urls(CLI::App& app, Commands& commands) {
     check->add_option("--max-bytes", command.request.limits.max_bytes, "ไบต์สูงสุดที่อ่านต่อที่อยู่ / most bytes read per address")
         ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
     check->add_option("--parallel", command.request.parallel, "จำนวนที่ตรวจพร้อมกัน / addresses fetched at once")->check(CLI::Range(1, 64));
+    check->add_option("--per-site", command.request.per_site, "จำนวนที่ตรวจพร้อมกันต่อเว็บไซต์ / at once from one site (default 2)")
+        ->check(CLI::Range(1, 64));
     check->add_flag("--allow-private-addresses", command.request.limits.allow_private_addresses,
                     "ยอมให้ตรวจที่อยู่ในเครือข่ายภายใน / allow loopback and private networks (testing)");
 }

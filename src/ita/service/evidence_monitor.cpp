@@ -80,8 +80,13 @@ void EvidenceMonitor::check(const Job& job) {
         std::fprintf(stderr, "ita serve: evidence check: %s\n", store.error().to_string().c_str());
         return;
     }
-    EvidenceCheckRequest request{job.fiscal_year, job.agency_id, job.item, m_options.methodology_dir, m_options.limits, m_options.parallel,
-                                 &m_cancelled};
+    EvidenceCheckRequest request{.fiscal_year = job.fiscal_year,
+                                 .agency_id = job.agency_id,
+                                 .item = job.item,
+                                 .methodology_dir = m_options.methodology_dir,
+                                 .limits = m_options.limits,
+                                 .parallel = m_options.parallel,
+                                 .cancelled = &m_cancelled};
     if (auto checked = check_evidence_addresses(**store, request); !checked)
         std::fprintf(stderr, "ita serve: evidence check of %d: %s\n", job.fiscal_year, checked.error().to_string().c_str());
 }

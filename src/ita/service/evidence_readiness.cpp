@@ -1,6 +1,7 @@
 #include <ita/service/evidence_readiness.hpp>
 
 #include <ita/evidence/evidence_check.hpp>
+#include <ita/evidence/robots.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/service/season.hpp>
 
@@ -63,11 +64,40 @@ Result<std::vector<Address>> addresses_to_check(storage::Store& store, const cor
             addresses.push_back({agency.agency_id, found->second, entry.url});
         }
     }
-    std::sort(addresses.begin(), addresses.end(), [](const Address& a, const Address& b) {
-        return std::tie(a.agency_id, a.item->code) < std::tie(b.agency_id, b.item->code);
-    });
-    return addresses;
+    // One site after another in turn (an agency's 43 addresses are often on one site), so the
+    // fetches at once spread over sites instead of queueing on one.
+    std::map<std::string, std::vector<Address>> by_site;
+    for (auto& address : addresses) by_site[evidence::address_parts(address.url).origin].push_back(std::move(address));
+    std::vector<Address> interleaved;
+    for (std::size_t round = 0; interleaved.size() < addresses.size(); ++round)
+        for (auto& [site, queue] : by_site)
+            if (round < queue.size()) interleaved.push_back(std::move(queue[round]));
+    return interleaved;
 }
+
+// At most `limit` fetches at once from one site. Thread-safe.
+class SiteGate {
+public:
+    explicit SiteGate(int limit) : m_limit(std::max(1, limit)) {}
+    void enter(const std::string& site) {
+        std::unique_lock lock(m_mutex);
+        m_freed.wait(lock, [&] { return m_busy[site] < m_limit; });
+        ++m_busy[site];
+    }
+    void leave(const std::string& site) {
+        {
+            std::lock_guard lock(m_mutex);
+            --m_busy[site];
+        }
+        m_freed.notify_all();
+    }
+
+private:
+    int m_limit;
+    std::mutex m_mutex;
+    std::condition_variable m_freed;
+    std::map<std::string, int> m_busy;
+};
 
 // Records one check with its bytes, then forgets the bytes of the item's older checks except
 // those of its check at the deadline (the newest made by the OIT entry window's last day).
@@ -112,6 +142,7 @@ Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& sto
     std::atomic<bool> stop{false};
     evidence::initialise_fetching();
     evidence::RobotsCache robots(request.limits);
+    SiteGate gate(request.per_site);
     std::atomic<std::size_t> next{0};
     std::vector<std::jthread> workers;
     const auto count = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, request.parallel)), 1, std::max<std::size_t>(1, addresses.size()));
@@ -121,9 +152,12 @@ Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& sto
             for (std::size_t index; (index = next++) < addresses.size();) {
                 if (stop || (request.cancelled && request.cancelled->load())) break;
                 const auto& address = addresses[index];
+                const std::string site = evidence::address_parts(address.url).origin;
+                gate.enter(site);
                 Finished done{index, {}, storage::utc_now()};
                 done.check = evidence::check_evidence(address.url, {request.fiscal_year, address.item->keywords, address.item->period},
                                                       request.limits, robots);
+                gate.leave(site);
                 std::lock_guard lock(mutex);
                 finished.push_back(std::move(done));
                 arrived.notify_one();
