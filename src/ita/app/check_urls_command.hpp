@@ -14,6 +14,8 @@ struct CheckUrlsCommand {
     service::EvidenceCheckRequest request;
     bool json = false;
     std::optional<std::string> out;
+    bool due = false;                  // the readiness monitor of --agency instead of fetching
+    std::optional<std::string> today;  // YYYY-MM-DD; the system date when none
 };
 
 // Returns the process exit code (0 whatever the links' state; 2 for an unknown agency or

@@ -259,6 +259,9 @@ void add_check_urls(CLI::App& app, Commands& commands) {
     check->add_option("--parallel", command.request.parallel, "จำนวนที่ตรวจพร้อมกัน / addresses fetched at once")->check(CLI::Range(1, 64));
     check->add_option("--per-site", command.request.per_site, "จำนวนที่ตรวจพร้อมกันต่อเว็บไซต์ / at once from one site (default 2)")
         ->check(CLI::Range(1, 64));
+    check->add_flag("--due", command.due,
+                    "แสดงข้อที่ถึงกำหนดเผยแพร่ (ต้องระบุ --agency) แทนการตรวจ / what falls due when, for --agency, instead of checking");
+    check->add_option("--today", command.today, "วันที่อ้างอิง YYYY-MM-DD / reference date for --due");
     check->add_flag("--allow-private-addresses", command.request.limits.allow_private_addresses,
                     "ยอมให้ตรวจที่อยู่ในเครือข่ายภายใน / allow loopback and private networks (testing)");
 }

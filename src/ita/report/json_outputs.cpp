@@ -296,4 +296,13 @@ void write_effectiveness_json(std::ostream& out, const EffectivenessView& view) 
         << '\n';
 }
 
+void write_due_json(std::ostream& out, const std::string& agency_id, int fiscal_year, const std::string& today, std::span<const DueRow> rows) {
+    ordered_json due = ordered_json::array();
+    for (const auto& row : rows)
+        due.push_back({{"item", row.item}, {"name", row.name}, {"covers", row.covers}, {"due_on", row.due_on}, {"days", row.days},
+                       {"entered", row.entered}, {"status", row.status.empty() ? ordered_json(nullptr) : ordered_json(row.status)},
+                       {"reason", row.reason}});
+    out << ordered_json{{"agency_id", agency_id}, {"fiscal_year", fiscal_year}, {"today", today}, {"due", std::move(due)}}.dump(2) << '\n';
+}
+
 }  // namespace ita::report

@@ -1,7 +1,8 @@
 #include <ita/server/oit_pages.hpp>
 
 #include <ita/server/page_template.hpp>
-#include <ita/core/evidence_due.hpp>
+#include <ita/report/evidence_outputs.hpp>
+#include <ita/service/evidence_readiness.hpp>
 #include <ita/thai/dates.hpp>
 
 #include <algorithm>
@@ -91,39 +92,20 @@ data readiness_view(const core::UrlCheck& check, const std::string& snapshot_bas
     return view;
 }
 
-std::string due_text(const core::EvidenceDue& due, int fiscal_year) {
-    static constexpr const char* months[] = {"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-                                             "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"};
-    const std::string year = std::to_string(fiscal_year);
-    switch (due.period) {
-        case core::EvidencePeriod::previous_year: return "รายงานผลของปีงบประมาณ พ.ศ. " + std::to_string(fiscal_year - 1);
-        case core::EvidencePeriod::span: return "แผนที่ครอบคลุมปี พ.ศ. " + year;
-        case core::EvidencePeriod::six_month: return "รายงานรอบ 6 เดือน (ต.ค. " + std::to_string(fiscal_year - 1) + " – มี.ค. " + year + ")";
-        case core::EvidencePeriod::monthly: return "สรุปผลเดือน" + std::string(months[due.month - 1]) + " " + std::to_string(due.month_year);
-        default: return "ข้อมูลของปีงบประมาณ พ.ศ. " + year;
-    }
-}
-
 // The readiness monitor: what falls due within the next weeks, and what is due already but
 // not entered or not yet found in order by the checker.
 data due_rows(const service::OitWorkspace& workspace, const AgencyPageScope& scope) {
-    constexpr int horizon_days = 45;
     data rows{data::type::list};
-    for (const auto& due : core::evidence_due(workspace.methodology, workspace.items, scope.fiscal_year, scope.today)) {
-        const auto& item = workspace.methodology.items[due.item];
-        const int days = core::days_between(scope.today, due.due_on);
-        const auto check = workspace.latest_checks.find(item.code);
-        const bool in_order = entry_of(workspace, item.code) && check != workspace.latest_checks.end() && check->second.status == "ok";
-        if (days > horizon_days || (days <= 0 && in_order)) continue;
+    for (const auto& due : service::readiness_due(workspace, scope.today)) {
         data row;
-        row.set("code", item.code);
-        row.set("name", item.name);
-        row.set("what", due_text(due, scope.fiscal_year));
-        row.set("due", thai::short_thai_date(due.due_on));
-        row.set("when", days <= 0 ? std::string("ถึงกำหนดแล้ว") : "อีก " + std::to_string(days) + " วัน");
-        row.set("tone", std::string(days <= 0 ? "late" : "soon"));
-        if (check != workspace.latest_checks.end()) row.set("check", readiness_view(check->second, ""));
-        else row.set("not_entered", flag(!entry_of(workspace, item.code)));
+        row.set("code", due.item->code);
+        row.set("name", due.item->name);
+        row.set("what", report::due_description(due.due, scope.fiscal_year));
+        row.set("due", thai::short_thai_date(due.due.due_on));
+        row.set("when", due.days <= 0 ? std::string("ถึงกำหนดแล้ว") : "อีก " + std::to_string(due.days) + " วัน");
+        row.set("tone", std::string(due.days <= 0 ? "late" : "soon"));
+        if (due.check) row.set("check", readiness_view(*due.check, ""));
+        else row.set("not_entered", flag(!due.entered));
         rows.push_back(row);
     }
     return rows;

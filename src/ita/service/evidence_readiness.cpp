@@ -193,6 +193,19 @@ Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& sto
     return records;
 }
 
+std::vector<DueItem> readiness_due(const OitWorkspace& workspace, const std::string& today, int horizon_days) {
+    std::vector<DueItem> listed;
+    for (const auto& due : core::evidence_due(workspace.methodology, workspace.items, workspace.methodology.fiscal_year, today)) {
+        const auto& item = workspace.methodology.items[due.item];
+        DueItem row{due, &item, core::days_between(today, due.due_on), workspace.entries.contains(item.code), std::nullopt};
+        if (const auto check = workspace.latest_checks.find(item.code); check != workspace.latest_checks.end()) row.check = check->second;
+        const bool in_order = row.entered && row.check && row.check->status == "ok";
+        if (row.days > horizon_days || (row.days <= 0 && in_order)) continue;
+        listed.push_back(std::move(row));
+    }
+    return listed;
+}
+
 std::optional<core::UrlCheck> check_at_deadline(const std::vector<core::UrlCheck>& history_newest_first, const std::string& closing_day) {
     // Checks are stamped in UTC; the day closes at midnight in Thailand (UTC+7), 17:00 UTC.
     const std::string cutoff = closing_day + "T17:00:00Z";

@@ -5,8 +5,10 @@
 // and keeps what the auditor will want to see.
 #pragma once
 
+#include <ita/core/evidence_due.hpp>
 #include <ita/core/methodology.hpp>
 #include <ita/evidence/http_fetch.hpp>
+#include <ita/service/oit_review.hpp>
 #include <ita/storage/store.hpp>
 
 #include <atomic>
@@ -30,6 +32,18 @@ struct EvidenceCheckRequest {
 // Checks and records; returns the checks made, by agency then item (only those made when
 // cancelled). not_found for an unknown agency or a year without a methodology.
 Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& store, const EvidenceCheckRequest& request);
+
+// The readiness monitor of one agency: what its OIT evidence must cover and from when, for the
+// items falling due within `horizon_days` of `today` and those due already but not entered or
+// not found in order by the checker; with each item's newest check. By due day.
+struct DueItem {
+    core::EvidenceDue due;
+    const core::OitItem* item = nullptr;
+    int days = 0;  // until the due day; 0 or less: due
+    bool entered = false;
+    std::optional<core::UrlCheck> check;
+};
+std::vector<DueItem> readiness_due(const OitWorkspace& workspace, const std::string& today, int horizon_days = 45);
 
 // The check an auditor sees for the deadline: the newest made on or before `closing_day`
 // (YYYY-MM-DD, the OIT entry window's last day, Thai time), else none.

@@ -136,3 +136,26 @@ TEST_F(CheckUrlsCli, WithoutPermissionLoopbackIsRefusedAndAnUnknownAgencyIsAnErr
     EXPECT_EQ(nlohmann::json::parse(outcome.output)["items"][0]["reason_codes"], nlohmann::json::array({"refused_address"}));
     EXPECT_EQ(run_ita("check-urls --db " + m_db + " --year 2565 --agency NOPE").exit_code, 2);
 }
+
+TEST_F(CheckUrlsCli, TheReadinessMonitorSaysWhatFallsDueAndHowReadyItIs) {
+    check();  // the addresses checked once
+    const auto outcome = run_ita("check-urls --db " + m_db + " --year 2565 --due --agency T1 --today 2022-05-15 --format json");
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+    const auto report = nlohmann::json::parse(outcome.output);
+    EXPECT_EQ(report["today"], "2022-05-15");
+    const auto row = [&](const std::string& code, const std::string& covers = "") -> nlohmann::json {
+        for (const auto& entry : report["due"])
+            if (entry["item"] == code && (covers.empty() || entry["covers"] == covers)) return entry;
+        return nullptr;
+    };
+    EXPECT_TRUE(row("O1").is_null());  // standing information falls due on no day
+    EXPECT_EQ(row("O10")["status"], "stale");  // due since the year's first day, and last year's plan
+    EXPECT_EQ(row("O10")["due_on"], "2021-10-01");
+    EXPECT_EQ(row("O12")["status"], "broken");
+    const auto april = row("O23", "สรุปผลเดือนเมษายน 2565");
+    ASSERT_FALSE(april.is_null()) << report.dump(2);
+    EXPECT_EQ(april["entered"], false);
+    EXPECT_EQ(april["due_on"], "2022-05-01");
+    EXPECT_EQ(row("O23", "สรุปผลเดือนพฤษภาคม 2565")["days"], 17);  // the next one, on 1 June
+    EXPECT_EQ(run_ita("check-urls --db " + m_db + " --year 2565 --due").exit_code, 2);  // whose?
+}
