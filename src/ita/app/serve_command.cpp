@@ -48,7 +48,9 @@ int run_serve_command(const ServeCommand& command) {
     server::add_measure_routes(router, context, public_cache);
     std::shared_ptr<service::EvidenceMonitor> evidence_monitor;
     if (command.check_evidence) {
-        service::EvidenceMonitorOptions monitor{command.db, command.methodology_dir};
+        service::EvidenceMonitorOptions monitor;
+        monitor.db = command.db;
+        monitor.methodology_dir = command.methodology_dir;
         monitor.limits.allow_private_addresses = command.evidence_allow_private_addresses;
         monitor.nightly_minute = command.evidence_nightly_minute;
         evidence_monitor = std::make_shared<service::EvidenceMonitor>(std::move(monitor));

@@ -25,7 +25,7 @@ void overview(Document& document, const AgencyReportInput& input) {
     if (input.analysis->overall_change) text += " เปลี่ยนแปลงจากปีก่อน " + util::format_fixed(*input.analysis->overall_change) + " คะแนน";
     document.blocks.push_back(Paragraph{text, false});
     if (input.history.size() > 1) {
-        BarChart history{"คะแนนรวมย้อนหลัง", {}, {}, methodology.pass_mark};
+        BarChart history{"คะแนนรวมย้อนหลัง", {}, {}, methodology.pass_mark, {}};
         for (const auto& [year, overall] : input.history) {
             history.labels.push_back(std::to_string(year));
             history.values.push_back(overall);
@@ -44,7 +44,7 @@ void indicators(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
     document.blocks.push_back(Heading{2, section(2, "ผลการประเมินรายตัวชี้วัด")});
     Table table{{"ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ผลการประเมิน", "สถานะ"}, {3.1, 1.6, 1.3, 1.9, 2.7}, {}};
-    BarChart chart{"คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark};
+    BarChart chart{"คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark, {}};
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
         const auto& indicator = methodology.indicators[index];
         const auto& score = input.scores->indicators[index];

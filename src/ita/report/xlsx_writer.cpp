@@ -94,7 +94,8 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
         std::string targets;
         for (const auto& target : measure.targets) targets += (targets.empty() ? "" : ", ") + target;
         const auto percent = core::latest_progress(measure);
-        const std::optional<double> latest = percent ? std::optional<double>(*percent) : std::nullopt;
+        std::optional<double> latest;
+        if (percent) latest = static_cast<double>(*percent);
         measures.number(static_cast<double>(measure.measure_id)).text(targets).text(measure.title).text(measure.analysis).text(measure.steps);
         measures.text(measure.start_on).text(measure.end_on).text(std::string(core::cadence_label(measure.cadence))).text(measure.responsible);
         measures.text(measure.status).number(latest).end_row();

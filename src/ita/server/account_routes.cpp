@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* session_cookie = "ita_session";
 
-HttpResponse redirect(const std::string& location) { return {303, "text/plain; charset=utf-8", "", {{"Location", location}}}; }
+HttpResponse redirect(const std::string& location) { return {303, "text/plain; charset=utf-8", "", {{"Location", location}}, {}}; }
 
 std::string cookie_attributes(const HttpRequest& request, std::int64_t max_age) {
     return "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) + (request.forwarded_proto == "https" ? "; Secure" : "");

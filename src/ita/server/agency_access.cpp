@@ -17,7 +17,7 @@ const std::string* field_of(const HttpRequest& request, const std::map<std::stri
 
 }  // namespace
 
-HttpResponse see_other(const std::string& location) { return {303, "text/plain; charset=utf-8", "", {{"Location", location}}}; }
+HttpResponse see_other(const std::string& location) { return {303, "text/plain; charset=utf-8", "", {{"Location", location}}, {}}; }
 
 std::expected<storage::Session, HttpResponse> signed_in(storage::Store& store, const HttpRequest& request, const FormFields& fields) {
     auto session = current_session(store, request);

@@ -73,7 +73,7 @@ std::expected<ApiCall, HttpResponse> allow(const ResultsContext& context, const 
 }
 
 HttpResponse ok(int status, std::string body) { return json_response(status, std::move(body) + "\n"); }
-HttpResponse no_content() { return {204, "application/json", "", {}}; }
+HttpResponse no_content() { return {204, "application/json", "", {}, {}}; }
 
 Result<service::OitWorkspace> workspace_of(ApiCall& call, const ResultsContext& context) {
     return service::oit_workspace(*call.store, call.fiscal_year, call.agency_id, context.methodology_dir, call.today);

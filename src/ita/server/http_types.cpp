@@ -19,8 +19,8 @@ std::string json_escape(const std::string& text) {
 }
 }  // namespace
 
-HttpResponse text_response(int status, std::string body) { return {status, "text/plain; charset=utf-8", std::move(body), {}}; }
-HttpResponse json_response(int status, std::string body) { return {status, "application/json", std::move(body), {}}; }
+HttpResponse text_response(int status, std::string body) { return {status, "text/plain; charset=utf-8", std::move(body), {}, {}}; }
+HttpResponse json_response(int status, std::string body) { return {status, "application/json", std::move(body), {}, {}}; }
 HttpResponse json_error(int status, const std::string& message) {
     return json_response(status, R"({"error":{"status":)" + std::to_string(status) + R"(,"message":")" + json_escape(message) + "\"}}\n");
 }

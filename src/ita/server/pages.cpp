@@ -50,7 +50,7 @@ void set_agency_scope(data& context, const AgencyPageScope& scope) {
 }
 
 HttpResponse html_page(int status, const std::string& name, data& context) {
-    return {status, "text/html; charset=utf-8", render_template(name, context), {{"Cache-Control", "no-store"}}};
+    return {status, "text/html; charset=utf-8", render_template(name, context), {{"Cache-Control", "no-store"}}, {}};
 }
 
 HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,

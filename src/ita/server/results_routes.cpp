@@ -135,7 +135,7 @@ void add_results_routes(Router& router, const ResultsContext& context) {
             if (!season) return error_response(season.error());
             auto bytes = report_bytes(**season, format);
             if (!bytes) return error_response(bytes.error());
-            HttpResponse response{200, content_type_of(format), std::move(*bytes), {}};
+            HttpResponse response{200, content_type_of(format), std::move(*bytes), {}, {}};
             if (format != "html")
                 response.headers.emplace_back("Content-Disposition",
                                               "attachment; filename=\"ita-" + std::to_string(*year) + "-" + agency + "." + format + "\"");

@@ -24,7 +24,7 @@ HttpResponse code_problem(const Error& error) {
 SurveyPageText staff_text(const std::string& code) {
     return {"แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
             "โปรดตอบตามการรับรู้ของท่านทุกข้อ รหัสนี้ใช้ได้ครั้งเดียว คำตอบของท่านถูกเก็บโดยไม่ผูกกับรหัส ไม่มีผู้ใดทราบได้ว่าท่านตอบอย่างไร",
-            "/s/" + code, std::nullopt};
+            "/s/" + code, std::nullopt, {}};
 }
 
 }  // namespace
@@ -34,7 +34,7 @@ namespace {
 SurveyPageText public_text(const service::PublicForm& form) {
     return {"แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) " + form.agency.name,
             "สำหรับผู้รับบริการหรือผู้ติดต่อหน่วยงาน โปรดตอบตามการรับรู้ของท่านทุกข้อ ไม่ต้องระบุชื่อ",
-            "/e/" + form.agency.agency_id, std::pair{form.respondents, form.minimum}};
+            "/e/" + form.agency.agency_id, std::pair{form.respondents, form.minimum}, {}};
 }
 
 std::string cookie_name(const std::string& agency_id) { return "ita_eit_" + agency_id; }
@@ -84,7 +84,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
             return message_page(400, "โปรดเปิดแบบสอบถามจากลิงก์ของหน่วยงาน", "เบราว์เซอร์ต้องรับคุกกี้ของแบบสอบถามก่อนส่งคำตอบ");
         const auto answers = parse_query(request.body);
         auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers, util::local_date_today());
-        if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/e/thanks"}}};
+        if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/e/thanks"}}, {}};
         if (submitted.error().code != ErrorCode::invalid_input) return public_problem(submitted.error());
         std::vector<std::string> problems;
         for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
@@ -110,7 +110,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         const std::string& code = request.path_params.at("code");
         const auto answers = parse_query(request.body);  // application/x-www-form-urlencoded
         auto submitted = service::submit_survey(**store, code, answers, context.methodology_dir, util::local_date_today());
-        if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/s/thanks"}}};
+        if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/s/thanks"}}, {}};
         if (submitted.error().code != ErrorCode::invalid_input) return code_problem(submitted.error());
         auto form = service::survey_form(**store, code, context.methodology_dir, util::local_date_today());
         if (!form) return code_problem(form.error());

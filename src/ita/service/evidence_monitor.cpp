@@ -49,9 +49,9 @@ void EvidenceMonitor::enqueue(int fiscal_year, const std::string& agency_id, con
 }
 
 void EvidenceMonitor::run() {
-    auto nightly = m_options.nightly_minute ? std::optional(std::chrono::system_clock::from_time_t(
-                                                  next_nightly_run(std::time(nullptr), *m_options.nightly_minute)))
-                                            : std::nullopt;
+    std::optional<std::chrono::system_clock::time_point> nightly;
+    if (m_options.nightly_minute)
+        nightly = std::chrono::system_clock::from_time_t(next_nightly_run(std::time(nullptr), *m_options.nightly_minute));
     while (true) {
         std::optional<Job> job;
         bool night = false;

@@ -20,8 +20,8 @@ std::optional<std::size_t> PublishedYear::find(const std::string& agency_id) con
 
 void PublishedYear::index_ranks() {
     ranked_by_type.clear();
-    for (std::size_t index = 0; index < scored.size(); ++index)
-        if (positions[index]) ranked_by_type[scored[index].agency->type].push_back(index);
+    for (std::size_t position = 0; position < scored.size(); ++position)
+        if (positions[position]) ranked_by_type[scored[position].agency->type].push_back(position);
     for (auto& [type, members] : ranked_by_type)
         std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
             if (positions[a]->rank != positions[b]->rank) return positions[a]->rank < positions[b]->rank;
@@ -88,7 +88,7 @@ void PublicResults::build_search_index() {
     for (std::size_t index = 0; index < agencies.size(); ++index) {
         const auto& agency = agencies[index];
         m_agency_index.emplace(agency.agency_id, index);
-        SearchEntry entry{thai::search_key(agency.name), {}};
+        SearchEntry entry{thai::search_key(agency.name), {}, {}};
         entry.all_key = entry.name_key + "\n" + thai::search_key(agency.province) + "\n" + thai::search_key(agency.type) + "\n" +
                         thai::search_key(agency.agency_id);
         entry.loose_key = thai::skeleton_key(entry.all_key);

@@ -207,7 +207,9 @@ TEST_P(StoreConformance, SeasonCalendarAndTheOitReviewCycle) {
     }
     const auto final_verdicts = m_store->oit_verdicts(2565, std::string("A1"));  // kept: a range-for over *temporary would dangle
     for (const auto& verdict : *final_verdicts)
-        if (verdict.item == "O2") EXPECT_FALSE(verdict.accepted);
+        if (verdict.item == "O2") {
+            EXPECT_FALSE(verdict.accepted);
+        }
     const auto audit = m_store->audit_log(20);
     std::set<std::string> actions;
     for (const auto& logged : *audit) actions.insert(logged.action);

@@ -10,11 +10,12 @@ std::string year_text(int year) { return std::to_string(year); }
 Result<void> PostgresStore::open_season(int year, std::span<const std::string> agency_ids, std::span<const SeasonWindow> windows,
                                         std::string_view actor) {
     ITA_TRY(transaction, Transaction::begin(m_connection));
-    if (agency_ids.empty())
+    if (agency_ids.empty()) {
         ITA_TRY_VOID(m_connection.execute("INSERT INTO assessments (agency_id, fiscal_year) SELECT agency_id, $1 FROM agencies ON CONFLICT DO NOTHING",
                                           {year_text(year)}));
-    else
+    } else {
         ITA_TRY_VOID(ensure_assessments(year, std::vector<std::string>(agency_ids.begin(), agency_ids.end())));
+    }
     ITA_TRY_VOID(m_connection.execute("DELETE FROM season_windows WHERE fiscal_year = $1", {year_text(year)}));
     std::string detail = "agencies=" + (agency_ids.empty() ? std::string("all") : std::to_string(agency_ids.size()));
     for (const auto& window : windows) {
