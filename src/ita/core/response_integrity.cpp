@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 #include <ctime>
 
 namespace ita::core {
@@ -24,7 +25,7 @@ std::string decimal(double value) {
 }
 
 // Whether every rated, answered position holds the same option (at least five of them).
-bool straight_lined(const std::vector<std::uint8_t>& answers, const std::vector<bool>& rated) {
+bool straight_lined(std::span<const std::uint8_t> answers, const std::vector<bool>& rated) {
     std::uint8_t seen = 0;
     std::size_t count = 0;
     for (std::size_t position = 0; position < answers.size() && position < rated.size(); ++position) {
@@ -38,12 +39,13 @@ bool straight_lined(const std::vector<std::uint8_t>& answers, const std::vector<
 
 IntegritySignal identical_answers(const AnswerSet& answers) {
     // Vectors shared by two or more respondents, straight lines aside (they have their own signal).
-    std::map<std::vector<std::uint8_t>, std::size_t> groups;
-    std::vector<std::array<double, 5>> marginals;  // by position: shares of unanswered and options 1–4
+    std::map<std::string_view, std::size_t> groups;  // keys view the answers' own bytes
+    std::vector<std::array<double, 5>> marginals;    // by position: shares of unanswered and options 1–4
     std::size_t varied = 0;
-    for (const auto& respondent : answers.respondents) {
+    for (std::size_t index = 0; index < answers.size(); ++index) {
+        const auto respondent = answers.respondent(index);
         if (straight_lined(respondent, answers.rated)) continue;
-        ++groups[respondent];
+        ++groups[std::string_view(reinterpret_cast<const char*>(respondent.data()), respondent.size())];
         ++varied;
         if (marginals.size() < respondent.size()) marginals.resize(respondent.size(), std::array<double, 5>{});
         for (std::size_t position = 0; position < respondent.size(); ++position) marginals[position][std::min<std::uint8_t>(respondent[position], 4)] += 1;
@@ -63,20 +65,20 @@ IntegritySignal identical_answers(const AnswerSet& answers) {
         same *= sum;
     }
     const double expected = varied < 2 ? 0 : static_cast<double>(varied) * (1 - std::pow(1 - same, static_cast<double>(varied - 1)));
-    const double share = static_cast<double>(duplicated) / static_cast<double>(answers.respondents.size());
+    const double share = static_cast<double>(duplicated) / static_cast<double>(answers.size());
     const bool flagged = share >= 0.10 && largest >= 3 && static_cast<double>(duplicated) >= 3 + 3 * expected;
     IntegritySignal signal{"identical_answers", flagged, share, 30, ""};
     signal.explanation = duplicated == 0 ? "ไม่พบชุดคำตอบที่เหมือนกันทุกข้อ"
                                          : "ชุดคำตอบที่เหมือนกันทุกข้อ (ไม่นับการตอบตัวเลือกเดียวทั้งชุด) " + std::to_string(duplicated) + " ชุด จาก " +
-                                               std::to_string(answers.respondents.size()) + " (" + percent(share) + ") กลุ่มใหญ่สุด " +
+                                               std::to_string(answers.size()) + " (" + percent(share) + ") กลุ่มใหญ่สุด " +
                                                std::to_string(largest) + " ชุด; โดยบังเอิญคาดได้ราว " + decimal(expected) + " ชุด";
     return signal;
 }
 
 IntegritySignal straight_lining(const AnswerSet& answers, const OptionCounts& others) {
     std::size_t lines = 0;
-    for (const auto& respondent : answers.respondents) lines += straight_lined(respondent, answers.rated) ? 1 : 0;
-    const double share = static_cast<double>(lines) / static_cast<double>(answers.respondents.size());
+    for (std::size_t index = 0; index < answers.size(); ++index) lines += straight_lined(answers.respondent(index), answers.rated) ? 1 : 0;
+    const double share = static_cast<double>(lines) / static_cast<double>(answers.size());
     const double type_share = others.respondents > 0 ? static_cast<double>(others.straight_lined) / static_cast<double>(others.respondents) : 0;
     // Many people honestly rate everything at the top; what stands out is far more than peers do.
     const bool flagged = share >= 0.5 && share >= 2 * type_share && lines >= 5;
@@ -141,7 +143,7 @@ IntegritySignal far_from_type(const AnswerSet& answers, const OptionCounts& type
     IntegritySignal signal{"far_from_type", false, 0, 15, "มีหน่วยงานประเภทเดียวกันไม่พอจะเทียบ"};
     if (positions == 0) return signal;
     signal.value = distance / static_cast<double>(positions);
-    signal.flagged = signal.value >= 0.40 && answers.respondents.size() >= 10;
+    signal.flagged = signal.value >= 0.40 && answers.size() >= 10;
     signal.explanation = "การกระจายคำตอบต่างจากหน่วยงานประเภทเดียวกัน " + decimal(signal.value) + " (0 = เหมือนกัน, 1 = ต่างกันทั้งหมด; ปกติไม่เกิน 0.40)";
     return signal;
 }
@@ -179,9 +181,18 @@ DurationBucket duration_bucket_of(long long seconds) {
     return DurationBucket::over_10m;
 }
 
+void AnswerSet::add(std::span<const std::uint8_t> packed) {
+    if (width == 0) width = packed.size();
+    if (width == 0) return;
+    const std::size_t kept = std::min(width, packed.size());
+    bytes.insert(bytes.end(), packed.begin(), packed.begin() + static_cast<std::ptrdiff_t>(kept));
+    bytes.resize(bytes.size() + (width - kept), 0);
+}
+
 void add_counts(OptionCounts& counts, const AnswerSet& answers) {
     if (counts.at.size() < answers.rated.size()) counts.at.resize(answers.rated.size(), std::array<long long, 4>{});
-    for (const auto& respondent : answers.respondents) {
+    for (std::size_t index = 0; index < answers.size(); ++index) {
+        const auto respondent = answers.respondent(index);
         ++counts.respondents;
         counts.straight_lined += straight_lined(respondent, answers.rated) ? 1 : 0;
         for (std::size_t position = 0; position < respondent.size() && position < answers.rated.size(); ++position)
@@ -191,7 +202,7 @@ void add_counts(OptionCounts& counts, const AnswerSet& answers) {
 
 IntegrityAssessment assess_integrity(const AnswerSet& answers, const SubmissionTiming& timing, const OptionCounts& type_counts) {
     IntegrityAssessment assessment;
-    assessment.respondents = answers.respondents.size();
+    assessment.respondents = answers.size();
     if (assessment.respondents < minimum_respondents) {
         assessment.enough = false;
         assessment.level = "ข้อมูลไม่พอ";

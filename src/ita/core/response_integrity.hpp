@@ -35,8 +35,15 @@ struct SubmissionTiming {
 // 1–4 an option), and which positions are four-level ratings (straight-lining and
 // distributions count those).
 struct AnswerSet {
-    std::vector<std::vector<std::uint8_t>> respondents;
     std::vector<bool> rated;
+    std::size_t width = 0;            // bytes a respondent (the first one added sets it)
+    std::vector<std::uint8_t> bytes;  // respondents one after another: one block for a nation's answers
+
+    [[nodiscard]] std::size_t size() const { return width == 0 ? 0 : bytes.size() / width; }
+    [[nodiscard]] std::span<const std::uint8_t> respondent(std::size_t index) const { return {bytes.data() + index * width, width}; }
+    [[nodiscard]] std::span<std::uint8_t> respondent(std::size_t index) { return {bytes.data() + index * width, width}; }
+    // Adds one respondent, padded with "unanswered" or cut to `width`.
+    void add(std::span<const std::uint8_t> packed);
 };
 
 // Counts of options 1–4 at each rated position, summed over the agencies of a type.

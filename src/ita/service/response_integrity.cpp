@@ -36,7 +36,7 @@ Result<std::vector<core::AgencyIntegrity>> assess_response_integrity(storage::St
     ITA_TRY_VOID(store.for_each_response(request.fiscal_year, std::nullopt, [&](const storage::StoredResponse& response) {
         auto& set = answers[{std::string(response.agency_id), response.instrument}];
         if (set.rated.empty()) set.rated = rated[static_cast<std::size_t>(response.instrument)];
-        set.respondents.emplace_back(response.packed.begin(), response.packed.end());
+        set.add(response.packed);
     }));
     std::map<std::pair<std::string, core::Instrument>, core::OptionCounts> by_type;
     for (const auto& [key, set] : answers)

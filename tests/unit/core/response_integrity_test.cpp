@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 using namespace ita::core;
@@ -20,7 +21,7 @@ AnswerSet honest(std::size_t respondents, unsigned seed) {
     for (std::size_t respondent = 0; respondent < respondents; ++respondent) {
         std::vector<std::uint8_t> answers(width);
         for (auto& answer : answers) answer = static_cast<std::uint8_t>(option(random) + 1);
-        set.respondents.push_back(answers);
+        set.add(answers);
     }
     return set;
 }
@@ -54,9 +55,9 @@ TEST(ResponseIntegrity, HonestAnswersRaiseNothing) {
 TEST(ResponseIntegrity, CopiedAnswerSetsAreFlaggedButTwoAlikeAreNot) {
     auto agency = honest(30, 3);
     const auto peer = honest(200, 4);
-    agency.respondents[1] = agency.respondents[0];  // two alike happen
+    std::ranges::copy(agency.respondent(0), agency.respondent(1).begin());  // two alike happen
     EXPECT_FALSE(signal(assess_integrity(agency, {}, type_of({&agency, &peer})), "identical_answers").flagged);
-    for (int copy = 2; copy < 8; ++copy) agency.respondents[copy] = agency.respondents[0];  // eight copies do not
+    for (std::size_t copy = 2; copy < 8; ++copy) std::ranges::copy(agency.respondent(0), agency.respondent(copy).begin());  // eight copies do not
     const auto assessment = assess_integrity(agency, {}, type_of({&agency, &peer}));
     const auto& copied = signal(assessment, "identical_answers");
     EXPECT_TRUE(copied.flagged);
@@ -68,9 +69,9 @@ TEST(ResponseIntegrity, CopiedAnswerSetsAreFlaggedButTwoAlikeAreNot) {
 
 TEST(ResponseIntegrity, StraightLiningCountsOnlyWhenFarAbovePeers) {
     auto agency = honest(20, 5);
-    for (int line = 0; line < 12; ++line) agency.respondents[line].assign(width, 4);  // 60% all top marks
+    for (std::size_t line = 0; line < 12; ++line) std::ranges::fill(agency.respondent(line), 4);  // 60% all top marks
     auto peers_who_also_do = honest(100, 6);
-    for (int line = 0; line < 50; ++line) peers_who_also_do.respondents[line].assign(width, 4);  // 50% in the type
+    for (std::size_t line = 0; line < 50; ++line) std::ranges::fill(peers_who_also_do.respondent(line), 4);  // 50% in the type
     EXPECT_FALSE(signal(assess_integrity(agency, {}, type_of({&agency, &peers_who_also_do})), "straight_lining").flagged);
     const auto peers = honest(100, 7);  // peers with none
     const auto& lines = signal(assess_integrity(agency, {}, type_of({&agency, &peers})), "straight_lining");
@@ -100,7 +101,7 @@ TEST(ResponseIntegrity, AnswersUnlikeTheTypesAreFlagged) {
     for (int respondent = 0; respondent < 30; ++respondent) {
         std::vector<std::uint8_t> answers(width);
         for (auto& answer : answers) answer = static_cast<std::uint8_t>(1 + random() % 2);  // options 1–2 only
-        unlike.respondents.push_back(answers);
+        unlike.add(answers);
     }
     const auto& far = signal(assess_integrity(unlike, {}, type_of({&unlike, &peer})), "far_from_type");
     EXPECT_TRUE(far.flagged) << far.explanation;
