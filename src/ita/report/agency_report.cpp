@@ -1,5 +1,7 @@
 #include <ita/report/agency_report.hpp>
 
+#include <ita/report/score_format.hpp>
+
 #include <ita/core/verdict.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/thai/digits.hpp>
@@ -9,7 +11,6 @@ namespace ita::report {
 
 namespace {
 
-std::string shown(const std::optional<double>& value) { return value ? util::format_fixed(*value) : "–"; }
 std::string section(int number, const std::string& title) { return thai::to_thai_digits(std::to_string(number)) + ". " + title; }
 
 void overview(Document& document, const AgencyReportInput& input) {

@@ -1,5 +1,7 @@
 #include <ita/report/analysis_outputs.hpp>
 
+#include <ita/report/score_format.hpp>
+
 #include <ita/core/verdict.hpp>
 #include <ita/thai/display_width.hpp>
 #include <ita/util/decimal.hpp>
@@ -8,12 +10,8 @@ namespace ita::report {
 
 namespace {
 
-std::string shown(const std::optional<double>& value) { return value ? util::format_fixed(*value) : "–"; }
-std::string signed_change(const std::optional<double>& change) {
-    if (!change) return "";
-    const std::string text = util::format_fixed(*change);
-    return (*change > 0 && text != "0.00" ? "+" : "") + text;
-}
+// A change not known (no year before) is left blank in the analysis.
+std::string change_or_blank(const std::optional<double>& change) { return signed_change(change, ""); }
 
 void write_header(std::ostream& out, const AnalysisView& view) {
     const auto& scores = *view.scores;
@@ -26,7 +24,7 @@ void write_header(std::ostream& out, const AnalysisView& view) {
     else if (!scores.withheld_reason.empty()) out << " (ยังไม่ให้ระดับ: " << scores.withheld_reason << ")";
     if (analysis.rank && view.agency)
         out << ", ลำดับที่ " << analysis.rank->rank << " จาก " << analysis.rank->of << " " << view.agency->type;
-    if (analysis.overall_change) out << ", เปลี่ยนจากปีก่อน " << signed_change(analysis.overall_change);
+    if (analysis.overall_change) out << ", เปลี่ยนจากปีก่อน " << change_or_blank(analysis.overall_change);
     out << "\n\n";
 }
 
@@ -35,7 +33,7 @@ void write_indicators(std::ostream& out, const AnalysisView& view) {
     for (const auto& finding : view.analysis->indicators) {
         const auto& indicator = view.methodology->indicators[finding.indicator];
         out << thai::pad(thai::pad(std::to_string(indicator.number), 3, true) + " " + indicator.name, 40)
-            << thai::pad(util::format_fixed(finding.score), 9, true) << thai::pad(signed_change(finding.change), 9, true) << "  "
+            << thai::pad(util::format_fixed(finding.score), 9, true) << thai::pad(change_or_blank(finding.change), 9, true) << "  "
             << core::status_label(finding.status) << "\n";
     }
 }

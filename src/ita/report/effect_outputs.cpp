@@ -1,18 +1,10 @@
 #include <ita/report/effect_outputs.hpp>
 
+#include <ita/report/score_format.hpp>
 #include <ita/util/decimal.hpp>
 
 namespace ita::report {
 
-namespace {
-
-std::string shown(const core::Score& score) { return score ? util::format_fixed(*score) : "–"; }
-std::string signed_change(const core::Score& change) {
-    if (!change) return "–";
-    return (*change > 0 ? "+" : "") + util::format_fixed(*change);
-}
-
-}  // namespace
 
 void write_effectiveness_text(std::ostream& out, const EffectivenessView& view) {
     out << "ผลของมาตรการปี " << view.fiscal_year << ": คะแนนปี " << view.baseline_year << " เทียบกับปี " << view.fiscal_year;
