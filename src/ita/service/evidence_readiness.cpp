@@ -110,8 +110,9 @@ Result<core::UrlCheck> record_check(storage::Store& store, int fiscal_year, cons
     record.check_id = check_id;
     std::vector<std::int64_t> keep{check_id};
     if (closing_day) {
-        ITA_TRY(history, store.url_check_history(fiscal_year, address.agency_id, record.item));
-        if (const auto at_deadline = check_at_deadline(history, *closing_day)) keep.push_back(at_deadline->check_id);
+        ITA_TRY(at_deadline, store.url_checks_before(fiscal_year, address.agency_id, deadline_cutoff(*closing_day)));
+        for (const auto& earlier : at_deadline)
+            if (earlier.item == record.item) keep.push_back(earlier.check_id);
     }
     ITA_TRY_VOID(store.forget_snapshots(fiscal_year, address.agency_id, record.item, keep));
     return record;
@@ -206,9 +207,12 @@ std::vector<DueItem> readiness_due(const OitWorkspace& workspace, const std::str
     return listed;
 }
 
+std::string deadline_cutoff(const std::string& closing_day) {
+    return closing_day + "T17:00:00Z";  // stamps are UTC; the day ends at midnight in Thailand (UTC+7)
+}
+
 std::optional<core::UrlCheck> check_at_deadline(const std::vector<core::UrlCheck>& history_newest_first, const std::string& closing_day) {
-    // Checks are stamped in UTC; the day closes at midnight in Thailand (UTC+7), 17:00 UTC.
-    const std::string cutoff = closing_day + "T17:00:00Z";
+    const std::string cutoff = deadline_cutoff(closing_day);
     for (const auto& check : history_newest_first)
         if (check.checked_at < cutoff) return check;
     return std::nullopt;

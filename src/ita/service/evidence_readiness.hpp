@@ -45,6 +45,9 @@ struct DueItem {
 };
 std::vector<DueItem> readiness_due(const OitWorkspace& workspace, const std::string& today, int horizon_days = 45);
 
+// The end of an OIT entry window's last day (YYYY-MM-DD, Thai time) as a UTC stamp: checks
+// made before it are the deadline's.
+std::string deadline_cutoff(const std::string& closing_day);
 // The check an auditor sees for the deadline: the newest made on or before `closing_day`
 // (YYYY-MM-DD, the OIT entry window's last day, Thai time), else none.
 std::optional<core::UrlCheck> check_at_deadline(const std::vector<core::UrlCheck>& history_newest_first, const std::string& closing_day);

@@ -50,11 +50,10 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     workspace.clarification = clarification_window;
     ITA_TRY(latest, store.latest_url_checks(fiscal_year, agency_id));
     for (auto& check : latest) workspace.latest_checks.emplace(check.item, std::move(check));
-    if (workspace.entry.state == PhaseState::closed)
-        for (const auto& [item, check] : workspace.latest_checks) {
-            ITA_TRY(history, store.url_check_history(fiscal_year, agency_id, item));
-            if (auto at_deadline = check_at_deadline(history, workspace.entry.closes_on)) workspace.deadline_checks.emplace(item, std::move(*at_deadline));
-        }
+    if (workspace.entry.state == PhaseState::closed) {
+        ITA_TRY(at_deadline, store.url_checks_before(fiscal_year, agency_id, deadline_cutoff(workspace.entry.closes_on)));
+        for (auto& check : at_deadline) workspace.deadline_checks.emplace(check.item, std::move(check));
+    }
     return workspace;
 }
 

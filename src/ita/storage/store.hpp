@@ -283,6 +283,8 @@ public:
                                           std::span<const std::int64_t> keep_check_ids) = 0;
     virtual Result<std::vector<UrlCheck>> latest_url_checks(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
     virtual Result<std::vector<UrlCheck>> url_check_history(int fiscal_year, const std::string& agency_id, const std::string& item) = 0;
+    // The newest check of each item of the agency made before `before` (a UTC stamp), by item.
+    virtual Result<std::vector<UrlCheck>> url_checks_before(int fiscal_year, const std::string& agency_id, const std::string& before) = 0;
     virtual Result<EvidenceSnapshot> evidence_snapshot(const std::string& agency_id, const std::string& sha256) = 0;
 
     // Accounts and sessions. Session tokens are stored as keyed hashes.

@@ -459,6 +459,12 @@ TEST_P(StoreConformance, ForgettingSnapshotsKeepsTheNamedChecksBytesAndEveryChec
     const auto newest = record("2026-06-02T01:00:00Z", a, "at the deadline");  // the same bytes as the deadline's
     EXPECT_LT(deadline, middle);
     EXPECT_LT(middle, newest);
+    const auto before = m_store->url_checks_before(2565, "A1", "2026-05-31T17:00:00Z");  // the end of 31 May in Thailand
+    ASSERT_TRUE(before) << before.error().to_string();
+    ASSERT_EQ(before->size(), 1u);
+    EXPECT_EQ(before->at(0).check_id, deadline);
+    EXPECT_TRUE(m_store->url_checks_before(2565, "A1", "2026-05-01T00:00:00Z")->empty());
+    EXPECT_EQ(m_store->url_checks_before(2565, "A1", "2026-06-01T12:00:00Z")->at(0).check_id, middle);
     const std::vector<std::int64_t> keep{newest, deadline};
     ASSERT_TRUE(m_store->forget_snapshots(2565, "A1", "O1", keep));
     const auto history = m_store->url_check_history(2565, "A1", "O1");

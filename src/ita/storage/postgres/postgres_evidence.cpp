@@ -82,6 +82,13 @@ Result<std::vector<UrlCheck>> PostgresStore::url_check_history(int year, const s
     return checks_of(result);
 }
 
+Result<std::vector<UrlCheck>> PostgresStore::url_checks_before(int year, const std::string& agency_id, const std::string& before) {
+    ITA_TRY(result, m_connection.query(std::string("SELECT DISTINCT ON (item) ") + check_columns +
+                                           " FROM url_checks WHERE fiscal_year = $1 AND agency_id = $2 AND checked_at < $3 ORDER BY item, check_id DESC",
+                                       {std::to_string(year), agency_id, before}));
+    return checks_of(result);
+}
+
 Result<EvidenceSnapshot> PostgresStore::evidence_snapshot(const std::string& agency_id, const std::string& sha256) {
     ITA_TRY(result, m_connection.query(
         "SELECT sha256, content_type, body FROM evidence_snapshots s WHERE sha256 = $1 "

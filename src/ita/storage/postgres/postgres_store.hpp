@@ -74,6 +74,7 @@ public:
                                   std::span<const std::int64_t> keep_check_ids) override;
     Result<std::vector<UrlCheck>> latest_url_checks(int fiscal_year, const std::optional<std::string>& agency_id) override;
     Result<std::vector<UrlCheck>> url_check_history(int fiscal_year, const std::string& agency_id, const std::string& item) override;
+    Result<std::vector<UrlCheck>> url_checks_before(int fiscal_year, const std::string& agency_id, const std::string& before) override;
     Result<EvidenceSnapshot> evidence_snapshot(const std::string& agency_id, const std::string& sha256) override;
     Result<Publication> publish_results(int fiscal_year, std::string_view actor) override;
     Result<std::vector<Publication>> publications() override;

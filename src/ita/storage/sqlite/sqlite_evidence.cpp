@@ -102,6 +102,15 @@ Result<std::vector<UrlCheck>> SqliteStore::url_check_history(int year, const std
     return checks_of(query);
 }
 
+Result<std::vector<UrlCheck>> SqliteStore::url_checks_before(int year, const std::string& agency_id, const std::string& before) {
+    ITA_TRY(query, m_connection.prepare(
+        std::string("SELECT ") + check_columns + " FROM url_checks c WHERE fiscal_year = ?1 AND agency_id = ?2 AND check_id = "
+        "(SELECT max(check_id) FROM url_checks l WHERE l.fiscal_year = ?1 AND l.agency_id = ?2 AND l.item = c.item AND l.checked_at < ?3) "
+        "ORDER BY item"));
+    query.bind(1, std::int64_t{year}).bind(2, agency_id).bind(3, before);
+    return checks_of(query);
+}
+
 Result<EvidenceSnapshot> SqliteStore::evidence_snapshot(const std::string& agency_id, const std::string& sha256) {
     ITA_TRY(query, m_connection.prepare(
         "SELECT sha256, content_type, body FROM evidence_snapshots s WHERE sha256 = ?1 "
