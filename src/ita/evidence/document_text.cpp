@@ -78,8 +78,8 @@ DocumentText read_pdf(std::string_view body) {
     (void)quiet;
     DocumentText document;
     document.kind = DocumentKind::pdf;
-    std::vector<char> bytes(body.begin(), body.end());
-    std::unique_ptr<poppler::document> pdf(poppler::document::load_from_data(&bytes));
+    // Read in place: `body` outlives the document.
+    std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(body.data(), static_cast<int>(body.size())));
     if (!pdf || pdf->is_locked()) return document;
     for (int index = 0; index < pdf->pages(); ++index) {
         std::unique_ptr<poppler::page> page(pdf->create_page(index));

@@ -74,12 +74,22 @@ void EvidenceMonitor::run() {
     }
 }
 
-void EvidenceMonitor::check(const Job& job) {
-    auto store = storage::open_store(m_options.db);
-    if (!store) {
-        std::fprintf(stderr, "ita serve: evidence check: %s\n", store.error().to_string().c_str());
-        return;
+storage::Store* EvidenceMonitor::store() {
+    if (m_store && !m_store->usable()) m_store.reset();  // a lost connection is opened again
+    if (!m_store) {
+        auto opened = storage::open_store(m_options.db);
+        if (!opened) {
+            std::fprintf(stderr, "ita serve: evidence check: %s\n", opened.error().to_string().c_str());
+            return nullptr;
+        }
+        m_store = std::move(*opened);
     }
+    return m_store.get();
+}
+
+void EvidenceMonitor::check(const Job& job) {
+    auto* store = this->store();
+    if (!store) return;
     EvidenceCheckRequest request{.fiscal_year = job.fiscal_year,
                                  .agency_id = job.agency_id,
                                  .item = job.item,
@@ -87,20 +97,20 @@ void EvidenceMonitor::check(const Job& job) {
                                  .limits = m_options.limits,
                                  .parallel = m_options.parallel,
                                  .cancelled = &m_cancelled};
-    if (auto checked = check_evidence_addresses(**store, request); !checked)
+    if (auto checked = check_evidence_addresses(*store, request); !checked)
         std::fprintf(stderr, "ita serve: evidence check of %d: %s\n", job.fiscal_year, checked.error().to_string().c_str());
 }
 
 // Every year whose OIT entry, review or clarification window is open today.
 void EvidenceMonitor::check_open_years() {
-    auto store = storage::open_store(m_options.db);
+    auto* store = this->store();
     if (!store) return;
-    const auto years = (*store)->fiscal_years();
+    const auto years = store->fiscal_years();
     if (!years) return;
     const std::string today = util::local_date_today();
     for (const int year : *years) {
         if (m_cancelled) return;
-        const auto windows = (*store)->season_windows(year);
+        const auto windows = store->season_windows(year);
         if (!windows) continue;
         const bool open = std::any_of(windows->begin(), windows->end(), [&](const storage::SeasonWindow& window) {
             return (window.phase == "oit_entry" || window.phase == "review" || window.phase == "clarification") && window.opens_on <= today &&

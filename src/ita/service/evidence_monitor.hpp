@@ -1,14 +1,16 @@
 // Checks OIT evidence in the background of a server: an address right after the working group
 // enters it (or asks again), and every entered address of the years whose OIT window is open
-// once a night. One thread with its own store connection; requests never wait for a fetch.
+// once a night. One thread with its own store connection, kept; requests never wait for a fetch.
 #pragma once
 
 #include <ita/evidence/http_fetch.hpp>
+#include <ita/storage/store.hpp>
 
 #include <atomic>
 #include <condition_variable>
 #include <ctime>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -46,6 +48,7 @@ private:
     void run();
     void check(const Job& job);
     void check_open_years();
+    storage::Store* store();  // the thread's own connection, kept between checks; null when it cannot open
 
     EvidenceMonitorOptions m_options;
     std::mutex m_mutex;
@@ -53,6 +56,7 @@ private:
     std::deque<Job> m_jobs;
     bool m_stopping = false;
     std::atomic<bool> m_cancelled{false};  // a long nightly run stops fetching when the server stops
+    std::unique_ptr<storage::Store> m_store;  // used by the monitor's thread only
     std::jthread m_thread;
 };
 
