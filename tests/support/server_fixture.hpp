@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <memory>
+#include <algorithm>
 #include <string>
 #include <sys/wait.h>
 #include <thread>
@@ -27,14 +28,38 @@ namespace ita::test {
 // Runs `ita <arguments>` quietly; its exit status.
 inline int run(const std::string& arguments) { return std::system((std::string(ITA_BINARY) + " " + arguments + " >/dev/null 2>&1").c_str()); }
 
+// Starts `ita serve --db DB --listen 127.0.0.1:PORT OPTIONS…` with the evidence checker off
+// (tests never contact an address outside loopback; `with_evidence_checks` to keep it on) and
+// returns its pid once /healthz answers (or after 5 s: the test's requests will then fail).
+inline pid_t start_ita_serve(const std::string& db, int port, const std::vector<std::string>& options = {"--threads", "2"},
+                             bool with_evidence_checks = false) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        std::vector<std::string> arguments{ITA_BINARY, "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port)};
+        arguments.insert(arguments.end(), options.begin(), options.end());
+        if (!with_evidence_checks) arguments.emplace_back("--no-evidence-check");
+        std::vector<char*> argv;
+        for (auto& argument : arguments) argv.push_back(argument.data());
+        argv.push_back(nullptr);
+        ::execv(ITA_BINARY, argv.data());
+        ::_exit(127);
+    }
+    httplib::Client client("127.0.0.1", port);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        if (auto response = client.Get("/healthz"); response && response->status == 200) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return pid;
+}
+
 // A season in SQLite and `ita serve` on it, stopped with SIGTERM at the end.
 class ServerTest : public testing::Test {
 protected:
     // Whether SetUp publishes 2565 (`ita publish`), as it is once results are out.
     [[nodiscard]] virtual bool published() const { return true; }
-    // More `ita serve` options. By default the OIT evidence checker is off: the tests' OIT
-    // addresses are made up, and a test never contacts an address outside loopback.
-    [[nodiscard]] virtual std::vector<std::string> serve_options() const { return {"--no-evidence-check"}; }
+    // More `ita serve` options. The OIT evidence checker stays off unless they hold an
+    // --evidence… option: the tests' OIT addresses are made up, and a test never leaves loopback.
+    [[nodiscard]] virtual std::vector<std::string> serve_options() const { return {}; }
 
     void SetUp() override {
         m_db = m_files.path("ita.db");
@@ -48,24 +73,14 @@ protected:
             ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
         }
         m_port = free_port();
-        m_pid = ::fork();
-        if (m_pid == 0) {
-            const std::string listen = "127.0.0.1:" + std::to_string(m_port);
-            std::vector<std::string> arguments{ITA_BINARY, "serve", "--db", m_db, "--listen", listen, "--threads", "2"};
-            for (const auto& option : serve_options()) arguments.push_back(option);
-            std::vector<char*> argv;
-            for (auto& argument : arguments) argv.push_back(argument.data());
-            argv.push_back(nullptr);
-            ::execv(ITA_BINARY, argv.data());
-            ::_exit(127);
-        }
+        auto options = serve_options();
+        const bool evidence = std::ranges::any_of(options, [](const std::string& option) { return option.starts_with("--evidence"); });
+        options.insert(options.begin(), {"--threads", "2"});
+        m_pid = start_ita_serve(m_db, m_port, options, evidence);
         m_client = std::make_unique<httplib::Client>("127.0.0.1", m_port);
         m_client->set_read_timeout(20, 0);
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            if (auto response = m_client->Get("/healthz"); response && response->status == 200) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        FAIL() << "the server did not come up";
+        const auto health = m_client->Get("/healthz");
+        ASSERT_TRUE(health && health->status == 200) << "the server did not come up";
     }
 
     void TearDown() override {
@@ -111,23 +126,12 @@ inline std::pair<httplib::Headers, std::string> sign_in(httplib::Client& client,
 class ServedProcess {
 public:
     ServedProcess(const std::string& db, const std::string& db_read) : m_port(free_port()) {
-        m_pid = ::fork();
-        if (m_pid == 0) {
-            const std::string listen = "127.0.0.1:" + std::to_string(m_port);
-            if (db_read.empty())
-                ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--threads", "2", "--no-evidence-check", nullptr);
-            else
-                ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--db-read", db_read.c_str(), "--listen", listen.c_str(), "--threads",
-                        "2", "--no-evidence-check", nullptr);
-            ::_exit(127);
-        }
+        std::vector<std::string> options{"--threads", "2"};
+        if (!db_read.empty()) options.insert(options.end(), {"--db-read", db_read});
+        m_pid = start_ita_serve(db, m_port, options);
         client = std::make_unique<httplib::Client>("127.0.0.1", m_port);
         client->set_read_timeout(20, 0);
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            if (auto response = client->Get("/healthz"); response && response->status == 200) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ADD_FAILURE() << "the server did not come up";
+        if (const auto health = client->Get("/healthz"); !health || health->status != 200) ADD_FAILURE() << "the server did not come up";
     }
     ~ServedProcess() {
         ::kill(m_pid, SIGTERM);

@@ -174,22 +174,6 @@ TEST_F(ServerTest, AConcurrentlySubmittedCodeCountsOnce) {
     EXPECT_EQ(refused, 5);
 }
 
-namespace {
-pid_t start_server(const std::string& db, int port) {
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const std::string listen = "127.0.0.1:" + std::to_string(port);
-        ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--threads", "2", "--no-evidence-check", nullptr);
-        ::_exit(127);
-    }
-    httplib::Client client("127.0.0.1", port);
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        if (auto response = client.Get("/healthz"); response && response->status == 200) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return pid;
-}
-}  // namespace
 
 TEST(ScaleOut, TwoServersOnOnePostgresSpendACodeOnce) {
     ita::test::TempDir files;
@@ -200,7 +184,7 @@ TEST(ScaleOut, TwoServersOnOnePostgresSpendACodeOnce) {
     const std::string code = first_line_of(std::string(ITA_BINARY) + " codes --db '" + db + "' --year 2565 --agency A1 --count 1");
     ASSERT_EQ(code.size(), 11u) << code;
     const int ports[] = {free_port(), free_port()};
-    const pid_t servers[] = {start_server(db, ports[0]), start_server(db, ports[1])};
+    const pid_t servers[] = {ita::test::start_ita_serve(db, ports[0]), ita::test::start_ita_serve(db, ports[1])};
     std::atomic<int> accepted{0}, refused{0};
     std::vector<std::thread> senders;
     for (int sender = 0; sender < 6; ++sender)
@@ -263,14 +247,8 @@ TEST(PublicSurvey, RateLimitPerAddressIsShared) {
               0);
     ASSERT_EQ(run("season open --db " + db + " --year 2565"), 0);
     const int port = free_port();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const std::string listen = "127.0.0.1:" + std::to_string(port);
-        ::execl(ITA_BINARY, ITA_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(), "--public-rate", "3", "--no-evidence-check", nullptr);
-        ::_exit(127);
-    }
+    const pid_t pid = ita::test::start_ita_serve(db, port, {"--public-rate", "3"});
     httplib::Client client("127.0.0.1", port);
-    for (int attempt = 0; attempt < 100 && !client.Get("/healthz"); ++attempt) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     std::vector<int> statuses;
     for (int post = 0; post < 5; ++post) {
         const auto form = client.Get("/e/A1");
