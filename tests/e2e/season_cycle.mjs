@@ -63,6 +63,23 @@ async function signIn(user, options = {}) {
   return { context, page };
 }
 
+// The radio groups of a survey form: each sub-item's code and its options' values.
+const formItems = (page) =>
+  page.$$eval('input[type=radio]', (inputs) => {
+    const items = new Map();
+    for (const input of inputs) items.set(input.name, [...(items.get(input.name) ?? []), input.value]);
+    return [...items.entries()];
+  });
+// `count` more respondents of one instrument as a wide-form answers file (what the working group
+// collected on paper), a different pattern for each, so that the sample reaches its minimum.
+function answersFile(name, instrument, items, count) {
+  const lines = [`agency_id,instrument,respondent,${items.map(([code]) => code).join(',')}`];
+  for (let respondent = 0; respondent < count; ++respondent)
+    lines.push(`A1,${instrument},paper-${respondent},${items.map(([, values], index) => values[(index * 7 + respondent) % values.length]).join(',')}`);
+  writeFileSync(path.join(work, name), `${lines.join('\n')}\n`);
+  return path.join(work, name);
+}
+
 // Answers every radio group of a survey form (a different pattern per respondent) and sends it.
 async function answerSurvey(page, respondent) {
   const groups = await page.$$eval('input[type=radio]', (inputs) => [...new Set(inputs.map((input) => input.name))]);
@@ -95,6 +112,8 @@ try {
   assert.equal(codes.length, 3);
 
   // 3. Three staff answer on a phone; the first survey page is checked for accessibility.
+  let staffItems = [];
+  let publicItems = [];
   for (const [respondent, code] of codes.entries()) {
     const staff = await browser.newContext(phone);
     const page = await staff.newPage();
@@ -104,6 +123,7 @@ try {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `the staff survey fits a 360 px screen (scroll width ${width})`);
       await shot(page, 'staff-survey');
+      staffItems = await formItems(page);
     }
     await answerSurvey(page, respondent);
     await page.goto(`${base}/s/${code}`);
@@ -119,10 +139,16 @@ try {
     if (citizen === 0) {
       await noSeriousAccessibilityFaults(page, 'the public survey');
       await shot(page, 'public-survey');
+      publicItems = await formItems(page);
     }
     await answerSurvey(page, citizen + 1);
     await context.close();
   }
+
+  // The rest of each sample came on paper (7 staff, 27 citizens): with them both reach their
+  // minimum (10 and 30), without which no IIT or EIT figure is ever shown to the group.
+  run('import', '--db', db, '--year', String(year), 'responses', answersFile('iit.csv', 'IIT', staffItems, 7),
+      answersFile('eit.csv', 'EIT', publicItems, 27));
 
   // 5. The working group enters OIT evidence: two items it has, one it does not.
   for (const [item, present] of [['O1', true], ['O2', true], ['O3', false]]) {
@@ -144,10 +170,24 @@ try {
     await Promise.all([auditor.page.waitForURL(/done=reviewed/), form.locator('button').click()]);
   }
 
-  // 7. Before the review closes the result waits; the national admin closes it (yesterday).
+  // 7. Before the review closes the result waits; the national admin closes the surveys and
+  // the review (yesterday). Until the surveys close, their answers are held sealed and count
+  // nowhere; closing them releases them into the scores.
   const waiting = await group.page.goto(`${base}/admin/results?year=${year}`);
   assert.equal(waiting.status(), 403);
+  // Nor do the group's live figures show a survey still open (one answer could be read off them).
+  const session = await group.page.request.post(`${base}/api/v1/session`, { data: { user: 'group', password: 'correct horse battery' } });
+  const { token } = await session.json();
+  const api = await group.page.request.get(`${base}/api/v1/agencies/A1/scores?year=${year}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(api.status(), 200);
+  const live = await api.json();
+  assert.equal(live.instruments.IIT, null, 'no IIT figure while the survey is open');
+  assert.equal(live.instruments.EIT, null, 'no EIT figure while the survey is open');
   await nation.page.goto(`${base}/national/season?year=${year}`);
+  for (const phase of ['iit', 'eit']) {
+    await nation.page.fill(`#${phase}_open`, isoDay(-3));
+    await nation.page.fill(`#${phase}_close`, isoDay(-2));
+  }
   await nation.page.fill('#review_open', isoDay(-2));
   await nation.page.fill('#review_close', isoDay(-1));
   await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('form[action="/national/season"] button[type=submit]')]);

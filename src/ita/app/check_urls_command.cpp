@@ -19,7 +19,7 @@ int run_check_urls_command(const CheckUrlsCommand& command) {
             std::cerr << "ita check-urls: --due needs --agency\n";
             return 2;
         }
-        const std::string today = command.today.value_or(util::local_date_today());
+        const std::string today = command.today.value_or(util::bangkok_date_today());
         const auto workspace = service::oit_workspace(**store, command.request.fiscal_year, *command.request.agency_id,
                                                       command.request.methodology_dir, today);
         if (!workspace) {

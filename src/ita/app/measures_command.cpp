@@ -21,7 +21,7 @@ int report_error(const Error& error) {
 int list(storage::Store& store, const MeasuresCommand& command) {
     auto measures = store.measures(command.fiscal_year, command.agency_id);
     if (!measures) return report_error(measures.error());
-    const std::string today = command.today.value_or(util::local_date_today());
+    const std::string today = command.today.value_or(util::bangkok_date_today());
     std::vector<report::MeasureView> views;
     for (const auto& measure : *measures) {
         const auto state = core::reporting_state(measure, today);
@@ -111,7 +111,7 @@ int run_measures_command(MeasuresCommand command) {
                 std::cerr << "ita measures: --percent must be from 0 to 100\n";
                 return 2;
             }
-            if (command.report.reported_on.empty()) command.report.reported_on = command.today.value_or(util::local_date_today());
+            if (command.report.reported_on.empty()) command.report.reported_on = command.today.value_or(util::bangkok_date_today());
             if (!core::is_iso_date(command.report.reported_on)) {
                 std::cerr << "ita measures: --date must be a date YYYY-MM-DD, not '" << command.report.reported_on << "'\n";
                 return 2;

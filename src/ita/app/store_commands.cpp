@@ -99,7 +99,7 @@ int run_season_open_command(const std::string& db, service::SeasonRequest reques
     int exit_code = 0;
     const auto store = open_or_report("ita season", db, exit_code);
     if (!store) return exit_code;
-    request.today = util::local_date_today();
+    request.today = util::bangkok_date_today();
     const auto windows = service::open_season(*store, request);
     if (!windows) {
         std::cerr << "ita season: " << windows.error().to_string() << "\n";

@@ -6,7 +6,9 @@
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
 #include <ita/service/analyse_agency.hpp>
+#include <ita/service/score_visibility.hpp>
 #include <ita/service/season.hpp>
+#include <ita/service/season_reports.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/util/clock.hpp>
@@ -64,7 +66,7 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         const auto& access = allowed->access;
         const int year = allowed->fiscal_year;
         // Results show once the OIT review has closed (a year imported without a calendar has).
-        const auto today = util::local_date_today();
+        const auto today = util::bangkok_date_today();
         auto review = service::phase_status(store, year, "review", today);
         if (!review) return error_response(review.error());
         if (review->state != service::PhaseState::closed && !review->opens_on.empty())
@@ -75,6 +77,19 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         if (!analysed)
             return message_page(status_for(analysed.error().code), "ยังไม่มีผลการประเมิน",
                                 "ยังไม่มีผลการประเมินปี " + std::to_string(year) + " ของหน่วยงานในระบบ");
+        // Unpublished: no IIT/EIT figure until its survey has closed with its minimum sample
+        // (service/score_visibility.hpp); the analysis is built on them, so it waits as a whole.
+        auto published = service::is_published(store, year);
+        if (!published) return error_response(published.error());
+        if (!*published) {
+            auto hidden = service::hidden_instruments(store, (*analysed)->run.methodology, (*analysed)->agency->scores, today);
+            if (!hidden) return error_response(hidden.error());
+            if ((*hidden)[0] || (*hidden)[1])
+                return message_page(403, "ยังแสดงผลไม่ได้",
+                                    std::string("ผลการประเมินปี ") + std::to_string(year) + " จะแสดงเมื่อปิดการตอบแบบวัด " +
+                                        ((*hidden)[0] && (*hidden)[1] ? "IIT และ EIT" : (*hidden)[0] ? "IIT" : "EIT") +
+                                        " แล้ว และมีผู้ตอบครบตามจำนวนขั้นต่ำ เพื่อไม่ให้ผู้ใดอ่านคำตอบของผู้ตอบรายใดได้");
+        }
         const AgencyPageScope scope{access.agency_id, (*analysed)->agency->agency ? (*analysed)->agency->agency->name : access.agency_id, year,
                                     access.session.csrf, today, access.session.user.role != "agency_admin"};
         return results_page(**analysed, scope);

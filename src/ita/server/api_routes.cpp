@@ -54,7 +54,7 @@ std::expected<ApiCall, HttpResponse> allow(const ResultsContext& context, const 
     if (request.bearer.empty()) return std::unexpected(json_error(401, "sign in with POST /api/v1/session and send Authorization: Bearer <token>"));
     auto session = (*store)->session(request.bearer, std::time(nullptr));
     if (!session) return std::unexpected(json_error(401, "the token is unknown or has expired"));
-    ApiCall call{std::move(*store), std::move(*session), 0, "", util::local_date_today()};
+    ApiCall call{std::move(*store), std::move(*session), 0, "", util::bangkok_date_today()};
     if (const auto agency = request.path_params.find("agency"); agency != request.path_params.end()) call.agency_id = agency->second;
     bool permitted = false;
     for (const auto rule : allowed) permitted = permitted || may(call.session, rule, call.agency_id);
@@ -166,7 +166,7 @@ void add_staff_survey_routes(Router& router, const ResultsContext& context) {
         if (!store) return error_response(store.error());
         auto answers = api::decode_answers(request.body);
         if (!answers) return error_response(answers.error());
-        auto submitted = service::submit_survey(**store, request.path_params.at("code"), *answers, context.methodology_dir, util::local_date_today());
+        auto submitted = service::submit_survey(**store, request.path_params.at("code"), *answers, context.methodology_dir, util::bangkok_date_today());
         if (!submitted)
             return submitted.error().code == ErrorCode::conflict ? json_error(410, "this code has already been used") : error_response(submitted.error());
         return ok(201, "{\"stored\":true}");

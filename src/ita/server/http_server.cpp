@@ -1,6 +1,8 @@
 // The only translation unit that includes RESTinio (it is slow to compile).
 #include <ita/server/http_server.hpp>
 
+#include <ita/server/access_log.hpp>
+
 #include <restinio/all.hpp>
 
 #include <atomic>
@@ -39,10 +41,7 @@ const char* reason_phrase(int status) {
 }
 
 void access_log(const HttpRequest& request, int status, std::size_t bytes, double milliseconds) {
-    char line[512];
-    std::snprintf(line, sizeof line, "{\"method\":\"%s\",\"path\":\"%.200s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.2f,\"remote\":\"%s\"}\n",
-                  request.method.c_str(), request.path.c_str(), status, bytes, milliseconds, request.remote.c_str());
-    std::fputs(line, stderr);
+    std::fputs(access_log_line(request.method, request.path, status, bytes, milliseconds, request.remote).c_str(), stderr);
 }
 
 }  // namespace

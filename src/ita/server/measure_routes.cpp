@@ -21,7 +21,7 @@ struct MeasureRequest : AgencyRequest {
     std::shared_ptr<PublicCache> public_cache;  // publications, for how last year's measures did
 
     [[nodiscard]] AgencyPageScope scope() {
-        AgencyPageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::local_date_today(),
+        AgencyPageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::bangkok_date_today(),
                                access.session.user.role != "agency_admin"};
         if (auto agency = store->agency(access.agency_id); agency && *agency) scope.agency_name = (*agency)->name;
         return scope;

@@ -49,7 +49,7 @@ std::vector<std::string> thai_problems(const Error& error) {
 
 HttpResponse season_page(storage::Store& store, const storage::Session& session, int year, const FormFields& values, const std::string& notice,
                          const std::vector<std::string>& errors, int status) {
-    const auto today = util::local_date_today();
+    const auto today = util::bangkok_date_today();
     data context;
     context.set("title", "ปฏิทินการประเมิน ITA");
     context.set("year", std::to_string(year));
@@ -103,7 +103,7 @@ void add_national_routes(Router& router, const ResultsContext& context, std::sha
         if (!store) return error_response(store.error());
         const auto session = national_access(**store, request, {});
         if (!session) return session.error();
-        int year = fiscal_year_of(util::local_date_today());
+        int year = fiscal_year_of(util::bangkok_date_today());
         if (request.query.contains("year")) {
             const auto given = requested_fiscal_year(**store, request, {});
             if (!given) return given.error();
@@ -122,7 +122,7 @@ void add_national_routes(Router& router, const ResultsContext& context, std::sha
         season.fiscal_year = call.fiscal_year;
         season.methodology_dir = context.methodology_dir;
         season.actor = call.session.user.user_id;
-        season.today = util::local_date_today();
+        season.today = util::bangkok_date_today();
         for (const auto phase : service::season_phases) {
             const std::string name(phase);
             if (const auto found = call.fields.find(name + "_open"); found != call.fields.end() && !found->second.empty())

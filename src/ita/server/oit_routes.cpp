@@ -44,7 +44,7 @@ std::expected<AgencyOitRequest, HttpResponse> allow_agency(const ResultsContext&
     auto allowed = agency_request(context.db, request);
     if (!allowed) return std::unexpected(allowed.error());
     auto& [store, access, year, fields] = *allowed;
-    const auto today = util::local_date_today();
+    const auto today = util::bangkok_date_today();
     auto workspace = service::oit_workspace(*store, year, access.agency_id, context.methodology_dir, today);
     if (!workspace) return std::unexpected(message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message));
     AgencyPageScope scope{access.agency_id, workspace->agency.name, year, access.session.csrf, today, access.session.user.role != "agency_admin"};
@@ -148,7 +148,7 @@ void add_oit_routes(Router& router, const ResultsContext& context, std::shared_p
         auto& call = *allowed;
         const auto agency = request.query.find("agency");
         if (agency == request.query.end() || agency->second.empty()) return oit_review_index_page(call.fiscal_year);
-        const auto today = util::local_date_today();
+        const auto today = util::bangkok_date_today();
         auto workspace = service::oit_workspace(*call.store, call.fiscal_year, agency->second, context.methodology_dir, today);
         if (!workspace) return message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message);
         return oit_review_page(*workspace, {agency->second, workspace->agency.name, call.fiscal_year, call.session.csrf, today, false},
@@ -163,7 +163,7 @@ void add_oit_routes(Router& router, const ResultsContext& context, std::shared_p
         auto allowed = session_request(context.db, request, reviewer_access);
         if (!allowed) return allowed.error();
         auto& call = *allowed;
-        const auto today = util::local_date_today();
+        const auto today = util::bangkok_date_today();
         const std::string& agency = request.path_params.at("agency");
         const std::string& item = request.path_params.at("item");
         auto workspace = service::oit_workspace(*call.store, call.fiscal_year, agency, context.methodology_dir, today);

@@ -1,5 +1,7 @@
 #include <ita/server/pages.hpp>
 
+#include <ita/service/surveys.hpp>
+
 #include <ita/core/measure.hpp>
 #include <ita/report/qr_svg.hpp>
 #include <ita/util/embedded_file.hpp>
@@ -69,9 +71,11 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     context.set("year", std::to_string(methodology.fiscal_year));
     context.set("has_progress", flag(text.progress.has_value()));
     if (text.progress) {
-        context.set("progress_count", std::to_string(text.progress->first));
+        context.set("progress_text", service::shown_count_text(service::shown_count(text.progress->first, text.progress->second)));
         context.set("progress_minimum", std::to_string(text.progress->second));
     }
+    context.set("has_code", flag(!text.code.empty()));
+    context.set("code", text.code);
     data question_list{data::type::list};
     for (const auto index : questions) {
         const auto& question = methodology.questions[index];
@@ -106,7 +110,10 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     data error_list{data::type::list};
     for (const auto& error : errors) error_list.push_back(data(error));
     context.set("errors", error_list);
-    return html_page(status, "survey", context);
+    auto page = html_page(status, "survey", context);
+    // A staff form's address holds its code: no request the page makes may carry it on.
+    page.headers.emplace_back("Referrer-Policy", "no-referrer");
+    return page;
 }
 
 HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice) {
@@ -146,8 +153,10 @@ HttpResponse admin_codes_page(const std::string& agency, const std::string& agen
     context.set("headcount", staff.headcount ? std::to_string(*staff.headcount) : std::string());
     context.set("has_minimum", flag(staff.minimum.has_value()));
     context.set("minimum", staff.minimum ? std::to_string(*staff.minimum) : std::string());
-    context.set("respondents", std::to_string(staff.respondents));
-    context.set("reached", flag(staff.minimum && static_cast<long long>(staff.respondents) >= *staff.minimum));
+    // Rounded below the minimum: the group cannot watch one colleague's submission arrive.
+    const auto shown = service::shown_count(staff.respondents, staff.minimum);
+    context.set("respondents", service::shown_count_text(shown));
+    context.set("reached", flag(shown.minimum_met));
     context.set("has_error", flag(!staff.error.empty()));
     context.set("error", staff.error);
     return html_page(status, "admin_codes", context);

@@ -16,8 +16,9 @@ struct SurveyPageText {
     std::string heading;  // which survey
     std::string note;     // what happens to the answers
     std::string action;   // where the form posts
-    std::optional<std::pair<std::size_t, long long>> progress;  // respondents so far, minimum
+    std::optional<std::pair<std::size_t, long long>> progress;  // respondents so far, minimum (shown rounded)
     std::string started;  // the signed time the form was served (service::form_started)
+    std::string code;     // the staff survey's code, posted in the body (never in a logged URL)
 };
 
 // A survey form; `answers` refills it after a rejected submission.

@@ -10,6 +10,8 @@
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
 #include <ita/service/score_store.hpp>
+#include <ita/service/score_visibility.hpp>
+#include <ita/util/clock.hpp>
 #include <ita/service/season_reports.hpp>
 #include <ita/util/mapped_file.hpp>
 #include <ita/util/text.hpp>
@@ -98,6 +100,19 @@ std::optional<HttpResponse> refuse_unpublished(storage::Store& store, const Http
     return api ? json_error(403, "the results of " + std::to_string(year) + " are not published yet") : message_page(403, "ยังไม่เผยแพร่", message);
 }
 
+// Before publication the signed-in see what service::scores_before_publication allows: no
+// IIT/EIT figure from a survey still open or short of its minimum, and two decimals.
+Result<void> hide_until_published(storage::Store& store, int year, service::ScoreRun& run, const std::vector<std::size_t>& positions) {
+    ITA_TRY(published, service::is_published(store, year));
+    if (published) return {};
+    for (const auto position : positions) {
+        auto& scores = run.scored.at(position).scores;
+        ITA_TRY(shown, service::scores_before_publication(store, run.methodology, std::move(scores), util::bangkok_date_today()));
+        scores = std::move(shown);
+    }
+    return {};
+}
+
 }  // namespace
 
 void add_results_routes(Router& router, const ResultsContext& context) {
@@ -119,6 +134,7 @@ void add_results_routes(Router& router, const ResultsContext& context) {
         if (auto refused = refuse_unpublished(**store, request, *year, agency, true)) return *refused;
         auto run = service::score_store(**store, {*year, agency, context.methodology_dir, false});
         if (!run) return error_response(run.error());
+        if (auto hidden = hide_until_published(**store, *year, *run, {0}); !hidden) return error_response(hidden.error());
         return json_response(200, report::agency_scores_json(run->methodology, run->scored.front()) + "\n");
     });
 
@@ -133,6 +149,7 @@ void add_results_routes(Router& router, const ResultsContext& context) {
             if (auto refused = refuse_unpublished(**store, request, *year, agency, false)) return *refused;
             auto season = service::prepare_reports(**store, *year, agency, context.methodology_dir);
             if (!season) return error_response(season.error());
+            if (auto hidden = hide_until_published(**store, *year, (*season)->run, (*season)->chosen); !hidden) return error_response(hidden.error());
             auto bytes = report_bytes(**season, format);
             if (!bytes) return error_response(bytes.error());
             HttpResponse response{200, content_type_of(format), std::move(*bytes), {}, {}};

@@ -21,10 +21,35 @@ HttpResponse code_problem(const Error& error) {
     return error_response(error);
 }
 
+// The form posts its code in the body, to /s: a request body is never logged.
 SurveyPageText staff_text(const std::string& code) {
     return {"แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
-            "โปรดตอบตามการรับรู้ของท่านทุกข้อ รหัสนี้ใช้ได้ครั้งเดียว คำตอบของท่านถูกเก็บโดยไม่ผูกกับรหัส ไม่มีผู้ใดทราบได้ว่าท่านตอบอย่างไร",
-            "/s/" + code, std::nullopt, {}};
+            "โปรดตอบตามการรับรู้ของท่านทุกข้อ รหัสนี้ใช้ได้ครั้งเดียว คำตอบของท่านถูกเก็บโดยไม่ผูกกับรหัส "
+            "และรวมกับคำตอบของผู้อื่นเมื่อปิดการตอบแบบวัด ไม่มีผู้ใดทราบได้ว่าท่านตอบอย่างไร",
+            "/s", std::nullopt, {}, code};
+}
+
+HttpResponse staff_form(const ResultsContext& context, const std::string& code) {
+    auto store = lease_store(context.db);
+    if (!store) return error_response(store.error());
+    auto form = service::survey_form(**store, code, context.methodology_dir, util::bangkok_date_today());
+    if (!form) return code_problem(form.error());
+    auto text = staff_text(form->code_text);
+    if (auto started = service::form_started(**store, std::time(nullptr))) text.started = std::move(*started);
+    return survey_page(form->methodology, form->questions, text, {}, {});
+}
+
+HttpResponse submit_staff_form(const ResultsContext& context, const std::string& code, const std::map<std::string, std::string>& answers) {
+    auto store = lease_store(context.db);
+    if (!store) return error_response(store.error());
+    auto submitted = service::submit_survey(**store, code, answers, context.methodology_dir, util::bangkok_date_today());
+    if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/s/thanks"}}, {}};
+    if (submitted.error().code != ErrorCode::invalid_input) return code_problem(submitted.error());
+    auto form = service::survey_form(**store, code, context.methodology_dir, util::bangkok_date_today());
+    if (!form) return code_problem(form.error());
+    std::vector<std::string> problems;
+    for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
+    return survey_page(form->methodology, form->questions, staff_text(form->code_text), answers, problems, 400);
 }
 
 }  // namespace
@@ -34,7 +59,7 @@ namespace {
 SurveyPageText public_text(const service::PublicForm& form) {
     return {"แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) " + form.agency.name,
             "สำหรับผู้รับบริการหรือผู้ติดต่อหน่วยงาน โปรดตอบตามการรับรู้ของท่านทุกข้อ ไม่ต้องระบุชื่อ",
-            "/e/" + form.agency.agency_id, std::pair{form.respondents, form.minimum}, {}};
+            "/e/" + form.agency.agency_id, std::pair{form.respondents, form.minimum}, {}, {}};
 }
 
 std::string cookie_name(const std::string& agency_id) { return "ita_eit_" + agency_id; }
@@ -55,13 +80,15 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/e/:agency", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
-        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::local_date_today());
+        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::bangkok_date_today());
         if (!form) return public_problem(form.error());
         auto text = public_text(*form);
         if (auto started = service::form_started(**store, std::time(nullptr))) text.started = std::move(*started);
         auto page = survey_page(form->methodology, form->questions, text, {}, {});
         const std::string name = cookie_name(form->agency.agency_id);
-        if (!request.cookies.contains(name)) {
+        // Serving the form writes nothing: the token is signed, and recorded only when used.
+        const auto held = request.cookies.find(name);
+        if (held == request.cookies.end() || !service::valid_browser_token(**store, *form, held->second)) {
             auto token = service::new_browser_token(**store, *form);
             if (!token) return error_response(token.error());
             page.headers.emplace_back("Set-Cookie", name + "=" + *token + "; Path=/e/" + form->agency.agency_id +
@@ -77,13 +104,13 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         auto allowed = (*store)->allow_hit("eit:" + request.remote, hour, context.public_posts_per_address_per_hour);
         if (!allowed) return error_response(allowed.error());
         if (!*allowed) return message_page(429, "ส่งคำตอบถี่เกินไป", "มีการส่งคำตอบจากเครือข่ายนี้มากเกินกำหนดในชั่วโมงนี้ โปรดลองใหม่ภายหลัง");
-        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::local_date_today());
+        auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::bangkok_date_today());
         if (!form) return public_problem(form.error());
         const auto cookie = request.cookies.find(cookie_name(form->agency.agency_id));
-        if (cookie == request.cookies.end())
+        if (cookie == request.cookies.end() || !service::valid_browser_token(**store, *form, cookie->second))
             return message_page(400, "โปรดเปิดแบบสอบถามจากลิงก์ของหน่วยงาน", "เบราว์เซอร์ต้องรับคุกกี้ของแบบสอบถามก่อนส่งคำตอบ");
         const auto answers = parse_query(request.body);
-        auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers, util::local_date_today());
+        auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers, util::bangkok_date_today());
         if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/e/thanks"}}, {}};
         if (submitted.error().code != ErrorCode::invalid_input) return public_problem(submitted.error());
         std::vector<std::string> problems;
@@ -94,29 +121,18 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/s/thanks", [](const HttpRequest&) {
         return message_page(200, "ขอบคุณที่ตอบแบบวัด", "คำตอบของท่านถูกบันทึกแล้ว โดยไม่ผูกกับรหัสหรือตัวตนของท่าน");
     });
-    router.add("GET", "/s/:code", [context](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const std::string& code = request.path_params.at("code");
-        auto form = service::survey_form(**store, code, context.methodology_dir, util::local_date_today());
-        if (!form) return code_problem(form.error());
-        auto text = staff_text(code);
-        if (auto started = service::form_started(**store, std::time(nullptr))) text.started = std::move(*started);
-        return survey_page(form->methodology, form->questions, text, {}, {});
+    // The code card's QR opens /s/CODE (a logged address: ita's and the shipped nginx's logs
+    // redact it); the form then posts the code in its body to /s. POST /s/CODE stays for forms
+    // and scripts made before.
+    router.add("GET", "/s/:code", [context](const HttpRequest& request) { return staff_form(context, request.path_params.at("code")); });
+    router.add("POST", "/s", [context](const HttpRequest& request) {
+        const auto answers = parse_query(request.body);  // application/x-www-form-urlencoded
+        const auto code = answers.find("code");
+        if (code == answers.end() || code->second.empty()) return message_page(400, "ไม่พบรหัส", "โปรดเปิดแบบวัดจากรหัสบนบัตรอีกครั้ง");
+        return submit_staff_form(context, code->second, answers);
     });
     router.add("POST", "/s/:code", [context](const HttpRequest& request) {
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        const std::string& code = request.path_params.at("code");
-        const auto answers = parse_query(request.body);  // application/x-www-form-urlencoded
-        auto submitted = service::submit_survey(**store, code, answers, context.methodology_dir, util::local_date_today());
-        if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/s/thanks"}}, {}};
-        if (submitted.error().code != ErrorCode::invalid_input) return code_problem(submitted.error());
-        auto form = service::survey_form(**store, code, context.methodology_dir, util::local_date_today());
-        if (!form) return code_problem(form.error());
-        std::vector<std::string> problems;
-        for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
-        return survey_page(form->methodology, form->questions, staff_text(code), answers, problems, 400);
+        return submit_staff_form(context, request.path_params.at("code"), parse_query(request.body));
     });
 }
 

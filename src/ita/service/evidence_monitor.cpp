@@ -107,7 +107,7 @@ void EvidenceMonitor::check_open_years() {
     if (!store) return;
     const auto years = store->fiscal_years();
     if (!years) return;
-    const std::string today = util::local_date_today();
+    const std::string today = util::bangkok_date_today();
     for (const int year : *years) {
         if (m_cancelled) return;
         const auto windows = store->season_windows(year);

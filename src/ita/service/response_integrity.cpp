@@ -1,5 +1,8 @@
 #include <ita/service/response_integrity.hpp>
 
+#include <ita/service/surveys.hpp>
+#include <ita/util/clock.hpp>
+
 #include <ita/core/answer_layout.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/service/score_store.hpp>
@@ -31,6 +34,7 @@ Result<std::vector<core::AgencyIntegrity>> assess_response_integrity(storage::St
         for (const auto sub_item : layout.sub_items(instrument))
             rated[static_cast<std::size_t>(instrument)].push_back(!core::is_yes_no(methodology.sub_items[sub_item].kind));
     }
+    ITA_TRY_VOID(release_closed_surveys(store, request.fiscal_year, util::bangkok_date_today()));
     // Every agency's answers (the baselines need the whole type), grouped.
     std::map<AgencyInstrument, core::AnswerSet> answers;
     ITA_TRY_VOID(store.for_each_response(request.fiscal_year, std::nullopt, [&](const storage::StoredResponse& response) {

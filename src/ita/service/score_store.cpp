@@ -1,5 +1,8 @@
 #include <ita/service/score_store.hpp>
 
+#include <ita/service/surveys.hpp>
+#include <ita/util/clock.hpp>
+
 #include <ita/core/answer_layout.hpp>
 #include <ita/core/scoring.hpp>
 #include <ita/ingest/methodology_reader.hpp>
@@ -48,6 +51,8 @@ Result<void> require_stored_layout(storage::Store& store, const core::Methodolog
 Result<ScoreRun> score_store(storage::Store& store, const StoreScoreRequest& request) {
     ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
     ITA_TRY_VOID(require_stored_layout(store, methodology));
+    // Answers held until their window closed join the stored ones before anything reads them.
+    ITA_TRY_VOID(release_closed_surveys(store, request.fiscal_year, util::bangkok_date_today()));
     ScoreRun run;
     run.methodology = std::move(methodology);
     ITA_TRY(agencies, store.agencies());

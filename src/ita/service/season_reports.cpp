@@ -24,6 +24,11 @@ report::AgencyReportInput SeasonReports::input_for(std::size_t position, std::ve
     return input;
 }
 
+Result<bool> is_published(storage::Store& store, int fiscal_year) {
+    ITA_TRY(publications, store.publications());
+    return std::any_of(publications.begin(), publications.end(), [&](const auto& publication) { return publication.fiscal_year == fiscal_year; });
+}
+
 namespace {
 
 using Ranks = std::vector<std::optional<core::RankPosition>>;
@@ -31,11 +36,6 @@ using Ranks = std::vector<std::optional<core::RankPosition>>;
 // The ranks within type of the agencies of `run` in the year's publication: the official
 // figures, read without scoring the season. Nothing when what is stored now no longer gives one
 // of them its published overall (the publication is stale): then the season is scored instead.
-Result<bool> is_published(storage::Store& store, int fiscal_year) {
-    ITA_TRY(publications, store.publications());
-    return std::any_of(publications.begin(), publications.end(), [&](const auto& publication) { return publication.fiscal_year == fiscal_year; });
-}
-
 Result<std::optional<Ranks>> published_ranks(storage::Store& store, int fiscal_year, const ScoreRun& run) {
     ITA_TRY(rows, store.published_overall(fiscal_year));
     ITA_TRY(agencies, store.agencies());

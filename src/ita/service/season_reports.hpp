@@ -33,6 +33,9 @@ struct SeasonReports {
 // published year whose stored data still give its published overall, only that agency is
 // scored and the ranks are the publication's (the official figures); otherwise the season is
 // scored for the ranks. Fails when the year has nothing stored or the agency has no result.
+// Whether the year has been published (`ita publish`).
+Result<bool> is_published(storage::Store& store, int fiscal_year);
+
 Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, int fiscal_year, const std::optional<std::string>& agency_id,
                                                        const std::optional<std::string>& methodology_dir);
 

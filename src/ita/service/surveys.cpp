@@ -47,13 +47,24 @@ Result<std::vector<std::string>> issue_codes(storage::Store& store, int fiscal_y
     return codes;
 }
 
-Result<SurveyForm> survey_form(storage::Store& store, const std::string& code, const std::optional<std::string>& methodology_dir,
+std::string normalise_code(std::string_view typed) {
+    std::string code;
+    for (const char c : typed) {
+        if (c == ' ' || c == '-' || c == '\t') continue;
+        code += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    if (code.size() == 10) code.insert(5, 1, '-');
+    return code;
+}
+
+Result<SurveyForm> survey_form(storage::Store& store, const std::string& typed_code, const std::optional<std::string>& methodology_dir,
                                const std::string& today) {
+    const std::string code = normalise_code(typed_code);
     ITA_TRY(found, store.survey_code(code));
     if (found.spent) return fail(ErrorCode::conflict, "the survey code has already been used");
     ITA_TRY_VOID(require_open(store, found.fiscal_year, "iit", today));
     ITA_TRY(methodology, ingest::load_methodology(found.fiscal_year, methodology_dir));
-    SurveyForm form{std::move(methodology), found, {}};
+    SurveyForm form{std::move(methodology), found, {}, code};
     for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
         if (form.methodology.questions[index].instrument == found.instrument) form.questions.push_back(index);
     return form;
@@ -63,16 +74,14 @@ namespace {
 // Every sub-item of the instrument answered with a valid option, packed; or what is missing.
 constexpr std::string_view started_purpose = "form-started";
 
-// Counts the submission into its hour and completion-time bucket. The answers are stored
-// already; a failure here costs only a count, so it is not the respondent's error.
-void count_timing(storage::Store& store, int fiscal_year, const std::string& agency_id, core::Instrument instrument,
-                  const std::map<std::string, std::string>& fields) {
+// The sealed submission: the answers, the UTC hour and the coarse time taken to answer.
+storage::HeldSubmission held_submission(storage::Store& store, std::vector<std::uint8_t> packed, const std::map<std::string, std::string>& fields) {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
     char hour[16];
     std::strftime(hour, sizeof hour, "%Y-%m-%dT%H", &utc);
-    (void)store.count_submission(fiscal_year, agency_id, instrument, hour, core::duration_bucket_code(completion_time(store, fields, now)));
+    return {std::move(packed), hour, core::duration_bucket_code(completion_time(store, fields, now))};
 }
 
 Result<std::vector<std::uint8_t>> pack_answers(const core::Methodology& methodology, core::Instrument instrument,
@@ -112,9 +121,7 @@ Result<void> submit_survey(storage::Store& store, const std::string& code, const
                            const std::optional<std::string>& methodology_dir, const std::string& today) {
     ITA_TRY(form, survey_form(store, code, methodology_dir, today));
     ITA_TRY(packed, pack_answers(form.methodology, form.code.instrument, fields));
-    ITA_TRY_VOID(store.submit_survey(code, packed, today));
-    count_timing(store, form.code.fiscal_year, form.code.agency_id, form.code.instrument, fields);
-    return {};
+    return store.submit_survey(form.code_text, held_submission(store, std::move(packed), fields));
 }
 
 Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir,
@@ -140,19 +147,62 @@ Result<PublicForm> public_form(storage::Store& store, const std::string& agency_
     return form;
 }
 
+namespace {
+constexpr std::string_view token_purpose = "browser-token";
+std::string token_subject(const PublicForm& form, std::string_view random) {
+    return std::to_string(form.methodology.fiscal_year) + "|" + form.agency.agency_id + "|" + std::string(random);
+}
+}  // namespace
+
 Result<std::string> new_browser_token(storage::Store& store, const PublicForm& form) {
     if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
-    std::string token = new_token();
-    ITA_TRY_VOID(store.add_browser_token(form.methodology.fiscal_year, form.agency.agency_id, token));
-    return token;
+    const std::string random = new_token();
+    ITA_TRY(stamp, store.stamp(token_purpose, token_subject(form, random)));
+    return random + "." + stamp.substr(0, 32);
+}
+
+bool valid_browser_token(storage::Store& store, const PublicForm& form, const std::string& token) {
+    const auto dot = token.find('.');
+    if (dot == std::string::npos || token.size() - dot - 1 != 32) return false;
+    const auto stamp = store.stamp(token_purpose, token_subject(form, std::string_view(token).substr(0, dot)));
+    return stamp && stamp->size() >= 32 && sodium_memcmp(stamp->data(), token.data() + dot + 1, 32) == 0;
 }
 
 Result<void> submit_public_survey(storage::Store& store, const PublicForm& form, const std::string& token,
                                   const std::map<std::string, std::string>& fields, const std::string& today) {
+    (void)today;
+    if (!valid_browser_token(store, form, token)) return fail(ErrorCode::not_found, "no such browser token");
     ITA_TRY(packed, pack_answers(form.methodology, core::Instrument::eit, fields));
-    ITA_TRY_VOID(store.submit_public_survey(form.methodology.fiscal_year, form.agency.agency_id, token, core::Instrument::eit, packed, today));
-    count_timing(store, form.methodology.fiscal_year, form.agency.agency_id, core::Instrument::eit, fields);
-    return {};
+    return store.submit_public_survey(form.methodology.fiscal_year, form.agency.agency_id, token, core::Instrument::eit,
+                                      held_submission(store, std::move(packed), fields));
+}
+
+ShownCount shown_count(std::size_t respondents, std::optional<long long> minimum) {
+    const bool met = minimum && *minimum > 0 && respondents >= static_cast<std::size_t>(*minimum);
+    if (met) return {respondents, false, true};
+    return {respondents / shown_count_step * shown_count_step, true, false};
+}
+
+std::string shown_count_text(const ShownCount& shown) {
+    if (!shown.rounded) return std::to_string(shown.count) + " คน";
+    if (shown.count == 0) return "น้อยกว่า " + std::to_string(shown_count_step) + " คน";
+    return "อย่างน้อย " + std::to_string(shown.count) + " คน";
+}
+
+Result<bool> survey_closed(storage::Store& store, int fiscal_year, core::Instrument instrument, const std::string& today) {
+    ITA_TRY(status, phase_status(store, fiscal_year, instrument == core::Instrument::iit ? "iit" : "eit", today));
+    return status.state == PhaseState::closed;
+}
+
+Result<std::size_t> release_closed_surveys(storage::Store& store, int fiscal_year, const std::string& today) {
+    std::size_t released = 0;
+    for (const auto instrument : {core::Instrument::iit, core::Instrument::eit}) {
+        ITA_TRY(closed, survey_closed(store, fiscal_year, instrument, today));
+        if (!closed) continue;
+        ITA_TRY(count, store.release_held_answers(fiscal_year, instrument));
+        released += count;
+    }
+    return released;
 }
 
 Result<std::string> form_started(storage::Store& store, std::time_t now) {

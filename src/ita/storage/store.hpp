@@ -6,9 +6,11 @@
 //
 // Every import is one transaction: all rows or none. Re-importing the same rows changes
 // nothing; a different value for a stored key is a conflict (listed with file and line)
-// unless `replace` is set. Survey answers are stored one row per respondent, with a random id,
-// the day at most, and a keyed hash of the file's respondent label (never the label): nothing
-// links an answer to a code, session, address or moment.
+// unless `replace` is set. Survey answers are stored one row per respondent, with a random id
+// and, for imported files, a keyed hash of the file's respondent label (never the label).
+// Answers given on the web are held sealed until their window closes and then released
+// together, shuffled (held_answers.hpp): nothing links an answer to a code, session, address or
+// moment. Keys live in the secrets file (secrets.hpp), never in the database.
 //
 // A Store object is not thread-safe: give each thread its own (open_store is cheap). Several
 // processes may share one database; PostgreSQL serialises imports of the same year.
@@ -19,6 +21,7 @@
 #include <ita/core/instrument.hpp>
 #include <ita/core/measure.hpp>
 #include <ita/core/respondent_answers.hpp>
+#include <ita/storage/held_answers.hpp>
 #include <ita/storage/respondent_key.hpp>
 #include <ita/util/error.hpp>
 
@@ -182,11 +185,11 @@ public:
     virtual Result<ImportReport> import_published(int fiscal_year, std::span<const core::PublishedScore> scores,
                                                   const ImportOptions& options) = 0;
 
-    // Counts one submission into its hour and duration bucket, apart from its answers.
+    // Counts `submissions` into an hour and duration bucket, apart from any answer.
     virtual Result<void> count_submission(int fiscal_year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
-                                          std::string_view duration) = 0;
+                                          std::string_view duration, long long submissions = 1) = 0;
     virtual Result<std::vector<TimingCount>> submission_timing(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
-    // A keyed hash (hex) of `text` for `purpose` under the database's secret: a value a form
+    // A keyed hash (hex) of `text` for `purpose` under the deployment's secret: a value a form
     // carries out and brings back can be checked unforged by any server process.
     virtual Result<std::string> stamp(std::string_view purpose, std::string_view text) = 0;
 
@@ -231,21 +234,23 @@ public:
                                           std::span<const std::string> codes, std::string_view actor) = 0;
     // The code's agency, year and instrument, and whether it is spent; not_found otherwise.
     virtual Result<SurveyCode> survey_code(std::string_view code) = 0;
-    // Spends the code and stores the packed answers in one transaction: exactly one of any
+    // Spends the code and holds the sealed submission in one transaction: exactly one of any
     // number of concurrent submissions with the same code succeeds; the others get conflict.
-    // The answer row carries a random id and the day only, and nothing of the code.
-    virtual Result<void> submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) = 0;
+    virtual Result<void> submit_survey(std::string_view code, const HeldSubmission& submission) = 0;
 
-    // The public survey. A browser token allows one submission for its agency and year.
-    virtual Result<void> add_browser_token(int fiscal_year, const std::string& agency_id, std::string_view token) = 0;
-    // Stores the answers and uses the token in one transaction: conflict when it is used,
-    // not_found when it is not a token of this agency and year.
+    // The public survey: a browser token (checked by the caller) allows one submission for its
+    // agency and year. Records the token as used and holds the sealed submission in one
+    // transaction; conflict when the token was used already.
     virtual Result<void> submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token,
-                                              core::Instrument instrument, std::span<const std::uint8_t> packed, const std::string& day) = 0;
+                                              core::Instrument instrument, const HeldSubmission& submission) = 0;
+    // Opens every held submission of the year and instrument, writes them as response rows in
+    // a random order in one transaction, counts their hours and completion times, and deletes
+    // them; returns how many. Nothing to release: 0. Concurrent releases release each once.
+    virtual Result<std::size_t> release_held_answers(int fiscal_year, core::Instrument instrument) = 0;
     // Counts a hit of `key` (hashed) in the window starting at `window_start`; false when the
     // window already has `limit` hits. Shared by every server process.
     virtual Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) = 0;
-    // Respondents stored for an agency, year and instrument.
+    // Respondents stored or held for an agency, year and instrument.
     virtual Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) = 0;
     // The newest fiscal year whose state is open, if any.
     virtual Result<std::optional<int>> open_fiscal_year() = 0;
@@ -303,7 +308,8 @@ public:
     virtual Result<void> restore(const std::string& path) = 0;
 };
 
-// Opens (creating if needed) and migrates a store: a `postgresql://` or `postgres://` URL (or a
+// Opens (creating if needed) and migrates a store, with the secrets file of secrets_path()
+// (created for a database that has no key yet, with a note on stderr saying where): a `postgresql://` or `postgres://` URL (or a
 // libpq "key=value" string starting with "host=" or "dbname=") means PostgreSQL, anything else
 // a SQLite file path. Fails with the database's own reason.
 Result<std::unique_ptr<Store>> open_store(const std::string& path_or_url);

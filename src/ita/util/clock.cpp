@@ -1,16 +1,17 @@
 #include <ita/util/clock.hpp>
 
-#include <ctime>
-
 namespace ita::util {
 
-std::string local_date_today() {
-    const std::time_t now = std::time(nullptr);
+std::string bangkok_date(std::time_t now) {
+    constexpr std::time_t bangkok_offset = 7 * 3600;
+    const std::time_t shifted = now + bangkok_offset;
     std::tm parts{};
-    localtime_r(&now, &parts);
+    gmtime_r(&shifted, &parts);
     char text[16];
     std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
     return text;
 }
+
+std::string bangkok_date_today() { return bangkok_date(std::time(nullptr)); }
 
 }  // namespace ita::util

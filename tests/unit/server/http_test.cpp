@@ -9,7 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -138,24 +140,41 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
     EXPECT_NE(again->body.find("รหัสนี้ถูกใช้ตอบแบบวัดแล้ว"), std::string::npos);
     EXPECT_EQ(m_client->Get("/s/NOPE0-NOPE0")->status, 404);
 
-    // The answer counts: one IIT respondent, every four-level item at 100 (I9 and others are
+    // The form posts its code in the body, to /s (a body is never logged), and the page lets no
+    // request carry its address on. A code typed in lower case, without its dash, is the same.
+    const std::string second = first_line_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2565 --agency A1 --count 1");
+    std::string typed = second.substr(0, 5) + second.substr(6);
+    std::transform(typed.begin(), typed.end(), typed.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto second_form = m_client->Get("/s/" + typed);
+    ASSERT_EQ(second_form->status, 200);
+    EXPECT_NE(second_form->body.find(R"(<form method="post" action="/s">)"), std::string::npos);
+    EXPECT_NE(second_form->body.find(R"(<input type="hidden" name="code" value=")" + second + "\">"), std::string::npos);
+    EXPECT_EQ(second_form->get_header_value("Referrer-Policy"), "no-referrer");
+    // A forged time counts as unknown.
+    const std::string forged = "1000000000." + started.substr(started.find('.') + 1);
+    ASSERT_EQ(m_client->Post("/s", "code=" + typed + "&" + full_answers() + "&started=" + forged, "application/x-www-form-urlencoded")->status, 303);
+    EXPECT_EQ(m_client->Get("/s/" + second)->status, 410);
+
+    // Until the IIT window closes the answers are held sealed: nothing is in the responses, no
+    // time is counted, and no score moves.
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM held_answers\""), "2");
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM responses\""), "0");
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM submission_timing\""), "0");
+    EXPECT_NE(m_client->Get("/api/v1/agencies/A1/scores?year=2565")->body.find(R"("respondents":{"IIT":0,"EIT":0})"), std::string::npos);
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --iit-open 2020-01-01 --iit-close 2020-12-31"), 0);
+
+    // Then they count: two IIT respondents, every four-level item at 100 (I9 and others are
     // reverse-keyed: "4" there scores 0).
     const auto scores = m_client->Get("/api/v1/agencies/A1/scores?year=2565");
-    EXPECT_NE(scores->body.find(R"("respondents":{"IIT":1,"EIT":0})"), std::string::npos) << scores->body;
+    EXPECT_NE(scores->body.find(R"("respondents":{"IIT":2,"EIT":0})"), std::string::npos) << scores->body;
     EXPECT_NE(scores->body.find(R"("I7":100.0)"), std::string::npos);
     EXPECT_NE(scores->body.find(R"("I9":0.0)"), std::string::npos);
-    // Nothing stored ties the answer to the code: no column for it, the day only, a random id.
-    const std::string stored =
-        first_line_of("sqlite3 " + m_db + " \"SELECT count(*), min(typeof(respondent_key)), min(length(submitted_on)) FROM responses\"");
-    EXPECT_EQ(stored, "1|null|10");
-    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM survey_codes WHERE spent = 1\""), "1");
-    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT instrument, duration, submissions FROM submission_timing\""), "IIT|under_1m|1");
-
-    // A forged time counts as unknown.
-    const std::string second = first_line_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2565 --agency A1 --count 1");
-    const std::string forged = "1000000000." + started.substr(started.find('.') + 1);
-    ASSERT_EQ(m_client->Post("/s/" + second, full_answers() + "&started=" + forged, "application/x-www-form-urlencoded")->status, 303);
-    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT submissions FROM submission_timing WHERE duration = 'unknown'\""), "1");
+    // Nothing stored ties an answer to its code: no column for it, no day, a random id.
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*), min(typeof(respondent_key)) FROM responses\""), "2|null");
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM held_answers\""), "0");
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM survey_codes WHERE spent = 1\""), "2");
+    EXPECT_EQ(ita::test::output_of("sqlite3 " + m_db + " \"SELECT instrument, duration, submissions FROM submission_timing ORDER BY duration\""),
+              "IIT|under_1m|1\nIIT|unknown|1\n");
 }
 
 TEST_F(ServerTest, AConcurrentlySubmittedCodeCountsOnce) {
@@ -202,7 +221,7 @@ TEST(ScaleOut, TwoServersOnOnePostgresSpendACodeOnce) {
     }
     EXPECT_EQ(accepted, 1);
     EXPECT_EQ(refused, 5);
-    EXPECT_EQ(first_line_of("psql -X -A -t -c \"SELECT count(*) FROM responses\" '" + db + "'"), "1");
+    EXPECT_EQ(first_line_of("psql -X -A -t -c \"SELECT count(*) FROM held_answers\" '" + db + "'"), "1");
 }
 
 namespace {
@@ -216,10 +235,17 @@ std::string full_public_answers() {
 }  // namespace
 
 TEST_F(ServerTest, PublicSurveyOneAnswerPerBrowserWithProgress) {
+    // Reading the form writes nothing: no token row, no WAL frame, however often it is read.
+    const auto wal_size = [&] { return first_line_of("stat -c %s " + m_db + "-wal 2>/dev/null || echo 0"); };
+    const std::string before = wal_size();
+    for (int read = 0; read < 20; ++read) ASSERT_EQ(m_client->Get("/e/A1")->status, 200);
+    EXPECT_EQ(wal_size(), before);
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM browser_tokens\""), "0");
+
     const auto form = m_client->Get("/e/A1");
     ASSERT_TRUE(form);
     EXPECT_EQ(form->status, 200);
-    EXPECT_NE(form->body.find("ตอบแล้ว 0 คน (ขั้นต่ำ 30 คน)"), std::string::npos);
+    EXPECT_NE(form->body.find("ตอบแล้ว น้อยกว่า 5 คน (ขั้นต่ำ 30 คน)"), std::string::npos);
     const std::string cookie = form->get_header_value("Set-Cookie");
     ASSERT_TRUE(cookie.starts_with("ita_eit_A1=")) << cookie;
     EXPECT_NE(cookie.find("HttpOnly; SameSite=Lax"), std::string::npos);
@@ -227,16 +253,24 @@ TEST_F(ServerTest, PublicSurveyOneAnswerPerBrowserWithProgress) {
 
     httplib::Headers with_cookie{{"Cookie", token}};
     EXPECT_EQ(m_client->Post("/e/A1", full_public_answers(), "application/x-www-form-urlencoded")->status, 400);  // no cookie
+    httplib::Headers forged{{"Cookie", "ita_eit_A1=" + std::string(36, 'a') + "." + std::string(32, 'b')}};
+    EXPECT_EQ(m_client->Post("/e/A1", forged, full_public_answers(), "application/x-www-form-urlencoded")->status, 400);  // not ours
     EXPECT_EQ(m_client->Post("/e/A1", with_cookie, "E1.1=3", "application/x-www-form-urlencoded")->status, 400);  // incomplete
     const auto answered = m_client->Post("/e/A1", with_cookie, full_public_answers(), "application/x-www-form-urlencoded");
     ASSERT_TRUE(answered);
     EXPECT_EQ(answered->status, 303);
     EXPECT_EQ(answered->get_header_value("Location"), "/e/thanks");
     EXPECT_EQ(m_client->Post("/e/A1", with_cookie, full_public_answers(), "application/x-www-form-urlencoded")->status, 410);
-    EXPECT_NE(m_client->Get("/e/A1", with_cookie)->body.find("ตอบแล้ว 1 คน"), std::string::npos);
+    // One answer is not shown as one: the count moves in steps of five below the minimum.
+    EXPECT_NE(m_client->Get("/e/A1", with_cookie)->body.find("ตอบแล้ว น้อยกว่า 5 คน"), std::string::npos);
     EXPECT_EQ(m_client->Get("/e/NOPE")->status, 404);
+    // Held, sealed, until the EIT window closes; then it counts.
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM held_answers\""), "1");
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM responses\""), "0");
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --eit-open 2020-01-01 --eit-close 2020-12-31"), 0);
     const auto scores = m_client->Get("/api/v1/agencies/A1/scores?year=2565");
     EXPECT_NE(scores->body.find(R"("respondents":{"IIT":0,"EIT":1})"), std::string::npos) << scores->body;
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM held_answers\""), "0");
 }
 
 TEST(PublicSurvey, RateLimitPerAddressIsShared) {

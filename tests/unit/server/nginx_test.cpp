@@ -77,6 +77,7 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     replace_all(site, "listen 80;", "listen 127.0.0.1:" + std::to_string(http_port) + ";");
     replace_all(site, "/etc/ssl/certs/ita.pem", files.path("cert.pem"));
     replace_all(site, "/etc/ssl/private/ita.key", files.path("key.pem"));
+    replace_all(site, "/var/log/nginx/", files.path("nginx") + "/logs/");
     ASSERT_NE(site.find(std::to_string(upstream[1])), std::string::npos);
     const std::string prefix = files.path("nginx");
     std::filesystem::create_directories(prefix + "/logs");
@@ -104,12 +105,26 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     EXPECT_NE(headers.find("; Secure"), std::string::npos) << headers;
     for (int request = 0; request < 8; ++request) ita::test::output_of("curl -sk " + base + "/healthz");
 
+    // A staff member opens the code card's QR address and answers: the code is in no log line,
+    // nginx's or either ita's, though the requests are logged (with the code redacted).
+    const std::string code = ita::test::output_of(ita + " codes --db " + db + " --year 2565 --agency A1 --count 1 2>/dev/null").substr(0, 11);
+    ASSERT_EQ(code.size(), 11u);
+    EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' " + base + "/s/" + code), "200");
+    EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' -e " + base + "/s/" + code + " -d 'code=" + code +
+                                   "&I1.1=4' " + base + "/s"),
+              "400");  // incomplete answers: the form comes back
+    EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' -X POST " + base + "/api/v1/staff-survey/" + code), "400");
+
     ::kill(nginx, SIGQUIT);
     ::waitpid(nginx, nullptr, 0);
     for (const pid_t server : servers) {
         ::kill(server, SIGTERM);
         ::waitpid(server, nullptr, 0);
     }
+    std::string logs = ita::test::output_of("cat " + prefix + "/logs/*.log " + files.path("serve0.log") + " " + files.path("serve1.log"));
+    EXPECT_EQ(logs.find(code), std::string::npos) << logs;
+    EXPECT_NE(ita::test::output_of("cat " + prefix + "/logs/ita.access.log").find("GET /s/[code] HTTP"), std::string::npos);
+    EXPECT_NE(logs.find("\"path\":\"/s/[code]\""), std::string::npos);
     // Both processes served requests: nothing lives in one process only.
     for (int index = 0; index < 2; ++index)
         EXPECT_NE(ita::test::output_of("cat " + files.path("serve" + std::to_string(index) + ".log")).find("\"path\":\"/healthz\""), std::string::npos)

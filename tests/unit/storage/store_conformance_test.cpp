@@ -98,10 +98,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 9);
+    EXPECT_EQ(*m_store->schema_version(), 10);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 9);
+    EXPECT_EQ(*(*again)->schema_version(), 10);
 }
 
 TEST_P(StoreConformance, MeasuresProgressAndConstraints) {

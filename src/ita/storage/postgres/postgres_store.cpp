@@ -3,6 +3,7 @@
 #include <ita/storage/fault_injection.hpp>
 #include <ita/storage/import_plan.hpp>
 #include <ita/storage/migrations.hpp>
+#include <ita/storage/secrets.hpp>
 #include <ita/util/decimal.hpp>
 #include <ita/util/diagnostics.hpp>
 #include <ita/util/text.hpp>
@@ -50,7 +51,7 @@ Result<void> PostgresStore::migrate() {
     ITA_TRY(present, m_connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL"));
     if (present.text(0, 0) == "t") {
         ITA_TRY(version, m_connection.query("SELECT coalesce(max(version), 0) FROM schema_migrations"));
-        if (version.integer(0, 0) >= wanted) return {};
+        if (version.integer(0, 0) >= wanted) return settle_secret();
     }
     ITA_TRY(transaction, Transaction::begin(m_connection));
     ITA_TRY_VOID(m_connection.execute("SELECT pg_advisory_xact_lock($1)", {number(migration_lock)}));
@@ -63,22 +64,38 @@ Result<void> PostgresStore::migrate() {
         ITA_TRY_VOID(m_connection.execute(migration.sql));
         ITA_TRY_VOID(m_connection.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                                           {number(migration.version), text(migration.name), utc_now()}));
-        if (migration.version == 1)
-            ITA_TRY_VOID(m_connection.execute("INSERT INTO settings (name, value) VALUES ('respondent_secret', $1::bytea)",
-                                              {bytea_hex(new_respondent_secret())}));
     }
-    return transaction.commit();
+    ITA_TRY_VOID(transaction.commit());
+    return settle_secret();
+}
+
+Result<void> PostgresStore::settle_secret() {
+    ITA_TRY(stored, m_connection.query("SELECT name, value FROM settings WHERE name IN ('secret_check', 'respondent_secret')"));
+    std::optional<std::string> check;
+    std::optional<std::vector<std::uint8_t>> legacy;
+    for (int row = 0; row < stored.rows(); ++row) {
+        auto value = stored.bytes(row, 1);
+        if (stored.text(row, 0) == "secret_check") check = std::string(value.begin(), value.end());
+        else legacy = std::move(value);
+    }
+    ITA_TRY(settled, settle_secrets(check, legacy));
+    if (settled.write_check || settled.drop_legacy) {
+        ITA_TRY(transaction, Transaction::begin(m_connection));
+        if (settled.drop_legacy) ITA_TRY_VOID(m_connection.execute("DELETE FROM settings WHERE name = 'respondent_secret'"));
+        if (settled.write_check) {
+            const auto value = secret_check(settled.secrets.key);
+            ITA_TRY_VOID(m_connection.execute("INSERT INTO settings (name, value) VALUES ('secret_check', $1::bytea) ON CONFLICT (name) DO NOTHING",
+                                              {bytea_hex(std::span(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()))}));
+        }
+        ITA_TRY_VOID(transaction.commit());
+    }
+    m_secret = std::move(settled.secrets.key);
+    return {};
 }
 
 Result<int> PostgresStore::schema_version() {
     ITA_TRY(result, m_connection.query("SELECT coalesce(max(version), 0) FROM schema_migrations"));
     return static_cast<int>(result.integer(0, 0));
-}
-
-Result<std::vector<std::uint8_t>> PostgresStore::respondent_secret() {
-    ITA_TRY(result, m_connection.query("SELECT value FROM settings WHERE name = 'respondent_secret'"));
-    if (result.rows() == 0) return fail(ErrorCode::internal, "the database has no respondent secret");
-    return result.bytes(0, 0);
 }
 
 Result<void> PostgresStore::audit(std::string_view actor, std::string_view action, std::optional<int> fiscal_year, std::string_view detail) {

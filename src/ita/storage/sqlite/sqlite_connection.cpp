@@ -94,7 +94,9 @@ Result<Connection> Connection::open(const std::string& path) {
     // WAL lets readers work during an import; a read-only file keeps its journal mode.
     if (auto wal = connection.execute("PRAGMA journal_mode = WAL"); !wal && wal.error().message.find("read-only") == std::string::npos)
         return std::unexpected(std::move(wal).error());
-    ITA_TRY_VOID(connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL"));
+    // secure_delete: a deleted row (a held answer once released, an old key) is zeroed on its
+    // page, not left for someone reading the file's free pages.
+    ITA_TRY_VOID(connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON"));
     return connection;
 }
 

@@ -3,6 +3,7 @@
 #include <ita/storage/fault_injection.hpp>
 #include <ita/storage/import_plan.hpp>
 #include <ita/storage/migrations.hpp>
+#include <ita/storage/secrets.hpp>
 #include <ita/util/diagnostics.hpp>
 #include <ita/util/text.hpp>
 
@@ -30,6 +31,7 @@ Result<void> SqliteStore::migrate() {
     ITA_TRY(exists, m_connection.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'"));
     ITA_TRY(row, exists.step());
     const bool has_table = row && exists.integer(0) > 0;
+    exists.reset();  // a statement left mid-step holds a read transaction (and blocks checkpoints)
     int current = 0;
     if (has_table) {
         ITA_TRY(version, m_connection.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
@@ -45,12 +47,39 @@ Result<void> SqliteStore::migrate() {
         ITA_TRY_VOID(m_connection.execute(migration.sql));
         ITA_TRY(record, m_connection.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
         ITA_TRY_VOID(record.bind(1, std::int64_t{migration.version}).bind(2, migration.name).bind(3, utc_now()).run());
-        if (migration.version == 1) {
-            ITA_TRY(secret, m_connection.prepare("INSERT INTO settings (name, value) VALUES ('respondent_secret', ?)"));
-            ITA_TRY_VOID(secret.bind_blob(1, new_respondent_secret()).run());
-        }
         ITA_TRY_VOID(transaction.commit());
     }
+    return settle_secret();
+}
+
+Result<void> SqliteStore::settle_secret() {
+    ITA_TRY(read, m_connection.prepare("SELECT name, value FROM settings WHERE name IN ('secret_check', 'respondent_secret')"));
+    std::optional<std::string> check;
+    std::optional<std::vector<std::uint8_t>> legacy;
+    while (true) {
+        ITA_TRY(row, read.step());
+        if (!row) break;
+        const auto value = read.blob(1);
+        if (read.text(0) == "secret_check") check = std::string(value.begin(), value.end());
+        else legacy = std::vector<std::uint8_t>(value.begin(), value.end());
+    }
+    read.reset();
+    ITA_TRY(settled, settle_secrets(check, legacy));
+    if (settled.write_check || settled.drop_legacy) {
+        ITA_TRY(transaction, Transaction::begin(m_connection));
+        if (settled.drop_legacy) ITA_TRY_VOID(m_connection.execute("DELETE FROM settings WHERE name = 'respondent_secret'"));
+        if (settled.write_check) {
+            const auto value = secret_check(settled.secrets.key);
+            ITA_TRY(insert, m_connection.prepare("INSERT INTO settings (name, value) VALUES ('secret_check', ?) "
+                                                 "ON CONFLICT (name) DO NOTHING"));
+            ITA_TRY_VOID(insert.bind_blob(1, std::span(reinterpret_cast<const std::uint8_t*>(value.data()), value.size())).run());
+        }
+        ITA_TRY_VOID(transaction.commit());
+        // The old key must not outlive its row in the WAL or a free page (secure_delete zeroes
+        // the page; the checkpoint moves it into the file and empties the WAL).
+        if (settled.drop_legacy) ITA_TRY_VOID(m_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    m_secret = std::move(settled.secrets.key);
     return {};
 }
 
@@ -58,14 +87,6 @@ Result<int> SqliteStore::schema_version() {
     ITA_TRY(query, m_connection.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
     ITA_TRY(row, query.step());
     return row ? static_cast<int>(query.integer(0)) : 0;
-}
-
-Result<std::vector<std::uint8_t>> SqliteStore::respondent_secret() {
-    ITA_TRY(query, m_connection.prepare("SELECT value FROM settings WHERE name = 'respondent_secret'"));
-    ITA_TRY(row, query.step());
-    if (!row) return fail(ErrorCode::internal, "the database has no respondent secret");
-    const auto bytes = query.blob(0);
-    return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
 }
 
 Result<void> SqliteStore::audit(std::string_view actor, std::string_view action, std::optional<int> fiscal_year, std::string_view detail) {

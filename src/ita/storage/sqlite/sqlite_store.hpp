@@ -44,10 +44,10 @@ public:
     Result<void> add_survey_codes(int fiscal_year, const std::string& agency_id, core::Instrument instrument,
                                   std::span<const std::string> codes, std::string_view actor) override;
     Result<SurveyCode> survey_code(std::string_view code) override;
-    Result<void> submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) override;
-    Result<void> add_browser_token(int fiscal_year, const std::string& agency_id, std::string_view token) override;
+    Result<void> submit_survey(std::string_view code, const HeldSubmission& submission) override;
     Result<void> submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token, core::Instrument instrument,
-                                      std::span<const std::uint8_t> packed, const std::string& day) override;
+                                      const HeldSubmission& submission) override;
+    Result<std::size_t> release_held_answers(int fiscal_year, core::Instrument instrument) override;
     Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) override;
     Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;
     Result<std::optional<int>> open_fiscal_year() override;
@@ -64,7 +64,7 @@ public:
                              const std::string& url, std::string_view actor, const std::string& day) override;
     Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) override;
     Result<void> count_submission(int fiscal_year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
-                                  std::string_view duration) override;
+                                  std::string_view duration, long long submissions) override;
     Result<std::vector<TimingCount>> submission_timing(int fiscal_year, const std::optional<std::string>& agency_id) override;
     Result<std::string> stamp(std::string_view purpose, std::string_view text) override;
     Result<std::int64_t> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) override;
@@ -98,12 +98,15 @@ private:
     Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year, bool with_detail);
     explicit SqliteStore(Connection connection) : m_connection(std::move(connection)) {}
     Result<void> migrate();
-    Result<std::vector<std::uint8_t>> respondent_secret();
+    // The deployment's key, read from the secrets file when the store opened.
+    Result<std::vector<std::uint8_t>> respondent_secret() { return m_secret; }
+    Result<void> settle_secret();
     Result<void> audit(std::string_view actor, std::string_view action, std::optional<int> fiscal_year, std::string_view detail);
     Result<void> ensure_assessments(int fiscal_year, const std::vector<std::string>& agency_ids);
     Result<void> check_agencies_known(const std::vector<std::pair<std::string, std::size_t>>& agency_lines, const ImportOptions& options);
 
     Connection m_connection;
+    std::vector<std::uint8_t> m_secret;
 };
 
 }  // namespace ita::storage::sqlite

@@ -1,6 +1,9 @@
 // SqliteStore: one-time survey codes and anonymous submissions.
 #include <ita/storage/sqlite/sqlite_store.hpp>
 
+#include <map>
+#include <tuple>
+
 namespace ita::storage::sqlite {
 
 namespace {
@@ -31,9 +34,10 @@ Result<SurveyCode> SqliteStore::survey_code(std::string_view code) {
                       query.text(2) == "EIT" ? core::Instrument::eit : core::Instrument::iit, query.integer(3) != 0};
 }
 
-Result<void> SqliteStore::submit_survey(std::string_view code, std::span<const std::uint8_t> packed, const std::string& day) {
+Result<void> SqliteStore::submit_survey(std::string_view code, const HeldSubmission& submission) {
     ITA_TRY(secret, respondent_secret());
     const auto key = code_key(secret, code);
+    const auto sealed = seal_submission(secret, submission);
     // BEGIN IMMEDIATE makes writers queue: the check and the spend below see the same state.
     ITA_TRY(transaction, Transaction::begin(m_connection));
     ITA_TRY(info, m_connection.prepare("SELECT fiscal_year, agency_id, instrument, spent FROM survey_codes WHERE code_hash = ?"));
@@ -47,9 +51,8 @@ Result<void> SqliteStore::submit_survey(std::string_view code, std::span<const s
     ITA_TRY(spend, m_connection.prepare("UPDATE survey_codes SET spent = 1 WHERE code_hash = ? AND spent = 0"));
     ITA_TRY_VOID(spend.bind_blob(1, key).run());
     if (m_connection.changes() == 0) return fail(ErrorCode::conflict, "the survey code has already been used");
-    ITA_TRY(insert, m_connection.prepare("INSERT INTO responses (response_id, fiscal_year, agency_id, instrument, submitted_on, answers) "
-                                         "VALUES (?, ?, ?, ?, ?, ?)"));
-    ITA_TRY_VOID(insert.bind(1, random_response_id()).bind(2, year).bind(3, agency).bind(4, instrument).bind(5, day).bind_blob(6, packed).run());
+    ITA_TRY(hold, m_connection.prepare("INSERT INTO held_answers (fiscal_year, agency_id, instrument, sealed) VALUES (?, ?, ?, ?)"));
+    ITA_TRY_VOID(hold.bind(1, year).bind(2, agency).bind(3, instrument).bind_blob(4, sealed).run());
     return transaction.commit();
 }
 
@@ -63,30 +66,57 @@ RespondentKey token_key(std::span<const std::uint8_t> secret, std::string_view t
 }
 }  // namespace
 
-Result<void> SqliteStore::add_browser_token(int fiscal_year, const std::string& agency_id, std::string_view token) {
-    ITA_TRY(secret, respondent_secret());
-    ITA_TRY(insert, m_connection.prepare("INSERT INTO browser_tokens (token_hash, fiscal_year, agency_id) VALUES (?, ?, ?)"));
-    return insert.bind_blob(1, token_key(secret, token)).bind(2, std::int64_t{fiscal_year}).bind(3, agency_id).run();
-}
-
 Result<void> SqliteStore::submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token,
-                                               core::Instrument instrument, std::span<const std::uint8_t> packed, const std::string& day) {
+                                               core::Instrument instrument, const HeldSubmission& submission) {
     ITA_TRY(secret, respondent_secret());
     const auto key = token_key(secret, token);
+    const auto sealed = seal_submission(secret, submission);
     ITA_TRY(transaction, Transaction::begin(m_connection));
-    ITA_TRY(check, m_connection.prepare("SELECT used FROM browser_tokens WHERE token_hash = ? AND fiscal_year = ? AND agency_id = ?"));
-    check.bind_blob(1, key).bind(2, std::int64_t{fiscal_year}).bind(3, agency_id);
-    ITA_TRY(row, check.step());
-    if (!row) return fail(ErrorCode::not_found, "no such browser token");
-    if (check.integer(0) != 0) return fail(ErrorCode::conflict, "this browser has already answered");
-    check.reset();
-    ITA_TRY(use, m_connection.prepare("UPDATE browser_tokens SET used = 1 WHERE token_hash = ?"));
-    ITA_TRY_VOID(use.bind_blob(1, key).run());
-    ITA_TRY(insert, m_connection.prepare("INSERT INTO responses (response_id, fiscal_year, agency_id, instrument, submitted_on, answers) "
-                                         "VALUES (?, ?, ?, ?, ?, ?)"));
-    ITA_TRY_VOID(insert.bind(1, random_response_id()).bind(2, std::int64_t{fiscal_year}).bind(3, agency_id)
-                     .bind(4, core::instrument_code(instrument)).bind(5, day).bind_blob(6, packed).run());
+    ITA_TRY(use, m_connection.prepare("INSERT INTO browser_tokens (token_hash, fiscal_year, agency_id, used) VALUES (?, ?, ?, 1) "
+                                      "ON CONFLICT (token_hash) DO NOTHING"));
+    ITA_TRY_VOID(use.bind_blob(1, key).bind(2, std::int64_t{fiscal_year}).bind(3, agency_id).run());
+    if (m_connection.changes() == 0) return fail(ErrorCode::conflict, "this browser has already answered");
+    ITA_TRY(hold, m_connection.prepare("INSERT INTO held_answers (fiscal_year, agency_id, instrument, sealed) VALUES (?, ?, ?, ?)"));
+    ITA_TRY_VOID(hold.bind(1, std::int64_t{fiscal_year}).bind(2, agency_id).bind(3, core::instrument_code(instrument)).bind_blob(4, sealed).run());
     return transaction.commit();
+}
+
+Result<std::size_t> SqliteStore::release_held_answers(int fiscal_year, core::Instrument instrument) {
+    ITA_TRY(secret, respondent_secret());
+    const std::string code(core::instrument_code(instrument));
+    // Looked at before taking the write lock: a read-only copy with nothing held stays readable.
+    ITA_TRY(any, m_connection.prepare("SELECT EXISTS (SELECT 1 FROM held_answers WHERE fiscal_year = ? AND instrument = ?)"));
+    any.bind(1, std::int64_t{fiscal_year}).bind(2, code);
+    ITA_TRY(any_row, any.step());
+    if (!any_row || any.integer(0) == 0) return std::size_t{0};
+    any.reset();
+    ITA_TRY(transaction, Transaction::begin(m_connection));
+    ITA_TRY(read, m_connection.prepare("SELECT agency_id, sealed FROM held_answers WHERE fiscal_year = ? AND instrument = ?"));
+    read.bind(1, std::int64_t{fiscal_year}).bind(2, code);
+    std::vector<std::pair<std::string, HeldSubmission>> held;
+    while (true) {
+        ITA_TRY(row, read.step());
+        if (!row) break;
+        ITA_TRY(opened, open_submission(secret, read.blob(1)));
+        held.emplace_back(std::string(read.text(0)), std::move(opened));
+    }
+    read.reset();
+    if (held.empty()) return std::size_t{0};
+    // Written in a random order with random ids, all in this one commit.
+    shuffle_securely(held);
+    ITA_TRY(insert, m_connection.prepare("INSERT INTO responses (response_id, fiscal_year, agency_id, instrument, answers) VALUES (?, ?, ?, ?, ?)"));
+    std::map<std::tuple<std::string, std::string, std::string>, long long> timing;
+    for (const auto& [agency, submission] : held) {
+        ITA_TRY_VOID(insert.bind(1, random_response_id()).bind(2, std::int64_t{fiscal_year}).bind(3, agency).bind(4, code)
+                         .bind_blob(5, submission.packed).run());
+        ++timing[{agency, submission.hour, submission.duration}];
+    }
+    for (const auto& [bucket, count] : timing)
+        ITA_TRY_VOID(count_submission(fiscal_year, std::get<0>(bucket), instrument, std::get<1>(bucket), std::get<2>(bucket), count));
+    ITA_TRY(forget, m_connection.prepare("DELETE FROM held_answers WHERE fiscal_year = ? AND instrument = ?"));
+    ITA_TRY_VOID(forget.bind(1, std::int64_t{fiscal_year}).bind(2, code).run());
+    ITA_TRY_VOID(transaction.commit());
+    return held.size();
 }
 
 Result<bool> SqliteStore::allow_hit(std::string_view key, std::int64_t window_start, int limit) {
@@ -107,7 +137,8 @@ Result<bool> SqliteStore::allow_hit(std::string_view key, std::int64_t window_st
 }
 
 Result<std::size_t> SqliteStore::respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) {
-    ITA_TRY(query, m_connection.prepare("SELECT count(*) FROM responses WHERE fiscal_year = ? AND agency_id = ? AND instrument = ?"));
+    ITA_TRY(query, m_connection.prepare("SELECT (SELECT count(*) FROM responses WHERE fiscal_year = ?1 AND agency_id = ?2 AND instrument = ?3) + "
+                                        "(SELECT count(*) FROM held_answers WHERE fiscal_year = ?1 AND instrument = ?3 AND agency_id = ?2)"));
     query.bind(1, std::int64_t{fiscal_year}).bind(2, agency_id).bind(3, core::instrument_code(instrument));
     ITA_TRY(row, query.step());
     return row ? static_cast<std::size_t>(query.integer(0)) : 0;
@@ -125,11 +156,12 @@ Result<std::optional<int>> SqliteStore::open_fiscal_year() {
 namespace ita::storage::sqlite {
 
 Result<void> SqliteStore::count_submission(int year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
-                                           std::string_view duration) {
+                                           std::string_view duration, long long submissions) {
     ITA_TRY(count, m_connection.prepare(
-        "INSERT INTO submission_timing (fiscal_year, agency_id, instrument, hour, duration, submissions) VALUES (?, ?, ?, ?, ?, 1) "
-        "ON CONFLICT (fiscal_year, agency_id, instrument, hour, duration) DO UPDATE SET submissions = submissions + 1"));
-    return count.bind(1, std::int64_t{year}).bind(2, agency_id).bind(3, core::instrument_code(instrument)).bind(4, hour).bind(5, duration).run();
+        "INSERT INTO submission_timing (fiscal_year, agency_id, instrument, hour, duration, submissions) VALUES (?, ?, ?, ?, ?, ?6) "
+        "ON CONFLICT (fiscal_year, agency_id, instrument, hour, duration) DO UPDATE SET submissions = submissions + ?6"));
+    return count.bind(1, std::int64_t{year}).bind(2, agency_id).bind(3, core::instrument_code(instrument)).bind(4, hour).bind(5, duration)
+        .bind(6, std::int64_t{submissions}).run();
 }
 
 Result<std::vector<TimingCount>> SqliteStore::submission_timing(int year, const std::optional<std::string>& agency_id) {

@@ -1,0 +1,76 @@
+#include <ita/service/score_visibility.hpp>
+
+#include <ita/service/surveys.hpp>
+#include <ita/util/decimal.hpp>
+
+#include <algorithm>
+
+namespace ita::service {
+
+namespace {
+
+void round_all(std::vector<core::Score>& scores) {
+    for (auto& score : scores)
+        if (score) *score = util::round_half_away(*score, 2);
+}
+
+void round_one(core::Score& score) {
+    if (score) *score = util::round_half_away(*score, 2);
+}
+
+}  // namespace
+
+core::AgencyScores mask_and_round(const core::Methodology& methodology, core::AgencyScores scores, const std::array<bool, 2>& hidden) {
+    bool any_hidden = false;
+    for (const auto instrument : {core::Instrument::iit, core::Instrument::eit}) {
+        const auto index = static_cast<std::size_t>(instrument);
+        if (!hidden[index]) continue;
+        any_hidden = true;
+        for (std::size_t sub = 0; sub < methodology.sub_items.size() && sub < scores.sub_items.size(); ++sub)
+            if (methodology.questions[methodology.sub_items[sub].question].instrument == instrument) scores.sub_items[sub].reset();
+        for (std::size_t question = 0; question < methodology.questions.size() && question < scores.questions.size(); ++question)
+            if (methodology.questions[question].instrument == instrument) scores.questions[question].reset();
+        for (std::size_t indicator = 0; indicator < methodology.indicators.size() && indicator < scores.indicators.size(); ++indicator)
+            if (methodology.indicators[indicator].instrument == instrument) scores.indicators[indicator].reset();
+        scores.instruments[index].reset();
+        // Counts below the minimum are shown rounded down, like every count during the window.
+        scores.respondents[index] = static_cast<std::uint32_t>(scores.respondents[index] / shown_count_step * shown_count_step);
+    }
+    if (any_hidden) {
+        scores.overall.reset();
+        scores.rating.clear();
+        scores.pass.reset();
+        scores.withheld_reason = "คะแนน IIT/EIT จะแสดงเมื่อปิดการตอบแบบวัดและมีผู้ตอบครบตามจำนวนขั้นต่ำ";
+    }
+    round_all(scores.sub_items);
+    round_all(scores.questions);
+    round_all(scores.items);
+    round_all(scores.sub_indicators);
+    round_all(scores.indicators);
+    for (auto& instrument : scores.instruments) round_one(instrument);
+    round_one(scores.overall);
+    return scores;
+}
+
+Result<std::array<bool, 2>> hidden_instruments(storage::Store& store, const core::Methodology& methodology, const core::AgencyScores& scores,
+                                               const std::string& today) {
+    std::array<bool, 2> hidden{};
+    for (const auto instrument : {core::Instrument::iit, core::Instrument::eit}) {
+        ITA_TRY(closed, survey_closed(store, methodology.fiscal_year, instrument, today));
+        const std::string code(core::instrument_code(instrument));
+        const bool short_of_minimum = std::ranges::find(scores.below_minimum_sample, code) != scores.below_minimum_sample.end();
+        // A year without a calendar has no survey on the web (its answers come from files).
+        ITA_TRY(windows, store.season_windows(methodology.fiscal_year));
+        const bool surveyed_on_web = !windows.empty();
+        hidden[static_cast<std::size_t>(instrument)] = (surveyed_on_web && !closed) || short_of_minimum;
+    }
+    return hidden;
+}
+
+Result<core::AgencyScores> scores_before_publication(storage::Store& store, const core::Methodology& methodology, core::AgencyScores scores,
+                                                     const std::string& today) {
+    ITA_TRY(hidden, hidden_instruments(store, methodology, scores, today));
+    return mask_and_round(methodology, std::move(scores), hidden);
+}
+
+}  // namespace ita::service
