@@ -54,15 +54,25 @@ core::AgencyScores mask_and_round(const core::Methodology& methodology, core::Ag
 
 Result<std::array<bool, 2>> hidden_instruments(storage::Store& store, const core::Methodology& methodology, const core::AgencyScores& scores,
                                                const std::string& today) {
+    // The agency's minimum samples: IIT from the headcount (the group's entry for the year, else
+    // the agencies file's), EIT from its type; never fewer than k = shown_count_step.
+    ITA_TRY(agency, store.agency(scores.agency_id));
+    ITA_TRY(headcounts, store.headcounts(methodology.fiscal_year));
+    std::optional<long long> headcount = agency ? agency->headcount : std::nullopt;
+    if (const auto entered = headcounts.find(scores.agency_id); entered != headcounts.end()) headcount = entered->second;
+    const auto floor = static_cast<long long>(shown_count_step);
+    const std::array<long long, 2> minimum{std::max(floor, headcount ? methodology.minimum_sample.iit_minimum(*headcount) : floor),
+                                           std::max(floor, methodology.minimum_sample.eit_minimum(agency ? agency->type : std::string()))};
+    ITA_TRY(windows, store.season_windows(methodology.fiscal_year));
     std::array<bool, 2> hidden{};
     for (const auto instrument : {core::Instrument::iit, core::Instrument::eit}) {
+        const auto slot = static_cast<std::size_t>(instrument);
         ITA_TRY(closed, survey_closed(store, methodology.fiscal_year, instrument, today));
-        const std::string code(core::instrument_code(instrument));
-        const bool short_of_minimum = std::ranges::find(scores.below_minimum_sample, code) != scores.below_minimum_sample.end();
-        // A year without a calendar has no survey on the web (its answers come from files).
-        ITA_TRY(windows, store.season_windows(methodology.fiscal_year));
-        const bool surveyed_on_web = !windows.empty();
-        hidden[static_cast<std::size_t>(instrument)] = (surveyed_on_web && !closed) || short_of_minimum;
+        // A year without a calendar had no survey on the web (its answers come from files).
+        const bool open_on_web = !windows.empty() && !closed;
+        const auto respondents = static_cast<long long>(scores.respondents[slot]);
+        const bool short_of_minimum = respondents > 0 && respondents < minimum[slot];
+        hidden[slot] = open_on_web || short_of_minimum;
     }
     return hidden;
 }
