@@ -1,5 +1,7 @@
 #include <ita/server/api_json.hpp>
 
+#include <ita/service/surveys.hpp>
+
 #include <nlohmann/json.hpp>
 
 namespace ita::server::api {
@@ -90,9 +92,13 @@ Result<long long> decode_integer(std::string_view body, const std::string& name)
 std::string encode_codes(const std::vector<std::string>& codes) { return json{{"codes", codes}}.dump(); }
 
 std::string encode_staff_status(long long headcount_or_zero, std::optional<long long> minimum, std::size_t respondents) {
+    // Below the minimum the count moves in steps of five: one submission seldom shows.
+    const auto shown = service::shown_count(respondents, minimum);
     return json{{"headcount", headcount_or_zero > 0 ? json(headcount_or_zero) : json(nullptr)},
                 {"minimum_sample", minimum ? json(*minimum) : json(nullptr)},
-                {"respondents", respondents}}
+                {"respondents", shown.count},
+                {"respondents_rounded", shown.rounded},
+                {"minimum_met", shown.minimum_met}}
         .dump();
 }
 

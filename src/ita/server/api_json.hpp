@@ -28,6 +28,7 @@ std::string encode_windows(int fiscal_year, const std::vector<storage::SeasonWin
 // {"<name>": integer}
 Result<long long> decode_integer(std::string_view body, const std::string& name);
 std::string encode_codes(const std::vector<std::string>& codes);
+// `respondents` exact; the JSON shows it as service::shown_count does.
 std::string encode_staff_status(long long headcount_or_zero, std::optional<long long> minimum, std::size_t respondents);
 
 // {"present":true,"url":"…","description":"…"}

@@ -1,0 +1,31 @@
+// The access log's lines: survey codes redacted, every string escaped so a request cannot
+// forge a line or break the JSON.
+#include <ita/server/access_log.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+using ita::server::access_log_line;
+using ita::server::loggable_path;
+
+TEST(AccessLog, SurveyCodesNeverReachTheLog) {
+    EXPECT_EQ(loggable_path("/s/ABCDE-FGHJK"), "/s/[code]");
+    EXPECT_EQ(loggable_path("/api/v1/staff-survey/ABCDE-FGHJK"), "/api/v1/staff-survey/[code]");
+    EXPECT_EQ(loggable_path("/s/thanks"), "/s/thanks");
+    EXPECT_EQ(loggable_path("/s"), "/s");
+    EXPECT_EQ(loggable_path("/e/A1"), "/e/A1");
+    const auto line = access_log_line("GET", "/s/ABCDE-FGHJK", 200, 10, 1.5, "127.0.0.1");
+    EXPECT_EQ(line.find("ABCDE"), std::string::npos) << line;
+}
+
+TEST(AccessLog, ARequestCannotForgeALine) {
+    const auto line = access_log_line("GET", "/x\"}\n{\"method\":\"POST\",\"path\":\"/national/publish\\", 404, 0, 0.1, "10.0.0.1");
+    ASSERT_EQ(line.back(), '\n');
+    EXPECT_EQ(line.find('\n'), line.size() - 1) << "one line per request: " << line;
+    const auto parsed = nlohmann::json::parse(line);
+    EXPECT_EQ(parsed.at("path"), "/x\"}\n{\"method\":\"POST\",\"path\":\"/national/publish\\");
+    EXPECT_EQ(parsed.at("status"), 404);
+    // Bytes that are not text come out escaped, and the line stays valid JSON.
+    EXPECT_NO_THROW((void)nlohmann::json::parse(access_log_line("GET", std::string("/\xff\x01\x7f"), 400, 0, 0, "::1")));
+}
