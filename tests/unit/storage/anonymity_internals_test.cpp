@@ -5,6 +5,7 @@
 // attacker sees: every SQLite commit in the WAL, one at a time; every PostgreSQL row version's
 // transaction id and position.
 #include "../../support/pg_cluster.hpp"
+#include "../../support/shell.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <ita/core/answer_layout.hpp>
@@ -47,15 +48,6 @@ std::string read_bytes(const std::string& path) {
     std::stringstream bytes;
     bytes << file.rdbuf();
     return bytes.str();
-}
-
-std::string output_of(const std::string& command) {
-    std::string output;
-    std::FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (const auto read = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), read);
-    ::pclose(pipe);
-    return output;
 }
 
 // Respondent n answers I7, I8.1 and I8.2 with the base-4 digits of n (only the test knows
@@ -271,7 +263,7 @@ TEST(AnonymityInternals, NoPostgresTransactionIdOrRowPositionLinksACodeToItsAnsw
     ASSERT_TRUE(store) << store.error().to_string();
     run_season(**store, files, [] {});
     store->reset();
-    const auto query = [&](const std::string& sql) { return output_of("psql -X -A -t -F '|' -c \"" + sql + "\" '" + conninfo + "'"); };
+    const auto query = [&](const std::string& sql) { return test::output_of("psql -X -A -t -F '|' -c \"" + sql + "\" '" + conninfo + "' 2>&1"); };
 
     std::set<std::string> code_transactions;
     std::istringstream spent(query("SELECT xmin FROM survey_codes WHERE spent = 1"));
