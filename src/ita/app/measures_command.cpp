@@ -1,6 +1,7 @@
 #include <ita/app/measures_command.hpp>
 
 #include <ita/report/effect_outputs.hpp>
+#include <ita/service/measures.hpp>
 #include <ita/service/measure_effectiveness.hpp>
 
 #include <ita/app/output_file.hpp>
@@ -116,7 +117,7 @@ int run_measures_command(MeasuresCommand command) {
                 std::cerr << "ita measures: --date must be a date YYYY-MM-DD, not '" << command.report.reported_on << "'\n";
                 return 2;
             }
-            if (auto added = store.add_progress(command.measure_id, command.report, command.actor); !added) return report_error(added.error());
+            if (auto added = service::add_progress(store, command.measure_id, command.report, command.actor); !added) return report_error(added.error());
             return 0;
         }
         case MeasuresAction::remove:

@@ -1,5 +1,7 @@
 #include <ita/core/measure.hpp>
 
+#include <ita/util/web_url.hpp>
+
 #include <ita/util/diagnostics.hpp>
 
 #include <chrono>
@@ -116,6 +118,16 @@ Result<void> validate_measure(const Measure& measure) {
         if (report.percent < 0 || report.percent > 100) problems.add(0, "percent", "must be from 0 to 100");
     if (problems.empty()) return {};
     return std::unexpected(problems.into_error("the measure is incomplete"));
+}
+
+Result<void> validate_progress(const ProgressReport& report) {
+    util::DiagnosticList problems("progress");
+    if (!parse_date(report.reported_on)) problems.add(0, "reported_on", "must be a date YYYY-MM-DD, not '" + report.reported_on + "'");
+    if (report.percent < 0 || report.percent > 100) problems.add(0, "percent", "must be from 0 to 100");
+    if (!report.evidence_url.empty() && !util::is_web_url(report.evidence_url))
+        problems.add(0, "evidence_url", "หลักฐาน: ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// หรือ http:// (must be an http or https address)");
+    if (problems.empty()) return {};
+    return std::unexpected(problems.into_error("the progress report is not valid"));
 }
 
 ReportingState reporting_state(const Measure& measure, const std::string& today, int soon_days) {

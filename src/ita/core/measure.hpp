@@ -68,6 +68,9 @@ bool is_iso_date(const std::string& text);
 // Success when the measure is complete and its period lies inside its fiscal year; otherwise
 // an invalid_input Error listing every problem by field.
 Result<void> validate_measure(const Measure& measure);
+// A progress report: a date, a percent from 0 to 100, and an evidence address that is empty or
+// passes util::is_web_url (a `javascript:` link would run in whoever opens the report).
+Result<void> validate_progress(const ProgressReport& report);
 
 // When the next progress report is due (the start, then every period, after the latest
 // report), and whether it is late or due within `soon_days` of `today` (YYYY-MM-DD).

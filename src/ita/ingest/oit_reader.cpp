@@ -2,6 +2,7 @@
 #include <ita/ingest/csv_file.hpp>
 #include <ita/ingest/readers.hpp>
 #include <ita/util/text.hpp>
+#include <ita/util/web_url.hpp>
 
 namespace ita::ingest {
 
@@ -33,6 +34,12 @@ Result<void> read_oit(const std::string& path, ScoringInputs& inputs, std::vecto
             const auto verdict = parse_yes_no(table.field(present));
             if (!verdict) {
                 table.problem(present, "must be yes or no (มี/ไม่มี), not " + util::quoted(table.field(present)));
+                continue;
+            }
+            // The one rule for addresses (util/web_url.hpp): a `javascript:` URL is refused here,
+            // not only when shown.
+            if (!table.field(url).empty() && !util::is_web_url(table.field(url))) {
+                table.problem(url, "must be an http:// or https:// address, not " + util::quoted(table.field(url)));
                 continue;
             }
             if (*item_index < input.oit_accepted.size() && input.oit_accepted[*item_index]) {

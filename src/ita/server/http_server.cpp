@@ -2,6 +2,7 @@
 #include <ita/server/http_server.hpp>
 
 #include <ita/server/access_log.hpp>
+#include <ita/server/security_headers.hpp>
 
 #include <restinio/all.hpp>
 
@@ -88,6 +89,7 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
             request.body = raw->body();
             response = router.dispatch(request);
         }
+        add_security_headers(response);
         const auto status_line = restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
                                                               reason_phrase(response.status)};
         std::size_t bytes = response.body.size();

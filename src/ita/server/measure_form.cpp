@@ -1,5 +1,7 @@
 #include <ita/server/measure_form.hpp>
 
+#include <ita/util/web_url.hpp>
+
 #include <ita/service/oit_review.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/util/text.hpp>
@@ -97,7 +99,7 @@ std::expected<core::ProgressReport, std::vector<std::string>> progress_from_form
     report.text = field(fields, "text");
     if (report.text.empty()) problems.push_back("ผลการดำเนินงาน: ต้องระบุ");
     report.evidence_url = field(fields, "evidence_url");
-    if (!report.evidence_url.empty() && !service::is_web_address(report.evidence_url))
+    if (!report.evidence_url.empty() && !util::is_web_url(report.evidence_url))
         problems.push_back("หลักฐาน: ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// หรือ http://");
     if (!problems.empty()) return std::unexpected(std::move(problems));
     return report;

@@ -156,7 +156,7 @@ void add_measure_routes(Router& router, const ResultsContext& context, std::shar
         const auto id = stored->measure_id;
         auto report = progress_from_form(allowed->fields);
         if (!report) return edit_page(*allowed, *stored, {{}, {}, {}, {}, allowed->fields, report.error()}, 422);
-        if (auto added = allowed->store->add_progress(id, *report, allowed->access.session.user.user_id); !added)
+        if (auto added = service::add_progress(*allowed->store, id, *report, allowed->access.session.user.user_id); !added)
             return error_response(added.error());
         return see_other("/admin/measures/" + std::to_string(id) + "?year=" + std::to_string(allowed->fiscal_year) + allowed->agency_param());
     });

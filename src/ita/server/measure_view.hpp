@@ -5,6 +5,7 @@
 #include <ita/core/measure.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/thai/dates.hpp>
+#include <ita/util/web_url.hpp>
 
 namespace ita::server {
 
@@ -15,7 +16,8 @@ inline data progress_reports_view(const core::Measure& measure) {
         report.set("date", thai::short_thai_date(progress.reported_on));
         report.set("percent", std::to_string(progress.percent));
         report.set("text", progress.text);
-        if (!progress.evidence_url.empty()) report.set("url", progress.evidence_url);
+        // Checked again when shown (util/web_url.hpp): a stored address that fails the rule is no link.
+        if (util::is_web_url(progress.evidence_url)) report.set("url", progress.evidence_url);
         reports.push_back(report);
     }
     return reports;

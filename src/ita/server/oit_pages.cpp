@@ -1,5 +1,7 @@
 #include <ita/server/oit_pages.hpp>
 
+#include <ita/util/web_url.hpp>
+
 #include <ita/server/page_template.hpp>
 #include <ita/report/evidence_outputs.hpp>
 #include <ita/service/evidence_readiness.hpp>
@@ -59,12 +61,14 @@ void set_item(data& target, const core::OitItem& item, const storage::OitEntry* 
     target.set("entered", flag(entry != nullptr));
     if (!entry) return;
     target.set("present_label", entry->present ? std::string("มี") : std::string("ไม่มี"));
-    target.set("has_url", flag(!entry->url.empty()));
+    // Shown as a link only when it passes the one rule for addresses (util/web_url.hpp), else as text.
+    target.set("has_url", flag(util::is_web_url(entry->url)));
     target.set("url", entry->url);
+    if (!entry->url.empty() && !util::is_web_url(entry->url)) target.set("bad_url", entry->url);
     target.set("description", entry->description);
     if (!entry->comment.empty()) target.set("comment", entry->comment);
     if (!entry->clarification.empty()) target.set("clarification", entry->clarification);
-    if (!entry->clarification_url.empty()) target.set("clarification_url", entry->clarification_url);
+    if (util::is_web_url(entry->clarification_url)) target.set("clarification_url", entry->clarification_url);
     target.set("is_accepted", flag(entry->verdict == "accepted"));
     target.set("is_rejected", flag(entry->verdict == "rejected"));
 }
@@ -84,7 +88,8 @@ data readiness_view(const core::UrlCheck& check, const std::string& snapshot_bas
     view.set("tone", std::string(check.status == "ok" ? "ok" : check.status == "suspicious" ? "soon" : "late"));
     view.set("reason", check.reason);
     view.set("when", thai::short_thai_time(check.checked_at));
-    view.set("moved", flag(check.final_url != check.url));
+    // A redirect may lead anywhere: its target is a link only when it passes the rule.
+    view.set("moved", flag(check.final_url != check.url && util::is_web_url(check.final_url)));
     view.set("final_url", check.final_url);
     view.set("has_snapshot", flag(!check.snapshot.empty()));
     view.set("snapshot_url", snapshot_base + check.snapshot);
@@ -237,7 +242,7 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
     constexpr std::size_t shown_checks = 10;  // the newest; every check stays in the store
     for (const auto& check : std::span(checks).first(std::min(checks.size(), shown_checks))) {
         auto view = readiness_view(check, snapshot_base);
-        view.set("url", check.url);
+        view.set("url", util::web_url_or_empty(check.url));
         history.push_back(view);
     }
     context.set("has_checks", flag(!checks.empty()));

@@ -110,4 +110,9 @@ Result<core::Measure> agency_measure(storage::Store& store, int fiscal_year, con
                                           std::to_string(fiscal_year));
 }
 
+Result<void> add_progress(storage::Store& store, std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor) {
+    ITA_TRY_VOID(core::validate_progress(report));
+    return store.add_progress(measure_id, report, actor);
+}
+
 }  // namespace ita::service

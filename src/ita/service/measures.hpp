@@ -26,6 +26,10 @@ Result<std::vector<core::Measure>> draft_measures(storage::Store& store, const D
 
 // The measure `measure_id` of the agency in the fiscal year; not_found when it does not exist
 // or belongs to another agency or year (so a page cannot probe other agencies' measures).
+// Files a progress report after core::validate_progress (every caller — web, API, command
+// line — comes through here, so no unchecked address is ever stored).
+Result<void> add_progress(storage::Store& store, std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor);
+
 Result<core::Measure> agency_measure(storage::Store& store, int fiscal_year, const std::string& agency_id, std::int64_t measure_id);
 
 }  // namespace ita::service

@@ -1,5 +1,7 @@
 #include <ita/service/oit_review.hpp>
 
+#include <ita/util/web_url.hpp>
+
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/service/evidence_readiness.hpp>
 #include <ita/util/diagnostics.hpp>
@@ -23,14 +25,7 @@ Result<void> require_item(const OitWorkspace& workspace, const std::string& code
 
 }  // namespace
 
-bool is_web_address(std::string_view url) {
-    for (const std::string_view scheme : {"https://", "http://"})
-        if (url.starts_with(scheme)) {
-            const auto rest = url.substr(scheme.size());
-            return !rest.empty() && rest.front() != '/' && rest.find_first_of(" \t\r\n") == std::string_view::npos;
-        }
-    return false;
-}
+bool is_web_address(std::string_view url) { return util::is_web_url(url); }
 
 Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const std::string& agency_id,
                                    const std::optional<std::string>& methodology_dir, const std::string& today) {

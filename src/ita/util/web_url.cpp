@@ -1,0 +1,27 @@
+#include <ita/util/web_url.hpp>
+
+#include <ita/util/text.hpp>
+
+namespace ita::util {
+
+bool is_web_url(std::string_view url) {
+    if (url.empty() || url.size() > 2048) return false;
+    for (const char c : url) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte == 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`') return false;
+    }
+    const auto colon = url.find("://");
+    if (colon == std::string_view::npos) return false;
+    const std::string scheme = ascii_lower(url.substr(0, colon));
+    if (scheme != "http" && scheme != "https") return false;
+    const auto rest = url.substr(colon + 3);
+    const auto host_end = rest.find_first_of("/?#");
+    const auto authority = rest.substr(0, host_end);
+    const auto at = authority.rfind('@');
+    const auto host = at == std::string_view::npos ? authority : authority.substr(at + 1);
+    return !host.empty() && host.front() != ':' && host.front() != '.';
+}
+
+std::string web_url_or_empty(std::string_view url) { return is_web_url(url) ? std::string(url) : std::string(); }
+
+}  // namespace ita::util
