@@ -1,5 +1,6 @@
 #include <ita/ingest/csv_file.hpp>
 #include <ita/ingest/readers.hpp>
+#include <ita/util/identifier.hpp>
 #include <ita/util/text.hpp>
 
 #include <unordered_set>
@@ -23,8 +24,8 @@ Result<std::vector<core::Agency>> read_agencies(const std::string& path) {
             info.province = std::string(table.field(province));
             info.line = table.line();
             bool valid = true;
-            if (info.agency_id.empty() || info.agency_id.find_first_of(" \t") != std::string::npos) {
-                table.problem(agency_id, "must be a non-empty id without spaces, not " + util::quoted(info.agency_id));
+            if (const auto problem = util::identifier_problem(info.agency_id); !problem.empty()) {
+                table.problem(agency_id, problem);
                 valid = false;
             } else if (!seen.insert(info.agency_id).second) {
                 table.problem(agency_id, "agency " + info.agency_id + " is listed twice");
@@ -36,9 +37,10 @@ Result<std::vector<core::Agency>> read_agencies(const std::string& path) {
                     valid = false;
                 }
             if (const auto text = table.field(headcount); !text.empty()) {
-                if (const auto value = util::parse_integer(text)) info.headcount = *value;
+                // Staff with a year's service: at least one (0 would escape the minimum sample).
+                if (const auto value = util::parse_integer(text); value && *value >= 1 && *value <= 1'000'000) info.headcount = *value;
                 else {
-                    table.problem(headcount, "must be a whole number of staff, not " + util::quoted(text));
+                    table.problem(headcount, "must be a whole number of staff from 1 to 1,000,000, not " + util::quoted(text));
                     valid = false;
                 }
             }

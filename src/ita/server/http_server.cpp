@@ -90,6 +90,10 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
             response = router.dispatch(request);
         }
         add_security_headers(response);
+        if (!headers_are_safe(response)) {
+            std::fputs("ita serve: a response header held a control byte; answered 500 instead\n", stderr);
+            response = json_error(500, "internal error");
+        }
         const auto status_line = restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
                                                               reason_phrase(response.status)};
         std::size_t bytes = response.body.size();

@@ -16,4 +16,23 @@ void add_security_headers(HttpResponse& response) {
     if (!has_header(response, "Referrer-Policy")) response.headers.emplace_back("Referrer-Policy", "same-origin");
 }
 
+namespace {
+bool token_char(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+bool safe_value(std::string_view value) {
+    return std::ranges::none_of(value, [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return (byte < 0x20 && c != '\t') || byte == 0x7F;
+    });
+}
+}  // namespace
+
+bool headers_are_safe(const HttpResponse& response) {
+    if (!safe_value(response.content_type)) return false;
+    return std::ranges::all_of(response.headers, [](const auto& header) {
+        return !header.first.empty() && std::ranges::all_of(header.first, token_char) && safe_value(header.second);
+    });
+}
+
 }  // namespace ita::server

@@ -13,4 +13,9 @@ inline constexpr const char* page_policy =
 
 void add_security_headers(HttpResponse& response);
 
+// Whether every header name is an RFC 9110 token and every value holds no control byte (no CR or
+// LF that could start a header of its own). A response that fails is never sent: the server
+// answers 500 instead, whatever value slipped through a handler.
+[[nodiscard]] bool headers_are_safe(const HttpResponse& response);
+
 }  // namespace ita::server

@@ -1,5 +1,7 @@
 #include <ita/service/accounts.hpp>
 
+#include <ita/util/identifier.hpp>
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -22,7 +24,7 @@ std::string random_hex(std::size_t bytes) {
 Result<void> add_user(storage::Store& store, const std::string& user_id, const std::string& name, const std::string& role,
                       const std::string& agency_id, const std::string& password, const std::string& actor) {
     if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
-    if (user_id.empty() || user_id.find_first_of(" \t") != std::string::npos) return fail(ErrorCode::invalid_input, "--user must be a name without spaces");
+    if (const auto problem = util::identifier_problem(user_id); !problem.empty()) return fail(ErrorCode::invalid_input, "--user " + problem);
     if (role != "national_admin" && role != "agency_admin" && role != "auditor")
         return fail(ErrorCode::invalid_input, "--role must be national_admin, agency_admin or auditor");
     if (role == "agency_admin") {

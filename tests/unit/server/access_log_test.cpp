@@ -29,3 +29,18 @@ TEST(AccessLog, ARequestCannotForgeALine) {
     // Bytes that are not text come out escaped, and the line stays valid JSON.
     EXPECT_NO_THROW((void)nlohmann::json::parse(access_log_line("GET", std::string("/\xff\x01\x7f"), 400, 0, 0, "::1")));
 }
+
+#include <ita/server/security_headers.hpp>
+
+TEST(SecurityHeaders, NoHeaderCarriesALineBreak) {
+    ita::server::HttpResponse fine{200, "application/pdf", "", {{"Content-Disposition", "attachment; filename=\"ita-2565-A1.pdf\""}}, {}};
+    EXPECT_TRUE(ita::server::headers_are_safe(fine));
+    ita::server::HttpResponse injected{200, "application/pdf", "", {{"Content-Disposition", "attachment; filename=\"A1\r\nSet-Cookie: x=1\""}}, {}};
+    EXPECT_FALSE(ita::server::headers_are_safe(injected));
+    ita::server::HttpResponse bad_name{200, "text/plain", "", {{"X Bad", "1"}}, {}};
+    EXPECT_FALSE(ita::server::headers_are_safe(bad_name));
+    ita::server::HttpResponse page{200, "text/html; charset=utf-8", "", {}, {}};
+    ita::server::add_security_headers(page);
+    EXPECT_EQ(page.headers.at(0).first, "Content-Security-Policy");
+    EXPECT_NE(page.headers.at(0).second.find("script-src 'self'"), std::string::npos);
+}
