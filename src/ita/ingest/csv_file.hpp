@@ -6,18 +6,36 @@
 #include <ita/util/error.hpp>
 #include <ita/util/mapped_file.hpp>
 #include <ita/util/progress.hpp>
+#include <ita/util/text.hpp>
+
+#include <algorithm>
 
 #include <string>
 
 namespace ita::ingest {
+
+// The 1-based line of byte `offset`.
+inline std::size_t line_at(std::string_view text, std::size_t offset) {
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
 
 // Calls `read(table, file)`; succeeds when no problem was reported.
 template <typename ReadRows>
 Result<void> read_csv_file(const std::string& path, std::string_view what, ReadRows&& read) {
     ITA_TRY(file, util::MappedFile::open(path));
     util::DiagnosticList problems(path);
-    CsvTable table(file.text(), problems);
-    read(table, file);
+    const auto text = file.text();
+    if (const auto bad = util::invalid_utf8_at(text)) {
+        problems.add(line_at(text, *bad), "encoding", "is not UTF-8 text (byte " + std::to_string(*bad + 1) + " of the file): save it as UTF-8 (CSV UTF-8)");
+    } else if (text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos) {
+        problems.add(1, "line ends", "CR line endings are not supported: save the file with LF or CRLF line ends");
+    } else {
+        CsvTable table(text, problems);
+        read(table, file);
+    }
+    // What was read from a file that changed meanwhile is not what the file says: none of it is used.
+    if (file.changed())
+        return fail(ErrorCode::invalid_input, path + ": the file changed while it was read; nothing was used (read it again once it is written)");
     if (problems.empty()) return {};
     return std::unexpected(problems.into_error(std::string(what) + " file " + path + " has " +
                                                std::to_string(problems.count()) + " problems; nothing was used"));

@@ -45,6 +45,13 @@ void access_log(const HttpRequest& request, int status, std::size_t bytes, doubl
     std::fputs(access_log_line(request.method, request.path, status, bytes, milliseconds, request.remote).c_str(), stderr);
 }
 
+// A body the handlers will read as form fields: declared as a form, or not declared at all.
+bool form_body(const restinio::request_t& raw) {
+    if (raw.body().empty()) return false;
+    if (!raw.header().has_field(restinio::http_field::content_type)) return true;
+    return raw.header().get_field(restinio::http_field::content_type).starts_with("application/x-www-form-urlencoded");
+}
+
 }  // namespace
 
 Result<void> run_until_signalled(const ServerOptions& options, const Router& router) {
@@ -66,8 +73,12 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         ++in_flight;  // until the response is written (see done() below)
         HttpRequest request;
         request.method = raw->header().method().c_str();
-        request.path = percent_decode(raw->header().path());
-        request.query = parse_query(raw->header().query());
+        // An address or form that does not decode to UTF-8 is refused here, once for every route.
+        auto path = percent_decode(raw->header().path());
+        auto query = parse_form(raw->header().query());
+        bool undecodable = !path || !query;
+        request.path = path ? std::move(*path) : std::string(raw->header().path());
+        if (query) request.query = std::move(*query);
         request.remote = raw->remote_endpoint().address().to_string();
         if (raw->header().has_field(restinio::http_field::host)) request.host = raw->header().get_field(restinio::http_field::host);
         if (raw->header().has_field("X-Forwarded-Proto")) request.forwarded_proto = raw->header().get_field("X-Forwarded-Proto");
@@ -85,6 +96,8 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
             response.headers.emplace_back("Connection", "close");
         } else if (raw->body().size() > max_body) {
             response = json_error(413, "the request body is larger than " + std::to_string(max_body) + " bytes");
+        } else if (undecodable || (form_body(*raw) && !parse_form(raw->body()))) {
+            response = json_error(400, "the address or form is not valid percent-encoded UTF-8");
         } else {
             request.body = raw->body();
             response = router.dispatch(request);

@@ -1,5 +1,7 @@
 #include <ita/server/http_types.hpp>
 
+#include <restinio/utils/percent_encoding.hpp>
+
 namespace ita::server {
 
 namespace {
@@ -25,21 +27,13 @@ HttpResponse json_error(int status, const std::string& message) {
     return json_response(status, R"({"error":{"status":)" + std::to_string(status) + R"(,"message":")" + json_escape(message) + "\"}}\n");
 }
 
-std::string percent_decode(std::string_view text) {
-    std::string decoded;
-    for (std::size_t index = 0; index < text.size(); ++index) {
-        const char c = text[index];
-        if (c == '+') {
-            decoded += ' ';
-        } else if (c == '%' && index + 2 < text.size()) {
-            const auto hex = [](char digit) { return digit >= 'a' ? digit - 'a' + 10 : digit >= 'A' ? digit - 'A' + 10 : digit - '0'; };
-            decoded += static_cast<char>(hex(text[index + 1]) * 16 + hex(text[index + 2]));
-            index += 2;
-        } else {
-            decoded += c;
-        }
-    }
-    return decoded;
+std::optional<std::string> percent_decode(std::string_view text) {
+    // RESTinio's decoder: a malformed escape, a raw byte outside the URL's characters or a
+    // decoded byte sequence that is not UTF-8 is refused, never turned into bytes.
+    auto decoded = restinio::utils::try_unescape_percent_encoding<restinio::utils::relaxed_unescape_traits>(
+        restinio::string_view_t(text.data(), text.size()));
+    if (!decoded) return std::nullopt;
+    return std::move(*decoded);
 }
 
 std::map<std::string, std::string> parse_cookies(std::string_view header) {
@@ -56,18 +50,24 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
     return cookies;
 }
 
-std::map<std::string, std::string> parse_query(std::string_view query) {
+std::optional<std::map<std::string, std::string>> parse_form(std::string_view query) {
     std::map<std::string, std::string> values;
     while (!query.empty()) {
         const auto amp = query.find('&');
         const std::string_view pair = query.substr(0, amp);
         const auto equals = pair.find('=');
-        if (!pair.empty())
-            values[percent_decode(pair.substr(0, equals))] = equals == std::string_view::npos ? "" : percent_decode(pair.substr(equals + 1));
+        if (!pair.empty()) {
+            auto name = percent_decode(pair.substr(0, equals));
+            auto value = equals == std::string_view::npos ? std::optional<std::string>("") : percent_decode(pair.substr(equals + 1));
+            if (!name || !value) return std::nullopt;
+            values[std::move(*name)] = std::move(*value);
+        }
         if (amp == std::string_view::npos) break;
         query.remove_prefix(amp + 1);
     }
     return values;
 }
+
+std::map<std::string, std::string> parse_query(std::string_view query) { return parse_form(query).value_or(std::map<std::string, std::string>{}); }
 
 }  // namespace ita::server

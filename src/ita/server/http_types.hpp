@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -46,9 +47,13 @@ HttpResponse json_response(int status, std::string body);
 // A JSON error body {"error":{"status":…,"message":…}}.
 HttpResponse json_error(int status, const std::string& message);
 
-// Splits "a=1&b=x%20y" into decoded pairs.
+// Splits "a=1&b=x%20y" into decoded pairs; nothing when any part does not decode (a malformed
+// escape, or bytes that are not UTF-8). The server refuses such a request at the door (400), so
+// handlers use parse_query, which gives no pairs for it.
+std::optional<std::map<std::string, std::string>> parse_form(std::string_view query);
 std::map<std::string, std::string> parse_query(std::string_view query);
-std::string percent_decode(std::string_view text);
+// One percent-encoded component decoded, or nothing (see parse_form).
+std::optional<std::string> percent_decode(std::string_view text);
 // Splits a Cookie header ("a=1; b=2").
 std::map<std::string, std::string> parse_cookies(std::string_view header);
 

@@ -11,7 +11,9 @@ namespace ita::util {
 
 class MappedFile {
 public:
-    // Maps `path`. Fails with ErrorCode::io naming the path and the system's reason.
+    // Maps `path`. Fails with ErrorCode::io naming the path and the system's reason, and with
+    // ErrorCode::invalid_input for what is not a regular file (a pipe, socket or device, which
+    // could hang or change under the reader): those are to be saved to a file first.
     static Result<MappedFile> open(const std::string& path);
 
     MappedFile(MappedFile&& other) noexcept;
@@ -26,10 +28,22 @@ public:
     // the process's memory (they are clean: reading them again would fetch them from the file).
     void release_before(std::size_t offset) const;
 
+    // Whether the file changed since it was mapped: another size, time or file at the path, or
+    // a page that vanished under the reader (the file shrank). A read of such a file must be
+    // thrown away. A page that vanished reads as zeros instead of killing the process (SIGBUS).
+    [[nodiscard]] bool changed() const;
+
 private:
     MappedFile(const char* data, std::size_t size) : m_data(data), m_size(size) {}
     const char* m_data = nullptr;
     std::size_t m_size = 0;
+    std::string m_path;
+    struct stat_key {
+        unsigned long long device = 0, inode = 0;
+        long long size = 0, seconds = 0, nanoseconds = 0;
+        bool operator==(const stat_key&) const = default;
+    } m_stat;
+    int m_slot = -1;  // in the registry of mappings the SIGBUS handler knows
 };
 
 // Reads a whole (small) file into a string; fails with ErrorCode::io naming the path.

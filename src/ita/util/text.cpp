@@ -1,5 +1,8 @@
 #include <ita/util/text.hpp>
 
+#include <cstdint>
+#include <cstring>
+
 #include <charconv>
 
 namespace ita::util {
@@ -33,6 +36,48 @@ std::string quoted(std::string_view text) {
     std::size_t cut = limit;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     return "'" + std::string(text.substr(0, cut)) + "…'";
+}
+
+std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t at = 0;
+    while (at < size) {
+        // ASCII, eight bytes at a time: most of an answers file.
+        if (at + 8 <= size) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes + at, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                at += 8;
+                continue;
+            }
+        }
+        const unsigned char lead = bytes[at];
+        if (lead < 0x80) {
+            ++at;
+            continue;
+        }
+        std::size_t length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+        else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            if (lead == 0xE0) low = 0xA0;
+            if (lead == 0xED) high = 0x9F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            if (lead == 0xF0) low = 0x90;
+            if (lead == 0xF4) high = 0x8F;
+        } else {
+            return at;
+        }
+        if (at + length > size) return at;
+        if (bytes[at + 1] < low || bytes[at + 1] > high) return at;
+        for (std::size_t next = 2; next < length; ++next)
+            if (bytes[at + next] < 0x80 || bytes[at + next] > 0xBF) return at;
+        at += length;
+    }
+    return std::nullopt;
 }
 
 }  // namespace ita::util

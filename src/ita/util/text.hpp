@@ -26,4 +26,8 @@ namespace ita::util {
 // Quotes text for a message: 'abc' (cut to 40 bytes on a UTF-8 boundary).
 [[nodiscard]] std::string quoted(std::string_view text);
 
+// The offset of the first byte that does not belong to well-formed UTF-8 (RFC 3629: no
+// overlong forms, no surrogates, nothing above U+10FFFF), or nothing when all of it is.
+[[nodiscard]] std::optional<std::size_t> invalid_utf8_at(std::string_view text);
+
 }  // namespace ita::util

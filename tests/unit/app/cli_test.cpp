@@ -1,6 +1,8 @@
 // The `ita` binary as users call it: exit codes, output formats, errors on stderr.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -76,6 +78,21 @@ TEST(Cli, MissingFileAndUnknownYearExitTwo) {
     EXPECT_EQ(unknown.exit_code, 2);
     EXPECT_NE(unknown.output.find("no methodology for fiscal year 2550"), std::string::npos);
     EXPECT_EQ(run("score").exit_code, 2);
+}
+
+TEST(Cli, OneExitStatusForBadFilesAndNoWaitOnAPipe) {
+    // A missing file is bad input for every command: 2, naming the file.
+    const auto import = run("import --db /tmp/ita-cli-" + std::to_string(::getpid()) + ".db agencies /nonexistent/agencies.csv");
+    EXPECT_EQ(import.exit_code, 2) << import.output;
+    EXPECT_NE(import.output.find("/nonexistent/agencies.csv"), std::string::npos);
+    std::filesystem::remove("/tmp/ita-cli-" + std::to_string(::getpid()) + ".db");
+    // A named pipe with no writer is refused at once rather than waited on.
+    const std::string fifo = "/tmp/ita-cli-fifo-" + std::to_string(::getpid());
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const auto piped = run("score --year 2565 --responses " + fifo);
+    EXPECT_EQ(piped.exit_code, 2);
+    EXPECT_NE(piped.output.find("not a regular file"), std::string::npos) << piped.output;
+    std::filesystem::remove(fifo);
 }
 
 TEST(Cli, HelpIsThaiAndEnglish) {
