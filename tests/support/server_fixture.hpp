@@ -112,9 +112,25 @@ protected:
     std::unique_ptr<httplib::Client> m_client;
 };
 
+// The sign-in form's cookie and CSRF token, as a browser gets them with GET /login.
+inline std::pair<httplib::Headers, std::string> login_form(httplib::Client& client) {
+    const auto form = client.Get("/login");
+    if (!form) return {};
+    const std::string cookie = form->get_header_value("Set-Cookie");
+    const auto at = form->body.find("name=\"csrf\" value=\"");
+    return {httplib::Headers{{"Cookie", cookie.substr(0, cookie.find(';'))}}, at == std::string::npos ? "" : form->body.substr(at + 19, 32)};
+}
+
+// POST /login with the form's cookie and token, as a browser sends it.
+inline httplib::Result post_login(httplib::Client& client, const std::string& fields, httplib::Headers extra = {}) {
+    auto [headers, csrf] = login_form(client);
+    headers.insert(extra.begin(), extra.end());
+    return client.Post("/login", headers, fields + "&csrf=" + csrf, "application/x-www-form-urlencoded");
+}
+
 // Signs `user` in and returns the cookie header and the session's CSRF token.
 inline std::pair<httplib::Headers, std::string> sign_in(httplib::Client& client, const std::string& user) {
-    const auto signed_in = client.Post("/login", "user=" + user + "&password=correct+horse+battery", "application/x-www-form-urlencoded");
+    const auto signed_in = post_login(client, "user=" + user + "&password=correct+horse+battery");
     const std::string cookie = signed_in->get_header_value("Set-Cookie");
     httplib::Headers session{{"Cookie", cookie.substr(0, cookie.find(';'))}};
     const auto me = client.Get("/me", session);

@@ -64,6 +64,7 @@ int run_serve_command(const ServeCommand& command) {
     options.address = command.listen.substr(0, colon);
     options.port = static_cast<std::uint16_t>(*port);
     options.threads = command.threads > 0 ? command.threads : std::max(1u, std::thread::hardware_concurrency());
+    options.trusted_proxies = command.trusted_proxies;
     if (auto served = server::run_until_signalled(options, router); !served) {
         std::cerr << "ita serve: " << served.error().to_string() << "\n";
         return 1;

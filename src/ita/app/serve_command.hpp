@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ita::app {
 
@@ -17,6 +18,7 @@ struct ServeCommand {
     bool check_evidence = true;              // check OIT addresses when entered and nightly
     std::optional<int> evidence_nightly_minute = 120;  // minutes after local midnight; none: no nightly run
     bool evidence_allow_private_addresses = false;     // tests serve evidence on loopback
+    std::vector<std::string> trusted_proxies;           // --trusted-proxy: whose X-Forwarded-For is believed
 };
 
 // Returns the process exit code: 0 after a graceful stop, 2 for a bad --listen, 1 when the

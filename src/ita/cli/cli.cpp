@@ -208,6 +208,8 @@ void add_serve(CLI::App& app, Commands& commands) {
     auto* serve = app.add_subcommand("serve", "เปิดบริการเว็บ / Run the web server (until SIGTERM)");
     serve->add_option("--listen", commands.serve.listen, "ที่อยู่:พอร์ต / address:port")->default_val("127.0.0.1:8080");
     serve->add_option("--threads", commands.serve.threads, "จำนวนเธรด / worker threads (default: one per core)");
+    serve->add_option("--trusted-proxy", commands.serve.trusted_proxies,
+                      "พร็อกซีที่เชื่อ X-Forwarded-For / a reverse proxy's address whose X-Forwarded-For and -Proto are believed (repeatable; default: none)");
     serve->add_option("--db-read", commands.serve.db_read,
                       "ฐานข้อมูลสำเนาสำหรับหน้าสาธารณะ / a read replica (postgresql://…) for the public pages");
     serve->add_option("--public-check-ms", commands.serve.public_check_ms,

@@ -15,8 +15,26 @@ constexpr const char* session_cookie = "ita_session";
 
 HttpResponse redirect(const std::string& location) { return {303, "text/plain; charset=utf-8", "", {{"Location", location}}, {}}; }
 
+constexpr const char* login_cookie = "ita_login";
+
 std::string cookie_attributes(const HttpRequest& request, std::int64_t max_age) {
     return "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) + (request.forwarded_proto == "https" ? "; Secure" : "");
+}
+
+bool is_form_token(std::string_view token) {
+    return token.size() == 32 && token.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+// The sign-in form with its CSRF token, the same as its cookie's (a double-submit token: a page
+// elsewhere can make a browser post the form but cannot read or set the cookie). The cookie's
+// token is kept when it has one, so two open tabs both work.
+HttpResponse login_form(const HttpRequest& request, int status, const std::string& user, const std::string& error, const std::string& notice) {
+    const auto held = request.cookies.find(login_cookie);
+    const std::string token = held != request.cookies.end() && is_form_token(held->second) ? held->second : service::new_form_token();
+    auto page = login_page(status, user, error, notice, token);
+    page.headers.emplace_back("Set-Cookie", std::string(login_cookie) + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600" +
+                                                (request.forwarded_proto == "https" ? "; Secure" : ""));
+    return page;
 }
 
 }  // namespace
@@ -38,7 +56,7 @@ bool csrf_matches(const storage::Session& session, const std::string& given) {
 
 void add_account_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/login", [](const HttpRequest& request) {
-        return login_page(200, "", "", request.query.contains("signed_out") ? "ออกจากระบบแล้ว" : "");
+        return login_form(request, 200, "", "", request.query.contains("signed_out") ? "ออกจากระบบแล้ว" : "");
     });
     router.add("POST", "/login", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
@@ -46,11 +64,15 @@ void add_account_routes(Router& router, const ResultsContext& context) {
         const auto fields = parse_query(request.body);
         const std::string user = fields.contains("user") ? fields.at("user") : "";
         const std::string password = fields.contains("password") ? fields.at("password") : "";
+        const auto cookie = request.cookies.find(login_cookie);
+        const std::string given = fields.contains("csrf") ? fields.at("csrf") : "";
+        if (cookie == request.cookies.end() || !is_form_token(given) || !csrf_matches(storage::Session{{}, cookie->second, 0}, given))
+            return login_form(request, 400, user, "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดเข้าสู่ระบบอีกครั้ง", "");
         auto signed_in = service::login(**store, user, password, request.remote, std::time(nullptr));
         if (!signed_in) {
             if (signed_in.error().code == ErrorCode::rate_limited)
-                return login_page(429, user, "พยายามเข้าสู่ระบบหลายครั้งเกินไป โปรดลองใหม่ใน 15 นาที");
-            if (signed_in.error().code == ErrorCode::invalid_input) return login_page(401, user, "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง");
+                return login_form(request, 429, user, "เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไปจากเครือข่ายนี้ โปรดลองใหม่ใน 15 นาที", "");
+            if (signed_in.error().code == ErrorCode::invalid_input) return login_form(request, 401, user, "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "");
             return error_response(signed_in.error());
         }
         auto response = redirect("/me");

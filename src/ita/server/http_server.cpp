@@ -2,6 +2,7 @@
 #include <ita/server/http_server.hpp>
 
 #include <ita/server/access_log.hpp>
+#include <ita/server/forwarded.hpp>
 #include <ita/server/security_headers.hpp>
 
 #include <restinio/all.hpp>
@@ -68,7 +69,8 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
     // server is closed only when none is left (or after a grace period).
     std::atomic<bool> stopping{false};
     std::atomic<int> in_flight{0};
-    auto handler = [&router, max_body, &stopping, &in_flight](restinio::request_handle_t raw) {
+    const auto& trusted_proxies = options.trusted_proxies;
+    auto handler = [&router, max_body, &stopping, &in_flight, &trusted_proxies](restinio::request_handle_t raw) {
         const auto started = std::chrono::steady_clock::now();
         ++in_flight;  // until the response is written (see done() below)
         HttpRequest request;
@@ -79,9 +81,14 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         bool undecodable = !path || !query;
         request.path = path ? std::move(*path) : std::string(raw->header().path());
         if (query) request.query = std::move(*query);
-        request.remote = raw->remote_endpoint().address().to_string();
+        const auto field = [&](std::string_view name) {
+            return raw->header().has_field(name) ? std::string(raw->header().get_field(name)) : std::string();
+        };
+        auto client = forwarded_client(raw->remote_endpoint().address().to_string(), field("X-Forwarded-For"), field("X-Forwarded-Proto"),
+                                       trusted_proxies);
+        request.remote = std::move(client.remote);
+        request.forwarded_proto = std::move(client.proto);
         if (raw->header().has_field(restinio::http_field::host)) request.host = raw->header().get_field(restinio::http_field::host);
-        if (raw->header().has_field("X-Forwarded-Proto")) request.forwarded_proto = raw->header().get_field("X-Forwarded-Proto");
         if (raw->header().has_field(restinio::http_field::cookie))
             request.cookies = parse_cookies(raw->header().get_field(restinio::http_field::cookie));
         if (raw->header().has_field(restinio::http_field::authorization)) {

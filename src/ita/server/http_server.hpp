@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ita::server {
 
@@ -17,6 +18,8 @@ struct ServerOptions {
     unsigned threads = 2;
     std::size_t max_body_bytes = 1 << 20;
     unsigned request_timeout_seconds = 30;
+    // Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (server/forwarded.hpp).
+    std::vector<std::string> trusted_proxies;
 };
 
 // Blocks until a stop signal. Fails when the address cannot be bound.

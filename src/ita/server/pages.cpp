@@ -116,8 +116,9 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     return page;
 }
 
-HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice) {
+HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice, const std::string& csrf) {
     data context;
+    context.set("csrf", csrf);
     context.set("title", "เข้าสู่ระบบ ITA");
     context.set("user", user);
     context.set("has_error", flag(!error.empty()));

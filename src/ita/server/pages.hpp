@@ -26,7 +26,8 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
                          const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status = 200);
 
 // The login form, with an error after a failed attempt.
-HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice = "");
+// `csrf`: the token the form posts back, equal to the sign-in cookie's (account_routes).
+HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice, const std::string& csrf);
 // The signed-in user's page, with the logout form carrying the session's CSRF token.
 HttpResponse me_page(const std::string& name, const std::string& role, const std::string& agency, const std::string& csrf);
 

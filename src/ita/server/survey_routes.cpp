@@ -92,7 +92,8 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
             auto token = service::new_browser_token(**store, *form);
             if (!token) return error_response(token.error());
             page.headers.emplace_back("Set-Cookie", name + "=" + *token + "; Path=/e/" + form->agency.agency_id +
-                                                        "; HttpOnly; SameSite=Lax; Max-Age=31536000");
+                                                        "; HttpOnly; SameSite=Lax; Max-Age=31536000" +
+                                                        (request.forwarded_proto == "https" ? "; Secure" : ""));
         }
         return page;
     });

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace ita::service {
 
@@ -19,7 +20,24 @@ std::string random_hex(std::size_t bytes) {
     return text;
 }
 
+// A hash of a random password, made once with the same work factor as every stored one.
+const std::string& unknown_user_hash() {
+    static const std::string hash = [] {
+        const std::string random = random_hex(16);
+        char text[crypto_pwhash_STRBYTES];
+        if (crypto_pwhash_str(text, random.c_str(), random.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+            return std::string();
+        return std::string(text);
+    }();
+    return hash;
+}
+
 }  // namespace
+
+std::string new_form_token() {
+    if (sodium_init() < 0) return {};
+    return random_hex(16);
+}
 
 Result<void> add_user(storage::Store& store, const std::string& user_id, const std::string& name, const std::string& role,
                       const std::string& agency_id, const std::string& password, const std::string& actor) {
@@ -41,14 +59,21 @@ Result<void> add_user(storage::Store& store, const std::string& user_id, const s
 
 Result<Login> login(storage::Store& store, const std::string& user_id, const std::string& password, const std::string& remote, std::int64_t now) {
     if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
-    const std::int64_t window = now / 900;
-    ITA_TRY(user_allowed, store.allow_hit("login-user:" + user_id, window, 10));
-    ITA_TRY(address_allowed, store.allow_hit("login-address:" + remote, window, 50));
-    if (!user_allowed || !address_allowed) return fail(ErrorCode::rate_limited, "too many login attempts: try again in 15 minutes");
+    // Only failures count, per user *and* address (so no one can lock another person's
+    // account from elsewhere) and per address (so one address cannot try many accounts).
+    const std::int64_t window = now / failure_window_seconds;
+    const std::string pair_key = "login-failures:" + user_id + "\n" + remote, address_key = "login-failures-address:" + remote;
+    ITA_TRY(pair_failures, store.count_hits(pair_key, window));
+    ITA_TRY(address_failures, store.count_hits(address_key, window));
+    if (pair_failures >= failures_per_user_and_address || address_failures >= failures_per_address)
+        return fail(ErrorCode::rate_limited, "too many failed sign-ins from this address: try again in 15 minutes");
     const auto found = store.user(user_id);
-    const bool valid = found && !found->password_hash.empty() &&
-                       crypto_pwhash_str_verify(found->password_hash.c_str(), password.c_str(), password.size()) == 0;
+    // An unknown user costs the same argon2id work as a known one: the time says nothing.
+    const std::string& hash = found && !found->password_hash.empty() ? found->password_hash : unknown_user_hash();
+    const bool valid = crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0 && found && !found->password_hash.empty();
     if (!valid) {
+        for (const auto* key : {&pair_key, &address_key})
+            if (auto counted = store.allow_hit(*key, window, std::numeric_limits<int>::max()); !counted) return std::unexpected(counted.error());
         ITA_TRY_VOID(store.record(user_id, "login failed", "address hashed away"));
         return fail(ErrorCode::invalid_input, "wrong user or password");
     }

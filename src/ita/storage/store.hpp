@@ -250,6 +250,8 @@ public:
     // Counts a hit of `key` (hashed) in the window starting at `window_start`; false when the
     // window already has `limit` hits. Shared by every server process.
     virtual Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) = 0;
+    // The hits of `key` counted so far in the window, without counting one.
+    virtual Result<int> count_hits(std::string_view key, std::int64_t window_start) = 0;
     // Respondents stored or held for an agency, year and instrument.
     virtual Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) = 0;
     // The newest fiscal year whose state is open, if any.

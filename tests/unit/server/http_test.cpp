@@ -309,10 +309,12 @@ TEST_F(ServerTest, SignInSessionAndCsrfProtectedSignOut) {
     EXPECT_TRUE(sqlite_hash.starts_with("$argon2id$")) << sqlite_hash;
 
     EXPECT_EQ(m_client->Get("/me")->status, 303);  // signed out: to the login page
-    const auto wrong = m_client->Post("/login", "user=somchai&password=wrong+password", "application/x-www-form-urlencoded");
+    // The form carries a CSRF token matching its own cookie: a post without them is refused.
+    EXPECT_EQ(m_client->Post("/login", "user=somchai&password=correct+horse+battery", "application/x-www-form-urlencoded")->status, 400);
+    const auto wrong = ita::test::post_login(*m_client, "user=somchai&password=wrong+password");
     EXPECT_EQ(wrong->status, 401);
     EXPECT_NE(wrong->body.find("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"), std::string::npos);
-    const auto signed_in = m_client->Post("/login", "user=somchai&password=correct+horse+battery", "application/x-www-form-urlencoded");
+    const auto signed_in = ita::test::post_login(*m_client, "user=somchai&password=correct+horse+battery");
     ASSERT_TRUE(signed_in);
     EXPECT_EQ(signed_in->status, 303);
     const std::string cookie = signed_in->get_header_value("Set-Cookie");
@@ -330,10 +332,10 @@ TEST_F(ServerTest, SignInSessionAndCsrfProtectedSignOut) {
     EXPECT_EQ(m_client->Post("/logout", session, "csrf=" + csrf, "application/x-www-form-urlencoded")->status, 303);
     EXPECT_EQ(m_client->Get("/me", session)->status, 303);  // the session is gone
 
-    // Behind a TLS proxy the cookie is Secure.
-    const auto over_tls = m_client->Post("/login", {{"X-Forwarded-Proto", "https"}}, "user=somchai&password=correct+horse+battery",
-                                         "application/x-www-form-urlencoded");
-    EXPECT_NE(over_tls->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
+    // X-Forwarded-Proto from a client that is not a trusted proxy is ignored (see the nginx test
+    // for the cookie marked Secure behind the shipped proxy).
+    const auto not_proxied = ita::test::post_login(*m_client, "user=somchai&password=correct+horse+battery", {{"X-Forwarded-Proto", "https"}});
+    EXPECT_EQ(not_proxied->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
     EXPECT_NE(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM audit_log WHERE action IN ('login', 'logout', 'login failed')\""), "0");
 }
 
@@ -342,15 +344,39 @@ TEST_F(ServerTest, RepeatedFailedSignInsAreLimited) {
                            " --user auditor1 --name 'ผู้ตรวจ' --role auditor 2>/dev/null")
                               .c_str()),
               0);
+    // Successful sign-ins never count: a working group signing in all day is never locked out.
+    for (int attempt = 0; attempt < 15; ++attempt)
+        ASSERT_EQ(ita::test::post_login(*m_client, "user=auditor1&password=correct+horse+battery")->status, 303) << attempt;
     std::vector<int> statuses;
     for (int attempt = 0; attempt < 11; ++attempt)
-        statuses.push_back(m_client->Post("/login", "user=auditor1&password=guess" + std::to_string(attempt), "application/x-www-form-urlencoded")->status);
+        statuses.push_back(ita::test::post_login(*m_client, "user=auditor1&password=guess" + std::to_string(attempt))->status);
     EXPECT_EQ(statuses.front(), 401);
     EXPECT_EQ(statuses.back(), 429);
-    // Even the right password waits out the window.
-    EXPECT_EQ(m_client->Post("/login", "user=auditor1&password=correct+horse+battery", "application/x-www-form-urlencoded")->status, 429);
+    // From this address even the right password waits out the window ...
+    EXPECT_EQ(ita::test::post_login(*m_client, "user=auditor1&password=correct+horse+battery")->status, 429);
 }
 
+TEST(SignIn, AnAttackerElsewhereCannotLockAnAccountOut) {
+    ita::test::TempDir files;
+    const std::string db = files.path("ita.db");
+    ASSERT_EQ(ita::test::add_user(db, "auditor1", "auditor"), 0);
+    const int port = free_port();
+    // 127.0.0.1 is the proxy: the addresses come from X-Forwarded-For, as behind the shipped nginx.
+    const pid_t server = ita::test::start_ita_serve(db, port, {"--threads", "2", "--trusted-proxy", "127.0.0.1"});
+    httplib::Client client("127.0.0.1", port);
+    const httplib::Headers attacker{{"X-Forwarded-For", "203.0.113.9"}}, owner{{"X-Forwarded-For", "198.51.100.7"}};
+    for (int attempt = 0; attempt < 12; ++attempt) ita::test::post_login(client, "user=auditor1&password=guess" + std::to_string(attempt), attacker);
+    EXPECT_EQ(ita::test::post_login(client, "user=auditor1&password=guess", attacker)->status, 429);
+    // ... but the account's owner, elsewhere, signs in as always.
+    EXPECT_EQ(ita::test::post_login(client, "user=auditor1&password=correct+horse+battery", owner)->status, 303);
+    // Forty citizens behind one proxy are forty addresses, not one.
+    const auto via_proxy = ita::test::post_login(client, "user=auditor1&password=correct+horse+battery",
+                                                 {{"X-Forwarded-For", "192.0.2.1, 198.51.100.8"}, {"X-Forwarded-Proto", "https"}});
+    EXPECT_EQ(via_proxy->status, 303);
+    EXPECT_NE(via_proxy->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);  // TLS said by a trusted proxy
+    ::kill(server, SIGTERM);
+    ::waitpid(server, nullptr, 0);
+}
 
 TEST_F(ServerTest, WorkingGroupPrintsCodeSheetsOthersMayNot) {
     for (const auto& [user, role] : {std::pair{"wg", "agency_admin --agency A1"}, {"audit", "auditor"}})

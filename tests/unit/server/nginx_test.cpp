@@ -63,7 +63,8 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     const int https_port = free_port(), http_port = free_port();
     std::vector<pid_t> servers;
     for (int index = 0; index < 2; ++index)
-        servers.push_back(spawn({ita, "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(upstream[index]), "--threads", "1", "--no-evidence-check"},
+        servers.push_back(spawn({ita, "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(upstream[index]), "--threads", "1", "--no-evidence-check",
+                                 "--trusted-proxy", "127.0.0.1"},
                                 files.path("serve" + std::to_string(index) + ".log")));
 
     // The shipped configuration, pointed at this test's ports and certificate.
@@ -100,9 +101,20 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     EXPECT_NE(ita::test::output_of("curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://127.0.0.1:" + std::to_string(http_port) + "/login")
                   .find("301 https://"),
               std::string::npos);
-    const std::string headers = ita::test::output_of("curl -sk -D - -o /dev/null -d 'user=somchai&password=correct+horse+battery' " + base + "/login");
+    // Signing in as a browser does: the form's cookie and token first.
+    const std::string jar = files.path("cookies.txt");
+    const std::string form = ita::test::output_of("curl -sk -c " + jar + " " + base + "/login");
+    const auto token_at = form.find("name=\"csrf\" value=\"");
+    ASSERT_NE(token_at, std::string::npos) << form;
+    const std::string headers = ita::test::output_of("curl -sk -b " + jar + " -D - -o /dev/null -d 'user=somchai&password=correct+horse+battery&csrf=" +
+                                                     form.substr(token_at + 19, 32) + "' " + base + "/login");
     EXPECT_NE(headers.find("Strict-Transport-Security"), std::string::npos) << headers;
+    EXPECT_NE(headers.find("303"), std::string::npos) << headers;
     EXPECT_NE(headers.find("; Secure"), std::string::npos) << headers;
+    // Malformed HTTP gets nginx's 400 (ita behind it only ever sees what nginx parsed).
+    EXPECT_NE(ita::test::output_of("printf 'GARBAGE\\r\\n\\r\\n' | openssl s_client -quiet -connect 127.0.0.1:" + std::to_string(https_port) + " 2>/dev/null")
+                  .find("400"),
+              std::string::npos);
     for (int request = 0; request < 8; ++request) ita::test::output_of("curl -sk " + base + "/healthz");
 
     // A staff member opens the code card's QR address and answers: the code is in no log line,
@@ -125,6 +137,8 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     EXPECT_EQ(logs.find(code), std::string::npos) << logs;
     EXPECT_NE(ita::test::output_of("cat " + prefix + "/logs/ita.access.log").find("GET /s/[code] HTTP"), std::string::npos);
     EXPECT_NE(logs.find("\"path\":\"/s/[code]\""), std::string::npos);
+    // Behind the proxy ita logs the client's address (X-Forwarded-For from a trusted proxy).
+    EXPECT_NE(logs.find("\"remote\":\"127.0.0.1\""), std::string::npos);
     // Both processes served requests: nothing lives in one process only.
     for (int index = 0; index < 2; ++index)
         EXPECT_NE(ita::test::output_of("cat " + files.path("serve" + std::to_string(index) + ".log")).find("\"path\":\"/healthz\""), std::string::npos)

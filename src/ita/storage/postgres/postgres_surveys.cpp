@@ -120,6 +120,14 @@ Result<bool> PostgresStore::allow_hit(std::string_view key, std::int64_t window_
     return counted.integer(0, 0) <= limit;
 }
 
+Result<int> PostgresStore::count_hits(std::string_view key, std::int64_t window_start) {
+    ITA_TRY(secret, respondent_secret());
+    const std::string hashed = bytea_hex(respondent_key(secret, "rate-limit", core::Instrument::eit, key));
+    ITA_TRY(counted, m_connection.query("SELECT hits FROM rate_limits WHERE key_hash = $1::bytea AND window_start = $2",
+                                        {hashed, std::to_string(window_start)}));
+    return counted.rows() == 0 ? 0 : static_cast<int>(counted.integer(0, 0));
+}
+
 Result<std::size_t> PostgresStore::respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) {
     ITA_TRY(result, m_connection.query("SELECT (SELECT count(*) FROM responses WHERE fiscal_year = $1 AND agency_id = $2 AND instrument = $3) + "
                                        "(SELECT count(*) FROM held_answers WHERE fiscal_year = $1 AND instrument = $3 AND agency_id = $2)",

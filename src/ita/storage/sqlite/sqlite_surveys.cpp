@@ -136,6 +136,15 @@ Result<bool> SqliteStore::allow_hit(std::string_view key, std::int64_t window_st
     return true;
 }
 
+Result<int> SqliteStore::count_hits(std::string_view key, std::int64_t window_start) {
+    ITA_TRY(secret, respondent_secret());
+    const auto hashed = respondent_key(secret, "rate-limit", core::Instrument::eit, key);
+    ITA_TRY(count, m_connection.prepare("SELECT hits FROM rate_limits WHERE key_hash = ? AND window_start = ?"));
+    count.bind_blob(1, hashed).bind(2, window_start);
+    ITA_TRY(row, count.step());
+    return row ? static_cast<int>(count.integer(0)) : 0;
+}
+
 Result<std::size_t> SqliteStore::respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) {
     ITA_TRY(query, m_connection.prepare("SELECT (SELECT count(*) FROM responses WHERE fiscal_year = ?1 AND agency_id = ?2 AND instrument = ?3) + "
                                         "(SELECT count(*) FROM held_answers WHERE fiscal_year = ?1 AND instrument = ?3 AND agency_id = ?2)"));
