@@ -1,5 +1,7 @@
 #include <ita/server/router.hpp>
 
+#include <ita/server/status_mapping.hpp>
+
 #include <exception>
 
 namespace ita::server {
@@ -18,6 +20,14 @@ std::vector<std::string> split_path(std::string_view path) {
         path.remove_prefix(slash);
     }
     return segments;
+}
+}  // namespace
+
+namespace {
+std::string join_path(const std::vector<std::string>& segments) {
+    std::string path;
+    for (const auto& segment : segments) path += "/" + segment;
+    return path.empty() ? "/" : path;
 }
 }  // namespace
 
@@ -43,9 +53,9 @@ HttpResponse Router::dispatch(HttpRequest request) const {
         try {
             return route.handler(request);
         } catch (const std::exception& error) {
-            return json_error(500, std::string("internal error: ") + error.what());
+            return server_fault(500, std::string("exception in ") + request.method + " " + join_path(route.segments) + ": " + error.what());
         } catch (...) {
-            return json_error(500, "internal error");
+            return server_fault(500, "unknown exception in " + request.method + " " + join_path(route.segments));
         }
     }
     if (path_matched) return json_error(405, "method " + request.method + " is not allowed on " + request.path);

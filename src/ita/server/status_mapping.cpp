@@ -1,5 +1,7 @@
 #include <ita/server/status_mapping.hpp>
 
+#include <cstdio>
+
 namespace ita::server {
 
 int status_for(ErrorCode code) {
@@ -15,6 +17,17 @@ int status_for(ErrorCode code) {
     return 500;
 }
 
-HttpResponse error_response(const Error& error) { return json_error(status_for(error.code), error.to_string()); }
+HttpResponse error_response(const Error& error) {
+    const int status = status_for(error.code);
+    if (status < 500) return json_error(status, error.to_string());
+    return server_fault(status, error.to_string());
+}
+
+HttpResponse server_fault(int status, const std::string& detail) {
+    // The detail (a database's message, a path, an exception's text) goes to the server's log
+    // only: the client learns that something failed, never what the server holds.
+    std::fprintf(stderr, "ita serve: %d: %s\n", status, detail.c_str());
+    return json_error(status, status == 503 ? "the service is unavailable for a moment: try again" : "internal error (logged on the server)");
+}
 
 }  // namespace ita::server

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <set>
 #include <sstream>
 
@@ -358,6 +360,18 @@ TEST_P(StoreConformance, BackupAndRestore) {
     const std::string before = store_json();
     const std::string backup = m_files.path("backup.bin");
     ASSERT_TRUE(m_store->backup(backup));
+    struct stat status {};
+    ASSERT_EQ(::stat(backup.c_str(), &status), 0);
+    EXPECT_EQ(status.st_mode & 0777, 0600u) << "a backup holds every answer: its owner's only";
+    // A failure names the database without its password (given in the connection string here).
+    if (GetParam().name == "postgresql") {
+        auto with_password = storage::open_store(m_target + " password=s3cret-pass");
+        ASSERT_TRUE(with_password) << with_password.error().to_string();
+        ASSERT_TRUE((*with_password)->backup(m_files.path("with-password.bin")));
+        const auto failed = (*with_password)->backup("/nonexistent/dir/backup.bin");
+        ASSERT_FALSE(failed);
+        EXPECT_EQ(failed.error().message.find("s3cret"), std::string::npos) << failed.error().message;
+    }
     ASSERT_TRUE(import(service::ImportKind::published, "p2.csv", "agency_id,level,code,score\nA3,indicator,1,10\n", true));
     EXPECT_NE(store_json(), before);
     const auto restored = m_store->restore(backup);

@@ -114,6 +114,25 @@ TEST_P(ImportFaults, ConcurrentImportsNeverShowAPartialFile) {
     for (const auto count : seen) EXPECT_TRUE(allowed.contains(count)) << "a reader saw " << count << " responses";
 }
 
+TEST_P(ImportFaults, ConcurrentAgencyImportsNeverBothWinAConflict) {
+    // Two files give one new agency different names at the same moment: without --replace one
+    // of them must be refused as a conflict, never both written (the later silently winning).
+    int both_won = 0;
+    for (int round = 0; round < 20; ++round) {
+        const std::string id = "R" + std::to_string(round);
+        const auto first_file = m_files.write("a" + id + ".csv", "agency_id,name,type,province\n" + id + ",ชื่อแรก,เทศบาลตำบล,ขอนแก่น\n");
+        const auto second_file = m_files.write("b" + id + ".csv", "agency_id,name,type,province\n" + id + ",ชื่อที่สอง,เทศบาลตำบล,ขอนแก่น\n");
+        Outcome first, second;
+        std::thread a([&] { first = run_ita("import --db '" + m_db + "' agencies " + first_file); });
+        std::thread b([&] { second = run_ita("import --db '" + m_db + "' agencies " + second_file); });
+        a.join();
+        b.join();
+        both_won += first.exit_code == 0 && second.exit_code == 0;
+        EXPECT_TRUE(first.exit_code == 0 || second.exit_code == 0) << first.output << second.output;
+    }
+    EXPECT_EQ(both_won, 0) << "rounds in which both imports wrote the same new agency";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ImportFaults, testing::Values("sqlite", "postgresql"), [](const auto& test_info) { return test_info.param; });
 
 TEST(SqliteFaults, ReadOnlyDatabaseIsAClearError) {

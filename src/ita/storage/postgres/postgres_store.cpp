@@ -8,7 +8,19 @@
 #include <ita/util/diagnostics.hpp>
 #include <ita/util/text.hpp>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <libpq-fe.h>
+#include <optional>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+extern char** environ;
 #include <unordered_map>
 
 namespace ita::storage::postgres {
@@ -22,17 +34,57 @@ Parameter text(std::string_view value) { return std::string(value); }
 Parameter number(std::int64_t value) { return std::to_string(value); }
 Parameter real(double value) { return util::format_shortest(value); }
 
-// Runs an external tool (pg_dump, pg_restore); fails with its exit status.
-Result<void> run_tool(const std::string& command, std::string_view what) {
-    const int status = std::system(command.c_str());
-    if (status != 0) return fail(ErrorCode::io, std::string(what) + " failed (exit status " + std::to_string(status) + "): " + command);
-    return {};
+// The connection string without its password (the password goes to the child's environment,
+// which other users cannot read, never to its command line, which `ps` shows to everyone).
+struct ToolConnection {
+    std::string conninfo;
+    std::optional<std::string> password;
+};
+
+Result<ToolConnection> split_password(const std::string& conninfo) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (!options) {
+        const std::string reason = error ? error : "cannot be parsed";
+        PQfreemem(error);
+        return fail(ErrorCode::invalid_input, "the PostgreSQL connection string " + reason);
+    }
+    ToolConnection result;
+    for (const PQconninfoOption* option = options; option->keyword; ++option) {
+        if (!option->val) continue;
+        if (std::string_view(option->keyword) == "password") {
+            result.password = option->val;
+            continue;
+        }
+        std::string value;
+        for (const char* c = option->val; *c; ++c) value += (*c == '\\' || *c == '\'') ? std::string("\\") + *c : std::string(1, *c);
+        result.conninfo += std::string(result.conninfo.empty() ? "" : " ") + option->keyword + "='" + value + "'";
+    }
+    PQconninfoFree(options);
+    return result;
 }
 
-std::string shell_quote(std::string_view text) {
-    std::string quoted = "'";
-    for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
+// Runs pg_dump or pg_restore without a shell; fails with its exit status and `target` (the
+// connection without its password) in the message.
+Result<void> run_tool(const std::vector<std::string>& arguments, const std::optional<std::string>& password, const std::string& target) {
+    std::vector<char*> argv;
+    for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
+    std::vector<std::string> environment;
+    for (char** variable = environ; *variable; ++variable)
+        if (!std::string_view(*variable).starts_with("PGPASSWORD=")) environment.emplace_back(*variable);
+    if (password) environment.push_back("PGPASSWORD=" + *password);
+    std::vector<char*> envp;
+    for (auto& variable : environment) envp.push_back(variable.data());
+    envp.push_back(nullptr);
+    pid_t child = 0;
+    if (const int error = ::posix_spawnp(&child, argv[0], nullptr, nullptr, argv.data(), envp.data()); error != 0)
+        return fail(ErrorCode::io, arguments[0] + " could not be started (" + std::strerror(error) + "): install postgresql-client");
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
+    return fail(ErrorCode::io, arguments[0] + " failed (exit status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
+                                   ") for " + target);
 }
 
 }  // namespace
@@ -412,13 +464,21 @@ Result<std::vector<AuditEntry>> PostgresStore::audit_log(std::size_t newest_coun
 // pg_dump / pg_restore must be on the PATH (Debian: postgresql-client); both take the same
 // connection string as ita.
 Result<void> PostgresStore::backup(const std::string& path) {
-    return run_tool("pg_dump --format=custom --no-owner --file=" + shell_quote(path) + " --dbname=" + shell_quote(m_conninfo), "pg_dump");
+    ITA_TRY(connection, split_password(m_conninfo));
+    // The dump holds every answer and account: readable by its owner only, from its first byte.
+    const int descriptor = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (descriptor < 0) return fail(ErrorCode::io, "cannot create " + path + ": " + std::strerror(errno));
+    ::fchmod(descriptor, 0600);
+    ::close(descriptor);
+    return run_tool({"pg_dump", "--format=custom", "--no-owner", "--file=" + path, "--dbname=" + connection.conninfo}, connection.password,
+                    m_connection.target());
 }
 
 Result<void> PostgresStore::restore(const std::string& path) {
-    return run_tool("pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error --dbname=" + shell_quote(m_conninfo) +
-                        " " + shell_quote(path),
-                    "pg_restore");
+    ITA_TRY(connection, split_password(m_conninfo));
+    return run_tool({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
+                     "--dbname=" + connection.conninfo, path},
+                    connection.password, m_connection.target());
 }
 
 }  // namespace ita::storage::postgres

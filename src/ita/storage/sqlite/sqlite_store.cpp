@@ -9,6 +9,10 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <set>
 #include <unordered_map>
 
@@ -97,11 +101,12 @@ Result<void> SqliteStore::audit(std::string_view actor, std::string_view action,
 }
 
 Result<ImportReport> SqliteStore::import_agencies(std::span<const core::Agency> rows, const ImportOptions& options) {
+    // The write lock first: the plan is made against what no other import can change meanwhile.
+    ITA_TRY(transaction, Transaction::begin(m_connection));
     ITA_TRY(stored_list, agencies());
     std::unordered_map<std::string, core::Agency> stored;
     for (auto& agency : stored_list) stored.emplace(agency.agency_id, std::move(agency));
     ITA_TRY(plan, plan_agencies(stored, rows, options));
-    ITA_TRY(transaction, Transaction::begin(m_connection));
     ITA_TRY(upsert, m_connection.prepare("INSERT INTO agencies (agency_id, name, type, province, headcount) VALUES (?, ?, ?, ?, ?) "
                                          "ON CONFLICT (agency_id) DO UPDATE SET name = excluded.name, type = excluded.type, "
                                          "province = excluded.province, headcount = excluded.headcount"));
@@ -401,6 +406,12 @@ Result<void> copy_database(sqlite3* from, sqlite3* to, const std::string& what) 
 }  // namespace
 
 Result<void> SqliteStore::backup(const std::string& path) {
+    // The copy holds every answer and account: readable by its owner only (SQLite keeps the mode
+    // of a file it opens).
+    if (const int descriptor = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600); descriptor >= 0) {
+        ::fchmod(descriptor, 0600);
+        ::close(descriptor);
+    }
     sqlite3* target = nullptr;
     if (sqlite3_open_v2(path.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         const std::string reason = sqlite3_errmsg(target);
