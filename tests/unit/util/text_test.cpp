@@ -29,3 +29,21 @@ TEST(Text, InvalidUtf8IsFoundWhereItStarts) {
     EXPECT_EQ(invalid_utf8_at("abc\xE0\xB8"), 3u);              // cut short
     EXPECT_EQ(invalid_utf8_at("\xF4\x90\x80\x80"), 0u);         // above U+10FFFF
 }
+
+#include <ita/util/clock.hpp>
+
+#include <cstdlib>
+#include <ctime>
+
+TEST(Clock, SeasonDatesAreBangkokDatesWhateverTheHostsZone) {
+    // 2026-05-31 17:30 UTC is already 1 June in Bangkok (UTC+7, no daylight saving time).
+    ::setenv("TZ", "UTC", 1);
+    ::tzset();
+    EXPECT_EQ(ita::util::bangkok_date(1780248600), "2026-06-01");
+    EXPECT_EQ(ita::util::bangkok_date(1780248600 - 2 * 3600), "2026-05-31");  // 15:30 UTC: 22:30 in Bangkok
+    ::setenv("TZ", "America/New_York", 1);
+    ::tzset();
+    EXPECT_EQ(ita::util::bangkok_date(1780248600), "2026-06-01");
+    ::unsetenv("TZ");
+    ::tzset();
+}
