@@ -359,6 +359,8 @@ Result<Methodology> parse_methodology(std::string_view json_text, const std::str
         document = json::parse(json_text);
     } catch (const json::parse_error& error) {
         return fail(ErrorCode::invalid_input, source + ": not valid JSON (byte " + std::to_string(error.byte) + "): " + error.what());
+    } catch (const json::exception& error) {  // a number out of range (found by fuzz_methodology)
+        return fail(ErrorCode::invalid_input, source + ": not valid JSON: " + error.what());
     }
     return MethodologyBuilder(source).build(document);
 }
@@ -424,6 +426,8 @@ Result<core::Guidance> load_guidance(const std::optional<std::string>& override_
         document = json::parse(text);
     } catch (const json::parse_error& error) {
         return fail(ErrorCode::invalid_input, source + ": not valid JSON (byte " + std::to_string(error.byte) + ")");
+    } catch (const json::exception& error) {
+        return fail(ErrorCode::invalid_input, source + ": not valid JSON: " + error.what());
     }
     core::Guidance guidance;
     util::DiagnosticList problems(source);

@@ -71,3 +71,11 @@ TEST(MethodologyReader, UnknownYearNamesTheKnownOnes) {
     ASSERT_FALSE(result);
     EXPECT_NE(result.error().message.find("known: 2563, 2564, 2565, 2566, 2567, 2568"), std::string::npos);
 }
+
+TEST(MethodologyReader, ANumberOutOfRangeIsBadInputNotACrash) {
+    // Found by fuzz_methodology: nlohmann-json throws out_of_range, not parse_error, for this.
+    const auto parsed = ita::ingest::parse_methodology("\n844444444444444E888'", "big.json");
+    ASSERT_FALSE(parsed);
+    EXPECT_EQ(parsed.error().code, ita::ErrorCode::invalid_input);
+    EXPECT_NE(parsed.error().message.find("big.json: not valid JSON"), std::string::npos) << parsed.error().message;
+}
