@@ -72,12 +72,25 @@ bool CsvTable::next_row() {
             m_problems.add(problem->line, column, problem->message);
             continue;
         }
-        if (m_reader.fields().size() != m_header.size()) {
-            m_problems.add(m_reader.line(), "",
-                           "the row has " + std::to_string(m_reader.fields().size()) + " fields but the header has " +
-                               std::to_string(m_header.size()));
+        if (const auto count = m_reader.fields().size(); count != m_header.size()) {
+            // Named by the first column the row lacks, or the first one it has too many.
+            const std::string column = count < m_header.size() ? m_header[count] : "column " + std::to_string(m_header.size() + 1);
+            m_problems.add(m_reader.line(), column,
+                           count < m_header.size() ? "is missing: the row has " + std::to_string(count) + " fields but the header has " +
+                                                         std::to_string(m_header.size())
+                                                   : "is one too many: the row has " + std::to_string(count) + " fields but the header has " +
+                                                         std::to_string(m_header.size()));
             continue;
         }
+        // No field of any contract comes near this; a larger one is a wrong file, and is not kept.
+        constexpr std::size_t field_limit = 64 * 1024;
+        bool oversized = false;
+        for (std::size_t index = 0; index < m_reader.fields().size(); ++index)
+            if (m_reader.fields()[index].size() > field_limit) {
+                m_problems.add(m_reader.line(), m_header[index], "is longer than 65,536 bytes (" + std::to_string(m_reader.fields()[index].size()) + ")");
+                oversized = true;
+            }
+        if (oversized) continue;
         return true;
     }
     return false;

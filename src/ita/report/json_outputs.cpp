@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+// Every document is written with bytes that are not UTF-8 replaced by U+FFFD: text stored before
+// input was checked at the boundary can never make an output fail.
 namespace ita::report {
 
 namespace {
@@ -63,7 +65,7 @@ ordered_json figures_json(const core::GroupFigures& figures, const char* key) {
 }  // namespace
 
 std::string agency_scores_json(const core::Methodology& methodology, const ScoredAgency& agency) {
-    return agency_json(methodology, agency).dump();
+    return agency_json(methodology, agency).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void write_scores_json(std::ostream& out, const core::Methodology& methodology, std::span<const ScoredAgency> agencies) {
@@ -72,14 +74,14 @@ void write_scores_json(std::ostream& out, const core::Methodology& methodology, 
     ordered_json head;
     head["fiscal_year"] = methodology.fiscal_year;
     head["methodology"] = {{"version", methodology.version}, {"status", core::status_code(methodology.status)}};
-    std::string text = head.dump();
+    std::string text = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     text.pop_back();  // the closing brace
     out << text << R"(,"agencies":[)";
     bool first = true;
     for (const auto& scored : agencies) {
         if (!first) out << ',';
         first = false;
-        out << agency_json(methodology, scored).dump();
+        out << agency_json(methodology, scored).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     out << "]}\n";
 }
@@ -109,7 +111,7 @@ void write_rank_json(std::ostream& out, const core::Methodology& methodology, co
         agencies.push_back(std::move(agency));
     }
     document["agencies"] = std::move(agencies);
-    out << document.dump() << "\n";
+    out << document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void write_analysis_json(std::ostream& out, const AnalysisView& view) {
@@ -173,7 +175,7 @@ void write_analysis_json(std::ostream& out, const AnalysisView& view) {
         paths.push_back(std::move(entry));
     }
     document["paths"] = std::move(paths);
-    out << document.dump() << "\n";
+    out << document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void write_measures_json(std::ostream& out, const std::vector<MeasureView>& measures) {
@@ -201,7 +203,7 @@ void write_measures_json(std::ostream& out, const std::vector<MeasureView>& meas
                         {"overdue", view.state.overdue},
                         {"due_soon", view.state.due_soon}});
     }
-    out << ordered_json({{"measures", std::move(list)}}).dump() << "\n";
+    out << ordered_json({{"measures", std::move(list)}}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void write_url_checks_json(std::ostream& out, std::span<const core::UrlCheck> checks) {
@@ -238,7 +240,7 @@ void write_url_checks_json(std::ostream& out, std::span<const core::UrlCheck> ch
         item["snapshot_sha256"] = check.snapshot.empty() ? ordered_json(nullptr) : ordered_json(check.snapshot);
         items.push_back(std::move(item));
     }
-    out << ordered_json{{"items", std::move(items)}}.dump(2) << '\n';
+    out << ordered_json{{"items", std::move(items)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 void write_integrity_json(std::ostream& out, int fiscal_year, std::span<const core::AgencyIntegrity> rows) {
@@ -259,7 +261,7 @@ void write_integrity_json(std::ostream& out, int fiscal_year, std::span<const co
         agency["signals"] = std::move(signals);
         agencies.push_back(std::move(agency));
     }
-    out << ordered_json{{"fiscal_year", fiscal_year}, {"agencies", std::move(agencies)}}.dump(2) << '\n';
+    out << ordered_json{{"fiscal_year", fiscal_year}, {"agencies", std::move(agencies)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 void write_effectiveness_json(std::ostream& out, const EffectivenessView& view) {
@@ -292,7 +294,7 @@ void write_effectiveness_json(std::ostream& out, const EffectivenessView& view) 
     }
     out << ordered_json{{"fiscal_year", view.fiscal_year}, {"baseline_year", view.baseline_year}, {"outcome_published", view.outcome_published},
                         {"threshold", core::effect_threshold}, {"measures", std::move(measures)}, {"library", std::move(library)}}
-               .dump(2)
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
         << '\n';
 }
 
@@ -302,7 +304,7 @@ void write_due_json(std::ostream& out, const std::string& agency_id, int fiscal_
         due.push_back({{"item", row.item}, {"name", row.name}, {"covers", row.covers}, {"due_on", row.due_on}, {"days", row.days},
                        {"entered", row.entered}, {"status", row.status.empty() ? ordered_json(nullptr) : ordered_json(row.status)},
                        {"reason", row.reason}});
-    out << ordered_json{{"agency_id", agency_id}, {"fiscal_year", fiscal_year}, {"today", today}, {"due", std::move(due)}}.dump(2) << '\n';
+    out << ordered_json{{"agency_id", agency_id}, {"fiscal_year", fiscal_year}, {"today", today}, {"due", std::move(due)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace ita::report

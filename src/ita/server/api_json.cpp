@@ -47,7 +47,7 @@ std::string encode_session(const std::string& token, const storage::Session& ses
                 {"user", session.user.user_id},
                 {"role", session.user.role},
                 {"agency_id", session.user.agency_id}}
-        .dump();
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<service::SeasonRequest> decode_season(std::string_view body) {
@@ -79,7 +79,7 @@ std::string encode_windows(int fiscal_year, const std::vector<storage::SeasonWin
     json phases = json::object();
     for (const auto& window : windows)
         phases[window.phase] = {{"opens", window.opens_on}, {"closes", window.closes_on == service::open_ended ? json(nullptr) : json(window.closes_on)}};
-    return json{{"fiscal_year", fiscal_year}, {"windows", phases}}.dump();
+    return json{{"fiscal_year", fiscal_year}, {"windows", phases}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<long long> decode_integer(std::string_view body, const std::string& name) {
@@ -89,7 +89,7 @@ Result<long long> decode_integer(std::string_view body, const std::string& name)
     return found->get<long long>();
 }
 
-std::string encode_codes(const std::vector<std::string>& codes) { return json{{"codes", codes}}.dump(); }
+std::string encode_codes(const std::vector<std::string>& codes) { return json{{"codes", codes}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 std::string encode_staff_status(long long headcount_or_zero, std::optional<long long> minimum, std::size_t respondents) {
     // Below the minimum the count moves in steps of five: one submission seldom shows.
@@ -99,7 +99,7 @@ std::string encode_staff_status(long long headcount_or_zero, std::optional<long 
                 {"respondents", shown.count},
                 {"respondents_rounded", shown.rounded},
                 {"minimum_met", shown.minimum_met}}
-        .dump();
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<service::OitSubmission> decode_oit_entry(std::string_view body, const std::string& item) {
@@ -154,7 +154,7 @@ std::string encode_oit(const service::OitWorkspace& workspace) {
                                   {"url", check->second.url}};
         items.push_back(std::move(entry));
     }
-    return json{{"fiscal_year", workspace.methodology.fiscal_year}, {"agency_id", workspace.agency.agency_id}, {"items", items}}.dump();
+    return json{{"fiscal_year", workspace.methodology.fiscal_year}, {"agency_id", workspace.agency.agency_id}, {"items", items}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<core::Measure> decode_measure(std::string_view body, core::Measure base) {
@@ -197,7 +197,7 @@ Result<core::ProgressReport> decode_progress(std::string_view body) {
     return report;
 }
 
-std::string encode_measure_id(std::int64_t id) { return json{{"measure_id", id}}.dump(); }
+std::string encode_measure_id(std::int64_t id) { return json{{"measure_id", id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 Result<std::map<std::string, std::string>> decode_answers(std::string_view body) {
     ITA_TRY(object, parse_object(body));

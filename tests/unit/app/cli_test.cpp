@@ -95,6 +95,15 @@ TEST(Cli, OneExitStatusForBadFilesAndNoWaitOnAPipe) {
     std::filesystem::remove(fifo);
 }
 
+TEST(Cli, AHugeFieldIsRefusedNotKept) {
+    const std::string path = "/tmp/ita-cli-huge-" + std::to_string(::getpid()) + ".csv";
+    std::ofstream(path) << "agency_id,name,type,province\nA1," << std::string(70000, 'x') << ",เทศบาลเมือง,ขอนแก่น\n";
+    const auto scored = run("score --year 2565 --agencies " + path + " --published " + golden("2565/seed002_indicators/published.csv"));
+    EXPECT_EQ(scored.exit_code, 2);
+    EXPECT_NE(scored.output.find(path + ":2:name: is longer than 65,536 bytes"), std::string::npos) << scored.output.substr(0, 400);
+    std::filesystem::remove(path);
+}
+
 TEST(Cli, HelpIsThaiAndEnglish) {
     const auto outcome = run("score --help");
     EXPECT_EQ(outcome.exit_code, 0);

@@ -70,6 +70,19 @@ TEST(StoreCli, DatabaseFromTheEnvironmentAndClearErrors) {
     EXPECT_NE(bad_url.output.find("cannot connect to PostgreSQL"), std::string::npos) << bad_url.output;
 }
 
+TEST(StoreCli, TextStoredBeforeTheBoundaryCheckNeverBreaksJsonOutput) {
+    // An older version stored a form field that was not UTF-8: JSON output replaces the bytes
+    // (U+FFFD) instead of failing with "internal error".
+    ita::test::TempDir files;
+    const std::string db = files.path("ita.db");
+    ASSERT_EQ(run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n")).exit_code, 0);
+    ASSERT_EQ(run_ita("measures add --db " + db + " --year 2566 --agency A1 --title T --responsible R --start 2022-10-01 --end 2023-09-30").exit_code, 0);
+    ASSERT_EQ(std::system(("sqlite3 " + db + " \"UPDATE measures SET title = CAST(X'41FF42' AS TEXT)\"").c_str()), 0);
+    const auto listed = run_ita("measures list --db " + db + " --year 2566 --format json", false);
+    ASSERT_EQ(listed.exit_code, 0) << listed.output;
+    EXPECT_NE(listed.output.find("A\xEF\xBF\xBD" "B"), std::string::npos) << listed.output;
+}
+
 TEST(StoreCli, DraftMeasuresFromLastYearsAnalysisAndTrackThem) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
