@@ -56,5 +56,5 @@ ranked AS (SELECT a.agency_id, a.type, a.province, o.overall,
                   RANK() OVER (PARTITION BY a.type ORDER BY o.overall DESC) AS rank,
                   count(*) OVER (PARTITION BY a.type) AS of
            FROM agencies a JOIN overall o ON o.agency_id = a.agency_id WHERE o.instrument_count = 3)
-SELECT count(*), avg(overall), sum(CASE WHEN overall >= 85 THEN 1 ELSE 0 END), max(rank) FROM ranked;
+SELECT agency_id, ${dialect === 'sqlite' ? "printf('%.9f', overall)" : 'round(overall::numeric, 9)'}, rank, of FROM ranked ORDER BY agency_id;
 `);

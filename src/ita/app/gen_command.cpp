@@ -1,5 +1,8 @@
 #include <ita/app/gen_command.hpp>
 
+#include <algorithm>
+#include <random>
+
 #include <ita/core/synthetic_nation.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/util/csv_writer.hpp>
@@ -123,6 +126,9 @@ int run_gen_command(const GenCommand& command) {
     } else {
         files[0]->buffer() += "agency_id,instrument,respondent,question,answer\n";
     }
+    // --shuffle: long-form rows are kept in one buffer, then written in a seeded random order.
+    std::string long_rows;
+    std::vector<std::size_t> row_starts;
     util::ProgressBar progress("gen", nation.agencies().size());
     for (std::size_t agency = 0; agency < nation.agencies().size(); ++agency) {
         const std::string& id = nation.agencies()[agency].agency_id;
@@ -139,15 +145,25 @@ int run_gen_command(const GenCommand& command) {
                 out += '\n';
                 files[slot]->maybe_flush();
             } else {
-                std::string& out = files[0]->buffer();
+                std::string& out = command.shuffle ? long_rows : files[0]->buffer();
                 for (const auto index : columns[slot]) {
                     if (answers[index] < 0) continue;
+                    if (command.shuffle) row_starts.push_back(out.size());
                     out += prefix + "," + methodology->sub_items[index].code + "," + option_text(methodology->sub_items[index], answers[index]) + "\n";
                 }
-                files[0]->maybe_flush();
+                if (!command.shuffle) files[0]->maybe_flush();
             }
         });
         progress.update(agency);
+    }
+    if (command.shuffle && !wide) {
+        std::mt19937_64 random(command.seed);
+        std::shuffle(row_starts.begin(), row_starts.end(), random);
+        for (const auto start : row_starts) {
+            const auto end = long_rows.find('\n', start);
+            files[0]->buffer().append(long_rows, start, end - start + 1);
+            files[0]->maybe_flush();
+        }
     }
     write_oit(*files.back(), *methodology, nation);
     progress.finish();

@@ -13,6 +13,7 @@ struct GenCommand {
     int fiscal_year = 2565;
     std::string out_dir;
     std::string form = "wide";  // wide: responses_iit.csv + responses_eit.csv; long: responses.csv
+    bool shuffle = false;       // long form: rows in a random order (seeded), as a database export gives them
     std::optional<std::string> methodology_dir;
 };
 

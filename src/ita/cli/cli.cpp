@@ -83,6 +83,7 @@ void add_gen(CLI::App& app, app::GenCommand& command) {
     gen->add_option("--year", command.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->default_val(2565);
     gen->add_option("--out", command.out_dir, "โฟลเดอร์ปลายทาง / output folder")->required();
     gen->add_option("--form", command.form, "รูปแบบไฟล์คำตอบ / responses form")->check(CLI::IsMember({"wide", "long"}))->default_val("wide");
+    gen->add_flag("--shuffle", command.shuffle, "สลับลำดับแถว (long) / long form rows in a random order, as a database export gives them");
 }
 
 void add_import(CLI::App& app, Commands& commands) {
