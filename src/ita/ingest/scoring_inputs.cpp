@@ -68,11 +68,11 @@ std::optional<std::size_t> ScoringInputs::agency(std::string_view agency_id) {
     // Files are usually grouped by agency: remember the last one.
     if (m_last_agency != SIZE_MAX && agency_id == m_last_id) return m_last_agency;
     std::size_t index = 0;
-    if (const auto found = m_index_by_id.find(std::string(agency_id)); found != m_index_by_id.end()) index = found->second;
+    if (const auto found = m_index_by_id.find(agency_id); found != m_index_by_id.end()) index = found->second;
     else if (m_has_directory) return std::nullopt;
     else index = add_agency(agency_id);
     m_last_agency = index;
-    m_last_id = std::string(agency_id);
+    m_last_id.assign(agency_id);
     return index;
 }
 
@@ -97,8 +97,9 @@ ScoringInputs::Respondent ScoringInputs::respondent(std::size_t agency, core::In
         return *m_last_respondent;
     const auto slot = static_cast<std::size_t>(instrument);
     auto& respondents = book(agency, slot);
-    auto [entry, inserted] = respondents.slot_by_label.try_emplace(std::pmr::string(label, m_arenas.front().get()), 0);
-    if (inserted) {
+    auto entry = respondents.slot_by_label.find(label);
+    if (entry == respondents.slot_by_label.end()) {
+        entry = respondents.slot_by_label.try_emplace(std::pmr::string(label, m_arenas.front().get()), 0).first;
         const std::size_t words = m_words_per_respondent[slot];
         entry->second = static_cast<std::uint32_t>(respondents.answered_bits.size() / words);
         respondents.answered_bits.resize(respondents.answered_bits.size() + words, 0);

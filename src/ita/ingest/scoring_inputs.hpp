@@ -76,9 +76,19 @@ private:
     // Respondent labels live in arenas: a national file has over a million of them, and
     // node-by-node allocation and freeing would cost more than reading the file.
     using Arena = std::pmr::monotonic_buffer_resource;
+    // Looked up by the field's view itself: rows in no order (a database export) look a
+    // respondent up on almost every row, and building a key string each time cost a third.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    };
+    struct TextEqual {
+        using is_transparent = void;
+        bool operator()(std::string_view left, std::string_view right) const noexcept { return left == right; }
+    };
     struct RespondentBook {
         explicit RespondentBook(Arena* arena) : slot_by_label(arena) {}
-        std::pmr::unordered_map<std::pmr::string, std::uint32_t> slot_by_label;
+        std::pmr::unordered_map<std::pmr::string, std::uint32_t, TextHash, TextEqual> slot_by_label;
         std::vector<std::uint64_t> answered_bits;
     };
     using RespondentBooks = std::array<std::unique_ptr<RespondentBook>, 2>;  // IIT, EIT; null until used
@@ -90,7 +100,7 @@ private:
     std::vector<std::unique_ptr<Arena>> m_arenas;  // [0] is this one's; merged ones follow
     std::vector<core::AgencyInput> m_inputs;
     std::vector<core::Agency> m_agencies;
-    std::unordered_map<std::string, std::size_t> m_index_by_id;
+    std::unordered_map<std::string, std::size_t, TextHash, TextEqual> m_index_by_id;
     bool m_has_directory = false;
     std::vector<RespondentBooks> m_books;  // per agency
     std::array<std::size_t, 2> m_words_per_respondent{};
