@@ -79,6 +79,19 @@ private:
         return value->get<double>();
     }
 
+    // A whole number from `low` to `high`; anything else is a problem at its JSON pointer (a
+    // double cast to an integer out of its range is undefined behaviour: found by fuzzing).
+    std::optional<long long> whole(const json& object, const std::string& path, const char* key, long long low, long long high,
+                                   bool required = true) {
+        const auto value = number(object, path, key, required);
+        if (!value) return std::nullopt;
+        if (!(*value >= static_cast<double>(low) && *value <= static_cast<double>(high)) || *value != static_cast<double>(static_cast<long long>(*value))) {
+            problem(path + "/" + key, "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+            return std::nullopt;
+        }
+        return static_cast<long long>(*value);
+    }
+
     const json* array(const json& object, const std::string& path, const char* key, bool required = true) {
         const json* value = member(object, path, key, required);
         if (value && !value->is_array()) {
@@ -97,7 +110,7 @@ private:
     }
 
     void read_header(const json& document) {
-        m_result.fiscal_year = static_cast<int>(number(document, "", "fiscal_year").value_or(0));
+        m_result.fiscal_year = static_cast<int>(whole(document, "", "fiscal_year", 2500, 2700).value_or(0));
         m_result.version = text(document, "", "version");
         m_result.status = status(document, "", core::Status::provisional);
         if (!member(document, "", "status", false)) problem("/status", "is missing");
@@ -165,18 +178,16 @@ private:
             for (std::size_t index = 0; index < rows->size(); ++index) {
                 const std::string path = "/minimum_sample/iit/" + std::to_string(index);
                 core::MinimumSampleRow row;
-                if (const auto max = number((*rows)[index], path, "headcount_max", false)) row.headcount_max = static_cast<long long>(*max);
-                row.minimum = static_cast<long long>(number((*rows)[index], path, "minimum").value_or(0));
+                if (const auto max = whole((*rows)[index], path, "headcount_max", 1, 10'000'000, false)) row.headcount_max = *max;
+                row.minimum = whole((*rows)[index], path, "minimum", 1, 10'000'000).value_or(0);
                 rule.iit.push_back(row);
             }
         }
         if (const json* eit = member(*sample, "/minimum_sample", "eit", true)) {
-            rule.eit_default = static_cast<long long>(number(*eit, "/minimum_sample/eit", "default").value_or(0));
+            rule.eit_default = whole(*eit, "/minimum_sample/eit", "default", 1, 10'000'000).value_or(0);
             if (const json* by_type = member(*eit, "/minimum_sample/eit", "by_type", false); by_type && by_type->is_object()) {
-                for (const auto& [type, minimum] : by_type->items()) {
-                    if (minimum.is_number()) rule.eit_by_type[type] = minimum.get<long long>();
-                    else problem("/minimum_sample/eit/by_type/" + type, "must be a number");
-                }
+                for (const auto& [type, minimum] : by_type->items())
+                    if (const auto value = whole(*by_type, "/minimum_sample/eit/by_type", type.c_str(), 1, 10'000'000)) rule.eit_by_type[type] = *value;
             }
         }
     }
@@ -186,8 +197,8 @@ private:
         const json* analysis = member(document, "", "analysis", false);
         if (!analysis) return;
         auto& rules = m_result.analysis;
-        if (const auto value = number(*analysis, "/analysis", "weakest_count", false)) rules.weakest_count = static_cast<std::size_t>(*value);
-        if (const auto value = number(*analysis, "/analysis", "strongest_count", false)) rules.strongest_count = static_cast<std::size_t>(*value);
+        if (const auto value = whole(*analysis, "/analysis", "weakest_count", 0, 100, false)) rules.weakest_count = static_cast<std::size_t>(*value);
+        if (const auto value = whole(*analysis, "/analysis", "strongest_count", 0, 100, false)) rules.strongest_count = static_cast<std::size_t>(*value);
         if (const auto value = number(*analysis, "/analysis", "very_strong_min", false)) rules.very_strong_min = *value;
     }
 
@@ -224,7 +235,8 @@ private:
                 part.weight = number(part_value, part_path, "weight").value_or(0);
                 if (const json* numbers = array(part_value, part_path, "indicators")) {
                     for (const auto& number : *numbers) {
-                        if (number.is_number_integer()) part.indicators.push_back(number.get<int>());
+                        if (number.is_number_integer() && number.get<long long>() >= 1 && number.get<long long>() <= 1000)
+                            part.indicators.push_back(static_cast<int>(number.get<long long>()));
                         else problem(part_path + "/indicators", "must list indicator numbers");
                     }
                 }
@@ -238,7 +250,7 @@ private:
         core::Indicator indicator;
         indicator.path = path;
         indicator.instrument = instrument;
-        indicator.number = static_cast<int>(number(value, path, "number").value_or(0));
+        indicator.number = static_cast<int>(whole(value, path, "number", 1, 1000).value_or(0));
         indicator.name = text(value, path, "name");
         const bool is_oit = instrument == core::Instrument::oit;
         if (const json* questions = array(value, path, "questions", !is_oit))

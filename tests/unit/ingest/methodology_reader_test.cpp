@@ -79,3 +79,11 @@ TEST(MethodologyReader, ANumberOutOfRangeIsBadInputNotACrash) {
     EXPECT_EQ(parsed.error().code, ita::ErrorCode::invalid_input);
     EXPECT_NE(parsed.error().message.find("big.json: not valid JSON"), std::string::npos) << parsed.error().message;
 }
+
+TEST(MethodologyReader, AHugeWholeNumberIsAProblemAtItsPointer) {
+    // Found by fuzz_methodology: a fiscal year of 3.3e99 was cast to int (undefined behaviour).
+    const auto parsed = ita::ingest::parse_methodology(R"({"fiscal_year": 3.3e99})", "huge.json");
+    ASSERT_FALSE(parsed);
+    EXPECT_NE(parsed.error().to_string().find("/fiscal_year"), std::string::npos) << parsed.error().to_string();
+    EXPECT_NE(parsed.error().to_string().find("must be a whole number from 2500 to 2700"), std::string::npos) << parsed.error().to_string();
+}
