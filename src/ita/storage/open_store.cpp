@@ -2,6 +2,8 @@
 #include <ita/storage/sqlite/sqlite_store.hpp>
 #include <ita/storage/store.hpp>
 
+#include <libpq-fe.h>
+
 namespace ita::storage {
 
 namespace {
@@ -9,11 +11,33 @@ bool is_postgres(std::string_view target) {
     return target.starts_with("postgresql://") || target.starts_with("postgres://") || target.starts_with("host=") ||
            target.starts_with("dbname=");
 }
+
+// A libpq "key=value …" string in any order ("user=ita password=… host=…") is PostgreSQL too;
+// anything else with an `=` or a `://` is neither a usable path nor a connection string. It is
+// refused, never created as a SQLite file whose name holds a password. A file path with an `=`
+// in it is given as ./name or an absolute path.
+enum class Target { sqlite, postgres, neither };
+Target classify(const std::string& target) {
+    if (is_postgres(target)) return Target::postgres;
+    if (target.starts_with("/") || target.starts_with("./") || target.starts_with("../")) return Target::sqlite;
+    if (target.find("://") != std::string::npos) return Target::neither;
+    if (target.find('=') == std::string::npos) return Target::sqlite;
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(target.c_str(), &error);
+    PQfreemem(error);
+    if (!options) return Target::neither;
+    PQconninfoFree(options);
+    return Target::postgres;
+}
 }  // namespace
 
 Result<std::unique_ptr<Store>> open_store(const std::string& path_or_url) {
     if (path_or_url.empty()) return fail(ErrorCode::invalid_input, "no database given: use --db PATH_OR_URL or set ITA_DB");
-    if (is_postgres(path_or_url)) {
+    const auto target = classify(path_or_url);
+    if (target == Target::neither)
+        return fail(ErrorCode::invalid_input, "--db is neither a database file nor a PostgreSQL connection string (postgresql://… or "
+                                              "key=value pairs such as host=… dbname=…); it is not shown here, as it may hold a password");
+    if (target == Target::postgres) {
         ITA_TRY(store, postgres::PostgresStore::open(path_or_url));
         return std::unique_ptr<Store>(std::move(store));
     }

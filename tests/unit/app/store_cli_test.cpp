@@ -70,6 +70,24 @@ TEST(StoreCli, DatabaseFromTheEnvironmentAndClearErrors) {
     EXPECT_NE(bad_url.output.find("cannot connect to PostgreSQL"), std::string::npos) << bad_url.output;
 }
 
+TEST(StoreCli, AMistypedDatabaseNeverShowsOrStoresItsPassword) {
+    ita::test::TempDir files;
+    const std::string before = ita::test::output_of("ls -A " + files.path(""));
+    // key=value pairs in any order are PostgreSQL; the failure names the database without the password.
+    const auto unreachable = run_ita("rank --db 'user=ita password=hunter2 host=/nonexistent' --year 2565");
+    EXPECT_NE(unreachable.exit_code, 0);
+    EXPECT_EQ(unreachable.output.find("hunter2"), std::string::npos) << unreachable.output;
+    EXPECT_NE(unreachable.output.find("user='ita'"), std::string::npos) << unreachable.output;
+    const auto uri = run_ita("rank --db 'postgresql://ita:hunter2@127.0.0.1:1/x' --year 2565");
+    EXPECT_EQ(uri.output.find("hunter2"), std::string::npos) << uri.output;
+    // Neither a path nor a connection string: refused, and no SQLite file is made of it.
+    const auto other = run_ita("rank --db 'mysql://ita:hunter2@db/x' --year 2565");
+    EXPECT_EQ(other.exit_code, 2);
+    EXPECT_EQ(other.output.find("hunter2"), std::string::npos) << other.output;
+    EXPECT_EQ(ita::test::output_of("ls -A " + files.path("") + " . | grep -c hunter2"), "0\n");
+    EXPECT_EQ(ita::test::output_of("ls -A " + files.path("")), before);
+}
+
 TEST(StoreCli, TextStoredBeforeTheBoundaryCheckNeverBreaksJsonOutput) {
     // An older version stored a form field that was not UTF-8: JSON output replaces the bytes
     // (U+FFFD) instead of failing with "internal error".

@@ -3,7 +3,6 @@
 #include <libpq-fe.h>
 
 #include <charconv>
-#include <regex>
 #include <utility>
 
 namespace ita::storage::postgres {
@@ -92,10 +91,31 @@ std::vector<std::uint8_t> copy_field_bytes(std::string_view field) {
     return bytes;
 }
 
+std::optional<ConninfoParts> split_conninfo(const std::string& conninfo) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    PQfreemem(error);
+    if (!options) return std::nullopt;
+    ConninfoParts parts;
+    for (const PQconninfoOption* option = options; option->keyword; ++option) {
+        if (!option->val) continue;
+        if (std::string_view(option->keyword) == "password") {
+            parts.password = option->val;
+            continue;
+        }
+        std::string value;
+        for (const char* c = option->val; *c; ++c) value += (*c == '\\' || *c == '\'') ? std::string("\\") + *c : std::string(1, *c);
+        parts.without_password += std::string(parts.without_password.empty() ? "" : " ") + option->keyword + "='" + value + "'";
+    }
+    PQconninfoFree(options);
+    return parts;
+}
+
 Result<Connection> Connection::open(const std::string& conninfo) {
     pg_conn* connection = PQconnectdb(conninfo.c_str());
-    // Messages name the database without its password.
-    const std::string target = std::regex_replace(conninfo, std::regex(R"(:[^:@/]*@)"), ":***@");
+    // Messages name the database without its password, whichever form the string has.
+    const auto parts = split_conninfo(conninfo);
+    const std::string target = parts ? parts->without_password : std::string("(a connection string libpq cannot read)");
     if (PQstatus(connection) != CONNECTION_OK) {
         std::string reason = PQerrorMessage(connection);
         while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();

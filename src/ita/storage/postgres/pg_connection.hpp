@@ -42,6 +42,14 @@ private:
 // A query parameter: text, or SQL NULL.
 using Parameter = std::optional<std::string>;
 
+// A connection string (URI or key=value) as libpq reads it, rebuilt without its password, and
+// the password apart: messages and child processes' command lines get the first only.
+struct ConninfoParts {
+    std::string without_password;
+    std::optional<std::string> password;
+};
+std::optional<ConninfoParts> split_conninfo(const std::string& conninfo);
+
 // "\x0102…": bytes as a bytea literal for text parameters and COPY.
 std::string bytea_hex(std::span<const std::uint8_t> bytes);
 

@@ -34,34 +34,17 @@ Parameter text(std::string_view value) { return std::string(value); }
 Parameter number(std::int64_t value) { return std::to_string(value); }
 Parameter real(double value) { return util::format_shortest(value); }
 
-// The connection string without its password (the password goes to the child's environment,
-// which other users cannot read, never to its command line, which `ps` shows to everyone).
+// The password goes to the child's environment (which other users cannot read), never to its
+// command line (which `ps` shows to everyone).
 struct ToolConnection {
     std::string conninfo;
     std::optional<std::string> password;
 };
 
 Result<ToolConnection> split_password(const std::string& conninfo) {
-    char* error = nullptr;
-    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
-    if (!options) {
-        const std::string reason = error ? error : "cannot be parsed";
-        PQfreemem(error);
-        return fail(ErrorCode::invalid_input, "the PostgreSQL connection string " + reason);
-    }
-    ToolConnection result;
-    for (const PQconninfoOption* option = options; option->keyword; ++option) {
-        if (!option->val) continue;
-        if (std::string_view(option->keyword) == "password") {
-            result.password = option->val;
-            continue;
-        }
-        std::string value;
-        for (const char* c = option->val; *c; ++c) value += (*c == '\\' || *c == '\'') ? std::string("\\") + *c : std::string(1, *c);
-        result.conninfo += std::string(result.conninfo.empty() ? "" : " ") + option->keyword + "='" + value + "'";
-    }
-    PQconninfoFree(options);
-    return result;
+    auto parts = split_conninfo(conninfo);
+    if (!parts) return fail(ErrorCode::invalid_input, "the PostgreSQL connection string cannot be read");
+    return ToolConnection{std::move(parts->without_password), std::move(parts->password)};
 }
 
 // Runs pg_dump or pg_restore without a shell; fails with its exit status and `target` (the
