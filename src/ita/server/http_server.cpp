@@ -62,6 +62,7 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGTERM);
     sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGHUP);  // log rotation's signal: logs go to stderr (journald), nothing to reopen
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     const std::size_t max_body = options.max_body_bytes;
@@ -162,7 +163,9 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
                                           options.threads);
         std::fprintf(stderr, "ita serve: listening on http://%s:%u\n", options.address.c_str(), static_cast<unsigned>(options.port));
         int signal_number = 0;
-        sigwait(&stop_signals, &signal_number);
+        // SIGHUP used to end the server (exit 129); it only says so now.
+        while (sigwait(&stop_signals, &signal_number) == 0 && signal_number == SIGHUP)
+            std::fputs("ita serve: SIGHUP: the log goes to stderr; nothing to reopen\n", stderr);
         std::fprintf(stderr, "ita serve: stopping (signal %d)\n", signal_number);
         stopping = true;
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.request_timeout_seconds);

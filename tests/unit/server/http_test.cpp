@@ -77,6 +77,15 @@ TEST_F(ServerTest, ErrorsAreTypedJson) {
     EXPECT_EQ(too_large->status, 413);
 }
 
+TEST_F(ServerTest, SighupDoesNotStopTheServer) {
+    ::kill(m_pid, SIGHUP);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto health = m_client->Get("/healthz");
+    ASSERT_TRUE(health) << "SIGHUP stopped the server";
+    EXPECT_EQ(health->status, 200);
+    EXPECT_EQ(stop(), 0);
+}
+
 TEST(GracefulStop, ARequestInFlightAtSigtermIsAnswered) {
     // The server holds one /healthz request (a test hook) until the test lets it go: SIGTERM is
     // sent while it is surely in flight; new requests then get 503, the held one its answer.
