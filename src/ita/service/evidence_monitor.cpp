@@ -11,18 +11,11 @@
 namespace ita::service {
 
 std::time_t next_nightly_run(std::time_t now, int minute) {
-    std::tm local{};
-    localtime_r(&now, &local);
-    local.tm_hour = minute / 60;
-    local.tm_min = minute % 60;
-    local.tm_sec = 0;
-    local.tm_isdst = -1;
-    std::time_t run = std::mktime(&local);
-    while (run <= now) {
-        ++local.tm_mday;  // mktime normalises the day past the month's end
-        local.tm_isdst = -1;
-        run = std::mktime(&local);
-    }
+    // Bangkok time whatever the host's zone: UTC+7, no daylight saving time.
+    constexpr std::time_t offset = 7 * 3600, day = 24 * 3600;
+    const std::time_t bangkok_midnight = (now + offset) / day * day - offset;
+    std::time_t run = bangkok_midnight + static_cast<std::time_t>(minute) * 60;
+    while (run <= now) run += day;
     return run;
 }
 
@@ -105,9 +98,20 @@ void EvidenceMonitor::check(const Job& job) {
 void EvidenceMonitor::check_open_years() {
     auto* store = this->store();
     if (!store) return;
+    const std::string today = util::bangkok_date_today();
+    // One process of a deployment checks each night: the first to claim the night does it, so
+    // no agency's site is fetched (and recorded) once per process.
+    const auto claimed = store->claim_job("evidence-nightly", today);
+    if (!claimed) {
+        std::fprintf(stderr, "ita serve: nightly evidence check: %s\n", claimed.error().to_string().c_str());
+        return;
+    }
+    if (!*claimed) {
+        std::fprintf(stderr, "ita serve: tonight's evidence check is done by another process\n");
+        return;
+    }
     const auto years = store->fiscal_years();
     if (!years) return;
-    const std::string today = util::bangkok_date_today();
     for (const int year : *years) {
         if (m_cancelled) return;
         const auto windows = store->season_windows(year);

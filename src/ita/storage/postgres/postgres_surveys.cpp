@@ -138,6 +138,13 @@ Result<std::size_t> PostgresStore::respondent_count(int fiscal_year, const std::
     return static_cast<std::size_t>(result.integer(0, 0));
 }
 
+Result<bool> PostgresStore::claim_job(std::string_view job, const std::string& period) {
+    ITA_TRY(claimed, m_connection.query("INSERT INTO job_claims (job, period, claimed_at) VALUES ($1, $2, $3) ON CONFLICT (job, period) DO NOTHING "
+                                        "RETURNING 1",
+                                        {std::string(job), period, utc_now()}));
+    return claimed.rows() == 1;
+}
+
 Result<std::optional<int>> PostgresStore::open_fiscal_year() {
     ITA_TRY(result, m_connection.query("SELECT max(fiscal_year) FROM fiscal_years WHERE state = 'open'"));
     if (result.is_null(0, 0)) return std::optional<int>();

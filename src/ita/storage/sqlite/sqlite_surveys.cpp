@@ -153,6 +153,12 @@ Result<std::size_t> SqliteStore::respondent_count(int fiscal_year, const std::st
     return row ? static_cast<std::size_t>(query.integer(0)) : 0;
 }
 
+Result<bool> SqliteStore::claim_job(std::string_view job, const std::string& period) {
+    ITA_TRY(claim, m_connection.prepare("INSERT INTO job_claims (job, period, claimed_at) VALUES (?, ?, ?) ON CONFLICT (job, period) DO NOTHING"));
+    ITA_TRY_VOID(claim.bind(1, job).bind(2, period).bind(3, utc_now()).run());
+    return m_connection.changes() == 1;
+}
+
 Result<std::optional<int>> SqliteStore::open_fiscal_year() {
     ITA_TRY(query, m_connection.prepare("SELECT max(fiscal_year) FROM fiscal_years WHERE state = 'open'"));
     ITA_TRY(row, query.step());
