@@ -7,6 +7,7 @@
 #include <ita/app/measures_command.hpp>
 #include <ita/app/report_command.hpp>
 #include <ita/app/serve_command.hpp>
+#include <ita/app/version.hpp>
 #include <ita/app/score_command.hpp>
 #include <ita/app/store_commands.hpp>
 
@@ -319,6 +320,7 @@ int require_db(const GlobalOptions& global, const char* command) {
 int run(int argc, char** argv) {
     CLI::App app{"ita — ระบบการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\n"
                  "ita — Thailand's Integrity and Transparency Assessment, end to end"};
+    app.set_version_flag("--version", app::version_text());
     app.require_subcommand(1);
     app.fallthrough();
     GlobalOptions global;

@@ -20,4 +20,11 @@ std::vector<Migration> migrations_for(std::string_view backend) {
     return list;
 }
 
+Result<void> require_known_schema(int stored_version, std::string_view backend) {
+    const int known = migrations_for(backend).back().version;
+    if (stored_version <= known) return {};
+    return fail(ErrorCode::conflict, "the database is at schema " + std::to_string(stored_version) + ", newer than this ita knows (" +
+                                         std::to_string(known) + "): use the ita that wrote it, or a newer one");
+}
+
 }  // namespace ita::storage

@@ -2,6 +2,8 @@
 // storage/migrations/<backend>/NNN_name.sql. Applied in order when a store is opened.
 #pragma once
 
+#include <ita/util/error.hpp>
+
 #include <string_view>
 #include <vector>
 
@@ -15,5 +17,9 @@ struct Migration {
 
 // Migrations for "sqlite" or "postgres", ascending by version.
 std::vector<Migration> migrations_for(std::string_view backend);
+
+// Refuses a database whose schema is newer than this build knows: writing into it could
+// corrupt what a newer ita keeps there.
+Result<void> require_known_schema(int stored_version, std::string_view backend);
 
 }  // namespace ita::storage

@@ -104,6 +104,13 @@ TEST(Cli, AHugeFieldIsRefusedNotKept) {
     std::filesystem::remove(path);
 }
 
+TEST(Cli, VersionNamesTheSchemaItKnows) {
+    const auto version = run("--version");
+    EXPECT_EQ(version.exit_code, 0);
+    EXPECT_TRUE(version.output.starts_with("ita 0.")) << version.output;
+    EXPECT_NE(version.output.find("(database schema 11)"), std::string::npos) << version.output;
+}
+
 TEST(Cli, HelpIsThaiAndEnglish) {
     const auto outcome = run("score --help");
     EXPECT_EQ(outcome.exit_code, 0);

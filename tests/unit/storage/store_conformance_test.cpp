@@ -108,6 +108,15 @@ TEST_P(StoreConformance, MigratesOnceOnOpen) {
     EXPECT_TRUE(*m_store->claim_job("evidence-nightly", "2026-05-31"));
     EXPECT_FALSE(*(*again)->claim_job("evidence-nightly", "2026-05-31"));
     EXPECT_TRUE(*(*again)->claim_job("evidence-nightly", "2026-06-01"));
+    // A schema newer than this build knows (written by a newer ita) is refused, not written into.
+    again->reset();
+    const std::string newer = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '099_future.sql', 'now')";
+    const std::string client = GetParam().name == "sqlite" ? "sqlite3 '" + m_target + "' \"" + newer + "\""
+                                                           : "psql -X -q -c \"" + newer + "\" '" + m_target + "' >/dev/null";
+    ASSERT_EQ(std::system(client.c_str()), 0);
+    const auto refused = storage::open_store(m_target);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("schema 99, newer than this ita knows"), std::string::npos) << refused.error().message;
 }
 
 TEST_P(StoreConformance, MeasuresProgressAndConstraints) {

@@ -86,6 +86,7 @@ Result<void> PostgresStore::migrate() {
     ITA_TRY(present, m_connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL"));
     if (present.text(0, 0) == "t") {
         ITA_TRY(version, m_connection.query("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+        ITA_TRY_VOID(require_known_schema(static_cast<int>(version.integer(0, 0)), "postgres"));
         if (version.integer(0, 0) >= wanted) return settle_secret();
     }
     ITA_TRY(transaction, Transaction::begin(m_connection));

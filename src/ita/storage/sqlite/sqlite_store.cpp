@@ -42,6 +42,7 @@ Result<void> SqliteStore::migrate() {
         ITA_TRY(version_row, version.step());
         if (version_row) current = static_cast<int>(version.integer(0));
     }
+    ITA_TRY_VOID(require_known_schema(current, "sqlite"));
     for (const auto& migration : migrations_for("sqlite")) {
         if (migration.version <= current) continue;
         ITA_TRY(transaction, Transaction::begin(m_connection));
