@@ -15,11 +15,12 @@ bool is_postgres(std::string_view target) {
 // A libpq "key=value …" string in any order ("user=ita password=… host=…") is PostgreSQL too;
 // anything else with an `=` or a `://` is neither a usable path nor a connection string. It is
 // refused, never created as a SQLite file whose name holds a password. A file path with an `=`
-// in it is given as ./name or an absolute path.
+// in it is given as ./name, an absolute path or a SQLite URI (file:…).
 enum class Target { sqlite, postgres, neither };
 Target classify(const std::string& target) {
     if (is_postgres(target)) return Target::postgres;
-    if (target.starts_with("/") || target.starts_with("./") || target.starts_with("../")) return Target::sqlite;
+    // A path, or a SQLite URI filename (file:ita.db?mode=ro).
+    if (target.starts_with("/") || target.starts_with("./") || target.starts_with("../") || target.starts_with("file:")) return Target::sqlite;
     if (target.find("://") != std::string::npos) return Target::neither;
     if (target.find('=') == std::string::npos) return Target::sqlite;
     char* error = nullptr;
