@@ -27,13 +27,14 @@ int run_serve_command(const ServeCommand& command) {
         std::cerr << "ita serve: --listen must be ADDRESS:PORT, such as 127.0.0.1:8080\n";
         return 2;
     }
-    // Open (and migrate) once before listening, so a bad database fails at start, not per request.
-    if (auto store = storage::open_store(command.db); !store) {
+    // Opened once before listening, so a bad database fails at start, not per request. A schema
+    // older than this build's is refused (upgrading is `ita migrate`, a step of its own).
+    if (auto store = storage::open_store(command.db, storage::Migrations::refuse_older); !store) {
         std::cerr << "ita serve: " << store.error().to_string() << "\n";
         return exit_code_for(store.error());
     }
     if (!command.db_read.empty())
-        if (auto replica = storage::open_store(command.db_read); !replica) {
+        if (auto replica = storage::open_store(command.db_read, storage::Migrations::refuse_older); !replica) {
             std::cerr << "ita serve: --db-read: " << replica.error().to_string() << "\n";
             return exit_code_for(replica.error());
         }

@@ -154,6 +154,19 @@ int run_users_add_command(const std::string& db, const std::string& user_id, con
     return 0;
 }
 
+int run_migrate_command(const std::string& db) {
+    int exit_code = 0;
+    const auto store = open_or_report("ita migrate", db, exit_code);
+    if (!store) return exit_code;
+    const auto version = store->schema_version();
+    if (!version) {
+        std::cerr << "ita migrate: " << version.error().to_string() << "\n";
+        return exit_code_for(version.error());
+    }
+    std::cerr << "ita migrate: the " << store->backend() << " database is at schema " << *version << ", the newest this ita knows\n";
+    return 0;
+}
+
 int run_backup_command(const std::string& db, const std::string& out) {
     int exit_code = 0;
     const auto store = open_or_report("ita backup", db, exit_code);

@@ -42,6 +42,9 @@ int run_users_add_command(const std::string& db, const std::string& user_id, con
 int run_publish_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir);
 
 int run_backup_command(const std::string& db, const std::string& out);
+// Applies the migrations this build has that the database lacks (`ita serve` refuses an older
+// schema until this has run) and says which schema it is at.
+int run_migrate_command(const std::string& db);
 int run_restore_command(const std::string& db, const std::string& from);
 
 }  // namespace ita::app

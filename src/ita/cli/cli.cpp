@@ -305,6 +305,7 @@ void add_codes(CLI::App& app, Commands& commands) {
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
     backup->add_option("--out", commands.backup_out, "ไฟล์สำรอง / backup file")->required();
+    app.add_subcommand("migrate", "ปรับโครงสร้างฐานข้อมูลให้เป็นรุ่นล่าสุด / Apply the database migrations this ita has (ita serve waits for it)");
     auto* restore = app.add_subcommand("restore", "กู้คืนฐานข้อมูลจากไฟล์สำรอง / Replace the database with a backup");
     restore->add_option("--from", commands.restore_from, "ไฟล์สำรอง / backup file")->required();
 }
@@ -469,6 +470,10 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("codes")) {
         if (const int code = require_db(global, "codes")) return code;
         return app::run_codes_command(*global.db, commands.codes_year, commands.codes_agency, commands.codes_count, global.methodology_dir);
+    }
+    if (app.got_subcommand("migrate")) {
+        if (const int code = require_db(global, "migrate")) return code;
+        return app::run_migrate_command(*global.db);
     }
     if (app.got_subcommand("backup")) {
         if (const int code = require_db(global, "backup")) return code;

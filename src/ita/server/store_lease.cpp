@@ -10,7 +10,7 @@ Result<StoreLease> lease_store(const std::string& db) {
     auto& store = kept[db];
     if (store && !store->usable()) store.reset();
     if (!store) {
-        ITA_TRY(opened, storage::open_store(db));
+        ITA_TRY(opened, storage::open_store(db, storage::Migrations::refuse_older));
         store = std::move(opened);
     }
     return StoreLease(store.get());

@@ -70,7 +70,7 @@ void EvidenceMonitor::run() {
 storage::Store* EvidenceMonitor::store() {
     if (m_store && !m_store->usable()) m_store.reset();  // a lost connection is opened again
     if (!m_store) {
-        auto opened = storage::open_store(m_options.db);
+        auto opened = storage::open_store(m_options.db, storage::Migrations::refuse_older);
         if (!opened) {
             std::fprintf(stderr, "ita serve: evidence check: %s\n", opened.error().to_string().c_str());
             return nullptr;

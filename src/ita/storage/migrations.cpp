@@ -27,4 +27,12 @@ Result<void> require_known_schema(int stored_version, std::string_view backend) 
                                          std::to_string(known) + "): use the ita that wrote it, or a newer one");
 }
 
+Result<void> require_current_schema(int stored_version, std::string_view backend, Migrations migrations) {
+    ITA_TRY_VOID(require_known_schema(stored_version, backend));
+    const int known = migrations_for(backend).back().version;
+    if (migrations == Migrations::apply || stored_version == 0 || stored_version == known) return {};
+    return fail(ErrorCode::conflict, "the database is at schema " + std::to_string(stored_version) + " and this ita needs " + std::to_string(known) +
+                                         ": stop every ita serve, back it up (ita backup), run `ita migrate --db …`, then start them again");
+}
+
 }  // namespace ita::storage

@@ -22,4 +22,11 @@ std::vector<Migration> migrations_for(std::string_view backend);
 // corrupt what a newer ita keeps there.
 Result<void> require_known_schema(int stored_version, std::string_view backend);
 
+// What opening a store does with a schema older than this build's: apply the migrations (every
+// command but `ita serve`), or refuse with the command that applies them (`ita serve`, so that an
+// upgrade is a step an administrator takes, not a side effect of a restart). A new, empty
+// database is created either way.
+enum class Migrations { apply, refuse_older };
+Result<void> require_current_schema(int stored_version, std::string_view backend, Migrations migrations);
+
 }  // namespace ita::storage

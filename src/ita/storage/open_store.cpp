@@ -32,17 +32,17 @@ Target classify(const std::string& target) {
 }
 }  // namespace
 
-Result<std::unique_ptr<Store>> open_store(const std::string& path_or_url) {
+Result<std::unique_ptr<Store>> open_store(const std::string& path_or_url, Migrations migrations) {
     if (path_or_url.empty()) return fail(ErrorCode::invalid_input, "no database given: use --db PATH_OR_URL or set ITA_DB");
     const auto target = classify(path_or_url);
     if (target == Target::neither)
         return fail(ErrorCode::invalid_input, "--db is neither a database file nor a PostgreSQL connection string (postgresql://… or "
                                               "key=value pairs such as host=… dbname=…); it is not shown here, as it may hold a password");
     if (target == Target::postgres) {
-        ITA_TRY(store, postgres::PostgresStore::open(path_or_url));
+        ITA_TRY(store, postgres::PostgresStore::open(path_or_url, migrations));
         return std::unique_ptr<Store>(std::move(store));
     }
-    ITA_TRY(store, sqlite::SqliteStore::open(path_or_url));
+    ITA_TRY(store, sqlite::SqliteStore::open(path_or_url, migrations));
     return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -22,6 +22,7 @@
 #include <ita/core/measure.hpp>
 #include <ita/core/respondent_answers.hpp>
 #include <ita/storage/held_answers.hpp>
+#include <ita/storage/migrations.hpp>
 #include <ita/storage/respondent_key.hpp>
 #include <ita/util/error.hpp>
 
@@ -317,6 +318,6 @@ public:
 // (created for a database that has no key yet, with a note on stderr saying where): a `postgresql://` or `postgres://` URL (or a
 // libpq "key=value" string starting with "host=" or "dbname=") means PostgreSQL, anything else
 // a SQLite file path. Fails with the database's own reason.
-Result<std::unique_ptr<Store>> open_store(const std::string& path_or_url);
+Result<std::unique_ptr<Store>> open_store(const std::string& path_or_url, Migrations migrations = Migrations::apply);
 
 }  // namespace ita::storage

@@ -72,21 +72,21 @@ Result<void> run_tool(const std::vector<std::string>& arguments, const std::opti
 
 }  // namespace
 
-Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& conninfo) {
+Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& conninfo, Migrations migrations) {
     ITA_TRY(connection, Connection::open(conninfo));
     std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(connection), conninfo));
-    ITA_TRY_VOID(store->migrate());
+    ITA_TRY_VOID(store->migrate(migrations));
     return store;
 }
 
-Result<void> PostgresStore::migrate() {
+Result<void> PostgresStore::migrate(Migrations migrations) {
     // Reading first: a database already up to date (or a streaming replica of one, which takes
     // no writes) needs neither the lock nor any DDL.
     const auto wanted = migrations_for("postgres").back().version;
     ITA_TRY(present, m_connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL"));
     if (present.text(0, 0) == "t") {
         ITA_TRY(version, m_connection.query("SELECT coalesce(max(version), 0) FROM schema_migrations"));
-        ITA_TRY_VOID(require_known_schema(static_cast<int>(version.integer(0, 0)), "postgres"));
+        ITA_TRY_VOID(require_current_schema(static_cast<int>(version.integer(0, 0)), "postgres", migrations));
         if (version.integer(0, 0) >= wanted) return settle_secret();
     }
     ITA_TRY(transaction, Transaction::begin(m_connection));

@@ -12,7 +12,7 @@ class PostgresStore final : public Store {
 public:
     // Connects and applies pending migrations (under an advisory lock, so several processes
     // starting at once migrate once).
-    static Result<std::unique_ptr<PostgresStore>> open(const std::string& conninfo);
+    static Result<std::unique_ptr<PostgresStore>> open(const std::string& conninfo, Migrations migrations = Migrations::apply);
 
     std::string_view backend() const override { return "postgresql"; }
     [[nodiscard]] bool usable() const override { return m_connection.ok(); }
@@ -98,7 +98,7 @@ private:
     // without `with_detail`, detail_json is left empty (and never read from disk).
     Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year, bool with_detail);
     PostgresStore(Connection connection, std::string conninfo) : m_connection(std::move(connection)), m_conninfo(std::move(conninfo)) {}
-    Result<void> migrate();
+    Result<void> migrate(Migrations migrations);
     // The deployment's key, read from the secrets file when the store opened.
     Result<std::vector<std::uint8_t>> respondent_secret() { return m_secret; }
     Result<void> settle_secret();

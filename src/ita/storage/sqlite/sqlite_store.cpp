@@ -24,14 +24,14 @@ std::string instrument_text(core::Instrument instrument) { return std::string(co
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, Migrations migrations) {
     ITA_TRY(connection, Connection::open(path));
     std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(connection)));
-    ITA_TRY_VOID(store->migrate());
+    ITA_TRY_VOID(store->migrate(migrations));
     return store;
 }
 
-Result<void> SqliteStore::migrate() {
+Result<void> SqliteStore::migrate(Migrations migrations) {
     ITA_TRY(exists, m_connection.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'"));
     ITA_TRY(row, exists.step());
     const bool has_table = row && exists.integer(0) > 0;
@@ -42,7 +42,7 @@ Result<void> SqliteStore::migrate() {
         ITA_TRY(version_row, version.step());
         if (version_row) current = static_cast<int>(version.integer(0));
     }
-    ITA_TRY_VOID(require_known_schema(current, "sqlite"));
+    ITA_TRY_VOID(require_current_schema(current, "sqlite", migrations));
     for (const auto& migration : migrations_for("sqlite")) {
         if (migration.version <= current) continue;
         ITA_TRY(transaction, Transaction::begin(m_connection));

@@ -11,7 +11,7 @@ namespace ita::storage::sqlite {
 class SqliteStore final : public Store {
 public:
     // Opens or creates the database and applies pending migrations.
-    static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+    static Result<std::unique_ptr<SqliteStore>> open(const std::string& path, Migrations migrations = Migrations::apply);
 
     std::string_view backend() const override { return "sqlite"; }
     Result<int> schema_version() override;
@@ -99,7 +99,7 @@ private:
     // without `with_detail`, detail_json is left empty (and never read from disk).
     Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year, bool with_detail);
     explicit SqliteStore(Connection connection) : m_connection(std::move(connection)) {}
-    Result<void> migrate();
+    Result<void> migrate(Migrations migrations);
     // The deployment's key, read from the secrets file when the store opened.
     Result<std::vector<std::uint8_t>> respondent_secret() { return m_secret; }
     Result<void> settle_secret();
