@@ -180,6 +180,17 @@ HttpResponse code_sheet_page(const std::string& agency, int year, const std::vec
     return html_page(200, "code_sheet", context);
 }
 
+HttpResponse code_entry_page(int status, const std::string& code, const std::string& error) {
+    data context;
+    context.set("title", "กรอกรหัสตอบแบบวัด IIT");
+    context.set("code", code);
+    context.set("has_error", flag(!error.empty()));
+    context.set("error", error);
+    auto page = html_page(status, "code_entry", context);
+    page.headers.emplace_back("Referrer-Policy", "no-referrer");
+    return page;
+}
+
 HttpResponse message_page(int status, const std::string& heading, const std::string& message) {
     data context;
     context.set("title", heading);

@@ -25,6 +25,9 @@ struct SurveyPageText {
 HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
                          const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status = 200);
 
+// The staff survey's door for a code typed from a paper card; `error` after an unknown code.
+HttpResponse code_entry_page(int status, const std::string& code, const std::string& error);
+
 // The login form, with an error after a failed attempt.
 // `csrf`: the token the form posts back, equal to the sign-in cookie's (account_routes).
 HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice, const std::string& csrf);

@@ -126,6 +126,17 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
     // redact it); the form then posts the code in its body to /s. POST /s/CODE stays for forms
     // and scripts made before.
     router.add("GET", "/s/:code", [context](const HttpRequest& request) { return staff_form(context, request.path_params.at("code")); });
+    // A code typed from a paper card: /s asks for it, /s/open shows its form (the code travels
+    // in the body, so it reaches no log).
+    router.add("GET", "/s", [](const HttpRequest&) { return code_entry_page(200, "", ""); });
+    router.add("POST", "/s/open", [context](const HttpRequest& request) {
+        const auto fields = parse_query(request.body);
+        const std::string typed = fields.contains("code") ? fields.at("code") : "";
+        auto form = staff_form(context, typed);
+        if (form.status == 404)
+            return code_entry_page(404, typed, "ไม่พบรหัสนี้ โปรดตรวจสอบรหัสบนบัตรอีกครั้ง (ตัวอักษร A–Z และตัวเลข 2–9)");
+        return form;
+    });
     router.add("POST", "/s", [context](const HttpRequest& request) {
         const auto answers = parse_query(request.body);  // application/x-www-form-urlencoded
         const auto code = answers.find("code");

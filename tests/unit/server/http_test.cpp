@@ -217,6 +217,23 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
               "IIT|under_1m|1\nIIT|unknown|1\n");
 }
 
+TEST_F(ServerTest, AStaffMemberTypesTheCodeFromAPaperCard) {
+    const auto door = m_client->Get("/s");
+    ASSERT_EQ(door->status, 200);
+    EXPECT_NE(door->body.find(R"(<form method="post" action="/s/open">)"), std::string::npos);
+    EXPECT_EQ(door->get_header_value("Content-Type"), "text/html; charset=utf-8");  // a page, not raw JSON
+    const std::string code = first_line_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2565 --agency A1 --count 1");
+    std::string typed = code.substr(0, 5) + " " + code.substr(6);  // as read off the card, without the dash
+    std::transform(typed.begin(), typed.end(), typed.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto form = m_client->Post("/s/open", "code=" + typed.replace(5, 1, "+"), "application/x-www-form-urlencoded");
+    ASSERT_EQ(form->status, 200) << form->body.substr(0, 300);
+    EXPECT_NE(form->body.find(R"(<input type="hidden" name="code" value=")" + code + "\">"), std::string::npos);
+    const auto unknown = m_client->Post("/s/open", "code=NOPE0NOPE0", "application/x-www-form-urlencoded");
+    EXPECT_EQ(unknown->status, 404);
+    EXPECT_NE(unknown->body.find("ไม่พบรหัสนี้"), std::string::npos);
+    EXPECT_NE(unknown->body.find(R"(value="NOPE0NOPE0")"), std::string::npos);  // what was typed stays, to be corrected
+}
+
 TEST_F(ServerTest, AConcurrentlySubmittedCodeCountsOnce) {
     const std::string code = first_line_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2565 --agency A1 --count 1");
     std::atomic<int> accepted{0}, refused{0};

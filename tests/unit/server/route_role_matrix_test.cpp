@@ -42,6 +42,8 @@ const std::vector<Route> routes{
     {"GET", "/s/:code", "/s/AAAAA-AAAAA", Who::anyone, ""},
     {"POST", "/s/:code", "/s/AAAAA-AAAAA", Who::anyone, "I1.1=4"},
     {"POST", "/s", "/s", Who::anyone, "code=AAAAA-AAAAA&I1.1=4"},
+    {"GET", "/s", "/s", Who::anyone, ""},
+    {"POST", "/s/open", "/s/open", Who::anyone, "code=AAAAA-AAAAA"},
     {"GET", "/agency/:id/report.", "/agency/A1/report.html?year=2565", Who::anyone, ""},
     {"GET", "/api/v1/agencies/:id/scores", "/api/v1/agencies/A1/scores?year=2565", Who::anyone, ""},
     {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", Who::anyone, ""},
