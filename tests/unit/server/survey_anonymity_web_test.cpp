@@ -53,7 +53,9 @@ TEST_F(ServerTest, LiveScoresRevealNoOneColleaguesAnswers) {
         EXPECT_TRUE(shown.at("instruments").at("IIT").is_null()) << shown.dump();
         EXPECT_TRUE(shown.at("overall").is_null()) << shown.dump();
         for (const auto& [question, score] : shown.at("questions").items())
-            if (question.starts_with("I")) EXPECT_TRUE(score.is_null()) << question << " shown while the survey is open: " << shown.dump();
+            if (question.starts_with("I")) {
+                EXPECT_TRUE(score.is_null()) << question << " shown while the survey is open: " << shown.dump();
+            }
     };
     for (int respondent = 0; respondent < 10; ++respondent)
         ASSERT_EQ(m_client->Post("/s", answers_for(*m_client, code_list[respondent], respondent), "application/x-www-form-urlencoded")->status, 303);

@@ -172,7 +172,9 @@ void expect_unlinkable(const std::map<std::string, int>& added_by_agency, int sp
         EXPECT_GE(static_cast<std::size_t>(count), std::min<std::size_t>(k, static_cast<std::size_t>(respondents_of.at(agency))))
             << where << " adds " << count << " answer row(s) of " << agency << ": they are told apart from the rest";
     }
-    if (spent > 0) EXPECT_EQ(added, 0) << where << " spends " << spent << " code(s) and adds " << added << " answer row(s)";
+    if (spent > 0) {
+        EXPECT_EQ(added, 0) << where << " spends " << spent << " code(s) and adds " << added << " answer row(s)";
+    }
 }
 
 // Points ITA_SECRETS at a file of the test's own for the test's length.
