@@ -88,6 +88,10 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         const std::string name = cookie_name(form->agency.agency_id);
         // Serving the form writes nothing: the token is signed, and recorded only when used.
         const auto held = request.cookies.find(name);
+        // A browser that has answered is told so before it fills the form in again.
+        if (held != request.cookies.end() && service::valid_browser_token(**store, *form, held->second))
+            if (auto used = (*store)->browser_token_used(held->second); used && *used)
+                return public_problem(Error{ErrorCode::conflict, "answered", {}, 0});
         if (held == request.cookies.end() || !service::valid_browser_token(**store, *form, held->second)) {
             auto token = service::new_browser_token(**store, *form);
             if (!token) return error_response(token.error());

@@ -248,6 +248,8 @@ public:
     // a random order in one transaction, counts their hours and completion times, and deletes
     // them; returns how many. Nothing to release: 0. Concurrent releases release each once.
     virtual Result<std::size_t> release_held_answers(int fiscal_year, core::Instrument instrument) = 0;
+    // Whether the browser token has answered (reading only: the public form writes nothing).
+    virtual Result<bool> browser_token_used(std::string_view token) = 0;
     // Counts a hit of `key` (hashed) in the window starting at `window_start`; false when the
     // window already has `limit` hits. Shared by every server process.
     virtual Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) = 0;

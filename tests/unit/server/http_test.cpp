@@ -318,8 +318,12 @@ TEST_F(ServerTest, PublicSurveyOneAnswerPerBrowserWithProgress) {
     EXPECT_EQ(answered->status, 303);
     EXPECT_EQ(answered->get_header_value("Location"), "/e/thanks");
     EXPECT_EQ(m_client->Post("/e/A1", with_cookie, full_public_answers(), "application/x-www-form-urlencoded")->status, 410);
+    // The browser that answered is told so before it fills the form in again.
+    const auto again = m_client->Get("/e/A1", with_cookie);
+    EXPECT_EQ(again->status, 410);
+    EXPECT_NE(again->body.find("ท่านได้ตอบแบบวัดแล้ว"), std::string::npos);
     // One answer is not shown as one: the count moves in steps of five below the minimum.
-    EXPECT_NE(m_client->Get("/e/A1", with_cookie)->body.find("ตอบแล้ว น้อยกว่า 5 คน"), std::string::npos);
+    EXPECT_NE(m_client->Get("/e/A1")->body.find("ตอบแล้ว น้อยกว่า 5 คน"), std::string::npos);
     EXPECT_EQ(m_client->Get("/e/NOPE")->status, 404);
     // Held, sealed, until the EIT window closes; then it counts.
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM held_answers\""), "1");

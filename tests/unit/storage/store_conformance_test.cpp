@@ -529,6 +529,8 @@ TEST_P(StoreConformance, SurveyCodesHoldAnswersUntilReleasedTheSameOnBothBackend
     ASSERT_TRUE(m_store->submit_survey("BBBBB-BBBBB", {{2}, "2026-05-31T04", "unknown"}));
     ASSERT_TRUE(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, {{1}, "2026-05-31T04", "1m_to_3m"}));
     EXPECT_EQ(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, answer).error().code, ErrorCode::conflict);
+    EXPECT_TRUE(*m_store->browser_token_used("token-1"));
+    EXPECT_FALSE(*m_store->browser_token_used("token-2"));
     // Held: counted, but in no response and no timing count.
     EXPECT_EQ(*m_store->respondent_count(2566, "Q\\101", core::Instrument::iit), 2u);
     std::size_t visited = 0;

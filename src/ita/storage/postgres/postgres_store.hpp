@@ -50,6 +50,7 @@ public:
     Result<void> submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token, core::Instrument instrument,
                                       const HeldSubmission& submission) override;
     Result<std::size_t> release_held_answers(int fiscal_year, core::Instrument instrument) override;
+    Result<bool> browser_token_used(std::string_view token) override;
     Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) override;
     Result<int> count_hits(std::string_view key, std::int64_t window_start) override;
     Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;

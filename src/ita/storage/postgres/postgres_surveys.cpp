@@ -76,6 +76,12 @@ Result<void> PostgresStore::submit_public_survey(int fiscal_year, const std::str
     return {};
 }
 
+Result<bool> PostgresStore::browser_token_used(std::string_view token) {
+    ITA_TRY(secret, respondent_secret());
+    ITA_TRY(found, m_connection.query("SELECT 1 FROM browser_tokens WHERE token_hash = $1::bytea", {bytea_hex(token_key(secret, token))}));
+    return found.rows() == 1;
+}
+
 Result<std::size_t> PostgresStore::release_held_answers(int fiscal_year, core::Instrument instrument) {
     ITA_TRY(secret, respondent_secret());
     const std::string code(core::instrument_code(instrument));

@@ -81,6 +81,14 @@ Result<void> SqliteStore::submit_public_survey(int fiscal_year, const std::strin
     return transaction.commit();
 }
 
+Result<bool> SqliteStore::browser_token_used(std::string_view token) {
+    ITA_TRY(secret, respondent_secret());
+    ITA_TRY(query, m_connection.prepare("SELECT 1 FROM browser_tokens WHERE token_hash = ?"));
+    query.bind_blob(1, token_key(secret, token));
+    ITA_TRY(row, query.step());
+    return row;
+}
+
 Result<std::size_t> SqliteStore::release_held_answers(int fiscal_year, core::Instrument instrument) {
     ITA_TRY(secret, respondent_secret());
     const std::string code(core::instrument_code(instrument));
