@@ -59,6 +59,17 @@ TEST_F(ServerTest, ReportDownloads) {
     EXPECT_NE(html->body.find("83.94"), std::string::npos);
 }
 
+TEST_F(ServerTest, WhatDoesNotDecodeIsRefusedAtTheDoor) {
+    // A malformed escape, and escapes that decode to bytes that are not UTF-8: 400 before any
+    // route sees them (they once became bytes, stored, and a lasting 500 on the pages showing them).
+    EXPECT_EQ(m_client->Get("/agency/%ZZ")->status, 400);
+    EXPECT_EQ(m_client->Get("/agency/A1?year=%FF")->status, 400);
+    const auto form = m_client->Post("/login", "user=%E0%B8&password=x", "application/x-www-form-urlencoded");
+    EXPECT_EQ(form->status, 400);
+    EXPECT_NE(form->body.find("not valid percent-encoded UTF-8"), std::string::npos) << form->body;
+    EXPECT_EQ(m_client->Get("/agency/A1")->status, 200);  // what does decode still works
+}
+
 TEST_F(ServerTest, ErrorsAreTypedJson) {
     const auto missing = m_client->Get("/no/such/page");
     ASSERT_TRUE(missing);
@@ -420,6 +431,8 @@ TEST_F(ServerTest, RepeatedFailedSignInsAreLimited) {
 TEST(SignIn, AnAttackerElsewhereCannotLockAnAccountOut) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
+    ASSERT_EQ(run("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n")), 0);
+    ASSERT_EQ(run("season open --db " + db + " --year 2565"), 0);
     ASSERT_EQ(ita::test::add_user(db, "auditor1", "auditor"), 0);
     const int port = free_port();
     // 127.0.0.1 is the proxy: the addresses come from X-Forwarded-For, as behind the shipped nginx.
@@ -435,6 +448,10 @@ TEST(SignIn, AnAttackerElsewhereCannotLockAnAccountOut) {
                                                  {{"X-Forwarded-For", "192.0.2.1, 198.51.100.8"}, {"X-Forwarded-Proto", "https"}});
     EXPECT_EQ(via_proxy->status, 303);
     EXPECT_NE(via_proxy->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);  // TLS said by a trusted proxy
+    // The public survey's cookie too.
+    const auto survey = client.Get("/e/A1", {{"X-Forwarded-For", "192.0.2.2"}, {"X-Forwarded-Proto", "https"}});
+    ASSERT_EQ(survey->status, 200);
+    EXPECT_NE(survey->get_header_value("Set-Cookie").find("; Secure"), std::string::npos) << survey->get_header_value("Set-Cookie");
     ::kill(server, SIGTERM);
     ::waitpid(server, nullptr, 0);
 }
