@@ -1,5 +1,7 @@
 #include <ita/app/serve_command.hpp>
 
+#include <ita/server/pages.hpp>
+
 #include <ita/app/output_file.hpp>
 #include <ita/server/account_routes.hpp>
 #include <ita/server/admin_routes.hpp>
@@ -39,6 +41,7 @@ int run_serve_command(const ServeCommand& command) {
             return exit_code_for(replica.error());
         }
     server::Router router;
+    router.set_miss(server::missing_page);
     const server::ResultsContext context{command.db, command.methodology_dir, command.db_read, command.public_posts_per_address_per_hour};
     auto public_cache = std::make_shared<server::PublicCache>(command.db_read.empty() ? command.db : command.db_read, command.methodology_dir,
                                                               std::chrono::milliseconds(command.public_check_ms));

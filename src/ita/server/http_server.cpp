@@ -96,6 +96,7 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
             const std::string authorization = raw->header().get_field(restinio::http_field::authorization);
             if (authorization.starts_with("Bearer ")) request.bearer = authorization.substr(7);
         }
+        if (raw->header().has_field(restinio::http_field::accept)) request.accept = raw->header().get_field(restinio::http_field::accept);
         if (raw->header().has_field(restinio::http_field::if_none_match))
             request.if_none_match = raw->header().get_field(restinio::http_field::if_none_match);
         HttpResponse response;

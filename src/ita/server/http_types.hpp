@@ -27,6 +27,7 @@ struct HttpRequest {
     std::string host;             // the Host header
     std::string bearer;           // the token of "Authorization: Bearer <token>" (the API's sign-in)
     std::string if_none_match;    // the If-None-Match header, for 304 answers to cached pages
+    std::string accept;           // the Accept header: a browser asks for text/html
 };
 
 // Writes one piece of a streamed body; called as often as the producer likes.

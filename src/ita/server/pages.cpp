@@ -180,6 +180,12 @@ HttpResponse code_sheet_page(const std::string& agency, int year, const std::vec
     return html_page(200, "code_sheet", context);
 }
 
+HttpResponse missing_page(const HttpRequest& request, int status, const std::string& message) {
+    if (request.accept.find("text/html") == std::string::npos || request.path.starts_with("/api/")) return json_error(status, message);
+    if (status == 405) return message_page(405, "ใช้หน้านี้ด้วยวิธีนี้ไม่ได้", "โปรดกลับไปที่หน้าก่อนหน้าแล้วลองใหม่ หรือเริ่มจากหน้าแรก");
+    return message_page(404, "ไม่พบหน้านี้", "ที่อยู่นี้ไม่มีในระบบ ITA โปรดตรวจสอบที่อยู่ หรือเริ่มจากหน้าแรกของระบบ");
+}
+
 HttpResponse code_entry_page(int status, const std::string& code, const std::string& error) {
     data context;
     context.set("title", "กรอกรหัสตอบแบบวัด IIT");

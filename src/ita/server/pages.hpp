@@ -25,6 +25,10 @@ struct SurveyPageText {
 HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
                          const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status = 200);
 
+// What a request no route takes gets: a Thai page for a browser (it asks for text/html), the
+// JSON error with its English message for scripts and the API.
+HttpResponse missing_page(const HttpRequest& request, int status, const std::string& message);
+
 // The staff survey's door for a code typed from a paper card; `error` after an unknown code.
 HttpResponse code_entry_page(int status, const std::string& code, const std::string& error);
 

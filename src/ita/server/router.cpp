@@ -58,8 +58,9 @@ HttpResponse Router::dispatch(HttpRequest request) const {
             return server_fault(500, "unknown exception in " + request.method + " " + join_path(route.segments));
         }
     }
-    if (path_matched) return json_error(405, "method " + request.method + " is not allowed on " + request.path);
-    return json_error(404, "no such page: " + request.path);
+    const int status = path_matched ? 405 : 404;
+    const std::string message = path_matched ? "method " + request.method + " is not allowed on " + request.path : "no such page: " + request.path;
+    return m_miss ? m_miss(request, status, message) : json_error(status, message);
 }
 
 }  // namespace ita::server

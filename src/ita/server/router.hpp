@@ -12,10 +12,14 @@
 namespace ita::server {
 
 using Handler = std::function<HttpResponse(const HttpRequest&)>;
+// What answers a request no route takes: its status (404 or 405) and an English message for scripts.
+using Miss = std::function<HttpResponse(const HttpRequest&, int status, const std::string& message)>;
 
 class Router {
 public:
     void add(std::string method, std::string pattern, Handler handler);
+    // Replaces the JSON error a request no route takes gets (a page for a browser, say).
+    void set_miss(Miss miss) { m_miss = std::move(miss); }
 
     // The handler's response; 404 when no pattern matches, 405 when only the method differs.
     // An exception from a handler becomes a 500 JSON error (the one catch-all at the boundary).
@@ -28,6 +32,7 @@ private:
         Handler handler;
     };
     std::vector<Route> m_routes;
+    Miss m_miss;
 };
 
 }  // namespace ita::server

@@ -81,6 +81,13 @@ TEST_F(ServerTest, ErrorsAreTypedJson) {
     EXPECT_EQ(no_year->status, 400);
     const auto unpublished = m_client->Get("/api/v1/agencies/A1/scores?year=2566");
     EXPECT_EQ(unpublished->status, 401);  // an unpublished year is for signed-in users only (it has no data either)
+    // A browser gets a Thai page instead (it asks for text/html); the API always JSON.
+    const httplib::Headers browser{{"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}};
+    const auto page = m_client->Get("/no/such/page", browser);
+    EXPECT_EQ(page->status, 404);
+    EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_NE(page->body.find("ไม่พบหน้านี้"), std::string::npos);
+    EXPECT_EQ(m_client->Get("/api/v1/nothing", browser)->get_header_value("Content-Type"), "application/json");
     const auto wrong_method = m_client->Post("/healthz", "x", "text/plain");
     EXPECT_EQ(wrong_method->status, 405);
     const auto too_large = m_client->Post("/healthz", std::string(2 << 20, 'x'), "text/plain");
