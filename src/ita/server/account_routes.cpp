@@ -61,7 +61,7 @@ void add_account_routes(Router& router, const ResultsContext& context) {
     router.add("POST", "/login", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
-        const auto fields = parse_query(request.body);
+        const auto& fields = request.form;
         const std::string user = fields.contains("user") ? fields.at("user") : "";
         const std::string password = fields.contains("password") ? fields.at("password") : "";
         const auto cookie = request.cookies.find(login_cookie);
@@ -94,7 +94,7 @@ void add_account_routes(Router& router, const ResultsContext& context) {
         if (cookie == request.cookies.end()) return redirect("/login");
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
-        const auto fields = parse_query(request.body);
+        const auto& fields = request.form;
         auto done = service::logout(**store, cookie->second, fields.contains("csrf") ? fields.at("csrf") : "", std::time(nullptr));
         if (!done && done.error().code == ErrorCode::invalid_input)
             return message_page(400, "ไม่สามารถออกจากระบบได้", "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดลองใหม่จากหน้าของท่าน");

@@ -73,7 +73,7 @@ std::string AgencyRequest::agency_param() const {
 std::expected<AgencyRequest, HttpResponse> agency_request(const std::string& db, const HttpRequest& request) {
     auto store = lease_store(db);
     if (!store) return std::unexpected(error_response(store.error()));
-    auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
+    auto fields = request.method == "POST" ? request.form : FormFields{};
     auto access = agency_access(**store, request, fields);
     if (!access) return std::unexpected(access.error());
     const auto year = requested_fiscal_year(**store, request, fields);
@@ -84,7 +84,7 @@ std::expected<AgencyRequest, HttpResponse> agency_request(const std::string& db,
 std::expected<SessionRequest, HttpResponse> session_request(const std::string& db, const HttpRequest& request, SessionCheck check) {
     auto store = lease_store(db);
     if (!store) return std::unexpected(error_response(store.error()));
-    auto fields = request.method == "POST" ? parse_query(request.body) : FormFields{};
+    auto fields = request.method == "POST" ? request.form : FormFields{};
     auto session = check(**store, request, fields);
     if (!session) return std::unexpected(session.error());
     const auto year = requested_fiscal_year(**store, request, fields);

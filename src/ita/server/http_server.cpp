@@ -105,9 +105,11 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
             response.headers.emplace_back("Connection", "close");
         } else if (raw->body().size() > max_body) {
             response = json_error(413, "the request body is larger than " + std::to_string(max_body) + " bytes");
-        } else if (undecodable || (form_body(*raw) && !parse_form(raw->body()))) {
+        } else if (auto form = form_body(*raw) ? parse_form(raw->body()) : std::optional<std::map<std::string, std::string>>(std::map<std::string, std::string>{});
+                   undecodable || !form) {
             response = json_error(400, "the address or form is not valid percent-encoded UTF-8");
         } else {
+            request.form = std::move(*form);
             request.body = raw->body();
             response = router.dispatch(request);
         }

@@ -68,6 +68,5 @@ std::optional<std::map<std::string, std::string>> parse_form(std::string_view qu
     return values;
 }
 
-std::map<std::string, std::string> parse_query(std::string_view query) { return parse_form(query).value_or(std::map<std::string, std::string>{}); }
 
 }  // namespace ita::server

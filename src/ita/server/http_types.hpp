@@ -28,6 +28,9 @@ struct HttpRequest {
     std::string bearer;           // the token of "Authorization: Bearer <token>" (the API's sign-in)
     std::string if_none_match;    // the If-None-Match header, for 304 answers to cached pages
     std::string accept;           // the Accept header: a browser asks for text/html
+    // The body's fields when it is a form (application/x-www-form-urlencoded, or undeclared):
+    // decoded once, at the door, where a body that does not decode is refused.
+    std::map<std::string, std::string> form;
 };
 
 // Writes one piece of a streamed body; called as often as the producer likes.
@@ -49,10 +52,9 @@ HttpResponse json_response(int status, std::string body);
 HttpResponse json_error(int status, const std::string& message);
 
 // Splits "a=1&b=x%20y" into decoded pairs; nothing when any part does not decode (a malformed
-// escape, or bytes that are not UTF-8). The server refuses such a request at the door (400), so
-// handlers use parse_query, which gives no pairs for it.
+// escape, or bytes that are not UTF-8). The server decodes the query and a form body once, at
+// the door (HttpRequest::query and ::form), and refuses with 400 what does not decode.
 std::optional<std::map<std::string, std::string>> parse_form(std::string_view query);
-std::map<std::string, std::string> parse_query(std::string_view query);
 // One percent-encoded component decoded, or nothing (see parse_form).
 std::optional<std::string> percent_decode(std::string_view text);
 // Splits a Cookie header ("a=1; b=2").

@@ -88,11 +88,12 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         const std::string name = cookie_name(form->agency.agency_id);
         // Serving the form writes nothing: the token is signed, and recorded only when used.
         const auto held = request.cookies.find(name);
+        const bool has_token = held != request.cookies.end() && service::valid_browser_token(**store, *form, held->second);
         // A browser that has answered is told so before it fills the form in again.
-        if (held != request.cookies.end() && service::valid_browser_token(**store, *form, held->second))
+        if (has_token)
             if (auto used = (*store)->browser_token_used(held->second); used && *used)
                 return public_problem(Error{ErrorCode::conflict, "answered", {}, 0});
-        if (held == request.cookies.end() || !service::valid_browser_token(**store, *form, held->second)) {
+        if (!has_token) {
             auto token = service::new_browser_token(**store, *form);
             if (!token) return error_response(token.error());
             page.headers.emplace_back("Set-Cookie", name + "=" + *token + "; Path=/e/" + form->agency.agency_id +
@@ -114,8 +115,8 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         const auto cookie = request.cookies.find(cookie_name(form->agency.agency_id));
         if (cookie == request.cookies.end() || !service::valid_browser_token(**store, *form, cookie->second))
             return message_page(400, "โปรดเปิดแบบสอบถามจากลิงก์ของหน่วยงาน", "เบราว์เซอร์ต้องรับคุกกี้ของแบบสอบถามก่อนส่งคำตอบ");
-        const auto answers = parse_query(request.body);
-        auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers, util::bangkok_date_today());
+        const auto& answers = request.form;
+        auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers);
         if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/e/thanks"}}, {}};
         if (submitted.error().code != ErrorCode::invalid_input) return public_problem(submitted.error());
         std::vector<std::string> problems;
@@ -134,7 +135,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
     // in the body, so it reaches no log).
     router.add("GET", "/s", [](const HttpRequest&) { return code_entry_page(200, "", ""); });
     router.add("POST", "/s/open", [context](const HttpRequest& request) {
-        const auto fields = parse_query(request.body);
+        const auto& fields = request.form;
         const std::string typed = fields.contains("code") ? fields.at("code") : "";
         auto form = staff_form(context, typed);
         if (form.status == 404)
@@ -142,13 +143,13 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         return form;
     });
     router.add("POST", "/s", [context](const HttpRequest& request) {
-        const auto answers = parse_query(request.body);  // application/x-www-form-urlencoded
+        const auto& answers = request.form;  // application/x-www-form-urlencoded
         const auto code = answers.find("code");
         if (code == answers.end() || code->second.empty()) return message_page(400, "ไม่พบรหัส", "โปรดเปิดแบบวัดจากรหัสบนบัตรอีกครั้ง");
         return submit_staff_form(context, code->second, answers);
     });
     router.add("POST", "/s/:code", [context](const HttpRequest& request) {
-        return submit_staff_form(context, request.path_params.at("code"), parse_query(request.body));
+        return submit_staff_form(context, request.path_params.at("code"), request.form);
     });
 }
 

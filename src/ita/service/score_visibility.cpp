@@ -1,5 +1,6 @@
 #include <ita/service/score_visibility.hpp>
 
+#include <ita/service/season.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/util/decimal.hpp>
 
@@ -67,7 +68,7 @@ Result<std::array<bool, 2>> hidden_instruments(storage::Store& store, const core
     std::array<bool, 2> hidden{};
     for (const auto instrument : {core::Instrument::iit, core::Instrument::eit}) {
         const auto slot = static_cast<std::size_t>(instrument);
-        ITA_TRY(closed, survey_closed(store, methodology.fiscal_year, instrument, today));
+        const bool closed = phase_status_in(windows, survey_phase(instrument), today).state == PhaseState::closed;
         // A year without a calendar had no survey on the web (its answers come from files).
         const bool open_on_web = !windows.empty() && !closed;
         const auto respondents = static_cast<long long>(scores.respondents[slot]);

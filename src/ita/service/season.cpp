@@ -97,6 +97,10 @@ Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, co
 
 Result<PhaseStatus> phase_status(storage::Store& store, int fiscal_year, std::string_view phase, const std::string& today) {
     ITA_TRY(windows, store.season_windows(fiscal_year));
+    return phase_status_in(windows, phase, today);
+}
+
+PhaseStatus phase_status_in(std::span<const storage::SeasonWindow> windows, std::string_view phase, const std::string& today) {
     const auto found = std::find_if(windows.begin(), windows.end(), [&](const storage::SeasonWindow& window) { return window.phase == phase; });
     if (found == windows.end()) return PhaseStatus{};
     const auto state = today < found->opens_on ? PhaseState::not_yet : today > found->closes_on ? PhaseState::closed : PhaseState::open;

@@ -5,6 +5,7 @@
 #include <ita/storage/store.hpp>
 
 #include <array>
+#include <span>
 #include <map>
 #include <optional>
 #include <string>
@@ -45,6 +46,8 @@ struct PhaseStatus {
 // The phase on `today`; a year with no window for the phase is open (seasons imported from
 // files have no calendar).
 Result<PhaseStatus> phase_status(storage::Store& store, int fiscal_year, std::string_view phase, const std::string& today);
+// The same from a calendar already read (no window for the phase: open).
+PhaseStatus phase_status_in(std::span<const storage::SeasonWindow> windows, std::string_view phase, const std::string& today);
 // Success when the phase is open; otherwise ErrorCode::not_open with a Thai message saying
 // when it opens or when it closed.
 Result<void> require_open(storage::Store& store, int fiscal_year, std::string_view phase, const std::string& today);

@@ -169,8 +169,7 @@ bool valid_browser_token(storage::Store& store, const PublicForm& form, const st
 }
 
 Result<void> submit_public_survey(storage::Store& store, const PublicForm& form, const std::string& token,
-                                  const std::map<std::string, std::string>& fields, const std::string& today) {
-    (void)today;
+                                  const std::map<std::string, std::string>& fields) {
     if (!valid_browser_token(store, form, token)) return fail(ErrorCode::not_found, "no such browser token");
     ITA_TRY(packed, pack_answers(form.methodology, core::Instrument::eit, fields));
     return store.submit_public_survey(form.methodology.fiscal_year, form.agency.agency_id, token, core::Instrument::eit,
@@ -189,16 +188,13 @@ std::string shown_count_text(const ShownCount& shown) {
     return "อย่างน้อย " + std::to_string(shown.count) + " คน";
 }
 
-Result<bool> survey_closed(storage::Store& store, int fiscal_year, core::Instrument instrument, const std::string& today) {
-    ITA_TRY(status, phase_status(store, fiscal_year, instrument == core::Instrument::iit ? "iit" : "eit", today));
-    return status.state == PhaseState::closed;
-}
-
 Result<std::size_t> release_closed_surveys(storage::Store& store, int fiscal_year, const std::string& today) {
+    // Called before every read of answers: one read of the calendar, and nothing written unless
+    // a window has closed with answers held.
+    ITA_TRY(windows, store.season_windows(fiscal_year));
     std::size_t released = 0;
     for (const auto instrument : {core::Instrument::iit, core::Instrument::eit}) {
-        ITA_TRY(closed, survey_closed(store, fiscal_year, instrument, today));
-        if (!closed) continue;
+        if (phase_status_in(windows, survey_phase(instrument), today).state != PhaseState::closed) continue;
         ITA_TRY(count, store.release_held_answers(fiscal_year, instrument));
         released += count;
     }

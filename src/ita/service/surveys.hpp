@@ -49,9 +49,9 @@ std::string shown_count_text(const ShownCount& shown);
 // answers calls it first; it is cheap when nothing is held. Returns how many were released.
 Result<std::size_t> release_closed_surveys(storage::Store& store, int fiscal_year, const std::string& today);
 
-// Whether the instrument's window has closed by `today` (false when the year has no calendar
-// for it): until then no figure from its answers is shown to anyone.
-Result<bool> survey_closed(storage::Store& store, int fiscal_year, core::Instrument instrument, const std::string& today);
+// The season's phase in which the instrument is answered ("iit" or "eit"): until it has closed,
+// no figure from its answers is shown to anyone.
+inline std::string_view survey_phase(core::Instrument instrument) { return instrument == core::Instrument::iit ? "iit" : "eit"; }
 Result<StaffSurveyStatus> staff_survey_status(storage::Store& store, int fiscal_year, const std::string& agency_id,
                                               const std::optional<std::string>& methodology_dir);
 // invalid_input unless 1 ≤ headcount ≤ 1,000,000.
@@ -103,6 +103,6 @@ bool valid_browser_token(storage::Store& store, const PublicForm& form, const st
 // Checks the answers (invalid_input lists the problems) and holds them, using the token
 // (not_found for a token this form did not make, conflict for one used already).
 Result<void> submit_public_survey(storage::Store& store, const PublicForm& form, const std::string& token,
-                                  const std::map<std::string, std::string>& fields, const std::string& today);
+                                  const std::map<std::string, std::string>& fields);
 
 }  // namespace ita::service
