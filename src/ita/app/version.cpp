@@ -5,7 +5,7 @@
 namespace ita::app {
 
 std::string version_text() {
-    return std::string("ita ") + ITA_VERSION + " (database schema " + std::to_string(storage::migrations_for("sqlite").back().version) + ")";
+    return std::string("ita ") + ITA_VERSION + " (database schema " + std::to_string(storage::newest_schema_version()) + ")";
 }
 
 }  // namespace ita::app

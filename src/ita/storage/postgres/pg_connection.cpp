@@ -18,8 +18,15 @@ QueryResult& QueryResult::operator=(QueryResult&& other) noexcept {
 QueryResult::~QueryResult() { PQclear(m_result); }
 
 int QueryResult::rows() const { return PQntuples(m_result); }
+int QueryResult::columns() const { return PQnfields(m_result); }
 std::string_view QueryResult::text(int row, int column) const {
     return {PQgetvalue(m_result, row, column), static_cast<std::size_t>(PQgetlength(m_result, row, column))};
+}
+std::int64_t QueryResult::affected() const {
+    const std::string_view count = PQcmdTuples(m_result);
+    std::int64_t value = 0;
+    std::from_chars(count.data(), count.data() + count.size(), value);
+    return value;
 }
 bool Connection::ok() const { return m_connection != nullptr && PQstatus(m_connection) == CONNECTION_OK; }
 
@@ -244,19 +251,12 @@ Result<void> Connection::copy_out(std::string_view copy_sql, const std::function
     return {};
 }
 
-Result<Transaction> Transaction::begin(Connection& connection) {
-    ITA_TRY_VOID(connection.execute("BEGIN"));
-    return Transaction(connection);
-}
-
-Transaction::~Transaction() {
-    if (m_connection) (void)m_connection->execute("ROLLBACK");
-}
-
-Result<void> Transaction::commit() {
-    auto committed = m_connection->execute("COMMIT");
-    if (committed) m_connection = nullptr;
-    return committed;
+Result<std::string> Connection::literal(std::string_view value) const {
+    char* escaped = PQescapeLiteral(m_connection, value.data(), value.size());
+    if (!escaped) return std::unexpected(error("PostgreSQL literal"));
+    std::string text(escaped);
+    PQfreemem(escaped);
+    return text;
 }
 
 }  // namespace ita::storage::postgres

@@ -1,5 +1,5 @@
-// Thin RAII wrappers over libpq: a connection, query results, a transaction that rolls back
-// unless committed, and COPY FROM STDIN for bulk rows. Parameters are sent as text; bytea
+// Thin RAII wrappers over libpq: a connection, query results, and COPY in both directions for
+// bulk rows (PgDatabase builds sql::Database on them). Parameters are sent as text; bytea
 // columns are read and written in hex. Not thread-safe.
 #pragma once
 
@@ -28,12 +28,15 @@ public:
 
     [[nodiscard]] pg_result* get() const { return m_result; }
     [[nodiscard]] int rows() const;
+    [[nodiscard]] int columns() const;
     [[nodiscard]] std::string_view text(int row, int column) const;
     [[nodiscard]] bool is_null(int row, int column) const;
     [[nodiscard]] std::int64_t integer(int row, int column) const;
     [[nodiscard]] double real(int row, int column) const;
     // A bytea column in hex output form ("\x0102…").
     [[nodiscard]] std::vector<std::uint8_t> bytes(int row, int column) const;
+    // Rows an INSERT, UPDATE or DELETE changed.
+    [[nodiscard]] std::int64_t affected() const;
 
 private:
     pg_result* m_result;
@@ -69,6 +72,8 @@ public:
     // stream in: a national table is never held in memory at once.
     Result<void> copy_out(std::string_view copy_sql, const std::function<void(std::span<const std::string_view>)>& row);
     [[nodiscard]] const std::string& target() const { return m_target; }
+    // `value` as a quoted SQL literal (PQescapeLiteral), for statements that take no parameters.
+    Result<std::string> literal(std::string_view value) const;
 
 private:
     Connection(pg_conn* connection, std::string target) : m_connection(connection), m_target(std::move(target)) {}
@@ -78,19 +83,6 @@ private:
     // Statements prepared on this connection, by SQL text: a server keeps its connections, so
     // parsing and planning each statement once saves most of PostgreSQL's work per request.
     std::unordered_map<std::string, std::string> m_prepared;
-};
-
-class Transaction {
-public:
-    static Result<Transaction> begin(Connection& connection);
-    Transaction(Transaction&& other) noexcept : m_connection(other.m_connection) { other.m_connection = nullptr; }
-    Transaction(const Transaction&) = delete;
-    ~Transaction();
-    Result<void> commit();
-
-private:
-    explicit Transaction(Connection& connection) : m_connection(&connection) {}
-    Connection* m_connection;
 };
 
 // Escapes a value for a COPY text-format field (backslash, tab, newline, carriage return).

@@ -135,19 +135,4 @@ int Connection::changes() const { return sqlite3_changes(m_database); }
 
 Error Connection::error(std::string_view doing) const { return error_from(m_database, sqlite3_errcode(m_database), doing); }
 
-Result<Transaction> Transaction::begin(Connection& connection) {
-    ITA_TRY_VOID(connection.execute("BEGIN IMMEDIATE"));
-    return Transaction(connection);
-}
-
-Transaction::~Transaction() {
-    if (m_connection) (void)m_connection->execute("ROLLBACK");
-}
-
-Result<void> Transaction::commit() {
-    auto committed = m_connection->execute("COMMIT");
-    if (committed) m_connection = nullptr;
-    return committed;
-}
-
 }  // namespace ita::storage::sqlite

@@ -1,5 +1,5 @@
-// Thin RAII wrappers over the SQLite C API: a connection, prepared statements and a
-// transaction that rolls back unless committed. Errors come back as ita::Error with SQLite's
+// Thin RAII wrappers over the SQLite C API: a connection and prepared statements (transactions
+// and the statement cache are SqliteDatabase's). Errors come back as ita::Error with SQLite's
 // message, read-only and disk-full databases named as such. Not thread-safe.
 #pragma once
 
@@ -71,21 +71,6 @@ private:
     Connection(sqlite3* database, std::string path) : m_database(database), m_path(std::move(path)) {}
     sqlite3* m_database = nullptr;
     std::string m_path;
-};
-
-// BEGIN IMMEDIATE on construction (so writers queue instead of failing mid-way); rolls back on
-// destruction unless commit() succeeded.
-class Transaction {
-public:
-    static Result<Transaction> begin(Connection& connection);
-    Transaction(Transaction&& other) noexcept : m_connection(other.m_connection) { other.m_connection = nullptr; }
-    Transaction(const Transaction&) = delete;
-    ~Transaction();
-    Result<void> commit();
-
-private:
-    explicit Transaction(Connection& connection) : m_connection(&connection) {}
-    Connection* m_connection;
 };
 
 }  // namespace ita::storage::sqlite

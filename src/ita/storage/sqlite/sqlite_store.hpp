@@ -1,115 +1,32 @@
-// SqliteStore: the Store on one SQLite file (WAL). See store.hpp for the contract.
+// SqliteStore: the Store on one SQLite file (WAL). Everything but opening, backup and restore is
+// SqlStore's; see store.hpp for the contract.
 #pragma once
 
-#include <ita/storage/sqlite/sqlite_connection.hpp>
-#include <ita/storage/store.hpp>
-
-#include <vector>
+#include <ita/storage/sql/sql_store.hpp>
+#include <ita/storage/sqlite/sqlite_database.hpp>
 
 namespace ita::storage::sqlite {
 
-class SqliteStore final : public Store {
+// Its declarations are those of Store a backend must give (as in the other backend's header).
+class SqliteStore final : public SqlStore {
 public:
     // Opens or creates the database and applies pending migrations.
     static Result<std::unique_ptr<SqliteStore>> open(const std::string& path, Migrations migrations = Migrations::apply);
 
-    std::string_view backend() const override { return "sqlite"; }
-    Result<int> schema_version() override;
-    Result<ImportReport> import_agencies(std::span<const core::Agency> agencies, const ImportOptions& options) override;
-    Result<std::vector<core::Agency>> agencies() override;
-    Result<std::optional<core::Agency>> agency(const std::string& agency_id) override;
-    Result<void> ensure_fiscal_year(const FiscalYearInfo& info) override;
-    Result<FiscalYearInfo> fiscal_year(int fiscal_year) override;
-    Result<std::vector<int>> fiscal_years() override;
-    Result<ImportReport> import_responses(int fiscal_year, std::span<const core::RespondentAnswers> respondents,
-                                          const ImportOptions& options) override;
-    Result<ImportReport> import_oit(int fiscal_year, std::span<const core::OitVerdict> verdicts, const ImportOptions& options) override;
-    Result<ImportReport> import_published(int fiscal_year, std::span<const core::PublishedScore> scores,
-                                          const ImportOptions& options) override;
-    Result<void> for_each_response(int fiscal_year, const std::optional<std::string>& agency_id,
-                                   const std::function<void(const StoredResponse&)>& visit) override;
-    Result<std::vector<core::OitVerdict>> oit_verdicts(int fiscal_year, const std::optional<std::string>& agency_id) override;
-    Result<std::vector<core::PublishedScore>> published_scores(int fiscal_year, const std::optional<std::string>& agency_id) override;
-    Result<void> save_snapshots(int fiscal_year, const std::string& methodology_version,
-                                std::span<const ScoreSnapshot> snapshots) override;
-    Result<std::vector<ScoreSnapshot>> snapshots(int fiscal_year) override;
-    Result<std::int64_t> add_measure(const core::Measure& measure, std::string_view actor) override;
-    Result<void> update_measure(const core::Measure& measure, std::string_view actor) override;
-    Result<void> remove_measure(std::int64_t measure_id, std::string_view actor) override;
-    Result<void> add_progress(std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor) override;
-    Result<std::vector<core::Measure>> measures(int fiscal_year, const std::optional<std::string>& agency_id) override;
-    Result<void> set_constraints(int fiscal_year, const std::string& agency_id, const core::Constraints& constraints,
-                                 std::string_view actor) override;
-    Result<std::optional<core::Constraints>> constraints(int fiscal_year, const std::string& agency_id) override;
-    Result<void> add_survey_codes(int fiscal_year, const std::string& agency_id, core::Instrument instrument,
-                                  std::span<const std::string> codes, std::string_view actor) override;
-    Result<SurveyCode> survey_code(std::string_view code) override;
-    Result<void> submit_survey(std::string_view code, const HeldSubmission& submission) override;
-    Result<void> submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token, core::Instrument instrument,
-                                      const HeldSubmission& submission) override;
-    Result<std::size_t> release_held_answers(int fiscal_year, core::Instrument instrument) override;
-    Result<bool> browser_token_used(std::string_view token) override;
-    Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) override;
-    Result<int> count_hits(std::string_view key, std::int64_t window_start) override;
-    Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;
-    Result<std::optional<int>> open_fiscal_year() override;
-    Result<bool> claim_job(std::string_view job, const std::string& period) override;
-    Result<void> open_season(int fiscal_year, std::span<const std::string> agency_ids, std::span<const SeasonWindow> windows,
-                             std::string_view actor) override;
-    Result<std::vector<SeasonWindow>> season_windows(int fiscal_year) override;
-    Result<bool> in_season(int fiscal_year, const std::string& agency_id) override;
-    Result<void> set_headcount(int fiscal_year, const std::string& agency_id, long long headcount, std::string_view actor) override;
-    Result<std::map<std::string, long long>> headcounts(int fiscal_year) override;
-    Result<void> enter_oit(int fiscal_year, const OitEntry& entry, std::string_view actor, const std::string& day) override;
-    Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted, const std::string& comment,
-                            std::string_view reviewer, const std::string& day) override;
-    Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
-                             const std::string& url, std::string_view actor, const std::string& day) override;
-    Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) override;
-    Result<void> count_submission(int fiscal_year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
-                                  std::string_view duration, long long submissions) override;
-    Result<std::vector<TimingCount>> submission_timing(int fiscal_year, const std::optional<std::string>& agency_id) override;
-    Result<std::string> stamp(std::string_view purpose, std::string_view text) override;
-    Result<std::int64_t> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) override;
-    Result<void> forget_snapshots(int fiscal_year, const std::string& agency_id, const std::string& item,
-                                  std::span<const std::int64_t> keep_check_ids) override;
-    Result<std::vector<UrlCheck>> latest_url_checks(int fiscal_year, const std::optional<std::string>& agency_id) override;
-    Result<std::vector<UrlCheck>> url_check_history(int fiscal_year, const std::string& agency_id, const std::string& item) override;
-    Result<std::vector<UrlCheck>> url_checks_before(int fiscal_year, const std::string& agency_id, const std::string& before) override;
-    Result<EvidenceSnapshot> evidence_snapshot(const std::string& agency_id, const std::string& sha256) override;
-    Result<Publication> publish_results(int fiscal_year, std::string_view actor) override;
-    Result<std::vector<Publication>> publications() override;
-    Result<std::vector<ScoreSnapshot>> published_results(int fiscal_year) override;
-    Result<std::vector<ScoreSnapshot>> published_overall(int fiscal_year) override;
-    Result<std::int64_t> public_generation() override;
-    Result<void> add_user(const User& user, std::string_view actor) override;
-    Result<User> user(const std::string& user_id) override;
-    Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) override;
-    Result<Session> session(std::string_view token, std::int64_t now) override;
-    Result<void> remove_session(std::string_view token) override;
-    Result<void> record(std::string_view actor, std::string_view action, std::string_view detail) override;
-    Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) override;
+    [[nodiscard]] std::string_view backend() const override { return "sqlite"; }
+    // A consistent copy with SQLite's online backup API / the database replaced by one.
     Result<void> backup(const std::string& path) override;
     Result<void> restore(const std::string& path) override;
 
     // For fault-injection tests only: runs SQL on the store's connection.
-    Result<void> execute_for_test(std::string_view sql) { return m_connection.execute(sql); }
+    Result<void> execute_for_test(std::string_view sql) { return m_database.execute_script(sql); }
 
 private:
-    // The rows of score_snapshots or published_results (same columns) of a year, by agency id;
-    // without `with_detail`, detail_json is left empty (and never read from disk).
-    Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year, bool with_detail);
-    explicit SqliteStore(Connection connection) : m_connection(std::move(connection)) {}
-    Result<void> migrate(Migrations migrations);
-    // The deployment's key, read from the secrets file when the store opened.
-    Result<std::vector<std::uint8_t>> respondent_secret() { return m_secret; }
-    Result<void> settle_secret();
-    Result<void> audit(std::string_view actor, std::string_view action, std::optional<int> fiscal_year, std::string_view detail);
-    Result<void> ensure_assessments(int fiscal_year, const std::vector<std::string>& agency_ids);
-    Result<void> check_agencies_known(const std::vector<std::pair<std::string, std::size_t>>& agency_lines, const ImportOptions& options);
+    explicit SqliteStore(std::unique_ptr<SqliteDatabase> database) : SqlStore(std::move(database)), m_database(sqlite_database()) {}
+    SqliteDatabase& sqlite_database() { return static_cast<SqliteDatabase&>(database()); }
+    Result<void> after_key_removed() override;
 
-    Connection m_connection;
-    std::vector<std::uint8_t> m_secret;
+    SqliteDatabase& m_database;
 };
 
 }  // namespace ita::storage::sqlite

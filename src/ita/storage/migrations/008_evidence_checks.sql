@@ -6,10 +6,10 @@
 CREATE TABLE evidence_snapshots (
   sha256 TEXT PRIMARY KEY,
   content_type TEXT NOT NULL,
-  body BYTEA NOT NULL
-);
+  body {bytes} NOT NULL
+){without_rowid};
 CREATE TABLE url_checks (
-  check_id BIGSERIAL PRIMARY KEY,
+  check_id {serial_key},
   fiscal_year INTEGER NOT NULL REFERENCES fiscal_years (fiscal_year),
   agency_id TEXT NOT NULL REFERENCES agencies (agency_id),
   item TEXT NOT NULL,
@@ -21,7 +21,7 @@ CREATE TABLE url_checks (
   reason TEXT NOT NULL,
   reason_codes TEXT NOT NULL,
   content_type TEXT NOT NULL,
-  size BIGINT NOT NULL,
+  size {bigint} NOT NULL,
   redirects TEXT NOT NULL,
   snapshot TEXT REFERENCES evidence_snapshots (sha256)
 );

@@ -8,7 +8,7 @@ CREATE TABLE held_answers (
   fiscal_year INTEGER NOT NULL REFERENCES fiscal_years (fiscal_year),
   agency_id TEXT NOT NULL REFERENCES agencies (agency_id),
   instrument TEXT NOT NULL CHECK (instrument IN ('IIT', 'EIT')),
-  sealed BLOB NOT NULL
+  sealed {bytes} NOT NULL
 );
 CREATE INDEX held_answers_by_year ON held_answers (fiscal_year, instrument, agency_id);
 ALTER TABLE responses DROP COLUMN submitted_on;

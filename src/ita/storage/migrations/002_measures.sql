@@ -1,8 +1,8 @@
--- ita schema 2 (PostgreSQL): integrity measures, their progress reports, and 4M constraints.
+-- ita schema 2: integrity measures, their progress reports, and 4M constraints.
 -- A measure belongs to the fiscal year it is carried out in, usually the year after the result
 -- it answers, which may have no assessment (and no methodology) yet: no reference to fiscal_years.
 CREATE TABLE measures (
-  measure_id BIGSERIAL PRIMARY KEY,
+  measure_id {serial_key},
   fiscal_year INTEGER NOT NULL,
   agency_id TEXT NOT NULL REFERENCES agencies (agency_id),
   targets TEXT NOT NULL DEFAULT '',
@@ -17,7 +17,7 @@ CREATE TABLE measures (
 );
 CREATE INDEX measures_by_agency ON measures (fiscal_year, agency_id);
 CREATE TABLE measure_progress (
-  measure_id BIGINT NOT NULL REFERENCES measures (measure_id) ON DELETE CASCADE,
+  measure_id {bigint} NOT NULL REFERENCES measures (measure_id) ON DELETE CASCADE,
   reported_on TEXT NOT NULL,
   percent INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),
   text TEXT NOT NULL DEFAULT '',
@@ -32,4 +32,4 @@ CREATE TABLE constraints_4m (
   method TEXT NOT NULL DEFAULT '',
   material TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (fiscal_year, agency_id)
-);
+){without_rowid};

@@ -7,14 +7,14 @@ CREATE TABLE published_results (
   fiscal_year INTEGER NOT NULL REFERENCES fiscal_years (fiscal_year),
   agency_id TEXT NOT NULL REFERENCES agencies (agency_id),
   methodology_version TEXT NOT NULL,
-  overall DOUBLE PRECISION,
+  overall {real},
   rating TEXT NOT NULL DEFAULT '',
-  pass BOOLEAN,
+  pass {boolean},
   detail TEXT NOT NULL,
   PRIMARY KEY (fiscal_year, agency_id)
-);
+){without_rowid};
 CREATE TABLE publications (
-  publication_id BIGSERIAL PRIMARY KEY,
+  publication_id {serial_key},
   fiscal_year INTEGER NOT NULL REFERENCES fiscal_years (fiscal_year),
   published_at TEXT NOT NULL,
   actor TEXT NOT NULL,
@@ -22,9 +22,19 @@ CREATE TABLE publications (
 );
 CREATE TABLE public_state (
   singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
-  generation BIGINT NOT NULL
+  generation {bigint} NOT NULL
 );
 INSERT INTO public_state (singleton, generation) VALUES (1, 0);
+-- @sqlite
+CREATE TRIGGER measures_public_insert AFTER INSERT ON measures BEGIN UPDATE public_state SET generation = generation + 1; END;
+CREATE TRIGGER measures_public_update AFTER UPDATE ON measures BEGIN UPDATE public_state SET generation = generation + 1; END;
+CREATE TRIGGER measures_public_delete AFTER DELETE ON measures BEGIN UPDATE public_state SET generation = generation + 1; END;
+CREATE TRIGGER progress_public_insert AFTER INSERT ON measure_progress BEGIN UPDATE public_state SET generation = generation + 1; END;
+CREATE TRIGGER progress_public_delete AFTER DELETE ON measure_progress BEGIN UPDATE public_state SET generation = generation + 1; END;
+CREATE TRIGGER constraints_public_insert AFTER INSERT ON constraints_4m BEGIN UPDATE public_state SET generation = generation + 1; END;
+CREATE TRIGGER constraints_public_update AFTER UPDATE ON constraints_4m BEGIN UPDATE public_state SET generation = generation + 1; END;
+CREATE TRIGGER constraints_public_delete AFTER DELETE ON constraints_4m BEGIN UPDATE public_state SET generation = generation + 1; END;
+-- @postgresql
 CREATE FUNCTION bump_public_generation() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE public_state SET generation = generation + 1;
@@ -36,3 +46,4 @@ CREATE TRIGGER progress_public AFTER INSERT OR UPDATE OR DELETE ON measure_progr
   FOR EACH STATEMENT EXECUTE FUNCTION bump_public_generation();
 CREATE TRIGGER constraints_public AFTER INSERT OR UPDATE OR DELETE ON constraints_4m
   FOR EACH STATEMENT EXECUTE FUNCTION bump_public_generation();
+-- @end

@@ -7,6 +7,6 @@ CREATE TABLE submission_timing (
   instrument TEXT NOT NULL CHECK (instrument IN ('IIT', 'EIT')),
   hour TEXT NOT NULL,
   duration TEXT NOT NULL CHECK (duration IN ('under_1m', '1m_to_3m', '3m_to_10m', 'over_10m', 'unknown')),
-  submissions INTEGER NOT NULL,
+  submissions {bigint} NOT NULL,
   PRIMARY KEY (fiscal_year, agency_id, instrument, hour, duration)
-) WITHOUT ROWID;
+){without_rowid};
