@@ -77,7 +77,8 @@ void add_score(CLI::App& app, Commands& commands) {
     score->add_option("--out", command.out, "เขียนผลลัพธ์ลงไฟล์ / write to this file instead of standard output");
 }
 
-void add_gen(CLI::App& app, app::GenCommand& command) {
+void add_gen(CLI::App& app, Commands& commands) {
+    auto& command = commands.gen;
     auto* gen = app.add_subcommand("gen", "สร้างชุดข้อมูลสังเคราะห์ระดับประเทศ / Generate a synthetic national dataset");
     gen->add_option("--agencies", command.agencies, "จำนวนหน่วยงาน / number of agencies")->default_val(8317)->check(CLI::Range(1, 100000));
     gen->add_option("--seed", command.seed, "ค่าเริ่มต้นสุ่ม / random seed (same seed, same files)")->default_val(1);
@@ -316,6 +317,155 @@ int require_db(const GlobalOptions& global, const char* command) {
     return 2;
 }
 
+// What each subcommand does once its options are parsed, given the shared ones. The commands
+// that need a database have it checked before they are called.
+int run_score(Commands& commands, const GlobalOptions& global) {
+    commands.score.request.methodology_dir = global.methodology_dir;
+    commands.score.db = global.db;
+    commands.score.format = output_formats.at(commands.score_format);
+    return app::run_score_command(commands.score);
+}
+
+int run_gen(Commands& commands, const GlobalOptions& global) {
+    commands.gen.methodology_dir = global.methodology_dir;
+    return app::run_gen_command(commands.gen);
+}
+
+int run_import(Commands& commands, const GlobalOptions& global) {
+    static const std::map<std::string, service::ImportKind> kinds{{"agencies", service::ImportKind::agencies},
+                                                                  {"responses", service::ImportKind::responses},
+                                                                  {"oit", service::ImportKind::oit},
+                                                                  {"published", service::ImportKind::published}};
+    auto& command = commands.import;
+    command.db = *global.db;
+    command.request.kind = kinds.at(commands.import_kind);
+    command.request.methodology_dir = global.methodology_dir;
+    if (command.request.kind != service::ImportKind::agencies && command.request.fiscal_year == 0) {
+        std::fprintf(stderr, "ita import: %s needs --year\n", commands.import_kind.c_str());
+        return 2;
+    }
+    return app::run_import_command(command);
+}
+
+int run_publish(Commands& commands, const GlobalOptions& global) {
+    return app::run_publish_command(*global.db, commands.publish_year, global.methodology_dir);
+}
+
+int run_check_urls(Commands& commands, const GlobalOptions& global) {
+    auto& command = commands.check_urls;
+    command.db = *global.db;
+    command.request.methodology_dir = global.methodology_dir;
+    command.request.limits.total_timeout = std::chrono::milliseconds(static_cast<long long>(commands.check_urls_timeout * 1000));
+    command.request.limits.connect_timeout = std::min(command.request.limits.connect_timeout, command.request.limits.total_timeout);
+    command.json = commands.check_urls_format == "json";
+    return app::run_check_urls_command(command);
+}
+
+int run_integrity(Commands& commands, const GlobalOptions& global) {
+    auto& command = commands.integrity;
+    command.db = *global.db;
+    command.request.methodology_dir = global.methodology_dir;
+    command.json = commands.integrity_format == "json";
+    return app::run_integrity_command(command);
+}
+
+int run_rank(Commands& commands, const GlobalOptions& global) {
+    commands.rank.db = *global.db;
+    commands.rank.request.methodology_dir = global.methodology_dir;
+    commands.rank.format = output_formats.at(commands.rank_format);
+    return app::run_rank_command(commands.rank);
+}
+
+int run_analyse(Commands& commands, const GlobalOptions& global) {
+    auto& command = commands.analyse;
+    command.db = global.db;
+    command.files.methodology_dir = global.methodology_dir;
+    command.json = commands.analyse_format == "json";
+    const auto& files = command.files;
+    if (command.db && (!files.responses.empty() || files.oit || files.published || files.agencies)) {
+        std::fprintf(stderr, "ita analyse: give either --db or input files, not both\n");
+        return 2;
+    }
+    return app::run_analyse_command(command);
+}
+
+int run_measures(Commands& commands, const GlobalOptions& global) {
+    auto& command = commands.measures;
+    command.db = *global.db;
+    command.methodology_dir = global.methodology_dir;
+    command.json = commands.measures_format == "json";
+    return app::run_measures_command(command);
+}
+
+int run_report(Commands& commands, const GlobalOptions& global) {
+    if (!commands.report.all && commands.report.agency_id.empty()) {
+        std::fprintf(stderr, "ita report: give --agency A or --all\n");
+        return 2;
+    }
+    commands.report.db = *global.db;
+    commands.report.methodology_dir = global.methodology_dir;
+    return app::run_report_command(commands.report);
+}
+
+// "HH:MM" as minutes after midnight, or nothing for "off"; -1 when it is neither.
+int nightly_minute(const std::string& text) {
+    int hour = -1, minute = -1;
+    char end = 0;
+    if (std::sscanf(text.c_str(), "%d:%d%c", &hour, &minute, &end) != 2 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return -1;
+    return hour * 60 + minute;
+}
+
+int run_serve(Commands& commands, const GlobalOptions& global) {
+    commands.serve.db = *global.db;
+    commands.serve.methodology_dir = global.methodology_dir;
+    if (commands.evidence_check_at == "off") {
+        commands.serve.evidence_nightly_minute = std::nullopt;
+    } else if (const int minute = nightly_minute(commands.evidence_check_at); minute >= 0) {
+        commands.serve.evidence_nightly_minute = minute;
+    } else {
+        std::fprintf(stderr, "ita serve: --evidence-check-at must be HH:MM (such as 02:00) or off\n");
+        return 2;
+    }
+    return app::run_serve_command(commands.serve);
+}
+
+int run_season(Commands& commands, const GlobalOptions& global) {
+    if (commands.season_show) return app::run_season_show_command(*global.db, commands.season.fiscal_year);
+    // Options not given leave empty entries behind: drop them so the defaults apply.
+    for (auto* dates : {&commands.season.opens, &commands.season.closes})
+        std::erase_if(*dates, [](const auto& entry) { return entry.second.empty(); });
+    commands.season.methodology_dir = global.methodology_dir;
+    return app::run_season_open_command(*global.db, commands.season);
+}
+
+int run_users(Commands& commands, const GlobalOptions& global) {
+    return app::run_users_add_command(*global.db, commands.user_id, commands.user_name, commands.user_role, commands.user_agency);
+}
+
+int run_codes(Commands& commands, const GlobalOptions& global) {
+    return app::run_codes_command(*global.db, commands.codes_year, commands.codes_agency, commands.codes_count, global.methodology_dir);
+}
+
+int run_migrate(Commands&, const GlobalOptions& global) { return app::run_migrate_command(*global.db); }
+int run_backup(Commands& commands, const GlobalOptions& global) { return app::run_backup_command(*global.db, commands.backup_out); }
+int run_restore(Commands& commands, const GlobalOptions& global) { return app::run_restore_command(*global.db, commands.restore_from); }
+
+struct Subcommand {
+    const char* name;
+    bool needs_db;
+    int (*run)(Commands&, const GlobalOptions&);
+};
+
+// `constraints` is the measures command's other name (both set up by add_measures).
+constexpr Subcommand subcommands[] = {
+    {"score", false, run_score},          {"gen", false, run_gen},         {"import", true, run_import},
+    {"publish", true, run_publish},       {"check-urls", true, run_check_urls}, {"integrity", true, run_integrity},
+    {"rank", true, run_rank},             {"analyse", false, run_analyse}, {"measures", true, run_measures},
+    {"constraints", true, run_measures},  {"report", true, run_report},    {"serve", true, run_serve},
+    {"season", true, run_season},         {"users", true, run_users},      {"codes", true, run_codes},
+    {"migrate", true, run_migrate},       {"backup", true, run_backup},    {"restore", true, run_restore},
+};
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -330,158 +480,20 @@ int run(int argc, char** argv) {
     app.add_option("--db", global.db, "ฐานข้อมูล: ไฟล์ SQLite หรือ postgresql://… / database: a SQLite file or a postgresql:// URL")
         ->envname("ITA_DB");
     Commands commands;
-    add_score(app, commands);
-    add_gen(app, commands.gen);
-    add_import(app, commands);
-    add_rank(app, commands);
-    add_analyse(app, commands);
-    add_measures(app, commands);
-    add_report(app, commands);
-    add_serve(app, commands);
-    add_codes(app, commands);
-    add_season(app, commands);
-    add_users(app, commands);
-    add_publish(app, commands);
-    add_check_urls(app, commands);
-    add_integrity(app, commands);
-    add_backup(app, commands);
+    for (const auto add : {add_score, add_gen, add_import, add_rank, add_analyse, add_measures, add_report, add_serve, add_codes, add_season,
+                           add_users, add_publish, add_check_urls, add_integrity, add_backup})
+        add(app, commands);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         const int code = app.exit(error);
         return code == 0 ? 0 : 2;
     }
-    if (app.got_subcommand("score")) {
-        commands.score.request.methodology_dir = global.methodology_dir;
-        commands.score.db = global.db;
-        commands.score.format = output_formats.at(commands.score_format);
-        return app::run_score_command(commands.score);
-    }
-    if (app.got_subcommand("gen")) {
-        commands.gen.methodology_dir = global.methodology_dir;
-        return app::run_gen_command(commands.gen);
-    }
-    if (app.got_subcommand("import")) {
-        if (const int code = require_db(global, "import")) return code;
-        static const std::map<std::string, service::ImportKind> kinds{{"agencies", service::ImportKind::agencies},
-                                                                      {"responses", service::ImportKind::responses},
-                                                                      {"oit", service::ImportKind::oit},
-                                                                      {"published", service::ImportKind::published}};
-        auto& command = commands.import;
-        command.db = *global.db;
-        command.request.kind = kinds.at(commands.import_kind);
-        command.request.methodology_dir = global.methodology_dir;
-        if (command.request.kind != service::ImportKind::agencies && command.request.fiscal_year == 0) {
-            std::fprintf(stderr, "ita import: %s needs --year\n", commands.import_kind.c_str());
-            return 2;
-        }
-        return app::run_import_command(command);
-    }
-    if (app.got_subcommand("publish")) {
-        if (const int code = require_db(global, "publish")) return code;
-        return app::run_publish_command(*global.db, commands.publish_year, global.methodology_dir);
-    }
-    if (app.got_subcommand("check-urls")) {
-        if (const int code = require_db(global, "check-urls")) return code;
-        auto& command = commands.check_urls;
-        command.db = *global.db;
-        command.request.methodology_dir = global.methodology_dir;
-        command.request.limits.total_timeout = std::chrono::milliseconds(static_cast<long long>(commands.check_urls_timeout * 1000));
-        command.request.limits.connect_timeout = std::min(command.request.limits.connect_timeout, command.request.limits.total_timeout);
-        command.json = commands.check_urls_format == "json";
-        return app::run_check_urls_command(command);
-    }
-    if (app.got_subcommand("integrity")) {
-        if (const int code = require_db(global, "integrity")) return code;
-        auto& command = commands.integrity;
-        command.db = *global.db;
-        command.request.methodology_dir = global.methodology_dir;
-        command.json = commands.integrity_format == "json";
-        return app::run_integrity_command(command);
-    }
-    if (app.got_subcommand("rank")) {
-        if (const int code = require_db(global, "rank")) return code;
-        commands.rank.db = *global.db;
-        commands.rank.request.methodology_dir = global.methodology_dir;
-        commands.rank.format = output_formats.at(commands.rank_format);
-        return app::run_rank_command(commands.rank);
-    }
-    if (app.got_subcommand("analyse")) {
-        auto& command = commands.analyse;
-        command.db = global.db;
-        command.files.methodology_dir = global.methodology_dir;
-        command.json = commands.analyse_format == "json";
-        const auto& files = command.files;
-        if (command.db && (!files.responses.empty() || files.oit || files.published || files.agencies)) {
-            std::fprintf(stderr, "ita analyse: give either --db or input files, not both\n");
-            return 2;
-        }
-        return app::run_analyse_command(command);
-    }
-    if (app.got_subcommand("measures") || app.got_subcommand("constraints")) {
-        if (const int code = require_db(global, "measures")) return code;
-        auto& command = commands.measures;
-        command.db = *global.db;
-        command.methodology_dir = global.methodology_dir;
-        command.json = commands.measures_format == "json";
-        return app::run_measures_command(command);
-    }
-    if (app.got_subcommand("report")) {
-        if (const int code = require_db(global, "report")) return code;
-        if (!commands.report.all && commands.report.agency_id.empty()) {
-            std::fprintf(stderr, "ita report: give --agency A or --all\n");
-            return 2;
-        }
-        commands.report.db = *global.db;
-        commands.report.methodology_dir = global.methodology_dir;
-        return app::run_report_command(commands.report);
-    }
-    if (app.got_subcommand("serve")) {
-        if (const int code = require_db(global, "serve")) return code;
-        commands.serve.db = *global.db;
-        commands.serve.methodology_dir = global.methodology_dir;
-        if (commands.evidence_check_at == "off") {
-            commands.serve.evidence_nightly_minute = std::nullopt;
-        } else {
-            int hour = -1, minute = -1;
-            char end = 0;
-            if (std::sscanf(commands.evidence_check_at.c_str(), "%d:%d%c", &hour, &minute, &end) != 2 || hour < 0 || hour > 23 || minute < 0 ||
-                minute > 59) {
-                std::fprintf(stderr, "ita serve: --evidence-check-at must be HH:MM (such as 02:00) or off\n");
-                return 2;
-            }
-            commands.serve.evidence_nightly_minute = hour * 60 + minute;
-        }
-        return app::run_serve_command(commands.serve);
-    }
-    if (app.got_subcommand("season")) {
-        if (const int code = require_db(global, "season")) return code;
-        if (commands.season_show) return app::run_season_show_command(*global.db, commands.season.fiscal_year);
-        // Options not given leave empty entries behind: drop them so the defaults apply.
-        for (auto* dates : {&commands.season.opens, &commands.season.closes})
-            std::erase_if(*dates, [](const auto& entry) { return entry.second.empty(); });
-        commands.season.methodology_dir = global.methodology_dir;
-        return app::run_season_open_command(*global.db, commands.season);
-    }
-    if (app.got_subcommand("users")) {
-        if (const int code = require_db(global, "users")) return code;
-        return app::run_users_add_command(*global.db, commands.user_id, commands.user_name, commands.user_role, commands.user_agency);
-    }
-    if (app.got_subcommand("codes")) {
-        if (const int code = require_db(global, "codes")) return code;
-        return app::run_codes_command(*global.db, commands.codes_year, commands.codes_agency, commands.codes_count, global.methodology_dir);
-    }
-    if (app.got_subcommand("migrate")) {
-        if (const int code = require_db(global, "migrate")) return code;
-        return app::run_migrate_command(*global.db);
-    }
-    if (app.got_subcommand("backup")) {
-        if (const int code = require_db(global, "backup")) return code;
-        return app::run_backup_command(*global.db, commands.backup_out);
-    }
-    if (app.got_subcommand("restore")) {
-        if (const int code = require_db(global, "restore")) return code;
-        return app::run_restore_command(*global.db, commands.restore_from);
+    for (const auto& subcommand : subcommands) {
+        if (!app.got_subcommand(subcommand.name)) continue;
+        if (subcommand.needs_db)
+            if (const int code = require_db(global, subcommand.name == std::string_view("constraints") ? "measures" : subcommand.name)) return code;
+        return subcommand.run(commands, global);
     }
     return 2;
 }

@@ -91,7 +91,7 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
                                         " แล้ว และมีผู้ตอบครบตามจำนวนขั้นต่ำ เพื่อไม่ให้ผู้ใดอ่านคำตอบของผู้ตอบรายใดได้");
         }
         const AgencyPageScope scope{access.agency_id, (*analysed)->agency->agency ? (*analysed)->agency->agency->name : access.agency_id, year,
-                                    access.session.csrf, today, access.session.user.role != "agency_admin"};
+                                    access.session.csrf, today, access.session.user.role != core::Role::agency_admin};
         return results_page(**analysed, scope);
     });
 }

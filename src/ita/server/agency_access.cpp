@@ -31,8 +31,8 @@ std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, c
                                                         const std::map<std::string, std::string>& fields) {
     auto session = signed_in(store, request, fields);
     if (!session) return std::unexpected(session.error());
-    if (session->user.role == "agency_admin") return AgencyAccess{*session, session->user.agency_id};
-    if (session->user.role == "national_admin") {
+    if (session->user.role == core::Role::agency_admin) return AgencyAccess{*session, session->user.agency_id};
+    if (session->user.role == core::Role::national_admin) {
         if (const auto* agency = field_of(request, fields, "agency")) return AgencyAccess{*session, *agency};
         return std::unexpected(message_page(400, "โปรดระบุหน่วยงาน", "ผู้ดูแลระบบระดับประเทศระบุหน่วยงานด้วย ?agency="));
     }
@@ -42,13 +42,13 @@ std::expected<AgencyAccess, HttpResponse> agency_access(storage::Store& store, c
 std::expected<storage::Session, HttpResponse> reviewer_access(storage::Store& store, const HttpRequest& request,
                                                               const std::map<std::string, std::string>& fields) {
     auto session = signed_in(store, request, fields);
-    if (!session || session->user.role == "auditor" || session->user.role == "national_admin") return session;
+    if (!session || core::reviews_evidence(session->user.role)) return session;
     return std::unexpected(message_page(403, "ไม่มีสิทธิ์", "หน้านี้สำหรับผู้ตรวจประเมิน"));
 }
 
 std::expected<storage::Session, HttpResponse> national_access(storage::Store& store, const HttpRequest& request, const FormFields& fields) {
     auto session = signed_in(store, request, fields);
-    if (!session || session->user.role == "national_admin") return session;
+    if (!session || session->user.role == core::Role::national_admin) return session;
     return std::unexpected(message_page(403, "ไม่มีสิทธิ์", "หน้านี้สำหรับผู้ดูแลระบบระดับประเทศ"));
 }
 
@@ -67,7 +67,7 @@ std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, co
 }
 
 std::string AgencyRequest::agency_param() const {
-    return access.session.user.role == "agency_admin" ? "" : "&agency=" + access.agency_id;
+    return access.session.user.role == core::Role::agency_admin ? "" : "&agency=" + access.agency_id;
 }
 
 std::expected<AgencyRequest, HttpResponse> agency_request(const std::string& db, const HttpRequest& request) {

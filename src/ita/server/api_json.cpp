@@ -45,7 +45,7 @@ std::string encode_session(const std::string& token, const storage::Session& ses
     return json{{"token", token},
                 {"expires_at", session.expires_at},
                 {"user", session.user.user_id},
-                {"role", session.user.role},
+                {"role", core::role_code(session.user.role)},
                 {"agency_id", session.user.agency_id}}
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -114,9 +114,10 @@ Result<service::OitSubmission> decode_oit_entry(std::string_view body, const std
 Result<Review> decode_review(std::string_view body) {
     ITA_TRY(object, parse_object(body));
     ITA_TRY(verdict, string_member(object, "verdict", true));
-    if (verdict != "accepted" && verdict != "rejected") return std::unexpected(bad_field("/verdict", "must be accepted or rejected"));
+    const auto parsed = core::parse_review(verdict);
+    if (!parsed) return std::unexpected(bad_field("/verdict", "must be accepted or rejected"));
     ITA_TRY(comment, string_member(object, "comment", false));
-    return Review{verdict == "accepted", comment};
+    return Review{parsed == core::ReviewVerdict::accepted, comment};
 }
 
 Result<Clarification> decode_clarification(std::string_view body) {
@@ -137,7 +138,7 @@ std::string encode_oit(const service::OitWorkspace& workspace) {
                           {"present", stored.present},
                           {"url", stored.url},
                           {"description", stored.description},
-                          {"verdict", stored.verdict.empty() ? json(nullptr) : json(stored.verdict)},
+                          {"verdict", stored.verdict == core::ReviewVerdict::pending ? json(nullptr) : json(core::review_code(stored.verdict))},
                           {"comment", stored.comment},
                           {"clarification", stored.clarified_on.empty() ? json(nullptr)
                                                                         : json{{"text", stored.clarification},

@@ -39,9 +39,10 @@ struct ApiCall {
 bool may(const storage::Session& session, Allowed allowed, const std::string& agency_id) {
     const auto& role = session.user.role;
     switch (allowed) {
-        case Allowed::agency_group: return role == "national_admin" || (role == "agency_admin" && session.user.agency_id == agency_id);
-        case Allowed::reviewer: return role == "national_admin" || role == "auditor";
-        case Allowed::national: return role == "national_admin";
+        case Allowed::agency_group:
+            return role == core::Role::national_admin || (role == core::Role::agency_admin && session.user.agency_id == agency_id);
+        case Allowed::reviewer: return core::reviews_evidence(role);
+        case Allowed::national: return role == core::Role::national_admin;
         case Allowed::any_signed_in: return true;
     }
     return false;
@@ -58,7 +59,7 @@ std::expected<ApiCall, HttpResponse> allow(const ResultsContext& context, const 
     if (const auto agency = request.path_params.find("agency"); agency != request.path_params.end()) call.agency_id = agency->second;
     bool permitted = false;
     for (const auto rule : allowed) permitted = permitted || may(call.session, rule, call.agency_id);
-    if (!permitted) return std::unexpected(json_error(403, "the role " + call.session.user.role + " may not do this"));
+    if (!permitted) return std::unexpected(json_error(403, "the role " + std::string(core::role_code(call.session.user.role)) + " may not do this"));
     if (const auto year = request.path_params.find("year"); year != request.path_params.end()) {
         const auto value = util::parse_integer(year->second);
         if (!value || *value < 2500 || *value > 2700) return std::unexpected(json_error(400, "the fiscal year must be Buddhist-era, such as 2566"));

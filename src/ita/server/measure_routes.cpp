@@ -22,7 +22,7 @@ struct MeasureRequest : AgencyRequest {
 
     [[nodiscard]] AgencyPageScope scope() {
         AgencyPageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::bangkok_date_today(),
-                               access.session.user.role != "agency_admin"};
+                               access.session.user.role != core::Role::agency_admin};
         if (auto agency = store->agency(access.agency_id); agency && *agency) scope.agency_name = (*agency)->name;
         return scope;
     }

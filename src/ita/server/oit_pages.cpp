@@ -35,16 +35,16 @@ const storage::OitEntry* entry_of(const service::OitWorkspace& workspace, const 
 
 std::string state_text(const storage::OitEntry* entry) {
     if (!entry) return "ยังไม่บันทึก";
-    if (entry->verdict.empty()) return entry->present ? "รอตรวจ" : "แจ้งว่าไม่มีข้อมูล รอตรวจ";
-    if (entry->verdict == "accepted") return entry->present ? "ผ่าน" : "ไม่มีข้อมูล (0 คะแนน)";
+    if ((entry->verdict == core::ReviewVerdict::pending)) return entry->present ? "รอตรวจ" : "แจ้งว่าไม่มีข้อมูล รอตรวจ";
+    if (entry->verdict == core::ReviewVerdict::accepted) return entry->present ? "ผ่าน" : "ไม่มีข้อมูล (0 คะแนน)";
     return entry->clarified_on.empty() ? "ไม่ผ่าน" : "ไม่ผ่าน ชี้แจงแล้ว";
 }
 
 bool can_enter(const service::OitWorkspace& workspace, const storage::OitEntry* entry) {
-    return open(workspace.entry) && (!entry || entry->verdict.empty());
+    return open(workspace.entry) && (!entry || (entry->verdict == core::ReviewVerdict::pending));
 }
 bool can_clarify(const service::OitWorkspace& workspace, const storage::OitEntry* entry) {
-    return open(workspace.clarification) && entry && entry->verdict == "rejected" && entry->clarified_on.empty();
+    return open(workspace.clarification) && entry && entry->verdict == core::ReviewVerdict::rejected && entry->clarified_on.empty();
 }
 bool can_review(const service::OitWorkspace& workspace, const storage::OitEntry* entry) {
     return entry && (open(workspace.review) || (!entry->clarified_on.empty() && open(workspace.clarification)));
@@ -55,8 +55,8 @@ void set_item(data& target, const core::OitItem& item, const storage::OitEntry* 
     target.set("code", item.code);
     target.set("name", item.name);
     target.set("state", state_text(entry));
-    const bool passed = entry && entry->verdict == "accepted" && entry->present;
-    const bool failed = entry && (entry->verdict == "rejected" || (entry->verdict == "accepted" && !entry->present));
+    const bool passed = entry && entry->verdict == core::ReviewVerdict::accepted && entry->present;
+    const bool failed = entry && (entry->verdict == core::ReviewVerdict::rejected || (entry->verdict == core::ReviewVerdict::accepted && !entry->present));
     target.set("tone", std::string(passed ? "ok" : failed ? "late" : ""));
     target.set("entered", flag(entry != nullptr));
     if (!entry) return;
@@ -69,8 +69,8 @@ void set_item(data& target, const core::OitItem& item, const storage::OitEntry* 
     if (!entry->comment.empty()) target.set("comment", entry->comment);
     if (!entry->clarification.empty()) target.set("clarification", entry->clarification);
     if (util::is_web_url(entry->clarification_url)) target.set("clarification_url", entry->clarification_url);
-    target.set("is_accepted", flag(entry->verdict == "accepted"));
-    target.set("is_rejected", flag(entry->verdict == "rejected"));
+    target.set("is_accepted", flag(entry->verdict == core::ReviewVerdict::accepted));
+    target.set("is_rejected", flag(entry->verdict == core::ReviewVerdict::rejected));
 }
 
 const char* readiness_label(const std::string& status) {
@@ -133,8 +133,8 @@ Counts count(const service::OitWorkspace& workspace) {
     for (const auto index : workspace.items)
         if (const auto* entry = entry_of(workspace, workspace.methodology.items[index].code)) {
             ++counts.entered;
-            counts.accepted += entry->verdict == "accepted" ? 1 : 0;
-            counts.rejected += entry->verdict == "rejected" ? 1 : 0;
+            counts.accepted += entry->verdict == core::ReviewVerdict::accepted ? 1 : 0;
+            counts.rejected += entry->verdict == core::ReviewVerdict::rejected ? 1 : 0;
         }
     return counts;
 }
@@ -218,11 +218,11 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
     context.set("title", item->code + " " + item->name);
     const auto* entry = entry_of(workspace, code);
     set_item(context, *item, entry);
-    if (entry && !entry->verdict.empty()) context.set("verdict", entry->verdict == "accepted" ? std::string("ผ่าน") : std::string("ไม่ผ่าน"));
+    if (entry && entry->verdict != core::ReviewVerdict::pending) context.set("verdict", entry->verdict == core::ReviewVerdict::accepted ? std::string("ผ่าน") : std::string("ไม่ผ่าน"));
     context.set("can_enter", flag(can_enter(workspace, entry)));
     context.set("can_clarify", flag(can_clarify(workspace, entry)));
     if (!can_enter(workspace, entry) && !can_clarify(workspace, entry)) {
-        const std::string note = entry && !entry->verdict.empty() ? "ข้อนี้ตรวจแล้ว แก้ไขไม่ได้"
+        const std::string note = entry && entry->verdict != core::ReviewVerdict::pending ? "ข้อนี้ตรวจแล้ว แก้ไขไม่ได้"
                                                                    : "การบันทึกข้อมูล OIT " + window_text(workspace.entry);
         context.set("closed_note", note);
     }

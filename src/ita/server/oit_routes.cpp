@@ -47,7 +47,7 @@ std::expected<AgencyOitRequest, HttpResponse> allow_agency(const ResultsContext&
     const auto today = util::bangkok_date_today();
     auto workspace = service::oit_workspace(*store, year, access.agency_id, context.methodology_dir, today);
     if (!workspace) return std::unexpected(message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message));
-    AgencyPageScope scope{access.agency_id, workspace->agency.name, year, access.session.csrf, today, access.session.user.role != "agency_admin"};
+    AgencyPageScope scope{access.agency_id, workspace->agency.name, year, access.session.csrf, today, access.session.user.role != core::Role::agency_admin};
     return AgencyOitRequest{std::move(store), std::move(access), std::move(fields), std::move(*workspace), std::move(scope)};
 }
 
@@ -169,10 +169,10 @@ void add_oit_routes(Router& router, const ResultsContext& context, std::shared_p
         auto workspace = service::oit_workspace(*call.store, call.fiscal_year, agency, context.methodology_dir, today);
         if (!workspace) return message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message);
         const AgencyPageScope scope{agency, workspace->agency.name, call.fiscal_year, call.session.csrf, today, false};
-        const auto verdict = field(call.fields, "verdict");
-        if (verdict != "accepted" && verdict != "rejected")
+        const auto verdict = core::parse_review(field(call.fields, "verdict"));
+        if (!verdict)
             return oit_review_page(*workspace, scope, {"", {"ข้อ " + item + ": เลือกผ่านหรือไม่ผ่าน"}, call.fields}, 422);
-        auto reviewed = service::review_oit_item(*call.store, *workspace, item, verdict == "accepted", field(call.fields, "comment"),
+        auto reviewed = service::review_oit_item(*call.store, *workspace, item, verdict == core::ReviewVerdict::accepted, field(call.fields, "comment"),
                                                  call.session.user.user_id, today);
         if (!reviewed) {
             auto lines = error_lines(reviewed.error());

@@ -128,17 +128,15 @@ HttpResponse login_page(int status, const std::string& user, const std::string& 
     return html_page(status, "login", context);
 }
 
-HttpResponse me_page(const std::string& name, const std::string& role, const std::string& agency, const std::string& csrf) {
-    static const std::map<std::string, std::string> roles{
-        {"national_admin", "ผู้ดูแลระบบระดับประเทศ"}, {"agency_admin", "คณะทำงาน ITA ของหน่วยงาน"}, {"auditor", "ผู้ตรวจประเมิน"}};
+HttpResponse me_page(const std::string& name, core::Role role, const std::string& agency, const std::string& csrf) {
     data context;
     context.set("title", name);
     context.set("name", name);
-    context.set("role_label", roles.contains(role) ? roles.at(role) : role);
+    context.set("role_label", std::string(core::role_label(role)));
     context.set("has_agency", flag(!agency.empty()));
-    context.set("is_agency_admin", flag(role == "agency_admin"));
-    context.set("is_national", flag(role == "national_admin"));
-    context.set("is_reviewer", flag(role == "auditor" || role == "national_admin"));
+    context.set("is_agency_admin", flag(role == core::Role::agency_admin));
+    context.set("is_national", flag(role == core::Role::national_admin));
+    context.set("is_reviewer", flag(core::reviews_evidence(role)));
     context.set("agency", agency);
     context.set("csrf", csrf);
     return html_page(200, "me", context);

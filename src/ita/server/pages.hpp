@@ -2,6 +2,8 @@
 // rendered by page_template.hpp). Thread-safe.
 #pragma once
 
+#include <ita/core/role.hpp>
+
 #include <ita/core/methodology.hpp>
 #include <ita/server/http_types.hpp>
 
@@ -36,7 +38,7 @@ HttpResponse code_entry_page(int status, const std::string& code, const std::str
 // `csrf`: the token the form posts back, equal to the sign-in cookie's (account_routes).
 HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice, const std::string& csrf);
 // The signed-in user's page, with the logout form carrying the session's CSRF token.
-HttpResponse me_page(const std::string& name, const std::string& role, const std::string& agency, const std::string& csrf);
+HttpResponse me_page(const std::string& name, core::Role role, const std::string& agency, const std::string& csrf);
 
 // The agency admin's form for new codes, and the printable A4 sheet of codes with QR codes.
 // The page shows the staff survey's headcount, minimum sample and respondents so far, with a

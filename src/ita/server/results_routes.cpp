@@ -96,7 +96,7 @@ std::optional<HttpResponse> refuse_unpublished(storage::Store& store, const Http
         session = std::move(*found);
     }
     const auto& user = session.user;
-    if (user.role == "national_admin" || user.role == "auditor" || (user.role == "agency_admin" && user.agency_id == agency)) return std::nullopt;
+    if (core::reviews_evidence(user.role) || (user.role == core::Role::agency_admin && user.agency_id == agency)) return std::nullopt;
     const std::string message = "ผลปี " + std::to_string(year) + " ยังไม่เผยแพร่ เฉพาะคณะทำงานของหน่วยงาน ผู้ตรวจประเมิน และผู้ดูแลระบบเท่านั้นที่ดูได้";
     return api ? json_error(403, "the results of " + std::to_string(year) + " are not published yet") : message_page(403, "ยังไม่เผยแพร่", message);
 }

@@ -43,9 +43,9 @@ Result<void> add_user(storage::Store& store, const std::string& user_id, const s
                       const std::string& agency_id, const std::string& password, const std::string& actor) {
     if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
     if (const auto problem = util::identifier_problem(user_id); !problem.empty()) return fail(ErrorCode::invalid_input, "--user " + problem);
-    if (role != "national_admin" && role != "agency_admin" && role != "auditor")
-        return fail(ErrorCode::invalid_input, "--role must be national_admin, agency_admin or auditor");
-    if (role == "agency_admin") {
+    const auto parsed = core::parse_role(role);
+    if (!parsed) return fail(ErrorCode::invalid_input, "--role must be national_admin, agency_admin or auditor");
+    if (parsed == core::Role::agency_admin) {
         ITA_TRY(agency, store.agency(agency_id));
         if (!agency)
             return fail(ErrorCode::invalid_input, "an agency admin needs --agency with an agency of the database");
@@ -54,7 +54,7 @@ Result<void> add_user(storage::Store& store, const std::string& user_id, const s
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return fail(ErrorCode::internal, "out of memory while hashing the password");
-    return store.add_user({user_id, name, role, role == "agency_admin" ? agency_id : "", hash}, actor);
+    return store.add_user({user_id, name, *parsed, parsed == core::Role::agency_admin ? agency_id : "", hash}, actor);
 }
 
 Result<Login> login(storage::Store& store, const std::string& user_id, const std::string& password, const std::string& remote, std::int64_t now) {

@@ -21,6 +21,7 @@
 #include <ita/core/instrument.hpp>
 #include <ita/core/measure.hpp>
 #include <ita/core/respondent_answers.hpp>
+#include <ita/core/role.hpp>
 #include <ita/storage/held_answers.hpp>
 #include <ita/storage/migrations.hpp>
 #include <ita/storage/respondent_key.hpp>
@@ -75,7 +76,7 @@ struct OitEntry {
     bool present = true;
     std::string url;
     std::string description;
-    std::string verdict;  // "", "accepted" or "rejected"
+    core::ReviewVerdict verdict = core::ReviewVerdict::pending;
     std::string comment;
     std::string reviewer;
     std::string clarification;
@@ -136,7 +137,7 @@ struct SurveyCode {
 struct User {
     std::string user_id;
     std::string display_name;
-    std::string role;  // national_admin, agency_admin, auditor
+    core::Role role = core::Role::agency_admin;
     std::string agency_id;  // for agency admins
     std::string password_hash;  // argon2id, libsodium's string form
 };

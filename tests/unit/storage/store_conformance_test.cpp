@@ -187,7 +187,7 @@ TEST_P(StoreConformance, SeasonCalendarAndTheOitReviewCycle) {
     EXPECT_EQ(*m_store->headcounts(2565), (std::map<std::string, long long>{{"A1", 118}}));
 
     // Entered, changed, reviewed; then frozen.
-    storage::OitEntry entry{"A1", "O1", true, "https://a1.example/structure", "โครงสร้าง", "", "", "", "", "", ""};
+    storage::OitEntry entry{"A1", "O1", true, "https://a1.example/structure", "โครงสร้าง", {}, "", "", "", "", ""};
     ASSERT_TRUE(m_store->enter_oit(2565, entry, "wg", "2023-02-01"));
     entry.url = "https://a1.example/structure-2566";
     ASSERT_TRUE(m_store->enter_oit(2565, entry, "wg", "2023-02-02"));
@@ -205,7 +205,7 @@ TEST_P(StoreConformance, SeasonCalendarAndTheOitReviewCycle) {
     EXPECT_TRUE((*m_store->oit_verdicts(2565, std::string("A1")))[0].accepted);
 
     // An item the agency says it lacks scores 0 even if accepted.
-    ASSERT_TRUE(m_store->enter_oit(2565, {"A1", "O2", false, "", "", "", "", "", "", "", ""}, "wg", "2023-02-01"));
+    ASSERT_TRUE(m_store->enter_oit(2565, {"A1", "O2", false, "", "", {}, "", "", "", "", ""}, "wg", "2023-02-01"));
     ASSERT_TRUE(m_store->review_oit(2565, "A1", "O2", true, "", "auditor", "2023-03-02"));
     const auto entries = m_store->oit_entries(2565, "A1");
     ASSERT_TRUE(entries);
@@ -213,7 +213,7 @@ TEST_P(StoreConformance, SeasonCalendarAndTheOitReviewCycle) {
     for (const auto& listed : *entries) {
         if (listed.item == "O1") {
             EXPECT_EQ(listed.url, "https://a1.example/structure-2566");  // the first submission stays as entered
-            EXPECT_EQ(listed.verdict, "accepted");
+            EXPECT_EQ(listed.verdict, core::ReviewVerdict::accepted);
             EXPECT_EQ(listed.clarification, "เพิ่มปี พ.ศ. แล้ว");
             EXPECT_EQ(listed.clarified_on, "2023-04-01");
         } else {

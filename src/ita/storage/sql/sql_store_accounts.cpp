@@ -15,9 +15,9 @@ Result<void> SqlStore::add_user(const User& user, std::string_view actor) {
     ITA_TRY(transaction, sql::Transaction::begin(db));
     ITA_TRY_VOID(without_value(
         db.execute("INSERT INTO users (user_id, display_name, role, agency_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                   {user.user_id, user.display_name, user.role, user.agency_id.empty() ? sql::Value() : sql::Value(user.agency_id),
+                   {user.user_id, user.display_name, core::role_code(user.role), user.agency_id.empty() ? sql::Value() : sql::Value(user.agency_id),
                     user.password_hash, utc_now()})));
-    ITA_TRY_VOID(audit(actor, "add user", std::nullopt, "user=" + user.user_id + " role=" + user.role));
+    ITA_TRY_VOID(audit(actor, "add user", std::nullopt, "user=" + user.user_id + " role=" + std::string(core::role_code(user.role))));
     return transaction.commit();
 }
 
@@ -27,7 +27,9 @@ Result<User> SqlStore::user(const std::string& user_id) {
                                    {user_id}));
     ITA_TRY(found, rows->next());
     if (!found) return fail(ErrorCode::not_found, "no user " + user_id);
-    return User{rows->string(0), rows->string(1), rows->string(2), rows->string(3), rows->string(4)};
+    const auto role = core::parse_role(rows->text(2));
+    if (!role) return fail(ErrorCode::internal, "user " + user_id + " has an unknown role " + rows->string(2));
+    return User{rows->string(0), rows->string(1), *role, rows->string(3), rows->string(4)};
 }
 
 Result<void> SqlStore::add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) {

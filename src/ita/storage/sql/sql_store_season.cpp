@@ -137,8 +137,9 @@ Result<std::vector<OitEntry>> SqlStore::oit_entries(int year, const std::string&
     while (true) {
         ITA_TRY(row, rows->next());
         if (!row) break;
-        entries.push_back({agency_id, rows->string(0), rows->integer(1) != 0, rows->string(2), rows->string(3), rows->string(4), rows->string(5),
-                           rows->string(6), rows->string(7), rows->string(8), rows->string(9)});
+        entries.push_back({agency_id, rows->string(0), rows->integer(1) != 0, rows->string(2), rows->string(3),
+                           core::parse_review(rows->text(4)).value_or(core::ReviewVerdict::pending), rows->string(5), rows->string(6),
+                           rows->string(7), rows->string(8), rows->string(9)});
     }
     return entries;
 }
