@@ -1,5 +1,6 @@
 #include <ita/app/measures_command.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/report/effect_outputs.hpp>
 #include <ita/service/measures.hpp>
 #include <ita/service/measure_effectiveness.hpp>
@@ -113,7 +114,7 @@ int run_measures_command(MeasuresCommand command) {
                 return 2;
             }
             if (command.report.reported_on.empty()) command.report.reported_on = command.today.value_or(util::bangkok_date_today());
-            if (!core::is_iso_date(command.report.reported_on)) {
+            if (!util::is_iso_date(command.report.reported_on)) {
                 std::cerr << "ita measures: --date must be a date YYYY-MM-DD, not '" << command.report.reported_on << "'\n";
                 return 2;
             }

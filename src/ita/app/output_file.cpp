@@ -28,7 +28,7 @@ int write_output(const std::string& command, const std::optional<std::string>& p
 
 int exit_code_for(const Error& error) {
     return error.code == ErrorCode::invalid_input || error.code == ErrorCode::conflict || error.code == ErrorCode::not_found ||
-                   error.code == ErrorCode::rate_limited || error.code == ErrorCode::not_open
+                   error.code == ErrorCode::rate_limited || error.code == ErrorCode::not_open || error.code == ErrorCode::used_up
                ? 2
                : 1;
 }

@@ -1,5 +1,6 @@
 #include <ita/core/evidence_due.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -17,12 +18,8 @@ std::string iso(year_month_day day) {
     return text;
 }
 
-year_month_day parse(std::string_view text) {
-    int year = 0;
-    unsigned month = 0, day = 0;
-    std::sscanf(std::string(text).c_str(), "%d-%u-%u", &year, &month, &day);
-    return year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-}
+// A stored or given date; the start of the epoch when it is not one (callers pass checked dates).
+year_month_day parse(std::string_view text) { return util::parse_iso_date(text).value_or(year_month_day{}); }
 
 }  // namespace
 
@@ -31,10 +28,9 @@ int days_between(std::string_view from, std::string_view to) {
 }
 
 std::vector<EvidenceDue> evidence_due(const Methodology& methodology, std::span<const std::size_t> items, int fiscal_year, std::string_view today) {
-    const int first_ce = fiscal_year - 544;  // FY 2565 runs from 1 Oct 2021 to 30 Sep 2022
-    const year_month_day year_start{std::chrono::year{first_ce}, October, std::chrono::day{1}};
-    const year_month_day half_end{std::chrono::year{first_ce + 1}, April, std::chrono::day{1}};
-    const year_month_day year_end{std::chrono::year{first_ce + 1}, October, std::chrono::day{1}};
+    const year_month_day year_start = util::fiscal_year_first_day(fiscal_year);
+    const year_month_day half_end{year_start.year() + std::chrono::years{1}, April, std::chrono::day{1}};
+    const year_month_day year_end{year_start.year() + std::chrono::years{1}, October, std::chrono::day{1}};
     const auto now = parse(today);
 
     std::vector<EvidenceDue> due;

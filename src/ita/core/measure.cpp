@@ -1,5 +1,6 @@
 #include <ita/core/measure.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/util/web_url.hpp>
 
 #include <ita/util/diagnostics.hpp>
@@ -64,26 +65,10 @@ std::optional<ReportingCadence> parse_cadence(std::string_view text) {
     return std::nullopt;
 }
 
-std::string fiscal_year_start(int fiscal_year) { return std::to_string(fiscal_year - 544) + "-10-01"; }
-std::string fiscal_year_end(int fiscal_year) { return std::to_string(fiscal_year - 543) + "-09-30"; }
+std::string fiscal_year_start(int fiscal_year) { return util::iso_date(util::fiscal_year_first_day(fiscal_year)); }
+std::string fiscal_year_end(int fiscal_year) { return util::iso_date(util::fiscal_year_last_day(fiscal_year)); }
 
 namespace {
-
-std::optional<std::chrono::year_month_day> parse_date(const std::string& text) {
-    int year = 0;
-    unsigned month = 0, day = 0;
-    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
-    const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-    if (!date.ok()) return std::nullopt;
-    return date;
-}
-
-std::string format_date(std::chrono::year_month_day date) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                  static_cast<unsigned>(date.day()));
-    return text;
-}
 
 std::chrono::months period_of(ReportingCadence cadence) {
     switch (cadence) {
@@ -96,15 +81,14 @@ std::chrono::months period_of(ReportingCadence cadence) {
 
 }  // namespace
 
-bool is_iso_date(const std::string& text) { return parse_date(text).has_value(); }
 
 Result<void> validate_measure(const Measure& measure) {
     util::DiagnosticList problems("measure");
     if (measure.agency_id.empty()) problems.add(0, "agency_id", "must not be empty");
     if (measure.title.empty()) problems.add(0, "title", "must name the project or activity");
     if (measure.responsible.empty()) problems.add(0, "responsible", "must name the responsible unit");
-    const auto start = parse_date(measure.start_on);
-    const auto end = parse_date(measure.end_on);
+    const auto start = util::parse_iso_date(measure.start_on);
+    const auto end = util::parse_iso_date(measure.end_on);
     if (!start) problems.add(0, "start", "must be a date YYYY-MM-DD, not '" + measure.start_on + "'");
     if (!end) problems.add(0, "end", "must be a date YYYY-MM-DD, not '" + measure.end_on + "'");
     if (start && end) {
@@ -122,7 +106,7 @@ Result<void> validate_measure(const Measure& measure) {
 
 Result<void> validate_progress(const ProgressReport& report) {
     util::DiagnosticList problems("progress");
-    if (!parse_date(report.reported_on)) problems.add(0, "reported_on", "must be a date YYYY-MM-DD, not '" + report.reported_on + "'");
+    if (!util::parse_iso_date(report.reported_on)) problems.add(0, "reported_on", "must be a date YYYY-MM-DD, not '" + report.reported_on + "'");
     if (report.percent < 0 || report.percent > 100) problems.add(0, "percent", "must be from 0 to 100");
     if (!report.evidence_url.empty() && !util::is_web_url(report.evidence_url))
         problems.add(0, "evidence_url", "หลักฐาน: ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// หรือ http:// (must be an http or https address)");
@@ -132,16 +116,16 @@ Result<void> validate_progress(const ProgressReport& report) {
 
 ReportingState reporting_state(const Measure& measure, const std::string& today, int soon_days) {
     ReportingState state;
-    const auto start = parse_date(measure.start_on);
-    const auto now = parse_date(today);
+    const auto start = util::parse_iso_date(measure.start_on);
+    const auto now = util::parse_iso_date(today);
     if (!start || !now || measure.status == "done") return state;
     std::chrono::year_month_day due = *start;
     std::string latest;
     for (const auto& report : measure.progress) latest = std::max(latest, report.reported_on);
     // The first due date after the latest report (or the start itself when there is none).
-    while (!latest.empty() && format_date(due) <= latest) due = std::chrono::year_month_day{due.year() / due.month() / due.day()} + period_of(measure.cadence);
+    while (!latest.empty() && util::iso_date(due) <= latest) due = std::chrono::year_month_day{due.year() / due.month() / due.day()} + period_of(measure.cadence);
     if (!due.ok()) due = due.year() / due.month() / std::chrono::last;
-    state.next_due = format_date(due);
+    state.next_due = util::iso_date(due);
     const auto days_left = (std::chrono::sys_days{due} - std::chrono::sys_days{*now}).count();
     state.overdue = days_left < 0;
     state.due_soon = !state.overdue && days_left <= soon_days;

@@ -62,9 +62,6 @@ struct Constraints {
 std::string fiscal_year_start(int fiscal_year);
 std::string fiscal_year_end(int fiscal_year);
 
-// Whether `text` is a real calendar date written YYYY-MM-DD.
-bool is_iso_date(const std::string& text);
-
 // Success when the measure is complete and its period lies inside its fiscal year; otherwise
 // an invalid_input Error listing every problem by field.
 Result<void> validate_measure(const Measure& measure);

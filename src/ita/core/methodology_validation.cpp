@@ -1,5 +1,6 @@
 #include <ita/core/methodology_validation.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/util/diagnostics.hpp>
 
 #include <algorithm>
@@ -44,7 +45,7 @@ private:
     void problem(const std::string& path, std::string message) { m_problems.add(0, path.empty() ? "/" : path, std::move(message)); }
 
     void check_header() {
-        if (m_methodology.fiscal_year < 2500 || m_methodology.fiscal_year > 2700)
+        if (m_methodology.fiscal_year < util::first_fiscal_year || m_methodology.fiscal_year > util::last_fiscal_year)
             problem("/fiscal_year", "must be a Buddhist-era year such as 2565");
         if (m_methodology.version.empty()) problem("/version", "must not be empty");
         if (!(m_methodology.pass_mark > 0 && m_methodology.pass_mark <= 100)) problem("/pass_mark", "must be above 0 and at most 100");

@@ -1,5 +1,6 @@
 #include <ita/core/response_integrity.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -103,11 +104,7 @@ IntegritySignal burst(const SubmissionTiming& timing, std::size_t respondents) {
     signal.value = static_cast<double>(busiest) / static_cast<double>(total);
     signal.flagged = busiest >= 10 && signal.value >= 0.30 && total >= std::min<long long>(20, static_cast<long long>(respondents));
     // "2026-05-31T14" (UTC) is shown as the Thai hour it began, Buddhist era.
-    std::tm parts{};
-    std::sscanf(hour.c_str(), "%d-%d-%dT%d", &parts.tm_year, &parts.tm_mon, &parts.tm_mday, &parts.tm_hour);
-    parts.tm_year -= 1900;
-    parts.tm_mon -= 1;
-    const std::time_t thai = timegm(&parts) + 7 * 3600;
+    const std::time_t thai = util::parse_utc_stamp(hour).value_or(0) + 7 * 3600;
     std::tm local{};
     gmtime_r(&thai, &local);
     char when[48];

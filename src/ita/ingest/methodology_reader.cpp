@@ -1,4 +1,5 @@
 // One of the two translation units of ingest with nlohmann-json (slow to compile; the other is score_json_reader.cpp).
+#include <ita/util/calendar.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 
 #include <ita/core/methodology_validation.hpp>
@@ -110,7 +111,7 @@ private:
     }
 
     void read_header(const json& document) {
-        m_result.fiscal_year = static_cast<int>(whole(document, "", "fiscal_year", 2500, 2700).value_or(0));
+        m_result.fiscal_year = static_cast<int>(whole(document, "", "fiscal_year", util::first_fiscal_year, util::last_fiscal_year).value_or(0));
         m_result.version = text(document, "", "version");
         m_result.status = status(document, "", core::Status::provisional);
         if (!member(document, "", "status", false)) problem("/status", "is missing");

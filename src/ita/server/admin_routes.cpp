@@ -43,7 +43,7 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         const auto headcount = util::parse_integer(fields.contains("headcount") ? fields.at("headcount") : "");
         auto set = service::set_headcount(*allowed->store, allowed->fiscal_year, allowed->access.agency_id, headcount.value_or(0),
                                           allowed->access.session.user.user_id);
-        if (!set) return set.error().code == ErrorCode::invalid_input ? codes_page(*allowed, context, set.error().message, 422) : error_response(set.error());
+        if (!set) return set.error().code == ErrorCode::invalid_input ? codes_page(*allowed, context, set.error().message, form_problems_status) : error_response(set.error());
         return see_other("/admin/codes?year=" + std::to_string(allowed->fiscal_year) + allowed->agency_param());
     });
     router.add("POST", "/admin/codes", [context](const HttpRequest& request) {

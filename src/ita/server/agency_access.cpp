@@ -1,5 +1,6 @@
 #include <ita/server/agency_access.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/server/account_routes.hpp>
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
@@ -55,10 +56,10 @@ std::expected<storage::Session, HttpResponse> national_access(storage::Store& st
 std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, const HttpRequest& request,
                                                        const std::map<std::string, std::string>& fields) {
     if (const auto* given = field_of(request, fields, "year")) {
-        const auto year = util::parse_integer(*given);
-        if (!year || *year < 2500 || *year > 2700)
+        const auto year = util::parse_fiscal_year(*given);
+        if (!year)
             return std::unexpected(message_page(400, "ปีไม่ถูกต้อง", "ระบุปีงบประมาณเป็นปีพุทธศักราช เช่น ?year=2566"));
-        return static_cast<int>(*year);
+        return *year;
     }
     const auto open = store.open_fiscal_year();
     if (!open) return std::unexpected(error_response(open.error()));

@@ -1,5 +1,6 @@
 #include <ita/server/api_json.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/service/surveys.hpp>
 
 #include <nlohmann/json.hpp>
@@ -185,7 +186,7 @@ Result<core::ProgressReport> decode_progress(std::string_view body) {
     ITA_TRY(object, parse_object(body));
     core::ProgressReport report;
     ITA_TRY(date, string_member(object, "reported_on", true));
-    if (!core::is_iso_date(date)) return std::unexpected(bad_field("/reported_on", "must be a date YYYY-MM-DD"));
+    if (!util::is_iso_date(date)) return std::unexpected(bad_field("/reported_on", "must be a date YYYY-MM-DD"));
     report.reported_on = date;
     const auto percent = object.find("percent");
     if (percent == object.end() || !percent->is_number_integer() || percent->get<int>() < 0 || percent->get<int>() > 100)

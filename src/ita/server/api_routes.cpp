@@ -1,5 +1,6 @@
 #include <ita/server/api_routes.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/report/measure_outputs.hpp>
 #include <ita/server/api_json.hpp>
 #include <ita/server/status_mapping.hpp>
@@ -61,14 +62,14 @@ std::expected<ApiCall, HttpResponse> allow(const ResultsContext& context, const 
     for (const auto rule : allowed) permitted = permitted || may(call.session, rule, call.agency_id);
     if (!permitted) return std::unexpected(json_error(403, "the role " + std::string(core::role_code(call.session.user.role)) + " may not do this"));
     if (const auto year = request.path_params.find("year"); year != request.path_params.end()) {
-        const auto value = util::parse_integer(year->second);
-        if (!value || *value < 2500 || *value > 2700) return std::unexpected(json_error(400, "the fiscal year must be Buddhist-era, such as 2566"));
-        call.fiscal_year = static_cast<int>(*value);
+        const auto value = util::parse_fiscal_year(year->second);
+        if (!value) return std::unexpected(json_error(400, "the fiscal year must be Buddhist-era, such as 2566"));
+        call.fiscal_year = *value;
     } else if (needs_year) {
         const auto found = request.query.find("year");
-        const auto value = found == request.query.end() ? std::nullopt : util::parse_integer(found->second);
-        if (!value || *value < 2500 || *value > 2700) return std::unexpected(json_error(400, "give the Buddhist-era fiscal year as ?year=2566"));
-        call.fiscal_year = static_cast<int>(*value);
+        const auto value = found == request.query.end() ? std::nullopt : util::parse_fiscal_year(found->second);
+        if (!value) return std::unexpected(json_error(400, "give the Buddhist-era fiscal year as ?year=2566"));
+        call.fiscal_year = *value;
     }
     return call;
 }
@@ -169,7 +170,7 @@ void add_staff_survey_routes(Router& router, const ResultsContext& context) {
         if (!answers) return error_response(answers.error());
         auto submitted = service::submit_survey(**store, request.path_params.at("code"), *answers, context.methodology_dir, util::bangkok_date_today());
         if (!submitted)
-            return submitted.error().code == ErrorCode::conflict ? json_error(410, "this code has already been used") : error_response(submitted.error());
+            return error_response(submitted.error());
         return ok(201, "{\"stored\":true}");
     });
 }

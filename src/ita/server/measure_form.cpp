@@ -1,5 +1,6 @@
 #include <ita/server/measure_form.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/util/web_url.hpp>
 
 #include <ita/service/oit_review.hpp>
@@ -92,7 +93,7 @@ std::expected<core::ProgressReport, std::vector<std::string>> progress_from_form
     std::vector<std::string> problems;
     core::ProgressReport report;
     report.reported_on = field(fields, "reported_on");
-    if (!core::is_iso_date(report.reported_on)) problems.push_back("วันที่รายงาน: ต้องเป็นวันที่ที่ถูกต้อง");
+    if (!util::is_iso_date(report.reported_on)) problems.push_back("วันที่รายงาน: ต้องเป็นวันที่ที่ถูกต้อง");
     const auto percent = util::parse_integer(field(fields, "percent"));
     if (!percent || *percent < 0 || *percent > 100) problems.push_back("ร้อยละ: ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100");
     else report.percent = static_cast<int>(*percent);

@@ -96,7 +96,7 @@ void add_measure_routes(Router& router, const ResultsContext& context, std::shar
         base.fiscal_year = allowed->fiscal_year;
         base.status = "active";
         auto measure = measure_from_form(allowed->fields, base);
-        if (!measure) return list_page(*allowed, "", allowed->fields, measure.error(), 422);
+        if (!measure) return list_page(*allowed, "", allowed->fields, measure.error(), form_problems_status);
         auto added = allowed->store->add_measure(*measure, allowed->access.session.user.user_id);
         if (!added) return error_response(added.error());
         return see_other(allowed->list_url() + "&done=added#measure-" + std::to_string(*added));
@@ -142,7 +142,7 @@ void add_measure_routes(Router& router, const ResultsContext& context, std::shar
         if (!stored) return stored.error();
         const auto id = stored->measure_id;
         auto measure = measure_from_form(allowed->fields, *stored);
-        if (!measure) return edit_page(*allowed, *stored, {{}, {}, allowed->fields, measure.error(), {}, {}}, 422);
+        if (!measure) return edit_page(*allowed, *stored, {{}, {}, allowed->fields, measure.error(), {}, {}}, form_problems_status);
         if (auto updated = allowed->store->update_measure(*measure, allowed->access.session.user.user_id); !updated)
             return error_response(updated.error());
         return see_other(allowed->list_url() + "#measure-" + std::to_string(id));
@@ -155,7 +155,7 @@ void add_measure_routes(Router& router, const ResultsContext& context, std::shar
         if (!stored) return stored.error();
         const auto id = stored->measure_id;
         auto report = progress_from_form(allowed->fields);
-        if (!report) return edit_page(*allowed, *stored, {{}, {}, {}, {}, allowed->fields, report.error()}, 422);
+        if (!report) return edit_page(*allowed, *stored, {{}, {}, {}, {}, allowed->fields, report.error()}, form_problems_status);
         if (auto added = service::add_progress(*allowed->store, id, *report, allowed->access.session.user.user_id); !added)
             return error_response(added.error());
         return see_other("/admin/measures/" + std::to_string(id) + "?year=" + std::to_string(allowed->fiscal_year) + allowed->agency_param());

@@ -1,5 +1,6 @@
 #include <ita/server/national_routes.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/server/agency_access.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/server/pages.hpp>
@@ -14,12 +15,6 @@
 namespace ita::server {
 
 namespace {
-
-// The Buddhist-era fiscal year a day (YYYY-MM-DD) falls in: from 1 October.
-int fiscal_year_of(const std::string& day) {
-    const int year = std::stoi(day.substr(0, 4)), month = std::stoi(day.substr(5, 2));
-    return year + 543 + (month >= 10 ? 1 : 0);
-}
 
 std::string state_text(const service::PhaseStatus& status) {
     switch (status.state) {
@@ -103,7 +98,7 @@ void add_national_routes(Router& router, const ResultsContext& context, std::sha
         if (!store) return error_response(store.error());
         const auto session = national_access(**store, request, {});
         if (!session) return session.error();
-        int year = fiscal_year_of(util::bangkok_date_today());
+        int year = util::fiscal_year_of(*util::parse_iso_date(util::bangkok_date_today()));
         if (request.query.contains("year")) {
             const auto given = requested_fiscal_year(**store, request, {});
             if (!given) return given.error();
@@ -135,7 +130,7 @@ void add_national_routes(Router& router, const ResultsContext& context, std::sha
         if (!opened) {
             if (opened.error().code != ErrorCode::invalid_input && opened.error().code != ErrorCode::not_found)
                 return error_response(opened.error());
-            return season_page(*call.store, call.session, call.fiscal_year, call.fields, "", thai_problems(opened.error()), 422);
+            return season_page(*call.store, call.session, call.fiscal_year, call.fields, "", thai_problems(opened.error()), form_problems_status);
         }
         return see_other("/national/season?year=" + std::to_string(call.fiscal_year) + "&done=opened");
     });
@@ -149,7 +144,7 @@ void add_national_routes(Router& router, const ResultsContext& context, std::sha
             if (published.error().code != ErrorCode::not_found && published.error().code != ErrorCode::invalid_input)
                 return error_response(published.error());
             return season_page(*call.store, call.session, call.fiscal_year, {}, "",
-                               {"ยังเผยแพร่ผลปี " + std::to_string(call.fiscal_year) + " ไม่ได้: ยังไม่มีข้อมูลให้คำนวณคะแนน"}, 422);
+                               {"ยังเผยแพร่ผลปี " + std::to_string(call.fiscal_year) + " ไม่ได้: ยังไม่มีข้อมูลให้คำนวณคะแนน"}, form_problems_status);
         }
         public_cache->invalidate();
         return see_other("/national?year=" + std::to_string(call.fiscal_year));

@@ -20,7 +20,6 @@ std::vector<std::string> error_lines(const Error& error) {
     return lines;
 }
 
-int page_status(const Error& error) { return error.code == ErrorCode::invalid_input ? 422 : status_for(error.code); }
 
 std::string field(const FormFields& fields, const std::string& name) {
     const auto found = fields.find(name);
@@ -120,13 +119,13 @@ void add_oit_routes(Router& router, const ResultsContext& context, std::shared_p
         const std::string item = request.path_params.at("item");
         const auto present = field(allowed->fields, "present");
         if (present != "yes" && present != "no")
-            return oit_item_page(allowed->workspace, allowed->scope, item, {"", {"มีข้อมูลหรือไม่: เลือกมีหรือไม่มี"}, allowed->fields}, {}, 422);
+            return oit_item_page(allowed->workspace, allowed->scope, item, {"", {"มีข้อมูลหรือไม่: เลือกมีหรือไม่มี"}, allowed->fields}, {}, form_problems_status);
         const service::OitSubmission submission{item, present == "yes", field(allowed->fields, "url"), field(allowed->fields, "description")};
         auto entered = service::enter_oit_item(*allowed->store, allowed->workspace, submission, allowed->access.session.user.user_id,
                                                allowed->scope.today);
         if (!entered)
             return oit_item_page(allowed->workspace, allowed->scope, item, {"", error_lines(entered.error()), allowed->fields}, {},
-                                 page_status(entered.error()));
+                                 form_status_for(entered.error().code));
         if (monitor && submission.present) monitor->enqueue(allowed->scope.fiscal_year, allowed->scope.agency_id, item);
         return see_other(allowed->list_url() + "&done=entered#item-" + item);
     });
@@ -138,7 +137,7 @@ void add_oit_routes(Router& router, const ResultsContext& context, std::shared_p
                                                    field(allowed->fields, "url"), allowed->access.session.user.user_id, allowed->scope.today);
         if (!clarified)
             return oit_item_page(allowed->workspace, allowed->scope, item, {"", error_lines(clarified.error()), allowed->fields}, {},
-                                 page_status(clarified.error()));
+                                 form_status_for(clarified.error().code));
         return see_other(allowed->list_url() + "&done=clarified#item-" + item);
     });
 
@@ -171,13 +170,13 @@ void add_oit_routes(Router& router, const ResultsContext& context, std::shared_p
         const AgencyPageScope scope{agency, workspace->agency.name, call.fiscal_year, call.session.csrf, today, false};
         const auto verdict = core::parse_review(field(call.fields, "verdict"));
         if (!verdict)
-            return oit_review_page(*workspace, scope, {"", {"ข้อ " + item + ": เลือกผ่านหรือไม่ผ่าน"}, call.fields}, 422);
+            return oit_review_page(*workspace, scope, {"", {"ข้อ " + item + ": เลือกผ่านหรือไม่ผ่าน"}, call.fields}, form_problems_status);
         auto reviewed = service::review_oit_item(*call.store, *workspace, item, verdict == core::ReviewVerdict::accepted, field(call.fields, "comment"),
                                                  call.session.user.user_id, today);
         if (!reviewed) {
             auto lines = error_lines(reviewed.error());
             for (auto& line : lines) line = "ข้อ " + item + ": " + line;
-            return oit_review_page(*workspace, scope, {"", lines, call.fields}, page_status(reviewed.error()));
+            return oit_review_page(*workspace, scope, {"", lines, call.fields}, form_status_for(reviewed.error().code));
         }
         return see_other("/review/oit?year=" + std::to_string(call.fiscal_year) + "&agency=" + agency + "&done=reviewed#item-" + item);
     });

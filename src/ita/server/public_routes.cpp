@@ -1,5 +1,6 @@
 #include <ita/server/public_routes.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/server/open_data.hpp>
 #include <ita/server/pages.hpp>
 #include <ita/server/public_pages.hpp>
@@ -37,9 +38,7 @@ CachedPage html(int status, std::string body) { return {status, "text/html; char
 std::optional<int> year_parameter(const HttpRequest& request) {
     const auto found = request.query.find("year");
     if (found == request.query.end()) return std::nullopt;
-    const auto value = util::parse_integer(found->second);
-    if (!value || *value < 2500 || *value > 2700) return -1;
-    return static_cast<int>(*value);
+    return util::parse_fiscal_year(found->second).value_or(-1);
 }
 
 // The year asked for, or the latest published year holding the agency (any agency when none).

@@ -1,5 +1,6 @@
 #include <ita/server/results_routes.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/report/docx_writer.hpp>
 #include <ita/report/html_writer.hpp>
 #include <ita/report/pdf_writer.hpp>
@@ -30,12 +31,12 @@ namespace {
 // The fiscal year of ?year=, or an error response.
 std::optional<int> year_of(const HttpRequest& request, HttpResponse& error) {
     const auto found = request.query.find("year");
-    const auto value = found == request.query.end() ? std::nullopt : util::parse_integer(found->second);
-    if (!value || *value < 2500 || *value > 2700) {
+    const auto value = found == request.query.end() ? std::nullopt : util::parse_fiscal_year(found->second);
+    if (!value) {
         error = json_error(400, "give the Buddhist-era fiscal year as ?year=2565");
         return std::nullopt;
     }
-    return static_cast<int>(*value);
+    return *value;
 }
 
 const char* content_type_of(const std::string& format) {

@@ -12,10 +12,13 @@ int status_for(ErrorCode code) {
         case ErrorCode::io: return 503;
         case ErrorCode::rate_limited: return 429;
         case ErrorCode::not_open: return 403;
+        case ErrorCode::used_up: return 410;
         case ErrorCode::internal: return 500;
     }
     return 500;
 }
+
+int form_status_for(ErrorCode code) { return code == ErrorCode::invalid_input ? form_problems_status : status_for(code); }
 
 HttpResponse error_response(const Error& error) {
     const int status = status_for(error.code);

@@ -12,12 +12,14 @@ namespace ita::server {
 
 namespace {
 
+// The Thai page for what went wrong with a code; the status is status_for's.
 HttpResponse code_problem(const Error& error) {
-    if (error.code == ErrorCode::conflict)
-        return message_page(410, "รหัสนี้ถูกใช้ตอบแบบวัดแล้ว", "รหัสแต่ละรหัสใช้ตอบได้เพียงครั้งเดียว หากท่านยังไม่ได้ตอบ โปรดขอรหัสใหม่จากคณะทำงาน ITA ของหน่วยงาน");
-    if (error.code == ErrorCode::not_open) return message_page(403, "ไม่อยู่ในช่วงเวลาตอบแบบวัด", error.message);
+    const int status = status_for(error.code);
+    if (error.code == ErrorCode::used_up)
+        return message_page(status, "รหัสนี้ถูกใช้ตอบแบบวัดแล้ว", "รหัสแต่ละรหัสใช้ตอบได้เพียงครั้งเดียว หากท่านยังไม่ได้ตอบ โปรดขอรหัสใหม่จากคณะทำงาน ITA ของหน่วยงาน");
+    if (error.code == ErrorCode::not_open) return message_page(status, "ไม่อยู่ในช่วงเวลาตอบแบบวัด", error.message);
     if (error.code == ErrorCode::not_found)
-        return message_page(404, "ไม่พบรหัสนี้", "โปรดตรวจสอบรหัสบนบัตรอีกครั้ง (ตัวอักษร A–Z และตัวเลข 2–9)");
+        return message_page(status, "ไม่พบรหัสนี้", "โปรดตรวจสอบรหัสบนบัตรอีกครั้ง (ตัวอักษร A–Z และตัวเลข 2–9)");
     return error_response(error);
 }
 
@@ -49,7 +51,7 @@ HttpResponse submit_staff_form(const ResultsContext& context, const std::string&
     if (!form) return code_problem(form.error());
     std::vector<std::string> problems;
     for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
-    return survey_page(form->methodology, form->questions, staff_text(form->code_text), answers, problems, 400);
+    return survey_page(form->methodology, form->questions, staff_text(form->code_text), answers, problems, form_problems_status);
 }
 
 }  // namespace
@@ -65,9 +67,10 @@ SurveyPageText public_text(const service::PublicForm& form) {
 std::string cookie_name(const std::string& agency_id) { return "ita_eit_" + agency_id; }
 
 HttpResponse public_problem(const Error& error) {
-    if (error.code == ErrorCode::not_open) return message_page(403, "ไม่อยู่ในช่วงเวลาตอบแบบวัด", error.message);
-    if (error.code == ErrorCode::not_found) return message_page(404, "ไม่พบแบบสอบถาม", "หน่วยงานนี้ยังไม่เปิดรับแบบวัด EIT หรือลิงก์ไม่ถูกต้อง");
-    if (error.code == ErrorCode::conflict) return message_page(410, "ท่านได้ตอบแบบวัดแล้ว", "แต่ละเครื่องตอบได้ครั้งเดียว ขอบคุณที่ร่วมประเมิน");
+    const int status = status_for(error.code);
+    if (error.code == ErrorCode::not_open) return message_page(status, "ไม่อยู่ในช่วงเวลาตอบแบบวัด", error.message);
+    if (error.code == ErrorCode::not_found) return message_page(status, "ไม่พบแบบสอบถาม", "หน่วยงานนี้ยังไม่เปิดรับแบบวัด EIT หรือลิงก์ไม่ถูกต้อง");
+    if (error.code == ErrorCode::used_up) return message_page(status, "ท่านได้ตอบแบบวัดแล้ว", "แต่ละเครื่องตอบได้ครั้งเดียว ขอบคุณที่ร่วมประเมิน");
     return error_response(error);
 }
 
@@ -92,7 +95,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         // A browser that has answered is told so before it fills the form in again.
         if (has_token)
             if (auto used = (*store)->browser_token_used(held->second); used && *used)
-                return public_problem(Error{ErrorCode::conflict, "answered", {}, 0});
+                return public_problem(Error{ErrorCode::used_up, "answered", {}, 0});
         if (!has_token) {
             auto token = service::new_browser_token(**store, *form);
             if (!token) return error_response(token.error());
@@ -121,7 +124,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         if (submitted.error().code != ErrorCode::invalid_input) return public_problem(submitted.error());
         std::vector<std::string> problems;
         for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
-        return survey_page(form->methodology, form->questions, public_text(*form), answers, problems, 400);
+        return survey_page(form->methodology, form->questions, public_text(*form), answers, problems, form_problems_status);
     });
 
     router.add("GET", "/s/thanks", [](const HttpRequest&) {

@@ -1,5 +1,6 @@
 #include <ita/service/season.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <ita/core/answer_layout.hpp>
 #include <ita/core/measure.hpp>
 #include <ita/ingest/methodology_reader.hpp>
@@ -66,7 +67,7 @@ Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, co
         for (const auto& [phase, day] : *dates) {
             if (std::find(season_phases.begin(), season_phases.end(), phase) == season_phases.end())
                 problems.add(0, phase, "is not a phase of the season");
-            else if (!core::is_iso_date(day)) problems.add(0, phase, "must be a date YYYY-MM-DD, not " + util::quoted(day));
+            else if (!util::is_iso_date(day)) problems.add(0, phase, "must be a date YYYY-MM-DD, not " + util::quoted(day));
         }
     std::vector<storage::SeasonWindow> windows;
     for (const auto phase : season_phases) {

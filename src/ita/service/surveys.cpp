@@ -61,7 +61,7 @@ Result<SurveyForm> survey_form(storage::Store& store, const std::string& typed_c
                                const std::string& today) {
     const std::string code = normalise_code(typed_code);
     ITA_TRY(found, store.survey_code(code));
-    if (found.spent) return fail(ErrorCode::conflict, "the survey code has already been used");
+    if (found.spent) return fail(ErrorCode::used_up, "the survey code has already been used");
     ITA_TRY_VOID(require_open(store, found.fiscal_year, "iit", today));
     ITA_TRY(methodology, ingest::load_methodology(found.fiscal_year, methodology_dir));
     SurveyForm form{std::move(methodology), found, {}, code};

@@ -237,12 +237,12 @@ public:
     // The code's agency, year and instrument, and whether it is spent; not_found otherwise.
     virtual Result<SurveyCode> survey_code(std::string_view code) = 0;
     // Spends the code and holds the sealed submission in one transaction: exactly one of any
-    // number of concurrent submissions with the same code succeeds; the others get conflict.
+    // number of concurrent submissions with the same code succeeds; the others get used_up.
     virtual Result<void> submit_survey(std::string_view code, const HeldSubmission& submission) = 0;
 
     // The public survey: a browser token (checked by the caller) allows one submission for its
     // agency and year. Records the token as used and holds the sealed submission in one
-    // transaction; conflict when the token was used already.
+    // transaction; used_up when the token was used already.
     virtual Result<void> submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token,
                                               core::Instrument instrument, const HeldSubmission& submission) = 0;
     // Opens every held submission of the year and instrument, writes them as response rows in

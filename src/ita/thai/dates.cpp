@@ -1,5 +1,6 @@
 #include <ita/thai/dates.hpp>
 
+#include <ita/util/calendar.hpp>
 #include <cstdio>
 #include <ctime>
 
@@ -26,13 +27,10 @@ std::string short_thai_date(std::string_view iso) {
 }
 
 std::string short_thai_time(std::string_view utc_stamp) {
-    std::tm parts{};
     const std::string stamp(utc_stamp);
-    if (std::sscanf(stamp.c_str(), "%d-%d-%dT%d:%d", &parts.tm_year, &parts.tm_mon, &parts.tm_mday, &parts.tm_hour, &parts.tm_min) != 5)
-        return stamp;
-    parts.tm_year -= 1900;
-    parts.tm_mon -= 1;
-    const std::time_t thai_time = timegm(&parts) + 7 * 3600;  // Thailand keeps UTC+7 all year
+    const auto utc = stamp.size() >= 16 ? util::parse_utc_stamp(stamp) : std::nullopt;  // minutes needed
+    if (!utc) return stamp;
+    const std::time_t thai_time = *utc + 7 * 3600;  // Thailand keeps UTC+7 all year
     std::tm local{};
     gmtime_r(&thai_time, &local);
     char date[16], clock[8];

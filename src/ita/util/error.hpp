@@ -10,7 +10,8 @@
 namespace ita {
 
 // not_open: the season's window for the step is not open on the day (HTTP 403).
-enum class ErrorCode { invalid_input, not_found, io, conflict, rate_limited, not_open, internal };
+// used_up: a one-time thing already spent: a survey code, a browser's one answer (HTTP 410).
+enum class ErrorCode { invalid_input, not_found, io, conflict, rate_limited, not_open, used_up, internal };
 
 // One problem in one place of an input: file, line (0 when the input has no lines, such as a
 // JSON path), field (a CSV column name or a JSON path) and the reason, in plain words.

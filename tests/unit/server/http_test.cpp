@@ -179,7 +179,7 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
 
     const auto incomplete = m_client->Post("/s/" + code, "I1.1=3&I7=2", "application/x-www-form-urlencoded");
     ASSERT_TRUE(incomplete);
-    EXPECT_EQ(incomplete->status, 400);
+    EXPECT_EQ(incomplete->status, 422);  // the form again, filled in, with its problems
     EXPECT_NE(incomplete->body.find("กรุณาตอบให้ครบทุกข้อ"), std::string::npos);
     EXPECT_NE(incomplete->body.find(R"(name="I7" value="2" checked required)"), std::string::npos);  // what was given stays
 
@@ -330,7 +330,7 @@ TEST_F(ServerTest, PublicSurveyOneAnswerPerBrowserWithProgress) {
     EXPECT_EQ(m_client->Post("/e/A1", full_public_answers(), "application/x-www-form-urlencoded")->status, 400);  // no cookie
     httplib::Headers forged{{"Cookie", "ita_eit_A1=" + std::string(36, 'a') + "." + std::string(32, 'b')}};
     EXPECT_EQ(m_client->Post("/e/A1", forged, full_public_answers(), "application/x-www-form-urlencoded")->status, 400);  // not ours
-    EXPECT_EQ(m_client->Post("/e/A1", with_cookie, "E1.1=3", "application/x-www-form-urlencoded")->status, 400);  // incomplete
+    EXPECT_EQ(m_client->Post("/e/A1", with_cookie, "E1.1=3", "application/x-www-form-urlencoded")->status, 422);  // incomplete: the form again
     const auto answered = m_client->Post("/e/A1", with_cookie, full_public_answers(), "application/x-www-form-urlencoded");
     ASSERT_TRUE(answered);
     EXPECT_EQ(answered->status, 303);

@@ -124,7 +124,7 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' " + base + "/s/" + code), "200");
     EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' -e " + base + "/s/" + code + " -d 'code=" + code +
                                    "&I1.1=4' " + base + "/s"),
-              "400");  // incomplete answers: the form comes back
+              "422");  // incomplete answers: the form comes back
     EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' -X POST " + base + "/api/v1/staff-survey/" + code), "400");
 
     ::kill(nginx, SIGQUIT);

@@ -524,11 +524,11 @@ TEST_P(StoreConformance, SurveyCodesHoldAnswersUntilReleasedTheSameOnBothBackend
 
     const storage::HeldSubmission answer{{3}, "2026-05-31T03", "under_1m"};
     ASSERT_TRUE(m_store->submit_survey("AAAAA-AAAAA", answer));
-    EXPECT_EQ(m_store->submit_survey("AAAAA-AAAAA", answer).error().code, ErrorCode::conflict);
+    EXPECT_EQ(m_store->submit_survey("AAAAA-AAAAA", answer).error().code, ErrorCode::used_up);
     EXPECT_EQ(m_store->submit_survey("CCCCC-CCCCC", answer).error().code, ErrorCode::not_found);
     ASSERT_TRUE(m_store->submit_survey("BBBBB-BBBBB", {{2}, "2026-05-31T04", "unknown"}));
     ASSERT_TRUE(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, {{1}, "2026-05-31T04", "1m_to_3m"}));
-    EXPECT_EQ(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, answer).error().code, ErrorCode::conflict);
+    EXPECT_EQ(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, answer).error().code, ErrorCode::used_up);
     EXPECT_TRUE(*m_store->browser_token_used("token-1"));
     EXPECT_FALSE(*m_store->browser_token_used("token-2"));
     // Held: counted, but in no response and no timing count.

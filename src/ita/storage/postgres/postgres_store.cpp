@@ -79,7 +79,7 @@ Result<void> PostgresStore::submit_survey(std::string_view code, const HeldSubmi
                                {bytes(key), std::span<const std::uint8_t>(sealed)}));
     if (stored == 1) return {};
     ITA_TRY_VOID(without_value(survey_code(code)));  // not_found for an unknown code
-    return fail(ErrorCode::conflict, "the survey code has already been used");
+    return fail(ErrorCode::used_up, "the survey code has already been used");
 }
 
 Result<void> PostgresStore::submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token,
@@ -92,7 +92,7 @@ Result<void> PostgresStore::submit_public_survey(int fiscal_year, const std::str
                                        "SELECT fiscal_year, agency_id, CAST(? AS TEXT), CAST(? AS BYTEA) FROM used",
                                        {bytes(key), fiscal_year, agency_id, core::instrument_code(instrument),
                                         std::span<const std::uint8_t>(sealed)}));
-    if (stored == 0) return fail(ErrorCode::conflict, "this browser has already answered");
+    if (stored == 0) return fail(ErrorCode::used_up, "this browser has already answered");
     return {};
 }
 

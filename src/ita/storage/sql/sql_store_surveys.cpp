@@ -61,7 +61,7 @@ Result<void> SqlStore::submit_survey(std::string_view code, const HeldSubmission
     if (!spent) {
         ITA_TRY(known, sql::single_integer(db, "SELECT count(*) FROM survey_codes WHERE code_hash = ?", {bytes(key)}));
         if (known.value_or(0) == 0) return fail(ErrorCode::not_found, "no such survey code");
-        return fail(ErrorCode::conflict, "the survey code has already been used");
+        return fail(ErrorCode::used_up, "the survey code has already been used");
     }
     const auto& [year, agency, instrument] = *spent;
     ITA_TRY_VOID(without_value(db.execute("INSERT INTO held_answers (fiscal_year, agency_id, instrument, sealed) VALUES (?, ?, ?, ?)",
@@ -78,7 +78,7 @@ Result<void> SqlStore::submit_public_survey(int fiscal_year, const std::string& 
     ITA_TRY(used, db.execute("INSERT INTO browser_tokens (token_hash, fiscal_year, agency_id, used) VALUES (?, ?, ?, 1) "
                              "ON CONFLICT (token_hash) DO NOTHING",
                              {bytes(key), fiscal_year, agency_id}));
-    if (used == 0) return fail(ErrorCode::conflict, "this browser has already answered");
+    if (used == 0) return fail(ErrorCode::used_up, "this browser has already answered");
     ITA_TRY_VOID(without_value(db.execute("INSERT INTO held_answers (fiscal_year, agency_id, instrument, sealed) VALUES (?, ?, ?, ?)",
                                           {fiscal_year, agency_id, core::instrument_code(instrument), std::span<const std::uint8_t>(sealed)})));
     return transaction.commit();
