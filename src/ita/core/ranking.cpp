@@ -57,6 +57,7 @@ std::vector<GroupFigures> figures_by_group(const Methodology& methodology, std::
         entry->second.push_back(overall[index]);
     }
     std::vector<GroupFigures> figures;
+    figures.reserve(order.size());
     for (const auto& group : order) figures.push_back(figures_of(methodology, group, scores[group]));
     return figures;
 }

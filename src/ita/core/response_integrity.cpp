@@ -104,7 +104,7 @@ IntegritySignal burst(const SubmissionTiming& timing, std::size_t respondents) {
     signal.value = static_cast<double>(busiest) / static_cast<double>(total);
     signal.flagged = busiest >= 10 && signal.value >= 0.30 && total >= std::min<long long>(20, static_cast<long long>(respondents));
     // "2026-05-31T14" (UTC) is shown as the Thai hour it began, Buddhist era.
-    const std::time_t thai = util::parse_utc_stamp(hour).value_or(0) + 7 * 3600;
+    const std::time_t thai = util::parse_utc_stamp(hour).value_or(0) + std::time_t{7} * 3600;
     std::tm local{};
     gmtime_r(&thai, &local);
     char when[48];

@@ -16,7 +16,7 @@ namespace ita::evidence {
 struct FetchLimits {
     std::chrono::milliseconds connect_timeout{5000};
     std::chrono::milliseconds total_timeout{20000};  // the whole fetch, every redirect included
-    std::size_t max_bytes = 8 * 1024 * 1024;         // more is not kept: the fetch stops there
+    std::size_t max_bytes = std::size_t{8} * 1024 * 1024;        // more is not kept: the fetch stops there
     int max_redirects = 5;
     bool allow_private_addresses = false;            // tests serve their pages on 127.0.0.1
 };

@@ -224,7 +224,7 @@ Assessment assess(const FetchResult& fetched, const DocumentText& document, cons
     if (!document.readable) {
         if (fetched.truncated)
             assessment.add(Readiness::suspicious, "too_large",
-                           "ไฟล์ใหญ่เกิน " + std::to_string(fetched.body.size() / (1024 * 1024)) + " MB อ่านได้ไม่ครบ ให้ตรวจด้วยตนเอง");
+                           "ไฟล์ใหญ่เกิน " + std::to_string(fetched.body.size() / (std::size_t{1024} * 1024)) + " MB อ่านได้ไม่ครบ ให้ตรวจด้วยตนเอง");
         else
             assessment.add(Readiness::suspicious, "unreadable", "อ่านเนื้อหาไฟล์ไม่ได้ (ไฟล์เสียหรือมีรหัสผ่าน)");
         return assessment;

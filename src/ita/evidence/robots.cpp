@@ -120,7 +120,7 @@ AddressParts address_parts(const std::string& url) {
 }
 
 RobotsCache::RobotsCache(FetchLimits limits) : m_limits(limits) {
-    m_limits.max_bytes = std::min<std::size_t>(m_limits.max_bytes, 512 * 1024);  // RFC 9309: at least 500 KiB parsed
+    m_limits.max_bytes = std::min<std::size_t>(m_limits.max_bytes, std::size_t{512} * 1024);  // RFC 9309: at least 500 KiB parsed
 }
 
 bool RobotsCache::allows(const std::string& url) {

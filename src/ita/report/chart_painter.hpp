@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-typedef struct _cairo cairo_t;
+typedef struct _cairo cairo_t;  // NOLINT(bugprone-reserved-identifier): cairo's own name, declared as cairo.h does
 
 namespace ita::report {
 

@@ -79,7 +79,7 @@ std::expected<AgencyRequest, HttpResponse> agency_request(const std::string& db,
     if (!access) return std::unexpected(access.error());
     const auto year = requested_fiscal_year(**store, request, fields);
     if (!year) return std::unexpected(year.error());
-    return AgencyRequest{std::move(*store), std::move(*access), *year, std::move(fields)};
+    return AgencyRequest{*store, std::move(*access), *year, std::move(fields)};
 }
 
 std::expected<SessionRequest, HttpResponse> session_request(const std::string& db, const HttpRequest& request, SessionCheck check) {
@@ -90,7 +90,7 @@ std::expected<SessionRequest, HttpResponse> session_request(const std::string& d
     if (!session) return std::unexpected(session.error());
     const auto year = requested_fiscal_year(**store, request, fields);
     if (!year) return std::unexpected(year.error());
-    return SessionRequest{std::move(*store), std::move(*session), *year, std::move(fields)};
+    return SessionRequest{*store, std::move(*session), *year, std::move(fields)};
 }
 
 }  // namespace ita::server

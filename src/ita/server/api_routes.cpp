@@ -56,7 +56,7 @@ std::expected<ApiCall, HttpResponse> allow(const ResultsContext& context, const 
     if (request.bearer.empty()) return std::unexpected(json_error(401, "sign in with POST /api/v1/session and send Authorization: Bearer <token>"));
     auto session = (*store)->session(request.bearer, std::time(nullptr));
     if (!session) return std::unexpected(json_error(401, "the token is unknown or has expired"));
-    ApiCall call{std::move(*store), std::move(*session), 0, "", util::bangkok_date_today()};
+    ApiCall call{*store, std::move(*session), 0, "", util::bangkok_date_today()};
     if (const auto agency = request.path_params.find("agency"); agency != request.path_params.end()) call.agency_id = agency->second;
     bool permitted = false;
     for (const auto rule : allowed) permitted = permitted || may(call.session, rule, call.agency_id);
@@ -283,7 +283,7 @@ void add_measure_api_routes(Router& router, const ResultsContext& context) {
 
 }  // namespace
 
-void add_api_routes(Router& router, const ResultsContext& context, std::shared_ptr<service::EvidenceMonitor> monitor) {
+void add_api_routes(Router& router, const ResultsContext& context, const std::shared_ptr<service::EvidenceMonitor>& monitor) {
     add_session_routes(router, context);
     add_season_routes(router, context);
     add_staff_survey_routes(router, context);

@@ -13,6 +13,6 @@
 namespace ita::server {
 
 // `monitor` checks an OIT address entered through the API, as the web form does (none: no checks).
-void add_api_routes(Router& router, const ResultsContext& context, std::shared_ptr<service::EvidenceMonitor> monitor);
+void add_api_routes(Router& router, const ResultsContext& context, const std::shared_ptr<service::EvidenceMonitor>& monitor);
 
 }  // namespace ita::server

@@ -29,10 +29,10 @@ struct MeasureRequest : AgencyRequest {
     [[nodiscard]] std::string list_url() const { return "/admin/measures?year=" + std::to_string(fiscal_year) + agency_param(); }
 };
 
-std::expected<MeasureRequest, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request, std::shared_ptr<PublicCache> cache) {
+std::expected<MeasureRequest, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request, const std::shared_ptr<PublicCache>& cache) {
     auto allowed = agency_request(context.db, request);
     if (!allowed) return std::unexpected(allowed.error());
-    return MeasureRequest{std::move(*allowed), std::move(cache)};
+    return MeasureRequest{std::move(*allowed), cache};
 }
 
 // The measure of the path's :id, if it is this agency's in this fiscal year.
@@ -80,7 +80,7 @@ HttpResponse edit_page(MeasureRequest& allowed, const core::Measure& measure, Me
 
 }  // namespace
 
-void add_measure_routes(Router& router, const ResultsContext& context, std::shared_ptr<PublicCache> cache) {
+void add_measure_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache) {
     router.add("GET", "/admin/measures", [context, cache](const HttpRequest& request) {
         auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();

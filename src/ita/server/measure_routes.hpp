@@ -13,6 +13,6 @@
 
 namespace ita::server {
 
-void add_measure_routes(Router& router, const ResultsContext& context, std::shared_ptr<PublicCache> cache);
+void add_measure_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache);
 
 }  // namespace ita::server

@@ -92,7 +92,7 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
 
 }  // namespace
 
-void add_national_routes(Router& router, const ResultsContext& context, std::shared_ptr<PublicCache> public_cache) {
+void add_national_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& public_cache) {
     router.add("GET", "/national/season", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());

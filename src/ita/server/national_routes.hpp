@@ -9,6 +9,6 @@
 
 namespace ita::server {
 
-void add_national_routes(Router& router, const ResultsContext& context, std::shared_ptr<PublicCache> public_cache);
+void add_national_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& public_cache);
 
 }  // namespace ita::server

@@ -73,7 +73,7 @@ std::string download_name(int year, const std::string& stem, DataFormat format) 
 
 }  // namespace
 
-void add_public_routes(Router& router, const ResultsContext& context, std::shared_ptr<PublicCache> cache) {
+void add_public_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache) {
     const std::string read_db = context.db_read.empty() ? context.db : context.db_read;
 
     router.add("GET", "/", [](const HttpRequest&) {

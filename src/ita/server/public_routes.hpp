@@ -12,6 +12,6 @@
 
 namespace ita::server {
 
-void add_public_routes(Router& router, const ResultsContext& context, std::shared_ptr<PublicCache> cache);
+void add_public_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache);
 
 }  // namespace ita::server

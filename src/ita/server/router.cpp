@@ -31,7 +31,7 @@ std::string join_path(const std::vector<std::string>& segments) {
 }
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, const std::string& pattern, Handler handler) {
     m_routes.push_back({std::move(method), split_path(pattern), std::move(handler)});
 }
 

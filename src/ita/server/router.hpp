@@ -17,7 +17,7 @@ using Miss = std::function<HttpResponse(const HttpRequest&, int status, const st
 
 class Router {
 public:
-    void add(std::string method, std::string pattern, Handler handler);
+    void add(std::string method, const std::string& pattern, Handler handler);
     // Replaces the JSON error a request no route takes gets (a page for a browser, say).
     void set_miss(Miss miss) { m_miss = std::move(miss); }
 

@@ -11,8 +11,8 @@
 
 namespace ita::service {
 
-inline constexpr std::int64_t session_seconds = 8 * 3600;
-inline constexpr std::int64_t failure_window_seconds = 15 * 60;
+inline constexpr std::int64_t session_seconds = std::int64_t{8} * 3600;
+inline constexpr std::int64_t failure_window_seconds = std::int64_t{15} * 60;
 inline constexpr int failures_per_user_and_address = 10;
 inline constexpr int failures_per_address = 50;
 

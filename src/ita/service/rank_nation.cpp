@@ -14,6 +14,7 @@ std::vector<core::GroupFigures> figures_in_thai_order(const core::Methodology& m
                                                       const std::vector<std::optional<double>>& overall) {
     auto figures = core::figures_by_group(methodology, groups, overall);
     std::vector<std::string> names;
+    names.reserve(figures.size());
     for (const auto& entry : figures) names.push_back(entry.group);
     thai::sort_thai(names);
     std::map<std::string, std::size_t> position;

@@ -147,6 +147,7 @@ Result<RowPlan<core::PublishedScore>> plan_published(const std::unordered_map<st
 
 std::vector<std::string> ids_of(const std::vector<std::pair<std::string, std::size_t>>& agencies) {
     std::vector<std::string> ids;
+    ids.reserve(agencies.size());
     for (const auto& [id, line] : agencies) ids.push_back(id);
     return ids;
 }

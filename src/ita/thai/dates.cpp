@@ -27,10 +27,9 @@ std::string short_thai_date(std::string_view iso) {
 }
 
 std::string short_thai_time(std::string_view utc_stamp) {
-    const std::string stamp(utc_stamp);
-    const auto utc = stamp.size() >= 16 ? util::parse_utc_stamp(stamp) : std::nullopt;  // minutes needed
-    if (!utc) return stamp;
-    const std::time_t thai_time = *utc + 7 * 3600;  // Thailand keeps UTC+7 all year
+    const auto utc = utc_stamp.size() >= 16 ? util::parse_utc_stamp(utc_stamp) : std::nullopt;  // minutes needed
+    if (!utc) return std::string(utc_stamp);
+    const std::time_t thai_time = *utc + std::time_t{7} * 3600;  // Thailand keeps UTC+7 all year
     std::tm local{};
     gmtime_r(&thai_time, &local);
     char date[16], clock[8];

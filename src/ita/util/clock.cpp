@@ -3,7 +3,7 @@
 namespace ita::util {
 
 std::string bangkok_date(std::time_t now) {
-    constexpr std::time_t bangkok_offset = 7 * 3600;
+    constexpr std::time_t bangkok_offset = std::time_t{7} * 3600;
     const std::time_t shifted = now + bangkok_offset;
     std::tm parts{};
     gmtime_r(&shifted, &parts);

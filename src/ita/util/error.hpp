@@ -55,11 +55,13 @@ Result<void> without_value(Result<T>&& result) {
 // enclosing function, else moves the value into a new variable.
 #define ITA_CONCAT_INNER(a, b) a##b
 #define ITA_CONCAT(a, b) ITA_CONCAT_INNER(a, b)
+// NOLINTBEGIN(bugprone-macro-parentheses): `var` names the variable the macro declares.
 #define ITA_TRY(var, expr)                                   \
     auto ITA_CONCAT(ita_try_, __LINE__) = (expr);            \
     if (!ITA_CONCAT(ita_try_, __LINE__))                     \
         return std::unexpected(std::move(ITA_CONCAT(ita_try_, __LINE__)).error()); \
     auto var = std::move(*ITA_CONCAT(ita_try_, __LINE__))
+// NOLINTEND(bugprone-macro-parentheses)
 
 // ITA_TRY_VOID(expr): returns the error of a Result<void> from the enclosing function.
 #define ITA_TRY_VOID(expr)                                    \

@@ -33,6 +33,7 @@ Result<ToolConnection> split_password(const std::string& conninfo) {
 // connection without its password) in the message.
 Result<void> run_tool(const std::vector<std::string>& arguments, const std::optional<std::string>& password, const std::string& target) {
     std::vector<char*> argv;
+    argv.reserve(arguments.size() + 1);
     for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
     std::vector<std::string> environment;
@@ -40,6 +41,7 @@ Result<void> run_tool(const std::vector<std::string>& arguments, const std::opti
         if (!std::string_view(*variable).starts_with("PGPASSWORD=")) environment.emplace_back(*variable);
     if (password) environment.push_back("PGPASSWORD=" + *password);
     std::vector<char*> envp;
+    envp.reserve(environment.size() + 1);
     for (auto& variable : environment) envp.push_back(variable.data());
     envp.push_back(nullptr);
     pid_t child = 0;
