@@ -5,10 +5,10 @@
 #include <ita/ingest/readers.hpp>
 #include <ita/ingest/scoring_inputs.hpp>
 
+#include <unistd.h>
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <unistd.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const auto methodology = ita::ingest::load_methodology(2565, std::nullopt);

@@ -10,10 +10,10 @@
 namespace {
 ita::server::Router make_router() {
     ita::server::Router router;
-    for (const char* pattern : {"/", "/healthz", "/login", "/s", "/s/thanks", "/s/:code", "/e/:agency", "/agency/:id", "/agency/:id/badge.svg",
-                                "/data/:year/:file", "/data/:year/agencies/:file", "/api/v1/agencies/:agency/oit/:item/review",
-                                "/api/v1/agencies/:agency/measures/:measure/progress", "/admin/oit/:item/evidence/:sha256",
-                                "/review/oit/:agency/:item"})
+    for (const char* pattern :
+         {"/", "/healthz", "/login", "/s", "/s/thanks", "/s/:code", "/e/:agency", "/agency/:id", "/agency/:id/badge.svg",
+          "/data/:year/:file", "/data/:year/agencies/:file", "/api/v1/agencies/:agency/oit/:item/review",
+          "/api/v1/agencies/:agency/measures/:measure/progress", "/admin/oit/:item/evidence/:sha256", "/review/oit/:agency/:item"})
         for (const char* method : {"GET", "POST"})
             router.add(method, pattern, [](const ita::server::HttpRequest& request) {
                 for (const auto& [name, value] : request.path_params)

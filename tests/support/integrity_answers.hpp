@@ -14,8 +14,9 @@ inline constexpr const char* copied_answers_agencies =
     "T3,เทศบาลตำบลสาม,เทศบาลตำบล,ขอนแก่น\nT4,เทศบาลตำบลสี่,เทศบาลตำบล,ขอนแก่น\n";
 
 inline std::string copied_answers_csv() {
-    static constexpr const char* scale[] = {"I1.1", "I1.2", "I2", "I3.1", "I3.2", "I3.3", "I7", "I8.1", "I8.2", "I9", "I10", "I11.1", "I11.2", "I12.1",
-                                            "I12.2", "I12.3", "I13", "I14", "I15", "I16", "I17", "I18.1", "I18.2", "I18.3", "I19", "I20"};
+    static constexpr const char* scale[] = {"I1.1", "I1.2", "I2",    "I3.1",  "I3.2",  "I3.3",  "I7",    "I8.1", "I8.2",
+                                            "I9",   "I10",  "I11.1", "I11.2", "I12.1", "I12.2", "I12.3", "I13",  "I14",
+                                            "I15",  "I16",  "I17",   "I18.1", "I18.2", "I18.3", "I19",   "I20"};
 
     std::string text = "agency_id,instrument,respondent";
     for (const char* code : scale) text += std::string(",") + code;
@@ -34,7 +35,8 @@ inline std::string copied_answers_csv() {
     };
     const auto copied = varied();
     for (const std::string agency : {"T1", "T2", "T3", "T4"})
-        for (int respondent = 0; respondent < 30; ++respondent) row(agency, respondent, agency == "T2" && respondent < 12 ? copied : varied());
+        for (int respondent = 0; respondent < 30; ++respondent)
+            row(agency, respondent, agency == "T2" && respondent < 12 ? copied : varied());
     return text;
 }
 

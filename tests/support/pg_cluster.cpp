@@ -1,17 +1,17 @@
 #include "pg_cluster.hpp"
 #include "ports.hpp"
 
+#include <glob.h>
+#include <netinet/in.h>
+#include <pwd.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <glob.h>
 #include <memory>
-#include <netinet/in.h>
-#include <pwd.h>
 #include <stdexcept>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace ita::test {
 
@@ -38,7 +38,6 @@ std::string find_bin_dir() {
     return dir;
 }
 
-
 }  // namespace
 
 PgCluster::PgCluster() : m_bin(find_bin_dir()), m_port(free_port()) {
@@ -52,8 +51,8 @@ PgCluster::PgCluster() : m_bin(find_bin_dir()), m_port(free_port()) {
         if (::chown(m_dir.c_str(), owner->pw_uid, owner->pw_gid) != 0) throw std::runtime_error("chown of the cluster folder failed");
     }
     run_as_owner(m_bin + "/initdb -D " + m_dir + "/data -U ita -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
-    run_as_owner(m_bin + "/pg_ctl -D " + m_dir + "/data -l " + m_dir + "/log -w -t 60 -o \"-c listen_addresses='' -k " + m_dir +
-                 " -p " + std::to_string(m_port) + " -c fsync=off -c full_page_writes=off\" start");
+    run_as_owner(m_bin + "/pg_ctl -D " + m_dir + "/data -l " + m_dir + "/log -w -t 60 -o \"-c listen_addresses='' -k " + m_dir + " -p " +
+                 std::to_string(m_port) + " -c fsync=off -c full_page_writes=off\" start");
 }
 
 PgCluster::~PgCluster() {
@@ -89,9 +88,10 @@ std::string PgCluster::new_database() {
 std::string PgCluster::replica_conninfo(const std::string& database) {
     if (!m_replica_port) {
         m_replica_port = free_port();
-        run_as_owner(m_bin + "/pg_basebackup -h " + m_dir + " -p " + std::to_string(m_port) + " -U ita -D " + m_dir + "/replica -R -X stream -c fast --no-sync");
-        run_as_owner(m_bin + "/pg_ctl -D " + m_dir + "/replica -l " + m_dir + "/replica.log -w -t 60 -o \"-c listen_addresses='' -k " + m_dir +
-                     " -p " + std::to_string(m_replica_port) + " -c fsync=off -c hot_standby=on\" start");
+        run_as_owner(m_bin + "/pg_basebackup -h " + m_dir + " -p " + std::to_string(m_port) + " -U ita -D " + m_dir +
+                     "/replica -R -X stream -c fast --no-sync");
+        run_as_owner(m_bin + "/pg_ctl -D " + m_dir + "/replica -l " + m_dir + "/replica.log -w -t 60 -o \"-c listen_addresses='' -k " +
+                     m_dir + " -p " + std::to_string(m_replica_port) + " -c fsync=off -c hot_standby=on\" start");
     }
     return "host=" + m_dir + " port=" + std::to_string(m_replica_port) + " user=ita dbname=" + database;
 }

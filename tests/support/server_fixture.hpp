@@ -10,15 +10,15 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <memory>
-#include <algorithm>
 #include <string>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 #include <string>
 #include <vector>
@@ -26,7 +26,9 @@
 namespace ita::test {
 
 // Runs `ita <arguments>` quietly; its exit status.
-inline int run(const std::string& arguments) { return std::system((std::string(ITA_BINARY) + " " + arguments + " >/dev/null 2>&1").c_str()); }
+inline int run(const std::string& arguments) {
+    return std::system((std::string(ITA_BINARY) + " " + arguments + " >/dev/null 2>&1").c_str());
+}
 
 // Starts `ita serve --db DB --listen 127.0.0.1:PORT OPTIONS…` with the evidence checker off
 // (tests never contact an address outside loopback; `with_evidence_checks` to keep it on) and
@@ -118,7 +120,8 @@ inline std::pair<httplib::Headers, std::string> login_form(httplib::Client& clie
     if (!form) return {};
     const std::string cookie = form->get_header_value("Set-Cookie");
     const auto at = form->body.find("name=\"csrf\" value=\"");
-    return {httplib::Headers{{"Cookie", cookie.substr(0, cookie.find(';'))}}, at == std::string::npos ? "" : form->body.substr(at + 19, 32)};
+    return {httplib::Headers{{"Cookie", cookie.substr(0, cookie.find(';'))}},
+            at == std::string::npos ? "" : form->body.substr(at + 19, 32)};
 }
 
 // POST /login with the form's cookie and token, as a browser sends it.

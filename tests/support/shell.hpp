@@ -2,10 +2,10 @@
 // for tests that check a command's output.
 #pragma once
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 namespace ita::test {
 

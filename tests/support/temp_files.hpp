@@ -1,10 +1,10 @@
 // TempDir: a temporary folder for a test's files, removed at the end of the test.
 #pragma once
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace ita::test {
 

@@ -28,8 +28,10 @@ int run_analyse_command(const AnalyseCommand& command) {
     const report::AnalysisView view{&analysed.run.methodology, analysed.agency->agency, &analysed.agency->scores, &analysed.analysis,
                                     &analysed.paths};
     return write_output("ita analyse", command.out, [&](std::ostream& out) {
-        if (command.json) report::write_analysis_json(out, view);
-        else report::write_analysis_text(out, view);
+        if (command.json)
+            report::write_analysis_json(out, view);
+        else
+            report::write_analysis_text(out, view);
     });
 }
 

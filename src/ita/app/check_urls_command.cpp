@@ -31,8 +31,10 @@ int run_check_urls_command(const CheckUrlsCommand& command) {
             rows.push_back({due.item->code, due.item->name, report::due_description(due.due, command.request.fiscal_year), due.due.due_on,
                             due.days, due.entered, due.check ? due.check->status : "", due.check ? due.check->reason : ""});
         return write_output("ita check-urls", command.out, [&](std::ostream& out) {
-            if (command.json) report::write_due_json(out, *command.request.agency_id, command.request.fiscal_year, today, rows);
-            else report::write_due_table(out, rows);
+            if (command.json)
+                report::write_due_json(out, *command.request.agency_id, command.request.fiscal_year, today, rows);
+            else
+                report::write_due_table(out, rows);
         });
     }
     const auto checks = service::check_evidence_addresses(**store, command.request);
@@ -41,8 +43,10 @@ int run_check_urls_command(const CheckUrlsCommand& command) {
         return exit_code_for(checks.error());
     }
     return write_output("ita check-urls", command.out, [&](std::ostream& out) {
-        if (command.json) report::write_url_checks_json(out, *checks);
-        else report::write_url_checks_table(out, *checks);
+        if (command.json)
+            report::write_url_checks_json(out, *checks);
+        else
+            report::write_url_checks_table(out, *checks);
     });
 }
 

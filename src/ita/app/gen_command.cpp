@@ -62,7 +62,12 @@ void write_agencies(const std::filesystem::path& path, const core::SyntheticNati
     util::CsvWriter csv(out);
     csv.field("agency_id").field("name").field("type").field("province").field("headcount").end_row();
     for (const auto& agency : nation.agencies())
-        csv.field(agency.agency_id).field(agency.name).field(agency.type).field(agency.province).field(std::to_string(*agency.headcount)).end_row();
+        csv.field(agency.agency_id)
+            .field(agency.name)
+            .field(agency.type)
+            .field(agency.province)
+            .field(std::to_string(*agency.headcount))
+            .end_row();
 }
 
 void write_oit(BlockFile& file, const core::Methodology& methodology, const core::SyntheticNation& nation) {
@@ -72,7 +77,8 @@ void write_oit(BlockFile& file, const core::Methodology& methodology, const core
         const auto& id = nation.agencies()[agency].agency_id;
         for (std::size_t item = 0; item < verdicts.size(); ++item) {
             const auto& code = methodology.items[item].code;
-            file.buffer() += id + "," + code + "," + (verdicts[item] ? "yes" : "no") + ",https://" + id + ".example.go.th/ita/" + code + ",\n";
+            file.buffer() +=
+                id + "," + code + "," + (verdicts[item] ? "yes" : "no") + ",https://" + id + ".example.go.th/ita/" + code + ",\n";
         }
         file.maybe_flush();
     }
@@ -149,7 +155,8 @@ int run_gen_command(const GenCommand& command) {
                 for (const auto index : columns[slot]) {
                     if (answers[index] < 0) continue;
                     if (command.shuffle) row_starts.push_back(out.size());
-                    out += prefix + "," + methodology->sub_items[index].code + "," + option_text(methodology->sub_items[index], answers[index]) + "\n";
+                    out += prefix + "," + methodology->sub_items[index].code + "," +
+                           option_text(methodology->sub_items[index], answers[index]) + "\n";
                 }
                 if (!command.shuffle) files[0]->maybe_flush();
             }

@@ -19,8 +19,10 @@ int run_integrity_command(const IntegrityCommand& command) {
         return exit_code_for(rows.error());
     }
     return write_output("ita integrity", command.out, [&](std::ostream& out) {
-        if (command.json) report::write_integrity_json(out, command.request.fiscal_year, *rows);
-        else report::write_integrity_text(out, *rows);
+        if (command.json)
+            report::write_integrity_json(out, command.request.fiscal_year, *rows);
+        else
+            report::write_integrity_text(out, *rows);
     });
 }
 

@@ -1,9 +1,9 @@
 #include <ita/app/measures_command.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <ita/report/effect_outputs.hpp>
-#include <ita/service/measures.hpp>
 #include <ita/service/measure_effectiveness.hpp>
+#include <ita/service/measures.hpp>
+#include <ita/util/calendar.hpp>
 
 #include <ita/app/output_file.hpp>
 #include <ita/report/measure_outputs.hpp>
@@ -32,8 +32,10 @@ int list(storage::Store& store, const MeasuresCommand& command) {
         views.push_back({&measure, state});
     }
     return write_output("ita measures", std::nullopt, [&](std::ostream& out) {
-        if (command.json) report::write_measures_json(out, views);
-        else report::write_measures_text(out, views);
+        if (command.json)
+            report::write_measures_json(out, views);
+        else
+            report::write_measures_text(out, views);
     });
 }
 
@@ -50,9 +52,13 @@ void overlay(core::Measure& stored, const MeasuresCommand& command) {
     const auto& given = command.measure;
     if (command.agency_id) stored.agency_id = *command.agency_id;
     if (!given.targets.empty()) stored.targets = given.targets;
-    for (auto [field, value] : {std::pair{&stored.title, &given.title}, {&stored.analysis, &given.analysis}, {&stored.steps, &given.steps},
-                                {&stored.responsible, &given.responsible}, {&stored.start_on, &given.start_on},
-                                {&stored.end_on, &given.end_on}, {&stored.status, &given.status}})
+    for (auto [field, value] : {std::pair{&stored.title, &given.title},
+                                {&stored.analysis, &given.analysis},
+                                {&stored.steps, &given.steps},
+                                {&stored.responsible, &given.responsible},
+                                {&stored.start_on, &given.start_on},
+                                {&stored.end_on, &given.end_on},
+                                {&stored.status, &given.status}})
         if (!value->empty()) *field = *value;
     if (command.cadence) stored.cadence = core::parse_cadence(*command.cadence).value_or(stored.cadence);
 }
@@ -69,7 +75,8 @@ int run_measures_command(MeasuresCommand command) {
     }
     switch (command.action) {
         case MeasuresAction::draft: {
-            const auto added = service::draft_measures(store, {command.fiscal_year, *command.agency_id, command.methodology_dir, command.actor});
+            const auto added =
+                service::draft_measures(store, {command.fiscal_year, *command.agency_id, command.methodology_dir, command.actor});
             if (!added) return report_error(added.error());
             std::cerr << "ita measures: " << added->size() << " draft measures added\n";
             std::vector<report::MeasureView> views;
@@ -79,13 +86,16 @@ int run_measures_command(MeasuresCommand command) {
         }
         case MeasuresAction::list: return list(store, command);
         case MeasuresAction::effect: {
-            const auto effectiveness = service::measure_effectiveness(store, {command.fiscal_year, command.agency_id, command.methodology_dir});
+            const auto effectiveness =
+                service::measure_effectiveness(store, {command.fiscal_year, command.agency_id, command.methodology_dir});
             if (!effectiveness) return report_error(effectiveness.error());
             const report::EffectivenessView view{effectiveness->fiscal_year, effectiveness->baseline_year, effectiveness->outcome_published,
                                                  effectiveness->all,         effectiveness->names,         effectiveness->listed,
                                                  effectiveness->library};
-            if (command.json) report::write_effectiveness_json(std::cout, view);
-            else report::write_effectiveness_text(std::cout, view);
+            if (command.json)
+                report::write_effectiveness_json(std::cout, view);
+            else
+                report::write_effectiveness_text(std::cout, view);
             return 0;
         }
         case MeasuresAction::add: {
@@ -118,7 +128,8 @@ int run_measures_command(MeasuresCommand command) {
                 std::cerr << "ita measures: --date must be a date YYYY-MM-DD, not '" << command.report.reported_on << "'\n";
                 return 2;
             }
-            if (auto added = service::add_progress(store, command.measure_id, command.report, command.actor); !added) return report_error(added.error());
+            if (auto added = service::add_progress(store, command.measure_id, command.report, command.actor); !added)
+                return report_error(added.error());
             return 0;
         }
         case MeasuresAction::remove:

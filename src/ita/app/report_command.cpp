@@ -52,7 +52,8 @@ int run_report_command(const ReportCommand& command) {
     const std::vector<report::Signer> signers{signer("ผู้รายงานข้อมูล", command.reporter), signer("ผู้รับรองข้อมูล", command.certifier),
                                               signer("ผู้เห็นชอบข้อมูล", command.approver)};
     if (!command.all) {
-        if (auto written = write_one(season.input_for(season.chosen.front(), signers), command.format, command.out, command.thai_digits); !written)
+        if (auto written = write_one(season.input_for(season.chosen.front(), signers), command.format, command.out, command.thai_digits);
+            !written)
             return report_error(written.error());
         std::cerr << "ita report: " << command.out << "\n";
         return 0;
@@ -72,9 +73,11 @@ int run_report_command(const ReportCommand& command) {
             workers.emplace_back([&] {
                 for (std::size_t index = next++; index < season.chosen.size(); index = next++) {
                     const std::size_t position = season.chosen[index];
-                    const auto path = (std::filesystem::path(command.out) /
-                                       (season.run.scored[position].scores.agency_id + "." + command.format)).string();
-                    if (auto written = write_one(season.input_for(position, signers), command.format, path, command.thai_digits); !written) {
+                    const auto path =
+                        (std::filesystem::path(command.out) / (season.run.scored[position].scores.agency_id + "." + command.format))
+                            .string();
+                    if (auto written = write_one(season.input_for(position, signers), command.format, path, command.thai_digits);
+                        !written) {
                         const std::lock_guard lock(failure_lock);
                         if (!failure) failure = written.error();
                     }

@@ -11,8 +11,8 @@ struct ReportCommand {
     std::optional<std::string> methodology_dir;
     int fiscal_year = 0;
     std::string agency_id;
-    bool all = false;   // every agency of the year; `out` is then a folder
-    unsigned jobs = 0;  // threads for --all; 0: one per core
+    bool all = false;            // every agency of the year; `out` is then a folder
+    unsigned jobs = 0;           // threads for --all; 0: one per core
     std::string format = "pdf";  // pdf | docx | xlsx
     std::string out;
     bool thai_digits = false;

@@ -10,8 +10,8 @@ enum class OutputFormat { table, json, csv };
 struct ScoreCommand {
     service::ScoreRequest request;
     OutputFormat format = OutputFormat::table;
-    std::optional<std::string> out;  // a file; standard output when empty
-    std::optional<std::string> db;   // score what a store holds instead of files
+    std::optional<std::string> out;     // a file; standard output when empty
+    std::optional<std::string> db;      // score what a store holds instead of files
     std::optional<std::string> agency;  // with db: one agency
 };
 

@@ -5,13 +5,13 @@
 #include <ita/app/output_file.hpp>
 #include <ita/server/account_routes.hpp>
 #include <ita/server/admin_routes.hpp>
-#include <ita/server/measure_routes.hpp>
 #include <ita/server/api_routes.hpp>
-#include <ita/server/national_routes.hpp>
+#include <ita/server/http_server.hpp>
 #include <ita/server/integrity_routes.hpp>
+#include <ita/server/measure_routes.hpp>
+#include <ita/server/national_routes.hpp>
 #include <ita/server/oit_routes.hpp>
 #include <ita/server/public_routes.hpp>
-#include <ita/server/http_server.hpp>
 #include <ita/server/results_routes.hpp>
 #include <ita/server/survey_routes.hpp>
 #include <ita/storage/store.hpp>
@@ -43,8 +43,8 @@ int run_serve_command(const ServeCommand& command) {
     server::Router router;
     router.set_miss(server::missing_page);
     const server::ResultsContext context{command.db, command.methodology_dir, command.db_read, command.public_posts_per_address_per_hour};
-    auto public_cache = std::make_shared<server::PublicCache>(command.db_read.empty() ? command.db : command.db_read, command.methodology_dir,
-                                                              std::chrono::milliseconds(command.public_check_ms));
+    auto public_cache = std::make_shared<server::PublicCache>(command.db_read.empty() ? command.db : command.db_read,
+                                                              command.methodology_dir, std::chrono::milliseconds(command.public_check_ms));
     server::add_results_routes(router, context);
     server::add_survey_routes(router, context);
     server::add_account_routes(router, context);

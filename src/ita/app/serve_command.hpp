@@ -13,12 +13,12 @@ struct ServeCommand {
     std::string listen = "127.0.0.1:8080";
     unsigned threads = 0;  // 0: one per core
     int public_posts_per_address_per_hour = 30;
-    std::string db_read;  // --db-read: a streaming replica for the public pages; empty: --db
-    unsigned public_check_ms = 250;  // how often a process asks whether results were published
-    bool check_evidence = true;              // check OIT addresses when entered and nightly
+    std::string db_read;                               // --db-read: a streaming replica for the public pages; empty: --db
+    unsigned public_check_ms = 250;                    // how often a process asks whether results were published
+    bool check_evidence = true;                        // check OIT addresses when entered and nightly
     std::optional<int> evidence_nightly_minute = 120;  // minutes after local midnight; none: no nightly run
     bool evidence_allow_private_addresses = false;     // tests serve evidence on loopback
-    std::vector<std::string> trusted_proxies;           // --trusted-proxy: whose X-Forwarded-For is believed
+    std::vector<std::string> trusted_proxies;          // --trusted-proxy: whose X-Forwarded-For is believed
 };
 
 // Returns the process exit code: 0 after a graceful stop, 2 for a bad --listen, 1 when the

@@ -82,7 +82,8 @@ int run_codes_command(const std::string& db, int fiscal_year, const std::string&
     const auto store = open_or_report("ita codes", db, exit_code);
     if (!store) return exit_code;
     const auto agencies = store->agencies();
-    if (agencies && std::none_of(agencies->begin(), agencies->end(), [&](const core::Agency& agency) { return agency.agency_id == agency_id; })) {
+    if (agencies &&
+        std::none_of(agencies->begin(), agencies->end(), [&](const core::Agency& agency) { return agency.agency_id == agency_id; })) {
         std::cerr << "ita codes: agency " << agency_id << " is not in the database\n";
         return 2;
     }
@@ -107,7 +108,8 @@ int run_season_open_command(const std::string& db, service::SeasonRequest reques
     }
     std::cerr << "ita season: fiscal year " << request.fiscal_year << " is open\n";
     for (const auto& window : *windows)
-        std::cout << window.phase << "\t" << window.opens_on << "\t" << (window.closes_on == service::open_ended ? "" : window.closes_on) << "\n";
+        std::cout << window.phase << "\t" << window.opens_on << "\t" << (window.closes_on == service::open_ended ? "" : window.closes_on)
+                  << "\n";
     return 0;
 }
 
@@ -121,7 +123,8 @@ int run_season_show_command(const std::string& db, int fiscal_year) {
         return exit_code_for(windows.error());
     }
     for (const auto& window : *windows)
-        std::cout << window.phase << "\t" << window.opens_on << "\t" << (window.closes_on == service::open_ended ? "" : window.closes_on) << "\n";
+        std::cout << window.phase << "\t" << window.opens_on << "\t" << (window.closes_on == service::open_ended ? "" : window.closes_on)
+                  << "\n";
     return 0;
 }
 

@@ -2,14 +2,14 @@
 
 #include <ita/app/analyse_command.hpp>
 #include <ita/app/check_urls_command.hpp>
-#include <ita/app/integrity_command.hpp>
 #include <ita/app/gen_command.hpp>
+#include <ita/app/integrity_command.hpp>
 #include <ita/app/measures_command.hpp>
 #include <ita/app/report_command.hpp>
-#include <ita/app/serve_command.hpp>
-#include <ita/app/version.hpp>
 #include <ita/app/score_command.hpp>
+#include <ita/app/serve_command.hpp>
 #include <ita/app/store_commands.hpp>
+#include <ita/app/version.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -24,7 +24,9 @@ const std::map<std::string, app::OutputFormat> output_formats{
     {"table", app::OutputFormat::table}, {"json", app::OutputFormat::json}, {"csv", app::OutputFormat::csv}};
 
 void add_format(CLI::App* command, std::string& format) {
-    command->add_option("--format", format, "รูปแบบผลลัพธ์ / output format")->check(CLI::IsMember({"table", "json", "csv"}))->default_val("table");
+    command->add_option("--format", format, "รูปแบบผลลัพธ์ / output format")
+        ->check(CLI::IsMember({"table", "json", "csv"}))
+        ->default_val("table");
 }
 
 // Options every subcommand shares, kept on the main app and accepted after the subcommand.
@@ -68,7 +70,8 @@ void add_score(CLI::App& app, Commands& commands) {
     auto* score = app.add_subcommand("score", "คำนวณคะแนน ITA จากไฟล์หรือฐานข้อมูล / Score ITA from files or from a database");
     auto& command = commands.score;
     score->add_option("--year", command.request.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year (2563-2568)")->required();
-    score->add_option("--responses", command.request.responses, "คำตอบแบบวัด IIT/EIT (แบบยาวหรือแบบกว้าง) / survey responses, long or wide form (repeatable)");
+    score->add_option("--responses", command.request.responses,
+                      "คำตอบแบบวัด IIT/EIT (แบบยาวหรือแบบกว้าง) / survey responses, long or wide form (repeatable)");
     score->add_option("--oit", command.request.oit, "ผลการตรวจ OIT / OIT verdicts (oit.csv)");
     score->add_option("--published", command.request.published, "คะแนนที่ ITAS เผยแพร่ / published scores");
     score->add_option("--agencies", command.request.agencies, "รายชื่อหน่วยงาน / agencies.csv");
@@ -110,7 +113,8 @@ void add_rank(CLI::App& app, Commands& commands) {
 }
 
 void add_analyse(CLI::App& app, Commands& commands) {
-    auto* analyse = app.add_subcommand("analyse", "วิเคราะห์ผลรายหน่วยงานและเส้นทางสู่เกณฑ์ / Analyse one agency's result and its path to the pass mark");
+    auto* analyse =
+        app.add_subcommand("analyse", "วิเคราะห์ผลรายหน่วยงานและเส้นทางสู่เกณฑ์ / Analyse one agency's result and its path to the pass mark");
     auto& command = commands.analyse;
     analyse->add_option("--year", command.files.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
     analyse->add_option("--agency", command.agency_id, "รหัสหน่วยงาน / agency id")->required();
@@ -118,7 +122,9 @@ void add_analyse(CLI::App& app, Commands& commands) {
     analyse->add_option("--oit", command.files.oit, "ผลการตรวจ OIT / OIT verdicts");
     analyse->add_option("--published", command.files.published, "คะแนนที่ ITAS เผยแพร่ / published scores");
     analyse->add_option("--agencies", command.files.agencies, "รายชื่อหน่วยงาน / agencies.csv");
-    analyse->add_option("--format", commands.analyse_format, "รูปแบบผลลัพธ์ / output format")->check(CLI::IsMember({"text", "json"}))->default_val("text");
+    analyse->add_option("--format", commands.analyse_format, "รูปแบบผลลัพธ์ / output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->default_val("text");
     analyse->add_option("--out", command.out, "เขียนผลลัพธ์ลงไฟล์ / write to this file");
 }
 
@@ -127,13 +133,15 @@ void add_measures(CLI::App& app, Commands& commands) {
     auto* measures = app.add_subcommand("measures", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส / Integrity measures");
     measures->require_subcommand(1);
     const auto year_and_agency = [&](CLI::App* sub, bool agency_required) {
-        sub->add_option("--year", command.fiscal_year, "ปีงบประมาณ พ.ศ. ที่ดำเนินมาตรการ / Buddhist-era fiscal year of the measures")->required();
+        sub->add_option("--year", command.fiscal_year, "ปีงบประมาณ พ.ศ. ที่ดำเนินมาตรการ / Buddhist-era fiscal year of the measures")
+            ->required();
         auto* agency = sub->add_option("--agency", command.agency_id, "รหัสหน่วยงาน / agency id");
         if (agency_required) agency->required();
     };
     const auto fields = [&](CLI::App* sub) {
         sub->add_option("--title", command.measure.title, "โครงการ/กิจกรรม / project or activity");
-        sub->add_option("--target", command.measure.targets, "ตัวชี้วัด/ข้อ เช่น indicator:5, question:I27, item:O38 (ซ้ำได้) / targets (repeatable)");
+        sub->add_option("--target", command.measure.targets,
+                        "ตัวชี้วัด/ข้อ เช่น indicator:5, question:I27, item:O38 (ซ้ำได้) / targets (repeatable)");
         sub->add_option("--analysis", command.measure.analysis, "ผลการวิเคราะห์ / analysis");
         sub->add_option("--steps", command.measure.steps, "ขั้นตอนหรือวิธีการ / steps");
         sub->add_option("--responsible", command.measure.responsible, "ผู้รับผิดชอบ / responsible unit");
@@ -142,7 +150,8 @@ void add_measures(CLI::App& app, Commands& commands) {
         sub->add_option("--cadence", command.cadence, "การรายงานผล monthly | quarterly | half-yearly / reporting cadence");
         sub->add_option("--status", command.measure.status, "draft | active | done")->check(CLI::IsMember({"draft", "active", "done"}));
     };
-    auto* draft = measures->add_subcommand("draft", "ร่างมาตรการจากผลวิเคราะห์ปีก่อนและแนวทาง / Draft measures from last year's analysis and the guidance");
+    auto* draft = measures->add_subcommand(
+        "draft", "ร่างมาตรการจากผลวิเคราะห์ปีก่อนและแนวทาง / Draft measures from last year's analysis and the guidance");
     year_and_agency(draft, true);
     draft->callback([&] { command.action = app::MeasuresAction::draft; });
     auto* list = measures->add_subcommand("list", "แสดงมาตรการ / List measures");
@@ -199,7 +208,9 @@ void add_report(CLI::App& app, Commands& commands) {
     auto* all = report->add_flag("--all", command.all, "ทุกหน่วยงานของปี ลงในโฟลเดอร์ --out / every agency of the year, into the folder --out");
     agency->excludes(all);
     report->add_option("--jobs", command.jobs, "จำนวนเธรดสำหรับ --all / threads for --all (default: one per core)");
-    report->add_option("--format", command.format, "pdf | docx | xlsx | html")->check(CLI::IsMember({"pdf", "docx", "xlsx", "html"}))->default_val("pdf");
+    report->add_option("--format", command.format, "pdf | docx | xlsx | html")
+        ->check(CLI::IsMember({"pdf", "docx", "xlsx", "html"}))
+        ->default_val("pdf");
     report->add_option("--out", command.out, "ไฟล์ผลลัพธ์ (หรือโฟลเดอร์กับ --all) / output file (a folder with --all)")->required();
     report->add_flag("--thai-digits", command.thai_digits, "ใช้เลขไทย / Thai digits");
     report->add_option("--reporter", command.reporter, "ผู้รายงานข้อมูล \"ชื่อ|ตำแหน่ง\" / reporter \"name|position\"");
@@ -211,21 +222,24 @@ void add_serve(CLI::App& app, Commands& commands) {
     auto* serve = app.add_subcommand("serve", "เปิดบริการเว็บ / Run the web server (until SIGTERM)");
     serve->add_option("--listen", commands.serve.listen, "ที่อยู่:พอร์ต / address:port")->default_val("127.0.0.1:8080");
     serve->add_option("--threads", commands.serve.threads, "จำนวนเธรด / worker threads (default: one per core)");
-    serve->add_option("--trusted-proxy", commands.serve.trusted_proxies,
-                      "พร็อกซีที่เชื่อ X-Forwarded-For / a reverse proxy's address whose X-Forwarded-For and -Proto are believed (repeatable; default: none)");
+    serve->add_option(
+        "--trusted-proxy", commands.serve.trusted_proxies,
+        "พร็อกซีที่เชื่อ X-Forwarded-For / a reverse proxy's address whose X-Forwarded-For and -Proto are believed (repeatable; default: none)");
     serve->add_option("--db-read", commands.serve.db_read,
                       "ฐานข้อมูลสำเนาสำหรับหน้าสาธารณะ / a read replica (postgresql://…) for the public pages");
-    serve->add_option("--public-check-ms", commands.serve.public_check_ms,
-                      "ตรวจการเผยแพร่ผลทุกกี่มิลลิวินาที / how often to check for new publications (ms)")
+    serve
+        ->add_option("--public-check-ms", commands.serve.public_check_ms,
+                     "ตรวจการเผยแพร่ผลทุกกี่มิลลิวินาที / how often to check for new publications (ms)")
         ->default_val(250);
-    serve->add_option("--public-rate", commands.serve.public_posts_per_address_per_hour,
-                      "จำนวนส่งแบบ EIT ต่อที่อยู่ต่อชั่วโมง / public survey posts per address per hour")
+    serve
+        ->add_option("--public-rate", commands.serve.public_posts_per_address_per_hour,
+                     "จำนวนส่งแบบ EIT ต่อที่อยู่ต่อชั่วโมง / public survey posts per address per hour")
         ->default_val(30);
-    serve->add_option("--evidence-check-at", commands.evidence_check_at,
-                      "เวลาตรวจลิงก์ OIT ประจำคืน HH:MM หรือ off / nightly OIT evidence check, local HH:MM or off")
+    serve
+        ->add_option("--evidence-check-at", commands.evidence_check_at,
+                     "เวลาตรวจลิงก์ OIT ประจำคืน HH:MM หรือ off / nightly OIT evidence check, local HH:MM or off")
         ->default_val("02:00");
-    serve->add_flag("!--no-evidence-check", commands.serve.check_evidence,
-                    "ไม่ตรวจลิงก์ OIT เลย / never fetch OIT evidence addresses");
+    serve->add_flag("!--no-evidence-check", commands.serve.check_evidence, "ไม่ตรวจลิงก์ OIT เลย / never fetch OIT evidence addresses");
     serve->add_flag("--evidence-allow-private-addresses", commands.serve.evidence_allow_private_addresses,
                     "ยอมให้ตรวจที่อยู่ในเครือข่ายภายใน / allow loopback and private networks (testing)");
 }
@@ -236,8 +250,10 @@ void add_season(CLI::App& app, Commands& commands) {
     auto* open = season->add_subcommand("open", "เปิดปีการประเมิน / Open a fiscal year (dates YYYY-MM-DD, ค.ศ.; default: open now, no end)");
     open->add_option("--year", commands.season.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
     open->add_option("--agencies", commands.season.agencies_file, "รายการหน่วยงาน (ค่าเริ่มต้น: ทุกหน่วยงาน) / agency list file (default: all)");
-    for (const auto& [option, phase, label] : {std::tuple{"iit", "iit", "แบบวัด IIT / staff survey"}, {"eit", "eit", "แบบวัด EIT / public survey"},
-                                               {"oit", "oit_entry", "บันทึก OIT / OIT entry"}, {"review", "review", "ตรวจ OIT / OIT review"},
+    for (const auto& [option, phase, label] : {std::tuple{"iit", "iit", "แบบวัด IIT / staff survey"},
+                                               {"eit", "eit", "แบบวัด EIT / public survey"},
+                                               {"oit", "oit_entry", "บันทึก OIT / OIT entry"},
+                                               {"review", "review", "ตรวจ OIT / OIT review"},
                                                {"clarification", "clarification", "ชี้แจง / clarification"}}) {
         open->add_option(std::string("--") + option + "-open", commands.season.opens[phase], std::string("วันเปิด") + label);
         open->add_option(std::string("--") + option + "-close", commands.season.closes[phase], std::string("วันปิด") + label);
@@ -249,8 +265,8 @@ void add_season(CLI::App& app, Commands& commands) {
 }
 
 void add_check_urls(CLI::App& app, Commands& commands) {
-    auto* check = app.add_subcommand(
-        "check-urls", "ตรวจที่อยู่หลักฐาน OIT ว่าเปิดได้และเป็นปัจจุบัน / Check the OIT evidence addresses agencies entered");
+    auto* check =
+        app.add_subcommand("check-urls", "ตรวจที่อยู่หลักฐาน OIT ว่าเปิดได้และเป็นปัจจุบัน / Check the OIT evidence addresses agencies entered");
     auto& command = commands.check_urls;
     check->add_option("--year", command.request.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
     check->add_option("--agency", command.request.agency_id, "รหัสหน่วยงาน (ไม่ระบุ: ทุกหน่วยงาน) / agency id (default: all)");
@@ -458,19 +474,32 @@ struct Subcommand {
 
 // `constraints` is the measures command's other name (both set up by add_measures).
 constexpr Subcommand subcommands[] = {
-    {"score", false, run_score},          {"gen", false, run_gen},         {"import", true, run_import},
-    {"publish", true, run_publish},       {"check-urls", true, run_check_urls}, {"integrity", true, run_integrity},
-    {"rank", true, run_rank},             {"analyse", false, run_analyse}, {"measures", true, run_measures},
-    {"constraints", true, run_measures},  {"report", true, run_report},    {"serve", true, run_serve},
-    {"season", true, run_season},         {"users", true, run_users},      {"codes", true, run_codes},
-    {"migrate", true, run_migrate},       {"backup", true, run_backup},    {"restore", true, run_restore},
+    {"score", false, run_score},
+    {"gen", false, run_gen},
+    {"import", true, run_import},
+    {"publish", true, run_publish},
+    {"check-urls", true, run_check_urls},
+    {"integrity", true, run_integrity},
+    {"rank", true, run_rank},
+    {"analyse", false, run_analyse},
+    {"measures", true, run_measures},
+    {"constraints", true, run_measures},
+    {"report", true, run_report},
+    {"serve", true, run_serve},
+    {"season", true, run_season},
+    {"users", true, run_users},
+    {"codes", true, run_codes},
+    {"migrate", true, run_migrate},
+    {"backup", true, run_backup},
+    {"restore", true, run_restore},
 };
 
 }  // namespace
 
 int run(int argc, char** argv) {
-    CLI::App app{"ita — ระบบการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\n"
-                 "ita — Thailand's Integrity and Transparency Assessment, end to end"};
+    CLI::App app{
+        "ita — ระบบการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\n"
+        "ita — Thailand's Integrity and Transparency Assessment, end to end"};
     app.set_version_flag("--version", app::version_text());
     app.require_subcommand(1);
     app.fallthrough();
@@ -480,8 +509,8 @@ int run(int argc, char** argv) {
     app.add_option("--db", global.db, "ฐานข้อมูล: ไฟล์ SQLite หรือ postgresql://… / database: a SQLite file or a postgresql:// URL")
         ->envname("ITA_DB");
     Commands commands;
-    for (const auto add : {add_score, add_gen, add_import, add_rank, add_analyse, add_measures, add_report, add_serve, add_codes, add_season,
-                           add_users, add_publish, add_check_urls, add_integrity, add_backup})
+    for (const auto add : {add_score, add_gen, add_import, add_rank, add_analyse, add_measures, add_report, add_serve, add_codes,
+                           add_season, add_users, add_publish, add_check_urls, add_integrity, add_backup})
         add(app, commands);
     try {
         app.parse(argc, argv);
@@ -492,7 +521,8 @@ int run(int argc, char** argv) {
     for (const auto& subcommand : subcommands) {
         if (!app.got_subcommand(subcommand.name)) continue;
         if (subcommand.needs_db)
-            if (const int code = require_db(global, subcommand.name == std::string_view("constraints") ? "measures" : subcommand.name)) return code;
+            if (const int code = require_db(global, subcommand.name == std::string_view("constraints") ? "measures" : subcommand.name))
+                return code;
         return subcommand.run(commands, global);
     }
     return 2;

@@ -9,8 +9,8 @@ namespace ita::core {
 struct Agency {
     std::string agency_id;
     std::string name;
-    std::string type;      // Thai, e.g. เทศบาลตำบล
-    std::string province;  // Thai, e.g. ขอนแก่น
+    std::string type;                    // Thai, e.g. เทศบาลตำบล
+    std::string province;                // Thai, e.g. ขอนแก่น
     std::optional<long long> headcount;  // staff with ≥ 1 year of service (optional column)
     std::size_t line = 0;                // the file line it was read from, for messages
 };

@@ -36,7 +36,7 @@ struct PublishedScores {
 
 struct AgencyInput {
     std::string agency_id;
-    std::string agency_type;              // empty when no agencies file was given
+    std::string agency_type;                 // empty when no agencies file was given
     std::optional<long long> iit_headcount;  // staff with ≥ 1 year of service, when known
     ResponseTally tally;
     std::vector<std::optional<bool>> oit_accepted;  // per OIT item: the auditor's verdict

@@ -25,12 +25,12 @@ struct AgencyScores {
     std::array<Score, instrument_count> instruments{};
     Score overall;
 
-    std::string rating;           // verdict label; empty when withheld
-    std::optional<bool> pass;     // nullopt when there is no overall score
-    std::string withheld_reason;  // why the rating is withheld, in Thai; empty otherwise
-    std::array<std::uint32_t, 2> respondents{};  // IIT, EIT
+    std::string rating;                             // verdict label; empty when withheld
+    std::optional<bool> pass;                       // nullopt when there is no overall score
+    std::string withheld_reason;                    // why the rating is withheld, in Thai; empty otherwise
+    std::array<std::uint32_t, 2> respondents{};     // IIT, EIT
     std::vector<std::string> below_minimum_sample;  // instrument codes, when known to be short
-    std::vector<std::string> warnings;  // published values that disagree with their parts
+    std::vector<std::string> warnings;              // published values that disagree with their parts
 };
 
 }  // namespace ita::core

@@ -31,12 +31,11 @@ IndicatorFinding find(const Methodology& methodology, const AgencyScores& scores
     finding.score = *scores.indicators[index];
     finding.passes = passes(methodology, finding.score);
     const auto& rules = methodology.analysis;
-    finding.status = !finding.passes                                                  ? IndicatorStatus::urgent_weakness
+    finding.status = !finding.passes                                                 ? IndicatorStatus::urgent_weakness
                      : util::round_half_away(finding.score) >= rules.very_strong_min ? IndicatorStatus::very_strong
-                                                                                      : IndicatorStatus::good;
+                                                                                     : IndicatorStatus::good;
     for (const auto question : indicator.questions)
-        if (const auto& score = scores.questions[question])
-            finding.questions.push_back({question, *score, passes(methodology, *score)});
+        if (const auto& score = scores.questions[question]) finding.questions.push_back({question, *score, passes(methodology, *score)});
     for (const auto sub_indicator : indicator.sub_indicators)
         for (const auto item : methodology.sub_indicators[sub_indicator].items)
             if (scores.items[item] && *scores.items[item] == 0.0) finding.items_scored_zero.push_back(item);

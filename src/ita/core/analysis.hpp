@@ -37,7 +37,7 @@ struct IndicatorFinding {
 };
 
 struct Analysis {
-    std::vector<IndicatorFinding> indicators;  // scored indicators, methodology order
+    std::vector<IndicatorFinding> indicators;    // scored indicators, methodology order
     std::vector<std::size_t> urgent_weaknesses;  // positions in `indicators`, lowest first
     std::vector<std::size_t> strengths;          // positions in `indicators`, highest first
     std::optional<double> overall_change;

@@ -20,8 +20,7 @@ std::string AnswerLayout::codes(Instrument instrument) const {
     std::string text;
     const std::size_t offset = instrument == Instrument::eit ? m_sub_items[0].size() : 0;
     const auto& list = sub_items(instrument);
-    for (std::size_t position = 0; position < list.size(); ++position)
-        text += (position == 0 ? "" : ",") + m_codes[offset + position];
+    for (std::size_t position = 0; position < list.size(); ++position) text += (position == 0 ? "" : ",") + m_codes[offset + position];
     return text;
 }
 

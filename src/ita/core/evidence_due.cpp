@@ -1,9 +1,9 @@
 #include <ita/core/evidence_due.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ita/util/calendar.hpp>
 
 namespace ita::core {
 
@@ -27,7 +27,8 @@ int days_between(std::string_view from, std::string_view to) {
     return static_cast<int>((sys_days{parse(to)} - sys_days{parse(from)}).count());
 }
 
-std::vector<EvidenceDue> evidence_due(const Methodology& methodology, std::span<const std::size_t> items, int fiscal_year, std::string_view today) {
+std::vector<EvidenceDue> evidence_due(const Methodology& methodology, std::span<const std::size_t> items, int fiscal_year,
+                                      std::string_view today) {
     const year_month_day year_start = util::fiscal_year_first_day(fiscal_year);
     const year_month_day half_end{year_start.year() + std::chrono::years{1}, April, std::chrono::day{1}};
     const year_month_day year_end{year_start.year() + std::chrono::years{1}, October, std::chrono::day{1}};
@@ -48,7 +49,8 @@ std::vector<EvidenceDue> evidence_due(const Methodology& methodology, std::span<
                 year_month month = year_month{year_start.year(), year_start.month()};
                 year_month last_ended = month;
                 bool any_ended = false;
-                for (year_month m = month; sys_days{(m + months{1}) / 1} <= sys_days{now} && sys_days{(m + months{1}) / 1} <= sys_days{year_end};
+                for (year_month m = month;
+                     sys_days{(m + months{1}) / 1} <= sys_days{now} && sys_days{(m + months{1}) / 1} <= sys_days{year_end};
                      m += months{1}) {
                     last_ended = m;
                     any_ended = true;

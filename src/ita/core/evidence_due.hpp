@@ -17,13 +17,14 @@ namespace ita::core {
 struct EvidenceDue {
     std::size_t item = 0;  // index into Methodology::items
     EvidencePeriod period = EvidencePeriod::fiscal_year;
-    int month = 0;         // monthly: the month summarised (1–12) …
-    int month_year = 0;    // … of this Buddhist-era calendar year
-    std::string due_on;    // the first day it can be, and should be, published
+    int month = 0;       // monthly: the month summarised (1–12) …
+    int month_year = 0;  // … of this Buddhist-era calendar year
+    std::string due_on;  // the first day it can be, and should be, published
 };
 
 // Sorted by due day, then item order.
-std::vector<EvidenceDue> evidence_due(const Methodology& methodology, std::span<const std::size_t> items, int fiscal_year, std::string_view today);
+std::vector<EvidenceDue> evidence_due(const Methodology& methodology, std::span<const std::size_t> items, int fiscal_year,
+                                      std::string_view today);
 
 // Days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier.
 int days_between(std::string_view from, std::string_view to);

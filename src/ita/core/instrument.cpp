@@ -54,9 +54,7 @@ std::optional<AnswerKind> parse_answer_kind(std::string_view text) {
     return std::nullopt;
 }
 
-std::string_view status_code(Status status) {
-    return status == Status::verified ? "verified" : "provisional";
-}
+std::string_view status_code(Status status) { return status == Status::verified ? "verified" : "provisional"; }
 
 std::optional<Status> parse_status(std::string_view text) {
     if (text == "verified") return Status::verified;

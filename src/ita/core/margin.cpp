@@ -34,9 +34,11 @@ ScoreMargins score_margins(const Methodology& methodology, const AgencyScores& s
     };
     margins.indicators.resize(methodology.indicators.size());
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index)
-        if (index < scores.indicators.size()) margins.indicators[index] = margin_of(methodology.indicators[index].instrument, scores.indicators[index]);
+        if (index < scores.indicators.size())
+            margins.indicators[index] = margin_of(methodology.indicators[index].instrument, scores.indicators[index]);
     for (const auto instrument : all_instruments)
-        margins.instruments[static_cast<std::size_t>(instrument)] = margin_of(instrument, scores.instruments[static_cast<std::size_t>(instrument)]);
+        margins.instruments[static_cast<std::size_t>(instrument)] =
+            margin_of(instrument, scores.instruments[static_cast<std::size_t>(instrument)]);
 
     double weight_total = 0;
     for (const auto& spec : methodology.instruments) weight_total += spec.weight;

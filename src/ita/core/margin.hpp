@@ -26,7 +26,8 @@ struct ScoreMargins {
 // nullopt without respondents or score; 0 when the whole population answered.
 [[nodiscard]] std::optional<double> sample_margin(double score, std::size_t respondents, std::optional<long long> population);
 
-[[nodiscard]] ScoreMargins score_margins(const Methodology& methodology, const AgencyScores& scores, std::optional<long long> iit_headcount);
+[[nodiscard]] ScoreMargins score_margins(const Methodology& methodology, const AgencyScores& scores,
+                                         std::optional<long long> iit_headcount);
 
 // True when the difference of two scores exceeds the margin of the difference,
 // sqrt(margin_a² + margin_b²). Unknown margins count as 0.

@@ -38,11 +38,16 @@ std::expected<std::vector<std::string>, std::string> parse_targets(std::string_v
         if (entry.empty()) continue;
         const bool digits = entry.find_first_not_of("0123456789") == std::string_view::npos;
         const bool code = entry.size() >= 2 && entry.substr(1).find_first_not_of("0123456789.") == std::string_view::npos;
-        if (entry.find(':') != std::string_view::npos) targets.emplace_back(entry);
-        else if (digits && entry.size() <= 2) targets.push_back("indicator:" + std::string(entry));
-        else if (code && (entry[0] == 'I' || entry[0] == 'E')) targets.push_back("question:" + std::string(entry));
-        else if (code && entry[0] == 'O') targets.push_back("item:" + std::string(entry));
-        else return std::unexpected(std::string(entry));
+        if (entry.find(':') != std::string_view::npos)
+            targets.emplace_back(entry);
+        else if (digits && entry.size() <= 2)
+            targets.push_back("indicator:" + std::string(entry));
+        else if (code && (entry[0] == 'I' || entry[0] == 'E'))
+            targets.push_back("question:" + std::string(entry));
+        else if (code && entry[0] == 'O')
+            targets.push_back("item:" + std::string(entry));
+        else
+            return std::unexpected(std::string(entry));
     }
     return targets;
 }
@@ -81,7 +86,6 @@ std::chrono::months period_of(ReportingCadence cadence) {
 
 }  // namespace
 
-
 Result<void> validate_measure(const Measure& measure) {
     util::DiagnosticList problems("measure");
     if (measure.agency_id.empty()) problems.add(0, "agency_id", "must not be empty");
@@ -94,8 +98,9 @@ Result<void> validate_measure(const Measure& measure) {
     if (start && end) {
         const std::string first = fiscal_year_start(measure.fiscal_year), last = fiscal_year_end(measure.fiscal_year);
         if (measure.start_on < first || measure.end_on > last)
-            problems.add(0, "start", "the period must lie within fiscal year " + std::to_string(measure.fiscal_year) + " (" + first + " to " +
-                                         last + ")");
+            problems.add(
+                0, "start",
+                "the period must lie within fiscal year " + std::to_string(measure.fiscal_year) + " (" + first + " to " + last + ")");
         if (*end < *start) problems.add(0, "end", "must not be before the start");
     }
     for (const auto& report : measure.progress)
@@ -106,7 +111,8 @@ Result<void> validate_measure(const Measure& measure) {
 
 Result<void> validate_progress(const ProgressReport& report) {
     util::DiagnosticList problems("progress");
-    if (!util::parse_iso_date(report.reported_on)) problems.add(0, "reported_on", "must be a date YYYY-MM-DD, not '" + report.reported_on + "'");
+    if (!util::parse_iso_date(report.reported_on))
+        problems.add(0, "reported_on", "must be a date YYYY-MM-DD, not '" + report.reported_on + "'");
     if (report.percent < 0 || report.percent > 100) problems.add(0, "percent", "must be from 0 to 100");
     if (!report.evidence_url.empty() && !util::is_web_url(report.evidence_url))
         problems.add(0, "evidence_url", "หลักฐาน: ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// หรือ http:// (must be an http or https address)");
@@ -123,7 +129,8 @@ ReportingState reporting_state(const Measure& measure, const std::string& today,
     std::string latest;
     for (const auto& report : measure.progress) latest = std::max(latest, report.reported_on);
     // The first due date after the latest report (or the start itself when there is none).
-    while (!latest.empty() && util::iso_date(due) <= latest) due = std::chrono::year_month_day{due.year() / due.month() / due.day()} + period_of(measure.cadence);
+    while (!latest.empty() && util::iso_date(due) <= latest)
+        due = std::chrono::year_month_day{due.year() / due.month() / due.day()} + period_of(measure.cadence);
     if (!due.ok()) due = due.year() / due.month() / std::chrono::last;
     state.next_due = util::iso_date(due);
     const auto days_left = (std::chrono::sys_days{due} - std::chrono::sys_days{*now}).count();

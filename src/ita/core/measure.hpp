@@ -15,8 +15,8 @@
 namespace ita::core {
 
 enum class ReportingCadence { monthly, quarterly, half_yearly };
-std::string_view cadence_code(ReportingCadence cadence);        // monthly, quarterly, half-yearly
-std::string_view cadence_label(ReportingCadence cadence);       // รายเดือน, รายไตรมาส, ราย 6 เดือน
+std::string_view cadence_code(ReportingCadence cadence);  // monthly, quarterly, half-yearly
+std::string_view cadence_label(ReportingCadence cadence);  // รายเดือน, รายไตรมาส, ราย 6 เดือน
 std::optional<ReportingCadence> parse_cadence(std::string_view text);
 
 struct ProgressReport {

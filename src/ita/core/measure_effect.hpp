@@ -18,7 +18,7 @@ namespace ita::core {
 inline constexpr double effect_threshold = 2.0;
 
 enum class EffectVerdict { improved, unchanged, declined, pending };  // pending: no result of its year yet
-[[nodiscard]] const char* effect_code(EffectVerdict verdict);   // improved, unchanged, declined, pending
+[[nodiscard]] const char* effect_code(EffectVerdict verdict);         // improved, unchanged, declined, pending
 [[nodiscard]] const char* effect_label(EffectVerdict verdict);  // ดีขึ้น, คงเดิม, ลดลง, รอผลปีถัดไป
 
 struct TargetChange {

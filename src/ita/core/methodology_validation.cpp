@@ -25,8 +25,7 @@ char code_prefix(Instrument instrument) {
 
 class Validator {
 public:
-    explicit Validator(const Methodology& methodology)
-        : m_methodology(methodology), m_problems(methodology.source) {}
+    explicit Validator(const Methodology& methodology) : m_methodology(methodology), m_problems(methodology.source) {}
 
     Result<void> run() {
         check_header();
@@ -37,8 +36,8 @@ public:
         check_codes();
         check_minimum_sample();
         if (m_problems.empty()) return {};
-        return std::unexpected(m_problems.into_error(
-            "methodology " + m_methodology.source + " is invalid (" + std::to_string(m_problems.count()) + " problems)"));
+        return std::unexpected(m_problems.into_error("methodology " + m_methodology.source + " is invalid (" +
+                                                     std::to_string(m_problems.count()) + " problems)"));
     }
 
 private:
@@ -79,7 +78,8 @@ private:
                 problem(path + "/min_overall", "levels must be listed from the highest minimum to the lowest");
         }
         if (levels.back().min_overall != 0 || levels.back().min_each_instrument)
-            problem("/verdict/levels/" + std::to_string(levels.size() - 1), "the last level must take every score (min_overall 0, no other condition)");
+            problem("/verdict/levels/" + std::to_string(levels.size() - 1),
+                    "the last level must take every score (min_overall 0, no other condition)");
     }
 
     void check_instruments() {
@@ -125,10 +125,13 @@ private:
             if (!numbers.insert(indicator.number).second) problem(indicator.path + "/number", "indicator number used twice");
             if (indicator.name.empty()) problem(indicator.path + "/name", "must not be empty");
             if (indicator.instrument == Instrument::oit) {
-                if (!indicator.questions.empty()) problem(indicator.path + "/questions", "an OIT indicator has sub-indicators, not questions");
-                if (indicator.sub_indicators.empty()) problem(indicator.path + "/sub_indicators", "an OIT indicator needs at least one sub-indicator");
+                if (!indicator.questions.empty())
+                    problem(indicator.path + "/questions", "an OIT indicator has sub-indicators, not questions");
+                if (indicator.sub_indicators.empty())
+                    problem(indicator.path + "/sub_indicators", "an OIT indicator needs at least one sub-indicator");
             } else {
-                if (!indicator.sub_indicators.empty()) problem(indicator.path + "/sub_indicators", "only OIT indicators have sub-indicators");
+                if (!indicator.sub_indicators.empty())
+                    problem(indicator.path + "/sub_indicators", "only OIT indicators have sub-indicators");
                 if (indicator.questions.empty()) problem(indicator.path + "/questions", "an indicator needs at least one question");
             }
         }
@@ -148,7 +151,8 @@ private:
                 problem(element.path + "/code", "must not be empty");
                 continue;
             }
-            if (!codes.insert(element.code).second) problem(element.path + "/code", std::string(what) + " code " + element.code + " is used twice");
+            if (!codes.insert(element.code).second)
+                problem(element.path + "/code", std::string(what) + " code " + element.code + " is used twice");
             if (prefix != 0 && element.code.front() != prefix)
                 problem(element.path + "/code", std::string(what) + " code " + element.code + " must start with " + std::string(1, prefix));
         }
@@ -162,8 +166,8 @@ private:
         for (const auto& question : m_methodology.questions) {
             if (!codes.insert(question.code).second) problem(question.path + "/code", "question code " + question.code + " is used twice");
             if (question.code.empty() || question.code.front() != code_prefix(question.instrument))
-                problem(question.path + "/code", "question code " + question.code + " must start with " +
-                                                     std::string(1, code_prefix(question.instrument)));
+                problem(question.path + "/code",
+                        "question code " + question.code + " must start with " + std::string(1, code_prefix(question.instrument)));
         }
     }
 

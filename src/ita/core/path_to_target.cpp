@@ -14,8 +14,8 @@ constexpr double display_tolerance = 0.005;
 
 template <typename Indices>
 std::size_t present(const std::vector<Score>& scores, const Indices& indices) {
-    return static_cast<std::size_t>(std::count_if(indices.begin(), indices.end(),
-                                                  [&](auto index) { return scores[static_cast<std::size_t>(index)].has_value(); }));
+    return static_cast<std::size_t>(
+        std::count_if(indices.begin(), indices.end(), [&](auto index) { return scores[static_cast<std::size_t>(index)].has_value(); }));
 }
 
 std::size_t present_indicators(const Methodology& methodology, const AgencyScores& scores, Instrument instrument) {
@@ -49,7 +49,8 @@ PathToTarget path_to(const Methodology& methodology, const AgencyScores& scores,
 
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
         const auto& indicator = methodology.indicators[index];
-        if (indicator.instrument == Instrument::oit || !scores.indicators[index] || passes(methodology, *scores.indicators[index])) continue;
+        if (indicator.instrument == Instrument::oit || !scores.indicators[index] || passes(methodology, *scores.indicators[index]))
+            continue;
         const auto& instrument = methodology.instrument(indicator.instrument);
         const std::size_t siblings = present_indicators(methodology, scores, indicator.instrument);
         if (siblings == 0 || !instrument.parts.empty()) continue;
@@ -61,8 +62,9 @@ PathToTarget path_to(const Methodology& methodology, const AgencyScores& scores,
         rise.feasible = rise.needed_score <= 100.0;
         path.rises.push_back(rise);
     }
-    std::stable_sort(path.rises.begin(), path.rises.end(),
-                     [](const IndicatorRise& a, const IndicatorRise& b) { return a.needed_score - a.current < b.needed_score - b.current; });
+    std::stable_sort(path.rises.begin(), path.rises.end(), [](const IndicatorRise& a, const IndicatorRise& b) {
+        return a.needed_score - a.current < b.needed_score - b.current;
+    });
     return path;
 }
 

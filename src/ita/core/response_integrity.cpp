@@ -1,11 +1,11 @@
 #include <ita/core/response_integrity.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <string_view>
 #include <ctime>
+#include <ita/util/calendar.hpp>
+#include <string_view>
 
 namespace ita::core {
 
@@ -49,7 +49,8 @@ IntegritySignal identical_answers(const AnswerSet& answers) {
         ++groups[std::string_view(reinterpret_cast<const char*>(respondent.data()), respondent.size())];
         ++varied;
         if (marginals.size() < respondent.size()) marginals.resize(respondent.size(), std::array<double, 5>{});
-        for (std::size_t position = 0; position < respondent.size(); ++position) marginals[position][std::min<std::uint8_t>(respondent[position], 4)] += 1;
+        for (std::size_t position = 0; position < respondent.size(); ++position)
+            marginals[position][std::min<std::uint8_t>(respondent[position], 4)] += 1;
     }
     std::size_t duplicated = 0, largest = 0;
     for (const auto& [vector, count] : groups)
@@ -80,12 +81,13 @@ IntegritySignal straight_lining(const AnswerSet& answers, const OptionCounts& ot
     std::size_t lines = 0;
     for (std::size_t index = 0; index < answers.size(); ++index) lines += straight_lined(answers.respondent(index), answers.rated) ? 1 : 0;
     const double share = static_cast<double>(lines) / static_cast<double>(answers.size());
-    const double type_share = others.respondents > 0 ? static_cast<double>(others.straight_lined) / static_cast<double>(others.respondents) : 0;
+    const double type_share =
+        others.respondents > 0 ? static_cast<double>(others.straight_lined) / static_cast<double>(others.respondents) : 0;
     // Many people honestly rate everything at the top; what stands out is far more than peers do.
     const bool flagged = share >= 0.5 && share >= 2 * type_share && lines >= 5;
     IntegritySignal signal{"straight_lining", flagged, share, 15, ""};
-    signal.explanation = "ตอบตัวเลือกเดียวกันทุกข้อ " + std::to_string(lines) + " ชุด (" + percent(share) + ") หน่วยงานประเภทเดียวกัน " +
-                         percent(type_share);
+    signal.explanation =
+        "ตอบตัวเลือกเดียวกันทุกข้อ " + std::to_string(lines) + " ชุด (" + percent(share) + ") หน่วยงานประเภทเดียวกัน " + percent(type_share);
     return signal;
 }
 
@@ -108,8 +110,8 @@ IntegritySignal burst(const SubmissionTiming& timing, std::size_t respondents) {
     std::tm local{};
     gmtime_r(&thai, &local);
     char when[48];
-    std::snprintf(when, sizeof when, "%d/%d/%d %02d:00–%02d:59 น.", local.tm_mday, local.tm_mon + 1, local.tm_year + 1900 + 543, local.tm_hour,
-                  local.tm_hour);
+    std::snprintf(when, sizeof when, "%d/%d/%d %02d:00–%02d:59 น.", local.tm_mday, local.tm_mon + 1, local.tm_year + 1900 + 543,
+                  local.tm_hour, local.tm_hour);
     signal.explanation = "ชั่วโมงที่ส่งมากที่สุด " + std::string(when) + ": " + std::to_string(busiest) + " ชุด จาก " + std::to_string(total) +
                          " (" + percent(signal.value) + ")";
     return signal;
@@ -141,7 +143,8 @@ IntegritySignal far_from_type(const AnswerSet& answers, const OptionCounts& type
     if (positions == 0) return signal;
     signal.value = distance / static_cast<double>(positions);
     signal.flagged = signal.value >= 0.40 && answers.size() >= 10;
-    signal.explanation = "การกระจายคำตอบต่างจากหน่วยงานประเภทเดียวกัน " + decimal(signal.value) + " (0 = เหมือนกัน, 1 = ต่างกันทั้งหมด; ปกติไม่เกิน 0.40)";
+    signal.explanation =
+        "การกระจายคำตอบต่างจากหน่วยงานประเภทเดียวกัน " + decimal(signal.value) + " (0 = เหมือนกัน, 1 = ต่างกันทั้งหมด; ปกติไม่เกิน 0.40)";
     return signal;
 }
 
@@ -153,7 +156,8 @@ IntegritySignal fast_completion(const SubmissionTiming& timing) {
     if (timed == 0) return signal;
     signal.value = static_cast<double>(fast) / static_cast<double>(timed);
     signal.flagged = fast >= 5 && signal.value >= 0.30;
-    signal.explanation = "ตอบเสร็จภายใน 1 นาที " + std::to_string(fast) + " ชุด จาก " + std::to_string(timed) + " ที่ทราบเวลา (" + percent(signal.value) + ")";
+    signal.explanation =
+        "ตอบเสร็จภายใน 1 นาที " + std::to_string(fast) + " ชุด จาก " + std::to_string(timed) + " ที่ทราบเวลา (" + percent(signal.value) + ")";
     return signal;
 }
 
@@ -193,7 +197,8 @@ void add_counts(OptionCounts& counts, const AnswerSet& answers) {
         ++counts.respondents;
         counts.straight_lined += straight_lined(respondent, answers.rated) ? 1 : 0;
         for (std::size_t position = 0; position < respondent.size() && position < answers.rated.size(); ++position)
-            if (answers.rated[position] && respondent[position] >= 1 && respondent[position] <= 4) ++counts.at[position][respondent[position] - 1];
+            if (answers.rated[position] && respondent[position] >= 1 && respondent[position] <= 4)
+                ++counts.at[position][respondent[position] - 1];
     }
 }
 

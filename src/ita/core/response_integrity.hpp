@@ -54,7 +54,7 @@ struct OptionCounts {
 void add_counts(OptionCounts& counts, const AnswerSet& answers);
 
 struct IntegritySignal {
-    std::string code;         // identical_answers, straight_lining, burst, far_from_type, fast_completion
+    std::string code;  // identical_answers, straight_lining, burst, far_from_type, fast_completion
     bool flagged = false;
     double value = 0;         // the measured share (0–1) or distance
     int weight = 0;           // points taken from the confidence when flagged
@@ -65,7 +65,7 @@ struct IntegrityAssessment {
     std::size_t respondents = 0;
     bool enough = true;  // too few answers to judge (< 5): no signals, confidence not given
     int confidence = 100;
-    std::string level;   // สูง, ปานกลาง, ต่ำ, or ข้อมูลไม่พอ
+    std::string level;  // สูง, ปานกลาง, ต่ำ, or ข้อมูลไม่พอ
     std::vector<IntegritySignal> signals;
 };
 

@@ -32,8 +32,7 @@ Score given(const std::vector<std::optional<double>>& values, std::size_t slot) 
 
 class AgencyScorer {
 public:
-    AgencyScorer(const Methodology& methodology, const AgencyInput& input)
-        : m_methodology(methodology), m_input(input) {
+    AgencyScorer(const Methodology& methodology, const AgencyInput& input) : m_methodology(methodology), m_input(input) {
         m_scores.agency_id = input.agency_id;
         m_scores.respondents = input.tally.respondents;
     }
@@ -67,8 +66,8 @@ private:
             Score derived;
             if (index < tally.answer_count.size() && tally.answer_count[index] > 0)
                 derived = tally.point_sum[index] / tally.answer_count[index];
-            m_scores.sub_items[index] = settle(given(m_input.published.sub_items, index), derived,
-                                               "sub-item", m_methodology.sub_items[index].code);
+            m_scores.sub_items[index] =
+                settle(given(m_input.published.sub_items, index), derived, "sub-item", m_methodology.sub_items[index].code);
         }
     }
 
@@ -76,8 +75,8 @@ private:
         m_scores.questions.resize(m_methodology.questions.size());
         for (std::size_t index = 0; index < m_methodology.questions.size(); ++index) {
             const auto& question = m_methodology.questions[index];
-            m_scores.questions[index] = settle(given(m_input.published.questions, index),
-                                               mean_of(m_scores.sub_items, question.sub_items), "question", question.code);
+            m_scores.questions[index] = settle(given(m_input.published.questions, index), mean_of(m_scores.sub_items, question.sub_items),
+                                               "question", question.code);
         }
     }
 
@@ -85,8 +84,7 @@ private:
         m_scores.items.resize(m_methodology.items.size());
         for (std::size_t index = 0; index < m_methodology.items.size(); ++index) {
             Score derived;
-            if (index < m_input.oit_accepted.size() && m_input.oit_accepted[index])
-                derived = *m_input.oit_accepted[index] ? 100.0 : 0.0;
+            if (index < m_input.oit_accepted.size() && m_input.oit_accepted[index]) derived = *m_input.oit_accepted[index] ? 100.0 : 0.0;
             m_scores.items[index] = settle(given(m_input.published.items, index), derived, "item", m_methodology.items[index].code);
         }
     }
@@ -102,9 +100,9 @@ private:
         for (std::size_t index = 0; index < m_methodology.indicators.size(); ++index) {
             const auto& indicator = m_methodology.indicators[index];
             const Score derived = indicator.instrument == Instrument::oit ? mean_of(m_scores.sub_indicators, indicator.sub_indicators)
-                                                                           : mean_of(m_scores.questions, indicator.questions);
-            m_scores.indicators[index] = settle(given(m_input.published.indicators, index), derived,
-                                                "indicator", std::to_string(indicator.number));
+                                                                          : mean_of(m_scores.questions, indicator.questions);
+            m_scores.indicators[index] =
+                settle(given(m_input.published.indicators, index), derived, "indicator", std::to_string(indicator.number));
         }
     }
 
@@ -142,8 +140,8 @@ private:
     void score_instruments() {
         for (const auto& instrument : m_methodology.instruments) {
             const auto slot = static_cast<std::size_t>(instrument.code);
-            m_scores.instruments[slot] = settle(m_input.published.instruments[slot], derive_instrument(instrument),
-                                                "instrument", instrument_code(instrument.code));
+            m_scores.instruments[slot] =
+                settle(m_input.published.instruments[slot], derive_instrument(instrument), "instrument", instrument_code(instrument.code));
         }
     }
 
@@ -172,9 +170,9 @@ private:
             // Only a score computed from our own responses has a known sample.
             if (m_input.published.instruments[slot] || respondents == 0 || respondents >= minimum) return;
             m_scores.below_minimum_sample.emplace_back(instrument_code(instrument));
-            m_scores.withheld_reason += (m_scores.withheld_reason.empty() ? "" : "; ") +
-                                        std::string("จำนวนผู้ตอบ ") + std::string(instrument_code(instrument)) + " " +
-                                        std::to_string(respondents) + " คน ต่ำกว่าขั้นต่ำ " + std::to_string(minimum) + " คน";
+            m_scores.withheld_reason += (m_scores.withheld_reason.empty() ? "" : "; ") + std::string("จำนวนผู้ตอบ ") +
+                                        std::string(instrument_code(instrument)) + " " + std::to_string(respondents) + " คน ต่ำกว่าขั้นต่ำ " +
+                                        std::to_string(minimum) + " คน";
         };
         if (m_input.iit_headcount) check(Instrument::iit, rule.iit_minimum(*m_input.iit_headcount));
         check(Instrument::eit, rule.eit_minimum(m_input.agency_type));
@@ -195,8 +193,6 @@ private:
 
 }  // namespace
 
-AgencyScores score_agency(const Methodology& methodology, const AgencyInput& input) {
-    return AgencyScorer(methodology, input).run();
-}
+AgencyScores score_agency(const Methodology& methodology, const AgencyInput& input) { return AgencyScorer(methodology, input).run(); }
 
 }  // namespace ita::core

@@ -37,21 +37,20 @@ constexpr std::array<TypeProfile, 13> type_profiles{{
 }};
 
 constexpr std::array<std::string_view, 77> provinces{
-    "กรุงเทพมหานคร", "กระบี่", "กาญจนบุรี", "กาฬสินธุ์", "กำแพงเพชร", "ขอนแก่น", "จันทบุรี", "ฉะเชิงเทรา", "ชลบุรี",
-    "ชัยนาท", "ชัยภูมิ", "ชุมพร", "เชียงราย", "เชียงใหม่", "ตรัง", "ตราด", "ตาก", "นครนายก", "นครปฐม", "นครพนม",
-    "นครราชสีมา", "นครศรีธรรมราช", "นครสวรรค์", "นนทบุรี", "นราธิวาส", "น่าน", "บึงกาฬ", "บุรีรัมย์", "ปทุมธานี",
-    "ประจวบคีรีขันธ์", "ปราจีนบุรี", "ปัตตานี", "พระนครศรีอยุธยา", "พะเยา", "พังงา", "พัทลุง", "พิจิตร", "พิษณุโลก",
-    "เพชรบุรี", "เพชรบูรณ์", "แพร่", "ภูเก็ต", "มหาสารคาม", "มุกดาหาร", "แม่ฮ่องสอน", "ยโสธร", "ยะลา", "ร้อยเอ็ด",
-    "ระนอง", "ระยอง", "ราชบุรี", "ลพบุรี", "ลำปาง", "ลำพูน", "เลย", "ศรีสะเกษ", "สกลนคร", "สงขลา", "สตูล",
-    "สมุทรปราการ", "สมุทรสงคราม", "สมุทรสาคร", "สระแก้ว", "สระบุรี", "สิงห์บุรี", "สุโขทัย", "สุพรรณบุรี",
-    "สุราษฎร์ธานี", "สุรินทร์", "หนองคาย", "หนองบัวลำภู", "อ่างทอง", "อำนาจเจริญ", "อุดรธานี", "อุตรดิตถ์",
-    "อุทัยธานี", "อุบลราชธานี"};
+    "กรุงเทพมหานคร", "กระบี่",         "กาญจนบุรี",       "กาฬสินธุ์",  "กำแพงเพชร", "ขอนแก่น",  "จันทบุรี",    "ฉะเชิงเทรา", "ชลบุรี",   "ชัยนาท",
+    "ชัยภูมิ",         "ชุมพร",         "เชียงราย",       "เชียงใหม่", "ตรัง",       "ตราด",    "ตาก",      "นครนายก",   "นครปฐม", "นครพนม",
+    "นครราชสีมา",    "นครศรีธรรมราช", "นครสวรรค์",      "นนทบุรี",   "นราธิวาส",   "น่าน",     "บึงกาฬ",    "บุรีรัมย์",     "ปทุมธานี", "ประจวบคีรีขันธ์",
+    "ปราจีนบุรี",      "ปัตตานี",        "พระนครศรีอยุธยา", "พะเยา",   "พังงา",      "พัทลุง",    "พิจิตร",     "พิษณุโลก",    "เพชรบุรี", "เพชรบูรณ์",
+    "แพร่",          "ภูเก็ต",         "มหาสารคาม",     "มุกดาหาร", "แม่ฮ่องสอน",  "ยโสธร",   "ยะลา",     "ร้อยเอ็ด",    "ระนอง",  "ระยอง",
+    "ราชบุรี",        "ลพบุรี",         "ลำปาง",         "ลำพูน",    "เลย",       "ศรีสะเกษ", "สกลนคร",   "สงขลา",     "สตูล",    "สมุทรปราการ",
+    "สมุทรสงคราม",   "สมุทรสาคร",     "สระแก้ว",        "สระบุรี",   "สิงห์บุรี",     "สุโขทัย",   "สุพรรณบุรี",  "สุราษฎร์ธานี", "สุรินทร์",  "หนองคาย",
+    "หนองบัวลำภู",    "อ่างทอง",       "อำนาจเจริญ",     "อุดรธานี",  "อุตรดิตถ์",    "อุทัยธานี",  "อุบลราชธานี"};
 
-constexpr std::array<std::string_view, 16> name_heads{"หนอง", "โนน", "ดอน", "นา", "ห้วย", "โคก", "ท่า", "บึง",
-                                                      "สระ", "บ้าน", "วัง", "ทุ่ง", "เขา", "คลอง", "บาง", "ป่า"};
-constexpr std::array<std::string_view, 24> name_tails{"แก้ว", "ใหญ่", "สูง", "ทอง", "คำ", "ตะเคียน", "ม่วง", "ยาง",
-                                                      "ไผ่", "จันทร์", "แดง", "เหล็ก", "บัว", "ขาม", "เกลือ", "หิน",
-                                                      "กุง", "ปลาค้าว", "สองห้อง", "เสาเล้า", "โพธิ์", "งาม", "ศรี", "หลวง"};
+constexpr std::array<std::string_view, 16> name_heads{"หนอง", "โนน", "ดอน", "นา", "ห้วย", "โคก",  "ท่า",  "บึง",
+                                                      "สระ",  "บ้าน", "วัง",  "ทุ่ง", "เขา", "คลอง", "บาง", "ป่า"};
+constexpr std::array<std::string_view, 24> name_tails{"แก้ว", "ใหญ่",    "สูง",     "ทอง",    "คำ",  "ตะเคียน", "ม่วง",  "ยาง",
+                                                      "ไผ่",  "จันทร์",   "แดง",    "เหล็ก",   "บัว",  "ขาม",    "เกลือ", "หิน",
+                                                      "กุง",  "ปลาค้าว", "สองห้อง", "เสาเล้า", "โพธิ์", "งาม",    "ศรี",   "หลวง"};
 
 double uniform(std::mt19937_64& random) { return static_cast<double>(random() >> 11) * 0x1.0p-53; }
 
@@ -60,9 +59,7 @@ std::uint32_t between(std::mt19937_64& random, std::uint32_t low, std::uint32_t 
 }
 
 // A bell-shaped draw around 0 with unit spread (sum of uniforms): cheap and portable.
-double bell(std::mt19937_64& random) {
-    return (uniform(random) + uniform(random) + uniform(random) + uniform(random) - 2.0) * 1.7;
-}
+double bell(std::mt19937_64& random) { return (uniform(random) + uniform(random) + uniform(random) + uniform(random) - 2.0) * 1.7; }
 
 std::uint64_t mix(std::uint64_t seed, std::uint64_t value) {
     std::uint64_t state = seed ^ (value + 0x9E3779B97F4A7C15ULL + (seed << 6) + (seed >> 2));
@@ -73,16 +70,16 @@ std::uint64_t mix(std::uint64_t seed, std::uint64_t value) {
 
 }  // namespace
 
-SyntheticNation::SyntheticNation(const Methodology& methodology, std::size_t agency_count, std::uint64_t seed)
-    : m_methodology(methodology), m_seed(seed) {
+SyntheticNation::SyntheticNation(const Methodology& methodology, std::size_t agency_count, std::uint64_t seed) :
+        m_methodology(methodology), m_seed(seed) {
     std::uint64_t national_total = 0;
     for (const auto& profile : type_profiles) national_total += profile.national_count;
     // Each type gets its share of the agencies; the largest type absorbs rounding.
     std::vector<std::size_t> counts(type_profiles.size());
     std::size_t assigned = 0;
     for (std::size_t type = 1; type < type_profiles.size(); ++type) {
-        counts[type] = static_cast<std::size_t>(std::llround(static_cast<double>(agency_count) * type_profiles[type].national_count /
-                                                             static_cast<double>(national_total)));
+        counts[type] = static_cast<std::size_t>(
+            std::llround(static_cast<double>(agency_count) * type_profiles[type].national_count / static_cast<double>(national_total)));
         assigned += counts[type];
     }
     counts[0] = agency_count > assigned ? agency_count - assigned : 0;
@@ -117,8 +114,7 @@ SyntheticNation::AgencyStream SyntheticNation::start(std::size_t agency) const {
     const double iit_share = 0.5 + 0.4 * uniform(stream.random);
     auto iit = static_cast<long long>(std::min(400.0, std::max(5.0, std::round(headcount * iit_share))));
     // Working groups chase the minimum sample; about one agency in thirty falls short.
-    if (uniform(stream.random) > 0.035)
-        iit = std::max(iit, m_methodology.minimum_sample.iit_minimum(static_cast<long long>(headcount)));
+    if (uniform(stream.random) > 0.035) iit = std::max(iit, m_methodology.minimum_sample.iit_minimum(static_cast<long long>(headcount)));
     stream.respondents[0] = static_cast<std::uint32_t>(iit);
     stream.respondents[1] = between(stream.random, profile.eit_min, profile.eit_max);
     // A few agencies collect no EIT at all: their overall score is withheld.

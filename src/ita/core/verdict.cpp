@@ -4,9 +4,7 @@
 
 namespace ita::core {
 
-bool passes(const Methodology& methodology, double score) {
-    return util::round_half_away(score) >= methodology.pass_mark;
-}
+bool passes(const Methodology& methodology, double score) { return util::round_half_away(score) >= methodology.pass_mark; }
 
 std::string_view pass_label(bool passed) { return passed ? "ผ่านเกณฑ์" : "ไม่ผ่านเกณฑ์"; }
 

@@ -12,9 +12,9 @@ enum class DocumentKind { html, pdf, other };
 
 struct DocumentText {
     DocumentKind kind = DocumentKind::other;
-    bool readable = false;       // text could be read (a broken or cut-off PDF cannot)
-    std::string title;           // HTML <title>
-    std::string text;            // UTF-8
+    bool readable = false;            // text could be read (a broken or cut-off PDF cannot)
+    std::string title;                // HTML <title>
+    std::string text;                 // UTF-8
     bool has_password_field = false;  // an <input type="password">: a sign-in wall
 };
 

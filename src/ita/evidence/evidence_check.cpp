@@ -20,8 +20,7 @@ EvidenceCheck check_evidence(const std::string& url, const EvidenceRules& rules,
     EvidenceCheck check;
     if (!robots.allows(url)) {
         check.fetched.url = check.fetched.final_url = url;
-        check.assessment.add(Readiness::suspicious, "robots_disallowed",
-                             "robots.txt ของเว็บไซต์ไม่ให้โปรแกรมตรวจหน้านี้ ผู้ตรวจต้องเปิดดูเอง");
+        check.assessment.add(Readiness::suspicious, "robots_disallowed", "robots.txt ของเว็บไซต์ไม่ให้โปรแกรมตรวจหน้านี้ ผู้ตรวจต้องเปิดดูเอง");
         return check;
     }
     check.fetched = fetch(url, limits);

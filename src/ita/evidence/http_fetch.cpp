@@ -30,8 +30,9 @@ bool is_private(const sockaddr* address) {
     if (address->sa_family == AF_INET6) {
         const auto* ipv6 = reinterpret_cast<const sockaddr_in6*>(address);
         const auto& bytes = ipv6->sin6_addr.s6_addr;
-        if (IN6_IS_ADDR_LOOPBACK(&ipv6->sin6_addr) || IN6_IS_ADDR_UNSPECIFIED(&ipv6->sin6_addr) || IN6_IS_ADDR_LINKLOCAL(&ipv6->sin6_addr) ||
-            IN6_IS_ADDR_MULTICAST(&ipv6->sin6_addr) || (bytes[0] & 0xFE) == 0xFC)  // fc00::/7 unique local
+        if (IN6_IS_ADDR_LOOPBACK(&ipv6->sin6_addr) || IN6_IS_ADDR_UNSPECIFIED(&ipv6->sin6_addr) ||
+            IN6_IS_ADDR_LINKLOCAL(&ipv6->sin6_addr) || IN6_IS_ADDR_MULTICAST(&ipv6->sin6_addr) ||
+            (bytes[0] & 0xFE) == 0xFC)  // fc00::/7 unique local
             return true;
         if (IN6_IS_ADDR_V4MAPPED(&ipv6->sin6_addr)) {
             sockaddr_in mapped{};

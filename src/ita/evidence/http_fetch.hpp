@@ -15,10 +15,10 @@ namespace ita::evidence {
 
 struct FetchLimits {
     std::chrono::milliseconds connect_timeout{5000};
-    std::chrono::milliseconds total_timeout{20000};  // the whole fetch, every redirect included
-    std::size_t max_bytes = std::size_t{8} * 1024 * 1024;        // more is not kept: the fetch stops there
+    std::chrono::milliseconds total_timeout{20000};        // the whole fetch, every redirect included
+    std::size_t max_bytes = std::size_t{8} * 1024 * 1024;  // more is not kept: the fetch stops there
     int max_redirects = 5;
-    bool allow_private_addresses = false;            // tests serve their pages on 127.0.0.1
+    bool allow_private_addresses = false;  // tests serve their pages on 127.0.0.1
 };
 
 struct Redirect {
@@ -31,8 +31,8 @@ struct FetchResult {
     std::string final_url;  // after redirects
     long http_status = 0;   // of the last response; 0 when none came
     std::string content_type;
-    std::string body;       // at most max_bytes
-    bool truncated = false; // the body went on beyond max_bytes
+    std::string body;                 // at most max_bytes
+    bool truncated = false;           // the body went on beyond max_bytes
     std::vector<Redirect> redirects;  // each hop left: its address and status
     // Empty when a response came; else why not, as a code: timeout, dns, connect, tls,
     // refused_address, too_many_redirects, bad_address, failed.

@@ -191,7 +191,8 @@ bool mentions_fiscal_year(std::string_view raw, int year, bool ranges) {
         if (found) return;
         if (value == year) found = true;
         // October to December of the year before open the fiscal year.
-        else if (value == year - 1 && ends_with_any(before(text, at, 40), last_quarter_months)) found = true;
+        else if (value == year - 1 && ends_with_any(before(text, at, 40), last_quarter_months))
+            found = true;
         else if (ranges && value < year)
             if (const auto last = range_end(text, end); last && *last >= year && *last - value <= 20) found = true;
     });
@@ -223,8 +224,9 @@ Assessment assess(const FetchResult& fetched, const DocumentText& document, cons
     }
     if (!document.readable) {
         if (fetched.truncated)
-            assessment.add(Readiness::suspicious, "too_large",
-                           "ไฟล์ใหญ่เกิน " + std::to_string(fetched.body.size() / (std::size_t{1024} * 1024)) + " MB อ่านได้ไม่ครบ ให้ตรวจด้วยตนเอง");
+            assessment.add(
+                Readiness::suspicious, "too_large",
+                "ไฟล์ใหญ่เกิน " + std::to_string(fetched.body.size() / (std::size_t{1024} * 1024)) + " MB อ่านได้ไม่ครบ ให้ตรวจด้วยตนเอง");
         else
             assessment.add(Readiness::suspicious, "unreadable", "อ่านเนื้อหาไฟล์ไม่ได้ (ไฟล์เสียหรือมีรหัสผ่าน)");
         return assessment;
@@ -236,8 +238,7 @@ Assessment assess(const FetchResult& fetched, const DocumentText& document, cons
     // One key of the text (the costly part of judging a page), for both checks below.
     const std::string text_key = thai::search_key(document.text);
     if (text_key.size() < 12) {  // a title alone is not content
-        assessment.add(Readiness::suspicious, "no_text",
-                       "ไม่มีข้อความให้อ่าน (หน้าอาจแสดงด้วย JavaScript หรือเป็นภาพสแกน) ให้ตรวจด้วยตนเอง");
+        assessment.add(Readiness::suspicious, "no_text", "ไม่มีข้อความให้อ่าน (หน้าอาจแสดงด้วย JavaScript หรือเป็นภาพสแกน) ให้ตรวจด้วยตนเอง");
         return assessment;
     }
     assess_year(document.title + " " + document.text, rules, assessment);

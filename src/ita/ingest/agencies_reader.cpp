@@ -38,7 +38,8 @@ Result<std::vector<core::Agency>> read_agencies(const std::string& path) {
                 }
             if (const auto text = table.field(headcount); !text.empty()) {
                 // Staff with a year's service: at least one (0 would escape the minimum sample).
-                if (const auto value = util::parse_integer(text); value && *value >= 1 && *value <= 1'000'000) info.headcount = *value;
+                if (const auto value = util::parse_integer(text); value && *value >= 1 && *value <= 1'000'000)
+                    info.headcount = *value;
                 else {
                     table.problem(headcount, "must be a whole number of staff from 1 to 1,000,000, not " + util::quoted(text));
                     valid = false;

@@ -1,6 +1,5 @@
 #include <ita/ingest/answer_option.hpp>
 
-
 namespace ita::ingest {
 
 namespace {

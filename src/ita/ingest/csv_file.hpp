@@ -26,7 +26,8 @@ Result<void> read_csv_file(const std::string& path, std::string_view what, ReadR
     util::DiagnosticList problems(path);
     const auto text = file.text();
     if (const auto bad = util::invalid_utf8_at(text)) {
-        problems.add(line_at(text, *bad), "encoding", "is not UTF-8 text (byte " + std::to_string(*bad + 1) + " of the file): save it as UTF-8 (CSV UTF-8)");
+        problems.add(line_at(text, *bad), "encoding",
+                     "is not UTF-8 text (byte " + std::to_string(*bad + 1) + " of the file): save it as UTF-8 (CSV UTF-8)");
     } else if (text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos) {
         problems.add(1, "line ends", "CR line endings are not supported: save the file with LF or CRLF line ends");
     } else {
@@ -35,18 +36,19 @@ Result<void> read_csv_file(const std::string& path, std::string_view what, ReadR
     }
     // What was read from a file that changed meanwhile is not what the file says: none of it is used.
     if (file.changed())
-        return fail(ErrorCode::invalid_input, path + ": the file changed while it was read; nothing was used (read it again once it is written)");
+        return fail(ErrorCode::invalid_input,
+                    path + ": the file changed while it was read; nothing was used (read it again once it is written)");
     if (problems.empty()) return {};
-    return std::unexpected(problems.into_error(std::string(what) + " file " + path + " has " +
-                                               std::to_string(problems.count()) + " problems; nothing was used"));
+    return std::unexpected(problems.into_error(std::string(what) + " file " + path + " has " + std::to_string(problems.count()) +
+                                               " problems; nothing was used"));
 }
 
 // Follows a reader through a big file: updates the progress bar and hands back the pages
 // already read, so a national file costs little more memory than what is kept of it.
 class RowProgress {
 public:
-    RowProgress(const CsvTable& table, const util::MappedFile& file, std::string label)
-        : m_table(table), m_file(file), m_bar(std::move(label), table.size()) {}
+    RowProgress(const CsvTable& table, const util::MappedFile& file, std::string label) :
+            m_table(table), m_file(file), m_bar(std::move(label), table.size()) {}
     void tick() {
         if ((++m_rows & 0x3FFF) != 0) return;
         m_bar.update(m_table.offset());

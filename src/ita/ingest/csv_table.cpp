@@ -12,12 +12,13 @@ bool CsvTable::read_header(const std::vector<ColumnSpec>& columns, bool extra_co
     m_specs = columns;
     m_positions.assign(columns.size(), std::nullopt);
     if (!m_reader.next()) {
-        m_problems.add(1, "", "the file is empty: a header row is needed (" + [&] {
-            std::string names;
-            for (const auto& column : columns)
-                if (column.required) names += (names.empty() ? "" : ",") + column.name;
-            return names;
-        }() + ")");
+        m_problems.add(
+            1, "", "the file is empty: a header row is needed (" + [&] {
+                std::string names;
+                for (const auto& column : columns)
+                    if (column.required) names += (names.empty() ? "" : ",") + column.name;
+                return names;
+            }() + ")");
         return false;
     }
     if (const auto& problem = m_reader.problem()) {
@@ -78,8 +79,8 @@ bool CsvTable::next_row() {
             m_problems.add(m_reader.line(), column,
                            count < m_header.size() ? "is missing: the row has " + std::to_string(count) + " fields but the header has " +
                                                          std::to_string(m_header.size())
-                                                   : "is one too many: the row has " + std::to_string(count) + " fields but the header has " +
-                                                         std::to_string(m_header.size()));
+                                                   : "is one too many: the row has " + std::to_string(count) +
+                                                         " fields but the header has " + std::to_string(m_header.size()));
             continue;
         }
         // No field of any contract comes near this; a larger one is a wrong file, and is not kept.
@@ -87,7 +88,8 @@ bool CsvTable::next_row() {
         bool oversized = false;
         for (std::size_t index = 0; index < m_reader.fields().size(); ++index)
             if (m_reader.fields()[index].size() > field_limit) {
-                m_problems.add(m_reader.line(), m_header[index], "is longer than 65,536 bytes (" + std::to_string(m_reader.fields()[index].size()) + ")");
+                m_problems.add(m_reader.line(), m_header[index],
+                               "is longer than 65,536 bytes (" + std::to_string(m_reader.fields()[index].size()) + ")");
                 oversized = true;
             }
         if (oversized) continue;

@@ -1,6 +1,6 @@
 // One of the two translation units of ingest with nlohmann-json (slow to compile; the other is score_json_reader.cpp).
-#include <ita/util/calendar.hpp>
 #include <ita/ingest/methodology_reader.hpp>
+#include <ita/util/calendar.hpp>
 
 #include <ita/core/methodology_validation.hpp>
 #include <ita/util/diagnostics.hpp>
@@ -22,8 +22,8 @@ namespace ita::ingest {
 
 namespace {
 
-using nlohmann::json;
 using core::Methodology;
+using nlohmann::json;
 
 // Walks the JSON document, filling the methodology and noting every structural problem with
 // its JSON pointer. Semantic checks are left to core::validate_methodology.
@@ -42,8 +42,7 @@ public:
             read_analysis(document);
             read_instruments(document);
         }
-        if (!m_problems.empty())
-            return std::unexpected(m_problems.into_error("methodology " + m_result.source + " cannot be read"));
+        if (!m_problems.empty()) return std::unexpected(m_problems.into_error("methodology " + m_result.source + " cannot be read"));
         if (auto valid = core::validate_methodology(m_result); !valid) return std::unexpected(std::move(valid).error());
         m_result.finalize();
         return std::move(m_result);
@@ -86,7 +85,8 @@ private:
                                    bool required = true) {
         const auto value = number(object, path, key, required);
         if (!value) return std::nullopt;
-        if (!(*value >= static_cast<double>(low) && *value <= static_cast<double>(high)) || *value != static_cast<double>(static_cast<long long>(*value))) {
+        if (!(*value >= static_cast<double>(low) && *value <= static_cast<double>(high)) ||
+            *value != static_cast<double>(static_cast<long long>(*value))) {
             problem(path + "/" + key, "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
             return std::nullopt;
         }
@@ -111,7 +111,8 @@ private:
     }
 
     void read_header(const json& document) {
-        m_result.fiscal_year = static_cast<int>(whole(document, "", "fiscal_year", util::first_fiscal_year, util::last_fiscal_year).value_or(0));
+        m_result.fiscal_year =
+            static_cast<int>(whole(document, "", "fiscal_year", util::first_fiscal_year, util::last_fiscal_year).value_or(0));
         m_result.version = text(document, "", "version");
         m_result.status = status(document, "", core::Status::provisional);
         if (!member(document, "", "status", false)) problem("/status", "is missing");
@@ -139,8 +140,10 @@ private:
             return;
         }
         for (std::size_t index = 0; index < N; ++index) {
-            if (!(*value)[index].is_number()) problem(path + "/" + std::to_string(index), "must be a number");
-            else target[index] = (*value)[index].get<double>();
+            if (!(*value)[index].is_number())
+                problem(path + "/" + std::to_string(index), "must be a number");
+            else
+                target[index] = (*value)[index].get<double>();
         }
     }
 
@@ -188,7 +191,8 @@ private:
             rule.eit_default = whole(*eit, "/minimum_sample/eit", "default", 1, 10'000'000).value_or(0);
             if (const json* by_type = member(*eit, "/minimum_sample/eit", "by_type", false); by_type && by_type->is_object()) {
                 for (const auto& [type, minimum] : by_type->items())
-                    if (const auto value = whole(*by_type, "/minimum_sample/eit/by_type", type.c_str(), 1, 10'000'000)) rule.eit_by_type[type] = *value;
+                    if (const auto value = whole(*by_type, "/minimum_sample/eit/by_type", type.c_str(), 1, 10'000'000))
+                        rule.eit_by_type[type] = *value;
             }
         }
     }
@@ -198,8 +202,10 @@ private:
         const json* analysis = member(document, "", "analysis", false);
         if (!analysis) return;
         auto& rules = m_result.analysis;
-        if (const auto value = whole(*analysis, "/analysis", "weakest_count", 0, 100, false)) rules.weakest_count = static_cast<std::size_t>(*value);
-        if (const auto value = whole(*analysis, "/analysis", "strongest_count", 0, 100, false)) rules.strongest_count = static_cast<std::size_t>(*value);
+        if (const auto value = whole(*analysis, "/analysis", "weakest_count", 0, 100, false))
+            rules.weakest_count = static_cast<std::size_t>(*value);
+        if (const auto value = whole(*analysis, "/analysis", "strongest_count", 0, 100, false))
+            rules.strongest_count = static_cast<std::size_t>(*value);
         if (const auto value = number(*analysis, "/analysis", "very_strong_min", false)) rules.very_strong_min = *value;
     }
 
@@ -238,7 +244,8 @@ private:
                     for (const auto& number : *numbers) {
                         if (number.is_number_integer() && number.get<long long>() >= 1 && number.get<long long>() <= 1000)
                             part.indicators.push_back(static_cast<int>(number.get<long long>()));
-                        else problem(part_path + "/indicators", "must list indicator numbers");
+                        else
+                            problem(part_path + "/indicators", "must list indicator numbers");
                     }
                 }
                 instrument.parts.push_back(std::move(part));
@@ -288,8 +295,10 @@ private:
                 sub_item.question = question_index;
                 sub_item.kind = kind.value_or(core::AnswerKind::scale);
                 if (const std::string own_kind = text(sub_value, sub_path, "kind", false); !own_kind.empty()) {
-                    if (const auto parsed = core::parse_answer_kind(own_kind)) sub_item.kind = *parsed;
-                    else problem(sub_path + "/kind", "must be S, S-, YN- or YN+");
+                    if (const auto parsed = core::parse_answer_kind(own_kind))
+                        sub_item.kind = *parsed;
+                    else
+                        problem(sub_path + "/kind", "must be S, S-, YN- or YN+");
                 }
                 question.sub_items.push_back(m_result.sub_items.size());
                 m_result.sub_items.push_back(std::move(sub_item));
@@ -320,11 +329,14 @@ private:
                 item.sub_indicator = sub_indicator_index;
                 if (const json* types = array(item_value, item_path, "agency_types", false)) {
                     for (const auto& type : *types) {
-                        if (type.is_string()) item.agency_types.push_back(type.get<std::string>());
-                        else problem(item_path + "/agency_types", "must list agency types as strings");
+                        if (type.is_string())
+                            item.agency_types.push_back(type.get<std::string>());
+                        else
+                            problem(item_path + "/agency_types", "must list agency types as strings");
                     }
                 }
-                if (const auto found = item_value.find("evidence"); found != item_value.end()) read_evidence(*found, item_path + "/evidence", item);
+                if (const auto found = item_value.find("evidence"); found != item_value.end())
+                    read_evidence(*found, item_path + "/evidence", item);
                 sub_indicator.items.push_back(m_result.items.size());
                 m_result.items.push_back(std::move(item));
             }
@@ -341,14 +353,19 @@ private:
         }
         if (const json* keywords = array(value, path, "keywords", false)) {
             for (const auto& keyword : *keywords) {
-                if (keyword.is_string() && !keyword.get<std::string>().empty()) item.keywords.push_back(keyword.get<std::string>());
-                else problem(path + "/keywords", "must list words as non-empty strings");
+                if (keyword.is_string() && !keyword.get<std::string>().empty())
+                    item.keywords.push_back(keyword.get<std::string>());
+                else
+                    problem(path + "/keywords", "must list words as non-empty strings");
             }
         }
         static constexpr std::pair<std::string_view, core::EvidencePeriod> periods[] = {
-            {"standing", core::EvidencePeriod::standing},   {"fiscal_year", core::EvidencePeriod::fiscal_year},
-            {"previous_year", core::EvidencePeriod::previous_year}, {"six_month", core::EvidencePeriod::six_month},
-            {"monthly", core::EvidencePeriod::monthly},     {"span", core::EvidencePeriod::span}};
+            {"standing", core::EvidencePeriod::standing},
+            {"fiscal_year", core::EvidencePeriod::fiscal_year},
+            {"previous_year", core::EvidencePeriod::previous_year},
+            {"six_month", core::EvidencePeriod::six_month},
+            {"monthly", core::EvidencePeriod::monthly},
+            {"span", core::EvidencePeriod::span}};
         const std::string period = text(value, path, "period", false);
         if (period.empty()) return;
         const auto* found = std::find_if(std::begin(periods), std::end(periods), [&](const auto& entry) { return entry.first == period; });

@@ -10,7 +10,8 @@ enum Column : std::size_t { agency_id, level, code, score };
 
 }  // namespace
 
-PublishedTarget locate_published(const core::Methodology& methodology, core::AgencyInput& input, std::string_view level, std::string_view code) {
+PublishedTarget locate_published(const core::Methodology& methodology, core::AgencyInput& input, std::string_view level,
+                                 std::string_view code) {
     auto& published = input.published;
     const auto in_vector = [](std::vector<std::optional<double>>& values, std::size_t slot, std::size_t size) {
         if (values.size() < size) values.resize(size);
@@ -18,11 +19,13 @@ PublishedTarget locate_published(const core::Methodology& methodology, core::Age
     };
     const std::string year = " for fiscal year " + std::to_string(methodology.fiscal_year);
     if (level == "subitem") {
-        if (const auto index = methodology.sub_item_index(code)) return {in_vector(published.sub_items, *index, methodology.sub_items.size()), {}};
+        if (const auto index = methodology.sub_item_index(code))
+            return {in_vector(published.sub_items, *index, methodology.sub_items.size()), {}};
         return {nullptr, "unknown sub-item " + util::quoted(code) + year};
     }
     if (level == "question") {
-        if (const auto index = methodology.question_index(code)) return {in_vector(published.questions, *index, methodology.questions.size()), {}};
+        if (const auto index = methodology.question_index(code))
+            return {in_vector(published.questions, *index, methodology.questions.size()), {}};
         return {nullptr, "unknown question " + util::quoted(code) + year};
     }
     if (level == "item") {
@@ -37,7 +40,8 @@ PublishedTarget locate_published(const core::Methodology& methodology, core::Age
                              std::to_string(methodology.indicators.size()) + ")"};
     }
     if (level == "instrument") {
-        if (const auto instrument = core::parse_instrument(code)) return {&published.instruments[static_cast<std::size_t>(*instrument)], {}};
+        if (const auto instrument = core::parse_instrument(code))
+            return {&published.instruments[static_cast<std::size_t>(*instrument)], {}};
         return {nullptr, "unknown instrument " + util::quoted(code) + " (IIT, EIT or OIT)"};
     }
     if (level == "overall") {

@@ -15,8 +15,8 @@ enum Column : std::size_t { agency_id, instrument, respondent, question, answer 
 std::string unknown_code_reason(const core::Methodology& methodology, std::string_view code) {
     if (const auto question = methodology.question_index(code)) {
         const auto& sub_items = methodology.questions[*question].sub_items;
-        return "question " + std::string(code) + " has sub-items: answer them as " + methodology.sub_items[sub_items.front()].code +
-               " … " + methodology.sub_items[sub_items.back()].code;
+        return "question " + std::string(code) + " has sub-items: answer them as " + methodology.sub_items[sub_items.front()].code + " … " +
+               methodology.sub_items[sub_items.back()].code;
     }
     return "unknown question " + util::quoted(code) + " for fiscal year " + std::to_string(methodology.fiscal_year);
 }
@@ -41,8 +41,8 @@ std::string invalid_answer_reason(core::AnswerKind kind, std::string_view text) 
 template <typename Sink>
 class ResponseReader {
 public:
-    ResponseReader(CsvTable& table, const util::MappedFile& file, Sink& inputs)
-        : m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, file, "responses") {
+    ResponseReader(CsvTable& table, const util::MappedFile& file, Sink& inputs) :
+            m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, file, "responses") {
         for (const auto& sub_item : m_methodology.sub_items) {
             AnswerSpec spec{m_methodology.questions[sub_item.question].instrument, sub_item.kind, {}};
             for (std::size_t option = 0; option < spec.points.size(); ++option)
@@ -121,7 +121,8 @@ public:
         std::vector<std::pair<std::size_t, std::size_t>> columns;  // position, sub-item
         for (const std::size_t position : m_table.extra_columns()) {
             const std::string& code = m_table.header()[position];
-            if (const auto sub_item = m_methodology.sub_item_index(code)) columns.emplace_back(position, *sub_item);
+            if (const auto sub_item = m_methodology.sub_item_index(code))
+                columns.emplace_back(position, *sub_item);
             else {
                 m_problems_in_header = true;
                 header_problem(position, unknown_code_reason(m_methodology, code));
@@ -172,8 +173,9 @@ Result<void> read_responses_into(const std::string& path, Sink& inputs) {
         const bool long_form = table.has_column(question) || table.has_column(answer);
         if (long_form) {
             for (const std::size_t position : table.extra_columns())
-                table.problem_at(position, "unknown column in a long-form responses file (expected: agency_id, instrument, "
-                                           "respondent, question, answer)");
+                table.problem_at(position,
+                                 "unknown column in a long-form responses file (expected: agency_id, instrument, "
+                                 "respondent, question, answer)");
             if (!table.has_column(question) || !table.has_column(answer)) {
                 table.problem(table.has_column(question) ? answer : question, "long form needs both question and answer columns");
                 return;

@@ -13,7 +13,8 @@ using nlohmann::json;
 Result<core::Score> score_at(const json& object, const std::string& key, std::string_view source, std::string_view field) {
     const auto found = object.find(key);
     if (found == object.end() || found->is_null()) return core::Score{};
-    if (!found->is_number()) return fail(ErrorCode::invalid_input, std::string(source) + ": " + std::string(field) + "/" + key + " is not a number");
+    if (!found->is_number())
+        return fail(ErrorCode::invalid_input, std::string(source) + ": " + std::string(field) + "/" + key + " is not a number");
     return core::Score{found->get<double>()};
 }
 
@@ -33,7 +34,8 @@ Result<core::AgencyScores> read_agency_scores_json(const core::Methodology& meth
 
     ITA_TRY(overall, score_at(document, "overall", source, ""));
     scores.overall = overall;
-    if (const auto rating = document.find("rating"); rating != document.end() && rating->is_string()) scores.rating = rating->get<std::string>();
+    if (const auto rating = document.find("rating"); rating != document.end() && rating->is_string())
+        scores.rating = rating->get<std::string>();
     if (const auto pass = document.find("pass"); pass != document.end() && pass->is_boolean()) scores.pass = pass->get<bool>();
     if (const auto reason = document.find("withheld_reason"); reason != document.end() && reason->is_string())
         scores.withheld_reason = reason->get<std::string>();

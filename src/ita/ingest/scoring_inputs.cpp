@@ -68,9 +68,12 @@ std::optional<std::size_t> ScoringInputs::agency(std::string_view agency_id) {
     // Files are usually grouped by agency: remember the last one.
     if (m_last_agency != SIZE_MAX && agency_id == m_last_id) return m_last_agency;
     std::size_t index = 0;
-    if (const auto found = m_index_by_id.find(agency_id); found != m_index_by_id.end()) index = found->second;
-    else if (m_has_directory) return std::nullopt;
-    else index = add_agency(agency_id);
+    if (const auto found = m_index_by_id.find(agency_id); found != m_index_by_id.end())
+        index = found->second;
+    else if (m_has_directory)
+        return std::nullopt;
+    else
+        index = add_agency(agency_id);
     m_last_agency = index;
     m_last_id.assign(agency_id);
     return index;
@@ -165,8 +168,9 @@ Result<void> ScoringInputs::merge(ScoringInputs&& other, const std::string& othe
                     my_bits[word] |= their_bits[word];
                 }
                 if (repeated)
-                    problems.add(0, "respondent", "respondent " + util::quoted(label) + " of agency " + my_input.agency_id + " answered " +
-                                                      m_methodology->sub_items[*repeated].code + " in this file and in an earlier one");
+                    problems.add(0, "respondent",
+                                 "respondent " + util::quoted(label) + " of agency " + my_input.agency_id + " answered " +
+                                     m_methodology->sub_items[*repeated].code + " in this file and in an earlier one");
             }
         }
     }

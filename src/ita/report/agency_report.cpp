@@ -18,8 +18,10 @@ void overview(Document& document, const AgencyReportInput& input) {
     const auto& scores = *input.scores;
     document.blocks.push_back(Heading{2, section(1, "ผลการประเมินในภาพรวม")});
     std::string text = "ผลคะแนนการประเมินในภาพรวม " + shown(scores.overall) + " คะแนน";
-    if (!scores.rating.empty()) text += " ระดับ " + scores.rating + " " + std::string(core::pass_label(scores.pass.value_or(false)));
-    else if (!scores.withheld_reason.empty()) text += " ยังไม่ให้ระดับ (" + scores.withheld_reason + ")";
+    if (!scores.rating.empty())
+        text += " ระดับ " + scores.rating + " " + std::string(core::pass_label(scores.pass.value_or(false)));
+    else if (!scores.withheld_reason.empty())
+        text += " ยังไม่ให้ระดับ (" + scores.withheld_reason + ")";
     if (input.analysis->rank && input.agency)
         text += " อยู่ในลำดับที่ " + std::to_string(input.analysis->rank->rank) + " จาก " + std::to_string(input.analysis->rank->of) + " " +
                 input.agency->type;
@@ -52,8 +54,9 @@ void indicators(Document& document, const AgencyReportInput& input) {
         std::string status;
         for (const auto& finding : input.analysis->indicators)
             if (finding.indicator == index) status = std::string(core::status_label(finding.status));
-        table.rows.push_back({std::to_string(indicator.number) + ". " + indicator.name, std::string(core::instrument_code(indicator.instrument)),
-                              shown(score), score ? std::string(core::pass_label(core::passes(methodology, *score))) : "–", status});
+        table.rows.push_back({std::to_string(indicator.number) + ". " + indicator.name,
+                              std::string(core::instrument_code(indicator.instrument)), shown(score),
+                              score ? std::string(core::pass_label(core::passes(methodology, *score))) : "–", status});
         chart.labels.push_back(std::to_string(indicator.number));
         chart.values.push_back(score);
     }
@@ -73,7 +76,8 @@ void weaknesses_and_strengths(Document& document, const AgencyReportInput& input
         const auto& finding = analysis.indicators[position];
         const auto& indicator = methodology.indicators[finding.indicator];
         document.blocks.push_back(Heading{3, "ตัวชี้วัดที่ " + std::to_string(indicator.number) + " " + indicator.name + " " +
-                                                 util::format_fixed(finding.score) + " คะแนน (" + std::string(core::pass_label(false)) + ")"});
+                                                 util::format_fixed(finding.score) + " คะแนน (" + std::string(core::pass_label(false)) +
+                                                 ")"});
         Table details{{"ข้อ", "ประเด็น", "คะแนน"}, {0.8, 5, 1}, {}};
         for (const auto& question : finding.questions)
             if (!question.passes)
@@ -111,14 +115,16 @@ void path(Document& document, const AgencyReportInput& input) {
         if (!target.items_suffice)
             for (const auto& rise : target.rises)
                 text += "\n• ยกตัวชี้วัดที่ " + std::to_string(methodology.indicators[rise.indicator].number) + " จาก " +
-                        util::format_fixed(rise.current) + " เป็น " + util::format_fixed(rise.needed_score) + (rise.feasible ? "" : " (เกิน 100)");
+                        util::format_fixed(rise.current) + " เป็น " + util::format_fixed(rise.needed_score) +
+                        (rise.feasible ? "" : " (เกิน 100)");
         document.blocks.push_back(Paragraph{text, false});
     }
 }
 
 void measures(Document& document, const AgencyReportInput& input) {
     const int year = input.methodology->fiscal_year + 1;
-    document.blocks.push_back(Heading{2, section(6, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. " + std::to_string(year))});
+    document.blocks.push_back(
+        Heading{2, section(6, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. " + std::to_string(year))});
     Table table{{"ตัวชี้วัด", "โครงการ/กิจกรรม", "ผลการวิเคราะห์", "ขั้นตอนหรือวิธีการ", "ระยะเวลา", "ผู้รับผิดชอบ"}, {1.0, 1.7, 1.6, 3.2, 1.9, 1.7}, {}};
     for (const auto& measure : input.measures) {
         std::string targets;
@@ -144,8 +150,9 @@ Document agency_report(const AgencyReportInput& input) {
     Document document;
     const auto& methodology = *input.methodology;
     document.title = "รายงานการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. " + std::to_string(methodology.fiscal_year);
-    document.blocks.push_back(Heading{1, "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nประจำปีงบประมาณ พ.ศ. " +
-                                             std::to_string(methodology.fiscal_year)});
+    document.blocks.push_back(
+        Heading{1, "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nประจำปีงบประมาณ พ.ศ. " +
+                       std::to_string(methodology.fiscal_year)});
     std::string agency = input.scores->agency_id;
     if (input.agency) agency = input.agency->name + " จังหวัด" + input.agency->province;
     document.blocks.push_back(Heading{1, agency});
@@ -156,9 +163,9 @@ Document agency_report(const AgencyReportInput& input) {
     measures(document, input);
     document.blocks.push_back(SignatureBlock{input.signers});
     if (methodology.status == core::Status::provisional)
-        document.blocks.push_back(Paragraph{"หมายเหตุ: วิธีการประเมินปี " + std::to_string(methodology.fiscal_year) +
-                                                " ในระบบเป็นฉบับ provisional (ยังไม่ได้ยืนยันกับคู่มือทางการ)",
-                                            false});
+        document.blocks.push_back(Paragraph{
+            "หมายเหตุ: วิธีการประเมินปี " + std::to_string(methodology.fiscal_year) + " ในระบบเป็นฉบับ provisional (ยังไม่ได้ยืนยันกับคู่มือทางการ)",
+            false});
     return document;
 }
 

@@ -26,7 +26,7 @@ struct AgencyReportInput {
     const std::vector<core::PathToTarget>* paths = nullptr;
     std::vector<core::Measure> measures;  // of the year after the result
     std::optional<core::Constraints> constraints;
-    std::vector<Signer> signers;  // reporter, certifier, approver (names may be blank)
+    std::vector<Signer> signers;                                 // reporter, certifier, approver (names may be blank)
     std::vector<std::pair<int, std::optional<double>>> history;  // fiscal year → overall, ascending
 };
 

@@ -20,10 +20,11 @@ void write_header(std::ostream& out, const AnalysisView& view) {
     out << "หน่วยงาน: " << scores.agency_id;
     if (view.agency) out << " " << view.agency->name << " (" << view.agency->type << ", จังหวัด" << view.agency->province << ")";
     out << "\nคะแนนรวม " << shown(scores.overall);
-    if (!scores.rating.empty()) out << " ระดับ " << scores.rating << " " << core::pass_label(scores.pass.value_or(false));
-    else if (!scores.withheld_reason.empty()) out << " (ยังไม่ให้ระดับ: " << scores.withheld_reason << ")";
-    if (analysis.rank && view.agency)
-        out << ", ลำดับที่ " << analysis.rank->rank << " จาก " << analysis.rank->of << " " << view.agency->type;
+    if (!scores.rating.empty())
+        out << " ระดับ " << scores.rating << " " << core::pass_label(scores.pass.value_or(false));
+    else if (!scores.withheld_reason.empty())
+        out << " (ยังไม่ให้ระดับ: " << scores.withheld_reason << ")";
+    if (analysis.rank && view.agency) out << ", ลำดับที่ " << analysis.rank->rank << " จาก " << analysis.rank->of << " " << view.agency->type;
     if (analysis.overall_change) out << ", เปลี่ยนจากปีก่อน " << change_or_blank(analysis.overall_change);
     out << "\n\n";
 }
@@ -44,8 +45,8 @@ void write_findings(std::ostream& out, const AnalysisView& view, const std::vect
     for (const auto position : positions) {
         const auto& finding = view.analysis->indicators[position];
         const auto& indicator = methodology.indicators[finding.indicator];
-        out << "  " << ++number << ". ตัวชี้วัดที่ " << indicator.number << " " << indicator.name << " "
-            << util::format_fixed(finding.score) << " คะแนน (" << core::instrument_code(indicator.instrument) << ")\n";
+        out << "  " << ++number << ". ตัวชี้วัดที่ " << indicator.number << " " << indicator.name << " " << util::format_fixed(finding.score)
+            << " คะแนน (" << core::instrument_code(indicator.instrument) << ")\n";
         if (!weaknesses) continue;
         for (const auto& question : finding.questions)
             if (!question.passes)
@@ -71,7 +72,8 @@ void write_path(std::ostream& out, const AnalysisView& view, const core::PathToT
         for (const auto& gain : path.items)
             out << "    " << methodology.items[gain.item].code << " " << methodology.items[gain.item].name << "  +"
                 << util::format_fixed(gain.overall_points, 4) << " คะแนนรวม\n";
-        out << "  คะแนนรวมหลังเผยแพร่ " << util::format_fixed(path.after_items) << (path.items_suffice ? " (ถึงเป้าหมาย)" : " (ยังไม่ถึง)") << "\n";
+        out << "  คะแนนรวมหลังเผยแพร่ " << util::format_fixed(path.after_items) << (path.items_suffice ? " (ถึงเป้าหมาย)" : " (ยังไม่ถึง)")
+            << "\n";
     }
     if (path.items_suffice || path.rises.empty()) return;
     out << (path.items.empty() ? "  ยกตัวชี้วัดใดตัวชี้วัดหนึ่ง (ลำพัง) ให้ถึง:\n" : "  แล้วยกตัวชี้วัดใดตัวชี้วัดหนึ่ง (ลำพัง) ให้ถึง:\n");
@@ -87,8 +89,7 @@ void write_path(std::ostream& out, const AnalysisView& view, const core::PathToT
 void write_analysis_text(std::ostream& out, const AnalysisView& view) {
     write_header(out, view);
     write_indicators(out, view);
-    out << "\nประเด็นที่เป็นข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน (ต่ำกว่า " << util::format_fixed(view.methodology->pass_mark, 0)
-        << " คะแนน):\n";
+    out << "\nประเด็นที่เป็นข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน (ต่ำกว่า " << util::format_fixed(view.methodology->pass_mark, 0) << " คะแนน):\n";
     write_findings(out, view, view.analysis->urgent_weaknesses, true);
     out << "\nจุดแข็งที่ควรรักษาไว้:\n";
     write_findings(out, view, view.analysis->strengths, false);

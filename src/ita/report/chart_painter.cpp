@@ -75,8 +75,10 @@ void paint_bar_chart(cairo_t* cairo, const BarChart& chart, double x, double y, 
         const double bar_x = axis_left + slot * static_cast<double>(index) + slot * 0.2;
         if (const auto& value = chart.values[index]) {
             const double bar_height = plot_height * std::clamp(*value, 0.0, 100.0) / 100.0;
-            if (*value >= chart.reference) cairo_set_source_rgb(cairo, 0.16, 0.45, 0.70);
-            else cairo_set_source_rgb(cairo, 0.85, 0.45, 0.15);
+            if (*value >= chart.reference)
+                cairo_set_source_rgb(cairo, 0.16, 0.45, 0.70);
+            else
+                cairo_set_source_rgb(cairo, 0.85, 0.45, 0.15);
             cairo_rectangle(cairo, bar_x, axis_bottom - bar_height, slot * 0.6, bar_height);
             cairo_fill(cairo);
         }

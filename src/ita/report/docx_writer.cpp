@@ -3,8 +3,8 @@
 #include <ita/report/chart_painter.hpp>
 #include <ita/thai/digits.hpp>
 
-#include <pugixml.hpp>
 #include <zip.h>
+#include <pugixml.hpp>
 
 #include <list>
 #include <sstream>
@@ -43,7 +43,8 @@ public:
         // One Word paragraph per line, so bullet lines stay separate and editable.
         while (true) {
             const auto end = text.text.find('\n', start);
-            run_lines(m_body.append_child("w:p"), text.text.substr(start, end == std::string::npos ? std::string::npos : end - start), text.bold);
+            run_lines(m_body.append_child("w:p"), text.text.substr(start, end == std::string::npos ? std::string::npos : end - start),
+                      text.bold);
             if (end == std::string::npos) break;
             start = end + 1;
         }
@@ -110,8 +111,8 @@ public:
         table.widths.assign(block.signers.size(), 1.0);
         std::vector<std::string> cells;
         for (const auto& signer : block.signers)
-            cells.push_back(signer.role + "\n(" + (signer.name.empty() ? std::string("...................................") : signer.name) + ")\n" +
-                            signer.position);
+            cells.push_back(signer.role + "\n(" + (signer.name.empty() ? std::string("...................................") : signer.name) +
+                            ")\n" + signer.position);
         table.rows.push_back(cells);
         m_body.append_child("w:p");
         auto element = m_body.append_child("w:tbl");
@@ -160,7 +161,8 @@ private:
         return widths;
     }
 
-    void row(pugi::xml_node table, const std::vector<std::string>& cells, const std::vector<int>& widths, bool header, bool centred = false) {
+    void row(pugi::xml_node table, const std::vector<std::string>& cells, const std::vector<int>& widths, bool header,
+             bool centred = false) {
         auto element = table.append_child("w:tr");
         if (header) element.append_child("w:trPr").append_child("w:tblHeader");  // repeats on every page
         for (std::size_t column = 0; column < widths.size(); ++column) {
@@ -188,15 +190,15 @@ std::string styles_xml() {
     std::ostringstream out;
     out << R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
         << R"(<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr>)"
-        << R"(<w:rFonts w:ascii=")" << font_name << R"(" w:hAnsi=")" << font_name << R"(" w:cs=")" << font_name << R"(" w:eastAsia=")" << font_name
-        << R"("/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="th-TH" w:bidi="th-TH"/></w:rPr></w:rPrDefault>)"
+        << R"(<w:rFonts w:ascii=")" << font_name << R"(" w:hAnsi=")" << font_name << R"(" w:cs=")" << font_name << R"(" w:eastAsia=")"
+        << font_name << R"("/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="th-TH" w:bidi="th-TH"/></w:rPr></w:rPrDefault>)"
         << R"(<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>)"
         << R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>)";
     for (const auto& [level, size] : {std::pair{1, 40}, {2, 36}, {3, 32}})
         out << R"(<w:style w:type="paragraph" w:styleId="Heading)" << level << R"("><w:name w:val="heading )" << level
             << R"("/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="120"/>)"
-            << R"(<w:outlineLvl w:val=")" << level - 1 << R"("/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val=")" << size << R"("/><w:szCs w:val=")"
-            << size << R"("/></w:rPr></w:style>)";
+            << R"(<w:outlineLvl w:val=")" << level - 1 << R"("/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val=")" << size
+            << R"("/><w:szCs w:val=")" << size << R"("/></w:rPr></w:style>)";
     out << R"(<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders>)";
     for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
         out << "<w:" << side << R"( w:val="single" w:sz="4" w:space="0" w:color="000000"/>)";
@@ -236,15 +238,21 @@ Result<void> write_docx(const Document& document, const std::string& path, bool 
     size.append_attribute("w:w") = 11906;
     size.append_attribute("w:h") = 16838;
     auto margins = section.append_child("w:pgMar");
-    for (const auto& [name, value] : {std::pair{"w:top", 1440}, {"w:right", 1134}, {"w:bottom", 1134}, {"w:left", 1440}, {"w:header", 567},
-                                      {"w:footer", 567}, {"w:gutter", 0}})
+    for (const auto& [name, value] : {std::pair{"w:top", 1440},
+                                      {"w:right", 1134},
+                                      {"w:bottom", 1134},
+                                      {"w:left", 1440},
+                                      {"w:header", 567},
+                                      {"w:footer", 567},
+                                      {"w:gutter", 0}})
         margins.append_attribute(name) = value;
     section.append_child("w:pgNumType").append_attribute("w:fmt") = "thaiNumbers";
     section.append_child("w:titlePg");  // no number on the first page, as Thai official documents
 
-    std::string relationships = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-                                R"(<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
-                                R"(<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>)";
+    std::string relationships =
+        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+        R"(<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
+        R"(<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>)";
     for (std::size_t index = 1; index <= writer.images.size(); ++index)
         relationships += R"(<Relationship Id="rIdImage)" + std::to_string(index) +
                          R"(" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart)" +
@@ -261,16 +269,19 @@ Result<void> write_docx(const Document& document, const std::string& path, bool 
     int error = 0;
     zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
     if (!archive) return fail(ErrorCode::io, "cannot write " + path);
-    bool ok = add(archive, "[Content_Types].xml",
-                  R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-                  R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>)"
-                  R"(<Default Extension="png" ContentType="image/png"/>)"
-                  R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
-                  R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
-                  R"(<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>)");
-    ok = ok && add(archive, "_rels/.rels",
-                   R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-                   R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>)");
+    bool ok = add(
+        archive, "[Content_Types].xml",
+        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
+        R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>)"
+        R"(<Default Extension="png" ContentType="image/png"/>)"
+        R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
+        R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
+        R"(<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>)");
+    ok =
+        ok &&
+        add(archive, "_rels/.rels",
+            R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+            R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>)");
     ok = ok && add(archive, "word/document.xml", xml_text(xml));
     ok = ok && add(archive, "word/styles.xml", styles_xml());
     ok = ok && add(archive, "word/header1.xml", header_xml());

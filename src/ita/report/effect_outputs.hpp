@@ -15,7 +15,7 @@ struct EffectivenessView {
     int fiscal_year = 0, baseline_year = 0;
     bool outcome_published = false;
     std::span<const core::MeasureEffect> all;
-    std::span<const std::string> names;  // per `all`: the agency's name
+    std::span<const std::string> names;   // per `all`: the agency's name
     std::span<const std::size_t> listed;  // which of `all` to list
     std::span<const core::LibraryEntry> library;
 };

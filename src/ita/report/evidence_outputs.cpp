@@ -17,8 +17,8 @@ std::string padded(const std::string& text, std::size_t width) {
 }  // namespace
 
 std::string due_description(const core::EvidenceDue& due, int fiscal_year) {
-    static constexpr const char* months[] = {"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-                                             "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"};
+    static constexpr const char* months[] = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
+                                             "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
     const std::string year = std::to_string(fiscal_year);
     switch (due.period) {
         case core::EvidencePeriod::previous_year: return "รายงานผลของปีงบประมาณ พ.ศ. " + std::to_string(fiscal_year - 1);
@@ -40,17 +40,20 @@ void write_url_checks_table(std::ostream& out, std::span<const core::UrlCheck> c
             << padded(label == labels.end() ? check.status : label->second, 20) << ' ' << check.url << '\n';
         if (!check.reason.empty()) out << "              " << check.reason << '\n';
     }
-    out << "ตรวจ " << checks.size() << " ที่อยู่: พร้อม " << counts["ok"] << ", ควรตรวจสอบ " << counts["suspicious"]
-        << ", ข้อมูลไม่เป็นปัจจุบัน " << counts["stale"] << ", เปิดไม่ได้ " << counts["broken"] << '\n';
+    out << "ตรวจ " << checks.size() << " ที่อยู่: พร้อม " << counts["ok"] << ", ควรตรวจสอบ " << counts["suspicious"] << ", ข้อมูลไม่เป็นปัจจุบัน "
+        << counts["stale"] << ", เปิดไม่ได้ " << counts["broken"] << '\n';
 }
 
 void write_due_table(std::ostream& out, std::span<const DueRow> rows) {
     for (const auto& row : rows) {
         out << padded(row.item, 4) << ' ' << row.name << ": " << row.covers << " — ตั้งแต่ " << thai::short_thai_date(row.due_on) << " — "
             << (row.days <= 0 ? std::string("ถึงกำหนดแล้ว") : "อีก " + std::to_string(row.days) + " วัน") << " — ";
-        if (!row.entered) out << "ยังไม่บันทึก";
-        else if (row.status.empty()) out << "ยังไม่ได้ตรวจลิงก์";
-        else out << "ลิงก์: " << row.status << (row.reason.empty() ? "" : " (" + row.reason + ")");
+        if (!row.entered)
+            out << "ยังไม่บันทึก";
+        else if (row.status.empty())
+            out << "ยังไม่ได้ตรวจลิงก์";
+        else
+            out << "ลิงก์: " << row.status << (row.reason.empty() ? "" : " (" + row.reason + ")");
         out << '\n';
     }
     if (rows.empty()) out << "ไม่มีข้อที่ถึงกำหนดหรือจะถึงกำหนดใน 45 วันที่ยังไม่พร้อม\n";

@@ -24,7 +24,8 @@ struct DueRow {
     std::string reason;
 };
 // {"agency_id","fiscal_year","today","due":[{"item","name","covers","due_on","days","entered","status","reason"}]}
-void write_due_json(std::ostream& out, const std::string& agency_id, int fiscal_year, const std::string& today, std::span<const DueRow> rows);
+void write_due_json(std::ostream& out, const std::string& agency_id, int fiscal_year, const std::string& today,
+                    std::span<const DueRow> rows);
 void write_due_table(std::ostream& out, std::span<const DueRow> rows);
 
 // What a due item's evidence must cover, in Thai ("สรุปผลเดือนกันยายน 2565").

@@ -60,13 +60,16 @@ public:
         }
         m_out << "</tbody></table></div>\n";
     }
-    void write(const BarChart& chart) { m_out << "<figure>" << bar_chart_svg(chart) << "<figcaption>" << text(chart.title) << "</figcaption></figure>\n"; }
+    void write(const BarChart& chart) {
+        m_out << "<figure>" << bar_chart_svg(chart) << "<figcaption>" << text(chart.title) << "</figcaption></figure>\n";
+    }
     void write(const SignatureBlock& block) {
         m_out << "<div class=\"signatures\">";
         for (const auto& signer : block.signers)
-            m_out << "<p>(ลงชื่อ)......................\n" << text(signer.role) << "\n("
-                  << text(signer.name.empty() ? std::string("...................................") : signer.name) << ")\n" << text(signer.position)
-                  << "</p>";
+            m_out << "<p>(ลงชื่อ)......................\n"
+                  << text(signer.role) << "\n("
+                  << text(signer.name.empty() ? std::string("...................................") : signer.name) << ")\n"
+                  << text(signer.position) << "</p>";
         m_out << "</div>\n";
     }
 

@@ -131,7 +131,9 @@ void write_analysis_json(std::ostream& out, const AnalysisView& view) {
     else
         document["rank"] = nullptr;
     ordered_json indicators = ordered_json::array();
-    const auto indicator_number = [&](std::size_t position) { return methodology.indicators[analysis.indicators[position].indicator].number; };
+    const auto indicator_number = [&](std::size_t position) {
+        return methodology.indicators[analysis.indicators[position].indicator].number;
+    };
     for (const auto& finding : analysis.indicators) {
         const auto& indicator = methodology.indicators[finding.indicator];
         ordered_json entry;
@@ -147,7 +149,8 @@ void write_analysis_json(std::ostream& out, const AnalysisView& view) {
             if (!question.passes) below.push_back({{"code", methodology.questions[question.question].code}, {"score", question.score}});
         entry["questions_below_pass"] = std::move(below);
         ordered_json zero = ordered_json::array();
-        for (const auto item : finding.items_scored_zero) zero.push_back({{"code", methodology.items[item].code}, {"name", methodology.items[item].name}});
+        for (const auto item : finding.items_scored_zero)
+            zero.push_back({{"code", methodology.items[item].code}, {"name", methodology.items[item].name}});
         entry["items_scored_zero"] = std::move(zero);
         indicators.push_back(std::move(entry));
     }
@@ -162,14 +165,18 @@ void write_analysis_json(std::ostream& out, const AnalysisView& view) {
         ordered_json entry{{"label", path.label}, {"target", path.target}, {"current", path.current}, {"reached", path.reached}};
         ordered_json items = ordered_json::array();
         for (const auto& gain : path.items)
-            items.push_back({{"code", methodology.items[gain.item].code}, {"name", methodology.items[gain.item].name}, {"overall_points", gain.overall_points}});
+            items.push_back({{"code", methodology.items[gain.item].code},
+                             {"name", methodology.items[gain.item].name},
+                             {"overall_points", gain.overall_points}});
         entry["items_to_publish"] = std::move(items);
         entry["after_items"] = path.after_items;
         entry["items_suffice"] = path.items_suffice;
         ordered_json rises = ordered_json::array();
         for (const auto& rise : path.rises)
-            rises.push_back({{"indicator", methodology.indicators[rise.indicator].number}, {"current", rise.current},
-                             {"needed_score", rise.needed_score}, {"overall_points_per_point", rise.overall_points_per_point},
+            rises.push_back({{"indicator", methodology.indicators[rise.indicator].number},
+                             {"current", rise.current},
+                             {"needed_score", rise.needed_score},
+                             {"overall_points_per_point", rise.overall_points_per_point},
                              {"feasible", rise.feasible}});
         entry["indicator_rises"] = std::move(rises);
         paths.push_back(std::move(entry));
@@ -184,7 +191,9 @@ void write_measures_json(std::ostream& out, const std::vector<MeasureView>& meas
         const auto& measure = *view.measure;
         ordered_json progress = ordered_json::array();
         for (const auto& report : measure.progress)
-            progress.push_back({{"reported_on", report.reported_on}, {"percent", report.percent}, {"text", report.text},
+            progress.push_back({{"reported_on", report.reported_on},
+                                {"percent", report.percent},
+                                {"text", report.text},
                                 {"evidence_url", report.evidence_url}});
         list.push_back({{"measure_id", measure.measure_id},
                         {"agency_id", measure.agency_id},
@@ -233,7 +242,8 @@ void write_url_checks_json(std::ostream& out, std::span<const core::UrlCheck> ch
             const auto end = std::min(check.redirects.find('\n', from), check.redirects.size());
             const std::string line = check.redirects.substr(from, end - from);
             const auto space = line.find(' ');
-            if (space != std::string::npos) redirects.push_back({{"http_status", std::stol(line.substr(0, space))}, {"url", line.substr(space + 1)}});
+            if (space != std::string::npos)
+                redirects.push_back({{"http_status", std::stol(line.substr(0, space))}, {"url", line.substr(space + 1)}});
             from = end + 1;
         }
         item["redirects"] = std::move(redirects);
@@ -256,12 +266,17 @@ void write_integrity_json(std::ostream& out, int fiscal_year, std::span<const co
         agency["level"] = row.assessment.level;
         ordered_json signals = ordered_json::array();
         for (const auto& signal : row.assessment.signals)
-            signals.push_back({{"code", signal.code}, {"flagged", signal.flagged}, {"value", signal.value}, {"weight", signal.weight},
+            signals.push_back({{"code", signal.code},
+                               {"flagged", signal.flagged},
+                               {"value", signal.value},
+                               {"weight", signal.weight},
                                {"explanation", signal.explanation}});
         agency["signals"] = std::move(signals);
         agencies.push_back(std::move(agency));
     }
-    out << ordered_json{{"fiscal_year", fiscal_year}, {"agencies", std::move(agencies)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    out << ordered_json{{"fiscal_year", fiscal_year}, {"agencies", std::move(agencies)}}.dump(2, ' ', false,
+                                                                                              nlohmann::json::error_handler_t::replace)
+        << '\n';
 }
 
 void write_effectiveness_json(std::ostream& out, const EffectivenessView& view) {
@@ -278,8 +293,11 @@ void write_effectiveness_json(std::ostream& out, const EffectivenessView& view) 
         measure["mean_change"] = score_value(effect.mean_change);
         ordered_json targets = ordered_json::array();
         for (const auto& target : effect.targets)
-            targets.push_back({{"target", target.target}, {"name", target.name}, {"before", score_value(target.before)},
-                               {"after", score_value(target.after)}, {"change", score_value(target.change())}});
+            targets.push_back({{"target", target.target},
+                               {"name", target.name},
+                               {"before", score_value(target.before)},
+                               {"after", score_value(target.after)},
+                               {"change", score_value(target.change())}});
         measure["targets"] = std::move(targets);
         measures.push_back(std::move(measure));
     }
@@ -287,24 +305,42 @@ void write_effectiveness_json(std::ostream& out, const EffectivenessView& view) 
     for (const auto& entry : view.library) {
         ordered_json worked = ordered_json::array();
         for (const auto* effect : entry.worked)
-            worked.push_back({{"measure_id", effect->measure.measure_id}, {"agency_id", effect->measure.agency_id}, {"title", effect->measure.title}});
-        library.push_back({{"agency_type", entry.agency_type}, {"indicator", entry.indicator}, {"indicator_name", entry.indicator_name},
-                           {"measures", entry.measures}, {"judged", entry.judged}, {"improved", entry.improved},
-                           {"mean_change", score_value(entry.mean_change)}, {"worked", std::move(worked)}});
+            worked.push_back(
+                {{"measure_id", effect->measure.measure_id}, {"agency_id", effect->measure.agency_id}, {"title", effect->measure.title}});
+        library.push_back({{"agency_type", entry.agency_type},
+                           {"indicator", entry.indicator},
+                           {"indicator_name", entry.indicator_name},
+                           {"measures", entry.measures},
+                           {"judged", entry.judged},
+                           {"improved", entry.improved},
+                           {"mean_change", score_value(entry.mean_change)},
+                           {"worked", std::move(worked)}});
     }
-    out << ordered_json{{"fiscal_year", view.fiscal_year}, {"baseline_year", view.baseline_year}, {"outcome_published", view.outcome_published},
-                        {"threshold", core::effect_threshold}, {"measures", std::move(measures)}, {"library", std::move(library)}}
+    out << ordered_json{{"fiscal_year", view.fiscal_year},
+                        {"baseline_year", view.baseline_year},
+                        {"outcome_published", view.outcome_published},
+                        {"threshold", core::effect_threshold},
+                        {"measures", std::move(measures)},
+                        {"library", std::move(library)}}
                .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
         << '\n';
 }
 
-void write_due_json(std::ostream& out, const std::string& agency_id, int fiscal_year, const std::string& today, std::span<const DueRow> rows) {
+void write_due_json(std::ostream& out, const std::string& agency_id, int fiscal_year, const std::string& today,
+                    std::span<const DueRow> rows) {
     ordered_json due = ordered_json::array();
     for (const auto& row : rows)
-        due.push_back({{"item", row.item}, {"name", row.name}, {"covers", row.covers}, {"due_on", row.due_on}, {"days", row.days},
-                       {"entered", row.entered}, {"status", row.status.empty() ? ordered_json(nullptr) : ordered_json(row.status)},
+        due.push_back({{"item", row.item},
+                       {"name", row.name},
+                       {"covers", row.covers},
+                       {"due_on", row.due_on},
+                       {"days", row.days},
+                       {"entered", row.entered},
+                       {"status", row.status.empty() ? ordered_json(nullptr) : ordered_json(row.status)},
                        {"reason", row.reason}});
-    out << ordered_json{{"agency_id", agency_id}, {"fiscal_year", fiscal_year}, {"today", today}, {"due", std::move(due)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    out << ordered_json{{"agency_id", agency_id}, {"fiscal_year", fiscal_year}, {"today", today}, {"due", std::move(due)}}.dump(
+               2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
 }
 
 }  // namespace ita::report

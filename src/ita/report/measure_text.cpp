@@ -33,7 +33,10 @@ void write_measures_text(std::ostream& out, const std::vector<MeasureView>& meas
         out << "  ผู้รับผิดชอบ: " << measure.responsible << "\n";
         out << "  ความก้าวหน้า: ร้อยละ " << core::latest_progress(measure).value_or(0) << " (" << measure.progress.size() << " รายงาน)";
         if (!view.state.next_due.empty())
-            out << ", รายงานครั้งถัดไป " << thai::short_thai_date(view.state.next_due) << (view.state.overdue ? " — เลยกำหนด" : view.state.due_soon ? " — ใกล้ถึงกำหนด" : "");
+            out << ", รายงานครั้งถัดไป " << thai::short_thai_date(view.state.next_due)
+                << (view.state.overdue    ? " — เลยกำหนด"
+                    : view.state.due_soon ? " — ใกล้ถึงกำหนด"
+                                          : "");
         out << "\n\n";
     }
 }

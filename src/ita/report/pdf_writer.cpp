@@ -17,10 +17,10 @@ namespace ita::report {
 
 namespace {
 
-constexpr double page_width = 595.28;   // A4 in points
+constexpr double page_width = 595.28;  // A4 in points
 constexpr double page_height = 841.89;
-constexpr double margin_left = 72;      // 2.54 cm, as Thai official documents
-constexpr double margin_right = 56.7;   // 2 cm
+constexpr double margin_left = 72;     // 2.54 cm, as Thai official documents
+constexpr double margin_right = 56.7;  // 2 cm
 constexpr double margin_top = 72;
 constexpr double margin_bottom = 56.7;
 constexpr double content_width = page_width - margin_left - margin_right;
@@ -46,7 +46,9 @@ public:
     PdfPainter& operator=(const PdfPainter&) = delete;
 
     void paint(const Heading& heading) {
-        const double size = heading.level == 1 ? m_options.body_size + 4 : heading.level == 2 ? m_options.body_size + 2 : m_options.body_size;
+        const double size = heading.level == 1   ? m_options.body_size + 4
+                            : heading.level == 2 ? m_options.body_size + 2
+                                                 : m_options.body_size;
         const auto layout = lay_out(heading.text, size, true, content_width, heading.level == 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
         const double height = height_of(layout.get());
         ensure_room(height + size * 1.5);  // a heading never ends a page

@@ -25,13 +25,14 @@ void write_figures(std::ostream& out, const std::string& heading, const std::vec
 void write_rank_table(std::ostream& out, const core::Methodology& methodology, const RankReport& report) {
     out << "ลำดับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. " << methodology.fiscal_year << " (จัดลำดับภายในประเภทหน่วยงาน)\n";
     const auto& nation = report.national;
-    out << "ทั้งประเทศ " << nation.agencies << " แห่ง, มีคะแนนรวม " << nation.scored << " แห่ง, คะแนนเฉลี่ย " << shown(nation.mean)
-        << ", ผ่านเกณฑ์ " << nation.passing << " แห่ง (ร้อยละ " << shown(nation.share_passing_percent) << " เทียบเป้าหมายร้อยละ "
+    out << "ทั้งประเทศ " << nation.agencies << " แห่ง, มีคะแนนรวม " << nation.scored << " แห่ง, คะแนนเฉลี่ย " << shown(nation.mean) << ", ผ่านเกณฑ์ "
+        << nation.passing << " แห่ง (ร้อยละ " << shown(nation.share_passing_percent) << " เทียบเป้าหมายร้อยละ "
         << util::format_fixed(methodology.national_target_percent, 0) << (nation.meets_target ? ": บรรลุเป้าหมาย" : ": ยังไม่บรรลุเป้าหมาย")
         << ")\n";
     write_figures(out, "ตามประเภทหน่วยงาน", report.by_type);
     write_figures(out, "ตามจังหวัด", report.by_province);
-    out << "\n" << thai::pad("ลำดับ", 14) << thai::pad("รหัส", 10) << thai::pad("หน่วยงาน", 36) << thai::pad("จังหวัด", 18)
+    out << "\n"
+        << thai::pad("ลำดับ", 14) << thai::pad("รหัส", 10) << thai::pad("หน่วยงาน", 36) << thai::pad("จังหวัด", 18)
         << thai::pad("คะแนนรวม", 9, true) << "  ระดับ\n";
     std::string current_type;
     for (const auto& ranked : report.agencies) {
@@ -52,7 +53,8 @@ void write_rank_csv(std::ostream& out, const core::Methodology&, const RankRepor
     for (const auto& ranked : report.agencies) {
         csv.field(ranked.agency->agency_id).field(ranked.agency->type).field(ranked.agency->province);
         csv.field(ranked.scores->overall ? util::format_shortest(*ranked.scores->overall) : "").field(ranked.scores->rating);
-        csv.field(ranked.position ? std::to_string(ranked.position->rank) : "").field(ranked.position ? std::to_string(ranked.position->of) : "");
+        csv.field(ranked.position ? std::to_string(ranked.position->rank) : "")
+            .field(ranked.position ? std::to_string(ranked.position->of) : "");
         csv.end_row();
     }
 }

@@ -26,8 +26,8 @@ std::string fit(std::string_view text, std::size_t width) {
 }
 
 std::string heading(const core::Methodology& methodology) {
-    return "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. " + std::to_string(methodology.fiscal_year) + " (วิธีการประเมินฉบับ " +
-           methodology.version + ", " + std::string(core::status_code(methodology.status)) + ")\n";
+    return "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. " + std::to_string(methodology.fiscal_year) + " (วิธีการประเมินฉบับ " + methodology.version +
+           ", " + std::string(core::status_code(methodology.status)) + ")\n";
 }
 
 void write_one(std::ostream& out, const core::Methodology& methodology, const ScoredAgency& scored) {
@@ -49,8 +49,10 @@ void write_one(std::ostream& out, const core::Methodology& methodology, const Sc
         out << thai::pad(std::string("    ") + std::string(core::instrument_code(code)), 44)
             << thai::pad(shown(scores.instruments[static_cast<std::size_t>(code)]), 9, true) << "\n";
     out << thai::pad("    คะแนนรวม", 44) << thai::pad(shown(scores.overall), 9, true) << "  ";
-    if (!scores.rating.empty()) out << scores.rating << "  " << core::pass_label(scores.pass.value_or(false));
-    else out << "ยังไม่ให้ระดับ";
+    if (!scores.rating.empty())
+        out << scores.rating << "  " << core::pass_label(scores.pass.value_or(false));
+    else
+        out << "ยังไม่ให้ระดับ";
     out << "\n\nผู้ตอบแบบวัด IIT " << scores.respondents[0] << " คน, EIT " << scores.respondents[1] << " คน\n";
     if (!scores.withheld_reason.empty()) out << "หมายเหตุ: " << scores.withheld_reason << "\n";
     bool header_written = false;
@@ -68,8 +70,7 @@ void write_one(std::ostream& out, const core::Methodology& methodology, const Sc
 void write_many(std::ostream& out, const core::Methodology& methodology, std::span<const ScoredAgency> agencies) {
     out << heading(methodology) << "ตัวชี้วัด:";
     for (const auto& indicator : methodology.indicators)
-        out << (indicator.number == 6 || indicator.number == 9 ? "\n         " : "") << " " << indicator.number << " "
-            << indicator.name;
+        out << (indicator.number == 6 || indicator.number == 9 ? "\n         " : "") << " " << indicator.number << " " << indicator.name;
     out << "\n\n" << thai::pad("รหัส", 10) << thai::pad("หน่วยงาน", name_width + 1);
     for (const auto& indicator : methodology.indicators) out << thai::pad(std::to_string(indicator.number), 7, true);
     for (const auto code : core::all_instruments) out << thai::pad(core::instrument_code(code), 7, true);
@@ -80,7 +81,8 @@ void write_many(std::ostream& out, const core::Methodology& methodology, std::sp
     std::vector<const core::AgencyScores*> withheld;
     for (const auto& scored : agencies) {
         const auto& scores = scored.scores;
-        out << thai::pad(fit(scores.agency_id, 9), 10) << thai::pad(fit(scored.agency ? scored.agency->name : "", name_width), name_width + 1);
+        out << thai::pad(fit(scores.agency_id, 9), 10)
+            << thai::pad(fit(scored.agency ? scored.agency->name : "", name_width), name_width + 1);
         for (const auto& score : scores.indicators) out << thai::pad(shown(score), 7, true);
         for (const auto& score : scores.instruments) out << thai::pad(shown(score), 7, true);
         out << thai::pad(shown(scores.overall), 8, true) << "  " << (scores.rating.empty() ? "*" : scores.rating) << "\n";
@@ -105,8 +107,10 @@ void write_many(std::ostream& out, const core::Methodology& methodology, std::sp
 }  // namespace
 
 void write_scores_table(std::ostream& out, const core::Methodology& methodology, std::span<const ScoredAgency> agencies) {
-    if (agencies.size() == 1) write_one(out, methodology, agencies.front());
-    else write_many(out, methodology, agencies);
+    if (agencies.size() == 1)
+        write_one(out, methodology, agencies.front());
+    else
+        write_many(out, methodology, agencies);
 }
 
 }  // namespace ita::report

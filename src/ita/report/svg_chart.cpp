@@ -31,14 +31,14 @@ std::string bar_chart_svg(const BarChart& chart, int width, int height) {
     // A chart whose bars are links is a group of links, not one image (an image's parts cannot be
     // reached by keyboard or screen reader).
     const bool has_links = std::any_of(chart.links.begin(), chart.links.end(), [](const std::string& link) { return !link.empty(); });
-    std::string svg = "<svg class=\"chart\" role=\"" + std::string(has_links ? "group" : "img") + "\" aria-label=\"" + escape_html(chart.title) +
-                      "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+    std::string svg = "<svg class=\"chart\" role=\"" + std::string(has_links ? "group" : "img") + "\" aria-label=\"" +
+                      escape_html(chart.title) + "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
                       "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + escape_html(chart.title) + "</title>";
     for (int tick = 0; tick <= 100; tick += 20) {
         const std::string y = util::format_fixed(y_of(tick), 1);
-        svg += "<line x1=\"" + util::format_fixed(left, 0) + "\" x2=\"" + util::format_fixed(left + plot_width, 0) + "\" y1=\"" + y + "\" y2=\"" + y +
-               "\" class=\"grid\"/><text x=\"" + util::format_fixed(left - 6, 0) + "\" y=\"" + y + "\" class=\"tick\">" + std::to_string(tick) +
-               "</text>";
+        svg += "<line x1=\"" + util::format_fixed(left, 0) + "\" x2=\"" + util::format_fixed(left + plot_width, 0) + "\" y1=\"" + y +
+               "\" y2=\"" + y + "\" class=\"grid\"/><text x=\"" + util::format_fixed(left - 6, 0) + "\" y=\"" + y + "\" class=\"tick\">" +
+               std::to_string(tick) + "</text>";
     }
     std::string values;  // drawn last, over the pass-mark line, with a white halo (the page's CSS)
     for (std::size_t index = 0; index < chart.values.size(); ++index) {
@@ -48,13 +48,15 @@ std::string bar_chart_svg(const BarChart& chart, int width, int height) {
             const double y = y_of(*value);
             const bool linked = index < chart.links.size() && !chart.links[index].empty();
             if (linked)
-                svg += "<a href=\"" + escape_html(chart.links[index]) + "\" aria-label=\"" + label + ": " + util::format_fixed(*value) + "\">";
-            svg += "<rect x=\"" + util::format_fixed(x, 1) + "\" y=\"" + util::format_fixed(y, 1) + "\" width=\"" + util::format_fixed(slot * 0.6, 1) +
-                   "\" height=\"" + util::format_fixed(top + plot_height - y, 1) + "\" class=\"" + (*value >= chart.reference ? "pass" : "fail") +
-                   "\"><title>" + label + ": " + util::format_fixed(*value) + "</title></rect>";
+                svg +=
+                    "<a href=\"" + escape_html(chart.links[index]) + "\" aria-label=\"" + label + ": " + util::format_fixed(*value) + "\">";
+            svg += "<rect x=\"" + util::format_fixed(x, 1) + "\" y=\"" + util::format_fixed(y, 1) + "\" width=\"" +
+                   util::format_fixed(slot * 0.6, 1) + "\" height=\"" + util::format_fixed(top + plot_height - y, 1) + "\" class=\"" +
+                   (*value >= chart.reference ? "pass" : "fail") + "\"><title>" + label + ": " + util::format_fixed(*value) +
+                   "</title></rect>";
             if (linked) svg += "</a>";
-            values += "<text x=\"" + util::format_fixed(x + slot * 0.3, 1) + "\" y=\"" + util::format_fixed(y - 4, 1) + "\" class=\"value\">" +
-                      util::format_fixed(*value) + "</text>";
+            values += "<text x=\"" + util::format_fixed(x + slot * 0.3, 1) + "\" y=\"" + util::format_fixed(y - 4, 1) +
+                      "\" class=\"value\">" + util::format_fixed(*value) + "</text>";
         }
         svg += "<text x=\"" + util::format_fixed(x + slot * 0.3, 1) + "\" y=\"" + util::format_fixed(top + plot_height + 18, 1) +
                "\" class=\"label\">" + label + "</text>";
@@ -89,17 +91,18 @@ std::string histogram_svg(const Histogram& histogram, int width, int height) {
                       "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + escape_html(histogram.title) + "</title>";
     for (double tick = 0; tick <= axis_top + 0.5; tick += step) {
         const std::string y = util::format_fixed(y_of(tick), 1);
-        svg += "<line x1=\"" + util::format_fixed(left, 0) + "\" x2=\"" + util::format_fixed(left + plot_width, 0) + "\" y1=\"" + y + "\" y2=\"" + y +
-               "\" class=\"grid\"/><text x=\"" + util::format_fixed(left - 6, 0) + "\" y=\"" + y + "\" class=\"tick\">" + util::format_fixed(tick, 0) +
-               "</text>";
+        svg += "<line x1=\"" + util::format_fixed(left, 0) + "\" x2=\"" + util::format_fixed(left + plot_width, 0) + "\" y1=\"" + y +
+               "\" y2=\"" + y + "\" class=\"grid\"/><text x=\"" + util::format_fixed(left - 6, 0) + "\" y=\"" + y + "\" class=\"tick\">" +
+               util::format_fixed(tick, 0) + "</text>";
     }
     for (std::size_t index = 0; index < histogram.counts.size(); ++index) {
         const double x = left + slot * static_cast<double>(index) + slot * 0.1;
         const double y = y_of(static_cast<double>(histogram.counts[index]));
         const std::string label = escape_html(histogram.labels[index]);
-        svg += "<rect x=\"" + util::format_fixed(x, 1) + "\" y=\"" + util::format_fixed(y, 1) + "\" width=\"" + util::format_fixed(slot * 0.8, 1) +
-               "\" height=\"" + util::format_fixed(top + plot_height - y, 1) + "\" class=\"" + (index >= histogram.passing_from ? "pass" : "fail") +
-               "\"><title>" + label + ": " + std::to_string(histogram.counts[index]) + " หน่วยงาน</title></rect>";
+        svg += "<rect x=\"" + util::format_fixed(x, 1) + "\" y=\"" + util::format_fixed(y, 1) + "\" width=\"" +
+               util::format_fixed(slot * 0.8, 1) + "\" height=\"" + util::format_fixed(top + plot_height - y, 1) + "\" class=\"" +
+               (index >= histogram.passing_from ? "pass" : "fail") + "\"><title>" + label + ": " + std::to_string(histogram.counts[index]) +
+               " หน่วยงาน</title></rect>";
         svg += "<text x=\"" + util::format_fixed(x + slot * 0.4, 1) + "\" y=\"" + util::format_fixed(top + plot_height + 18, 1) +
                "\" class=\"label\">" + label + "</text>";
     }

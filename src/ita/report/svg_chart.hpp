@@ -17,7 +17,7 @@ struct Histogram {
     std::string title;
     std::vector<std::string> labels;  // one per band
     std::vector<std::size_t> counts;
-    std::size_t passing_from = 0;     // the first band at or above the pass mark
+    std::size_t passing_from = 0;  // the first band at or above the pass mark
 };
 std::string histogram_svg(const Histogram& histogram, int width = 640, int height = 260);
 

@@ -11,8 +11,8 @@ namespace {
 // Writes rows to one sheet, a row at a time; absent numbers stay empty cells.
 class Sheet {
 public:
-    Sheet(lxw_workbook* workbook, const char* name, lxw_format* bold, std::initializer_list<const char*> header)
-        : m_sheet(workbook_add_worksheet(workbook, name)) {
+    Sheet(lxw_workbook* workbook, const char* name, lxw_format* bold, std::initializer_list<const char*> header) :
+            m_sheet(workbook_add_worksheet(workbook, name)) {
         lxw_col_t column = 0;
         for (const char* title : header) worksheet_write_string(m_sheet, 0, column++, title, bold);
         worksheet_freeze_panes(m_sheet, 1, 0);
@@ -54,10 +54,15 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
     summary.text("ปีงบประมาณ").number(methodology.fiscal_year).end_row();
     summary.text("วิธีการประเมิน").text(methodology.version + " (" + std::string(core::status_code(methodology.status)) + ")").end_row();
     for (const auto& instrument : methodology.instruments)
-        summary.text(std::string(core::instrument_code(instrument.code))).number(scores.instruments[static_cast<std::size_t>(instrument.code)]).end_row();
+        summary.text(std::string(core::instrument_code(instrument.code)))
+            .number(scores.instruments[static_cast<std::size_t>(instrument.code)])
+            .end_row();
     summary.text("คะแนนรวม").number(scores.overall).end_row();
     summary.text("ระดับ").text(scores.rating.empty() ? scores.withheld_reason : scores.rating).end_row();
-    if (input.analysis->rank) summary.text("ลำดับในประเภท").text(std::to_string(input.analysis->rank->rank) + "/" + std::to_string(input.analysis->rank->of)).end_row();
+    if (input.analysis->rank)
+        summary.text("ลำดับในประเภท")
+            .text(std::to_string(input.analysis->rank->rank) + "/" + std::to_string(input.analysis->rank->of))
+            .end_row();
 
     Sheet indicators(workbook, "ตัวชี้วัด", bold, {"ตัวชี้วัด", "ชื่อ", "เครื่องมือ", "คะแนน", "ผลการประเมิน", "สถานะ", "เปลี่ยนจากปีก่อน"});
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
@@ -66,7 +71,10 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
         for (const auto& candidate : input.analysis->indicators)
             if (candidate.indicator == index) finding = &candidate;
         const auto& score = scores.indicators[index];
-        indicators.number(indicator.number).text(indicator.name).text(std::string(core::instrument_code(indicator.instrument))).number(score);
+        indicators.number(indicator.number)
+            .text(indicator.name)
+            .text(std::string(core::instrument_code(indicator.instrument)))
+            .number(score);
         indicators.text(score ? std::string(core::pass_label(core::passes(methodology, *score))) : "");
         indicators.text(finding ? std::string(core::status_label(finding->status)) : "").number(finding ? finding->change : std::nullopt);
         indicators.end_row();
@@ -86,18 +94,32 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
     for (std::size_t index = 0; index < methodology.items.size(); ++index) {
         const auto& item = methodology.items[index];
         const auto& sub_indicator = methodology.sub_indicators[item.sub_indicator];
-        items.text(item.code).text(item.name).text(sub_indicator.code).number(scores.items[index]).number(scores.sub_indicators[item.sub_indicator]).end_row();
+        items.text(item.code)
+            .text(item.name)
+            .text(sub_indicator.code)
+            .number(scores.items[index])
+            .number(scores.sub_indicators[item.sub_indicator])
+            .end_row();
     }
 
-    Sheet measures(workbook, "มาตรการ", bold, {"รหัส", "ตัวชี้วัด/ข้อ", "โครงการ/กิจกรรม", "ผลการวิเคราะห์", "ขั้นตอน", "เริ่ม", "สิ้นสุด", "การรายงาน", "ผู้รับผิดชอบ", "สถานะ", "ความก้าวหน้าล่าสุด (%)"});
+    Sheet measures(workbook, "มาตรการ", bold,
+                   {"รหัส", "ตัวชี้วัด/ข้อ", "โครงการ/กิจกรรม", "ผลการวิเคราะห์", "ขั้นตอน", "เริ่ม", "สิ้นสุด", "การรายงาน", "ผู้รับผิดชอบ", "สถานะ",
+                    "ความก้าวหน้าล่าสุด (%)"});
     for (const auto& measure : input.measures) {
         std::string targets;
         for (const auto& target : measure.targets) targets += (targets.empty() ? "" : ", ") + target;
         const auto percent = core::latest_progress(measure);
         std::optional<double> latest;
         if (percent) latest = static_cast<double>(*percent);
-        measures.number(static_cast<double>(measure.measure_id)).text(targets).text(measure.title).text(measure.analysis).text(measure.steps);
-        measures.text(measure.start_on).text(measure.end_on).text(std::string(core::cadence_label(measure.cadence))).text(measure.responsible);
+        measures.number(static_cast<double>(measure.measure_id))
+            .text(targets)
+            .text(measure.title)
+            .text(measure.analysis)
+            .text(measure.steps);
+        measures.text(measure.start_on)
+            .text(measure.end_on)
+            .text(std::string(core::cadence_label(measure.cadence)))
+            .text(measure.responsible);
         measures.text(measure.status).number(latest).end_row();
     }
 

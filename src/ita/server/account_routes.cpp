@@ -18,7 +18,8 @@ HttpResponse redirect(const std::string& location) { return {303, "text/plain; c
 constexpr const char* login_cookie = "ita_login";
 
 std::string cookie_attributes(const HttpRequest& request, std::int64_t max_age) {
-    return "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) + (request.forwarded_proto == "https" ? "; Secure" : "");
+    return "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+           (request.forwarded_proto == "https" ? "; Secure" : "");
 }
 
 bool is_form_token(std::string_view token) {
@@ -28,11 +29,13 @@ bool is_form_token(std::string_view token) {
 // The sign-in form with its CSRF token, the same as its cookie's (a double-submit token: a page
 // elsewhere can make a browser post the form but cannot read or set the cookie). The cookie's
 // token is kept when it has one, so two open tabs both work.
-HttpResponse login_form(const HttpRequest& request, int status, const std::string& user, const std::string& error, const std::string& notice) {
+HttpResponse login_form(const HttpRequest& request, int status, const std::string& user, const std::string& error,
+                        const std::string& notice) {
     const auto held = request.cookies.find(login_cookie);
     const std::string token = held != request.cookies.end() && is_form_token(held->second) ? held->second : service::new_form_token();
     auto page = login_page(status, user, error, notice, token);
-    page.headers.emplace_back("Set-Cookie", std::string(login_cookie) + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600" +
+    page.headers.emplace_back("Set-Cookie", std::string(login_cookie) + "=" + token +
+                                                "; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600" +
                                                 (request.forwarded_proto == "https" ? "; Secure" : ""));
     return page;
 }
@@ -76,8 +79,8 @@ void add_account_routes(Router& router, const ResultsContext& context) {
             return error_response(signed_in.error());
         }
         auto response = redirect("/me");
-        response.headers.emplace_back("Set-Cookie", std::string(session_cookie) + "=" + signed_in->token +
-                                                        cookie_attributes(request, service::session_seconds));
+        response.headers.emplace_back(
+            "Set-Cookie", std::string(session_cookie) + "=" + signed_in->token + cookie_attributes(request, service::session_seconds));
         return response;
     });
     router.add("GET", "/me", [context](const HttpRequest& request) {

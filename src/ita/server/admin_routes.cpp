@@ -43,7 +43,9 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         const auto headcount = util::parse_integer(fields.contains("headcount") ? fields.at("headcount") : "");
         auto set = service::set_headcount(*allowed->store, allowed->fiscal_year, allowed->access.agency_id, headcount.value_or(0),
                                           allowed->access.session.user.user_id);
-        if (!set) return set.error().code == ErrorCode::invalid_input ? codes_page(*allowed, context, set.error().message, form_problems_status) : error_response(set.error());
+        if (!set)
+            return set.error().code == ErrorCode::invalid_input ? codes_page(*allowed, context, set.error().message, form_problems_status)
+                                                                : error_response(set.error());
         return see_other("/admin/codes?year=" + std::to_string(allowed->fiscal_year) + allowed->agency_param());
     });
     router.add("POST", "/admin/codes", [context](const HttpRequest& request) {
@@ -52,8 +54,8 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         const auto& fields = allowed->fields;
         const auto count = util::parse_integer(fields.contains("count") ? fields.at("count") : "");
         if (!count || *count < 1 || *count > 2000) return message_page(400, "จำนวนไม่ถูกต้อง", "ออกรหัสได้ครั้งละ 1 ถึง 2,000 รหัส");
-        auto codes = service::issue_codes(*allowed->store, allowed->fiscal_year, allowed->access.agency_id, static_cast<std::size_t>(*count),
-                                          context.methodology_dir, allowed->access.session.user.user_id);
+        auto codes = service::issue_codes(*allowed->store, allowed->fiscal_year, allowed->access.agency_id,
+                                          static_cast<std::size_t>(*count), context.methodology_dir, allowed->access.session.user.user_id);
         if (!codes) return error_response(codes.error());
         const std::string scheme = request.forwarded_proto == "https" ? "https" : "http";
         return code_sheet_page(allowed->access.agency_id, allowed->fiscal_year, *codes,
@@ -70,9 +72,10 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         auto review = service::phase_status(store, year, "review", today);
         if (!review) return error_response(review.error());
         if (review->state != service::PhaseState::closed && !review->opens_on.empty())
-            return message_page(403, "ยังไม่ประกาศผล", "ผลการประเมินปี " + std::to_string(year) + " จะแสดงเมื่อการตรวจประเมิน OIT ปิด" +
-                                                         (review->closes_on == service::open_ended ? std::string()
-                                                                                                   : " (" + thai::short_thai_date(review->closes_on) + ")"));
+            return message_page(
+                403, "ยังไม่ประกาศผล",
+                "ผลการประเมินปี " + std::to_string(year) + " จะแสดงเมื่อการตรวจประเมิน OIT ปิด" +
+                    (review->closes_on == service::open_ended ? std::string() : " (" + thai::short_thai_date(review->closes_on) + ")"));
         auto analysed = service::analyse_from_store(store, year, access.agency_id, context.methodology_dir);
         if (!analysed)
             return message_page(status_for(analysed.error().code), "ยังไม่มีผลการประเมิน",
@@ -87,11 +90,17 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
             if ((*hidden)[0] || (*hidden)[1])
                 return message_page(403, "ยังแสดงผลไม่ได้",
                                     std::string("ผลการประเมินปี ") + std::to_string(year) + " จะแสดงเมื่อปิดการตอบแบบวัด " +
-                                        ((*hidden)[0] && (*hidden)[1] ? "IIT และ EIT" : (*hidden)[0] ? "IIT" : "EIT") +
+                                        ((*hidden)[0] && (*hidden)[1] ? "IIT และ EIT"
+                                         : (*hidden)[0]               ? "IIT"
+                                                                      : "EIT") +
                                         " แล้ว และมีผู้ตอบครบตามจำนวนขั้นต่ำ เพื่อไม่ให้ผู้ใดอ่านคำตอบของผู้ตอบรายใดได้");
         }
-        const AgencyPageScope scope{access.agency_id, (*analysed)->agency->agency ? (*analysed)->agency->agency->name : access.agency_id, year,
-                                    access.session.csrf, today, access.session.user.role != core::Role::agency_admin};
+        const AgencyPageScope scope{access.agency_id,
+                                    (*analysed)->agency->agency ? (*analysed)->agency->agency->name : access.agency_id,
+                                    year,
+                                    access.session.csrf,
+                                    today,
+                                    access.session.user.role != core::Role::agency_admin};
         return results_page(**analysed, scope);
     });
 }

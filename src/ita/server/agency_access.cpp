@@ -1,9 +1,9 @@
 #include <ita/server/agency_access.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <ita/server/account_routes.hpp>
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
+#include <ita/util/calendar.hpp>
 #include <ita/util/text.hpp>
 
 namespace ita::server {
@@ -57,8 +57,7 @@ std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, co
                                                        const std::map<std::string, std::string>& fields) {
     if (const auto* given = field_of(request, fields, "year")) {
         const auto year = util::parse_fiscal_year(*given);
-        if (!year)
-            return std::unexpected(message_page(400, "ปีไม่ถูกต้อง", "ระบุปีงบประมาณเป็นปีพุทธศักราช เช่น ?year=2566"));
+        if (!year) return std::unexpected(message_page(400, "ปีไม่ถูกต้อง", "ระบุปีงบประมาณเป็นปีพุทธศักราช เช่น ?year=2566"));
         return *year;
     }
     const auto open = store.open_fiscal_year();

@@ -12,7 +12,7 @@ struct AgencyPageScope {
     std::string agency_name;
     int fiscal_year = 0;
     std::string csrf;
-    std::string today;                // YYYY-MM-DD, for overdue and due-soon marks
+    std::string today;                  // YYYY-MM-DD, for overdue and due-soon marks
     bool act_for_other_agency = false;  // a national admin: links carry &agency=
 };
 

@@ -37,7 +37,8 @@ data years_menu(const service::PublicResults& results, const std::string& agency
     return years;
 }
 
-void set_history(data& context, const service::PublicResults& results, const service::PublishedYear& current, const std::string& agency_id) {
+void set_history(data& context, const service::PublicResults& results, const service::PublishedYear& current,
+                 const std::string& agency_id) {
     report::BarChart chart{"คะแนนรวมย้อนหลัง", {}, {}, current.methodology.pass_mark, {}};
     data rows{data::type::list};
     for (auto entry = results.years.rbegin(); entry != results.years.rend(); ++entry) {
@@ -74,7 +75,8 @@ void set_neighbours(data& context, const service::PublishedYear& year, std::size
         row.set("overall", shown(scored.scores.overall));
         row.set("margin", margin_text(year.margins[other].overall));
         row.set("self", flag(other == agency));
-        const bool apart = core::distinguishable(*own.overall, year.margins[agency].overall, *scored.scores.overall, year.margins[other].overall);
+        const bool apart =
+            core::distinguishable(*own.overall, year.margins[agency].overall, *scored.scores.overall, year.margins[other].overall);
         row.set("same", flag(other != agency && !apart));
         rows.push_back(row);
     }
@@ -92,10 +94,12 @@ void set_analysis(data& context, const service::PublicResults& results, const se
     const core::AgencyScores* previous_scores = nullptr;
     if (previous)
         if (const auto found = previous->find(scores.agency_id)) previous_scores = &previous->scored[*found].scores;
-    const auto analysis = core::analyse(methodology, scores, previous_scores, previous_scores ? &previous->methodology : nullptr, year.positions[agency]);
+    const auto analysis =
+        core::analyse(methodology, scores, previous_scores, previous_scores ? &previous->methodology : nullptr, year.positions[agency]);
     if (analysis.overall_change) context.set("change", signed_change(*analysis.overall_change));
 
-    report::BarChart chart{"คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark, {}};
+    report::BarChart chart{
+        "คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark, {}};
     data indicators{data::type::list};
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
         const auto& indicator = methodology.indicators[index];
@@ -125,7 +129,8 @@ void set_analysis(data& context, const service::PublicResults& results, const se
     for (const auto position : analysis.strengths) {
         const auto& finding = analysis.indicators[position];
         data strength;
-        strength.set("name", std::to_string(methodology.indicators[finding.indicator].number) + ". " + methodology.indicators[finding.indicator].name);
+        strength.set("name", std::to_string(methodology.indicators[finding.indicator].number) + ". " +
+                                 methodology.indicators[finding.indicator].name);
         strength.set("score", util::format_fixed(finding.score));
         strengths.push_back(strength);
     }
@@ -217,7 +222,8 @@ std::string agency_unpublished_html(const service::PublicResults& results, const
 
 std::string grouped(std::size_t count) {
     std::string digits = std::to_string(count);
-    for (std::ptrdiff_t at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+    for (std::ptrdiff_t at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3)
+        digits.insert(static_cast<std::size_t>(at), ",");
     return digits;
 }
 

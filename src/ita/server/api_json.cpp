@@ -1,7 +1,7 @@
 #include <ita/server/api_json.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <ita/service/surveys.hpp>
+#include <ita/util/calendar.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -58,7 +58,8 @@ Result<service::SeasonRequest> decode_season(std::string_view body) {
         if (!agencies->is_array()) return std::unexpected(bad_field("/agencies", "must be an array of agency ids"));
         std::string list;
         for (std::size_t index = 0; index < agencies->size(); ++index) {
-            if (!(*agencies)[index].is_string()) return std::unexpected(bad_field("/agencies/" + std::to_string(index), "must be a string"));
+            if (!(*agencies)[index].is_string())
+                return std::unexpected(bad_field("/agencies/" + std::to_string(index), "must be a string"));
             list += (*agencies)[index].get<std::string>() + "\n";
         }
         request.agencies_text = list;
@@ -79,7 +80,8 @@ Result<service::SeasonRequest> decode_season(std::string_view body) {
 std::string encode_windows(int fiscal_year, const std::vector<storage::SeasonWindow>& windows) {
     json phases = json::object();
     for (const auto& window : windows)
-        phases[window.phase] = {{"opens", window.opens_on}, {"closes", window.closes_on == service::open_ended ? json(nullptr) : json(window.closes_on)}};
+        phases[window.phase] = {{"opens", window.opens_on},
+                                {"closes", window.closes_on == service::open_ended ? json(nullptr) : json(window.closes_on)}};
     return json{{"fiscal_year", fiscal_year}, {"windows", phases}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -90,7 +92,9 @@ Result<long long> decode_integer(std::string_view body, const std::string& name)
     return found->get<long long>();
 }
 
-std::string encode_codes(const std::vector<std::string>& codes) { return json{{"codes", codes}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string encode_codes(const std::vector<std::string>& codes) {
+    return json{{"codes", codes}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string encode_staff_status(long long headcount_or_zero, std::optional<long long> minimum, std::size_t respondents) {
     // Below the minimum the count moves in steps of five: one submission seldom shows.
@@ -135,16 +139,17 @@ std::string encode_oit(const service::OitWorkspace& workspace) {
         json entry{{"item", item.code}, {"name", item.name}, {"entered", false}};
         if (const auto found = workspace.entries.find(item.code); found != workspace.entries.end()) {
             const auto& stored = found->second;
-            entry.update({{"entered", true},
-                          {"present", stored.present},
-                          {"url", stored.url},
-                          {"description", stored.description},
-                          {"verdict", stored.verdict == core::ReviewVerdict::pending ? json(nullptr) : json(core::review_code(stored.verdict))},
-                          {"comment", stored.comment},
-                          {"clarification", stored.clarified_on.empty() ? json(nullptr)
-                                                                        : json{{"text", stored.clarification},
-                                                                               {"url", stored.clarification_url},
-                                                                               {"filed_on", stored.clarified_on}}}});
+            entry.update(
+                {{"entered", true},
+                 {"present", stored.present},
+                 {"url", stored.url},
+                 {"description", stored.description},
+                 {"verdict", stored.verdict == core::ReviewVerdict::pending ? json(nullptr) : json(core::review_code(stored.verdict))},
+                 {"comment", stored.comment},
+                 {"clarification",
+                  stored.clarified_on.empty()
+                      ? json(nullptr)
+                      : json{{"text", stored.clarification}, {"url", stored.clarification_url}, {"filed_on", stored.clarified_on}}}});
         }
         // The evidence checker's newest finding on the entered address (an extension).
         if (const auto check = workspace.latest_checks.find(item.code); check != workspace.latest_checks.end())
@@ -156,13 +161,18 @@ std::string encode_oit(const service::OitWorkspace& workspace) {
                                   {"url", check->second.url}};
         items.push_back(std::move(entry));
     }
-    return json{{"fiscal_year", workspace.methodology.fiscal_year}, {"agency_id", workspace.agency.agency_id}, {"items", items}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return json{{"fiscal_year", workspace.methodology.fiscal_year}, {"agency_id", workspace.agency.agency_id}, {"items", items}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<core::Measure> decode_measure(std::string_view body, core::Measure base) {
     ITA_TRY(object, parse_object(body));
-    for (auto [name, field] : {std::pair{"title", &base.title}, {"analysis", &base.analysis}, {"steps", &base.steps},
-                               {"responsible", &base.responsible}, {"start_on", &base.start_on}, {"end_on", &base.end_on},
+    for (auto [name, field] : {std::pair{"title", &base.title},
+                               {"analysis", &base.analysis},
+                               {"steps", &base.steps},
+                               {"responsible", &base.responsible},
+                               {"start_on", &base.start_on},
+                               {"end_on", &base.end_on},
                                {"status", &base.status}}) {
         ITA_TRY(value, string_member(object, name, false, *field));
         *field = value;
@@ -199,17 +209,23 @@ Result<core::ProgressReport> decode_progress(std::string_view body) {
     return report;
 }
 
-std::string encode_measure_id(std::int64_t id) { return json{{"measure_id", id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string encode_measure_id(std::int64_t id) {
+    return json{{"measure_id", id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 Result<std::map<std::string, std::string>> decode_answers(std::string_view body) {
     ITA_TRY(object, parse_object(body));
     const auto answers = object.find("answers");
-    if (answers == object.end() || !answers->is_object()) return std::unexpected(bad_field("/answers", "must be an object keyed by sub-item code"));
+    if (answers == object.end() || !answers->is_object())
+        return std::unexpected(bad_field("/answers", "must be an object keyed by sub-item code"));
     std::map<std::string, std::string> fields;
     for (const auto& [code, value] : answers->items()) {
-        if (value.is_string()) fields[code] = value.get<std::string>();
-        else if (value.is_number_integer()) fields[code] = std::to_string(value.get<long long>());
-        else return std::unexpected(bad_field("/answers/" + code, "must be a string or an integer"));
+        if (value.is_string())
+            fields[code] = value.get<std::string>();
+        else if (value.is_number_integer())
+            fields[code] = std::to_string(value.get<long long>());
+        else
+            return std::unexpected(bad_field("/answers/" + code, "must be a string or an integer"));
     }
     return fields;
 }

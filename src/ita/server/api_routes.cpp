@@ -1,6 +1,5 @@
 #include <ita/server/api_routes.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <ita/report/measure_outputs.hpp>
 #include <ita/server/api_json.hpp>
 #include <ita/server/status_mapping.hpp>
@@ -10,6 +9,7 @@
 #include <ita/service/oit_review.hpp>
 #include <ita/service/season.hpp>
 #include <ita/service/surveys.hpp>
+#include <ita/util/calendar.hpp>
 #include <ita/util/clock.hpp>
 #include <ita/util/embedded_file.hpp>
 #include <ita/util/text.hpp>
@@ -49,18 +49,20 @@ bool may(const storage::Session& session, Allowed allowed, const std::string& ag
     return false;
 }
 
-std::expected<ApiCall, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request, std::initializer_list<Allowed> allowed,
-                                           bool needs_year = true) {
+std::expected<ApiCall, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request,
+                                           std::initializer_list<Allowed> allowed, bool needs_year = true) {
     auto store = lease_store(context.db);
     if (!store) return std::unexpected(error_response(store.error()));
-    if (request.bearer.empty()) return std::unexpected(json_error(401, "sign in with POST /api/v1/session and send Authorization: Bearer <token>"));
+    if (request.bearer.empty())
+        return std::unexpected(json_error(401, "sign in with POST /api/v1/session and send Authorization: Bearer <token>"));
     auto session = (*store)->session(request.bearer, std::time(nullptr));
     if (!session) return std::unexpected(json_error(401, "the token is unknown or has expired"));
     ApiCall call{*store, std::move(*session), 0, "", util::bangkok_date_today()};
     if (const auto agency = request.path_params.find("agency"); agency != request.path_params.end()) call.agency_id = agency->second;
     bool permitted = false;
     for (const auto rule : allowed) permitted = permitted || may(call.session, rule, call.agency_id);
-    if (!permitted) return std::unexpected(json_error(403, "the role " + std::string(core::role_code(call.session.user.role)) + " may not do this"));
+    if (!permitted)
+        return std::unexpected(json_error(403, "the role " + std::string(core::role_code(call.session.user.role)) + " may not do this"));
     if (const auto year = request.path_params.find("year"); year != request.path_params.end()) {
         const auto value = util::parse_fiscal_year(year->second);
         if (!value) return std::unexpected(json_error(400, "the fiscal year must be Buddhist-era, such as 2566"));
@@ -94,13 +96,16 @@ void add_session_routes(Router& router, const ResultsContext& context) {
         auto credentials = api::decode_credentials(request.body);
         if (!credentials) return error_response(credentials.error());
         auto signed_in = service::login(**store, credentials->user, credentials->password, request.remote, std::time(nullptr));
-        if (!signed_in) return signed_in.error().code == ErrorCode::invalid_input ? json_error(401, "wrong user or password") : error_response(signed_in.error());
+        if (!signed_in)
+            return signed_in.error().code == ErrorCode::invalid_input ? json_error(401, "wrong user or password")
+                                                                      : error_response(signed_in.error());
         return ok(201, api::encode_session(signed_in->token, signed_in->session));
     });
     router.add("DELETE", "/api/v1/session", [context](const HttpRequest& request) {
         auto call = allow(context, request, {Allowed::any_signed_in}, false);
         if (!call) return call.error();
-        if (auto out = service::logout(*call->store, request.bearer, call->session.csrf, std::time(nullptr)); !out) return error_response(out.error());
+        if (auto out = service::logout(*call->store, request.bearer, call->session.csrf, std::time(nullptr)); !out)
+            return error_response(out.error());
         return no_content();
     });
     router.add("GET", "/api/v1/openapi.json", [](const HttpRequest&) {
@@ -146,7 +151,8 @@ void add_staff_survey_routes(Router& router, const ResultsContext& context) {
         if (!call) return call.error();
         auto headcount = api::decode_integer(request.body, "headcount");
         if (!headcount) return error_response(headcount.error());
-        if (auto set = service::set_headcount(*call->store, call->fiscal_year, call->agency_id, *headcount, call->session.user.user_id); !set)
+        if (auto set = service::set_headcount(*call->store, call->fiscal_year, call->agency_id, *headcount, call->session.user.user_id);
+            !set)
             return error_response(set.error());
         auto status = service::staff_survey_status(*call->store, call->fiscal_year, call->agency_id, context.methodology_dir);
         if (!status) return error_response(status.error());
@@ -168,9 +174,9 @@ void add_staff_survey_routes(Router& router, const ResultsContext& context) {
         if (!store) return error_response(store.error());
         auto answers = api::decode_answers(request.body);
         if (!answers) return error_response(answers.error());
-        auto submitted = service::submit_survey(**store, request.path_params.at("code"), *answers, context.methodology_dir, util::bangkok_date_today());
-        if (!submitted)
-            return error_response(submitted.error());
+        auto submitted =
+            service::submit_survey(**store, request.path_params.at("code"), *answers, context.methodology_dir, util::bangkok_date_today());
+        if (!submitted) return error_response(submitted.error());
         return ok(201, "{\"stored\":true}");
     });
 }
@@ -190,7 +196,8 @@ void add_oit_api_routes(Router& router, const ResultsContext& context, const std
         if (!submission) return error_response(submission.error());
         auto workspace = workspace_of(*call, context);
         if (!workspace) return error_response(workspace.error());
-        if (auto entered = service::enter_oit_item(*call->store, *workspace, *submission, call->session.user.user_id, call->today); !entered)
+        if (auto entered = service::enter_oit_item(*call->store, *workspace, *submission, call->session.user.user_id, call->today);
+            !entered)
             return error_response(entered.error());
         if (monitor && submission->present) monitor->enqueue(call->fiscal_year, call->agency_id, submission->item);
         return no_content();
@@ -202,8 +209,8 @@ void add_oit_api_routes(Router& router, const ResultsContext& context, const std
         if (!review) return error_response(review.error());
         auto workspace = workspace_of(*call, context);
         if (!workspace) return error_response(workspace.error());
-        if (auto done = service::review_oit_item(*call->store, *workspace, request.path_params.at("item"), review->accepted, review->comment,
-                                                 call->session.user.user_id, call->today);
+        if (auto done = service::review_oit_item(*call->store, *workspace, request.path_params.at("item"), review->accepted,
+                                                 review->comment, call->session.user.user_id, call->today);
             !done)
             return error_response(done.error());
         return no_content();
@@ -257,7 +264,8 @@ void add_measure_api_routes(Router& router, const ResultsContext& context) {
         auto measure = api::decode_measure(request.body, *stored);
         if (!measure) return error_response(measure.error());
         if (auto valid = core::validate_measure(*measure); !valid) return error_response(valid.error());
-        if (auto updated = call->store->update_measure(*measure, call->session.user.user_id); !updated) return error_response(updated.error());
+        if (auto updated = call->store->update_measure(*measure, call->session.user.user_id); !updated)
+            return error_response(updated.error());
         return no_content();
     });
     router.add("DELETE", "/api/v1/agencies/:agency/measures/:measure", [context](const HttpRequest& request) {
@@ -265,7 +273,8 @@ void add_measure_api_routes(Router& router, const ResultsContext& context) {
         if (!call) return call.error();
         auto stored = measure_of(*call, request);
         if (!stored) return error_response(stored.error());
-        if (auto removed = call->store->remove_measure(stored->measure_id, call->session.user.user_id); !removed) return error_response(removed.error());
+        if (auto removed = call->store->remove_measure(stored->measure_id, call->session.user.user_id); !removed)
+            return error_response(removed.error());
         return no_content();
     });
     router.add("POST", "/api/v1/agencies/:agency/measures/:measure/progress", [context](const HttpRequest& request) {

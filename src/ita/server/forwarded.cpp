@@ -12,8 +12,9 @@ bool trusted(std::string_view address, const std::vector<std::string>& proxies) 
 }
 // An address as written in a header: no spaces, not empty, only the characters of IPv4/IPv6.
 bool plausible_address(std::string_view address) {
-    return !address.empty() && address.size() <= 45 &&
-           std::ranges::all_of(address, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':'; });
+    return !address.empty() && address.size() <= 45 && std::ranges::all_of(address, [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':';
+    });
 }
 }  // namespace
 

@@ -12,8 +12,8 @@
 namespace ita::server {
 
 struct Forwarded {
-    std::string remote;        // the client's address
-    std::string proto;         // "https" when a trusted proxy says so, else empty
+    std::string remote;  // the client's address
+    std::string proto;   // "https" when a trusted proxy says so, else empty
 };
 
 Forwarded forwarded_client(std::string_view peer, std::string_view forwarded_for, std::string_view forwarded_proto,

@@ -7,13 +7,13 @@
 
 #include <restinio/all.hpp>
 
+#include <pthread.h>
 #include <atomic>
 #include <chrono>
-#include <thread>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
-#include <pthread.h>
+#include <thread>
 
 namespace ita::server {
 
@@ -105,7 +105,8 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
             response.headers.emplace_back("Connection", "close");
         } else if (raw->body().size() > max_body) {
             response = json_error(413, "the request body is larger than " + std::to_string(max_body) + " bytes");
-        } else if (auto form = form_body(*raw) ? parse_form(raw->body()) : std::optional<std::map<std::string, std::string>>(std::map<std::string, std::string>{});
+        } else if (auto form = form_body(*raw) ? parse_form(raw->body())
+                                               : std::optional<std::map<std::string, std::string>>(std::map<std::string, std::string>{});
                    undecodable || !form) {
             response = json_error(400, "the address or form is not valid percent-encoded UTF-8");
         } else {
@@ -154,16 +155,17 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         return restinio::request_accepted();
     };
     try {
-        auto server = restinio::run_async(restinio::own_io_context(),
-                                          restinio::server_settings_t<>{}
-                                              .address(options.address)
-                                              .port(options.port)
-                                              .request_handler(std::move(handler))
-                                              .read_next_http_message_timelimit(std::chrono::seconds(options.request_timeout_seconds))
-                                              .write_http_response_timelimit(std::chrono::seconds(options.request_timeout_seconds))
-                                              .handle_request_timeout(std::chrono::seconds(options.request_timeout_seconds))
-                                              .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_body_limit)),
-                                          options.threads);
+        auto server =
+            restinio::run_async(restinio::own_io_context(),
+                                restinio::server_settings_t<>{}
+                                    .address(options.address)
+                                    .port(options.port)
+                                    .request_handler(std::move(handler))
+                                    .read_next_http_message_timelimit(std::chrono::seconds(options.request_timeout_seconds))
+                                    .write_http_response_timelimit(std::chrono::seconds(options.request_timeout_seconds))
+                                    .handle_request_timeout(std::chrono::seconds(options.request_timeout_seconds))
+                                    .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_body_limit)),
+                                options.threads);
         std::fprintf(stderr, "ita serve: listening on http://%s:%u\n", options.address.c_str(), static_cast<unsigned>(options.port));
         int signal_number = 0;
         // SIGHUP used to end the server (exit 129); it only says so now.

@@ -13,8 +13,10 @@ std::string json_escape(const std::string& text) {
             case '\\': escaped += "\\\\"; break;
             case '\n': escaped += "\\n"; break;
             default:
-                if (static_cast<unsigned char>(c) < 0x20) escaped += ' ';
-                else escaped += c;
+                if (static_cast<unsigned char>(c) < 0x20)
+                    escaped += ' ';
+                else
+                    escaped += c;
         }
     }
     return escaped;
@@ -67,6 +69,5 @@ std::optional<std::map<std::string, std::string>> parse_form(std::string_view qu
     }
     return values;
 }
-
 
 }  // namespace ita::server

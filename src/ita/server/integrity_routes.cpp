@@ -33,7 +33,10 @@ data row_view(const core::AgencyIntegrity& row, bool every_signal, const std::ma
     view.set("judged", flag(row.assessment.enough));
     view.set("confidence", std::to_string(row.assessment.confidence));
     view.set("level", row.assessment.level);
-    view.set("tone", std::string(!row.assessment.enough ? "" : row.assessment.confidence >= 80 ? "ok" : row.assessment.confidence >= 50 ? "soon" : "late"));
+    view.set("tone", std::string(!row.assessment.enough            ? ""
+                                 : row.assessment.confidence >= 80 ? "ok"
+                                 : row.assessment.confidence >= 50 ? "soon"
+                                                                   : "late"));
     data signals{data::type::list};
     for (const auto& signal : row.assessment.signals) {
         if (!every_signal && !signal.flagged) continue;

@@ -29,17 +29,23 @@ std::vector<std::string> thai_problems(const Error& error, const core::Measure& 
                         thai::short_thai_date(core::fiscal_year_end(measure.fiscal_year));
     for (const auto& diagnostic : error.diagnostics) {
         std::string text;
-        if (diagnostic.field == "title") text = "โครงการ/กิจกรรม: ต้องระบุ";
-        else if (diagnostic.field == "responsible") text = "ผู้รับผิดชอบ: ต้องระบุหน่วยงานหรือผู้รับผิดชอบ";
-        else if (diagnostic.field == "start" && measure.start_on.empty()) text = "วันเริ่มต้น: ต้องระบุ";
-        else if (diagnostic.field == "end" && measure.end_on.empty()) text = "วันสิ้นสุด: ต้องระบุ";
+        if (diagnostic.field == "title")
+            text = "โครงการ/กิจกรรม: ต้องระบุ";
+        else if (diagnostic.field == "responsible")
+            text = "ผู้รับผิดชอบ: ต้องระบุหน่วยงานหรือผู้รับผิดชอบ";
+        else if (diagnostic.field == "start" && measure.start_on.empty())
+            text = "วันเริ่มต้น: ต้องระบุ";
+        else if (diagnostic.field == "end" && measure.end_on.empty())
+            text = "วันสิ้นสุด: ต้องระบุ";
         else if (diagnostic.field == "start" || diagnostic.field == "end") {
             text = diagnostic.message.starts_with("must not be before") ? "วันสิ้นสุด: ต้องไม่ก่อนวันเริ่มต้น"
-                   : diagnostic.message.starts_with("the period")        ? "ระยะเวลา: ต้องอยู่ในปีงบประมาณ พ.ศ. " +
-                                                                              std::to_string(measure.fiscal_year) + " (" + period + ")"
-                                                                        : "วันที่: ต้องเป็นวันที่ที่ถูกต้อง";
-        } else if (diagnostic.field == "percent") text = "ร้อยละ: ต้องอยู่ระหว่าง 0 ถึง 100";
-        else text = diagnostic.field + ": " + diagnostic.message;
+                   : diagnostic.message.starts_with("the period")
+                       ? "ระยะเวลา: ต้องอยู่ในปีงบประมาณ พ.ศ. " + std::to_string(measure.fiscal_year) + " (" + period + ")"
+                       : "วันที่: ต้องเป็นวันที่ที่ถูกต้อง";
+        } else if (diagnostic.field == "percent")
+            text = "ร้อยละ: ต้องอยู่ระหว่าง 0 ถึง 100";
+        else
+            text = diagnostic.field + ": " + diagnostic.message;
         problems.push_back(std::move(text));
     }
     return problems;
@@ -56,19 +62,25 @@ std::string_view status_label(std::string_view status) {
 
 std::expected<core::Measure, std::vector<std::string>> measure_from_form(const FormFields& fields, core::Measure base) {
     std::vector<std::string> problems;
-    if (const auto targets = core::parse_targets(field(fields, "targets"))) base.targets = *targets;
-    else problems.push_back("ตัวชี้วัด/ข้อ: อ่าน \"" + targets.error() + "\" ไม่ได้ (ใช้เลขตัวชี้วัด เช่น 5 หรือรหัสข้อ เช่น I27, E3, O38)");
+    if (const auto targets = core::parse_targets(field(fields, "targets")))
+        base.targets = *targets;
+    else
+        problems.push_back("ตัวชี้วัด/ข้อ: อ่าน \"" + targets.error() + "\" ไม่ได้ (ใช้เลขตัวชี้วัด เช่น 5 หรือรหัสข้อ เช่น I27, E3, O38)");
     base.title = field(fields, "title");
     base.analysis = field(fields, "analysis");
     base.steps = field(fields, "steps");
     base.responsible = field(fields, "responsible");
     base.start_on = field(fields, "start_on");
     base.end_on = field(fields, "end_on");
-    if (const auto cadence = core::parse_cadence(field(fields, "cadence"))) base.cadence = *cadence;
-    else problems.push_back("การรายงานผล: เลือกรายเดือน รายไตรมาส หรือราย 6 เดือน");
+    if (const auto cadence = core::parse_cadence(field(fields, "cadence")))
+        base.cadence = *cadence;
+    else
+        problems.push_back("การรายงานผล: เลือกรายเดือน รายไตรมาส หรือราย 6 เดือน");
     const auto status = field(fields, "status");
-    if (std::find(statuses.begin(), statuses.end(), status) != statuses.end()) base.status = status;
-    else if (!status.empty()) problems.push_back("สถานะ: เลือกร่าง ดำเนินการ หรือเสร็จสิ้น");
+    if (std::find(statuses.begin(), statuses.end(), status) != statuses.end())
+        base.status = status;
+    else if (!status.empty())
+        problems.push_back("สถานะ: เลือกร่าง ดำเนินการ หรือเสร็จสิ้น");
     if (const auto valid = core::validate_measure(base); !valid) {
         auto more = thai_problems(valid.error(), base);
         problems.insert(problems.end(), more.begin(), more.end());
@@ -95,8 +107,10 @@ std::expected<core::ProgressReport, std::vector<std::string>> progress_from_form
     report.reported_on = field(fields, "reported_on");
     if (!util::is_iso_date(report.reported_on)) problems.push_back("วันที่รายงาน: ต้องเป็นวันที่ที่ถูกต้อง");
     const auto percent = util::parse_integer(field(fields, "percent"));
-    if (!percent || *percent < 0 || *percent > 100) problems.push_back("ร้อยละ: ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100");
-    else report.percent = static_cast<int>(*percent);
+    if (!percent || *percent < 0 || *percent > 100)
+        problems.push_back("ร้อยละ: ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100");
+    else
+        report.percent = static_cast<int>(*percent);
     report.text = field(fields, "text");
     if (report.text.empty()) problems.push_back("ผลการดำเนินงาน: ต้องระบุ");
     report.evidence_url = field(fields, "evidence_url");

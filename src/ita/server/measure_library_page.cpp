@@ -50,7 +50,8 @@ std::string measure_library_html(const service::Effectiveness& effectiveness, co
             const auto position = static_cast<std::size_t>(effect - effectiveness.all.data());
             item.set("agency_name", effectiveness.names[position]);
             for (const auto& target : effect->targets)
-                if (target.target == "indicator:" + std::to_string(entry.indicator)) item.set("change", signed_change(target.change().value_or(0)));
+                if (target.target == "indicator:" + std::to_string(entry.indicator))
+                    item.set("change", signed_change(target.change().value_or(0)));
             worked.push_back(item);
         }
         view.set("worked", worked);

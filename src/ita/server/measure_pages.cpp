@@ -103,7 +103,7 @@ HttpResponse measures_page(const MeasuresPageView& view, int status) {
             item.set("verdict", std::string(core::effect_label(effect.verdict)));
             item.set("tone", std::string(effect.verdict == core::EffectVerdict::improved   ? "ok"
                                          : effect.verdict == core::EffectVerdict::declined ? "late"
-                                                                                            : ""));
+                                                                                           : ""));
             data targets{data::type::list};
             for (const auto& target : effect.targets) {
                 data line;

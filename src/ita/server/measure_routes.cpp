@@ -21,15 +21,20 @@ struct MeasureRequest : AgencyRequest {
     std::shared_ptr<PublicCache> public_cache;  // publications, for how last year's measures did
 
     [[nodiscard]] AgencyPageScope scope() {
-        AgencyPageScope scope{access.agency_id, "", fiscal_year, access.session.csrf, util::bangkok_date_today(),
-                               access.session.user.role != core::Role::agency_admin};
+        AgencyPageScope scope{access.agency_id,
+                              "",
+                              fiscal_year,
+                              access.session.csrf,
+                              util::bangkok_date_today(),
+                              access.session.user.role != core::Role::agency_admin};
         if (auto agency = store->agency(access.agency_id); agency && *agency) scope.agency_name = (*agency)->name;
         return scope;
     }
     [[nodiscard]] std::string list_url() const { return "/admin/measures?year=" + std::to_string(fiscal_year) + agency_param(); }
 };
 
-std::expected<MeasureRequest, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request, const std::shared_ptr<PublicCache>& cache) {
+std::expected<MeasureRequest, HttpResponse> allow(const ResultsContext& context, const HttpRequest& request,
+                                                  const std::shared_ptr<PublicCache>& cache) {
     auto allowed = agency_request(context.db, request);
     if (!allowed) return std::unexpected(allowed.error());
     return MeasureRequest{std::move(*allowed), cache};
@@ -105,8 +110,8 @@ void add_measure_routes(Router& router, const ResultsContext& context, const std
     router.add("POST", "/admin/measures/draft", [context, cache](const HttpRequest& request) {
         auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
-        auto drafted = service::draft_measures(
-            *allowed->store, {allowed->fiscal_year, allowed->access.agency_id, context.methodology_dir, allowed->access.session.user.user_id});
+        auto drafted = service::draft_measures(*allowed->store, {allowed->fiscal_year, allowed->access.agency_id, context.methodology_dir,
+                                                                 allowed->access.session.user.user_id});
         if (!drafted)
             return message_page(status_for(drafted.error().code), "ร่างมาตรการไม่ได้",
                                 "ยังไม่มีผลการประเมินปี " + std::to_string(allowed->fiscal_year - 1) + " ของหน่วยงานให้วิเคราะห์");
@@ -158,7 +163,8 @@ void add_measure_routes(Router& router, const ResultsContext& context, const std
         if (!report) return edit_page(*allowed, *stored, {{}, {}, {}, {}, allowed->fields, report.error()}, form_problems_status);
         if (auto added = service::add_progress(*allowed->store, id, *report, allowed->access.session.user.user_id); !added)
             return error_response(added.error());
-        return see_other("/admin/measures/" + std::to_string(id) + "?year=" + std::to_string(allowed->fiscal_year) + allowed->agency_param());
+        return see_other("/admin/measures/" + std::to_string(id) + "?year=" + std::to_string(allowed->fiscal_year) +
+                         allowed->agency_param());
     });
 
     router.add("POST", "/admin/measures/:id/remove", [context, cache](const HttpRequest& request) {

@@ -34,7 +34,8 @@ data figures_rows(const std::vector<core::GroupFigures>& figures, const std::vec
         row.set("mean", shown(entry.mean));
         row.set("share", shown(entry.share_passing_percent));
         row.set("meets", flag(entry.meets_target));
-        if (const auto found = earlier.find(entry.group); found != earlier.end()) row.set("change", change_text(entry.mean, found->second->mean));
+        if (const auto found = earlier.find(entry.group); found != earlier.end())
+            row.set("change", change_text(entry.mean, found->second->mean));
         rows.push_back(row);
     }
     return rows;

@@ -1,6 +1,5 @@
 #include <ita/server/national_routes.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <ita/server/agency_access.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/server/pages.hpp>
@@ -9,6 +8,7 @@
 #include <ita/service/public_results.hpp>
 #include <ita/service/season.hpp>
 #include <ita/thai/dates.hpp>
+#include <ita/util/calendar.hpp>
 #include <ita/util/clock.hpp>
 #include <ita/util/text.hpp>
 
@@ -32,18 +32,22 @@ std::vector<std::string> thai_problems(const Error& error) {
         const std::string label(service::phase_label(diagnostic.field));
         if (diagnostic.field == "agency_id")
             lines.push_back("รายการหน่วยงาน บรรทัด " + std::to_string(diagnostic.line) + ": " +
-                            (diagnostic.message.starts_with("unknown agency") ? "ไม่พบหน่วยงาน " + diagnostic.message.substr(15, diagnostic.message.find(':') - 15)
-                                                                                : diagnostic.message));
-        else if (diagnostic.message.starts_with("closes")) lines.push_back(label + ": วันปิดต้องไม่ก่อนวันเปิด");
-        else if (diagnostic.message.starts_with("must be a date")) lines.push_back(label + ": วันที่ไม่ถูกต้อง");
-        else lines.push_back(label + ": " + diagnostic.message);
+                            (diagnostic.message.starts_with("unknown agency")
+                                 ? "ไม่พบหน่วยงาน " + diagnostic.message.substr(15, diagnostic.message.find(':') - 15)
+                                 : diagnostic.message));
+        else if (diagnostic.message.starts_with("closes"))
+            lines.push_back(label + ": วันปิดต้องไม่ก่อนวันเปิด");
+        else if (diagnostic.message.starts_with("must be a date"))
+            lines.push_back(label + ": วันที่ไม่ถูกต้อง");
+        else
+            lines.push_back(label + ": " + diagnostic.message);
     }
     if (lines.empty()) lines.push_back(error.message);
     return lines;
 }
 
-HttpResponse season_page(storage::Store& store, const storage::Session& session, int year, const FormFields& values, const std::string& notice,
-                         const std::vector<std::string>& errors, int status) {
+HttpResponse season_page(storage::Store& store, const storage::Session& session, int year, const FormFields& values,
+                         const std::string& notice, const std::vector<std::string>& errors, int status) {
     const auto today = util::bangkok_date_today();
     data context;
     context.set("title", "ปฏิทินการประเมิน ITA");
@@ -130,7 +134,8 @@ void add_national_routes(Router& router, const ResultsContext& context, const st
         if (!opened) {
             if (opened.error().code != ErrorCode::invalid_input && opened.error().code != ErrorCode::not_found)
                 return error_response(opened.error());
-            return season_page(*call.store, call.session, call.fiscal_year, call.fields, "", thai_problems(opened.error()), form_problems_status);
+            return season_page(*call.store, call.session, call.fiscal_year, call.fields, "", thai_problems(opened.error()),
+                               form_problems_status);
         }
         return see_other("/national/season?year=" + std::to_string(call.fiscal_year) + "&done=opened");
     });

@@ -2,15 +2,15 @@
 
 #include <ita/util/web_url.hpp>
 
-#include <ita/server/page_template.hpp>
 #include <ita/report/evidence_outputs.hpp>
+#include <ita/server/page_template.hpp>
 #include <ita/service/evidence_readiness.hpp>
 #include <ita/thai/dates.hpp>
 
 #include <algorithm>
 #include <cstdio>
-#include <span>
 #include <ctime>
+#include <span>
 
 namespace ita::server {
 
@@ -56,7 +56,8 @@ void set_item(data& target, const core::OitItem& item, const storage::OitEntry* 
     target.set("name", item.name);
     target.set("state", state_text(entry));
     const bool passed = entry && entry->verdict == core::ReviewVerdict::accepted && entry->present;
-    const bool failed = entry && (entry->verdict == core::ReviewVerdict::rejected || (entry->verdict == core::ReviewVerdict::accepted && !entry->present));
+    const bool failed =
+        entry && (entry->verdict == core::ReviewVerdict::rejected || (entry->verdict == core::ReviewVerdict::accepted && !entry->present));
     target.set("tone", std::string(passed ? "ok" : failed ? "late" : ""));
     target.set("entered", flag(entry != nullptr));
     if (!entry) return;
@@ -109,8 +110,10 @@ data due_rows(const service::OitWorkspace& workspace, const AgencyPageScope& sco
         row.set("due", thai::short_thai_date(due.due.due_on));
         row.set("when", due.days <= 0 ? std::string("ถึงกำหนดแล้ว") : "อีก " + std::to_string(due.days) + " วัน");
         row.set("tone", std::string(due.days <= 0 ? "late" : "soon"));
-        if (due.check) row.set("check", readiness_view(*due.check, ""));
-        else row.set("not_entered", flag(!due.entered));
+        if (due.check)
+            row.set("check", readiness_view(*due.check, ""));
+        else
+            row.set("not_entered", flag(!due.entered));
         rows.push_back(row);
     }
     return rows;
@@ -148,7 +151,8 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
     context.set("next_year", std::to_string(scope.fiscal_year + 1));
     set_messages(context, messages);
     data windows{data::type::list};
-    for (const auto& [phase, status] : {std::pair{"oit_entry", &workspace.entry}, {"review", &workspace.review}, {"clarification", &workspace.clarification}}) {
+    for (const auto& [phase, status] :
+         {std::pair{"oit_entry", &workspace.entry}, {"review", &workspace.review}, {"clarification", &workspace.clarification}}) {
         data window;
         window.set("label", std::string(service::phase_label(phase)));
         window.set("state", window_text(*status));
@@ -187,13 +191,14 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
         data card;
         set_item(card, item, entry);
         if (!entry && workspace.entry.state == PhaseState::closed) card.set("tone", std::string("late"));
-        if (const auto check = workspace.latest_checks.find(item.code); check != workspace.latest_checks.end() && entry && entry->url == check->second.url)
+        if (const auto check = workspace.latest_checks.find(item.code);
+            check != workspace.latest_checks.end() && entry && entry->url == check->second.url)
             card.set("check", readiness_view(check->second, ""));
         else if (entry && entry->present && !entry->url.empty())
             card.set("check_pending", flag(true));
         card.set("action", can_enter(workspace, entry) ? (entry ? "แก้ไขข้อมูล" : "บันทึกข้อมูล")
                            : can_clarify(workspace, entry) ? "ชี้แจงผลการตรวจ"
-                                                          : "ดูรายละเอียด");
+                                                           : "ดูรายละเอียด");
         items.push_back(card);
     }
     close_group();
@@ -218,12 +223,14 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
     context.set("title", item->code + " " + item->name);
     const auto* entry = entry_of(workspace, code);
     set_item(context, *item, entry);
-    if (entry && entry->verdict != core::ReviewVerdict::pending) context.set("verdict", entry->verdict == core::ReviewVerdict::accepted ? std::string("ผ่าน") : std::string("ไม่ผ่าน"));
+    if (entry && entry->verdict != core::ReviewVerdict::pending)
+        context.set("verdict", entry->verdict == core::ReviewVerdict::accepted ? std::string("ผ่าน") : std::string("ไม่ผ่าน"));
     context.set("can_enter", flag(can_enter(workspace, entry)));
     context.set("can_clarify", flag(can_clarify(workspace, entry)));
     if (!can_enter(workspace, entry) && !can_clarify(workspace, entry)) {
-        const std::string note = entry && entry->verdict != core::ReviewVerdict::pending ? "ข้อนี้ตรวจแล้ว แก้ไขไม่ได้"
-                                                                   : "การบันทึกข้อมูล OIT " + window_text(workspace.entry);
+        const std::string note = entry && entry->verdict != core::ReviewVerdict::pending
+                                     ? "ข้อนี้ตรวจแล้ว แก้ไขไม่ได้"
+                                     : "การบันทึกข้อมูล OIT " + window_text(workspace.entry);
         context.set("closed_note", note);
     }
     const auto value = [&](const std::string& name, const std::string& fallback) {
@@ -251,7 +258,8 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
     return html_page(status, "oit_item", context);
 }
 
-HttpResponse oit_review_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages, int status) {
+HttpResponse oit_review_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages,
+                             int status) {
     data context;
     context.set("title", "ตรวจ OIT " + workspace.agency.name);
     set_agency_scope(context, scope);

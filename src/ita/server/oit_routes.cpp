@@ -20,7 +20,6 @@ std::vector<std::string> error_lines(const Error& error) {
     return lines;
 }
 
-
 std::string field(const FormFields& fields, const std::string& name) {
     const auto found = fields.find(name);
     return found == fields.end() ? std::string() : std::string(util::trim(found->second));
@@ -46,7 +45,8 @@ std::expected<AgencyOitRequest, HttpResponse> allow_agency(const ResultsContext&
     const auto today = util::bangkok_date_today();
     auto workspace = service::oit_workspace(*store, year, access.agency_id, context.methodology_dir, today);
     if (!workspace) return std::unexpected(message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message));
-    AgencyPageScope scope{access.agency_id, workspace->agency.name, year, access.session.csrf, today, access.session.user.role != core::Role::agency_admin};
+    AgencyPageScope scope{
+        access.agency_id, workspace->agency.name, year, access.session.csrf, today, access.session.user.role != core::Role::agency_admin};
     return AgencyOitRequest{std::move(store), std::move(access), std::move(fields), std::move(*workspace), std::move(scope)};
 }
 
@@ -73,7 +73,8 @@ HttpResponse snapshot_response(storage::Store& store, const std::string& agency_
     // show) is downloaded, named by its hash.
     if (util::ascii_lower(response.content_type).find("html") == std::string::npos) {
         const bool pdf = util::ascii_lower(response.content_type).starts_with("application/pdf");
-        response.headers.emplace_back("Content-Disposition", "attachment; filename=\"evidence-" + sha256.substr(0, 16) + (pdf ? ".pdf" : ".bin") + "\"");
+        response.headers.emplace_back("Content-Disposition",
+                                      "attachment; filename=\"evidence-" + sha256.substr(0, 16) + (pdf ? ".pdf" : ".bin") + "\"");
     }
     response.headers.emplace_back("Content-Security-Policy", "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
     response.headers.emplace_back("X-Content-Type-Options", "nosniff");
@@ -119,8 +120,10 @@ void add_oit_routes(Router& router, const ResultsContext& context, std::shared_p
         const std::string item = request.path_params.at("item");
         const auto present = field(allowed->fields, "present");
         if (present != "yes" && present != "no")
-            return oit_item_page(allowed->workspace, allowed->scope, item, {"", {"มีข้อมูลหรือไม่: เลือกมีหรือไม่มี"}, allowed->fields}, {}, form_problems_status);
-        const service::OitSubmission submission{item, present == "yes", field(allowed->fields, "url"), field(allowed->fields, "description")};
+            return oit_item_page(allowed->workspace, allowed->scope, item, {"", {"มีข้อมูลหรือไม่: เลือกมีหรือไม่มี"}, allowed->fields}, {},
+                                 form_problems_status);
+        const service::OitSubmission submission{item, present == "yes", field(allowed->fields, "url"),
+                                                field(allowed->fields, "description")};
         auto entered = service::enter_oit_item(*allowed->store, allowed->workspace, submission, allowed->access.session.user.user_id,
                                                allowed->scope.today);
         if (!entered)
@@ -133,8 +136,9 @@ void add_oit_routes(Router& router, const ResultsContext& context, std::shared_p
         auto allowed = allow_agency(context, request);
         if (!allowed) return allowed.error();
         const std::string item = request.path_params.at("item");
-        auto clarified = service::clarify_oit_item(*allowed->store, allowed->workspace, item, field(allowed->fields, "text"),
-                                                   field(allowed->fields, "url"), allowed->access.session.user.user_id, allowed->scope.today);
+        auto clarified =
+            service::clarify_oit_item(*allowed->store, allowed->workspace, item, field(allowed->fields, "text"),
+                                      field(allowed->fields, "url"), allowed->access.session.user.user_id, allowed->scope.today);
         if (!clarified)
             return oit_item_page(allowed->workspace, allowed->scope, item, {"", error_lines(clarified.error()), allowed->fields}, {},
                                  form_status_for(clarified.error().code));
@@ -171,8 +175,8 @@ void add_oit_routes(Router& router, const ResultsContext& context, std::shared_p
         const auto verdict = core::parse_review(field(call.fields, "verdict"));
         if (!verdict)
             return oit_review_page(*workspace, scope, {"", {"ข้อ " + item + ": เลือกผ่านหรือไม่ผ่าน"}, call.fields}, form_problems_status);
-        auto reviewed = service::review_oit_item(*call.store, *workspace, item, verdict == core::ReviewVerdict::accepted, field(call.fields, "comment"),
-                                                 call.session.user.user_id, today);
+        auto reviewed = service::review_oit_item(*call.store, *workspace, item, verdict == core::ReviewVerdict::accepted,
+                                                 field(call.fields, "comment"), call.session.user.user_id, today);
         if (!reviewed) {
             auto lines = error_lines(reviewed.error());
             for (auto& line : lines) line = "ข้อ " + item + ": " + line;

@@ -7,13 +7,13 @@
 #include <ita/util/csv_writer.hpp>
 #include <ita/util/decimal.hpp>
 
+#include <unistd.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
-#include <unistd.h>
 
 namespace ita::server {
 
@@ -57,7 +57,8 @@ void stream_xlsx(const service::PublishedYear& year, const BodyWriter& write) {
     if (report::write_rank_xlsx(year.ranks, path)) {
         std::ifstream in(path, std::ios::binary);
         std::array<char, 65536> chunk{};
-        while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) write(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
+        while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0)
+            write(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
     }
     std::filesystem::remove(path);
 }
@@ -101,7 +102,8 @@ std::string agency_scores_csv(const service::PublishedYear& year, std::size_t ag
         row("instrument", std::string(core::instrument_code(instrument)), scores.instruments[static_cast<std::size_t>(instrument)]);
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index)
         row("indicator", std::to_string(methodology.indicators[index].number), scores.indicators[index]);
-    for (std::size_t index = 0; index < methodology.questions.size(); ++index) row("question", methodology.questions[index].code, scores.questions[index]);
+    for (std::size_t index = 0; index < methodology.questions.size(); ++index)
+        row("question", methodology.questions[index].code, scores.questions[index]);
     return out.str();
 }
 
@@ -119,11 +121,14 @@ std::string score_badge_svg(const service::PublishedYear* year, std::optional<st
             colour = scores.pass && *scores.pass ? "#2e7d32" : "#b3261e";
         }
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"220\" height=\"28\" role=\"img\" aria-label=\"" + report::escape_html(label + ": " + value) +
-           "\"><title>" + report::escape_html(label + ": " + value) + "</title><rect width=\"90\" height=\"28\" rx=\"4\" fill=\"#1f2937\"/>"
-           "<rect x=\"86\" width=\"134\" height=\"28\" rx=\"4\" fill=\"" + colour + "\"/><rect x=\"86\" width=\"8\" height=\"28\" fill=\"" + colour +
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"220\" height=\"28\" role=\"img\" aria-label=\"" +
+           report::escape_html(label + ": " + value) + "\"><title>" + report::escape_html(label + ": " + value) +
+           "</title><rect width=\"90\" height=\"28\" rx=\"4\" fill=\"#1f2937\"/>"
+           "<rect x=\"86\" width=\"134\" height=\"28\" rx=\"4\" fill=\"" +
+           colour + "\"/><rect x=\"86\" width=\"8\" height=\"28\" fill=\"" + colour +
            "\"/><g fill=\"#fff\" font-family=\"Sarabun,Laksaman,'Noto Sans Thai',sans-serif\" font-size=\"14\" text-anchor=\"middle\">"
-           "<text x=\"45\" y=\"19\">" + report::escape_html(label) + "</text><text x=\"153\" y=\"19\">" + report::escape_html(value) + "</text></g></svg>\n";
+           "<text x=\"45\" y=\"19\">" +
+           report::escape_html(label) + "</text><text x=\"153\" y=\"19\">" + report::escape_html(value) + "</text></g></svg>\n";
 }
 
 }  // namespace ita::server

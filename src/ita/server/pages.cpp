@@ -142,7 +142,8 @@ HttpResponse me_page(const std::string& name, core::Role role, const std::string
     return html_page(200, "me", context);
 }
 
-HttpResponse admin_codes_page(const std::string& agency, const std::string& agency_name, int year, const std::string& csrf, const StaffSurveyView& staff, int status) {
+HttpResponse admin_codes_page(const std::string& agency, const std::string& agency_name, int year, const std::string& csrf,
+                              const StaffSurveyView& staff, int status) {
     data context;
     context.set("title", "ออกรหัสตอบแบบวัด IIT");
     context.set("agency", agency);

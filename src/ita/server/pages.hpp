@@ -15,12 +15,12 @@
 namespace ita::server {
 
 struct SurveyPageText {
-    std::string heading;  // which survey
-    std::string note;     // what happens to the answers
-    std::string action;   // where the form posts
+    std::string heading;                                        // which survey
+    std::string note;                                           // what happens to the answers
+    std::string action;                                         // where the form posts
     std::optional<std::pair<std::size_t, long long>> progress;  // respondents so far, minimum (shown rounded)
-    std::string started;  // the signed time the form was served (service::form_started)
-    std::string code;     // the staff survey's code, posted in the body (never in a logged URL)
+    std::string started;                                        // the signed time the form was served (service::form_started)
+    std::string code;                                           // the staff survey's code, posted in the body (never in a logged URL)
 };
 
 // A survey form; `answers` refills it after a rejected submission.
@@ -49,7 +49,8 @@ struct StaffSurveyView {
     std::size_t respondents = 0;
     std::string error;
 };
-HttpResponse admin_codes_page(const std::string& agency, const std::string& agency_name, int year, const std::string& csrf, const StaffSurveyView& staff, int status = 200);
+HttpResponse admin_codes_page(const std::string& agency, const std::string& agency_name, int year, const std::string& csrf,
+                              const StaffSurveyView& staff, int status = 200);
 HttpResponse code_sheet_page(const std::string& agency, int year, const std::vector<std::string>& codes, const std::string& base_url);
 
 // A page with a heading and one message (thanks, a spent code, an unknown code).

@@ -30,8 +30,8 @@ std::string entity_tag(std::int64_t generation, std::string_view body) {
     return text;
 }
 
-PublicCache::PublicCache(std::string db, std::optional<std::string> methodology_dir, std::chrono::milliseconds check_interval)
-    : m_db(std::move(db)), m_methodology_dir(std::move(methodology_dir)), m_interval_ms(check_interval.count()) {}
+PublicCache::PublicCache(std::string db, std::optional<std::string> methodology_dir, std::chrono::milliseconds check_interval) :
+        m_db(std::move(db)), m_methodology_dir(std::move(methodology_dir)), m_interval_ms(check_interval.count()) {}
 
 Result<std::shared_ptr<const service::PublicResults>> PublicCache::results() {
     std::shared_ptr<const service::PublicResults> current;

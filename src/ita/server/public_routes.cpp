@@ -1,11 +1,11 @@
 #include <ita/server/public_routes.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <ita/server/open_data.hpp>
 #include <ita/server/pages.hpp>
 #include <ita/server/public_pages.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
+#include <ita/util/calendar.hpp>
 #include <ita/util/text.hpp>
 
 namespace ita::server {
@@ -84,11 +84,13 @@ void add_public_routes(Router& router, const ResultsContext& context, const std:
     router.add("GET", "/national", [cache](const HttpRequest& request) {
         const auto results = cache->results();
         if (!results) return error_response(results.error());
-        if ((*results)->years.empty()) return cached(request, *cache->page(**results, "national", [] { return html(200, nothing_published_html()); }), page_caching);
+        if ((*results)->years.empty())
+            return cached(request, *cache->page(**results, "national", [] { return html(200, nothing_published_html()); }), page_caching);
         const auto* year = chosen_year(**results, request, "");
         if (!year) return message_page(404, "ไม่พบผลของปีนี้", "ยังไม่มีผลการประเมินของปีที่ระบุที่เผยแพร่");
         const auto key = "national/" + std::to_string(year->fiscal_year());
-        return cached(request, *cache->page(**results, key, [&] { return html(200, national_dashboard_html(**results, *year)); }), page_caching);
+        return cached(request, *cache->page(**results, key, [&] { return html(200, national_dashboard_html(**results, *year)); }),
+                      page_caching);
     });
 
     router.add("GET", "/search", [cache](const HttpRequest& request) {
@@ -119,8 +121,10 @@ void add_public_routes(Router& router, const ResultsContext& context, const std:
             // The measures answering year Y's result are those of year Y + 1, as in the report.
             auto listed = store ? (*store)->measures(year->fiscal_year() + 1, agency_id)
                                 : Result<std::vector<core::Measure>>(std::unexpected(store.error()));
-            if (!listed) failure = listed.error();
-            else measures = std::move(*listed);
+            if (!listed)
+                failure = listed.error();
+            else
+                measures = std::move(*listed);
             return html(failure ? 503 : 200, agency_public_html(**results, *year, *position, measures));
         });
         if (failure) return error_response(*failure);
@@ -161,7 +165,9 @@ void add_public_routes(Router& router, const ResultsContext& context, const std:
         const auto* year = chosen_year(**results, request, agency_id);
         const auto position = year ? year->find(agency_id) : std::nullopt;
         const auto key = "badge/" + agency_id + "/" + (year ? std::to_string(year->fiscal_year()) : std::string("none"));
-        const auto page = cache->page(**results, key, [&] { return CachedPage{200, "image/svg+xml", score_badge_svg(year, position), {}}; });
+        const auto page = cache->page(**results, key, [&] {
+            return CachedPage{200, "image/svg+xml", score_badge_svg(year, position), {}};
+        });
         return cached(request, *page, badge_caching);
     });
 
@@ -183,7 +189,9 @@ void add_public_routes(Router& router, const ResultsContext& context, const std:
         }
         response.headers.emplace_back("Content-Disposition", download_name(year->fiscal_year(), "scores", *format));
         // The stream keeps the results it reads alive until the last byte is written.
-        response.stream = [results = *results, year, format = *format](const BodyWriter& write) { write_national_scores(*year, format, write); };
+        response.stream = [results = *results, year, format = *format](const BodyWriter& write) {
+            write_national_scores(*year, format, write);
+        };
         return response;
     });
 
@@ -196,14 +204,19 @@ void add_public_routes(Router& router, const ResultsContext& context, const std:
         const auto format = format_of_extension(request.path_params.at("file"), agency_id);
         if (!format || *format == DataFormat::xlsx) return json_error(404, "an agency's files are <id>.csv and <id>.json");
         const auto position = year->find(agency_id);
-        if (!position) return json_error(404, "no published result of agency " + agency_id + " for fiscal year " + std::to_string(year->fiscal_year()));
+        if (!position)
+            return json_error(404,
+                              "no published result of agency " + agency_id + " for fiscal year " + std::to_string(year->fiscal_year()));
         const auto key = "data/" + std::to_string(year->fiscal_year()) + "/" + request.path_params.at("file");
         const auto page = cache->page(**results, key, [&] {
-            return CachedPage{200, content_type_of(*format),
-                              *format == DataFormat::csv ? agency_scores_csv(*year, *position) : agency_scores_json(*year, *position), {}};
+            return CachedPage{200,
+                              content_type_of(*format),
+                              *format == DataFormat::csv ? agency_scores_csv(*year, *position) : agency_scores_json(*year, *position),
+                              {}};
         });
         auto response = cached(request, *page, page_caching);
-        if (response.status == 200) response.headers.emplace_back("Content-Disposition", download_name(year->fiscal_year(), agency_id, *format));
+        if (response.status == 200)
+            response.headers.emplace_back("Content-Disposition", download_name(year->fiscal_year(), agency_id, *format));
         return response;
     });
 }

@@ -1,6 +1,5 @@
 #include <ita/server/results_routes.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <ita/report/docx_writer.hpp>
 #include <ita/report/html_writer.hpp>
 #include <ita/report/pdf_writer.hpp>
@@ -12,17 +11,18 @@
 #include <ita/server/store_lease.hpp>
 #include <ita/service/score_store.hpp>
 #include <ita/service/score_visibility.hpp>
-#include <ita/util/clock.hpp>
 #include <ita/service/season_reports.hpp>
+#include <ita/util/calendar.hpp>
+#include <ita/util/clock.hpp>
 #include <ita/util/mapped_file.hpp>
 #include <ita/util/text.hpp>
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <sstream>
-#include <unistd.h>
 
 namespace ita::server {
 
@@ -80,14 +80,16 @@ Result<std::string> report_bytes(const service::SeasonReports& season, const std
 // A year's results are public once published (`ita publish`); before that only those who work
 // on them may see them: the agency's own working group, auditors and national admins. The API
 // signs in with a bearer token, pages with the session cookie. Nothing when allowed.
-std::optional<HttpResponse> refuse_unpublished(storage::Store& store, const HttpRequest& request, int year, const std::string& agency, bool api) {
+std::optional<HttpResponse> refuse_unpublished(storage::Store& store, const HttpRequest& request, int year, const std::string& agency,
+                                               bool api) {
     const auto publications = store.publications();
     if (!publications) return error_response(publications.error());
     for (const auto& publication : *publications)
         if (publication.fiscal_year == year) return std::nullopt;
     storage::Session session;
     if (api) {
-        if (request.bearer.empty()) return json_error(401, "the results of " + std::to_string(year) + " are not published yet: sign in to see them");
+        if (request.bearer.empty())
+            return json_error(401, "the results of " + std::to_string(year) + " are not published yet: sign in to see them");
         auto found = store.session(request.bearer, std::time(nullptr));
         if (!found) return json_error(401, "the session has ended: sign in again");
         session = std::move(*found);
@@ -99,7 +101,8 @@ std::optional<HttpResponse> refuse_unpublished(storage::Store& store, const Http
     const auto& user = session.user;
     if (core::reviews_evidence(user.role) || (user.role == core::Role::agency_admin && user.agency_id == agency)) return std::nullopt;
     const std::string message = "ผลปี " + std::to_string(year) + " ยังไม่เผยแพร่ เฉพาะคณะทำงานของหน่วยงาน ผู้ตรวจประเมิน และผู้ดูแลระบบเท่านั้นที่ดูได้";
-    return api ? json_error(403, "the results of " + std::to_string(year) + " are not published yet") : message_page(403, "ยังไม่เผยแพร่", message);
+    return api ? json_error(403, "the results of " + std::to_string(year) + " are not published yet")
+               : message_page(403, "ยังไม่เผยแพร่", message);
 }
 
 // Before publication the signed-in see what service::scores_before_publication allows: no
@@ -160,7 +163,8 @@ void add_results_routes(Router& router, const ResultsContext& context) {
             if (auto refused = refuse_unpublished(**store, request, *year, agency, false)) return *refused;
             auto season = service::prepare_reports(**store, *year, agency, context.methodology_dir);
             if (!season) return error_response(season.error());
-            if (auto hidden = hide_until_published(**store, *year, (*season)->run, (*season)->chosen); !hidden) return error_response(hidden.error());
+            if (auto hidden = hide_until_published(**store, *year, (*season)->run, (*season)->chosen); !hidden)
+                return error_response(hidden.error());
             auto bytes = report_bytes(**season, format);
             if (!bytes) return error_response(bytes.error());
             HttpResponse response{200, content_type_of(format), std::move(*bytes), {}, {}};

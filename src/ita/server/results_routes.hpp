@@ -17,7 +17,7 @@ namespace ita::server {
 struct ResultsContext {
     std::string db;
     std::optional<std::string> methodology_dir;
-    std::string db_read;  // a read replica for the public pages (--db-read); empty: `db`
+    std::string db_read;                         // a read replica for the public pages (--db-read); empty: `db`
     int public_posts_per_address_per_hour = 30;  // against stuffing of the public survey
 };
 

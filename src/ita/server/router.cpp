@@ -43,8 +43,10 @@ HttpResponse Router::dispatch(HttpRequest request) const {
         std::map<std::string, std::string> params;
         bool matches = true;
         for (std::size_t index = 0; index < segments.size() && matches; ++index) {
-            if (route.segments[index].starts_with(':')) params[route.segments[index].substr(1)] = segments[index];
-            else matches = route.segments[index] == segments[index];
+            if (route.segments[index].starts_with(':'))
+                params[route.segments[index].substr(1)] = segments[index];
+            else
+                matches = route.segments[index] == segments[index];
         }
         if (!matches) continue;
         path_matched = true;
@@ -59,7 +61,8 @@ HttpResponse Router::dispatch(HttpRequest request) const {
         }
     }
     const int status = path_matched ? 405 : 404;
-    const std::string message = path_matched ? "method " + request.method + " is not allowed on " + request.path : "no such page: " + request.path;
+    const std::string message =
+        path_matched ? "method " + request.method + " is not allowed on " + request.path : "no such page: " + request.path;
     return m_miss ? m_miss(request, status, message) : json_error(status, message);
 }
 

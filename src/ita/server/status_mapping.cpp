@@ -30,7 +30,8 @@ HttpResponse server_fault(int status, const std::string& detail) {
     // The detail (a database's message, a path, an exception's text) goes to the server's log
     // only: the client learns that something failed, never what the server holds.
     std::fprintf(stderr, "ita serve: %d: %s\n", status, detail.c_str());
-    return json_error(status, status == 503 ? "the service is unavailable for a moment: try again" : "internal error (logged on the server)");
+    return json_error(status,
+                      status == 503 ? "the service is unavailable for a moment: try again" : "internal error (logged on the server)");
 }
 
 }  // namespace ita::server

@@ -16,10 +16,10 @@ namespace {
 HttpResponse code_problem(const Error& error) {
     const int status = status_for(error.code);
     if (error.code == ErrorCode::used_up)
-        return message_page(status, "รหัสนี้ถูกใช้ตอบแบบวัดแล้ว", "รหัสแต่ละรหัสใช้ตอบได้เพียงครั้งเดียว หากท่านยังไม่ได้ตอบ โปรดขอรหัสใหม่จากคณะทำงาน ITA ของหน่วยงาน");
+        return message_page(status, "รหัสนี้ถูกใช้ตอบแบบวัดแล้ว",
+                            "รหัสแต่ละรหัสใช้ตอบได้เพียงครั้งเดียว หากท่านยังไม่ได้ตอบ โปรดขอรหัสใหม่จากคณะทำงาน ITA ของหน่วยงาน");
     if (error.code == ErrorCode::not_open) return message_page(status, "ไม่อยู่ในช่วงเวลาตอบแบบวัด", error.message);
-    if (error.code == ErrorCode::not_found)
-        return message_page(status, "ไม่พบรหัสนี้", "โปรดตรวจสอบรหัสบนบัตรอีกครั้ง (ตัวอักษร A–Z และตัวเลข 2–9)");
+    if (error.code == ErrorCode::not_found) return message_page(status, "ไม่พบรหัสนี้", "โปรดตรวจสอบรหัสบนบัตรอีกครั้ง (ตัวอักษร A–Z และตัวเลข 2–9)");
     return error_response(error);
 }
 
@@ -28,7 +28,10 @@ SurveyPageText staff_text(const std::string& code) {
     return {"แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
             "โปรดตอบตามการรับรู้ของท่านทุกข้อ รหัสนี้ใช้ได้ครั้งเดียว คำตอบของท่านถูกเก็บโดยไม่ผูกกับรหัส "
             "และรวมกับคำตอบของผู้อื่นเมื่อปิดการตอบแบบวัด ไม่มีผู้ใดทราบได้ว่าท่านตอบอย่างไร",
-            "/s", std::nullopt, {}, code};
+            "/s",
+            std::nullopt,
+            {},
+            code};
 }
 
 HttpResponse staff_form(const ResultsContext& context, const std::string& code) {
@@ -61,7 +64,10 @@ namespace {
 SurveyPageText public_text(const service::PublicForm& form) {
     return {"แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) " + form.agency.name,
             "สำหรับผู้รับบริการหรือผู้ติดต่อหน่วยงาน โปรดตอบตามการรับรู้ของท่านทุกข้อ ไม่ต้องระบุชื่อ",
-            "/e/" + form.agency.agency_id, std::pair{form.respondents, form.minimum}, {}, {}};
+            "/e/" + form.agency.agency_id,
+            std::pair{form.respondents, form.minimum},
+            {},
+            {}};
 }
 
 std::string cookie_name(const std::string& agency_id) { return "ita_eit_" + agency_id; }
@@ -77,9 +83,7 @@ HttpResponse public_problem(const Error& error) {
 }  // namespace
 
 void add_survey_routes(Router& router, const ResultsContext& context) {
-    router.add("GET", "/e/thanks", [](const HttpRequest&) {
-        return message_page(200, "ขอบคุณที่ร่วมประเมิน", "คำตอบของท่านถูกบันทึกแล้ว");
-    });
+    router.add("GET", "/e/thanks", [](const HttpRequest&) { return message_page(200, "ขอบคุณที่ร่วมประเมิน", "คำตอบของท่านถูกบันทึกแล้ว"); });
     router.add("GET", "/e/:agency", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
@@ -127,9 +131,8 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         return survey_page(form->methodology, form->questions, public_text(*form), answers, problems, form_problems_status);
     });
 
-    router.add("GET", "/s/thanks", [](const HttpRequest&) {
-        return message_page(200, "ขอบคุณที่ตอบแบบวัด", "คำตอบของท่านถูกบันทึกแล้ว โดยไม่ผูกกับรหัสหรือตัวตนของท่าน");
-    });
+    router.add("GET", "/s/thanks",
+               [](const HttpRequest&) { return message_page(200, "ขอบคุณที่ตอบแบบวัด", "คำตอบของท่านถูกบันทึกแล้ว โดยไม่ผูกกับรหัสหรือตัวตนของท่าน"); });
     // The code card's QR opens /s/CODE (a logged address: ita's and the shipped nginx's logs
     // redact it); the form then posts the code in its body to /s. POST /s/CODE stays for forms
     // and scripts made before.
@@ -141,8 +144,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         const auto& fields = request.form;
         const std::string typed = fields.contains("code") ? fields.at("code") : "";
         auto form = staff_form(context, typed);
-        if (form.status == 404)
-            return code_entry_page(404, typed, "ไม่พบรหัสนี้ โปรดตรวจสอบรหัสบนบัตรอีกครั้ง (ตัวอักษร A–Z และตัวเลข 2–9)");
+        if (form.status == 404) return code_entry_page(404, typed, "ไม่พบรหัสนี้ โปรดตรวจสอบรหัสบนบัตรอีกครั้ง (ตัวอักษร A–Z และตัวเลข 2–9)");
         return form;
     });
     router.add("POST", "/s", [context](const HttpRequest& request) {
@@ -151,9 +153,8 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         if (code == answers.end() || code->second.empty()) return message_page(400, "ไม่พบรหัส", "โปรดเปิดแบบวัดจากรหัสบนบัตรอีกครั้ง");
         return submit_staff_form(context, code->second, answers);
     });
-    router.add("POST", "/s/:code", [context](const HttpRequest& request) {
-        return submit_staff_form(context, request.path_params.at("code"), request.form);
-    });
+    router.add("POST", "/s/:code",
+               [context](const HttpRequest& request) { return submit_staff_form(context, request.path_params.at("code"), request.form); });
 }
 
 }  // namespace ita::server

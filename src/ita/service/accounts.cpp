@@ -25,7 +25,8 @@ const std::string& unknown_user_hash() {
     static const std::string hash = [] {
         const std::string random = random_hex(16);
         char text[crypto_pwhash_STRBYTES];
-        if (crypto_pwhash_str(text, random.c_str(), random.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        if (crypto_pwhash_str(text, random.c_str(), random.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
             return std::string();
         return std::string(text);
     }();
@@ -42,22 +43,24 @@ std::string new_form_token() {
 Result<void> add_user(storage::Store& store, const std::string& user_id, const std::string& name, const std::string& role,
                       const std::string& agency_id, const std::string& password, const std::string& actor) {
     if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
-    if (const auto problem = util::identifier_problem(user_id); !problem.empty()) return fail(ErrorCode::invalid_input, "--user " + problem);
+    if (const auto problem = util::identifier_problem(user_id); !problem.empty())
+        return fail(ErrorCode::invalid_input, "--user " + problem);
     const auto parsed = core::parse_role(role);
     if (!parsed) return fail(ErrorCode::invalid_input, "--role must be national_admin, agency_admin or auditor");
     if (parsed == core::Role::agency_admin) {
         ITA_TRY(agency, store.agency(agency_id));
-        if (!agency)
-            return fail(ErrorCode::invalid_input, "an agency admin needs --agency with an agency of the database");
+        if (!agency) return fail(ErrorCode::invalid_input, "an agency admin needs --agency with an agency of the database");
     }
     if (password.size() < 10) return fail(ErrorCode::invalid_input, "the password must have at least 10 characters");
     char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    if (crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return fail(ErrorCode::internal, "out of memory while hashing the password");
     return store.add_user({user_id, name, *parsed, parsed == core::Role::agency_admin ? agency_id : "", hash}, actor);
 }
 
-Result<Login> login(storage::Store& store, const std::string& user_id, const std::string& password, const std::string& remote, std::int64_t now) {
+Result<Login> login(storage::Store& store, const std::string& user_id, const std::string& password, const std::string& remote,
+                    std::int64_t now) {
     if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
     // Only failures count, per user *and* address (so no one can lock another person's
     // account from elsewhere) and per address (so one address cannot try many accounts).
@@ -70,10 +73,12 @@ Result<Login> login(storage::Store& store, const std::string& user_id, const std
     const auto found = store.user(user_id);
     // An unknown user costs the same argon2id work as a known one: the time says nothing.
     const std::string& hash = found && !found->password_hash.empty() ? found->password_hash : unknown_user_hash();
-    const bool valid = crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0 && found && !found->password_hash.empty();
+    const bool valid =
+        crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0 && found && !found->password_hash.empty();
     if (!valid) {
         for (const auto* key : {&pair_key, &address_key})
-            if (auto counted = store.allow_hit(*key, window, std::numeric_limits<int>::max()); !counted) return std::unexpected(counted.error());
+            if (auto counted = store.allow_hit(*key, window, std::numeric_limits<int>::max()); !counted)
+                return std::unexpected(counted.error());
         ITA_TRY_VOID(store.record(user_id, "login failed", "address hashed away"));
         return fail(ErrorCode::invalid_input, "wrong user or password");
     }

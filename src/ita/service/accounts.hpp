@@ -30,7 +30,8 @@ struct Login {
 // A random token for a form that has no session yet (the sign-in form's CSRF token).
 std::string new_form_token();
 
-Result<Login> login(storage::Store& store, const std::string& user_id, const std::string& password, const std::string& remote, std::int64_t now);
+Result<Login> login(storage::Store& store, const std::string& user_id, const std::string& password, const std::string& remote,
+                    std::int64_t now);
 // invalid_input when `csrf` is not the session's token.
 Result<void> logout(storage::Store& store, const std::string& token, const std::string& csrf, std::int64_t now);
 

@@ -26,12 +26,14 @@ std::optional<core::RankPosition> rank_of(const ScoreRun& run, const report::Sco
 
 Result<std::unique_ptr<AgencyAnalysis>> finish(std::unique_ptr<AgencyAnalysis> result, const std::string& agency_id) {
     result->agency = find_agency(result->run, agency_id);
-    if (!result->agency) return fail(ErrorCode::not_found, "agency " + agency_id + " has no result for fiscal year " +
-                                                               std::to_string(result->run.methodology.fiscal_year));
-    if (result->previous) result->previous_scores = [&]() -> const core::AgencyScores* {
-        const auto* previous = find_agency(*result->previous, agency_id);
-        return previous ? &previous->scores : nullptr;
-    }();
+    if (!result->agency)
+        return fail(ErrorCode::not_found,
+                    "agency " + agency_id + " has no result for fiscal year " + std::to_string(result->run.methodology.fiscal_year));
+    if (result->previous)
+        result->previous_scores = [&]() -> const core::AgencyScores* {
+            const auto* previous = find_agency(*result->previous, agency_id);
+            return previous ? &previous->scores : nullptr;
+        }();
     const auto& methodology = result->run.methodology;
     result->analysis = core::analyse(methodology, result->agency->scores, result->previous_scores,
                                      result->previous ? &result->previous->methodology : nullptr, rank_of(result->run, *result->agency));

@@ -13,9 +13,9 @@
 namespace ita::service {
 
 struct AgencyAnalysis {
-    ScoreRun run;                          // the year's scores (all agencies, for the rank)
+    ScoreRun run;  // the year's scores (all agencies, for the rank)
     const report::ScoredAgency* agency = nullptr;
-    std::optional<ScoreRun> previous;      // the year before, when stored
+    std::optional<ScoreRun> previous;  // the year before, when stored
     const core::AgencyScores* previous_scores = nullptr;
     core::Analysis analysis;
     std::vector<core::PathToTarget> paths;

@@ -51,8 +51,10 @@ void EvidenceMonitor::run() {
         {
             std::unique_lock lock(m_mutex);
             const auto ready = [&] { return m_stopping || !m_jobs.empty(); };
-            if (nightly) m_wake.wait_until(lock, *nightly, ready);
-            else m_wake.wait(lock, ready);
+            if (nightly)
+                m_wake.wait_until(lock, *nightly, ready);
+            else
+                m_wake.wait(lock, ready);
             if (m_stopping) return;
             if (!m_jobs.empty()) {
                 job = m_jobs.front();
@@ -117,8 +119,8 @@ void EvidenceMonitor::check_open_years() {
         const auto windows = store->season_windows(year);
         if (!windows) continue;
         const bool open = std::any_of(windows->begin(), windows->end(), [&](const storage::SeasonWindow& window) {
-            return (window.phase == "oit_entry" || window.phase == "review" || window.phase == "clarification") && window.opens_on <= today &&
-                   today <= window.closes_on;
+            return (window.phase == "oit_entry" || window.phase == "review" || window.phase == "clarification") &&
+                   window.opens_on <= today && today <= window.closes_on;
         });
         if (open) check({year, std::nullopt, std::nullopt});
     }

@@ -22,7 +22,7 @@ struct EvidenceMonitorOptions {
     std::string db;
     std::optional<std::string> methodology_dir;
     evidence::FetchLimits limits;
-    int parallel = 16;  // fetches at once (each mostly waits on the network)
+    int parallel = 16;                        // fetches at once (each mostly waits on the network)
     std::optional<int> nightly_minute = 120;  // minutes after local midnight (02:00); none: no nightly run
 };
 
@@ -55,7 +55,7 @@ private:
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;
     bool m_stopping = false;
-    std::atomic<bool> m_cancelled{false};  // a long nightly run stops fetching when the server stops
+    std::atomic<bool> m_cancelled{false};     // a long nightly run stops fetching when the server stops
     std::unique_ptr<storage::Store> m_store;  // used by the monitor's thread only
     std::jthread m_thread;
 };

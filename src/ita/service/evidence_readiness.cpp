@@ -9,8 +9,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
-#include <mutex>
 #include <map>
+#include <mutex>
 #include <thread>
 
 namespace ita::service {
@@ -42,7 +42,8 @@ core::UrlCheck record_of(const Address& address, const evidence::EvidenceCheck& 
     return record;
 }
 
-Result<std::vector<Address>> addresses_to_check(storage::Store& store, const core::Methodology& methodology, const EvidenceCheckRequest& request) {
+Result<std::vector<Address>> addresses_to_check(storage::Store& store, const core::Methodology& methodology,
+                                                const EvidenceCheckRequest& request) {
     std::vector<core::Agency> agencies;
     if (request.agency_id) {
         ITA_TRY(agency, store.agency(*request.agency_id));
@@ -105,7 +106,8 @@ Result<core::UrlCheck> record_check(storage::Store& store, int fiscal_year, cons
                                     const std::string& checked_at, const std::optional<std::string>& closing_day) {
     auto record = record_of(address, check, checked_at);
     std::optional<storage::EvidenceSnapshot> snapshot;
-    if (!record.snapshot.empty()) snapshot = storage::EvidenceSnapshot{record.snapshot, check.fetched.content_type, std::move(check.fetched.body)};
+    if (!record.snapshot.empty())
+        snapshot = storage::EvidenceSnapshot{record.snapshot, check.fetched.content_type, std::move(check.fetched.body)};
     ITA_TRY(check_id, store.record_url_check(fiscal_year, record, snapshot));
     record.check_id = check_id;
     std::vector<std::int64_t> keep{check_id};
@@ -146,7 +148,8 @@ Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& sto
     SiteGate gate(request.per_site);
     std::atomic<std::size_t> next{0};
     std::vector<std::jthread> workers;
-    const auto count = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, request.parallel)), 1, std::max<std::size_t>(1, addresses.size()));
+    const auto count =
+        std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, request.parallel)), 1, std::max<std::size_t>(1, addresses.size()));
     workers_left = count;
     for (std::size_t worker = 0; worker < count; ++worker)
         workers.emplace_back([&] {
@@ -189,8 +192,9 @@ Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& sto
     }
     workers.clear();
     if (failure) return std::unexpected(std::move(*failure));
-    std::sort(records.begin(), records.end(),
-              [](const core::UrlCheck& a, const core::UrlCheck& b) { return std::tie(a.agency_id, a.item) < std::tie(b.agency_id, b.item); });
+    std::sort(records.begin(), records.end(), [](const core::UrlCheck& a, const core::UrlCheck& b) {
+        return std::tie(a.agency_id, a.item) < std::tie(b.agency_id, b.item);
+    });
     return records;
 }
 

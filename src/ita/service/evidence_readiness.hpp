@@ -24,8 +24,8 @@ struct EvidenceCheckRequest {
     std::optional<std::string> item;       // none: every entered item
     std::optional<std::string> methodology_dir;
     evidence::FetchLimits limits;
-    int parallel = 8;  // fetches at once
-    int per_site = 2;  // fetches at once from one site (scheme, host and port): polite to small servers
+    int parallel = 8;                              // fetches at once
+    int per_site = 2;                              // fetches at once from one site (scheme, host and port): polite to small servers
     const std::atomic<bool>* cancelled = nullptr;  // when set and true, no further fetch starts
 };
 

@@ -31,8 +31,8 @@ void collect(std::optional<Error>& all, Error error) {
 Result<core::Methodology> prepare_year(storage::Store& store, const ImportRequest& request) {
     ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
     const core::AnswerLayout layout(methodology);
-    ITA_TRY_VOID(store.ensure_fiscal_year({request.fiscal_year, methodology.version, layout.codes(core::Instrument::iit),
-                                           layout.codes(core::Instrument::eit)}));
+    ITA_TRY_VOID(store.ensure_fiscal_year(
+        {request.fiscal_year, methodology.version, layout.codes(core::Instrument::iit), layout.codes(core::Instrument::eit)}));
     return methodology;
 }
 
@@ -56,8 +56,10 @@ Result<ImportOutcome> import_files(storage::Store& store, const ImportRequest& r
             std::vector<core::Agency> agencies;
             for (const auto& file : request.files) {
                 auto read = ingest::read_agencies(file);
-                if (!read) collect(problems, std::move(read).error());
-                else agencies.insert(agencies.end(), read->begin(), read->end());
+                if (!read)
+                    collect(problems, std::move(read).error());
+                else
+                    agencies.insert(agencies.end(), read->begin(), read->end());
             }
             if (problems) return std::unexpected(std::move(*problems));
             ITA_TRY(report, store.import_agencies(agencies, options));

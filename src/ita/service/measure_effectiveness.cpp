@@ -1,6 +1,5 @@
 #include <ita/service/measure_effectiveness.hpp>
 
-
 namespace ita::service {
 
 Result<Effectiveness> measure_effectiveness(storage::Store& store, const EffectivenessRequest& request) {

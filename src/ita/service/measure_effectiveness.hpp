@@ -14,7 +14,7 @@
 namespace ita::service {
 
 struct EffectivenessRequest {
-    int fiscal_year = 0;  // the measures' year
+    int fiscal_year = 0;                   // the measures' year
     std::optional<std::string> agency_id;  // whose measures to list; the library is always the nation's
     std::optional<std::string> methodology_dir;
     bool with_library = true;  // false with an agency: read only its measures, no library
@@ -23,12 +23,12 @@ struct EffectivenessRequest {
 struct Effectiveness {
     int fiscal_year = 0;
     int baseline_year = 0;
-    bool outcome_published = false;  // false: every measure is pending
-    core::Methodology methodology;   // of the baseline year (names of targets, indicators)
-    std::vector<core::MeasureEffect> all;          // every agency's adopted measures (not drafts)
-    std::vector<std::string> types, names;         // per `all`: the agency's type and name
-    std::vector<std::size_t> listed;               // positions in `all` of the requested agency's (or all)
-    std::vector<core::LibraryEntry> library;       // points into `all`
+    bool outcome_published = false;           // false: every measure is pending
+    core::Methodology methodology;            // of the baseline year (names of targets, indicators)
+    std::vector<core::MeasureEffect> all;     // every agency's adopted measures (not drafts)
+    std::vector<std::string> types, names;    // per `all`: the agency's type and name
+    std::vector<std::size_t> listed;          // positions in `all` of the requested agency's (or all)
+    std::vector<core::LibraryEntry> library;  // points into `all`
 };
 
 // not_found when the year before has no published results or the agency is unknown.

@@ -42,7 +42,8 @@ core::Measure weakness_measure(const DraftRequest& request, const core::Methodol
     }
     if (!low.empty()) measure.analysis += " ข้อที่ต่ำกว่าเกณฑ์: " + low;
     steps.push_back("รายงานผลการดำเนินการต่อผู้บริหารและเผยแพร่บนเว็บไซต์หน่วยงาน");
-    for (std::size_t step = 0; step < steps.size(); ++step) measure.steps += (step ? "\n" : "") + std::to_string(step + 1) + ". " + steps[step];
+    for (std::size_t step = 0; step < steps.size(); ++step)
+        measure.steps += (step ? "\n" : "") + std::to_string(step + 1) + ". " + steps[step];
     measure.responsible = responsible_placeholder;
     measure.start_on = core::fiscal_year_start(request.fiscal_year);
     measure.end_on = core::fiscal_year_end(request.fiscal_year);
@@ -67,7 +68,8 @@ core::Measure strengths_measure(const DraftRequest& request, const core::Methodo
             steps.push_back(indicator.name + ": " + text->maintain);
     }
     measure.analysis = "จุดแข็งปี " + std::to_string(methodology.fiscal_year) + ": " + measure.analysis;
-    for (std::size_t step = 0; step < steps.size(); ++step) measure.steps += (step ? "\n" : "") + std::to_string(step + 1) + ". " + steps[step];
+    for (std::size_t step = 0; step < steps.size(); ++step)
+        measure.steps += (step ? "\n" : "") + std::to_string(step + 1) + ". " + steps[step];
     measure.responsible = responsible_placeholder;
     measure.start_on = core::fiscal_year_start(request.fiscal_year);
     measure.end_on = core::fiscal_year_end(request.fiscal_year);
@@ -106,8 +108,8 @@ Result<core::Measure> agency_measure(storage::Store& store, int fiscal_year, con
     ITA_TRY(measures, store.measures(fiscal_year, agency_id));
     for (auto& measure : measures)
         if (measure.measure_id == measure_id) return std::move(measure);
-    return fail(ErrorCode::not_found, "no measure " + std::to_string(measure_id) + " of agency " + agency_id + " in fiscal year " +
-                                          std::to_string(fiscal_year));
+    return fail(ErrorCode::not_found,
+                "no measure " + std::to_string(measure_id) + " of agency " + agency_id + " in fiscal year " + std::to_string(fiscal_year));
 }
 
 Result<void> add_progress(storage::Store& store, std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor) {

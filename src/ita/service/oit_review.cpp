@@ -20,7 +20,8 @@ const core::OitItem* item_of(const OitWorkspace& workspace, const std::string& c
 
 Result<void> require_item(const OitWorkspace& workspace, const std::string& code) {
     if (item_of(workspace, code)) return {};
-    return fail(ErrorCode::not_found, "ข้อ " + code + " ไม่ใช่ข้อ OIT ของหน่วยงานประเภทนี้ในปี " + std::to_string(workspace.methodology.fiscal_year));
+    return fail(ErrorCode::not_found,
+                "ข้อ " + code + " ไม่ใช่ข้อ OIT ของหน่วยงานประเภทนี้ในปี " + std::to_string(workspace.methodology.fiscal_year));
 }
 
 }  // namespace
@@ -79,7 +80,8 @@ Result<void> review_oit_item(storage::Store& store, const OitWorkspace& workspac
     if (!(clarified && workspace.clarification.state == PhaseState::open))
         ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, "review", today));
     if (!accepted && comment.empty())
-        return std::unexpected(Error{ErrorCode::invalid_input, "ข้อ " + item + " ยังไม่ได้บันทึกผลการตรวจ", {{"oit", 0, "comment", "เหตุผล: การไม่ผ่านต้องระบุเหตุผล"}}, 0});
+        return std::unexpected(Error{
+            ErrorCode::invalid_input, "ข้อ " + item + " ยังไม่ได้บันทึกผลการตรวจ", {{"oit", 0, "comment", "เหตุผล: การไม่ผ่านต้องระบุเหตุผล"}}, 0});
     return store.review_oit(workspace.methodology.fiscal_year, workspace.agency.agency_id, item, accepted, comment, reviewer, today);
 }
 

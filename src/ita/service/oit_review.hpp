@@ -19,7 +19,7 @@ namespace ita::service {
 struct OitWorkspace {
     core::Methodology methodology;
     core::Agency agency;
-    std::vector<std::size_t> items;                   // the items of the agency's type, in order
+    std::vector<std::size_t> items;                    // the items of the agency's type, in order
     std::map<std::string, storage::OitEntry> entries;  // by item code
     PhaseStatus entry, review, clarification;          // on `today`
     // The evidence checker's newest check of each entered address, by item code, and once the

@@ -130,11 +130,11 @@ std::vector<const core::Agency*> PublicResults::search(std::string_view query, s
     std::vector<std::pair<int, std::size_t>> hits;  // (tier, agency): lower tiers first
     for (std::size_t index = 0; index < m_search.size(); ++index) {
         const auto& entry = m_search[index];
-        const int tier = entry.name_key == whole_key          ? 0
-                         : whole.in(entry.name_key)              ? 1
-                         : all_in(words, entry.all_key)          ? 2
-                         : all_in(loose_words, entry.loose_key)  ? 3
-                                                                 : -1;
+        const int tier = entry.name_key == whole_key            ? 0
+                         : whole.in(entry.name_key)             ? 1
+                         : all_in(words, entry.all_key)         ? 2
+                         : all_in(loose_words, entry.loose_key) ? 3
+                                                                : -1;
         if (tier >= 0) hits.emplace_back(tier, index);
     }
     std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
@@ -148,7 +148,8 @@ std::vector<const core::Agency*> PublicResults::search(std::string_view query, s
 
 namespace {
 
-Result<std::unique_ptr<PublishedYear>> load_year(storage::Store& store, const PublicResults& results, const storage::Publication& publication,
+Result<std::unique_ptr<PublishedYear>> load_year(storage::Store& store, const PublicResults& results,
+                                                 const storage::Publication& publication,
                                                  const std::optional<std::string>& methodology_dir) {
     auto year = std::make_unique<PublishedYear>();
     year->publication = publication;

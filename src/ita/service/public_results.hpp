@@ -19,12 +19,12 @@ namespace ita::service {
 struct PublishedYear {
     storage::Publication publication;
     core::Methodology methodology;
-    std::vector<report::ScoredAgency> scored;  // agencies in the published results, by id
-    std::vector<std::optional<core::RankPosition>> positions;  // per `scored`
-    std::vector<core::ScoreMargins> margins;                    // per `scored`
-    std::vector<std::optional<long long>> headcounts;           // per `scored`
-    report::RankReport ranks;  // national figures; agencies by type, then rank
-    std::unordered_map<std::string, std::size_t> index;  // agency id → position in `scored`
+    std::vector<report::ScoredAgency> scored;                                  // agencies in the published results, by id
+    std::vector<std::optional<core::RankPosition>> positions;                  // per `scored`
+    std::vector<core::ScoreMargins> margins;                                   // per `scored`
+    std::vector<std::optional<long long>> headcounts;                          // per `scored`
+    report::RankReport ranks;                                                  // national figures; agencies by type, then rank
+    std::unordered_map<std::string, std::size_t> index;                        // agency id → position in `scored`
     std::unordered_map<std::string, std::vector<std::size_t>> ranked_by_type;  // rank order; see index_ranks()
 
     // Fills `ranked_by_type` from `positions` (ties in agency-id order); call once they are set.
@@ -49,8 +49,8 @@ struct SearchHit {
 class PublicResults {
 public:
     std::int64_t generation = 0;
-    std::vector<core::Agency> agencies;                   // every agency known
-    std::vector<std::unique_ptr<PublishedYear>> years;    // newest first; point into `agencies`
+    std::vector<core::Agency> agencies;                 // every agency known
+    std::vector<std::unique_ptr<PublishedYear>> years;  // newest first; point into `agencies`
 
     [[nodiscard]] const PublishedYear* year(int fiscal_year) const;
     [[nodiscard]] const PublishedYear* latest() const { return years.empty() ? nullptr : years.front().get(); }
@@ -67,7 +67,7 @@ public:
 private:
     struct SearchEntry {
         std::string name_key;
-        std::string all_key;  // name, province and type keys, separated by '\n'
+        std::string all_key;    // name, province and type keys, separated by '\n'
         std::string loose_key;  // all_key without leading vowels (thai::skeleton_key)
     };
     std::vector<SearchEntry> m_search;

@@ -44,7 +44,8 @@ Result<std::vector<core::AgencyIntegrity>> assess_response_integrity(storage::St
     }));
     std::map<std::pair<std::string, core::Instrument>, core::OptionCounts> by_type;
     for (const auto& [key, set] : answers)
-        if (const auto agency = by_id.find(key.first); agency != by_id.end()) core::add_counts(by_type[{agency->second->type, key.second}], set);
+        if (const auto agency = by_id.find(key.first); agency != by_id.end())
+            core::add_counts(by_type[{agency->second->type, key.second}], set);
 
     ITA_TRY(counts, store.submission_timing(request.fiscal_year, request.agency_id));
     std::map<AgencyInstrument, core::SubmissionTiming> timing;
@@ -61,14 +62,14 @@ Result<std::vector<core::AgencyIntegrity>> assess_response_integrity(storage::St
         if (request.agency_id && key.first != *request.agency_id) continue;
         const auto agency = by_id.find(key.first);
         if (agency == by_id.end()) continue;
-        assessed.push_back({*agency->second, key.second,
-                            core::assess_integrity(set, timing[key], by_type[{agency->second->type, key.second}])});
+        assessed.push_back(
+            {*agency->second, key.second, core::assess_integrity(set, timing[key], by_type[{agency->second->type, key.second}])});
     }
     if (!request.agency_id)
         std::stable_sort(assessed.begin(), assessed.end(), [](const core::AgencyIntegrity& a, const core::AgencyIntegrity& b) {
-        if (a.assessment.enough != b.assessment.enough) return a.assessment.enough;
-        return a.assessment.confidence < b.assessment.confidence;
-    });
+            if (a.assessment.enough != b.assessment.enough) return a.assessment.enough;
+            return a.assessment.confidence < b.assessment.confidence;
+        });
     return assessed;
 }
 

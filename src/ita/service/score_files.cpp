@@ -16,7 +16,8 @@ class ProblemCollector {
 public:
     void take(Error error) {
         ++m_files;
-        if (m_error.diagnostics.empty() && m_error.message.empty()) m_error = std::move(error);
+        if (m_error.diagnostics.empty() && m_error.message.empty())
+            m_error = std::move(error);
         else {
             m_error.message += "\n" + error.message;
             for (auto& diagnostic : error.diagnostics) m_error.diagnostics.push_back(std::move(diagnostic));

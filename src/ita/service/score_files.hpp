@@ -25,8 +25,8 @@ struct ScoreRequest {
 
 struct ScoreRun {
     core::Methodology methodology;
-    std::vector<core::Agency> agencies;           // from the agencies file, if any
-    std::vector<report::ScoredAgency> scored;     // in output order; points into `agencies`
+    std::vector<core::Agency> agencies;        // from the agencies file, if any
+    std::vector<report::ScoredAgency> scored;  // in output order; points into `agencies`
 };
 
 // Fails with every problem of every file when any input is bad; nothing is scored then.

@@ -43,8 +43,9 @@ Result<void> require_stored_layout(storage::Store& store, const core::Methodolog
     ITA_TRY(year, store.fiscal_year(methodology.fiscal_year));
     const core::AnswerLayout layout(methodology);
     if (year.iit_layout != layout.codes(core::Instrument::iit) || year.eit_layout != layout.codes(core::Instrument::eit))
-        return fail(ErrorCode::conflict, "the answers of fiscal year " + std::to_string(methodology.fiscal_year) + " were stored under methodology " +
-                                             year.methodology_version + ", whose questions differ from " + methodology.version);
+        return fail(ErrorCode::conflict, "the answers of fiscal year " + std::to_string(methodology.fiscal_year) +
+                                             " were stored under methodology " + year.methodology_version +
+                                             ", whose questions differ from " + methodology.version);
     return {};
 }
 

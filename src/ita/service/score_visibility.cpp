@@ -53,8 +53,8 @@ core::AgencyScores mask_and_round(const core::Methodology& methodology, core::Ag
     return scores;
 }
 
-Result<std::array<bool, 2>> hidden_instruments(storage::Store& store, const core::Methodology& methodology, const core::AgencyScores& scores,
-                                               const std::string& today) {
+Result<std::array<bool, 2>> hidden_instruments(storage::Store& store, const core::Methodology& methodology,
+                                               const core::AgencyScores& scores, const std::string& today) {
     // The agency's minimum samples: IIT from the headcount (the group's entry for the year, else
     // the agencies file's), EIT from its type; never fewer than k = shown_count_step.
     ITA_TRY(agency, store.agency(scores.agency_id));

@@ -19,8 +19,8 @@ Result<core::AgencyScores> scores_before_publication(storage::Store& store, cons
                                                      const std::string& today);
 
 // Which instruments (IIT, EIT) may not be shown yet for these scores on `today`.
-Result<std::array<bool, 2>> hidden_instruments(storage::Store& store, const core::Methodology& methodology, const core::AgencyScores& scores,
-                                               const std::string& today);
+Result<std::array<bool, 2>> hidden_instruments(storage::Store& store, const core::Methodology& methodology,
+                                               const core::AgencyScores& scores, const std::string& today);
 
 // The same rule on scores already known to be hidden or shown, for tests and callers that
 // have decided: `hidden[i]` for instrument i (IIT, EIT).

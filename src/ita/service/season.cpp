@@ -1,10 +1,10 @@
 #include <ita/service/season.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <ita/core/answer_layout.hpp>
 #include <ita/core/measure.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/thai/dates.hpp>
+#include <ita/util/calendar.hpp>
 #include <ita/util/csv_reader.hpp>
 #include <ita/util/diagnostics.hpp>
 #include <ita/util/mapped_file.hpp>
@@ -43,7 +43,8 @@ Result<std::vector<std::string>> read_agency_list(storage::Store& store, const s
         const std::string id(column < fields.size() ? util::trim(fields[column]) : std::string_view());
         if (!known.contains(id))
             problems.add(reader.line(), "agency_id", "unknown agency " + util::quoted(id) + ": import it with `ita import agencies` first");
-        else ids.push_back(id);
+        else
+            ids.push_back(id);
     }
     if (!problems.empty()) return std::unexpected(problems.into_error("the agency list names agencies the database does not have"));
     if (ids.empty()) return fail(ErrorCode::invalid_input, path + ": the agency list is empty");
@@ -67,7 +68,8 @@ Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, co
         for (const auto& [phase, day] : *dates) {
             if (std::find(season_phases.begin(), season_phases.end(), phase) == season_phases.end())
                 problems.add(0, phase, "is not a phase of the season");
-            else if (!util::is_iso_date(day)) problems.add(0, phase, "must be a date YYYY-MM-DD, not " + util::quoted(day));
+            else if (!util::is_iso_date(day))
+                problems.add(0, phase, "must be a date YYYY-MM-DD, not " + util::quoted(day));
         }
     std::vector<storage::SeasonWindow> windows;
     for (const auto phase : season_phases) {
@@ -75,7 +77,8 @@ Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, co
         const auto opens = request.opens.find(name), closes = request.closes.find(name);
         storage::SeasonWindow window{name, opens == request.opens.end() ? request.today : opens->second,
                                      closes == request.closes.end() ? std::string(open_ended) : closes->second};
-        if (window.closes_on < window.opens_on) problems.add(0, name, "closes (" + window.closes_on + ") before it opens (" + window.opens_on + ")");
+        if (window.closes_on < window.opens_on)
+            problems.add(0, name, "closes (" + window.closes_on + ") before it opens (" + window.opens_on + ")");
         windows.push_back(std::move(window));
     }
     if (!problems.empty()) return std::unexpected(problems.into_error("the season's calendar is not valid"));
@@ -102,7 +105,8 @@ Result<PhaseStatus> phase_status(storage::Store& store, int fiscal_year, std::st
 }
 
 PhaseStatus phase_status_in(std::span<const storage::SeasonWindow> windows, std::string_view phase, const std::string& today) {
-    const auto found = std::find_if(windows.begin(), windows.end(), [&](const storage::SeasonWindow& window) { return window.phase == phase; });
+    const auto found =
+        std::find_if(windows.begin(), windows.end(), [&](const storage::SeasonWindow& window) { return window.phase == phase; });
     if (found == windows.end()) return PhaseStatus{};
     const auto state = today < found->opens_on ? PhaseState::not_yet : today > found->closes_on ? PhaseState::closed : PhaseState::open;
     return PhaseStatus{state, found->opens_on, found->closes_on};

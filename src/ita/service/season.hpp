@@ -5,9 +5,9 @@
 #include <ita/storage/store.hpp>
 
 #include <array>
-#include <span>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,8 +23,8 @@ inline constexpr std::string_view open_ended = "9999-12-31";
 
 struct SeasonRequest {
     int fiscal_year = 0;
-    std::optional<std::string> agencies_file;  // one agency id a line, or a CSV with an agency_id column; none: every agency
-    std::optional<std::string> agencies_text;  // the same list given as text (a web form); used when no file is given
+    std::optional<std::string> agencies_file;   // one agency id a line, or a CSV with an agency_id column; none: every agency
+    std::optional<std::string> agencies_text;   // the same list given as text (a web form); used when no file is given
     std::map<std::string, std::string> opens;   // by phase, YYYY-MM-DD; default `today`
     std::map<std::string, std::string> closes;  // by phase; default open-ended
     std::optional<std::string> methodology_dir;

@@ -26,7 +26,8 @@ report::AgencyReportInput SeasonReports::input_for(std::size_t position, std::ve
 
 Result<bool> is_published(storage::Store& store, int fiscal_year) {
     ITA_TRY(publications, store.publications());
-    return std::any_of(publications.begin(), publications.end(), [&](const auto& publication) { return publication.fiscal_year == fiscal_year; });
+    return std::any_of(publications.begin(), publications.end(),
+                       [&](const auto& publication) { return publication.fiscal_year == fiscal_year; });
 }
 
 namespace {
@@ -91,7 +92,8 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
     for (std::size_t position = 0; position < scored.size(); ++position)
         if (!agency_id || scored[position].scores.agency_id == *agency_id) season->chosen.push_back(position);
     if (season->chosen.empty())
-        return fail(ErrorCode::not_found, "agency " + agency_id.value_or("") + " has no result for fiscal year " + std::to_string(fiscal_year));
+        return fail(ErrorCode::not_found,
+                    "agency " + agency_id.value_or("") + " has no result for fiscal year " + std::to_string(fiscal_year));
 
     // Last year's scores, for the change of every indicator.
     std::optional<ScoreRun> previous;
@@ -125,7 +127,8 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
     for (const int year : years) {
         if (year > fiscal_year) continue;
         if (year == fiscal_year) {
-            for (const auto position : season->chosen) season->history[scored[position].scores.agency_id].emplace_back(year, scored[position].scores.overall);
+            for (const auto position : season->chosen)
+                season->history[scored[position].scores.agency_id].emplace_back(year, scored[position].scores.overall);
             continue;
         }
         auto past = score_store(store, {year, agency_id, methodology_dir, false});

@@ -21,8 +21,8 @@ struct SeasonReports {
     std::vector<std::size_t> chosen;  // positions in run.scored that get a report
     std::map<std::size_t, core::Analysis> analyses;
     std::map<std::size_t, std::vector<core::PathToTarget>> paths;
-    std::map<std::string, std::vector<core::Measure>> measures;  // by agency
-    std::map<std::string, core::Constraints> constraints;        // by agency
+    std::map<std::string, std::vector<core::Measure>> measures;                         // by agency
+    std::map<std::string, core::Constraints> constraints;                               // by agency
     std::map<std::string, std::vector<std::pair<int, std::optional<double>>>> history;  // by agency
 
     // The input of one chosen agency's report (pointers into this object).

@@ -26,10 +26,12 @@ std::string new_code() {
     return code;
 }
 
-Result<core::Methodology> registered_methodology(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir) {
+Result<core::Methodology> registered_methodology(storage::Store& store, int fiscal_year,
+                                                 const std::optional<std::string>& methodology_dir) {
     ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
     const core::AnswerLayout layout(methodology);
-    ITA_TRY_VOID(store.ensure_fiscal_year({fiscal_year, methodology.version, layout.codes(core::Instrument::iit), layout.codes(core::Instrument::eit)}));
+    ITA_TRY_VOID(store.ensure_fiscal_year(
+        {fiscal_year, methodology.version, layout.codes(core::Instrument::iit), layout.codes(core::Instrument::eit)}));
     return methodology;
 }
 
@@ -75,7 +77,8 @@ namespace {
 constexpr std::string_view started_purpose = "form-started";
 
 // The sealed submission: the answers, the UTC hour and the coarse time taken to answer.
-storage::HeldSubmission held_submission(storage::Store& store, std::vector<std::uint8_t> packed, const std::map<std::string, std::string>& fields) {
+storage::HeldSubmission held_submission(storage::Store& store, std::vector<std::uint8_t> packed,
+                                        const std::map<std::string, std::string>& fields) {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
@@ -132,7 +135,8 @@ Result<PublicForm> public_form(storage::Store& store, const std::string& agency_
     ITA_TRY(windows, store.season_windows(*year));
     if (!windows.empty()) {
         ITA_TRY(assessed, store.in_season(*year, agency_id));
-        if (!assessed) return fail(ErrorCode::not_found, "agency " + agency_id + " is not assessed in fiscal year " + std::to_string(*year));
+        if (!assessed)
+            return fail(ErrorCode::not_found, "agency " + agency_id + " is not assessed in fiscal year " + std::to_string(*year));
     }
     ITA_TRY_VOID(require_open(store, *year, "eit", today));
     ITA_TRY(found, store.agency(agency_id));
@@ -237,9 +241,9 @@ Result<StaffSurveyStatus> staff_survey_status(storage::Store& store, int fiscal_
     return status;
 }
 
-Result<void> set_headcount(storage::Store& store, int fiscal_year, const std::string& agency_id, long long headcount, const std::string& actor) {
-    if (headcount < 1 || headcount > 1'000'000)
-        return fail(ErrorCode::invalid_input, "จำนวนบุคลากรต้องอยู่ระหว่าง 1 ถึง 1,000,000 คน");
+Result<void> set_headcount(storage::Store& store, int fiscal_year, const std::string& agency_id, long long headcount,
+                           const std::string& actor) {
+    if (headcount < 1 || headcount > 1'000'000) return fail(ErrorCode::invalid_input, "จำนวนบุคลากรต้องอยู่ระหว่าง 1 ถึง 1,000,000 คน");
     return store.set_headcount(fiscal_year, agency_id, headcount, actor);
 }
 

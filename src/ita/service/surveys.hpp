@@ -55,7 +55,8 @@ inline std::string_view survey_phase(core::Instrument instrument) { return instr
 Result<StaffSurveyStatus> staff_survey_status(storage::Store& store, int fiscal_year, const std::string& agency_id,
                                               const std::optional<std::string>& methodology_dir);
 // invalid_input unless 1 ≤ headcount ≤ 1,000,000.
-Result<void> set_headcount(storage::Store& store, int fiscal_year, const std::string& agency_id, long long headcount, const std::string& actor);
+Result<void> set_headcount(storage::Store& store, int fiscal_year, const std::string& agency_id, long long headcount,
+                           const std::string& actor);
 
 struct SurveyForm {
     core::Methodology methodology;

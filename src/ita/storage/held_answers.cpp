@@ -55,7 +55,8 @@ Result<HeldSubmission> open_submission(std::span<const std::uint8_t> secret, std
     std::size_t at = 1;
     const auto take_text = [&]() -> std::optional<std::string> {
         if (at >= plain.size() || at + 1 + plain[at] > plain.size()) return std::nullopt;
-        std::string text(plain.begin() + static_cast<std::ptrdiff_t>(at + 1), plain.begin() + static_cast<std::ptrdiff_t>(at + 1 + plain[at]));
+        std::string text(plain.begin() + static_cast<std::ptrdiff_t>(at + 1),
+                         plain.begin() + static_cast<std::ptrdiff_t>(at + 1 + plain[at]));
         at += 1 + plain[at];
         return text;
     };

@@ -25,8 +25,8 @@ Result<RowPlan<Row>> finish(RowPlan<Row> plan, util::DiagnosticList& conflicts, 
 // The generic decision: absent → insert; equal → unchanged; different → update if replacing,
 // else a conflict described by `describe`.
 template <typename Row, typename Key, typename Equal, typename Describe>
-Result<RowPlan<Row>> plan_rows(const std::unordered_map<std::string, Row>& stored, std::span<const Row> rows,
-                               const ImportOptions& options, Key&& key_of, Equal&& equal, Describe&& describe, std::string_view what) {
+Result<RowPlan<Row>> plan_rows(const std::unordered_map<std::string, Row>& stored, std::span<const Row> rows, const ImportOptions& options,
+                               Key&& key_of, Equal&& equal, Describe&& describe, std::string_view what) {
     RowPlan<Row> plan;
     util::DiagnosticList conflicts(options.source);
     for (const Row& row : rows) {
@@ -82,8 +82,9 @@ Result<ResponsePlan> plan_responses(const std::unordered_map<std::string, Stored
             merged[position] = incoming;
         }
         if (!conflict.empty()) {
-            conflicts.add(respondent.line, "", "respondent " + util::quoted(respondent.label) + " of agency " + respondent.agency_id + ": " +
-                                                   conflict + replace_hint);
+            conflicts.add(
+                respondent.line, "",
+                "respondent " + util::quoted(respondent.label) + " of agency " + respondent.agency_id + ": " + conflict + replace_hint);
         } else if (merged == old_answers) {
             ++plan.report.unchanged;
         } else {
@@ -97,8 +98,8 @@ Result<ResponsePlan> plan_responses(const std::unordered_map<std::string, Stored
     return std::unexpected(std::move(error));
 }
 
-Result<RowPlan<core::Agency>> plan_agencies(const std::unordered_map<std::string, core::Agency>& stored,
-                                            std::span<const core::Agency> rows, const ImportOptions& options) {
+Result<RowPlan<core::Agency>> plan_agencies(const std::unordered_map<std::string, core::Agency>& stored, std::span<const core::Agency> rows,
+                                            const ImportOptions& options) {
     return plan_rows<core::Agency>(
         stored, rows, options, [](const core::Agency& row) { return row.agency_id; },
         [](const core::Agency& a, const core::Agency& b) {
@@ -111,9 +112,7 @@ Result<RowPlan<core::Agency>> plan_agencies(const std::unordered_map<std::string
         "agencies");
 }
 
-std::string oit_key(std::string_view agency_id, std::string_view item) {
-    return std::string(agency_id) + '\x1f' + std::string(item);
-}
+std::string oit_key(std::string_view agency_id, std::string_view item) { return std::string(agency_id) + '\x1f' + std::string(item); }
 
 std::string published_key(std::string_view agency_id, std::string_view level, std::string_view code) {
     return std::string(agency_id) + '\x1f' + std::string(level) + '\x1f' + std::string(code);

@@ -52,8 +52,8 @@ struct RowPlan {
     ImportReport report;
 };
 
-Result<RowPlan<core::Agency>> plan_agencies(const std::unordered_map<std::string, core::Agency>& stored,
-                                            std::span<const core::Agency> rows, const ImportOptions& options);
+Result<RowPlan<core::Agency>> plan_agencies(const std::unordered_map<std::string, core::Agency>& stored, std::span<const core::Agency> rows,
+                                            const ImportOptions& options);
 // Stored key: agency_id \x1f item.
 Result<RowPlan<core::OitVerdict>> plan_oit(const std::unordered_map<std::string, core::OitVerdict>& stored,
                                            std::span<const core::OitVerdict> rows, const ImportOptions& options);

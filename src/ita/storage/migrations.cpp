@@ -15,7 +15,8 @@ namespace ita::storage {
 
 std::vector<Migration> migrations() {
     std::vector<Migration> list;
-    for (const auto& file : util::embedded_migrations()) list.push_back({std::stoi(std::string(file.name.substr(0, 3))), file.name, file.content});
+    for (const auto& file : util::embedded_migrations())
+        list.push_back({std::stoi(std::string(file.name.substr(0, 3))), file.name, file.content});
     std::sort(list.begin(), list.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
     return list;
 }
@@ -39,9 +40,12 @@ std::string render_migration(std::string_view text, sql::Dialect dialect) {
         const auto end = text.find('\n');
         std::string line(text.substr(0, end));
         text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-        if (line == "-- @sqlite") section = Section::sqlite_only;
-        else if (line == "-- @postgresql") section = Section::postgresql_only;
-        else if (line == "-- @end") section = Section::both;
+        if (line == "-- @sqlite")
+            section = Section::sqlite_only;
+        else if (line == "-- @postgresql")
+            section = Section::postgresql_only;
+        else if (line == "-- @end")
+            section = Section::both;
         else if (section == Section::both || (section == Section::sqlite_only) == sqlite) {
             for (const auto& [token, for_sqlite, for_postgresql] : tokens)
                 for (auto at = line.find(token); at != std::string::npos; at = line.find(token, at))
@@ -63,8 +67,9 @@ Result<void> require_current_schema(int stored_version, Migrations migrations) {
     ITA_TRY_VOID(require_known_schema(stored_version));
     const int known = newest_schema_version();
     if (migrations == Migrations::apply || stored_version == 0 || stored_version == known) return {};
-    return fail(ErrorCode::conflict, "the database is at schema " + std::to_string(stored_version) + " and this ita needs " + std::to_string(known) +
-                                         ": stop every ita serve, back it up (ita backup), run `ita migrate --db …`, then start them again");
+    return fail(ErrorCode::conflict,
+                "the database is at schema " + std::to_string(stored_version) + " and this ita needs " + std::to_string(known) +
+                    ": stop every ita serve, back it up (ita backup), run `ita migrate --db …`, then start them again");
 }
 
 }  // namespace ita::storage

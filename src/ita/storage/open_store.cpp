@@ -20,7 +20,8 @@ enum class Target { sqlite, postgres, neither };
 Target classify(const std::string& target) {
     if (is_postgres(target)) return Target::postgres;
     // A path, or a SQLite URI filename (file:ita.db?mode=ro).
-    if (target.starts_with("/") || target.starts_with("./") || target.starts_with("../") || target.starts_with("file:")) return Target::sqlite;
+    if (target.starts_with("/") || target.starts_with("./") || target.starts_with("../") || target.starts_with("file:"))
+        return Target::sqlite;
     if (target.find("://") != std::string::npos) return Target::neither;
     if (target.find('=') == std::string::npos) return Target::sqlite;
     char* error = nullptr;
@@ -36,8 +37,9 @@ Result<std::unique_ptr<Store>> open_store(const std::string& path_or_url, Migrat
     if (path_or_url.empty()) return fail(ErrorCode::invalid_input, "no database given: use --db PATH_OR_URL or set ITA_DB");
     const auto target = classify(path_or_url);
     if (target == Target::neither)
-        return fail(ErrorCode::invalid_input, "--db is neither a database file nor a PostgreSQL connection string (postgresql://… or "
-                                              "key=value pairs such as host=… dbname=…); it is not shown here, as it may hold a password");
+        return fail(ErrorCode::invalid_input,
+                    "--db is neither a database file nor a PostgreSQL connection string (postgresql://… or "
+                    "key=value pairs such as host=… dbname=…); it is not shown here, as it may hold a password");
     if (target == Target::postgres) {
         ITA_TRY(store, postgres::PostgresStore::open(path_or_url, migrations));
         return std::unique_ptr<Store>(std::move(store));

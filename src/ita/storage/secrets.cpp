@@ -5,14 +5,14 @@
 
 #include <sodium.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace ita::storage {
 
@@ -75,8 +75,8 @@ Result<Secrets> read_secrets(const std::string& path) {
         std::size_t length = 0;
         if (line.size() != key.size() * 2 ||
             sodium_hex2bin(key.data(), key.size(), line.data(), line.size(), nullptr, &length, nullptr) != 0 || length != key.size())
-            return fail(ErrorCode::invalid_input,
-                        path + ":" + std::to_string(line_number) + ": not a key (" + std::to_string(key.size() * 2) + " hexadecimal digits expected)");
+            return fail(ErrorCode::invalid_input, path + ":" + std::to_string(line_number) + ": not a key (" +
+                                                      std::to_string(key.size() * 2) + " hexadecimal digits expected)");
         return Secrets{std::move(key), path, false};
     }
     return fail(ErrorCode::invalid_input, path + ": the secrets file holds no key");
@@ -95,8 +95,8 @@ std::string secret_check(std::span<const std::uint8_t> key) { return keyed_stamp
 
 Result<void> require_matching_secrets(const Secrets& secrets, const std::string& stored_check) {
     if (secret_check(secrets.key) == stored_check) return {};
-    return fail(ErrorCode::invalid_input, "the secrets file " + secrets.path +
-                                              " is not the one this database was created with: set ITA_SECRETS to that file's path");
+    return fail(ErrorCode::invalid_input,
+                "the secrets file " + secrets.path + " is not the one this database was created with: set ITA_SECRETS to that file's path");
 }
 
 Result<SettledSecrets> settle_secrets(const std::optional<std::string>& stored_check,

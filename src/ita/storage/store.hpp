@@ -40,8 +40,8 @@ namespace ita::storage {
 
 struct ImportOptions {
     bool replace = false;
-    std::string actor = "cli";   // who, for the audit log
-    std::string source;          // the file(s), for messages and the audit log
+    std::string actor = "cli";  // who, for the audit log
+    std::string source;         // the file(s), for messages and the audit log
 };
 
 // What an import did, counted in its own unit (agencies, respondents, items, scores).
@@ -138,7 +138,7 @@ struct User {
     std::string user_id;
     std::string display_name;
     core::Role role = core::Role::agency_admin;
-    std::string agency_id;  // for agency admins
+    std::string agency_id;      // for agency admins
     std::string password_hash;  // argon2id, libsodium's string form
 };
 
@@ -188,8 +188,8 @@ public:
                                                   const ImportOptions& options) = 0;
 
     // Counts `submissions` into an hour and duration bucket, apart from any answer.
-    virtual Result<void> count_submission(int fiscal_year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
-                                          std::string_view duration, long long submissions = 1) = 0;
+    virtual Result<void> count_submission(int fiscal_year, const std::string& agency_id, core::Instrument instrument,
+                                          const std::string& hour, std::string_view duration, long long submissions = 1) = 0;
     virtual Result<std::vector<TimingCount>> submission_timing(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
     // A keyed hash (hex) of `text` for `purpose` under the deployment's secret: a value a form
     // carries out and brings back can be checked unforged by any server process.
@@ -292,7 +292,8 @@ public:
     // bytes no check refers to any more. latest_url_checks: the newest check of each item, by
     // agency then item, of one agency or (none named) of all; url_check_history: one item's
     // checks, newest first; evidence_snapshot: not_found unless a check of that agency kept them.
-    virtual Result<std::int64_t> record_url_check(int fiscal_year, const UrlCheck& check, const std::optional<EvidenceSnapshot>& snapshot) = 0;
+    virtual Result<std::int64_t> record_url_check(int fiscal_year, const UrlCheck& check,
+                                                  const std::optional<EvidenceSnapshot>& snapshot) = 0;
     virtual Result<void> forget_snapshots(int fiscal_year, const std::string& agency_id, const std::string& item,
                                           std::span<const std::int64_t> keep_check_ids) = 0;
     virtual Result<std::vector<UrlCheck>> latest_url_checks(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
@@ -304,7 +305,8 @@ public:
     // Accounts and sessions. Session tokens are stored as keyed hashes.
     virtual Result<void> add_user(const User& user, std::string_view actor) = 0;
     virtual Result<User> user(const std::string& user_id) = 0;
-    virtual Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) = 0;
+    virtual Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf,
+                                     std::int64_t expires_at) = 0;
     // not_found for an unknown or expired (at `now`) token.
     virtual Result<Session> session(std::string_view token, std::int64_t now) = 0;
     virtual Result<void> remove_session(std::string_view token) = 0;

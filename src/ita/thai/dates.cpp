@@ -1,8 +1,8 @@
 #include <ita/thai/dates.hpp>
 
-#include <ita/util/calendar.hpp>
 #include <cstdio>
 #include <ctime>
+#include <ita/util/calendar.hpp>
 
 #include <charconv>
 
@@ -18,7 +18,8 @@ bool parse_int(std::string_view text, int& value) {
 }  // namespace
 
 std::string short_thai_date(std::string_view iso) {
-    static constexpr const char* months[] = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
+    static constexpr const char* months[] = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+                                             "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",  "พ.ย.", "ธ.ค."};
     int year = 0, month = 0, day = 0;
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !parse_int(iso.substr(0, 4), year) || !parse_int(iso.substr(5, 2), month) ||
         !parse_int(iso.substr(8, 2), day) || month < 1 || month > 12 || day < 1 || day > 31)

@@ -29,9 +29,10 @@ std::vector<UChar32> code_points(std::string_view text) {
     for (int32_t offset = 0; offset < length;) {
         UChar32 c = 0;
         U8_NEXT(bytes, offset, length, c);
-        if (c < 0) continue;  // a malformed byte is dropped
+        if (c < 0) continue;                                     // a malformed byte is dropped
         if (c >= 0x0E50 && c <= 0x0E59) c = '0' + (c - 0x0E50);  // Thai digits
-        if (u_isalnum(c) || mark_rank(c) != 0 || c == sara_am || c == sara_aa || (c >= 0x0E00 && c <= 0x0E7F && c != 0x0E2F && c != 0x0E46 && c != 0x0E5A && c != 0x0E5B))
+        if (u_isalnum(c) || mark_rank(c) != 0 || c == sara_am || c == sara_aa ||
+            (c >= 0x0E00 && c <= 0x0E7F && c != 0x0E2F && c != 0x0E46 && c != 0x0E5A && c != 0x0E5B))
             points.push_back(u_tolower(c));
     }
     return points;

@@ -21,7 +21,8 @@ int digits(std::string_view text, std::size_t from, std::size_t count) {
 std::optional<int> parse_fiscal_year(std::string_view text) {
     int year = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
-    if (error != std::errc() || end != text.data() + text.size() || year < first_fiscal_year || year > last_fiscal_year) return std::nullopt;
+    if (error != std::errc() || end != text.data() + text.size() || year < first_fiscal_year || year > last_fiscal_year)
+        return std::nullopt;
     return year;
 }
 

@@ -8,8 +8,7 @@ namespace ita::util {
 
 class DiagnosticList {
 public:
-    explicit DiagnosticList(std::string file, std::size_t cap = 100)
-        : m_file(std::move(file)), m_cap(cap) {}
+    explicit DiagnosticList(std::string file, std::size_t cap = 100) : m_file(std::move(file)), m_cap(cap) {}
 
     void add(std::size_t line, std::string field, std::string message);
     [[nodiscard]] bool empty() const { return m_items.empty() && m_dropped == 0; }

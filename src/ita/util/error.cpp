@@ -13,8 +13,7 @@ std::string Diagnostic::to_string() const {
 std::string Error::to_string() const {
     std::string text = message;
     for (const auto& diagnostic : diagnostics) text += "\n  " + diagnostic.to_string();
-    if (diagnostics_dropped > 0)
-        text += "\n  ... and " + std::to_string(diagnostics_dropped) + " more problems";
+    if (diagnostics_dropped > 0) text += "\n  ... and " + std::to_string(diagnostics_dropped) + " more problems";
     return text;
 }
 

@@ -38,9 +38,7 @@ struct Error {
 template <typename T>
 using Result = std::expected<T, Error>;
 
-inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
-    return std::unexpected(Error{code, std::move(message), {}, 0});
-}
+inline std::unexpected<Error> fail(ErrorCode code, std::string message) { return std::unexpected(Error{code, std::move(message), {}, 0}); }
 
 // The success or failure of a Result, without its value (GCC 12 has no expected::transform).
 template <typename T>
@@ -56,14 +54,13 @@ Result<void> without_value(Result<T>&& result) {
 #define ITA_CONCAT_INNER(a, b) a##b
 #define ITA_CONCAT(a, b) ITA_CONCAT_INNER(a, b)
 // NOLINTBEGIN(bugprone-macro-parentheses): `var` names the variable the macro declares.
-#define ITA_TRY(var, expr)                                   \
-    auto ITA_CONCAT(ita_try_, __LINE__) = (expr);            \
-    if (!ITA_CONCAT(ita_try_, __LINE__))                     \
-        return std::unexpected(std::move(ITA_CONCAT(ita_try_, __LINE__)).error()); \
+#define ITA_TRY(var, expr)                                                                                          \
+    auto ITA_CONCAT(ita_try_, __LINE__) = (expr);                                                                   \
+    if (!ITA_CONCAT(ita_try_, __LINE__)) return std::unexpected(std::move(ITA_CONCAT(ita_try_, __LINE__)).error()); \
     auto var = std::move(*ITA_CONCAT(ita_try_, __LINE__))
 // NOLINTEND(bugprone-macro-parentheses)
 
 // ITA_TRY_VOID(expr): returns the error of a Result<void> from the enclosing function.
-#define ITA_TRY_VOID(expr)                                    \
+#define ITA_TRY_VOID(expr)                                                             \
     if (auto ITA_CONCAT(ita_try_, __LINE__) = (expr); !ITA_CONCAT(ita_try_, __LINE__)) \
     return std::unexpected(std::move(ITA_CONCAT(ita_try_, __LINE__)).error())

@@ -1,19 +1,19 @@
 #include <ita/util/mapped_file.hpp>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdint>
-#include <mutex>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
+#include <mutex>
 #include <sstream>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <algorithm>
 #include <utility>
 
 namespace ita::util {
@@ -39,7 +39,8 @@ void on_bus_error(int signal, siginfo_t* info, void* context) {
         const auto begin = slot.begin.load();
         if (begin == 0 || address < begin || address >= begin + slot.size.load()) continue;
         static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-        void* at = reinterpret_cast<void*>(address & ~(page - 1));  // NOLINT(performance-no-int-to-ptr): the faulting page, from the signal's address
+        void* at = reinterpret_cast<void*>(address &
+                                           ~(page - 1));  // NOLINT(performance-no-int-to-ptr): the faulting page, from the signal's address
         if (::mmap(at, page, PROT_READ, MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != MAP_FAILED) {
             slot.changed = true;
             return;  // the read is retried and sees zeros
@@ -136,9 +137,12 @@ void MappedFile::release_before(std::size_t offset) const {
     if (m_data && length > 0) ::madvise(const_cast<char*>(m_data), length, MADV_DONTNEED);
 }
 
-MappedFile::MappedFile(MappedFile&& other) noexcept
-    : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0)), m_path(std::move(other.m_path)),
-      m_stat(other.m_stat), m_slot(std::exchange(other.m_slot, -1)) {}
+MappedFile::MappedFile(MappedFile&& other) noexcept :
+        m_data(std::exchange(other.m_data, nullptr)),
+        m_size(std::exchange(other.m_size, 0)),
+        m_path(std::move(other.m_path)),
+        m_stat(other.m_stat),
+        m_slot(std::exchange(other.m_slot, -1)) {}
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     if (this != &other) {

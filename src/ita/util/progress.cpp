@@ -1,8 +1,8 @@
 #include <ita/util/progress.hpp>
 
+#include <unistd.h>
 #include <atomic>
 #include <cstdio>
-#include <unistd.h>
 
 namespace ita::util {
 
@@ -10,8 +10,8 @@ namespace {
 std::atomic<bool> terminal_taken{false};
 }
 
-ProgressBar::ProgressBar(std::string label, std::size_t total)
-    : m_label(std::move(label)), m_total(total), m_enabled(::isatty(STDERR_FILENO) == 1) {
+ProgressBar::ProgressBar(std::string label, std::size_t total) :
+        m_label(std::move(label)), m_total(total), m_enabled(::isatty(STDERR_FILENO) == 1) {
     if (m_enabled) m_enabled = m_owns_terminal = !terminal_taken.exchange(true);
 }
 

@@ -17,16 +17,14 @@ std::string ascii_lower(std::string_view text) {
 std::optional<double> parse_double(std::string_view text) {
     double value = 0;
     const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || result.ec != std::errc{} || result.ptr != text.data() + text.size())
-        return std::nullopt;
+    if (text.empty() || result.ec != std::errc{} || result.ptr != text.data() + text.size()) return std::nullopt;
     return value;
 }
 
 std::optional<long long> parse_integer(std::string_view text) {
     long long value = 0;
     const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || result.ec != std::errc{} || result.ptr != text.data() + text.size() || value < 0)
-        return std::nullopt;
+    if (text.empty() || result.ec != std::errc{} || result.ptr != text.data() + text.size() || value < 0) return std::nullopt;
     return value;
 }
 
@@ -59,7 +57,8 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
         }
         std::size_t length = 0;
         unsigned char low = 0x80, high = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+        if (lead >= 0xC2 && lead <= 0xDF)
+            length = 2;
         else if (lead >= 0xE0 && lead <= 0xEF) {
             length = 3;
             if (lead == 0xE0) low = 0xA0;

@@ -16,7 +16,6 @@ namespace {
 
 ita::test::Outcome run_ita(const std::string& arguments) { return ita::test::run_ita(arguments, false); }
 
-
 class CheckUrlsCli : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -37,12 +36,21 @@ protected:
         m_db = m_files.path("ita.db");
         const auto agencies = m_files.write("agencies.csv", "agency_id,name,type,province\nT1,เทศบาลตำบลหนึ่ง,เทศบาลตำบล,ขอนแก่น\n");
         const std::string base = "http://127.0.0.1:" + std::to_string(m_port);
-        const auto oit = m_files.write("oit.csv", "agency_id,item,present,url,note\n"
-                                                  "T1,O1,yes," + base + "/o1,\n"
-                                                  "T1,O7,yes," + base + "/old-o7,\n"
-                                                  "T1,O10,yes," + base + "/o10,\n"
-                                                  "T1,O12,yes," + base + "/gone,\n"
-                                                  "T1,O2,no,,\n");
+        const auto oit = m_files.write("oit.csv",
+                                       "agency_id,item,present,url,note\n"
+                                       "T1,O1,yes," +
+                                           base +
+                                           "/o1,\n"
+                                           "T1,O7,yes," +
+                                           base +
+                                           "/old-o7,\n"
+                                           "T1,O10,yes," +
+                                           base +
+                                           "/o10,\n"
+                                           "T1,O12,yes," +
+                                           base +
+                                           "/gone,\n"
+                                           "T1,O2,no,,\n");
         ASSERT_EQ(run_ita("import --db " + m_db + " agencies " + agencies).exit_code, 0);
         ASSERT_EQ(run_ita("import --db " + m_db + " --year 2565 oit " + oit).exit_code, 0);
     }
@@ -52,7 +60,8 @@ protected:
     }
 
     nlohmann::json check(const std::string& extra = "") {
-        const auto outcome = run_ita("check-urls --db " + m_db + " --year 2565 --format json --allow-private-addresses --timeout 5 " + extra);
+        const auto outcome =
+            run_ita("check-urls --db " + m_db + " --year 2565 --format json --allow-private-addresses --timeout 5 " + extra);
         EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
         return nlohmann::json::parse(outcome.output);
     }
@@ -148,7 +157,7 @@ TEST_F(CheckUrlsCli, TheReadinessMonitorSaysWhatFallsDueAndHowReadyItIs) {
             if (entry["item"] == code && (covers.empty() || entry["covers"] == covers)) return entry;
         return nullptr;
     };
-    EXPECT_TRUE(row("O1").is_null());  // standing information falls due on no day
+    EXPECT_TRUE(row("O1").is_null());          // standing information falls due on no day
     EXPECT_EQ(row("O10")["status"], "stale");  // due since the year's first day, and last year's plan
     EXPECT_EQ(row("O10")["due_on"], "2021-10-01");
     EXPECT_EQ(row("O12")["status"], "broken");
@@ -156,6 +165,6 @@ TEST_F(CheckUrlsCli, TheReadinessMonitorSaysWhatFallsDueAndHowReadyItIs) {
     ASSERT_FALSE(april.is_null()) << report.dump(2);
     EXPECT_EQ(april["entered"], false);
     EXPECT_EQ(april["due_on"], "2022-05-01");
-    EXPECT_EQ(row("O23", "สรุปผลเดือนพฤษภาคม 2565")["days"], 17);  // the next one, on 1 June
+    EXPECT_EQ(row("O23", "สรุปผลเดือนพฤษภาคม 2565")["days"], 17);                         // the next one, on 1 June
     EXPECT_EQ(run_ita("check-urls --db " + m_db + " --year 2565 --due").exit_code, 2);  // whose?
 }

@@ -3,11 +3,11 @@
 
 #include <sys/stat.h>
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -54,7 +54,8 @@ TEST(Cli, ScoreTableIsForPeople) {
 
 TEST(Cli, ScoreCsvToAFile) {
     const fs::path out = fs::temp_directory_path() / ("ita_cli_" + std::to_string(::getpid()) + ".csv");
-    const auto outcome = run("score --year 2564 --published " + golden("2564/seed001_indicators/published.csv") + " --format csv --out " + out.string());
+    const auto outcome =
+        run("score --year 2564 --published " + golden("2564/seed001_indicators/published.csv") + " --format csv --out " + out.string());
     ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
     std::ifstream file(out);
     std::string header, row;
@@ -122,9 +123,9 @@ TEST(Cli, GenThenScoreRoundTrip) {
     const fs::path dir = fs::temp_directory_path() / ("ita_cli_gen_" + std::to_string(::getpid()));
     const auto gen = run("gen --agencies 25 --seed 3 --year 2566 --out " + dir.string());
     ASSERT_EQ(gen.exit_code, 0) << gen.output;
-    const auto score = run("score --year 2566 --agencies " + (dir / "agencies.csv").string() + " --responses " +
-                           (dir / "responses_iit.csv").string() + " --responses " + (dir / "responses_eit.csv").string() +
-                           " --oit " + (dir / "oit.csv").string() + " --format csv");
+    const auto score =
+        run("score --year 2566 --agencies " + (dir / "agencies.csv").string() + " --responses " + (dir / "responses_iit.csv").string() +
+            " --responses " + (dir / "responses_eit.csv").string() + " --oit " + (dir / "oit.csv").string() + " --format csv");
     ASSERT_EQ(score.exit_code, 0) << score.output;
     EXPECT_EQ(std::count(score.output.begin(), score.output.end(), '\n'), 26);
     fs::remove_all(dir);
@@ -135,7 +136,8 @@ TEST(Cli, AnalyseFromPublishedScores) {
     ASSERT_EQ(text.exit_code, 0) << text.output;
     EXPECT_NE(text.output.find("1. ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต 77.69"), std::string::npos) << text.output;
     EXPECT_NE(text.output.find("ขาดอีก 1.06 คะแนน"), std::string::npos);
-    const auto json = run("analyse --year 2565 --agency A1 --published " + golden("2565/seed002_indicators/published.csv") + " --format json");
+    const auto json =
+        run("analyse --year 2565 --agency A1 --published " + golden("2565/seed002_indicators/published.csv") + " --format json");
     ASSERT_EQ(json.exit_code, 0) << json.output;
     EXPECT_NE(json.output.find(R"("urgent_weaknesses":[5,6,8],"strengths":[10,1,3])"), std::string::npos) << json.output;
     // EIT indicators move the overall 0.1 a point: 6 must reach 78.31 + (84.995 − 83.93780) ÷ 0.1 = 88.878.

@@ -1,7 +1,7 @@
 // The same answers in long and in wide form score identically, to the last bit.
 #include <ita/app/gen_command.hpp>
-#include <ita/service/score_files.hpp>
 #include <ita/report/score_outputs.hpp>
+#include <ita/service/score_files.hpp>
 
 #include <gtest/gtest.h>
 

@@ -137,8 +137,8 @@ TEST_P(Golden, MatchesExpected) {
     std::size_t checked = 0;
     while (reader.next()) {
         const std::string agency(reader.fields()[0]), key(reader.fields()[1]), expected(reader.fields()[2]);
-        const auto found = std::find_if(run->scored.begin(), run->scored.end(),
-                                        [&](const auto& scored) { return scored.scores.agency_id == agency; });
+        const auto found =
+            std::find_if(run->scored.begin(), run->scored.end(), [&](const auto& scored) { return scored.scores.agency_id == agency; });
         ASSERT_NE(found, run->scored.end()) << "agency " << agency;
         EXPECT_EQ(actual_value(run->methodology, found->scores, key), expected) << golden.name << ": " << agency << " " << key;
         ++checked;

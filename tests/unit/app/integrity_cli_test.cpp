@@ -1,23 +1,26 @@
 // `ita integrity` as an auditor runs it: an agency whose answers were copied stands out with
 // its reasons; its honest peers do not; nothing about the scores changes.
-#include "../../support/shell.hpp"
 #include "../../support/integrity_answers.hpp"
+#include "../../support/shell.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
 
-
 TEST(IntegrityCli, CopiedAnswersStandOutWithTheirReasonAndScoresStayAsTheyWere) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db"), ita = ITA_BINARY;
     const auto agencies = files.write("agencies.csv", ita::test::copied_answers_agencies);
     ASSERT_EQ(std::system((ita + " import --db " + db + " agencies " + agencies + " >/dev/null 2>&1").c_str()), 0);
-    ASSERT_EQ(std::system((ita + " import --db " + db + " --year 2565 responses " + files.write("r.csv", ita::test::copied_answers_csv()) + " >/dev/null 2>&1").c_str()), 0);
+    ASSERT_EQ(std::system((ita + " import --db " + db + " --year 2565 responses " + files.write("r.csv", ita::test::copied_answers_csv()) +
+                           " >/dev/null 2>&1")
+                              .c_str()),
+              0);
     const auto scores_before = ita::test::output_of(ita + " score --db " + db + " --year 2565 --format json 2>/dev/null");
 
-    const auto report = nlohmann::json::parse(ita::test::output_of(ita + " integrity --db " + db + " --year 2565 --format json 2>/dev/null"));
+    const auto report =
+        nlohmann::json::parse(ita::test::output_of(ita + " integrity --db " + db + " --year 2565 --format json 2>/dev/null"));
     ASSERT_EQ(report["agencies"].size(), 4u) << report.dump(2);
     const auto& lowest = report["agencies"][0];  // lowest confidence first
     EXPECT_EQ(lowest["agency_id"], "T2");

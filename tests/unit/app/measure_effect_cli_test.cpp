@@ -14,20 +14,27 @@ protected:
     void SetUp() override {
         m_db = m_files.path("ita.db");
         run("import --db " + m_db + " agencies " +
-            m_files.write("a.csv", "agency_id,name,type,province\nT1,เทศบาลตำบลหนึ่ง,เทศบาลตำบล,ขอนแก่น\nT2,เทศบาลตำบลสอง,เทศบาลตำบล,ขอนแก่น\n"));
+            m_files.write("a.csv",
+                          "agency_id,name,type,province\nT1,เทศบาลตำบลหนึ่ง,เทศบาลตำบล,ขอนแก่น\nT2,เทศบาลตำบลสอง,เทศบาลตำบล,ขอนแก่น\n"));
         run("import --db " + m_db + " --year 2564 published " +
             m_files.write("p64.csv", "agency_id,level,code,score\nT1,indicator,5,70\nT1,indicator,8,60\nT2,indicator,5,70\n"));
         run("import --db " + m_db + " --year 2565 published " +
             m_files.write("p65.csv", "agency_id,level,code,score\nT1,indicator,5,80\nT1,indicator,8,61\nT2,indicator,5,70.5\n"));
         run("publish --db " + m_db + " --year 2564");
         const std::string period = " --start 2021-10-01 --end 2022-09-30";
-        run("measures add --db " + m_db + " --year 2565 --agency T1 --title Briefing --target indicator:5 --target indicator:8 --responsible R --status active" + period);
-        run("measures add --db " + m_db + " --year 2565 --agency T2 --title Manual --target indicator:5 --responsible R --status active" + period);
-        run("measures add --db " + m_db + " --year 2565 --agency T1 --title Draft --target indicator:5 --responsible R" + period);  // a draft
+        run("measures add --db " + m_db +
+            " --year 2565 --agency T1 --title Briefing --target indicator:5 --target indicator:8 --responsible R --status active" + period);
+        run("measures add --db " + m_db + " --year 2565 --agency T2 --title Manual --target indicator:5 --responsible R --status active" +
+            period);
+        run("measures add --db " + m_db + " --year 2565 --agency T1 --title Draft --target indicator:5 --responsible R" +
+            period);  // a draft
     }
-    void run(const std::string& arguments) { ASSERT_EQ(std::system((std::string(ITA_BINARY) + " " + arguments + " >/dev/null 2>&1").c_str()), 0) << arguments; }
+    void run(const std::string& arguments) {
+        ASSERT_EQ(std::system((std::string(ITA_BINARY) + " " + arguments + " >/dev/null 2>&1").c_str()), 0) << arguments;
+    }
     nlohmann::json effect(const std::string& extra = "") {
-        return nlohmann::json::parse(ita::test::output_of(std::string(ITA_BINARY) + " measures effect --db " + m_db + " --year 2565 --format json " + extra + " 2>&1"));
+        return nlohmann::json::parse(ita::test::output_of(std::string(ITA_BINARY) + " measures effect --db " + m_db +
+                                                          " --year 2565 --format json " + extra + " 2>&1"));
     }
 
     ita::test::TempDir m_files;

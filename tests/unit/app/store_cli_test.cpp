@@ -11,9 +11,10 @@ using ita::test::run_ita;
 TEST(StoreCli, ImportScoreRankBackup) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
-    const auto agencies = files.write("agencies.csv",
-                                      "agency_id,name,type,province\nT1,เทศบาลตำบลหนึ่ง,เทศบาลตำบล,ขอนแก่น\nT2,เทศบาลตำบลสอง,เทศบาลตำบล,ขอนแก่น\n"
-                                      "T3,เทศบาลตำบลสาม,เทศบาลตำบล,ยโสธร\nO1,องค์การบริหารส่วนตำบลหนึ่ง,องค์การบริหารส่วนตำบล,ยโสธร\n");
+    const auto agencies =
+        files.write("agencies.csv",
+                    "agency_id,name,type,province\nT1,เทศบาลตำบลหนึ่ง,เทศบาลตำบล,ขอนแก่น\nT2,เทศบาลตำบลสอง,เทศบาลตำบล,ขอนแก่น\n"
+                    "T3,เทศบาลตำบลสาม,เทศบาลตำบล,ยโสธร\nO1,องค์การบริหารส่วนตำบลหนึ่ง,องค์การบริหารส่วนตำบล,ยโสธร\n");
     // T1 and T2 tie at 88, T3 at 92; O1 alone in its type.
     const auto published = files.write("published.csv",
                                        "agency_id,level,code,score\n"
@@ -35,18 +36,21 @@ TEST(StoreCli, ImportScoreRankBackup) {
               std::string::npos);
     EXPECT_NE(rank.output.find(R"("agency_id":"T2","type":"เทศบาลตำบล","province":"ขอนแก่น","overall":88.0,"verdict":"A","rank":2,"of":3})"),
               std::string::npos);
-    EXPECT_NE(rank.output.find(R"("agency_id":"O1","type":"องค์การบริหารส่วนตำบล","province":"ยโสธร","overall":70.0,"verdict":"C","rank":1,"of":1})"),
+    EXPECT_NE(rank.output.find(
+                  R"("agency_id":"O1","type":"องค์การบริหารส่วนตำบล","province":"ยโสธร","overall":70.0,"verdict":"C","rank":1,"of":1})"),
               std::string::npos);
     EXPECT_NE(rank.output.find(R"("national":{"agencies":4,"scored":4,"mean":84.5,"passing":3,"share_passing":75.0,"meets_target":false})"),
               std::string::npos);
 
     const auto province = run_ita("rank --db " + db + " --year 2565 --province ยโสธร --format csv");
     ASSERT_EQ(province.exit_code, 0);
-    EXPECT_EQ(province.output, "agency_id,type,province,overall,verdict,rank,of\nT3,เทศบาลตำบล,ยโสธร,92,A,1,3\nO1,องค์การบริหารส่วนตำบล,ยโสธร,70,C,1,1\n");
+    EXPECT_EQ(province.output,
+              "agency_id,type,province,overall,verdict,rank,of\nT3,เทศบาลตำบล,ยโสธร,92,A,1,3\nO1,องค์การบริหารส่วนตำบล,ยโสธร,70,C,1,1\n");
 
     const auto score = run_ita("score --db " + db + " --year 2565 --agency T3 --format json");
     ASSERT_EQ(score.exit_code, 0) << score.output;
-    EXPECT_NE(score.output.find(R"("agencies":[{"agency_id":"T3","overall":92.0,"rating":"A","pass":true)"), std::string::npos) << score.output;
+    EXPECT_NE(score.output.find(R"("agencies":[{"agency_id":"T3","overall":92.0,"rating":"A","pass":true)"), std::string::npos)
+        << score.output;
 
     const std::string backup = files.path("backup.db");
     ASSERT_EQ(run_ita("backup --db " + db + " --out " + backup).exit_code, 0);
@@ -61,7 +65,8 @@ TEST(StoreCli, DatabaseFromTheEnvironmentAndClearErrors) {
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.output.find("give --db PATH_OR_URL or set ITA_DB"), std::string::npos);
     const auto agencies = files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลตำบล,ขอนแก่น\n");
-    const auto from_env = run_ita("import agencies " + agencies + " ; ITA_DB=" + files.path("env.db") + " " + ITA_BINARY + " import agencies " + agencies);
+    const auto from_env =
+        run_ita("import agencies " + agencies + " ; ITA_DB=" + files.path("env.db") + " " + ITA_BINARY + " import agencies " + agencies);
     EXPECT_NE(from_env.output.find("agencies: 1 added"), std::string::npos) << from_env.output;
     const auto no_year = run_ita("rank --db " + files.path("env.db") + " --year 2560");
     EXPECT_EQ(no_year.exit_code, 2);
@@ -73,7 +78,10 @@ TEST(StoreCli, DatabaseFromTheEnvironmentAndClearErrors) {
 TEST(StoreCli, AnUpgradeIsAStepOfItsOwnForTheServer) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
-    ASSERT_EQ(run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n")).exit_code, 0);
+    ASSERT_EQ(
+        run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n"))
+            .exit_code,
+        0);
     // As a database of the previous release: schema 10.
     ASSERT_EQ(std::system(("sqlite3 " + db + " \"DELETE FROM schema_migrations WHERE version = 11; DROP TABLE job_claims\"").c_str()), 0);
     const auto refused = run_ita("serve --db " + db + " --listen 127.0.0.1:1 --no-evidence-check");
@@ -109,18 +117,29 @@ TEST(StoreCli, TextStoredBeforeTheBoundaryCheckNeverBreaksJsonOutput) {
     // (U+FFFD) instead of failing with "internal error".
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
-    ASSERT_EQ(run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n")).exit_code, 0);
-    ASSERT_EQ(run_ita("measures add --db " + db + " --year 2566 --agency A1 --title T --responsible R --start 2022-10-01 --end 2023-09-30").exit_code, 0);
+    ASSERT_EQ(
+        run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n"))
+            .exit_code,
+        0);
+    ASSERT_EQ(run_ita("measures add --db " + db + " --year 2566 --agency A1 --title T --responsible R --start 2022-10-01 --end 2023-09-30")
+                  .exit_code,
+              0);
     ASSERT_EQ(std::system(("sqlite3 " + db + " \"UPDATE measures SET title = CAST(X'41FF42' AS TEXT)\"").c_str()), 0);
     const auto listed = run_ita("measures list --db " + db + " --year 2566 --format json", false);
     ASSERT_EQ(listed.exit_code, 0) << listed.output;
-    EXPECT_NE(listed.output.find("A\xEF\xBF\xBD" "B"), std::string::npos) << listed.output;
+    EXPECT_NE(listed.output.find("A\xEF\xBF\xBD"
+                                 "B"),
+              std::string::npos)
+        << listed.output;
 }
 
 TEST(StoreCli, DraftMeasuresFromLastYearsAnalysisAndTrackThem) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
-    ASSERT_EQ(run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n")).exit_code, 0);
+    ASSERT_EQ(run_ita("import --db " + db + " agencies " +
+                      files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n"))
+                  .exit_code,
+              0);
     const std::string seed002 = std::string(ITA_SOURCE_DIR) + "/tests/golden/2565/seed002_indicators/published.csv";
     ASSERT_EQ(run_ita("import --db " + db + " --year 2565 published " + seed002).exit_code, 0);
     const auto drafted = run_ita("measures draft --db " + db + " --year 2566 --agency A1");
@@ -140,13 +159,15 @@ TEST(StoreCli, DraftMeasuresFromLastYearsAnalysisAndTrackThem) {
     EXPECT_NE(overdue.output.find(R"("measure_id":2,)"), std::string::npos);
     EXPECT_NE(overdue.output.find(R"("next_report_due":"2022-10-01","overdue":true)"), std::string::npos);
 
-    const auto added = run_ita("measures add --db " + db + " --year 2566 --agency A1 --title ทดสอบ --responsible กองคลัง --start 2022-10-01 --end 2023-10-05");
+    const auto added = run_ita("measures add --db " + db +
+                               " --year 2566 --agency A1 --title ทดสอบ --responsible กองคลัง --start 2022-10-01 --end 2023-10-05");
     EXPECT_EQ(added.exit_code, 2);
     EXPECT_NE(added.output.find("within fiscal year 2566"), std::string::npos) << added.output;
     ASSERT_EQ(run_ita("measures update --db " + db + " --year 2566 --id 2 --responsible สำนักปลัด --status active").exit_code, 0);
     EXPECT_NE(run_ita("measures list --db " + db + " --year 2566 --agency A1").output.find("ผู้รับผิดชอบ: สำนักปลัด"), std::string::npos);
     ASSERT_EQ(run_ita("constraints set --db " + db + " --year 2566 --agency A1 --man 'ขาดบุคลากร' --money 'งบน้อย'").exit_code, 0);
-    EXPECT_NE(run_ita("constraints show --db " + db + " --year 2566 --agency A1").output.find("Money (งบประมาณ): งบน้อย"), std::string::npos);
+    EXPECT_NE(run_ita("constraints show --db " + db + " --year 2566 --agency A1").output.find("Money (งบประมาณ): งบน้อย"),
+              std::string::npos);
     EXPECT_EQ(run_ita("measures remove --db " + db + " --id 77").exit_code, 2);
 }
 
@@ -160,8 +181,10 @@ std::string squeezed(std::string text) {
 // A store holding seed 002's published result for agency A1.
 std::string seed002_store(const ita::test::TempDir& files) {
     const std::string db = files.path("ita.db");
-    run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n"));
-    run_ita("import --db " + db + " --year 2565 published " + std::string(ITA_SOURCE_DIR) + "/tests/golden/2565/seed002_indicators/published.csv");
+    run_ita("import --db " + db + " agencies " +
+            files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n"));
+    run_ita("import --db " + db + " --year 2565 published " + std::string(ITA_SOURCE_DIR) +
+            "/tests/golden/2565/seed002_indicators/published.csv");
     return db;
 }
 }  // namespace
@@ -174,9 +197,10 @@ TEST(ReportCli, PdfCarriesTheResultTheIndicatorsAndTheMeasuresTable) {
     const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --out " + pdf + " --reporter 'นายปรมินทร์ ศรีอ่าง|นิติกรชำนาญการ'");
     ASSERT_EQ(made.exit_code, 0) << made.output;
     const std::string text = squeezed(ita::test::output_of("pdftotext -raw " + pdf + " -"));
-    for (const char* expected : {"83.94", "ระดับ B", "ไม่ผ่านเกณฑ์", "88.35", "81.51", "86.43", "81.99", "77.69", "78.31", "79.46", "78.41", "83.06",
-                                 "93.75", "โครงการ/", "ผลการ", "ขั้นตอนหรือวิธีการ", "ระยะ", "ผู้", "ผู้รายงานข้อมูล", "นายปรมินทร์ ศรีอ่าง",
-                                 "ผู้รับรองข้อมูล", "ผู้เห็นชอบข้อมูล", "Man (บุคลากร)"})
+    for (const char* expected :
+         {"83.94", "ระดับ B", "ไม่ผ่านเกณฑ์",   "88.35",           "81.51",      "86.43",       "81.99",       "77.69",
+          "78.31", "79.46",  "78.41",       "83.06",           "93.75",      "โครงการ/",    "ผลการ",       "ขั้นตอนหรือวิธีการ",
+          "ระยะ",  "ผู้",      "ผู้รายงานข้อมูล", "นายปรมินทร์ ศรีอ่าง", "ผู้รับรองข้อมูล", "ผู้เห็นชอบข้อมูล", "Man (บุคลากร)"})
         EXPECT_NE(text.find(squeezed(expected)), std::string::npos) << expected;
     EXPECT_NE(ita::test::output_of("pdfinfo " + pdf).find("Pages:"), std::string::npos);
 }
@@ -185,11 +209,12 @@ TEST(ReportCli, FortyMeasuresPaginateWithRepeatedHeadersAndThaiPageNumbers) {
     ita::test::TempDir files;
     const std::string db = seed002_store(files);
     for (int number = 1; number <= 40; ++number)
-        ASSERT_EQ(run_ita("measures add --db " + db + " --year 2566 --agency A1 --title 'กิจกรรมที่ " + std::to_string(number) +
-                          " ทดสอบ' --responsible กองคลัง --start 2022-10-01 --end 2023-09-30 --target indicator:" + std::to_string(1 + number % 10) +
-                          " --steps '1. วางแผนงานและแต่งตั้งคณะทำงาน\n2. ดำเนินการตามแผน\n3. รายงานผลต่อผู้บริหาร'")
-                      .exit_code,
-                  0);
+        ASSERT_EQ(
+            run_ita("measures add --db " + db + " --year 2566 --agency A1 --title 'กิจกรรมที่ " + std::to_string(number) +
+                    " ทดสอบ' --responsible กองคลัง --start 2022-10-01 --end 2023-09-30 --target indicator:" +
+                    std::to_string(1 + number % 10) + " --steps '1. วางแผนงานและแต่งตั้งคณะทำงาน\n2. ดำเนินการตามแผน\n3. รายงานผลต่อผู้บริหาร'")
+                .exit_code,
+            0);
     const std::string pdf = files.path("report.pdf");
     ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --out " + pdf).exit_code, 0);
     const std::string info = ita::test::output_of("pdfinfo " + pdf);
@@ -204,8 +229,8 @@ TEST(ReportCli, FortyMeasuresPaginateWithRepeatedHeadersAndThaiPageNumbers) {
     for (int page = 2; page <= pages; ++page) {
         const std::string page_text =
             squeezed(ita::test::output_of("pdftotext -raw -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + pdf + " -"));
-        EXPECT_TRUE(page_text.starts_with("-" + ita::thai::to_thai_digits(std::to_string(page)) + "-")) << "page " << page << ": "
-                                                                                                       << page_text.substr(0, 40);
+        EXPECT_TRUE(page_text.starts_with("-" + ita::thai::to_thai_digits(std::to_string(page)) + "-"))
+            << "page " << page << ": " << page_text.substr(0, 40);
         if (page_text.find("กิจกรรมที่") != std::string::npos && page_text.find("๖.มาตรการ") == std::string::npos) {
             EXPECT_NE(page_text.find("ขั้นตอนหรือวิธีการ"), std::string::npos) << "page " << page << " lost the table header";
         }
@@ -232,14 +257,15 @@ TEST(ReportCli, DocxIsAnEditableWordDocument) {
     const std::string db = seed002_store(files);
     ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
     const std::string docx = files.path("report.docx");
-    const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --format docx --out " + docx + " --approver 'นางเนตรทราย อุตสาหการ|นายกเทศมนตรี'");
+    const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --format docx --out " + docx +
+                              " --approver 'นางเนตรทราย อุตสาหการ|นายกเทศมนตรี'");
     ASSERT_EQ(made.exit_code, 0) << made.output;
     const std::string listing = ita::test::output_of("unzip -l " + docx);
     for (const char* part : {"[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/header1.xml", "word/media/chart1.png"})
         EXPECT_NE(listing.find(part), std::string::npos) << part;
     const std::string body = ita::test::output_of("unzip -p " + docx + " word/document.xml");
-    EXPECT_NE(body.find("<w:tbl>"), std::string::npos);                  // real Word tables
-    EXPECT_NE(body.find("<w:tblHeader"), std::string::npos);             // header rows repeat on every page
+    EXPECT_NE(body.find("<w:tbl>"), std::string::npos);       // real Word tables
+    EXPECT_NE(body.find("<w:tblHeader"), std::string::npos);  // header rows repeat on every page
     EXPECT_NE(body.find("83.94"), std::string::npos);
     EXPECT_NE(body.find("ขั้นตอนหรือวิธีการ"), std::string::npos);
     EXPECT_NE(body.find("นางเนตรทราย อุตสาหการ"), std::string::npos);
@@ -251,8 +277,8 @@ TEST(ReportCli, DocxIsAnEditableWordDocument) {
 namespace {
 // Converts with headless LibreOffice in a profile of its own (tests may run in parallel).
 std::string libreoffice_convert(const ita::test::TempDir& files, const std::string& input, const std::string& to) {
-    ita::test::output_of("soffice -env:UserInstallation=file://" + files.path("lo-profile") + " --headless --convert-to '" + to + "' --outdir " +
-          files.path("converted") + " " + input + " 2>&1");
+    ita::test::output_of("soffice -env:UserInstallation=file://" + files.path("lo-profile") + " --headless --convert-to '" + to +
+                         "' --outdir " + files.path("converted") + " " + input + " 2>&1");
     const std::string name = input.substr(input.rfind('/') + 1);
     return files.path("converted/" + name.substr(0, name.rfind('.')) + "." + to.substr(0, to.find(':')));
 }
@@ -310,7 +336,8 @@ TEST(ReportCli, EveryAgencyOfTheSeasonOnEveryCore) {
     for (int agency = 1; agency <= 12; ++agency) {
         char id[8];
         std::snprintf(id, sizeof id, "A%05d", agency);
-        const std::string text = squeezed(ita::test::output_of("pdftotext -raw " + files.path("reports/" + std::string(id) + ".pdf") + " - 2>&1"));
+        const std::string text =
+            squeezed(ita::test::output_of("pdftotext -raw " + files.path("reports/" + std::string(id) + ".pdf") + " - 2>&1"));
         EXPECT_NE(text.find("ลำดับที่"), std::string::npos) << id;  // each report carries its rank within the season
     }
     EXPECT_EQ(run_ita("report --db " + db + " --year 2565 --out x.pdf").exit_code, 2);  // neither --agency nor --all

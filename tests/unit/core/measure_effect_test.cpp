@@ -56,7 +56,8 @@ TEST(MeasureEffect, SmallMovesAreNoChangeFallsAreFallsAndNoResultYetIsPending) {
     const auto pending = measure_effect(measure({"indicator:5"}), methodology, &before, nullptr, nullptr);
     EXPECT_EQ(pending.verdict, EffectVerdict::pending);
     EXPECT_DOUBLE_EQ(*pending.targets[0].before, 70);
-    EXPECT_EQ(measure_effect(measure({"indicator:99", "nonsense"}), methodology, &before, &methodology, &lower).verdict, EffectVerdict::pending);
+    EXPECT_EQ(measure_effect(measure({"indicator:99", "nonsense"}), methodology, &before, &methodology, &lower).verdict,
+              EffectVerdict::pending);
 }
 
 TEST(MeasureEffect, TheLibraryGroupsByTypeAndIndicatorWithWhatWorkedFirst) {

@@ -53,7 +53,8 @@ TEST(MethodologyValidation, VerdictLevelsInOrderAndPointsInRange) {
 
 TEST(MethodologyValidation, PartsMustCoverTheirInstrument) {
     const auto text = problems_after([](core::Methodology& m) {
-        m.instruments[1].parts = {{"1", "ส่วนที่ 1", 0.5, {6}, "/instruments/1/parts/0"}, {"2", "ส่วนที่ 2", 0.4, {7, 9}, "/instruments/1/parts/1"}};
+        m.instruments[1].parts = {{"1", "ส่วนที่ 1", 0.5, {6}, "/instruments/1/parts/0"},
+                                  {"2", "ส่วนที่ 2", 0.4, {7, 9}, "/instruments/1/parts/1"}};
     });
     EXPECT_NE(text.find("part weights sum to 0.9"), std::string::npos) << text;
     EXPECT_NE(text.find("indicator 9 is not an indicator of this instrument"), std::string::npos) << text;

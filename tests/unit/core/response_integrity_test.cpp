@@ -57,7 +57,8 @@ TEST(ResponseIntegrity, CopiedAnswerSetsAreFlaggedButTwoAlikeAreNot) {
     const auto peer = honest(200, 4);
     std::ranges::copy(agency.respondent(0), agency.respondent(1).begin());  // two alike happen
     EXPECT_FALSE(signal(assess_integrity(agency, {}, type_of({&agency, &peer})), "identical_answers").flagged);
-    for (std::size_t copy = 2; copy < 8; ++copy) std::ranges::copy(agency.respondent(0), agency.respondent(copy).begin());  // eight copies do not
+    for (std::size_t copy = 2; copy < 8; ++copy)
+        std::ranges::copy(agency.respondent(0), agency.respondent(copy).begin());  // eight copies do not
     const auto assessment = assess_integrity(agency, {}, type_of({&agency, &peer}));
     const auto& copied = signal(assessment, "identical_answers");
     EXPECT_TRUE(copied.flagged);

@@ -88,7 +88,9 @@ TEST(Scoring, MissingInstrumentWithholdsOverallWithReason) {
 
 TEST(Scoring, LetterBandsUseTheShownScore) {
     const auto& methodology = test::methodology(2565);
-    const auto rating = [&](double overall) { return core::score_agency(methodology, published_instruments(methodology, overall, overall, overall)).rating; };
+    const auto rating = [&](double overall) {
+        return core::score_agency(methodology, published_instruments(methodology, overall, overall, overall)).rating;
+    };
     EXPECT_EQ(rating(100), "AA");
     EXPECT_EQ(rating(95), "AA");
     EXPECT_EQ(rating(94.995), "AA");
@@ -106,8 +108,7 @@ TEST(Scoring, LetterBandsUseTheShownScore) {
 TEST(Scoring, WeightedPartsMakeTheInstrumentScore) {
     auto methodology = test::methodology(2568);
     for (auto& instrument : methodology.instruments)
-        if (instrument.code == Instrument::eit)
-            instrument.parts = {{"1", "ส่วนที่ 1", 0.25, {6}, ""}, {"2", "ส่วนที่ 2", 0.75, {7, 8}, ""}};
+        if (instrument.code == Instrument::eit) instrument.parts = {{"1", "ส่วนที่ 1", 0.25, {6}, ""}, {"2", "ส่วนที่ 2", 0.75, {7, 8}, ""}};
     core::AgencyInput input;
     input.published.indicators.resize(methodology.indicators.size());
     input.published.indicators[*methodology.indicator_index(6)] = 100;

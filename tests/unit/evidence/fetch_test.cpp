@@ -79,7 +79,8 @@ protected:
         m_server.Get("/plan-2563", [](const httplib::Request&, httplib::Response& response) {
             response.set_content(html("แผนดำเนินงาน", "<p>แผนดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๓</p>"), "text/html");
         });
-        m_server.Get("/budget.pdf", [this](const httplib::Request&, httplib::Response& response) { response.set_content(m_pdf, "application/pdf"); });
+        m_server.Get("/budget.pdf",
+                     [this](const httplib::Request&, httplib::Response& response) { response.set_content(m_pdf, "application/pdf"); });
         m_server.Get("/broken.pdf", [](const httplib::Request&, httplib::Response& response) {
             response.set_content("%PDF-1.4\nnot really a pdf", "application/pdf");
         });
@@ -90,7 +91,8 @@ protected:
         m_server.Get("/hop1", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/hop2", 302); });
         m_server.Get("/hop2", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/structure", 301); });
         m_server.Get("/loop", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/loop", 302); });
-        m_server.Get("/to-ftp", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("ftp://127.0.0.1/x", 302); });
+        m_server.Get("/to-ftp",
+                     [](const httplib::Request&, httplib::Response& response) { response.set_redirect("ftp://127.0.0.1/x", 302); });
         m_server.Get("/login", [](const httplib::Request&, httplib::Response& response) {
             response.set_content(html("เข้าสู่ระบบ", "<form><input name=u><input type=\"PASSWORD\" name=p></form> โครงสร้าง"), "text/html");
         });
@@ -228,6 +230,7 @@ TEST_F(EvidenceServer, PrivateAddressesAreRefusedBeforeConnectingUnlessAllowed) 
     const auto result = evidence::fetch(url("/structure"), strict);
     EXPECT_EQ(result.error, "refused_address");
     EXPECT_EQ(m_requests.load(), 0);
-    for (const std::string address : {"http://10.1.2.3/", "http://169.254.169.254/latest/meta-data/", "http://[::1]:9/", "http://192.168.0.1/"})
+    for (const std::string address :
+         {"http://10.1.2.3/", "http://169.254.169.254/latest/meta-data/", "http://[::1]:9/", "http://192.168.0.1/"})
         EXPECT_EQ(evidence::fetch(address, strict).error, "refused_address") << address;
 }

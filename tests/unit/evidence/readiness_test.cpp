@@ -92,7 +92,7 @@ TEST(Robots, PatternsAndEmptyRules) {
     EXPECT_TRUE(evidence::robots_allows("", evidence::robots_agent, "/"));
     // A pattern of many stars against a long path that it does not match ends quickly.
     EXPECT_TRUE(evidence::robots_allows("User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*a*a*b$\n", evidence::robots_agent,
-                                         "/" + std::string(5000, 'a')));
+                                        "/" + std::string(5000, 'a')));
 }
 
 TEST(Assess, AStandingPageNamingItsItemIsOk) {
@@ -111,8 +111,8 @@ TEST(Assess, KeywordsMatchThaiTypedOrCopiedEitherWay) {
 }
 
 TEST(Assess, AYearlyItemWithoutTheYearIsStaleAndSaysWhatItFound) {
-    const auto assessment =
-        evidence::assess(answered(), page("แผนดำเนินงานประจำปีงบประมาณ พ.ศ. 2563 และ 2564"), rules(core::EvidencePeriod::fiscal_year, {"แผนดำเนินงาน"}));
+    const auto assessment = evidence::assess(answered(), page("แผนดำเนินงานประจำปีงบประมาณ พ.ศ. 2563 และ 2564"),
+                                             rules(core::EvidencePeriod::fiscal_year, {"แผนดำเนินงาน"}));
     EXPECT_EQ(assessment.status, Readiness::stale);
     EXPECT_EQ(codes(assessment), "stale_year");
     EXPECT_NE(assessment.reason().find("2565"), std::string::npos);
@@ -159,7 +159,8 @@ TEST(Assess, WhatTheAuditorCouldNotOpenIsBroken) {
 
 TEST(Assess, NumbersAndWordsThatOnlyLookLikeFailuresAreNot) {
     // "404" as a number on a real page, and a sign-in link without a password field.
-    const auto assessment = evidence::assess(answered(), page("โครงสร้างหน่วยงาน อาคาร 404 ชั้น 4 | เข้าสู่ระบบ"), rules(core::EvidencePeriod::standing));
+    const auto assessment =
+        evidence::assess(answered(), page("โครงสร้างหน่วยงาน อาคาร 404 ชั้น 4 | เข้าสู่ระบบ"), rules(core::EvidencePeriod::standing));
     EXPECT_EQ(assessment.status, Readiness::ok) << assessment.reason();
 }
 

@@ -1,5 +1,5 @@
-#include <ita/service/score_files.hpp>
 #include <ita/ingest/readers.hpp>
+#include <ita/service/score_files.hpp>
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,9 @@ namespace {
 // A temporary folder of CSV files, removed at the end of the test.
 class Files {
 public:
-    Files() : m_dir(std::filesystem::temp_directory_path() / ("ita_readers_" + std::to_string(::getpid()) + "_" + std::to_string(counter()++))) {
+    Files() :
+            m_dir(std::filesystem::temp_directory_path() /
+                  ("ita_readers_" + std::to_string(::getpid()) + "_" + std::to_string(counter()++))) {
         std::filesystem::create_directories(m_dir);
     }
     ~Files() { std::filesystem::remove_all(m_dir); }
@@ -45,10 +47,12 @@ TEST(Readers, BomCrlfQuotesAndThaiYesNo) {
     Files files;
     service::ScoreRequest request;
     request.fiscal_year = 2565;
-    request.responses = {files.write("r.csv", "\xEF\xBB\xBF" "agency_id,instrument,respondent,question,answer\r\n"
-                                              "\"A1\",IIT,\"r, 1\",I4.1,ไม่มี\r\n"
-                                              "A1,iit,r2,I4.1,มี\r\n"
-                                              "A1,IIT,r3,I7,๔\r\n")};
+    request.responses = {files.write("r.csv",
+                                     "\xEF\xBB\xBF"
+                                     "agency_id,instrument,respondent,question,answer\r\n"
+                                     "\"A1\",IIT,\"r, 1\",I4.1,ไม่มี\r\n"
+                                     "A1,iit,r2,I4.1,มี\r\n"
+                                     "A1,IIT,r3,I7,๔\r\n")};
     const auto run = service::score_files(request);
     ASSERT_TRUE(run) << run.error().to_string();
     EXPECT_EQ(question_score(*run, "A1", "I4"), std::to_string(50.0));
@@ -60,8 +64,9 @@ TEST(Readers, ListsEveryProblemOfAFileAndScoresNothing) {
     Files files;
     service::ScoreRequest request;
     request.fiscal_year = 2565;
-    request.responses = {files.write("r.csv", "agency_id,instrument,respondent,question,answer\n"
-                                              "A1,IIT,1,I7,9\nA1,IIT,2,I99,1\nA1,IIT,3,I7,4\nA1,XIT,4,I7,1\n")};
+    request.responses = {files.write("r.csv",
+                                     "agency_id,instrument,respondent,question,answer\n"
+                                     "A1,IIT,1,I7,9\nA1,IIT,2,I99,1\nA1,IIT,3,I7,4\nA1,XIT,4,I7,1\n")};
     const auto run = service::score_files(request);
     ASSERT_FALSE(run);
     ASSERT_EQ(run.error().diagnostics.size(), 3u);
@@ -141,9 +146,10 @@ TEST(Readers, SameRespondentSplitAcrossFilesIsOneRespondent) {
 
 TEST(Readers, AgenciesFileSetsOrderTypesAndHeadcount) {
     Files files;
-    const auto agencies = ingest::read_agencies(files.write("agencies.csv", "province,type,name,agency_id,headcount\n"
-                                                                           "ขอนแก่น,เทศบาลตำบล,\"เทศบาลตำบล หนองเส้า, ชุมแพ\",B2,40\n"
-                                                                           "อุบลราชธานี,เทศบาลเมือง,เทศบาลเมืองแจระแม,A1,\n"));
+    const auto agencies = ingest::read_agencies(files.write("agencies.csv",
+                                                            "province,type,name,agency_id,headcount\n"
+                                                            "ขอนแก่น,เทศบาลตำบล,\"เทศบาลตำบล หนองเส้า, ชุมแพ\",B2,40\n"
+                                                            "อุบลราชธานี,เทศบาลเมือง,เทศบาลเมืองแจระแม,A1,\n"));
     ASSERT_TRUE(agencies) << agencies.error().to_string();
     ASSERT_EQ(agencies->size(), 2u);
     EXPECT_EQ((*agencies)[0].name, "เทศบาลตำบล หนองเส้า, ชุมแพ");

@@ -34,8 +34,8 @@ report::Document long_table_document() {
     document.blocks.push_back(report::Heading{1, "รายงานผลการประเมิน ๒๕๖๕"});
     report::Table table{{"ตัวชี้วัด", "โครงการ/กิจกรรม", "ผู้รับผิดชอบ"}, {1, 2, 1}, {}};
     for (int row = 1; row <= 60; ++row)
-        table.rows.push_back({"ตัวชี้วัดที่ " + std::to_string(row % 10 + 1), "กิจกรรมเสริมสร้างคุณธรรม ครั้งที่ " + std::to_string(row),
-                              "กลุ่มงานบริหารทั่วไป"});
+        table.rows.push_back(
+            {"ตัวชี้วัดที่ " + std::to_string(row % 10 + 1), "กิจกรรมเสริมสร้างคุณธรรม ครั้งที่ " + std::to_string(row), "กลุ่มงานบริหารทั่วไป"});
     document.blocks.push_back(table);
     return document;
 }
@@ -75,7 +75,7 @@ TEST(PdfLayouts, AWarmCacheWritesTheSameDocumentAsAColdOne) {
     const auto text = pdf_text(warm);
     EXPECT_EQ(text, pdf_text(cold));
     EXPECT_NE(text.find("ที่ 60 "), std::string::npos) << text;  // the last row (pdftotext reorders ั้ so match after it)
-    std::size_t headers = 0;  // the header again on every page the table reaches
+    std::size_t headers = 0;                                   // the header again on every page the table reaches
     for (auto at = text.find("โครงการ/กิจกรรม"); at != std::string::npos; at = text.find("โครงการ/กิจกรรม", at + 1)) ++headers;
     EXPECT_GE(headers, 2u);
     std::filesystem::remove_all(folder);

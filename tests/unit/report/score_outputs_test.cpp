@@ -1,5 +1,5 @@
-#include <ita/service/score_files.hpp>
 #include <ita/report/score_outputs.hpp>
+#include <ita/service/score_files.hpp>
 
 #include <gtest/gtest.h>
 

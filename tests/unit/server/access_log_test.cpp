@@ -37,7 +37,8 @@ TEST(AccessLog, ARequestCannotForgeALine) {
 TEST(SecurityHeaders, NoHeaderCarriesALineBreak) {
     ita::server::HttpResponse fine{200, "application/pdf", "", {{"Content-Disposition", "attachment; filename=\"ita-2565-A1.pdf\""}}, {}};
     EXPECT_TRUE(ita::server::headers_are_safe(fine));
-    ita::server::HttpResponse injected{200, "application/pdf", "", {{"Content-Disposition", "attachment; filename=\"A1\r\nSet-Cookie: x=1\""}}, {}};
+    ita::server::HttpResponse injected{
+        200, "application/pdf", "", {{"Content-Disposition", "attachment; filename=\"A1\r\nSet-Cookie: x=1\""}}, {}};
     EXPECT_FALSE(ita::server::headers_are_safe(injected));
     ita::server::HttpResponse bad_name{200, "text/plain", "", {{"X Bad", "1"}}, {}};
     EXPECT_FALSE(ita::server::headers_are_safe(bad_name));

@@ -20,7 +20,8 @@ constexpr const char* json_type = "application/json";
 class Api : public ServerTest {
 protected:
     httplib::Headers token_of(const std::string& user) {
-        const auto signed_in = m_client->Post("/api/v1/session", json{{"user", user}, {"password", "correct horse battery"}}.dump(), json_type);
+        const auto signed_in =
+            m_client->Post("/api/v1/session", json{{"user", user}, {"password", "correct horse battery"}}.dump(), json_type);
         EXPECT_EQ(signed_in->status, 201) << signed_in->body;
         return {{"Authorization", "Bearer " + json::parse(signed_in->body).at("token").get<std::string>()}};
     }
@@ -28,10 +29,12 @@ protected:
 
 std::string full_answers_json() {
     json answers;
-    for (const char* code : {"I4.1", "I4.2", "I4.3", "I5.1", "I5.2", "I5.3", "I6.1", "I6.2", "I6.3", "I26.1", "I26.2"}) answers[code] = "no";
-    for (const char* code : {"I1.1", "I1.2", "I2", "I3.1", "I3.2", "I3.3", "I7", "I8.1", "I8.2", "I9", "I10", "I11.1", "I11.2", "I12.1",
-                             "I12.2", "I12.3", "I13", "I14", "I15", "I16", "I17", "I18.1", "I18.2", "I18.3", "I19", "I20", "I21", "I22",
-                             "I23", "I24", "I25", "I27", "I28.1", "I28.2", "I28.3", "I29", "I30.1", "I30.2", "I30.3", "I30.4"})
+    for (const char* code : {"I4.1", "I4.2", "I4.3", "I5.1", "I5.2", "I5.3", "I6.1", "I6.2", "I6.3", "I26.1", "I26.2"})
+        answers[code] = "no";
+    for (const char* code :
+         {"I1.1",  "I1.2",  "I2",  "I3.1", "I3.2",  "I3.3",  "I7",    "I8.1",  "I8.2",  "I9",    "I10",   "I11.1", "I11.2", "I12.1",
+          "I12.2", "I12.3", "I13", "I14",  "I15",   "I16",   "I17",   "I18.1", "I18.2", "I18.3", "I19",   "I20",   "I21",   "I22",
+          "I23",   "I24",   "I25", "I27",  "I28.1", "I28.2", "I28.3", "I29",   "I30.1", "I30.2", "I30.3", "I30.4"})
         answers[code] = 4;
     return json{{"answers", answers}}.dump();
 }
@@ -56,7 +59,8 @@ TEST_F(Api, SignInRolesAndTheSeason) {
     const auto calendar = json::parse(m_client->Get("/api/v1/season/2566", group)->body);
     EXPECT_EQ(calendar.at("windows").at("iit").at("closes"), "2023-01-31");
     EXPECT_TRUE(calendar.at("windows").at("eit").at("closes").is_null());  // open-ended
-    EXPECT_EQ(m_client->Put("/api/v1/season/2566", nation, R"({"windows":{"iit":{"opens":"2023-02-01","closes":"2023-01-01"}}})", json_type)->status,
+    EXPECT_EQ(m_client->Put("/api/v1/season/2566", nation, R"({"windows":{"iit":{"opens":"2023-02-01","closes":"2023-01-01"}}})", json_type)
+                  ->status,
               400);
 
     // Signed out: the token no longer works.
@@ -97,10 +101,14 @@ TEST_F(Api, OitCycleAndMeasures) {
     const auto group = token_of("wg");
     const auto auditor = token_of("audit");
     EXPECT_EQ(m_client->Put("/api/v1/agencies/A1/oit/O1?year=2565", group, R"({"present":true,"url":"nope"})", json_type)->status, 400);
-    ASSERT_EQ(m_client->Put("/api/v1/agencies/A1/oit/O1?year=2565", group, R"({"present":true,"url":"https://a1.go.th/o1"})", json_type)->status, 204);
+    ASSERT_EQ(
+        m_client->Put("/api/v1/agencies/A1/oit/O1?year=2565", group, R"({"present":true,"url":"https://a1.go.th/o1"})", json_type)->status,
+        204);
     EXPECT_EQ(m_client->Post("/api/v1/agencies/A1/oit/O1/review?year=2565", group, R"({"verdict":"accepted"})", json_type)->status, 403);
-    ASSERT_EQ(m_client->Post("/api/v1/agencies/A1/oit/O1/review?year=2565", auditor, R"({"verdict":"rejected","comment":"no year"})", json_type)->status,
-              204);
+    ASSERT_EQ(
+        m_client->Post("/api/v1/agencies/A1/oit/O1/review?year=2565", auditor, R"({"verdict":"rejected","comment":"no year"})", json_type)
+            ->status,
+        204);
     EXPECT_EQ(m_client->Put("/api/v1/agencies/A1/oit/O1?year=2565", group, R"({"present":false})", json_type)->status, 409);
     ASSERT_EQ(m_client->Post("/api/v1/agencies/A1/oit/O1/clarification?year=2565", group, R"({"text":"added"})", json_type)->status, 204);
     const auto items = json::parse(m_client->Get("/api/v1/agencies/A1/oit?year=2565", auditor)->body).at("items");
@@ -108,15 +116,19 @@ TEST_F(Api, OitCycleAndMeasures) {
     EXPECT_EQ(items[0].at("verdict"), "rejected");
     EXPECT_EQ(items[0].at("clarification").at("text"), "added");
 
-    const auto added = m_client->Post("/api/v1/agencies/A1/measures?year=2566", group,
-                                      R"({"title":"Open data","targets":["indicator:9"],"responsible":"Treasury","start_on":"2022-10-01","end_on":"2023-09-30"})",
-                                      json_type);
+    const auto added = m_client->Post(
+        "/api/v1/agencies/A1/measures?year=2566", group,
+        R"({"title":"Open data","targets":["indicator:9"],"responsible":"Treasury","start_on":"2022-10-01","end_on":"2023-09-30"})",
+        json_type);
     ASSERT_EQ(added->status, 201) << added->body;
     const auto id = std::to_string(json::parse(added->body).at("measure_id").get<long long>());
-    EXPECT_EQ(m_client->Put("/api/v1/agencies/A1/measures/" + id + "?year=2566", group, R"({"end_on":"2024-01-01"})", json_type)->status, 400);
-    EXPECT_EQ(m_client->Put("/api/v1/agencies/A1/measures/" + id + "?year=2566", group, R"({"cadence":"monthly"})", json_type)->status, 204);
-    EXPECT_EQ(m_client->Post("/api/v1/agencies/A1/measures/" + id + "/progress?year=2566", group, R"({"reported_on":"2022-11-30","percent":30})",
-                             json_type)
+    EXPECT_EQ(m_client->Put("/api/v1/agencies/A1/measures/" + id + "?year=2566", group, R"({"end_on":"2024-01-01"})", json_type)->status,
+              400);
+    EXPECT_EQ(m_client->Put("/api/v1/agencies/A1/measures/" + id + "?year=2566", group, R"({"cadence":"monthly"})", json_type)->status,
+              204);
+    EXPECT_EQ(m_client
+                  ->Post("/api/v1/agencies/A1/measures/" + id + "/progress?year=2566", group,
+                         R"({"reported_on":"2022-11-30","percent":30})", json_type)
                   ->status,
               204);
     const auto listed = m_client->Get("/api/v1/agencies/A1/measures?year=2566", group);
@@ -139,7 +151,8 @@ TEST_F(Api, OpenApiDocumentNamesEveryRoute) {
         const std::regex route(R"re(router\.add\("([A-Z]+)", "(/api/v1/[^"]*)")re");
         for (auto match = std::sregex_iterator(source.begin(), source.end(), route); match != std::sregex_iterator(); ++match) {
             std::string method = (*match)[1];
-            std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            std::transform(method.begin(), method.end(), method.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             const std::string path = std::regex_replace(std::string((*match)[2]), std::regex(":([a-z]+)"), "{$1}");
             ++routes;
             ASSERT_TRUE(document.at("paths").contains(path)) << path;
@@ -148,8 +161,8 @@ TEST_F(Api, OpenApiDocumentNamesEveryRoute) {
     }
     EXPECT_GE(routes, 18u);
     // The open data of the public side: one documented path per file the route serves.
-    for (const char* path : {"/data/{year}/scores.csv", "/data/{year}/scores.xlsx", "/data/{year}/scores.json", "/data/{year}/agencies/{agency}.csv",
-                             "/data/{year}/agencies/{agency}.json", "/agency/{id}/badge.svg"})
+    for (const char* path : {"/data/{year}/scores.csv", "/data/{year}/scores.xlsx", "/data/{year}/scores.json",
+                             "/data/{year}/agencies/{agency}.csv", "/data/{year}/agencies/{agency}.json", "/agency/{id}/badge.svg"})
         EXPECT_TRUE(document.at("paths").contains(path)) << path;
     EXPECT_EQ(document.at("components").at("schemas").at("RankedAgency").at("properties").size(), 7u);  // the columns of ita rank
 }

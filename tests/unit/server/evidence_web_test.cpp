@@ -144,8 +144,10 @@ TEST_F(EvidenceWeb, AnAddressEnteredThroughTheApiIsCheckedAndItsReadinessListed)
     ASSERT_EQ(signed_in->status, 201);
     const httplib::Headers bearer{{"Authorization", "Bearer " + nlohmann::json::parse(signed_in->body).at("token").get<std::string>()}};
     const std::string address = "http://127.0.0.1:" + std::to_string(m_evidence_port) + "/structure";
-    ASSERT_EQ(m_client->Put("/api/v1/agencies/A2/oit/O1?year=2565", bearer, R"({"present":true,"url":")" + address + R"("})", "application/json")->status,
-              204);
+    ASSERT_EQ(
+        m_client->Put("/api/v1/agencies/A2/oit/O1?year=2565", bearer, R"({"present":true,"url":")" + address + R"("})", "application/json")
+            ->status,
+        204);
     std::string body;
     for (int attempt = 0; attempt < 100 && body.find("\"readiness\"") == std::string::npos; ++attempt) {
         body = m_client->Get("/api/v1/agencies/A2/oit?year=2565", bearer)->body;

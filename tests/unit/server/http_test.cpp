@@ -1,26 +1,26 @@
 // `ita serve` as a real process on loopback, spoken to with an HTTP client (cpp-httplib).
 #include "../../support/pg_cluster.hpp"
+#include "../../support/ports.hpp"
 #include "../../support/server_fixture.hpp"
 #include "../../support/shell.hpp"
-#include "../../support/ports.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <httplib.h>
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <array>
-#include <filesystem>
-#include <cctype>
-#include <atomic>
-#include <chrono>
-#include <csignal>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <thread>
 
 namespace {
 
@@ -28,7 +28,6 @@ using ita::test::free_port;
 using ita::test::run;
 using ita::test::ServerTest;
 using ita::test::sign_in;
-
 
 }  // namespace
 
@@ -74,7 +73,8 @@ TEST_F(ServerTest, ErrorsAreTypedJson) {
     const auto missing = m_client->Get("/no/such/page");
     ASSERT_TRUE(missing);
     EXPECT_EQ(missing->status, 404);
-    EXPECT_EQ(missing->body, R"({"error":{"status":404,"message":"no such page: /no/such/page"}})" "\n");
+    EXPECT_EQ(missing->body, R"({"error":{"status":404,"message":"no such page: /no/such/page"}})"
+                             "\n");
     const auto unknown = m_client->Get("/api/v1/agencies/ZZ/scores?year=2565");
     EXPECT_EQ(unknown->status, 404);
     const auto no_year = m_client->Get("/api/v1/agencies/A1/scores");
@@ -109,7 +109,8 @@ TEST(GracefulStop, ARequestInFlightAtSigtermIsAnswered) {
     // sent while it is surely in flight; new requests then get 503, the held one its answer.
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
-    ASSERT_EQ(run("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n")), 0);
+    ASSERT_EQ(
+        run("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n")), 0);
     const std::string marker = files.path("held");
     const int port = free_port();
     const pid_t pid = ::fork();
@@ -128,15 +129,18 @@ TEST(GracefulStop, ARequestInFlightAtSigtermIsAnswered) {
         const auto health = client.Get("/healthz");
         EXPECT_TRUE(health && health->status == 200 && health->body == "ok\n");
     });
-    for (int attempt = 0; attempt < 500 && !std::filesystem::exists(marker); ++attempt) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int attempt = 0; attempt < 500 && !std::filesystem::exists(marker); ++attempt)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     ASSERT_TRUE(std::filesystem::exists(marker)) << "the request never reached the server";
     ::kill(pid, SIGTERM);
     // Stopping: a new request is turned away (nginx retries it on the other process).
     httplib::Client late("127.0.0.1", port);
     int late_status = 0;
     for (int attempt = 0; attempt < 100 && late_status != 503; ++attempt) {
-        if (const auto response = late.Get("/login")) late_status = response->status;
-        else break;
+        if (const auto response = late.Get("/login"))
+            late_status = response->status;
+        else
+            break;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     EXPECT_EQ(late_status, 503);
@@ -158,9 +162,10 @@ std::string first_line_of(const std::string& command) {
 std::string full_answers() {
     std::string body;
     const char* yes_no[] = {"I4.1", "I4.2", "I4.3", "I5.1", "I5.2", "I5.3", "I6.1", "I6.2", "I6.3", "I26.1", "I26.2"};
-    const char* scale[] = {"I1.1", "I1.2", "I2", "I3.1", "I3.2", "I3.3", "I7", "I8.1", "I8.2", "I9", "I10", "I11.1", "I11.2", "I12.1",
-                           "I12.2", "I12.3", "I13", "I14", "I15", "I16", "I17", "I18.1", "I18.2", "I18.3", "I19", "I20", "I21", "I22",
-                           "I23", "I24", "I25", "I27", "I28.1", "I28.2", "I28.3", "I29", "I30.1", "I30.2", "I30.3", "I30.4"};
+    const char* scale[] = {"I1.1", "I1.2",  "I2",    "I3.1",  "I3.2",  "I3.3",  "I7",    "I8.1",  "I8.2",  "I9",
+                           "I10",  "I11.1", "I11.2", "I12.1", "I12.2", "I12.3", "I13",   "I14",   "I15",   "I16",
+                           "I17",  "I18.1", "I18.2", "I18.3", "I19",   "I20",   "I21",   "I22",   "I23",   "I24",
+                           "I25",  "I27",   "I28.1", "I28.2", "I28.3", "I29",   "I30.1", "I30.2", "I30.3", "I30.4"};
     for (const char* code : yes_no) body += std::string(body.empty() ? "" : "&") + code + "=no";
     for (const char* code : scale) body += std::string("&") + code + "=4";
     return body;
@@ -210,7 +215,9 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
     EXPECT_EQ(second_form->get_header_value("Referrer-Policy"), "no-referrer");
     // A forged time counts as unknown.
     const std::string forged = "1000000000." + started.substr(started.find('.') + 1);
-    ASSERT_EQ(m_client->Post("/s", "code=" + typed + "&" + full_answers() + "&started=" + forged, "application/x-www-form-urlencoded")->status, 303);
+    ASSERT_EQ(
+        m_client->Post("/s", "code=" + typed + "&" + full_answers() + "&started=" + forged, "application/x-www-form-urlencoded")->status,
+        303);
     EXPECT_EQ(m_client->Get("/s/" + second)->status, 410);
 
     // Until the IIT window closes the answers are held sealed: nothing is in the responses, no
@@ -231,8 +238,9 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*), min(typeof(respondent_key)) FROM responses\""), "2|null");
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM held_answers\""), "0");
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM survey_codes WHERE spent = 1\""), "2");
-    EXPECT_EQ(ita::test::output_of("sqlite3 " + m_db + " \"SELECT instrument, duration, submissions FROM submission_timing ORDER BY duration\""),
-              "IIT|under_1m|1\nIIT|unknown|1\n");
+    EXPECT_EQ(
+        ita::test::output_of("sqlite3 " + m_db + " \"SELECT instrument, duration, submissions FROM submission_timing ORDER BY duration\""),
+        "IIT|under_1m|1\nIIT|unknown|1\n");
 }
 
 TEST_F(ServerTest, AStaffMemberTypesTheCodeFromAPaperCard) {
@@ -267,7 +275,6 @@ TEST_F(ServerTest, AConcurrentlySubmittedCodeCountsOnce) {
     EXPECT_EQ(accepted, 1);
     EXPECT_EQ(refused, 5);
 }
-
 
 TEST(ScaleOut, TwoServersOnOnePostgresSpendACodeOnce) {
     ita::test::TempDir files;
@@ -330,7 +337,8 @@ TEST_F(ServerTest, PublicSurveyOneAnswerPerBrowserWithProgress) {
     EXPECT_EQ(m_client->Post("/e/A1", full_public_answers(), "application/x-www-form-urlencoded")->status, 400);  // no cookie
     httplib::Headers forged{{"Cookie", "ita_eit_A1=" + std::string(36, 'a') + "." + std::string(32, 'b')}};
     EXPECT_EQ(m_client->Post("/e/A1", forged, full_public_answers(), "application/x-www-form-urlencoded")->status, 400);  // not ours
-    EXPECT_EQ(m_client->Post("/e/A1", with_cookie, "E1.1=3", "application/x-www-form-urlencoded")->status, 422);  // incomplete: the form again
+    EXPECT_EQ(m_client->Post("/e/A1", with_cookie, "E1.1=3", "application/x-www-form-urlencoded")->status,
+              422);  // incomplete: the form again
     const auto answered = m_client->Post("/e/A1", with_cookie, full_public_answers(), "application/x-www-form-urlencoded");
     ASSERT_TRUE(answered);
     EXPECT_EQ(answered->status, 303);
@@ -380,9 +388,9 @@ TEST_F(ServerTest, SignInSessionAndCsrfProtectedSignOut) {
                            " --user somchai --name 'สมชาย ใจดี' --role agency_admin --agency A1 2>/dev/null")
                               .c_str()),
               0);
-    EXPECT_NE(std::system(("echo short | " + std::string(ITA_BINARY) + " users add --db " + m_db +
-                           " --user x --name x --role auditor 2>/dev/null")
-                              .c_str()),
+    EXPECT_NE(std::system(
+                  ("echo short | " + std::string(ITA_BINARY) + " users add --db " + m_db + " --user x --name x --role auditor 2>/dev/null")
+                      .c_str()),
               0);  // a password under 10 characters is refused
     const std::string sqlite_hash = first_line_of("sqlite3 " + m_db + " \"SELECT password_hash FROM users WHERE user_id = 'somchai'\"");
     EXPECT_TRUE(sqlite_hash.starts_with("$argon2id$")) << sqlite_hash;
@@ -413,9 +421,11 @@ TEST_F(ServerTest, SignInSessionAndCsrfProtectedSignOut) {
 
     // X-Forwarded-Proto from a client that is not a trusted proxy is ignored (see the nginx test
     // for the cookie marked Secure behind the shipped proxy).
-    const auto not_proxied = ita::test::post_login(*m_client, "user=somchai&password=correct+horse+battery", {{"X-Forwarded-Proto", "https"}});
+    const auto not_proxied =
+        ita::test::post_login(*m_client, "user=somchai&password=correct+horse+battery", {{"X-Forwarded-Proto", "https"}});
     EXPECT_EQ(not_proxied->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
-    EXPECT_NE(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM audit_log WHERE action IN ('login', 'logout', 'login failed')\""), "0");
+    EXPECT_NE(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM audit_log WHERE action IN ('login', 'logout', 'login failed')\""),
+              "0");
 }
 
 TEST_F(ServerTest, RepeatedFailedSignInsAreLimited) {
@@ -438,7 +448,8 @@ TEST_F(ServerTest, RepeatedFailedSignInsAreLimited) {
 TEST(SignIn, AnAttackerElsewhereCannotLockAnAccountOut) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
-    ASSERT_EQ(run("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n")), 0);
+    ASSERT_EQ(
+        run("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n")), 0);
     ASSERT_EQ(run("season open --db " + db + " --year 2565"), 0);
     ASSERT_EQ(ita::test::add_user(db, "auditor1", "auditor"), 0);
     const int port = free_port();
@@ -446,7 +457,8 @@ TEST(SignIn, AnAttackerElsewhereCannotLockAnAccountOut) {
     const pid_t server = ita::test::start_ita_serve(db, port, {"--threads", "2", "--trusted-proxy", "127.0.0.1"});
     httplib::Client client("127.0.0.1", port);
     const httplib::Headers attacker{{"X-Forwarded-For", "203.0.113.9"}}, owner{{"X-Forwarded-For", "198.51.100.7"}};
-    for (int attempt = 0; attempt < 12; ++attempt) ita::test::post_login(client, "user=auditor1&password=guess" + std::to_string(attempt), attacker);
+    for (int attempt = 0; attempt < 12; ++attempt)
+        ita::test::post_login(client, "user=auditor1&password=guess" + std::to_string(attempt), attacker);
     EXPECT_EQ(ita::test::post_login(client, "user=auditor1&password=guess", attacker)->status, 429);
     // ... but the account's owner, elsewhere, signs in as always.
     EXPECT_EQ(ita::test::post_login(client, "user=auditor1&password=correct+horse+battery", owner)->status, 303);
@@ -482,7 +494,8 @@ TEST_F(ServerTest, WorkingGroupPrintsCodeSheetsOthersMayNot) {
     const auto sheet = m_client->Post("/admin/codes", group, "count=3&csrf=" + csrf, "application/x-www-form-urlencoded");
     ASSERT_EQ(sheet->status, 200);
     std::size_t cards = 0;
-    for (auto at = sheet->body.find("<div class=\"card\">"); at != std::string::npos; at = sheet->body.find("<div class=\"card\">", at + 1)) ++cards;
+    for (auto at = sheet->body.find("<div class=\"card\">"); at != std::string::npos; at = sheet->body.find("<div class=\"card\">", at + 1))
+        ++cards;
     EXPECT_EQ(cards, 3u);
     EXPECT_NE(sheet->body.find("<svg xmlns=\"http://www.w3.org/2000/svg\""), std::string::npos);  // a QR code per code
     EXPECT_NE(sheet->body.find("@page { size: A4;"), std::string::npos);

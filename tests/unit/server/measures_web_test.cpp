@@ -2,8 +2,8 @@
 // drafting from seed 002's analysis, a rejected form that comes back filled in with Thai
 // messages and stores nothing, add/edit/progress/remove agreeing with `ita measures list`,
 // 4M constraints, and the downloaded report carrying what was entered.
-#include "../../support/shell.hpp"
 #include "../../support/server_fixture.hpp"
+#include "../../support/shell.hpp"
 
 #include <array>
 #include <cstdio>
@@ -26,7 +26,8 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
 class MeasuresWeb : public ServerTest {
 protected:
     std::string stored_measures() {
-        return ita::test::output_of(std::string(ITA_BINARY) + " measures list --db " + m_db + " --year 2566 --agency A1 --format json 2>/dev/null");
+        return ita::test::output_of(std::string(ITA_BINARY) + " measures list --db " + m_db +
+                                    " --year 2566 --agency A1 --format json 2>/dev/null");
     }
 };
 
@@ -72,11 +73,12 @@ TEST_F(MeasuresWeb, DraftAddEditReportProgressAndRemove) {
     EXPECT_EQ(count_of(stored_measures(), "\"measure_id\""), 4u);
 
     // A rejected form: Thai messages by field, the typed values kept, nothing stored.
-    const auto rejected = m_client->Post("/admin/measures", group,
-                                         "year=2566&csrf=" + csrf +
-                                             "&title=&targets=5%2C+%E0%B8%82%E0%B9%89%E0%B8%AD&responsible=%E0%B8%81%E0%B8%AD%E0%B8%87%E0%B8%84%E0%B8%A5%E0%B8%B1%E0%B8%87"
-                                             "&start_on=2022-09-01&end_on=2023-09-30&cadence=monthly&status=active",
-                                         form_type);
+    const auto rejected = m_client->Post(
+        "/admin/measures", group,
+        "year=2566&csrf=" + csrf +
+            "&title=&targets=5%2C+%E0%B8%82%E0%B9%89%E0%B8%AD&responsible=%E0%B8%81%E0%B8%AD%E0%B8%87%E0%B8%84%E0%B8%A5%E0%B8%B1%E0%B8%87"
+            "&start_on=2022-09-01&end_on=2023-09-30&cadence=monthly&status=active",
+        form_type);
     ASSERT_EQ(rejected->status, 422);
     EXPECT_NE(rejected->body.find("โครงการ/กิจกรรม: ต้องระบุ"), std::string::npos);
     EXPECT_NE(rejected->body.find("ระยะเวลา: ต้องอยู่ในปีงบประมาณ พ.ศ. 2566 (1 ต.ค. 2565 – 30 ก.ย. 2566)"), std::string::npos);
@@ -86,11 +88,12 @@ TEST_F(MeasuresWeb, DraftAddEditReportProgressAndRemove) {
     EXPECT_EQ(count_of(stored_measures(), "\"measure_id\""), 4u);
 
     // Added, then found on its own page.
-    const auto added = m_client->Post("/admin/measures", group,
-                                      "year=2566&csrf=" + csrf +
-                                          "&title=Open+procurement+data&targets=9%2C+O12&responsible=Treasury&analysis=&steps=Publish+monthly"
-                                          "&start_on=2022-11-01&end_on=2023-06-30&cadence=monthly&status=active",
-                                      form_type);
+    const auto added =
+        m_client->Post("/admin/measures", group,
+                       "year=2566&csrf=" + csrf +
+                           "&title=Open+procurement+data&targets=9%2C+O12&responsible=Treasury&analysis=&steps=Publish+monthly"
+                           "&start_on=2022-11-01&end_on=2023-06-30&cadence=monthly&status=active",
+                       form_type);
     ASSERT_EQ(added->status, 303);
     const auto location = added->get_header_value("Location");
     const auto id = location.substr(location.find("#measure-") + 9);
@@ -106,10 +109,10 @@ TEST_F(MeasuresWeb, DraftAddEditReportProgressAndRemove) {
     ASSERT_EQ(bad->status, 422);
     EXPECT_NE(bad->body.find("ร้อยละ: ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100"), std::string::npos);
     EXPECT_NE(bad->body.find(">Half done</textarea>"), std::string::npos);
-    const auto good = m_client->Post("/admin/measures/" + id + "/progress", group,
-                                     "year=2566&csrf=" + csrf +
-                                         "&reported_on=2023-01-31&percent=40&text=Half+done&evidence_url=https%3A%2F%2Fexample.go.th%2Fp",
-                                     form_type);
+    const auto good = m_client->Post(
+        "/admin/measures/" + id + "/progress", group,
+        "year=2566&csrf=" + csrf + "&reported_on=2023-01-31&percent=40&text=Half+done&evidence_url=https%3A%2F%2Fexample.go.th%2Fp",
+        form_type);
     ASSERT_EQ(good->status, 303);
     const auto with_progress = m_client->Get(good->get_header_value("Location"), group);
     EXPECT_NE(with_progress->body.find("31 ม.ค. 2566"), std::string::npos);
@@ -135,8 +138,11 @@ TEST_F(MeasuresWeb, DraftAddEditReportProgressAndRemove) {
 }
 
 TEST_F(MeasuresWeb, AnotherAgencysMeasureIsNotFound) {
-    ASSERT_EQ(ita::test::run("import --db " + m_db + " agencies " +
-                             m_files.write("more.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\nA2,อบต.ทดสอบ,องค์การบริหารส่วนตำบล,ขอนแก่น\n")),
+    ASSERT_EQ(ita::test::run(
+                  "import --db " + m_db + " agencies " +
+                  m_files.write(
+                      "more.csv",
+                      "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\nA2,อบต.ทดสอบ,องค์การบริหารส่วนตำบล,ขอนแก่น\n")),
               0);
     ASSERT_EQ(ita::test::run("measures add --db " + m_db +
                              " --year 2566 --agency A1 --title T --responsible R --start 2022-10-01 --end 2023-09-30"),
@@ -151,22 +157,27 @@ TEST_F(MeasuresWeb, AnotherAgencysMeasureIsNotFound) {
 TEST_F(MeasuresWeb, ConstraintsAreKept) {
     ASSERT_EQ(add_user(m_db, "wg", "agency_admin --agency A1"), 0);
     const auto [group, csrf] = sign_in(*m_client, "wg");
-    const auto saved = m_client->Post("/admin/constraints", group,
-                                      "year=2566&csrf=" + csrf + "&man=Few+staff&money=Small+budget&method=&material=Old+computers", form_type);
+    const auto saved =
+        m_client->Post("/admin/constraints", group,
+                       "year=2566&csrf=" + csrf + "&man=Few+staff&money=Small+budget&method=&material=Old+computers", form_type);
     ASSERT_EQ(saved->status, 303);
     EXPECT_NE(m_client->Get(saved->get_header_value("Location"), group)->body.find(">Few staff</textarea>"), std::string::npos);
-    const auto shown = ita::test::output_of(std::string(ITA_BINARY) + " constraints show --db " + m_db + " --year 2566 --agency A1 2>/dev/null");
+    const auto shown =
+        ita::test::output_of(std::string(ITA_BINARY) + " constraints show --db " + m_db + " --year 2566 --agency A1 2>/dev/null");
     EXPECT_NE(shown.find("Small budget"), std::string::npos) << shown;
 }
 
 TEST_F(MeasuresWeb, LastYearsMeasuresShowWhetherTheyWorked) {
     ASSERT_EQ(add_user(m_db, "wg", "agency_admin --agency A1"), 0);
     // 2564's result, a measure of 2565 against indicator 5; 2565 (seed 002's figures) is published.
-    ASSERT_EQ(run("import --db " + m_db + " --year 2564 published " + m_files.write("p64.csv", "agency_id,level,code,score\nA1,indicator,5,40\n")), 0);
-    ASSERT_EQ(run("publish --db " + m_db + " --year 2564"), 0);
-    ASSERT_EQ(run("measures add --db " + m_db +
-                  " --year 2565 --agency A1 --title Briefing --target indicator:5 --responsible R --start 2021-10-01 --end 2022-09-30 --status active"),
+    ASSERT_EQ(run("import --db " + m_db + " --year 2564 published " +
+                  m_files.write("p64.csv", "agency_id,level,code,score\nA1,indicator,5,40\n")),
               0);
+    ASSERT_EQ(run("publish --db " + m_db + " --year 2564"), 0);
+    ASSERT_EQ(
+        run("measures add --db " + m_db +
+            " --year 2565 --agency A1 --title Briefing --target indicator:5 --responsible R --start 2021-10-01 --end 2022-09-30 --status active"),
+        0);
     const auto [group, csrf] = sign_in(*m_client, "wg");
     std::string body;
     for (int attempt = 0; attempt < 40 && body.find("Briefing") == std::string::npos; ++attempt) {

@@ -1,28 +1,27 @@
 // deploy/nginx/ita.conf for real: nginx terminates TLS on a loopback port and spreads requests
 // over two `ita serve` processes sharing one database; ita sees the TLS through
 // X-Forwarded-Proto. Certificates are made by the test (openssl); only loopback is used.
-#include "../../support/shell.hpp"
 #include "../../support/ports.hpp"
+#include "../../support/shell.hpp"
 #include "../../support/temp_files.hpp"
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <array>
 #include <chrono>
 #include <csignal>
-#include <fcntl.h>
 #include <fstream>
-#include <netinet/in.h>
 #include <sstream>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 namespace {
 
 using ita::test::free_port;
-
 
 // Starts a program with its standard error in `log`.
 pid_t spawn(const std::vector<std::string>& arguments, const std::string& log) {
@@ -63,8 +62,8 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     const int https_port = free_port(), http_port = free_port();
     std::vector<pid_t> servers;
     for (int index = 0; index < 2; ++index)
-        servers.push_back(spawn({ita, "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(upstream[index]), "--threads", "1", "--no-evidence-check",
-                                 "--trusted-proxy", "127.0.0.1"},
+        servers.push_back(spawn({ita, "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(upstream[index]), "--threads", "1",
+                                 "--no-evidence-check", "--trusted-proxy", "127.0.0.1"},
                                 files.path("serve" + std::to_string(index) + ".log")));
 
     // The shipped configuration, pointed at this test's ports and certificate.
@@ -82,12 +81,11 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     ASSERT_NE(site.find(std::to_string(upstream[1])), std::string::npos);
     const std::string prefix = files.path("nginx");
     std::filesystem::create_directories(prefix + "/logs");
-    files.write("nginx/nginx.conf", std::string(::geteuid() == 0 ? "user root;\n" : "") +
-                                        "worker_processes 1;\ndaemon off;\npid " + prefix + "/nginx.pid;\nerror_log " + prefix +
-                                        "/logs/error.log;\nevents {}\nhttp {\naccess_log " + prefix + "/logs/access.log;\n" +
-                                        "client_body_temp_path " + prefix + "/body;\nproxy_temp_path " + prefix + "/proxy;\n" +
-                                        "fastcgi_temp_path " + prefix + "/fastcgi;\nuwsgi_temp_path " + prefix + "/uwsgi;\nscgi_temp_path " + prefix +
-                                        "/scgi;\n" + site + "\n}\n");
+    files.write("nginx/nginx.conf", std::string(::geteuid() == 0 ? "user root;\n" : "") + "worker_processes 1;\ndaemon off;\npid " +
+                                        prefix + "/nginx.pid;\nerror_log " + prefix + "/logs/error.log;\nevents {}\nhttp {\naccess_log " +
+                                        prefix + "/logs/access.log;\n" + "client_body_temp_path " + prefix + "/body;\nproxy_temp_path " +
+                                        prefix + "/proxy;\n" + "fastcgi_temp_path " + prefix + "/fastcgi;\nuwsgi_temp_path " + prefix +
+                                        "/uwsgi;\nscgi_temp_path " + prefix + "/scgi;\n" + site + "\n}\n");
     const pid_t nginx = spawn({"/usr/sbin/nginx", "-p", prefix, "-c", prefix + "/nginx.conf"}, files.path("nginx.log"));
     const std::string base = "https://127.0.0.1:" + std::to_string(https_port);
     std::string health;
@@ -98,7 +96,8 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     EXPECT_EQ(health, "ok\n") << ita::test::output_of("cat " + files.path("nginx.log") + " " + prefix + "/logs/error.log");
 
     // Plain HTTP is sent to HTTPS; over TLS the session cookie is Secure.
-    EXPECT_NE(ita::test::output_of("curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://127.0.0.1:" + std::to_string(http_port) + "/login")
+    EXPECT_NE(ita::test::output_of("curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://127.0.0.1:" + std::to_string(http_port) +
+                                   "/login")
                   .find("301 https://"),
               std::string::npos);
     // Signing in as a browser does: the form's cookie and token first.
@@ -106,24 +105,27 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     const std::string form = ita::test::output_of("curl -sk -c " + jar + " " + base + "/login");
     const auto token_at = form.find("name=\"csrf\" value=\"");
     ASSERT_NE(token_at, std::string::npos) << form;
-    const std::string headers = ita::test::output_of("curl -sk -b " + jar + " -D - -o /dev/null -d 'user=somchai&password=correct+horse+battery&csrf=" +
-                                                     form.substr(token_at + 19, 32) + "' " + base + "/login");
+    const std::string headers = ita::test::output_of(
+        "curl -sk -b " + jar + " -D - -o /dev/null -d 'user=somchai&password=correct+horse+battery&csrf=" + form.substr(token_at + 19, 32) +
+        "' " + base + "/login");
     EXPECT_NE(headers.find("Strict-Transport-Security"), std::string::npos) << headers;
     EXPECT_NE(headers.find("303"), std::string::npos) << headers;
     EXPECT_NE(headers.find("; Secure"), std::string::npos) << headers;
     // Malformed HTTP gets nginx's 400 (ita behind it only ever sees what nginx parsed).
-    EXPECT_NE(ita::test::output_of("printf 'GARBAGE\\r\\n\\r\\n' | openssl s_client -quiet -connect 127.0.0.1:" + std::to_string(https_port) + " 2>/dev/null")
+    EXPECT_NE(ita::test::output_of("printf 'GARBAGE\\r\\n\\r\\n' | openssl s_client -quiet -connect 127.0.0.1:" +
+                                   std::to_string(https_port) + " 2>/dev/null")
                   .find("400"),
               std::string::npos);
     for (int request = 0; request < 8; ++request) ita::test::output_of("curl -sk " + base + "/healthz");
 
     // A staff member opens the code card's QR address and answers: the code is in no log line,
     // nginx's or either ita's, though the requests are logged (with the code redacted).
-    const std::string code = ita::test::output_of(ita + " codes --db " + db + " --year 2565 --agency A1 --count 1 2>/dev/null").substr(0, 11);
+    const std::string code =
+        ita::test::output_of(ita + " codes --db " + db + " --year 2565 --agency A1 --count 1 2>/dev/null").substr(0, 11);
     ASSERT_EQ(code.size(), 11u);
     EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' " + base + "/s/" + code), "200");
-    EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' -e " + base + "/s/" + code + " -d 'code=" + code +
-                                   "&I1.1=4' " + base + "/s"),
+    EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' -e " + base + "/s/" + code + " -d 'code=" + code + "&I1.1=4' " +
+                                   base + "/s"),
               "422");  // incomplete answers: the form comes back
     EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' -X POST " + base + "/api/v1/staff-survey/" + code), "400");
 
@@ -141,6 +143,7 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     EXPECT_NE(logs.find("\"remote\":\"127.0.0.1\""), std::string::npos);
     // Both processes served requests: nothing lives in one process only.
     for (int index = 0; index < 2; ++index)
-        EXPECT_NE(ita::test::output_of("cat " + files.path("serve" + std::to_string(index) + ".log")).find("\"path\":\"/healthz\""), std::string::npos)
+        EXPECT_NE(ita::test::output_of("cat " + files.path("serve" + std::to_string(index) + ".log")).find("\"path\":\"/healthz\""),
+                  std::string::npos)
             << "process " << index << " got no request";
 }

@@ -1,8 +1,8 @@
 // The OIT cycle on the web against a real `ita serve` on SQLite: the working group enters
 // items, the auditor rejects one with a reason, the agency clarifies once, the auditor accepts;
 // the verdicts reach `ita score`. Windows, roles, CSRF and Thai form errors are checked too.
-#include "../../support/shell.hpp"
 #include "../../support/server_fixture.hpp"
+#include "../../support/shell.hpp"
 
 #include <array>
 #include <cstdio>
@@ -28,7 +28,8 @@ protected:
     }
     // Sub-indicator 9.1 of A2 as `ita score` computes it from the stored verdicts.
     std::string score_9_1() {
-        const auto json = ita::test::output_of(std::string(ITA_BINARY) + " score --db " + m_db + " --year 2565 --agency A2 --format json 2>/dev/null");
+        const auto json =
+            ita::test::output_of(std::string(ITA_BINARY) + " score --db " + m_db + " --year 2565 --agency A2 --format json 2>/dev/null");
         const auto at = json.find("\"9.1\":");
         return at == std::string::npos ? "none" : json.substr(at + 6, json.find_first_of(",}", at) - at - 6);
     }
@@ -62,9 +63,10 @@ TEST_F(OitWeb, EnterRejectClarifyAcceptAndScore) {
     EXPECT_EQ(m_client->Post("/admin/oit/O1", group, "year=2565&csrf=stale&present=no", form_type)->status, 400);
     EXPECT_EQ(score_9_1(), "null");  // nothing reviewed: no score, not zero
 
-    const auto entered = m_client->Post("/admin/oit/O1", group,
-                                        "year=2565&csrf=" + csrf + "&present=yes&url=https%3A%2F%2Fa2.go.th%2Fstructure&description=%E0%B9%82%E0%B8%84%E0%B8%A3%E0%B8%87",
-                                        form_type);
+    const auto entered = m_client->Post(
+        "/admin/oit/O1", group,
+        "year=2565&csrf=" + csrf + "&present=yes&url=https%3A%2F%2Fa2.go.th%2Fstructure&description=%E0%B9%82%E0%B8%84%E0%B8%A3%E0%B8%87",
+        form_type);
     ASSERT_EQ(entered->status, 303);
     EXPECT_NE(m_client->Get(entered->get_header_value("Location"), group)->body.find("รอตรวจ"), std::string::npos);
 
@@ -76,9 +78,11 @@ TEST_F(OitWeb, EnterRejectClarifyAcceptAndScore) {
     const auto no_reason = m_client->Post("/review/oit/A2/O1", auditor, "year=2565&csrf=" + auditor_csrf + "&verdict=rejected", form_type);
     EXPECT_EQ(no_reason->status, 422);
     EXPECT_NE(no_reason->body.find("ข้อ O1: เหตุผล: การไม่ผ่านต้องระบุเหตุผล"), std::string::npos);
-    ASSERT_EQ(m_client->Post("/review/oit/A2/O1", auditor,
-                             "year=2565&csrf=" + auditor_csrf + "&verdict=rejected&comment=%E0%B9%84%E0%B8%A1%E0%B9%88%E0%B8%A3%E0%B8%B0%E0%B8%9A%E0%B8%B8%E0%B8%9B%E0%B8%B5",
-                             form_type)
+    ASSERT_EQ(m_client
+                  ->Post("/review/oit/A2/O1", auditor,
+                         "year=2565&csrf=" + auditor_csrf +
+                             "&verdict=rejected&comment=%E0%B9%84%E0%B8%A1%E0%B9%88%E0%B8%A3%E0%B8%B0%E0%B8%9A%E0%B8%B8%E0%B8%9B%E0%B8%B5",
+                         form_type)
                   ->status,
               303);
     EXPECT_EQ(score_9_1(), "0.0");
@@ -89,9 +93,11 @@ TEST_F(OitWeb, EnterRejectClarifyAcceptAndScore) {
     EXPECT_NE(item->body.find("ไม่ระบุปี"), std::string::npos);  // the auditor's reason
     EXPECT_NE(item->body.find("action=\"/admin/oit/O1/clarify\""), std::string::npos);
     EXPECT_EQ(m_client->Post("/admin/oit/O1/clarify", group, "year=2565&csrf=" + csrf + "&text=", form_type)->status, 422);
-    ASSERT_EQ(m_client->Post("/admin/oit/O1/clarify", group, "year=2565&csrf=" + csrf + "&text=Year+added&url=https%3A%2F%2Fa2.go.th%2Fs2", form_type)
-                  ->status,
-              303);
+    ASSERT_EQ(
+        m_client
+            ->Post("/admin/oit/O1/clarify", group, "year=2565&csrf=" + csrf + "&text=Year+added&url=https%3A%2F%2Fa2.go.th%2Fs2", form_type)
+            ->status,
+        303);
     EXPECT_EQ(m_client->Post("/admin/oit/O1/clarify", group, "year=2565&csrf=" + csrf + "&text=Again", form_type)->status, 409);
     EXPECT_NE(m_client->Get("/review/oit?year=2565&agency=A2", auditor)->body.find("Year added"), std::string::npos);
     ASSERT_EQ(m_client->Post("/review/oit/A2/O1", auditor, "year=2565&csrf=" + auditor_csrf + "&verdict=accepted", form_type)->status, 303);

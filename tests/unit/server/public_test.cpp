@@ -19,11 +19,12 @@ using ita::test::ServerTest;
 // อบต. at 95. Every indicator of A2–A5 is its overall, so the overall is exact.
 void add_season(const std::string& db, ita::test::TempDir& files) {
     ASSERT_EQ(run("import --db " + db + " agencies " +
-                  files.write("more_agencies.csv", "agency_id,name,type,province\n"
-                                                   "A2,เทศบาลตำบลน้ำพอง,เทศบาลตำบล,ขอนแก่น\n"
-                                                   "A3,เทศบาลตำบลกำแพงแสน,เทศบาลตำบล,นครปฐม\n"
-                                                   "A4,เทศบาลตำบลบ้านฝาง,เทศบาลตำบล,ขอนแก่น\n"
-                                                   "A5,องค์การบริหารส่วนตำบลหนองบัว,องค์การบริหารส่วนตำบล,อุดรธานี\n")),
+                  files.write("more_agencies.csv",
+                              "agency_id,name,type,province\n"
+                              "A2,เทศบาลตำบลน้ำพอง,เทศบาลตำบล,ขอนแก่น\n"
+                              "A3,เทศบาลตำบลกำแพงแสน,เทศบาลตำบล,นครปฐม\n"
+                              "A4,เทศบาลตำบลบ้านฝาง,เทศบาลตำบล,ขอนแก่น\n"
+                              "A5,องค์การบริหารส่วนตำบลหนองบัว,องค์การบริหารส่วนตำบล,อุดรธานี\n")),
               0);
     std::string published = "agency_id,level,code,score\n";
     for (const auto& [agency, score] : {std::pair{"A2", "90"}, {"A3", "90"}, {"A4", "70"}, {"A5", "95"}})
@@ -83,14 +84,14 @@ TEST_F(UnpublishedServer, APublicationByAnotherProcessReachesThePages) {
     EXPECT_NE(national->body.find("ปีงบประมาณ พ.ศ. 2565"), std::string::npos);
     EXPECT_NE(national->body.find("<strong>5</strong>จาก 5 หน่วยงาน"), std::string::npos);
     EXPECT_NE(national->body.find("<strong>ร้อยละ 60.00</strong>3 หน่วยงาน"), std::string::npos);  // A2, A3, A5 pass
-    EXPECT_NE(national->body.find("<strong>85.79</strong>"), std::string::npos);  // (83.9382 + 90 + 90 + 70 + 95) / 5
+    EXPECT_NE(national->body.find("<strong>85.79</strong>"), std::string::npos);                 // (83.9382 + 90 + 90 + 70 + 95) / 5
 
     // Ranks in type, the tie, and the ranks that cannot be told apart.
     const auto a2 = m_client->Get("/agency/A2");
     EXPECT_NE(a2->body.find("ลำดับที่ 1 จาก 3 เทศบาลตำบล"), std::string::npos);
-    EXPECT_NE(a2->body.find("class=\"badge same\""), std::string::npos);  // A3, the same 90
+    EXPECT_NE(a2->body.find("class=\"badge same\""), std::string::npos);                               // A3, the same 90
     EXPECT_NE(m_client->Get("/agency/A3")->body.find("ลำดับที่ 1 จาก 3 เทศบาลตำบล"), std::string::npos);  // the tie shares rank 1
-    EXPECT_EQ(a2->body.find("ลำดับนี้แยกไม่ออกทางสถิติ"), std::string::npos);  // no other rank to be confused with
+    EXPECT_EQ(a2->body.find("ลำดับนี้แยกไม่ออกทางสถิติ"), std::string::npos);                                // no other rank to be confused with
     const auto a4 = m_client->Get("/agency/A4");
     EXPECT_NE(a4->body.find("ลำดับที่ 3 จาก 3 เทศบาลตำบล"), std::string::npos);
     EXPECT_EQ(a4->body.find("class=\"badge same\""), std::string::npos);
@@ -237,9 +238,10 @@ TEST(PublicNation, EveryAgencyHasACorrectPage) {
         EXPECT_NE(page->body.find("<p id=\"overall\" class=\"score\">" + overall + " "), std::string::npos) << id << " " << overall;
         const std::string verdict = agency.at("verdict").is_null() ? "—" : agency.at("verdict").get<std::string>();  // withheld: —
         EXPECT_NE(page->body.find("ระดับ " + verdict + " "), std::string::npos) << id;
-        const std::string rank = agency.at("rank").is_null() ? "ยังไม่จัดลำดับ"
-                                                             : "ลำดับที่ " + std::to_string(agency.at("rank").get<int>()) + " จาก " +
-                                                                   std::to_string(agency.at("of").get<int>()) + " " + agency.at("type").get<std::string>();
+        const std::string rank = agency.at("rank").is_null()
+                                     ? "ยังไม่จัดลำดับ"
+                                     : "ลำดับที่ " + std::to_string(agency.at("rank").get<int>()) + " จาก " +
+                                           std::to_string(agency.at("of").get<int>()) + " " + agency.at("type").get<std::string>();
         EXPECT_NE(page->body.find(rank), std::string::npos) << id << " " << rank;
         withheld += agency.at("verdict").is_null() ? 1 : 0;
         ++checked;
@@ -262,7 +264,8 @@ TEST(PublishedReport, RankFromThePublicationUntilTheDataChange) {
         return std::string("none");
     };
     const auto overall_of = [&](const std::string& agency) {
-        const auto scored = nlohmann::json::parse(output_of(std::string(ITA_BINARY) + " score --db " + db + " --year 2565 --agency " + agency + " --format json"));
+        const auto scored = nlohmann::json::parse(
+            output_of(std::string(ITA_BINARY) + " score --db " + db + " --year 2565 --agency " + agency + " --format json"));
         return scored.at("agencies").at(0).at("overall").get<double>();
     };
     const auto report_of = [&](const std::string& agency) {
@@ -277,10 +280,12 @@ TEST(PublishedReport, RankFromThePublicationUntilTheDataChange) {
     const std::string verdicts = output_of("grep '^A00001,' " + nation + "/oit.csv | sed 's/,yes,/,no,/'");
     ASSERT_FALSE(verdicts.empty());
     const auto overall_before = overall_of("A00001");
-    ASSERT_EQ(run("import --db " + db + " --year 2565 --replace oit " + files.write("late.csv", "agency_id,item,present,url,note\n" + verdicts)), 0);
+    ASSERT_EQ(
+        run("import --db " + db + " --year 2565 --replace oit " + files.write("late.csv", "agency_id,item,present,url,note\n" + verdicts)),
+        0);
     EXPECT_LT(overall_of("A00001"), overall_before - 10);  // the publication no longer matches
-    const std::string live_rank = rank_of("A00001");  // `ita rank` scores what is stored now
-    EXPECT_NE(live_rank, published_rank);  // else this test could not tell the two paths apart
+    const std::string live_rank = rank_of("A00001");       // `ita rank` scores what is stored now
+    EXPECT_NE(live_rank, published_rank);                  // else this test could not tell the two paths apart
     EXPECT_NE(report_of("A00001").find(live_rank), std::string::npos) << live_rank;
 }
 
@@ -290,9 +295,10 @@ TEST_F(ServerTest, TheLibraryOfMeasuresThatWorkedIsPublic) {
                   m_files.write("p64.csv", "agency_id,level,code,score\nA1,indicator,5,40\nA1,indicator,6,90\n")),
               0);
     ASSERT_EQ(run("publish --db " + m_db + " --year 2564"), 0);
-    ASSERT_EQ(run("measures add --db " + m_db +
-                  " --year 2565 --agency A1 --title Briefing --target indicator:5 --responsible R --start 2021-10-01 --end 2022-09-30 --status active"),
-              0);
+    ASSERT_EQ(
+        run("measures add --db " + m_db +
+            " --year 2565 --agency A1 --title Briefing --target indicator:5 --responsible R --start 2021-10-01 --end 2022-09-30 --status active"),
+        0);
     std::string body;
     for (int attempt = 0; attempt < 40; ++attempt) {  // the public cache notices the new measure within 250 ms
         const auto page = m_client->Get("/measures/library?year=2565");

@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
-#include <tuple>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace {
 
@@ -26,7 +26,7 @@ struct Route {
     std::string pattern;  // as registered
     std::string path;     // a concrete request
     Who who;
-    std::string body;     // fields (pages) or JSON (API), without the CSRF token
+    std::string body;  // fields (pages) or JSON (API), without the CSRF token
 };
 
 // Agency A1's working group, an auditor, a national admin; pages use A1 and fiscal year 2566
@@ -65,12 +65,15 @@ const std::vector<Route> routes{
     {"POST", "/admin/headcount", "/admin/headcount", Who::working_group, "year=2566&agency=A1&headcount=40"},
     {"GET", "/admin/results", "/admin/results?year=2565&agency=A1", Who::working_group, ""},
     {"GET", "/admin/measures", "/admin/measures?year=2566&agency=A1", Who::working_group, ""},
-    {"POST", "/admin/measures", "/admin/measures", Who::working_group, "year=2566&agency=A1&title=T&responsible=R&start_on=2022-10-01&end_on=2023-09-30&cadence=quarterly"},
+    {"POST", "/admin/measures", "/admin/measures", Who::working_group,
+     "year=2566&agency=A1&title=T&responsible=R&start_on=2022-10-01&end_on=2023-09-30&cadence=quarterly"},
     {"POST", "/admin/measures/draft", "/admin/measures/draft", Who::working_group, "year=2566&agency=A1"},
     {"POST", "/admin/constraints", "/admin/constraints", Who::working_group, "year=2566&agency=A1&man=x"},
     {"GET", "/admin/measures/:id", "/admin/measures/1?year=2566&agency=A1", Who::working_group, ""},
-    {"POST", "/admin/measures/:id", "/admin/measures/1", Who::working_group, "year=2566&agency=A1&title=T2&responsible=R&start_on=2022-10-01&end_on=2023-09-30&cadence=quarterly"},
-    {"POST", "/admin/measures/:id/progress", "/admin/measures/1/progress", Who::working_group, "year=2566&agency=A1&reported_on=2022-11-01&percent=5&text=x"},
+    {"POST", "/admin/measures/:id", "/admin/measures/1", Who::working_group,
+     "year=2566&agency=A1&title=T2&responsible=R&start_on=2022-10-01&end_on=2023-09-30&cadence=quarterly"},
+    {"POST", "/admin/measures/:id/progress", "/admin/measures/1/progress", Who::working_group,
+     "year=2566&agency=A1&reported_on=2022-11-01&percent=5&text=x"},
     {"POST", "/admin/measures/:id/remove", "/admin/measures/1/remove", Who::working_group, "year=2566&agency=A1"},
     {"GET", "/admin/oit", "/admin/oit?year=2566&agency=A1", Who::working_group, ""},
     {"GET", "/admin/oit/:item", "/admin/oit/O1?year=2566&agency=A1", Who::working_group, ""},
@@ -90,12 +93,17 @@ const std::vector<Route> routes{
     {"POST", "/api/v1/agencies/:agency/codes", "/api/v1/agencies/A1/codes?year=2566", Who::working_group, R"({"count":1})"},
     {"GET", "/api/v1/agencies/:agency/oit", "/api/v1/agencies/A1/oit?year=2566", Who::working_group, ""},  // and reviewers
     {"PUT", "/api/v1/agencies/:agency/oit/:item", "/api/v1/agencies/A1/oit/O2?year=2566", Who::working_group, R"({"present":false})"},
-    {"POST", "/api/v1/agencies/:agency/oit/:item/review", "/api/v1/agencies/A1/oit/O2/review?year=2566", Who::reviewer, R"({"verdict":"accepted"})"},
-    {"POST", "/api/v1/agencies/:agency/oit/:item/clarification", "/api/v1/agencies/A1/oit/O2/clarification?year=2566", Who::working_group, R"({"text":"x"})"},
+    {"POST", "/api/v1/agencies/:agency/oit/:item/review", "/api/v1/agencies/A1/oit/O2/review?year=2566", Who::reviewer,
+     R"({"verdict":"accepted"})"},
+    {"POST", "/api/v1/agencies/:agency/oit/:item/clarification", "/api/v1/agencies/A1/oit/O2/clarification?year=2566", Who::working_group,
+     R"({"text":"x"})"},
     {"GET", "/api/v1/agencies/:agency/measures", "/api/v1/agencies/A1/measures?year=2566", Who::working_group, ""},
-    {"POST", "/api/v1/agencies/:agency/measures", "/api/v1/agencies/A1/measures?year=2566", Who::working_group, R"({"title":"T","responsible":"R","start_on":"2022-10-01","end_on":"2023-09-30"})"},
-    {"PUT", "/api/v1/agencies/:agency/measures/:measure", "/api/v1/agencies/A1/measures/2?year=2566", Who::working_group, R"({"title":"T3"})"},
-    {"POST", "/api/v1/agencies/:agency/measures/:measure/progress", "/api/v1/agencies/A1/measures/2/progress?year=2566", Who::working_group, R"({"reported_on":"2022-11-01","percent":5})"},
+    {"POST", "/api/v1/agencies/:agency/measures", "/api/v1/agencies/A1/measures?year=2566", Who::working_group,
+     R"({"title":"T","responsible":"R","start_on":"2022-10-01","end_on":"2023-09-30"})"},
+    {"PUT", "/api/v1/agencies/:agency/measures/:measure", "/api/v1/agencies/A1/measures/2?year=2566", Who::working_group,
+     R"({"title":"T3"})"},
+    {"POST", "/api/v1/agencies/:agency/measures/:measure/progress", "/api/v1/agencies/A1/measures/2/progress?year=2566", Who::working_group,
+     R"({"reported_on":"2022-11-01","percent":5})"},
     {"DELETE", "/api/v1/agencies/:agency/measures/:measure", "/api/v1/agencies/A1/measures/2?year=2566", Who::working_group, ""},
     // Last: these end the caller's session.
     {"DELETE", "/api/v1/session", "/api/v1/session", Who::signed_in, ""},
@@ -129,8 +137,8 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
     // The table names every registered route.
     std::set<std::pair<std::string, std::string>> registered, listed;
     for (const auto& route : routes) listed.emplace(route.method, route.pattern);
-    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "integrity_routes", "public_routes", "results_routes",
-                             "survey_routes"}) {
+    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes",
+                             "integrity_routes", "public_routes", "results_routes", "survey_routes"}) {
         std::ifstream in(std::string(ITA_SOURCE_DIR) + "/src/ita/server/" + file + ".cpp");
         std::stringstream text;
         text << in.rdbuf();
@@ -139,18 +147,23 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
         for (auto match = std::sregex_iterator(source.begin(), source.end(), add); match != std::sregex_iterator(); ++match)
             registered.emplace((*match)[1], (*match)[2]);
     }
-    for (const auto& route : registered) EXPECT_TRUE(listed.contains(route)) << route.first << " " << route.second << " has no rule in the matrix";
+    for (const auto& route : registered)
+        EXPECT_TRUE(listed.contains(route)) << route.first << " " << route.second << " has no rule in the matrix";
     ASSERT_GE(registered.size(), 50u);
 
     ASSERT_EQ(run("season open --db " + m_db + " --year 2566"), 0);
-    ASSERT_EQ(run("measures add --db " + m_db + " --year 2566 --agency A1 --title T --responsible R --start 2022-10-01 --end 2023-09-30"), 0);
+    ASSERT_EQ(run("measures add --db " + m_db + " --year 2566 --agency A1 --title T --responsible R --start 2022-10-01 --end 2023-09-30"),
+              0);
     std::vector<Caller> callers{{"signed out", "", {}, "", {}}};
-    for (const auto& [user, role, option] : {std::tuple{"wg", "agency_admin", "agency_admin --agency A1"}, {"audit", "auditor", "auditor"},
+    for (const auto& [user, role, option] : {std::tuple{"wg", "agency_admin", "agency_admin --agency A1"},
+                                             {"audit", "auditor", "auditor"},
                                              {"nation", "national_admin", "national_admin"}}) {
         EXPECT_EQ(add_user(m_db, user, option), 0);
         auto [cookie, csrf] = sign_in(*m_client, user);
-        const auto token = m_client->Post("/api/v1/session", nlohmann::json{{"user", user}, {"password", "correct horse battery"}}.dump(), "application/json");
-        callers.push_back({user, role, cookie, csrf, {{"Authorization", "Bearer " + nlohmann::json::parse(token->body).at("token").get<std::string>()}}});
+        const auto token = m_client->Post("/api/v1/session", nlohmann::json{{"user", user}, {"password", "correct horse battery"}}.dump(),
+                                          "application/json");
+        callers.push_back(
+            {user, role, cookie, csrf, {{"Authorization", "Bearer " + nlohmann::json::parse(token->body).at("token").get<std::string>()}}});
     }
     for (const auto& route : routes)
         for (const auto& caller : callers) {
@@ -166,7 +179,8 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
             const bool to_login = response->status == 303 && response->get_header_value("Location") == "/login";
             const std::string where = route.method + " " + route.path + " as " + caller.name + " → " + std::to_string(response->status);
             if (allowed(route.who, caller.role, route.path)) {
-                EXPECT_TRUE(response->status != 401 && response->status != 403 && !to_login) << where << "\n" << response->body.substr(0, 400);
+                EXPECT_TRUE(response->status != 401 && response->status != 403 && !to_login) << where << "\n"
+                                                                                             << response->body.substr(0, 400);
             } else if (caller.role.empty()) {
                 EXPECT_TRUE(api ? response->status == 401 : to_login) << where;
             } else {

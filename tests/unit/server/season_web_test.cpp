@@ -33,7 +33,8 @@ std::string first_code(const std::string& db) {
 }  // namespace
 
 TEST_F(ServerTest, SeasonCalendarIsShownAndValidated) {
-    const auto opened = run_with_output("season open --db " + m_db + " --year 2565 --iit-open 2022-10-01 --iit-close 2023-01-31 --review-close 2099-04-30");
+    const auto opened =
+        run_with_output("season open --db " + m_db + " --year 2565 --iit-open 2022-10-01 --iit-close 2023-01-31 --review-close 2099-04-30");
     ASSERT_EQ(opened.status, 0) << opened.text;
     const auto shown = run_with_output("season show --db " + m_db + " --year 2565");
     EXPECT_NE(shown.text.find("iit\t2022-10-01\t2023-01-31\n"), std::string::npos) << shown.text;
@@ -89,14 +90,17 @@ TEST_F(ServerTest, HeadcountSetsTheMinimumStaffSample) {
     ASSERT_EQ(ita::test::add_user(m_db, "wg", "agency_admin --agency A1"), 0);
     const auto [group, csrf] = ita::test::sign_in(*m_client, "wg");
     EXPECT_NE(m_client->Get("/admin/codes?year=2565", group)->body.find("ยังไม่ได้ระบุจำนวนบุคลากร"), std::string::npos);
-    const auto zero = m_client->Post("/admin/headcount", group, "year=2565&csrf=" + csrf + "&headcount=0", "application/x-www-form-urlencoded");
+    const auto zero =
+        m_client->Post("/admin/headcount", group, "year=2565&csrf=" + csrf + "&headcount=0", "application/x-www-form-urlencoded");
     EXPECT_EQ(zero->status, 422);
     EXPECT_NE(zero->body.find("จำนวนบุคลากรต้องอยู่ระหว่าง 1 ถึง 1,000,000 คน"), std::string::npos);
-    const auto set = m_client->Post("/admin/headcount", group, "year=2565&csrf=" + csrf + "&headcount=120", "application/x-www-form-urlencoded");
+    const auto set =
+        m_client->Post("/admin/headcount", group, "year=2565&csrf=" + csrf + "&headcount=120", "application/x-www-form-urlencoded");
     ASSERT_EQ(set->status, 303);
     const auto page = m_client->Get(set->get_header_value("Location"), group);
     // 2565's (provisional) table: 101–500 staff need 60 respondents.
-    EXPECT_NE(page->body.find("120 คน — ต้องมีผู้ตอบอย่างน้อย <strong>60</strong> คน — ตอบแล้ว <strong>น้อยกว่า 5 คน</strong>"), std::string::npos) << page->body;
+    EXPECT_NE(page->body.find("120 คน — ต้องมีผู้ตอบอย่างน้อย <strong>60</strong> คน — ตอบแล้ว <strong>น้อยกว่า 5 คน</strong>"), std::string::npos)
+        << page->body;
 }
 
 TEST_F(ServerTest, NationalAdminOpensTheSeasonOnTheWeb) {
@@ -108,22 +112,22 @@ TEST_F(ServerTest, NationalAdminOpensTheSeasonOnTheWeb) {
     const auto [nation, csrf] = ita::test::sign_in(*m_client, "nation");
     ASSERT_EQ(m_client->Get("/national/season", nation)->status, 200);
 
-    const auto rejected = m_client->Post("/national/season", nation,
-                                         "year=2566&csrf=" + csrf + "&iit_open=2022-11-01&iit_close=2022-10-01&agencies=A1%0AA7",
-                                         "application/x-www-form-urlencoded");
+    const auto rejected =
+        m_client->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&iit_open=2022-11-01&iit_close=2022-10-01&agencies=A1%0AA7",
+                       "application/x-www-form-urlencoded");
     EXPECT_EQ(rejected->status, 422);
     EXPECT_NE(rejected->body.find("การตอบแบบวัด IIT: วันปิดต้องไม่ก่อนวันเปิด"), std::string::npos) << rejected->body;
-    EXPECT_NE(rejected->body.find("value=\"2022-11-01\""), std::string::npos);  // what was typed stays
+    EXPECT_NE(rejected->body.find("value=\"2022-11-01\""), std::string::npos);         // what was typed stays
     EXPECT_EQ(run_with_output("season show --db " + m_db + " --year 2566").text, "");  // nothing opened
 
-    const auto unknown = m_client->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&agencies=A1%0AA7",
-                                        "application/x-www-form-urlencoded");
+    const auto unknown =
+        m_client->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&agencies=A1%0AA7", "application/x-www-form-urlencoded");
     EXPECT_EQ(unknown->status, 422);
     EXPECT_NE(unknown->body.find("รายการหน่วยงาน บรรทัด 2: ไม่พบหน่วยงาน"), std::string::npos) << unknown->body;
 
-    const auto opened = m_client->Post("/national/season", nation,
-                                       "year=2566&csrf=" + csrf + "&iit_open=2022-10-01&iit_close=2023-01-31&agencies=A1",
-                                       "application/x-www-form-urlencoded");
+    const auto opened =
+        m_client->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&iit_open=2022-10-01&iit_close=2023-01-31&agencies=A1",
+                       "application/x-www-form-urlencoded");
     ASSERT_EQ(opened->status, 303);
     const auto page = m_client->Get(opened->get_header_value("Location"), nation);
     EXPECT_NE(page->body.find("<td>การตอบแบบวัด IIT</td><td>1 ต.ค. 2565</td><td>31 ม.ค. 2566</td><td>ปิดแล้ว</td>"), std::string::npos)
@@ -145,7 +149,8 @@ TEST_F(ServerTest, TheAgencySeesItsResultOnceReviewCloses) {
     EXPECT_NE(page->body.find(std::string(">") + shown + " <span"), std::string::npos) << shown;
     const auto weaknesses = page->body.find("จุดอ่อนที่ต้องพัฒนาเร่งด่วน</h2>");
     ASSERT_NE(weaknesses, std::string::npos);
-    for (const char* weakest : {"<h3>5. ", "<h3>6. ", "<h3>8. "}) EXPECT_NE(page->body.find(weakest, weaknesses), std::string::npos) << weakest;
+    for (const char* weakest : {"<h3>5. ", "<h3>6. ", "<h3>8. "})
+        EXPECT_NE(page->body.find(weakest, weaknesses), std::string::npos) << weakest;
 
     // With a calendar whose review is still open, the result waits.
     ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --review-close 2099-04-30"), 0);

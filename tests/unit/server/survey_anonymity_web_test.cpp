@@ -26,7 +26,8 @@ std::string answers_for(httplib::Client& client, const std::string& code, int re
     }
     std::string body = "code=" + code;
     for (std::size_t item = 0; item < items.size(); ++item)
-        body += "&" + items[item].first + "=" + items[item].second[(item + static_cast<std::size_t>(respondent)) % items[item].second.size()];
+        body +=
+            "&" + items[item].first + "=" + items[item].second[(item + static_cast<std::size_t>(respondent)) % items[item].second.size()];
     return body;
 }
 
@@ -39,7 +40,8 @@ TEST_F(ServerTest, LiveScoresRevealNoOneColleaguesAnswers) {
     ASSERT_TRUE(session && session->status == 201) << (session ? session->body : "no answer");
     const httplib::Headers bearer{{"Authorization", "Bearer " + nlohmann::json::parse(session->body).at("token").get<std::string>()}};
     ASSERT_EQ(m_client->Put("/api/v1/agencies/A1/headcount?year=2566", bearer, R"({"headcount":12})", "application/json")->status, 200);
-    const auto codes = ita::test::output_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2566 --agency A1 --count 11 2>/dev/null");
+    const auto codes =
+        ita::test::output_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2566 --agency A1 --count 11 2>/dev/null");
     std::vector<std::string> code_list;
     for (std::size_t at = 0; at + 11 <= codes.size(); at = codes.find('\n', at) + 1) code_list.push_back(codes.substr(at, 11));
     ASSERT_EQ(code_list.size(), 11u) << codes;
@@ -58,7 +60,9 @@ TEST_F(ServerTest, LiveScoresRevealNoOneColleaguesAnswers) {
             }
     };
     for (int respondent = 0; respondent < 10; ++respondent)
-        ASSERT_EQ(m_client->Post("/s", answers_for(*m_client, code_list[respondent], respondent), "application/x-www-form-urlencoded")->status, 303);
+        ASSERT_EQ(
+            m_client->Post("/s", answers_for(*m_client, code_list[respondent], respondent), "application/x-www-form-urlencoded")->status,
+            303);
     const auto before = scores();
     ASSERT_EQ(m_client->Post("/s", answers_for(*m_client, code_list[10], 10), "application/x-www-form-urlencoded")->status, 303);
     const auto after = scores();
@@ -82,7 +86,9 @@ TEST_F(ServerTest, AStaffSampleShortOfItsMinimumShowsNoFigure) {
     const auto session = m_client->Post("/api/v1/session", R"({"user":"wg","password":"correct horse battery"})", "application/json");
     const httplib::Headers bearer{{"Authorization", "Bearer " + nlohmann::json::parse(session->body).at("token").get<std::string>()}};
     ASSERT_EQ(m_client->Put("/api/v1/agencies/A1/headcount?year=2566", bearer, R"({"headcount":12})", "application/json")->status, 200);
-    const auto code = ita::test::output_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2566 --agency A1 --count 1 2>/dev/null").substr(0, 11);
+    const auto code =
+        ita::test::output_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2566 --agency A1 --count 1 2>/dev/null")
+            .substr(0, 11);
     ASSERT_EQ(m_client->Post("/s", answers_for(*m_client, code, 0), "application/x-www-form-urlencoded")->status, 303);
     ASSERT_EQ(run("season open --db " + m_db + " --year 2566 --iit-open 2020-01-01 --iit-close 2020-12-31"), 0);
     // Closed, but one respondent of the ten needed: the one answer set is never shown.

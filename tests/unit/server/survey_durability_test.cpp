@@ -35,7 +35,8 @@ std::string full_answers(httplib::Client& client, const std::string& code) {
 
 std::string count_of(const std::string& db, const std::string& sql) {
     const bool postgres = db.starts_with("host=");
-    const auto output = ita::test::output_of(postgres ? "psql -X -A -t -c \"" + sql + "\" '" + db + "'" : "sqlite3 " + db + " \"" + sql + "\"");
+    const auto output =
+        ita::test::output_of(postgres ? "psql -X -A -t -c \"" + sql + "\" '" + db + "'" : "sqlite3 " + db + " \"" + sql + "\"");
     return output.substr(0, output.find('\n'));
 }
 
@@ -44,7 +45,8 @@ void kill_while_answering(const std::string& db, const ita::test::TempDir& files
                   files.write("agencies.csv", "agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n")),
               0);
     ASSERT_EQ(run("season open --db '" + db + "' --year 2566"), 0);
-    const auto issued = ita::test::output_of(std::string(ITA_BINARY) + " codes --db '" + db + "' --year 2566 --agency A1 --count 8000 2>/dev/null");
+    const auto issued =
+        ita::test::output_of(std::string(ITA_BINARY) + " codes --db '" + db + "' --year 2566 --agency A1 --count 8000 2>/dev/null");
     std::vector<std::string> codes;
     for (std::size_t at = 0; at + 11 <= issued.size(); at = issued.find('\n', at) + 1) codes.push_back(issued.substr(at, 11));
     ASSERT_EQ(codes.size(), 8000u);

@@ -21,7 +21,8 @@ TEST(EvidenceReadiness, TheDeadlinesCopyOutlivesLaterChecks) {
     httplib::Server site;
     int version = 0;
     site.Get("/o1", [&](const httplib::Request&, httplib::Response& response) {
-        response.set_content("<html><body>แผนผังโครงสร้างหน่วยงาน ฉบับที่ " + std::to_string(++version) + "</body></html>", "text/html; charset=utf-8");
+        response.set_content("<html><body>แผนผังโครงสร้างหน่วยงาน ฉบับที่ " + std::to_string(++version) + "</body></html>",
+                             "text/html; charset=utf-8");
     });
     const int port = site.bind_to_any_port("127.0.0.1");
     std::thread serving([&] { site.listen_after_bind(); });
@@ -46,7 +47,8 @@ TEST(EvidenceReadiness, TheDeadlinesCopyOutlivesLaterChecks) {
     ASSERT_TRUE(store.enter_oit(2565, entry, "wg", "2022-05-02"));
     // The check the auditor goes by: made on the closing day (Thai time).
     const std::string deadline_bytes = "<html><body>ฉบับ ณ วันปิดรับ</body></html>";
-    core::UrlCheck at_deadline{0, "T1", "O1", entry.url, "2022-05-31T10:00:00Z", "ok", 200, entry.url, "", "", "text/html", 40, "", std::string(64, 'd')};
+    core::UrlCheck at_deadline{0,  "T1",        "O1", entry.url, "2022-05-31T10:00:00Z", "ok", 200, entry.url, "",
+                               "", "text/html", 40,   "",        std::string(64, 'd')};
     ASSERT_TRUE(store.record_url_check(2565, at_deadline, storage::EvidenceSnapshot{std::string(64, 'd'), "text/html", deadline_bytes}));
 
     service::EvidenceCheckRequest request;
@@ -86,7 +88,8 @@ TEST(EvidenceReadiness, NoSiteGetsMoreThanTwoFetchesAtOnce) {
     for (auto& site : sites) {
         site.server.Get(R"(/o(\d+))", [&site](const httplib::Request&, httplib::Response& response) {
             const int at_once = ++site.now;
-            for (int most = site.most; at_once > most && !site.most.compare_exchange_weak(most, at_once);) {}
+            for (int most = site.most; at_once > most && !site.most.compare_exchange_weak(most, at_once);) {
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(60));
             --site.now;
             response.set_content("<html><body>แผนผังโครงสร้างหน่วยงาน</body></html>", "text/html; charset=utf-8");

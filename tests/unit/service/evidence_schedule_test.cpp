@@ -30,8 +30,10 @@ protected:
         tzset();
     }
     void TearDown() override {
-        if (m_saved) setenv("TZ", m_saved->c_str(), 1);
-        else unsetenv("TZ");
+        if (m_saved)
+            setenv("TZ", m_saved->c_str(), 1);
+        else
+            unsetenv("TZ");
         tzset();
     }
     std::optional<std::string> m_saved;
@@ -59,7 +61,7 @@ TEST(DeadlineCheck, TheNewestCheckMadeByTheClosingDayInThailand) {
     const auto at_deadline = service::check_at_deadline(newest_first, "2026-05-31");
     ASSERT_TRUE(at_deadline);
     EXPECT_EQ(at_deadline->status, "ok");
-    EXPECT_EQ(service::check_at_deadline(newest_first, "2026-05-19"), std::nullopt);  // nothing checked by then
+    EXPECT_EQ(service::check_at_deadline(newest_first, "2026-05-19"), std::nullopt);    // nothing checked by then
     const std::vector<core::UrlCheck> late = {check_at("2026-05-31T17:00:00Z", "ok")};  // 00:00 on 1 June in Thailand
     EXPECT_EQ(service::check_at_deadline(late, "2026-05-31"), std::nullopt);
 }

@@ -22,7 +22,8 @@ std::unique_ptr<service::PublishedYear> year_of(std::vector<core::Agency>& agenc
     year->publication.fiscal_year = 2565;
     year->methodology = *ingest::load_methodology(2565, std::nullopt);
     agencies.clear();
-    for (const auto& entry : entries) agencies.push_back({entry.id, std::string("หน่วยงาน ") + entry.id, entry.type, "ขอนแก่น", std::nullopt});
+    for (const auto& entry : entries)
+        agencies.push_back({entry.id, std::string("หน่วยงาน ") + entry.id, entry.type, "ขอนแก่น", std::nullopt});
     for (std::size_t index = 0; index < entries.size(); ++index) {
         core::AgencyScores scores;
         scores.agency_id = entries[index].id;
@@ -45,8 +46,8 @@ std::unique_ptr<service::PublishedYear> year_of(std::vector<core::Agency>& agenc
 
 TEST(PublishedYearRanks, TiesShareARankAndTheNextRankSkips) {
     std::vector<core::Agency> agencies;
-    const auto year = year_of(agencies, {{"a", "T", 90, 1}, {"b", "T", 89.5, 1}, {"c", "T", 87, 0.5}, {"d", "T", 87, 0.5}, {"e", "T", 80, 2},
-                                         {"x", "U", 99, 0}});
+    const auto year = year_of(
+        agencies, {{"a", "T", 90, 1}, {"b", "T", 89.5, 1}, {"c", "T", 87, 0.5}, {"d", "T", 87, 0.5}, {"e", "T", 80, 2}, {"x", "U", 99, 0}});
     const std::vector<int> expected{1, 2, 3, 3, 5, 1};
     for (std::size_t index = 0; index < expected.size(); ++index) EXPECT_EQ(year->positions[index]->rank, expected[index]) << index;
     EXPECT_EQ(year->positions[0]->of, 5);
@@ -55,7 +56,8 @@ TEST(PublishedYearRanks, TiesShareARankAndTheNextRankSkips) {
 
 TEST(PublishedYearRanks, RanksThatCannotBeToldApart) {
     std::vector<core::Agency> agencies;
-    const auto year = year_of(agencies, {{"a", "T", 90, 1}, {"b", "T", 89.5, 1}, {"c", "T", 87, 0.5}, {"d", "T", 87, 0.5}, {"e", "T", 80, 2}});
+    const auto year =
+        year_of(agencies, {{"a", "T", 90, 1}, {"b", "T", 89.5, 1}, {"c", "T", 87, 0.5}, {"d", "T", 87, 0.5}, {"e", "T", 80, 2}});
     // a–b: |0.5| ≤ sqrt(1 + 1) — together; b–c: 2.5 > sqrt(1 + 0.25) — apart.
     EXPECT_EQ(year->indistinguishable_ranks(0), std::make_pair(1, 2));
     EXPECT_EQ(year->indistinguishable_ranks(1), std::make_pair(1, 2));
@@ -75,8 +77,8 @@ TEST(PublishedYearRanks, WideMarginsJoinManyRanks) {
 
 TEST(PublishedYearRanks, NeighboursInRankOrder) {
     std::vector<core::Agency> agencies;
-    const auto year = year_of(agencies, {{"e", "T", 80, 2}, {"c", "T", 87, 0.5}, {"a", "T", 90, 1}, {"d", "T", 87, 0.5}, {"b", "T", 89.5, 1},
-                                         {"x", "U", 99, 0}});
+    const auto year = year_of(
+        agencies, {{"e", "T", 80, 2}, {"c", "T", 87, 0.5}, {"a", "T", 90, 1}, {"d", "T", 87, 0.5}, {"b", "T", 89.5, 1}, {"x", "U", 99, 0}});
     // Rank order within T: a(2), b(4), c(1), d(3), e(0); ties by id.
     EXPECT_EQ(year->rank_neighbours(1, 1), (std::vector<std::size_t>{4, 1, 3}));
     EXPECT_EQ(year->rank_neighbours(2, 2), (std::vector<std::size_t>{2, 4, 1}));

@@ -87,8 +87,9 @@ void open_iit(storage::Store& store, const std::string& closes) {
 void run_season(storage::Store& store, const test::TempDir& files, const std::function<void()>& between) {
     service::ImportRequest agencies;
     agencies.kind = service::ImportKind::agencies;
-    agencies.files = {files.write("agencies.csv", "agency_id,name,type,province,headcount\nA1,เทศบาลตำบลหนึ่ง,เทศบาลตำบล,ขอนแก่น,20\n"
-                                                  "A2,เทศบาลตำบลสอง,เทศบาลตำบล,ขอนแก่น,4\n")};
+    agencies.files = {files.write("agencies.csv",
+                                  "agency_id,name,type,province,headcount\nA1,เทศบาลตำบลหนึ่ง,เทศบาลตำบล,ขอนแก่น,20\n"
+                                  "A2,เทศบาลตำบลสอง,เทศบาลตำบล,ขอนแก่น,4\n")};
     ASSERT_TRUE(service::import_files(store, agencies));
     open_iit(store, "");
     const auto methodology = ingest::load_methodology(year, std::nullopt);
@@ -129,7 +130,8 @@ State read_state(const std::string& path) {
     sqlite3* database = nullptr;
     EXPECT_EQ(sqlite3_open_v2(path.c_str(), &database, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
     sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(database, "SELECT agency_id, count(*) FROM survey_codes WHERE spent = 1 GROUP BY agency_id", -1, &statement, nullptr);
+    sqlite3_prepare_v2(database, "SELECT agency_id, count(*) FROM survey_codes WHERE spent = 1 GROUP BY agency_id", -1, &statement,
+                       nullptr);
     while (statement && sqlite3_step(statement) == SQLITE_ROW)
         state.spent[reinterpret_cast<const char*>(sqlite3_column_text(statement, 0))] = sqlite3_column_int(statement, 1);
     sqlite3_finalize(statement);
@@ -139,7 +141,8 @@ State read_state(const std::string& path) {
         state.responses[sqlite3_column_int64(statement, 0)] = reinterpret_cast<const char*>(sqlite3_column_text(statement, 1));
     sqlite3_finalize(statement);
     statement = nullptr;
-    if (sqlite3_prepare_v2(database, "SELECT count(*) FROM held_answers", -1, &statement, nullptr) == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(database, "SELECT count(*) FROM held_answers", -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW)
         state.held = sqlite3_column_int(statement, 0);
     sqlite3_finalize(statement);
     sqlite3_close(database);
@@ -185,8 +188,10 @@ public:
         ::setenv("ITA_SECRETS", path.c_str(), 1);
     }
     ~SecretsFile() {
-        if (m_before) ::setenv("ITA_SECRETS", m_before->c_str(), 1);
-        else ::unsetenv("ITA_SECRETS");
+        if (m_before)
+            ::setenv("ITA_SECRETS", m_before->c_str(), 1);
+        else
+            ::unsetenv("ITA_SECRETS");
     }
 
 private:
@@ -265,7 +270,9 @@ TEST(AnonymityInternals, NoPostgresTransactionIdOrRowPositionLinksACodeToItsAnsw
     ASSERT_TRUE(store) << store.error().to_string();
     run_season(**store, files, [] {});
     store->reset();
-    const auto query = [&](const std::string& sql) { return test::output_of("psql -X -A -t -F '|' -c \"" + sql + "\" '" + conninfo + "' 2>&1"); };
+    const auto query = [&](const std::string& sql) {
+        return test::output_of("psql -X -A -t -F '|' -c \"" + sql + "\" '" + conninfo + "' 2>&1");
+    };
 
     std::set<std::string> code_transactions;
     std::istringstream spent(query("SELECT xmin FROM survey_codes WHERE spent = 1"));
@@ -293,7 +300,8 @@ TEST(AnonymityInternals, NoPostgresTransactionIdOrRowPositionLinksACodeToItsAnsw
     for (std::string hex; std::getline(packed, hex);) {
         if (hex.empty()) continue;
         std::vector<unsigned char> bytes;
-        for (std::size_t at = 0; at + 1 < hex.size(); at += 2) bytes.push_back(static_cast<unsigned char>(std::stoi(hex.substr(at, 2), nullptr, 16)));
+        for (std::size_t at = 0; at + 1 < hex.size(); at += 2)
+            bytes.push_back(static_cast<unsigned char>(std::stoi(hex.substr(at, 2), nullptr, 16)));
         order.push_back(respondent_number(*methodology, bytes));
     }
     ASSERT_EQ(order.size(), 12u);
@@ -322,7 +330,8 @@ TEST(AnonymityInternals, HeldAnswersAreSealedUntilTheWindowCloses) {
     std::string plain;
     for (const auto sub_item : layout.sub_items(core::Instrument::iit)) {
         const auto& spec = methodology->sub_items[sub_item];
-        plain += static_cast<char>(core::AnswerLayout::pack(*ingest::parse_answer_option(spec.kind, answers_of(*methodology, 0).at(spec.code))));
+        plain +=
+            static_cast<char>(core::AnswerLayout::pack(*ingest::parse_answer_option(spec.kind, answers_of(*methodology, 0).at(spec.code))));
     }
     EXPECT_EQ(read_bytes(files.path("ita.db")).find(plain), std::string::npos) << "a held answer is readable in the database file";
     // A key other than the deployment's cannot open it (the release fails, nothing is lost).
@@ -363,8 +372,9 @@ TEST(AnonymityInternals, TheKeyLivesInTheSecretsFileNotTheDatabase) {
         const SecretsFile secrets(files.path("keys/first"));
         auto store = storage::sqlite::SqliteStore::open(path);
         ASSERT_TRUE(store);
-        ASSERT_TRUE((*store)->execute_for_test("DELETE FROM settings; INSERT INTO settings (name, value) VALUES ('respondent_secret', "
-                                               "X'5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A')"));
+        ASSERT_TRUE(
+            (*store)->execute_for_test("DELETE FROM settings; INSERT INTO settings (name, value) VALUES ('respondent_secret', "
+                                       "X'5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A')"));
     }
     {
         const SecretsFile secrets(files.path("keys/moved"));
@@ -375,7 +385,8 @@ TEST(AnonymityInternals, TheKeyLivesInTheSecretsFileNotTheDatabase) {
         EXPECT_EQ(moved->key, old_key);
     }
     EXPECT_EQ(read_bytes(path).find(std::string(old_key.begin(), old_key.end())), std::string::npos) << "the old key stayed in the file";
-    EXPECT_EQ(read_bytes(path + "-wal").find(std::string(old_key.begin(), old_key.end())), std::string::npos) << "the old key stayed in the WAL";
+    EXPECT_EQ(read_bytes(path + "-wal").find(std::string(old_key.begin(), old_key.end())), std::string::npos)
+        << "the old key stayed in the WAL";
     // The first file is not this database's any more; a missing file is named.
     for (const auto& wrong : {files.path("keys/first"), files.path("keys/none")}) {
         const SecretsFile secrets(wrong);

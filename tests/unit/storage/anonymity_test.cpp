@@ -117,8 +117,8 @@ TEST(Anonymity, PostgresKeepsNoLabelColumn) {
     ASSERT_TRUE(store);
     test::TempDir files;
     import_named_responses(**store, files);
-    const std::string columns = run("psql -X -A -t -c \"SELECT column_name FROM information_schema.columns WHERE table_name = 'responses'\" '" +
-                                    conninfo + "'");
+    const std::string columns =
+        run("psql -X -A -t -c \"SELECT column_name FROM information_schema.columns WHERE table_name = 'responses'\" '" + conninfo + "'");
     std::set<std::string> names;
     std::istringstream lines(columns);
     for (std::string line; std::getline(lines, line);)

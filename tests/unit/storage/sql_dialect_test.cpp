@@ -16,15 +16,18 @@ TEST(SqlDialect, PlaceholdersAreNumberedForPostgresqlOnly) {
 }
 
 TEST(SqlDialect, ReplacedPlaceholdersNameTheirParameter) {
-    const auto text = storage::sql::replace_placeholders("a = ?2, b = ?1, c = 'it''s ?'", [](std::size_t index) { return "<" + std::to_string(index) + ">"; });
+    const auto text = storage::sql::replace_placeholders("a = ?2, b = ?1, c = 'it''s ?'",
+                                                         [](std::size_t index) { return "<" + std::to_string(index) + ">"; });
     EXPECT_EQ(text, "a = <1>, b = <0>, c = 'it''s ?'");
 }
 
 TEST(SqlDialect, MigrationsRenderEachDatabasesTypesAndSections) {
-    const std::string text = "CREATE TABLE t (\n  id {serial_key},\n  body {bytes} NOT NULL\n){without_rowid};\n"
-                             "-- @sqlite\nCREATE TRIGGER s;\n-- @postgresql\nCREATE FUNCTION p();\n-- @end\nSELECT 1;\n";
-    EXPECT_EQ(storage::render_migration(text, Dialect::sqlite),
-              "CREATE TABLE t (\n  id INTEGER PRIMARY KEY AUTOINCREMENT,\n  body BLOB NOT NULL\n) WITHOUT ROWID;\nCREATE TRIGGER s;\nSELECT 1;\n");
+    const std::string text =
+        "CREATE TABLE t (\n  id {serial_key},\n  body {bytes} NOT NULL\n){without_rowid};\n"
+        "-- @sqlite\nCREATE TRIGGER s;\n-- @postgresql\nCREATE FUNCTION p();\n-- @end\nSELECT 1;\n";
+    EXPECT_EQ(
+        storage::render_migration(text, Dialect::sqlite),
+        "CREATE TABLE t (\n  id INTEGER PRIMARY KEY AUTOINCREMENT,\n  body BLOB NOT NULL\n) WITHOUT ROWID;\nCREATE TRIGGER s;\nSELECT 1;\n");
     EXPECT_EQ(storage::render_migration(text, Dialect::postgresql),
               "CREATE TABLE t (\n  id BIGSERIAL PRIMARY KEY,\n  body BYTEA NOT NULL\n);\nCREATE FUNCTION p();\nSELECT 1;\n");
     // Every shipped migration renders with no token left over.

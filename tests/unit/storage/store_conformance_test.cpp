@@ -36,7 +36,8 @@ std::string responses_csv() {
     return text;
 }
 
-constexpr const char* oit_csv = "agency_id,item,present,url,note\nA1,O1,yes,https://a1.example/o1,\nA1,O2,no,,\nA2,O1,มี,https://a2.example,ok\n";
+constexpr const char* oit_csv =
+    "agency_id,item,present,url,note\nA1,O1,yes,https://a1.example/o1,\nA1,O2,no,,\nA2,O1,มี,https://a2.example,ok\n";
 constexpr const char* published_csv = "agency_id,level,code,score\nA3,indicator,1,90\nA3,instrument,EIT,80.5\nA3,instrument,OIT,70\n";
 
 struct Backend {
@@ -54,7 +55,8 @@ protected:
         m_store = std::move(*store);
     }
 
-    Result<service::ImportOutcome> import(service::ImportKind kind, const std::string& name, const std::string& text, bool replace = false) {
+    Result<service::ImportOutcome> import(service::ImportKind kind, const std::string& name, const std::string& text,
+                                          bool replace = false) {
         service::ImportRequest request;
         request.kind = kind;
         request.fiscal_year = 2565;
@@ -228,7 +230,8 @@ TEST_P(StoreConformance, SeasonCalendarAndTheOitReviewCycle) {
     const auto audit = m_store->audit_log(20);
     std::set<std::string> actions;
     for (const auto& logged : *audit) actions.insert(logged.action);
-    for (const char* action : {"open season", "enter oit item", "review oit item", "clarify oit item"}) EXPECT_TRUE(actions.contains(action)) << action;
+    for (const char* action : {"open season", "enter oit item", "review oit item", "clarify oit item"})
+        EXPECT_TRUE(actions.contains(action)) << action;
 }
 
 TEST_P(StoreConformance, ScoresFromTheStoreEqualScoresFromTheFiles) {
@@ -250,7 +253,7 @@ TEST_P(StoreConformance, PublicationFreezesTheScoresAndMovesTheGeneration) {
     ASSERT_TRUE(before) << before.error().to_string();
     EXPECT_TRUE(m_store->publications()->empty());
     EXPECT_EQ(m_store->publish_results(2566, "admin").error().code, ErrorCode::not_found);  // nothing scored
-    store_json();  // scores 2565 and saves its snapshots
+    store_json();                                                                           // scores 2565 and saves its snapshots
     const auto published = m_store->publish_results(2565, "admin");
     ASSERT_TRUE(published) << published.error().to_string();
     EXPECT_EQ(published->agencies, 3u);
@@ -339,9 +342,11 @@ TEST_P(StoreConformance, UnknownAgencyRejectsTheWholeFile) {
 
 TEST_P(StoreConformance, BadRowsAreListedAsByScoreAndNothingIsWritten) {
     ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
-    const auto refused = import(service::ImportKind::responses, "r.csv", "agency_id,instrument,respondent,question,answer\nA1,IIT,1,I7,5\nA1,IIT,2,I7,4\n");
+    const auto refused =
+        import(service::ImportKind::responses, "r.csv", "agency_id,instrument,respondent,question,answer\nA1,IIT,1,I7,5\nA1,IIT,2,I7,4\n");
     ASSERT_FALSE(refused);
-    EXPECT_NE(refused.error().to_string().find("r.csv:2:answer: answer '5' is out of range"), std::string::npos) << refused.error().to_string();
+    EXPECT_NE(refused.error().to_string().find("r.csv:2:answer: answer '5' is out of range"), std::string::npos)
+        << refused.error().to_string();
     int stored = 0;
     ASSERT_TRUE(m_store->for_each_response(2565, std::nullopt, [&](const storage::StoredResponse&) { ++stored; }));
     EXPECT_EQ(stored, 0);
@@ -409,8 +414,20 @@ TEST_P(StoreConformance, EvidenceChecksKeepEveryCheckAndEachSnapshotOnce) {
     const std::string body("<p>\0โครงสร้าง 2565</p>", 28);  // bytes as fetched, a NUL included
     const std::string sha = std::string(64, 'a');
     const storage::EvidenceSnapshot snapshot{sha, "text/html; charset=utf-8", body};
-    storage::UrlCheck check{0, "A1", "O1", "https://a1.example/o1", "2026-05-01T01:00:00Z", "ok", 200, "https://a1.example/o1", "", "",
-                            "text/html; charset=utf-8", static_cast<std::int64_t>(body.size()), "", sha};
+    storage::UrlCheck check{0,
+                            "A1",
+                            "O1",
+                            "https://a1.example/o1",
+                            "2026-05-01T01:00:00Z",
+                            "ok",
+                            200,
+                            "https://a1.example/o1",
+                            "",
+                            "",
+                            "text/html; charset=utf-8",
+                            static_cast<std::int64_t>(body.size()),
+                            "",
+                            sha};
     ASSERT_TRUE(m_store->record_url_check(2565, check, snapshot));
     check.checked_at = "2026-05-02T01:00:00Z";
     check.status = "stale";
@@ -418,8 +435,9 @@ TEST_P(StoreConformance, EvidenceChecksKeepEveryCheckAndEachSnapshotOnce) {
     check.reason_codes = "stale_year";
     check.redirects = "302 https://a1.example/old";
     ASSERT_TRUE(m_store->record_url_check(2565, check, snapshot));  // the same bytes again: kept once
-    storage::UrlCheck other{0, "A2", "O1", "https://a2.example", "2026-05-01T02:00:00Z", "broken", 0, "https://a2.example", "เปิดไม่ได้",
-                            "timeout", "", 0, "", ""};
+    storage::UrlCheck other{
+        0, "A2", "O1", "https://a2.example", "2026-05-01T02:00:00Z", "broken", 0, "https://a2.example", "เปิดไม่ได้", "timeout", "",
+        0, "",   ""};
     ASSERT_TRUE(m_store->record_url_check(2565, other, std::nullopt));
 
     const auto latest = m_store->latest_url_checks(2565, std::string("A1"));
@@ -475,7 +493,8 @@ TEST_P(StoreConformance, SubmissionTimingIsCountedAndStampsAreStable) {
 TEST_P(StoreConformance, ForgettingSnapshotsKeepsTheNamedChecksBytesAndEveryCheck) {
     import_all();
     const auto record = [&](const std::string& when, const std::string& sha, const std::string& body) {
-        storage::UrlCheck check{0, "A1", "O1", "https://a1.example/o1", when, "ok", 200, "https://a1.example/o1", "", "", "text/html", 1, "", sha};
+        storage::UrlCheck check{0, "A1", "O1", "https://a1.example/o1", when, "ok", 200, "https://a1.example/o1", "", "", "text/html",
+                                1, "",   sha};
         auto id = m_store->record_url_check(2565, check, storage::EvidenceSnapshot{sha, "text/html", body});
         EXPECT_TRUE(id) << id.error().to_string();
         return id.value_or(0);

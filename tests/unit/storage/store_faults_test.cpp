@@ -10,12 +10,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <array>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <set>
-#include <sys/wait.h>
 #include <thread>
 
 using namespace ita;
@@ -133,7 +133,8 @@ TEST_P(ImportFaults, ConcurrentAgencyImportsNeverBothWinAConflict) {
     EXPECT_EQ(both_won, 0) << "rounds in which both imports wrote the same new agency";
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ImportFaults, testing::Values("sqlite", "postgresql"), [](const auto& test_info) { return test_info.param; });
+INSTANTIATE_TEST_SUITE_P(Backends, ImportFaults, testing::Values("sqlite", "postgresql"),
+                         [](const auto& test_info) { return test_info.param; });
 
 TEST(SqliteFaults, ReadOnlyDatabaseIsAClearError) {
     test::TempDir files;

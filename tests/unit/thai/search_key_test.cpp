@@ -31,7 +31,7 @@ TEST(SearchKey, LeadingVowelTypedAfterItsConsonant) {
     EXPECT_TRUE(loosely_finds("เทศบาลเมืองแจระแม", "มเือง"));
     EXPECT_TRUE(loosely_finds("เทศบาลเมืองแจระแม", "ทเศบาล"));
     EXPECT_TRUE(loosely_finds("โรงเรียน", "รโงรเียน"));
-    EXPECT_FALSE(finds("เทศบาลเมืองแจระแม", "ทเศบาล"));  // only the loose key forgives it
+    EXPECT_FALSE(finds("เทศบาลเมืองแจระแม", "ทเศบาล"));                  // only the loose key forgives it
     EXPECT_FALSE(loosely_finds("เทศบาลเมืองแจระแม", "ทศบาลเมืองแจรแม"));  // a vowel left out (ะ) still differs
 }
 

@@ -8,10 +8,10 @@ using namespace ita::thai;
 
 TEST(DisplayWidth, ThaiMarksTakeNoColumn) {
     EXPECT_EQ(display_width("abc"), 3u);
-    EXPECT_EQ(display_width("ที่"), 1u);         // ท + ี + ่
+    EXPECT_EQ(display_width("ที่"), 1u);  // ท + ี + ่
     EXPECT_EQ(display_width("คะแนน"), 5u);
-    EXPECT_EQ(display_width("ตัวชี้วัด"), 5u);   // ต ว ช ว ด take columns; ั ี ้ ั do not
-    EXPECT_EQ(display_width("ทำ"), 2u);          // sara am takes a column
+    EXPECT_EQ(display_width("ตัวชี้วัด"), 5u);  // ต ว ช ว ด take columns; ั ี ้ ั do not
+    EXPECT_EQ(display_width("ทำ"), 2u);     // sara am takes a column
 }
 
 TEST(DisplayWidth, PadsToColumns) {

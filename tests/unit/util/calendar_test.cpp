@@ -24,7 +24,8 @@ TEST(Calendar, FiscalYearsRunFromTheFirstOfOctober) {
 
 TEST(Calendar, FiscalYearsAreBuddhistEraNumbersInRange) {
     EXPECT_EQ(util::parse_fiscal_year("2566"), 2566);
-    for (const char* wrong : {"2023", "2499", "2701", "2566 ", "+2566", "25.66", "", "๒๕๖๖"}) EXPECT_FALSE(util::parse_fiscal_year(wrong)) << wrong;
+    for (const char* wrong : {"2023", "2499", "2701", "2566 ", "+2566", "25.66", "", "๒๕๖๖"})
+        EXPECT_FALSE(util::parse_fiscal_year(wrong)) << wrong;
 }
 
 TEST(Calendar, UtcStampsToTheMinuteOrHour) {

@@ -17,7 +17,9 @@ std::vector<std::vector<std::string>> read_all(std::string_view text) {
 }  // namespace
 
 TEST(CsvReader, SkipsBomAndHandlesCrlf) {
-    const auto rows = read_all("\xEF\xBB\xBF" "a,b\r\n1,2\r\n");
+    const auto rows = read_all(
+        "\xEF\xBB\xBF"
+        "a,b\r\n1,2\r\n");
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0][0], "a");
     EXPECT_EQ(rows[1][1], "2");

@@ -24,10 +24,10 @@ TEST(Text, InvalidUtf8IsFoundWhereItStarts) {
     EXPECT_FALSE(invalid_utf8_at("agency_id,name\nA1,เทศบาลตำบลทดสอบ\n"));
     EXPECT_FALSE(invalid_utf8_at("\xF0\x9F\x98\x80 ok"));
     EXPECT_EQ(invalid_utf8_at("A1,\xFF"), 3u);
-    EXPECT_EQ(invalid_utf8_at("0123456789\xC0\xAF"), 10u);      // an overlong '/'
-    EXPECT_EQ(invalid_utf8_at("\xED\xA0\x80"), 0u);             // a surrogate
-    EXPECT_EQ(invalid_utf8_at("abc\xE0\xB8"), 3u);              // cut short
-    EXPECT_EQ(invalid_utf8_at("\xF4\x90\x80\x80"), 0u);         // above U+10FFFF
+    EXPECT_EQ(invalid_utf8_at("0123456789\xC0\xAF"), 10u);  // an overlong '/'
+    EXPECT_EQ(invalid_utf8_at("\xED\xA0\x80"), 0u);         // a surrogate
+    EXPECT_EQ(invalid_utf8_at("abc\xE0\xB8"), 3u);          // cut short
+    EXPECT_EQ(invalid_utf8_at("\xF4\x90\x80\x80"), 0u);     // above U+10FFFF
 }
 
 #include <ita/util/clock.hpp>

@@ -90,8 +90,10 @@ std::string copy_field_value(std::string_view field) {
 }
 
 std::vector<std::uint8_t> copy_field_bytes(std::string_view field) {
-    if (field.starts_with("\\\\x")) field.remove_prefix(3);
-    else if (field.starts_with("\\x")) field.remove_prefix(2);
+    if (field.starts_with("\\\\x"))
+        field.remove_prefix(3);
+    else if (field.starts_with("\\x"))
+        field.remove_prefix(2);
     std::vector<std::uint8_t> bytes(field.size() / 2);
     for (std::size_t index = 0; index < bytes.size(); ++index)
         std::from_chars(field.data() + 2 * index, field.data() + 2 * index + 2, bytes[index], 16);
@@ -134,8 +136,10 @@ Result<Connection> Connection::open(const std::string& conninfo) {
     return opened;
 }
 
-Connection::Connection(Connection&& other) noexcept
-    : m_connection(std::exchange(other.m_connection, nullptr)), m_target(std::move(other.m_target)), m_prepared(std::move(other.m_prepared)) {}
+Connection::Connection(Connection&& other) noexcept :
+        m_connection(std::exchange(other.m_connection, nullptr)),
+        m_target(std::move(other.m_target)),
+        m_prepared(std::move(other.m_prepared)) {}
 Connection& Connection::operator=(Connection&& other) noexcept {
     if (this != &other) {
         PQfinish(m_connection);
@@ -170,8 +174,8 @@ Result<QueryResult> Connection::query(std::string_view sql, const std::vector<Pa
     const bool preparable = text.starts_with("SELECT") || text.starts_with("INSERT") || text.starts_with("UPDATE") ||
                             text.starts_with("DELETE") || text.starts_with("WITH");
     if (!preparable) {
-        QueryResult result(PQexecParams(m_connection, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                                        nullptr, 0));
+        QueryResult result(
+            PQexecParams(m_connection, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
         const auto status = PQresultStatus(result.get());
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, result.get()));
         return result;
@@ -183,7 +187,8 @@ Result<QueryResult> Connection::query(std::string_view sql, const std::vector<Pa
         if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, prepared.get()));
         found = m_prepared.emplace(text, name).first;
     }
-    QueryResult result(PQexecPrepared(m_connection, found->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+    QueryResult result(
+        PQexecPrepared(m_connection, found->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
     const auto status = PQresultStatus(result.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, result.get()));
     return result;

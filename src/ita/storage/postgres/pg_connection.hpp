@@ -10,8 +10,8 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct pg_conn;

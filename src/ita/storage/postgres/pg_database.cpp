@@ -46,9 +46,12 @@ private:
 
 class PgBulkInsert final : public sql::BulkInsert {
 public:
-    PgBulkInsert(Connection& connection, std::string table, std::string columns, std::string on_conflict, int batch)
-        : m_connection(connection), m_table(std::move(table)), m_columns(std::move(columns)), m_on_conflict(std::move(on_conflict)),
-          m_batch(batch) {}
+    PgBulkInsert(Connection& connection, std::string table, std::string columns, std::string on_conflict, int batch) :
+            m_connection(connection),
+            m_table(std::move(table)),
+            m_columns(std::move(columns)),
+            m_on_conflict(std::move(on_conflict)),
+            m_batch(batch) {}
     Result<void> add(std::span<const sql::Value> row) override {
         bool first = true;
         for (const auto& value : row) {
@@ -174,7 +177,7 @@ Result<void> PgDatabase::stream(std::string_view sql, std::span<const sql::Value
 }
 
 Result<std::unique_ptr<sql::BulkInsert>> PgDatabase::bulk_insert(std::string_view table, std::span<const std::string_view> columns,
-                                                                  std::string_view on_conflict) {
+                                                                 std::string_view on_conflict) {
     std::string names;
     for (const auto column : columns) names += (names.empty() ? "" : ", ") + std::string(column);
     return std::unique_ptr<sql::BulkInsert>(

@@ -25,7 +25,8 @@ public:
     [[nodiscard]] bool usable() const override { return m_connection.ok(); }
     Result<std::unique_ptr<sql::Rows>> query(std::string_view sql, std::span<const sql::Value> parameters) override;
     Result<std::int64_t> execute(std::string_view sql, std::span<const sql::Value> parameters) override;
-    Result<void> stream(std::string_view sql, std::span<const sql::Value> parameters, const std::function<void(const sql::Rows&)>& visit) override;
+    Result<void> stream(std::string_view sql, std::span<const sql::Value> parameters,
+                        const std::function<void(const sql::Rows&)>& visit) override;
     Result<void> execute_script(std::string_view sql) override { return m_connection.execute(sql); }
     Result<std::unique_ptr<sql::BulkInsert>> bulk_insert(std::string_view table, std::span<const std::string_view> columns,
                                                          std::string_view on_conflict) override;
@@ -45,7 +46,7 @@ private:
 
     Connection m_connection;
     std::unordered_map<std::string, std::string> m_texts;  // statement as written -> as PostgreSQL reads it
-    int m_batches = 0;                                      // temporary tables made for bulk upserts
+    int m_batches = 0;                                     // temporary tables made for bulk upserts
 };
 
 // A value as one COPY text-format field.

@@ -1,13 +1,13 @@
 #include <ita/storage/postgres/postgres_store.hpp>
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
-#include <optional>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
+#include <optional>
 #include <vector>
 
 extern char** environ;
@@ -48,10 +48,11 @@ Result<void> run_tool(const std::vector<std::string>& arguments, const std::opti
     if (const int error = ::posix_spawnp(&child, argv[0], nullptr, nullptr, argv.data(), envp.data()); error != 0)
         return fail(ErrorCode::io, arguments[0] + " could not be started (" + std::strerror(error) + "): install postgresql-client");
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
-    return fail(ErrorCode::io, arguments[0] + " failed (exit status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
-                                   ") for " + target);
+    return fail(ErrorCode::io,
+                arguments[0] + " failed (exit status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ") for " + target);
 }
 
 }  // namespace
@@ -88,12 +89,12 @@ Result<void> PostgresStore::submit_public_survey(int fiscal_year, const std::str
                                                  core::Instrument instrument, const HeldSubmission& submission) {
     const auto key = token_key(token);
     const auto sealed = seal_submission(secret(), submission);
-    ITA_TRY(stored, database().execute("WITH used AS (INSERT INTO browser_tokens (token_hash, fiscal_year, agency_id, used) "
-                                       "VALUES (?, ?, ?, 1) ON CONFLICT (token_hash) DO NOTHING RETURNING fiscal_year, agency_id) "
-                                       "INSERT INTO held_answers (fiscal_year, agency_id, instrument, sealed) "
-                                       "SELECT fiscal_year, agency_id, CAST(? AS TEXT), CAST(? AS BYTEA) FROM used",
-                                       {bytes(key), fiscal_year, agency_id, core::instrument_code(instrument),
-                                        std::span<const std::uint8_t>(sealed)}));
+    ITA_TRY(stored, database().execute(
+                        "WITH used AS (INSERT INTO browser_tokens (token_hash, fiscal_year, agency_id, used) "
+                        "VALUES (?, ?, ?, 1) ON CONFLICT (token_hash) DO NOTHING RETURNING fiscal_year, agency_id) "
+                        "INSERT INTO held_answers (fiscal_year, agency_id, instrument, sealed) "
+                        "SELECT fiscal_year, agency_id, CAST(? AS TEXT), CAST(? AS BYTEA) FROM used",
+                        {bytes(key), fiscal_year, agency_id, core::instrument_code(instrument), std::span<const std::uint8_t>(sealed)}));
     if (stored == 0) return fail(ErrorCode::used_up, "this browser has already answered");
     return {};
 }

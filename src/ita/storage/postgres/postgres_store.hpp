@@ -27,8 +27,8 @@ public:
     Result<void> restore(const std::string& path) override;
 
 private:
-    PostgresStore(std::unique_ptr<PgDatabase> database, std::string conninfo)
-        : SqlStore(std::move(database)), m_conninfo(std::move(conninfo)) {}
+    PostgresStore(std::unique_ptr<PgDatabase> database, std::string conninfo) :
+            SqlStore(std::move(database)), m_conninfo(std::move(conninfo)) {}
 
     std::string m_conninfo;
 };

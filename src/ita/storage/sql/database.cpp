@@ -50,8 +50,9 @@ std::string replace_placeholders(std::string_view sql, const std::function<std::
 }
 
 std::string dialect_text(std::string_view sql, Dialect dialect) {
-    std::string text = dialect == Dialect::postgresql ? replace_placeholders(sql, [](std::size_t index) { return "$" + std::to_string(index + 1); })
-                                                      : std::string(sql);
+    std::string text = dialect == Dialect::postgresql
+                           ? replace_placeholders(sql, [](std::size_t index) { return "$" + std::to_string(index + 1); })
+                           : std::string(sql);
     constexpr std::string_view for_update = "{for_update}";
     for (auto at = text.find(for_update); at != std::string::npos; at = text.find(for_update, at))
         text.replace(at, for_update.size(), dialect == Dialect::postgresql ? " FOR UPDATE" : "");

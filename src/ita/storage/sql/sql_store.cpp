@@ -32,14 +32,15 @@ Result<void> SqlStore::migrate(Migrations migrations) {
     }
     ITA_TRY(transaction, sql::Transaction::begin(db));
     ITA_TRY_VOID(db.lock(migration_lock));
-    ITA_TRY_VOID(db.execute_script("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                                   "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+    ITA_TRY_VOID(
+        db.execute_script("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                          "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
     ITA_TRY(applied, sql::single_integer(db, "SELECT coalesce(max(version), 0) FROM schema_migrations"));
     for (const auto& migration : storage::migrations()) {
         if (migration.version <= applied.value_or(0)) continue;
         ITA_TRY_VOID(db.execute_script(render_migration(migration.text, db.dialect())));
-        ITA_TRY_VOID(without_value(
-            db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", {migration.version, migration.name, utc_now()})));
+        ITA_TRY_VOID(without_value(db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                                              {migration.version, migration.name, utc_now()})));
     }
     ITA_TRY_VOID(transaction.commit());
     return settle_secret();
@@ -55,8 +56,10 @@ Result<void> SqlStore::settle_secret() {
             ITA_TRY(row, stored->next());
             if (!row) break;
             const auto value = stored->bytes(1);
-            if (stored->text(0) == "secret_check") check = std::string(value.begin(), value.end());
-            else legacy = std::vector<std::uint8_t>(value.begin(), value.end());
+            if (stored->text(0) == "secret_check")
+                check = std::string(value.begin(), value.end());
+            else
+                legacy = std::vector<std::uint8_t>(value.begin(), value.end());
         }
     }
     ITA_TRY(settled, settle_secrets(check, legacy));
@@ -65,8 +68,9 @@ Result<void> SqlStore::settle_secret() {
         if (settled.drop_legacy) ITA_TRY_VOID(without_value(db.execute("DELETE FROM settings WHERE name = 'respondent_secret'")));
         if (settled.write_check) {
             const auto value = secret_check(settled.secrets.key);
-            ITA_TRY_VOID(without_value(db.execute("INSERT INTO settings (name, value) VALUES ('secret_check', ?) ON CONFLICT (name) DO NOTHING",
-                                                  {sql::Value::bytes_of(value)})));
+            ITA_TRY_VOID(
+                without_value(db.execute("INSERT INTO settings (name, value) VALUES ('secret_check', ?) ON CONFLICT (name) DO NOTHING",
+                                         {sql::Value::bytes_of(value)})));
         }
         ITA_TRY_VOID(transaction.commit());
         if (settled.drop_legacy) ITA_TRY_VOID(after_key_removed());
@@ -156,9 +160,10 @@ Result<std::optional<core::Agency>> SqlStore::agency(const std::string& agency_i
 Result<void> SqlStore::ensure_fiscal_year(const FiscalYearInfo& info) {
     auto& db = database();
     // Insert-if-absent, then compare: two importers registering the year at once both succeed.
-    ITA_TRY_VOID(without_value(db.execute("INSERT INTO fiscal_years (fiscal_year, methodology_version, iit_layout, eit_layout) "
-                                          "VALUES (?, ?, ?, ?) ON CONFLICT (fiscal_year) DO NOTHING",
-                                          {info.fiscal_year, info.methodology_version, info.iit_layout, info.eit_layout})));
+    ITA_TRY_VOID(
+        without_value(db.execute("INSERT INTO fiscal_years (fiscal_year, methodology_version, iit_layout, eit_layout) "
+                                 "VALUES (?, ?, ?, ?) ON CONFLICT (fiscal_year) DO NOTHING",
+                                 {info.fiscal_year, info.methodology_version, info.iit_layout, info.eit_layout})));
     ITA_TRY(stored, fiscal_year(info.fiscal_year));
     ITA_TRY_VOID(check_same_layout(stored, info));
     if (stored.methodology_version == info.methodology_version) return {};
@@ -190,7 +195,8 @@ Result<std::optional<int>> SqlStore::open_fiscal_year() {
     return std::optional<int>(static_cast<int>(*year));
 }
 
-Result<void> SqlStore::check_agencies_known(const std::vector<std::pair<std::string, std::size_t>>& agency_lines, const ImportOptions& options) {
+Result<void> SqlStore::check_agencies_known(const std::vector<std::pair<std::string, std::size_t>>& agency_lines,
+                                            const ImportOptions& options) {
     std::unordered_map<std::string, bool> known;
     ITA_TRY_VOID(database().stream("SELECT agency_id FROM agencies", {}, [&](const sql::Rows& row) { known.emplace(row.text(0), true); }));
     util::DiagnosticList problems(options.source);

@@ -31,8 +31,7 @@ public:
                                    const std::function<void(const StoredResponse&)>& visit) override;
     Result<std::vector<core::OitVerdict>> oit_verdicts(int fiscal_year, const std::optional<std::string>& agency_id) override;
     Result<std::vector<core::PublishedScore>> published_scores(int fiscal_year, const std::optional<std::string>& agency_id) override;
-    Result<void> save_snapshots(int fiscal_year, const std::string& methodology_version,
-                                std::span<const ScoreSnapshot> snapshots) override;
+    Result<void> save_snapshots(int fiscal_year, const std::string& methodology_version, std::span<const ScoreSnapshot> snapshots) override;
     Result<std::vector<ScoreSnapshot>> snapshots(int fiscal_year) override;
     Result<std::int64_t> add_measure(const core::Measure& measure, std::string_view actor) override;
     Result<void> update_measure(const core::Measure& measure, std::string_view actor) override;
@@ -62,8 +61,8 @@ public:
     Result<void> set_headcount(int fiscal_year, const std::string& agency_id, long long headcount, std::string_view actor) override;
     Result<std::map<std::string, long long>> headcounts(int fiscal_year) override;
     Result<void> enter_oit(int fiscal_year, const OitEntry& entry, std::string_view actor, const std::string& day) override;
-    Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted, const std::string& comment,
-                            std::string_view reviewer, const std::string& day) override;
+    Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted,
+                            const std::string& comment, std::string_view reviewer, const std::string& day) override;
     Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
                              const std::string& url, std::string_view actor, const std::string& day) override;
     Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) override;
@@ -90,7 +89,6 @@ public:
     Result<void> remove_session(std::string_view token) override;
     Result<void> record(std::string_view actor, std::string_view action, std::string_view detail) override;
     Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) override;
-
 
 protected:
     explicit SqlStore(std::unique_ptr<sql::Database> database) : m_database(std::move(database)) {}

@@ -15,8 +15,8 @@ Result<void> SqlStore::add_user(const User& user, std::string_view actor) {
     ITA_TRY(transaction, sql::Transaction::begin(db));
     ITA_TRY_VOID(without_value(
         db.execute("INSERT INTO users (user_id, display_name, role, agency_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                   {user.user_id, user.display_name, core::role_code(user.role), user.agency_id.empty() ? sql::Value() : sql::Value(user.agency_id),
-                    user.password_hash, utc_now()})));
+                   {user.user_id, user.display_name, core::role_code(user.role),
+                    user.agency_id.empty() ? sql::Value() : sql::Value(user.agency_id), user.password_hash, utc_now()})));
     ITA_TRY_VOID(audit(actor, "add user", std::nullopt, "user=" + user.user_id + " role=" + std::string(core::role_code(user.role))));
     return transaction.commit();
 }
@@ -43,7 +43,8 @@ Result<Session> SqlStore::session(std::string_view token, std::int64_t now) {
     std::string user_id;
     Session found;
     {
-        ITA_TRY(rows, database().query("SELECT user_id, csrf, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?", {bytes(key), now}));
+        ITA_TRY(rows, database().query("SELECT user_id, csrf, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?",
+                                       {bytes(key), now}));
         ITA_TRY(exists, rows->next());
         if (!exists) return fail(ErrorCode::not_found, "no such session");
         user_id = rows->string(0);

@@ -25,8 +25,9 @@ Result<std::int64_t> SqlStore::record_url_check(int year, const UrlCheck& check,
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
     if (snapshot)
-        ITA_TRY_VOID(without_value(db.execute("INSERT INTO evidence_snapshots (sha256, content_type, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                                              {snapshot->sha256, snapshot->content_type, sql::Value::bytes_of(snapshot->body)})));
+        ITA_TRY_VOID(
+            without_value(db.execute("INSERT INTO evidence_snapshots (sha256, content_type, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                                     {snapshot->sha256, snapshot->content_type, sql::Value::bytes_of(snapshot->body)})));
     ITA_TRY(check_id, sql::single_integer(
                           db,
                           "INSERT INTO url_checks (fiscal_year, agency_id, item, url, checked_at, status, http_status, final_url, reason, "
@@ -51,8 +52,8 @@ Result<void> SqlStore::forget_snapshots(int year, const std::string& agency_id, 
                            [&](const sql::Rows& row) { hashes.push_back(row.string(0)); }));
     ITA_TRY_VOID(without_value(db.execute("UPDATE url_checks SET snapshot = NULL WHERE " + others, {year, agency_id, item})));
     for (const auto& hash : hashes)
-        ITA_TRY_VOID(without_value(
-            db.execute("DELETE FROM evidence_snapshots WHERE sha256 = ?1 AND NOT EXISTS (SELECT 1 FROM url_checks WHERE snapshot = ?1)", {hash})));
+        ITA_TRY_VOID(without_value(db.execute(
+            "DELETE FROM evidence_snapshots WHERE sha256 = ?1 AND NOT EXISTS (SELECT 1 FROM url_checks WHERE snapshot = ?1)", {hash})));
     return transaction.commit();
 }
 
@@ -73,11 +74,12 @@ Result<std::vector<UrlCheck>> SqlStore::url_check_history(int year, const std::s
 }
 
 Result<std::vector<UrlCheck>> SqlStore::url_checks_before(int year, const std::string& agency_id, const std::string& before) {
-    return checks_of(database(),
-                     "SELECT " + std::string(check_columns) +
-                         " FROM url_checks c WHERE fiscal_year = ?1 AND agency_id = ?2 AND check_id = (SELECT max(check_id) FROM url_checks l "
-                         "WHERE l.fiscal_year = ?1 AND l.agency_id = ?2 AND l.item = c.item AND l.checked_at < ?3) ORDER BY item",
-                     {year, agency_id, before});
+    return checks_of(
+        database(),
+        "SELECT " + std::string(check_columns) +
+            " FROM url_checks c WHERE fiscal_year = ?1 AND agency_id = ?2 AND check_id = (SELECT max(check_id) FROM url_checks l "
+            "WHERE l.fiscal_year = ?1 AND l.agency_id = ?2 AND l.item = c.item AND l.checked_at < ?3) ORDER BY item",
+        {year, agency_id, before});
 }
 
 Result<EvidenceSnapshot> SqlStore::evidence_snapshot(const std::string& agency_id, const std::string& sha256) {

@@ -27,7 +27,8 @@ std::pair<std::string, std::vector<sql::Value>> year_and_agency(int year, const 
 }
 }  // namespace
 
-Result<ImportReport> SqlStore::import_responses(int year, std::span<const core::RespondentAnswers> respondents, const ImportOptions& options) {
+Result<ImportReport> SqlStore::import_responses(int year, std::span<const core::RespondentAnswers> respondents,
+                                                const ImportOptions& options) {
     auto& db = database();
     const auto agencies_named = distinct_agencies(respondents);
     ITA_TRY(info, fiscal_year(year));
@@ -35,16 +36,17 @@ Result<ImportReport> SqlStore::import_responses(int year, std::span<const core::
     ITA_TRY_VOID(lock_year(year));
     ITA_TRY_VOID(check_agencies_known(agencies_named, options));
     std::unordered_map<std::string, StoredRespondent> stored;
-    ITA_TRY_VOID(db.stream("SELECT response_id, agency_id, instrument, respondent_key, answers FROM responses "
-                           "WHERE fiscal_year = ? AND respondent_key IS NOT NULL",
-                           {year}, [&](const sql::Rows& row) {
-                               RespondentKey key{};
-                               const auto key_bytes = row.bytes(3);
-                               std::copy_n(key_bytes.begin(), std::min(key_bytes.size(), key.size()), key.begin());
-                               const auto answers = row.bytes(4);
-                               stored.emplace(response_lookup_key(row.text(1), instrument_of(row.text(2)), key),
-                                              StoredRespondent{row.integer(0), std::vector<std::uint8_t>(answers.begin(), answers.end())});
-                           }));
+    ITA_TRY_VOID(
+        db.stream("SELECT response_id, agency_id, instrument, respondent_key, answers FROM responses "
+                  "WHERE fiscal_year = ? AND respondent_key IS NOT NULL",
+                  {year}, [&](const sql::Rows& row) {
+                      RespondentKey key{};
+                      const auto key_bytes = row.bytes(3);
+                      std::copy_n(key_bytes.begin(), std::min(key_bytes.size(), key.size()), key.begin());
+                      const auto answers = row.bytes(4);
+                      stored.emplace(response_lookup_key(row.text(1), instrument_of(row.text(2)), key),
+                                     StoredRespondent{row.integer(0), std::vector<std::uint8_t>(answers.begin(), answers.end())});
+                  }));
     ITA_TRY(plan, plan_responses(stored, respondents, secret(), {split_layout(info.iit_layout), split_layout(info.eit_layout)}, options));
     ITA_TRY_VOID(ensure_assessments(year, ids_of(agencies_named)));
     ITA_TRY(insert, db.bulk_insert("responses", {"response_id", "fiscal_year", "agency_id", "instrument", "respondent_key", "answers"}));
@@ -66,8 +68,9 @@ Result<ImportReport> SqlStore::import_responses(int year, std::span<const core::
 Result<void> SqlStore::for_each_response(int year, const std::optional<std::string>& agency_id,
                                          const std::function<void(const StoredResponse&)>& visit) {
     const auto [where, parameters] = year_and_agency(year, agency_id);
-    return database().stream("SELECT agency_id, instrument, answers FROM responses WHERE " + where, parameters,
-                             [&](const sql::Rows& row) { visit(StoredResponse{row.text(0), instrument_of(row.text(1)), row.bytes(2)}); });
+    return database().stream("SELECT agency_id, instrument, answers FROM responses WHERE " + where, parameters, [&](const sql::Rows& row) {
+        visit(StoredResponse{row.text(0), instrument_of(row.text(1)), row.bytes(2)});
+    });
 }
 
 Result<ImportReport> SqlStore::import_oit(int year, std::span<const core::OitVerdict> verdicts, const ImportOptions& options) {
@@ -105,11 +108,13 @@ Result<ImportReport> SqlStore::import_oit(int year, std::span<const core::OitVer
 
 Result<std::vector<core::OitVerdict>> SqlStore::oit_verdicts(int year, const std::optional<std::string>& agency_id) {
     const auto [where, parameters] = year_and_agency(year, agency_id, "r.");
-    ITA_TRY(rows, database().query("SELECT r.agency_id, r.item, CASE WHEN s.present = 0 THEN 'rejected' ELSE r.verdict END, "
-                                   "coalesce(s.url, ''), coalesce(s.description, '') FROM oit_reviews r "
-                                   "LEFT JOIN oit_submissions s ON s.fiscal_year = r.fiscal_year AND s.agency_id = r.agency_id AND s.item = r.item "
-                                   "WHERE " + where,
-                                   parameters));
+    ITA_TRY(rows, database().query(
+                      "SELECT r.agency_id, r.item, CASE WHEN s.present = 0 THEN 'rejected' ELSE r.verdict END, "
+                      "coalesce(s.url, ''), coalesce(s.description, '') FROM oit_reviews r "
+                      "LEFT JOIN oit_submissions s ON s.fiscal_year = r.fiscal_year AND s.agency_id = r.agency_id AND s.item = r.item "
+                      "WHERE " +
+                          where,
+                      parameters));
     std::vector<core::OitVerdict> list;
     while (true) {
         ITA_TRY(row, rows->next());
@@ -148,20 +153,22 @@ Result<ImportReport> SqlStore::import_published(int year, std::span<const core::
 Result<std::vector<core::PublishedScore>> SqlStore::published_scores(int year, const std::optional<std::string>& agency_id) {
     std::vector<core::PublishedScore> list;
     const auto [where, parameters] = year_and_agency(year, agency_id);
-    ITA_TRY_VOID(database().stream(
-        "SELECT agency_id, level, code, score FROM published_scores WHERE " + where, parameters,
-        [&](const sql::Rows& row) { list.push_back({row.string(0), row.string(1), row.string(2), row.real(3), 0}); }));
+    ITA_TRY_VOID(database().stream("SELECT agency_id, level, code, score FROM published_scores WHERE " + where, parameters,
+                                   [&](const sql::Rows& row) {
+                                       list.push_back({row.string(0), row.string(1), row.string(2), row.real(3), 0});
+                                   }));
     return list;
 }
 
 Result<void> SqlStore::save_snapshots(int year, const std::string& methodology_version, std::span<const ScoreSnapshot> snapshots) {
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
-    ITA_TRY(upsert, db.bulk_insert("score_snapshots",
-                                   {"fiscal_year", "agency_id", "methodology_version", "computed_at", "overall", "rating", "pass", "detail"},
-                                   "ON CONFLICT (fiscal_year, agency_id) DO UPDATE SET methodology_version = excluded.methodology_version, "
-                                   "computed_at = excluded.computed_at, overall = excluded.overall, rating = excluded.rating, "
-                                   "pass = excluded.pass, detail = excluded.detail"));
+    ITA_TRY(upsert,
+            db.bulk_insert("score_snapshots",
+                           {"fiscal_year", "agency_id", "methodology_version", "computed_at", "overall", "rating", "pass", "detail"},
+                           "ON CONFLICT (fiscal_year, agency_id) DO UPDATE SET methodology_version = excluded.methodology_version, "
+                           "computed_at = excluded.computed_at, overall = excluded.overall, rating = excluded.rating, "
+                           "pass = excluded.pass, detail = excluded.detail"));
     const std::string now = utc_now();
     for (const auto& snapshot : snapshots)
         ITA_TRY_VOID(upsert->add(

@@ -32,12 +32,15 @@ Result<std::int64_t> SqlStore::add_measure(const core::Measure& measure, std::st
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
     const std::string targets = join_targets(measure.targets);
-    ITA_TRY(id, sql::single_integer(db, "INSERT INTO measures (" + std::string(measure_columns) +
-                                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING measure_id",
-                                    {measure.fiscal_year, measure.agency_id, targets, measure.title, measure.analysis, measure.steps,
-                                     measure.responsible, measure.start_on, measure.end_on, core::cadence_code(measure.cadence), measure.status}));
+    ITA_TRY(
+        id,
+        sql::single_integer(
+            db, "INSERT INTO measures (" + std::string(measure_columns) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING measure_id",
+            {measure.fiscal_year, measure.agency_id, targets, measure.title, measure.analysis, measure.steps, measure.responsible,
+             measure.start_on, measure.end_on, core::cadence_code(measure.cadence), measure.status}));
     const std::int64_t measure_id = id.value_or(0);
-    ITA_TRY_VOID(audit(actor, "add measure", measure.fiscal_year, "measure=" + std::to_string(measure_id) + " agency=" + measure.agency_id));
+    ITA_TRY_VOID(
+        audit(actor, "add measure", measure.fiscal_year, "measure=" + std::to_string(measure_id) + " agency=" + measure.agency_id));
     ITA_TRY_VOID(transaction.commit());
     return measure_id;
 }
@@ -70,8 +73,9 @@ Result<void> SqlStore::add_progress(std::int64_t measure_id, const core::Progres
     ITA_TRY(transaction, sql::Transaction::begin(db));
     ITA_TRY(exists, sql::single_integer(db, "SELECT count(*) FROM measures WHERE measure_id = ?", {measure_id}));
     if (exists.value_or(0) == 0) return fail(ErrorCode::not_found, "no measure " + std::to_string(measure_id));
-    ITA_TRY_VOID(without_value(db.execute("INSERT INTO measure_progress (measure_id, reported_on, percent, text, evidence_url) VALUES (?, ?, ?, ?, ?)",
-                                          {measure_id, report.reported_on, report.percent, report.text, report.evidence_url})));
+    ITA_TRY_VOID(without_value(
+        db.execute("INSERT INTO measure_progress (measure_id, reported_on, percent, text, evidence_url) VALUES (?, ?, ?, ?, ?)",
+                   {measure_id, report.reported_on, report.percent, report.text, report.evidence_url})));
     ITA_TRY_VOID(audit(actor, "report measure progress", std::nullopt,
                        "measure=" + std::to_string(measure_id) + " percent=" + std::to_string(report.percent)));
     return transaction.commit();
@@ -92,14 +96,14 @@ Result<std::vector<core::Measure>> SqlStore::measures(int fiscal_year, const std
         position[row.integer(0)] = list.size();
         list.push_back(measure_of(row));
     }));
-    ITA_TRY_VOID(db.stream("SELECT p.measure_id, p.reported_on, p.percent, p.text, p.evidence_url FROM measure_progress p "
-                           "JOIN measures m ON m.measure_id = p.measure_id WHERE m.fiscal_year = ? ORDER BY p.measure_id, p.reported_on",
-                           {fiscal_year}, [&](const sql::Rows& row) {
-                               const auto found = position.find(row.integer(0));
-                               if (found == position.end()) return;
-                               list[found->second].progress.push_back(
-                                   {row.string(1), static_cast<int>(row.integer(2)), row.string(3), row.string(4)});
-                           }));
+    ITA_TRY_VOID(db.stream(
+        "SELECT p.measure_id, p.reported_on, p.percent, p.text, p.evidence_url FROM measure_progress p "
+        "JOIN measures m ON m.measure_id = p.measure_id WHERE m.fiscal_year = ? ORDER BY p.measure_id, p.reported_on",
+        {fiscal_year}, [&](const sql::Rows& row) {
+            const auto found = position.find(row.integer(0));
+            if (found == position.end()) return;
+            list[found->second].progress.push_back({row.string(1), static_cast<int>(row.integer(2)), row.string(3), row.string(4)});
+        }));
     return list;
 }
 

@@ -8,15 +8,17 @@ Result<Publication> SqlStore::publish_results(int year, std::string_view actor) 
     ITA_TRY(transaction, sql::Transaction::begin(db));
     ITA_TRY(count, sql::single_integer(db, "SELECT count(*) FROM score_snapshots WHERE fiscal_year = ?", {year}));
     const auto agencies = static_cast<std::size_t>(count.value_or(0));
-    if (agencies == 0) return fail(ErrorCode::not_found, "fiscal year " + std::to_string(year) + " has no scores to publish: score it first");
+    if (agencies == 0)
+        return fail(ErrorCode::not_found, "fiscal year " + std::to_string(year) + " has no scores to publish: score it first");
     ITA_TRY_VOID(without_value(db.execute("DELETE FROM published_results WHERE fiscal_year = ?", {year})));
-    ITA_TRY_VOID(without_value(
-        db.execute("INSERT INTO published_results (fiscal_year, agency_id, methodology_version, overall, rating, pass, detail) "
-                   "SELECT fiscal_year, agency_id, methodology_version, overall, rating, pass, detail FROM score_snapshots WHERE fiscal_year = ?",
-                   {year})));
+    ITA_TRY_VOID(without_value(db.execute(
+        "INSERT INTO published_results (fiscal_year, agency_id, methodology_version, overall, rating, pass, detail) "
+        "SELECT fiscal_year, agency_id, methodology_version, overall, rating, pass, detail FROM score_snapshots WHERE fiscal_year = ?",
+        {year})));
     Publication publication{0, year, utc_now(), std::string(actor), agencies};
-    ITA_TRY(id, sql::single_integer(db, "INSERT INTO publications (fiscal_year, published_at, actor, agencies) VALUES (?, ?, ?, ?) "
-                                        "RETURNING publication_id",
+    ITA_TRY(id, sql::single_integer(db,
+                                    "INSERT INTO publications (fiscal_year, published_at, actor, agencies) VALUES (?, ?, ?, ?) "
+                                    "RETURNING publication_id",
                                     {year, publication.published_at, actor, static_cast<long long>(agencies)}));
     publication.publication_id = id.value_or(0);
     ITA_TRY_VOID(without_value(db.execute("UPDATE public_state SET generation = generation + 1")));
@@ -26,8 +28,9 @@ Result<Publication> SqlStore::publish_results(int year, std::string_view actor) 
 }
 
 Result<std::vector<Publication>> SqlStore::publications() {
-    ITA_TRY(rows, database().query("SELECT publication_id, fiscal_year, published_at, actor, agencies FROM publications p WHERE publication_id = "
-                                   "(SELECT max(publication_id) FROM publications q WHERE q.fiscal_year = p.fiscal_year) ORDER BY fiscal_year DESC"));
+    ITA_TRY(rows, database().query(
+                      "SELECT publication_id, fiscal_year, published_at, actor, agencies FROM publications p WHERE publication_id = "
+                      "(SELECT max(publication_id) FROM publications q WHERE q.fiscal_year = p.fiscal_year) ORDER BY fiscal_year DESC"));
     std::vector<Publication> list;
     while (true) {
         ITA_TRY(row, rows->next());

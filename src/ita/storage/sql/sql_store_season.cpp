@@ -9,8 +9,9 @@ Result<void> SqlStore::open_season(int year, std::span<const std::string> agency
     ITA_TRY(transaction, sql::Transaction::begin(db));
     // "WHERE true": SQLite would read the ON of ON CONFLICT as a join's after a bare FROM.
     if (agency_ids.empty()) {
-        ITA_TRY_VOID(without_value(
-            db.execute("INSERT INTO assessments (agency_id, fiscal_year) SELECT agency_id, ? FROM agencies WHERE true ON CONFLICT DO NOTHING", {year})));
+        ITA_TRY_VOID(without_value(db.execute(
+            "INSERT INTO assessments (agency_id, fiscal_year) SELECT agency_id, ? FROM agencies WHERE true ON CONFLICT DO NOTHING",
+            {year})));
     } else {
         ITA_TRY_VOID(ensure_assessments(year, std::vector<std::string>(agency_ids.begin(), agency_ids.end())));
     }
@@ -46,15 +47,17 @@ Result<bool> SqlStore::in_season(int year, const std::string& agency_id) {
 Result<void> SqlStore::set_headcount(int year, const std::string& agency_id, long long headcount, std::string_view actor) {
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
-    ITA_TRY_VOID(without_value(db.execute("INSERT INTO assessments (agency_id, fiscal_year, iit_headcount) VALUES (?, ?, ?) "
-                                          "ON CONFLICT (agency_id, fiscal_year) DO UPDATE SET iit_headcount = excluded.iit_headcount",
-                                          {agency_id, year, headcount})));
+    ITA_TRY_VOID(
+        without_value(db.execute("INSERT INTO assessments (agency_id, fiscal_year, iit_headcount) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (agency_id, fiscal_year) DO UPDATE SET iit_headcount = excluded.iit_headcount",
+                                 {agency_id, year, headcount})));
     ITA_TRY_VOID(audit(actor, "set headcount", year, "agency=" + agency_id + " headcount=" + std::to_string(headcount)));
     return transaction.commit();
 }
 
 Result<std::map<std::string, long long>> SqlStore::headcounts(int year) {
-    ITA_TRY(rows, database().query("SELECT agency_id, iit_headcount FROM assessments WHERE fiscal_year = ? AND iit_headcount IS NOT NULL", {year}));
+    ITA_TRY(rows, database().query("SELECT agency_id, iit_headcount FROM assessments WHERE fiscal_year = ? AND iit_headcount IS NOT NULL",
+                                   {year}));
     std::map<std::string, long long> counts;
     while (true) {
         ITA_TRY(row, rows->next());
@@ -87,13 +90,14 @@ Result<void> SqlStore::enter_oit(int year, const OitEntry& entry, std::string_vi
         "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET present = excluded.present, url = excluded.url, "
         "description = excluded.description, submitted_at = excluded.submitted_at",
         {year, entry.agency_id, entry.item, entry.present ? 1 : 0, entry.url, entry.description, day})));
-    ITA_TRY_VOID(audit(actor, "enter oit item", year,
-                       "agency=" + entry.agency_id + " item=" + entry.item + " present=" + (entry.present ? "yes" : "no") + " url=" + entry.url));
+    ITA_TRY_VOID(
+        audit(actor, "enter oit item", year,
+              "agency=" + entry.agency_id + " item=" + entry.item + " present=" + (entry.present ? "yes" : "no") + " url=" + entry.url));
     return transaction.commit();
 }
 
-Result<void> SqlStore::review_oit(int year, const std::string& agency_id, const std::string& item, bool accepted, const std::string& comment,
-                                  std::string_view reviewer, const std::string& day) {
+Result<void> SqlStore::review_oit(int year, const std::string& agency_id, const std::string& item, bool accepted,
+                                  const std::string& comment, std::string_view reviewer, const std::string& day) {
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
     ITA_TRY(entered, first_text(db, "SELECT item FROM oit_submissions WHERE fiscal_year = ? AND agency_id = ? AND item = ?{for_update}",
@@ -105,8 +109,8 @@ Result<void> SqlStore::review_oit(int year, const std::string& agency_id, const 
         "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET verdict = excluded.verdict, comment = excluded.comment, "
         "reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at",
         {year, agency_id, item, verdict, comment, reviewer, day})));
-    ITA_TRY_VOID(audit(reviewer, "review oit item", year,
-                       "agency=" + agency_id + " item=" + item + " verdict=" + verdict + " comment=" + comment));
+    ITA_TRY_VOID(
+        audit(reviewer, "review oit item", year, "agency=" + agency_id + " item=" + item + " verdict=" + verdict + " comment=" + comment));
     return transaction.commit();
 }
 
@@ -117,22 +121,25 @@ Result<void> SqlStore::clarify_oit(int year, const std::string& agency_id, const
     ITA_TRY(verdict, first_text(db, "SELECT verdict FROM oit_reviews WHERE fiscal_year = ? AND agency_id = ? AND item = ?{for_update}",
                                 {year, agency_id, item}));
     if (verdict != "rejected") return fail(ErrorCode::conflict, "only a rejected item can be clarified");
-    ITA_TRY(filed, db.execute("INSERT INTO oit_clarifications (fiscal_year, agency_id, item, body, url, filed_on) VALUES (?, ?, ?, ?, ?, ?) "
-                              "ON CONFLICT DO NOTHING",
-                              {year, agency_id, item, text, url, day}));
+    ITA_TRY(filed,
+            db.execute("INSERT INTO oit_clarifications (fiscal_year, agency_id, item, body, url, filed_on) VALUES (?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT DO NOTHING",
+                       {year, agency_id, item, text, url, day}));
     if (filed == 0) return fail(ErrorCode::conflict, "item " + item + " has already been clarified once");
     ITA_TRY_VOID(audit(actor, "clarify oit item", year, "agency=" + agency_id + " item=" + item + " url=" + url));
     return transaction.commit();
 }
 
 Result<std::vector<OitEntry>> SqlStore::oit_entries(int year, const std::string& agency_id) {
-    ITA_TRY(rows, database().query(
-                      "SELECT s.item, s.present, s.url, s.description, coalesce(r.verdict, ''), coalesce(r.comment, ''), coalesce(r.reviewer, ''), "
-                      "coalesce(c.body, ''), coalesce(c.url, ''), coalesce(c.filed_on, '') FROM oit_submissions s "
-                      "LEFT JOIN oit_reviews r ON r.fiscal_year = s.fiscal_year AND r.agency_id = s.agency_id AND r.item = s.item "
-                      "LEFT JOIN oit_clarifications c ON c.fiscal_year = s.fiscal_year AND c.agency_id = s.agency_id AND c.item = s.item "
-                      "WHERE s.fiscal_year = ? AND s.agency_id = ?",
-                      {year, agency_id}));
+    ITA_TRY(
+        rows,
+        database().query(
+            "SELECT s.item, s.present, s.url, s.description, coalesce(r.verdict, ''), coalesce(r.comment, ''), coalesce(r.reviewer, ''), "
+            "coalesce(c.body, ''), coalesce(c.url, ''), coalesce(c.filed_on, '') FROM oit_submissions s "
+            "LEFT JOIN oit_reviews r ON r.fiscal_year = s.fiscal_year AND r.agency_id = s.agency_id AND r.item = s.item "
+            "LEFT JOIN oit_clarifications c ON c.fiscal_year = s.fiscal_year AND c.agency_id = s.agency_id AND c.item = s.item "
+            "WHERE s.fiscal_year = ? AND s.agency_id = ?",
+            {year, agency_id}));
     std::vector<OitEntry> entries;
     while (true) {
         ITA_TRY(row, rows->next());

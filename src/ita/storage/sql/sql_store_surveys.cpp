@@ -40,8 +40,8 @@ Result<SurveyCode> SqlStore::survey_code(std::string_view code) {
     ITA_TRY(rows, database().query("SELECT fiscal_year, agency_id, instrument, spent FROM survey_codes WHERE code_hash = ?", {bytes(key)}));
     ITA_TRY(found, rows->next());
     if (!found) return fail(ErrorCode::not_found, "no such survey code");
-    return SurveyCode{static_cast<int>(rows->integer(0)), rows->string(1), rows->text(2) == "EIT" ? core::Instrument::eit : core::Instrument::iit,
-                      rows->integer(3) != 0};
+    return SurveyCode{static_cast<int>(rows->integer(0)), rows->string(1),
+                      rows->text(2) == "EIT" ? core::Instrument::eit : core::Instrument::iit, rows->integer(3) != 0};
 }
 
 Result<void> SqlStore::submit_survey(std::string_view code, const HeldSubmission& submission) {
@@ -53,8 +53,9 @@ Result<void> SqlStore::submit_survey(std::string_view code, const HeldSubmission
     ITA_TRY(transaction, sql::Transaction::begin(db));
     std::optional<std::tuple<std::int64_t, std::string, std::string>> spent;
     {
-        ITA_TRY(rows, db.query("UPDATE survey_codes SET spent = 1 WHERE code_hash = ? AND spent = 0 RETURNING fiscal_year, agency_id, instrument",
-                               {bytes(key)}));
+        ITA_TRY(rows,
+                db.query("UPDATE survey_codes SET spent = 1 WHERE code_hash = ? AND spent = 0 RETURNING fiscal_year, agency_id, instrument",
+                         {bytes(key)}));
         ITA_TRY(found, rows->next());
         if (found) spent.emplace(rows->integer(0), rows->string(1), rows->string(2));
     }
@@ -69,8 +70,8 @@ Result<void> SqlStore::submit_survey(std::string_view code, const HeldSubmission
     return transaction.commit();
 }
 
-Result<void> SqlStore::submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token, core::Instrument instrument,
-                                            const HeldSubmission& submission) {
+Result<void> SqlStore::submit_public_survey(int fiscal_year, const std::string& agency_id, std::string_view token,
+                                            core::Instrument instrument, const HeldSubmission& submission) {
     auto& db = database();
     const auto key = token_key(token);
     const auto sealed = seal_submission(secret(), submission);
@@ -79,8 +80,9 @@ Result<void> SqlStore::submit_public_survey(int fiscal_year, const std::string& 
                              "ON CONFLICT (token_hash) DO NOTHING",
                              {bytes(key), fiscal_year, agency_id}));
     if (used == 0) return fail(ErrorCode::used_up, "this browser has already answered");
-    ITA_TRY_VOID(without_value(db.execute("INSERT INTO held_answers (fiscal_year, agency_id, instrument, sealed) VALUES (?, ?, ?, ?)",
-                                          {fiscal_year, agency_id, core::instrument_code(instrument), std::span<const std::uint8_t>(sealed)})));
+    ITA_TRY_VOID(
+        without_value(db.execute("INSERT INTO held_answers (fiscal_year, agency_id, instrument, sealed) VALUES (?, ?, ?, ?)",
+                                 {fiscal_year, agency_id, core::instrument_code(instrument), std::span<const std::uint8_t>(sealed)})));
     return transaction.commit();
 }
 
@@ -94,13 +96,15 @@ Result<std::size_t> SqlStore::release_held_answers(int fiscal_year, core::Instru
     auto& db = database();
     const std::string code(core::instrument_code(instrument));
     // Looked at before writing: a read-only copy or a standby with nothing held stays readable.
-    ITA_TRY(waiting, sql::single_integer(db, "SELECT count(*) FROM held_answers WHERE fiscal_year = ? AND instrument = ?", {fiscal_year, code}));
+    ITA_TRY(waiting,
+            sql::single_integer(db, "SELECT count(*) FROM held_answers WHERE fiscal_year = ? AND instrument = ?", {fiscal_year, code}));
     if (waiting.value_or(0) == 0) return std::size_t{0};
     ITA_TRY(transaction, sql::Transaction::begin(db));
     // Deleting first claims the rows: a concurrent release waits on them, then finds none.
     std::vector<std::pair<std::string, HeldSubmission>> held;
     {
-        ITA_TRY(claimed, db.query("DELETE FROM held_answers WHERE fiscal_year = ? AND instrument = ? RETURNING agency_id, sealed", {fiscal_year, code}));
+        ITA_TRY(claimed, db.query("DELETE FROM held_answers WHERE fiscal_year = ? AND instrument = ? RETURNING agency_id, sealed",
+                                  {fiscal_year, code}));
         while (true) {
             ITA_TRY(row, claimed->next());
             if (!row) break;
@@ -137,22 +141,24 @@ Result<bool> SqlStore::allow_hit(std::string_view key, std::int64_t window_start
 
 Result<int> SqlStore::count_hits(std::string_view key, std::int64_t window_start) {
     const auto hashed = rate_key(secret(), key);
-    ITA_TRY(hits, sql::single_integer(database(), "SELECT hits FROM rate_limits WHERE key_hash = ? AND window_start = ?", {bytes(hashed), window_start}));
+    ITA_TRY(hits, sql::single_integer(database(), "SELECT hits FROM rate_limits WHERE key_hash = ? AND window_start = ?",
+                                      {bytes(hashed), window_start}));
     return static_cast<int>(hits.value_or(0));
 }
 
 Result<std::size_t> SqlStore::respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) {
-    ITA_TRY(count, sql::single_integer(
-                       database(),
-                       "SELECT (SELECT count(*) FROM responses WHERE fiscal_year = ?1 AND agency_id = ?2 AND instrument = ?3) + "
-                       "(SELECT count(*) FROM held_answers WHERE fiscal_year = ?1 AND instrument = ?3 AND agency_id = ?2)",
-                       {fiscal_year, agency_id, core::instrument_code(instrument)}));
+    ITA_TRY(count,
+            sql::single_integer(database(),
+                                "SELECT (SELECT count(*) FROM responses WHERE fiscal_year = ?1 AND agency_id = ?2 AND instrument = ?3) + "
+                                "(SELECT count(*) FROM held_answers WHERE fiscal_year = ?1 AND instrument = ?3 AND agency_id = ?2)",
+                                {fiscal_year, agency_id, core::instrument_code(instrument)}));
     return static_cast<std::size_t>(count.value_or(0));
 }
 
 Result<bool> SqlStore::claim_job(std::string_view job, const std::string& period) {
-    ITA_TRY(claimed, database().execute("INSERT INTO job_claims (job, period, claimed_at) VALUES (?, ?, ?) ON CONFLICT (job, period) DO NOTHING",
-                                        {job, period, utc_now()}));
+    ITA_TRY(claimed,
+            database().execute("INSERT INTO job_claims (job, period, claimed_at) VALUES (?, ?, ?) ON CONFLICT (job, period) DO NOTHING",
+                               {job, period, utc_now()}));
     return claimed == 1;
 }
 

@@ -11,10 +11,14 @@ Error error_from(sqlite3* database, int code, std::string_view doing) {
     const int primary = code & 0xFF;
     std::string reason = database ? sqlite3_errmsg(database) : sqlite3_errstr(code);
     ErrorCode kind = ErrorCode::io;
-    if (primary == SQLITE_READONLY) reason = "the database is read-only (" + reason + ")";
-    else if (primary == SQLITE_FULL) reason = "the disk or database is full (" + reason + ")";
-    else if (primary == SQLITE_CONSTRAINT) kind = ErrorCode::conflict;
-    else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) kind = ErrorCode::conflict;
+    if (primary == SQLITE_READONLY)
+        reason = "the database is read-only (" + reason + ")";
+    else if (primary == SQLITE_FULL)
+        reason = "the disk or database is full (" + reason + ")";
+    else if (primary == SQLITE_CONSTRAINT)
+        kind = ErrorCode::conflict;
+    else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        kind = ErrorCode::conflict;
     return Error{kind, std::string(doing) + ": " + reason, {}, 0};
 }
 }  // namespace
@@ -105,8 +109,8 @@ Result<Connection> Connection::open(const std::string& path) {
     return connection;
 }
 
-Connection::Connection(Connection&& other) noexcept
-    : m_database(std::exchange(other.m_database, nullptr)), m_path(std::move(other.m_path)) {}
+Connection::Connection(Connection&& other) noexcept :
+        m_database(std::exchange(other.m_database, nullptr)), m_path(std::move(other.m_path)) {}
 Connection& Connection::operator=(Connection&& other) noexcept {
     if (this != &other) {
         sqlite3_close(m_database);

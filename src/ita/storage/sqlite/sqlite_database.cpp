@@ -103,7 +103,7 @@ Result<std::int64_t> SqliteDatabase::execute(std::string_view sql, std::span<con
 Result<void> SqliteDatabase::execute_script(std::string_view sql) { return m_connection.execute(sql); }
 
 Result<std::unique_ptr<sql::BulkInsert>> SqliteDatabase::bulk_insert(std::string_view table, std::span<const std::string_view> columns,
-                                                                      std::string_view on_conflict) {
+                                                                     std::string_view on_conflict) {
     std::string names, placeholders;
     for (const auto column : columns) {
         names += (names.empty() ? "" : ", ") + std::string(column);
