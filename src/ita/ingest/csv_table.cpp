@@ -84,7 +84,7 @@ bool CsvTable::next_row() {
             continue;
         }
         // No field of any contract comes near this; a larger one is a wrong file, and is not kept.
-        constexpr std::size_t field_limit = 64 * 1024;
+        constexpr std::size_t field_limit = std::size_t{64} * 1024;
         bool oversized = false;
         for (std::size_t index = 0; index < m_reader.fields().size(); ++index)
             if (m_reader.fields()[index].size() > field_limit) {

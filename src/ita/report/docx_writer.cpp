@@ -110,6 +110,7 @@ public:
         table.header.assign(block.signers.size(), "(ลงชื่อ)......................");
         table.widths.assign(block.signers.size(), 1.0);
         std::vector<std::string> cells;
+        cells.reserve(block.signers.size());
         for (const auto& signer : block.signers)
             cells.push_back(signer.role + "\n(" + (signer.name.empty() ? std::string("...................................") : signer.name) +
                             ")\n" + signer.position);
@@ -157,6 +158,7 @@ private:
         double total = 0;
         for (const double share : shares) total += share;
         std::vector<int> widths;
+        widths.reserve(shares.size());
         for (const double share : shares) widths.push_back(static_cast<int>(content_width_twips * share / total));
         return widths;
     }

@@ -190,6 +190,7 @@ private:
 
     void draw_split_row(const LaidOutRow& header, const LaidOutRow& row, const std::vector<double>& widths) {
         std::vector<std::vector<LineBox>> boxes;
+        boxes.reserve(row.cells.size());
         for (const auto& cell : row.cells) boxes.push_back(line_boxes(cell.get()));
         std::vector<double> from(widths.size(), 0);
         const auto done = [&] {

@@ -15,6 +15,7 @@ namespace {
 // The Thai lines of an error for the page: its per-field problems, else its message.
 std::vector<std::string> error_lines(const Error& error) {
     std::vector<std::string> lines;
+    lines.reserve(error.diagnostics.size() + 1);
     for (const auto& diagnostic : error.diagnostics) lines.push_back(diagnostic.message);
     if (lines.empty()) lines.push_back(error.message);
     return lines;
@@ -47,7 +48,7 @@ std::expected<AgencyOitRequest, HttpResponse> allow_agency(const ResultsContext&
     if (!workspace) return std::unexpected(message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message));
     AgencyPageScope scope{
         access.agency_id, workspace->agency.name, year, access.session.csrf, today, access.session.user.role != core::Role::agency_admin};
-    return AgencyOitRequest{std::move(store), std::move(access), std::move(fields), std::move(*workspace), std::move(scope)};
+    return AgencyOitRequest{store, std::move(access), std::move(fields), std::move(*workspace), std::move(scope)};
 }
 
 const char* notice_for(const HttpRequest& request) {
@@ -85,7 +86,7 @@ HttpResponse snapshot_response(storage::Store& store, const std::string& agency_
 
 }  // namespace
 
-void add_oit_routes(Router& router, const ResultsContext& context, std::shared_ptr<service::EvidenceMonitor> monitor) {
+void add_oit_routes(Router& router, const ResultsContext& context, const std::shared_ptr<service::EvidenceMonitor>& monitor) {
     router.add("GET", "/admin/oit", [context](const HttpRequest& request) {
         auto allowed = allow_agency(context, request);
         if (!allowed) return allowed.error();

@@ -17,6 +17,6 @@
 
 namespace ita::server {
 
-void add_oit_routes(Router& router, const ResultsContext& context, std::shared_ptr<service::EvidenceMonitor> monitor);
+void add_oit_routes(Router& router, const ResultsContext& context, const std::shared_ptr<service::EvidenceMonitor>& monitor);
 
 }  // namespace ita::server

@@ -12,7 +12,7 @@ namespace ita::service {
 
 std::time_t next_nightly_run(std::time_t now, int minute) {
     // Bangkok time whatever the host's zone: UTC+7, no daylight saving time.
-    constexpr std::time_t offset = 7 * 3600, day = 24 * 3600;
+    constexpr std::time_t offset = std::time_t{7} * 3600, day = std::time_t{24} * 3600;
     const std::time_t bangkok_midnight = (now + offset) / day * day - offset;
     std::time_t run = bangkok_midnight + static_cast<std::time_t>(minute) * 60;
     while (run <= now) run += day;

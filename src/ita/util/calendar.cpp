@@ -52,7 +52,7 @@ std::optional<std::time_t> parse_utc_stamp(std::string_view text) {
     const int minute = text.size() >= 16 && text[13] == ':' ? digits(text, 14, 2) : 0;
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
     const auto days = std::chrono::sys_days{*date}.time_since_epoch().count();
-    return static_cast<std::time_t>(days) * 86400 + hour * 3600 + minute * 60;
+    return static_cast<std::time_t>(days) * 86400 + std::time_t{hour} * 3600 + std::time_t{minute} * 60;
 }
 
 int fiscal_year_of(std::chrono::year_month_day date) {

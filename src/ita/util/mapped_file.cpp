@@ -39,8 +39,8 @@ void on_bus_error(int signal, siginfo_t* info, void* context) {
         const auto begin = slot.begin.load();
         if (begin == 0 || address < begin || address >= begin + slot.size.load()) continue;
         static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-        void* at = reinterpret_cast<void*>(address &
-                                           ~(page - 1));  // NOLINT(performance-no-int-to-ptr): the faulting page, from the signal's address
+        // The faulting page, from the signal's address.
+        void* at = reinterpret_cast<void*>(address & ~(page - 1));  // NOLINT(performance-no-int-to-ptr)
         if (::mmap(at, page, PROT_READ, MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != MAP_FAILED) {
             slot.changed = true;
             return;  // the read is retried and sees zeros

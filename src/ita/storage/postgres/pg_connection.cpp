@@ -167,6 +167,7 @@ Error Connection::error(std::string_view doing, pg_result* result) const {
 
 Result<QueryResult> Connection::query(std::string_view sql, const std::vector<Parameter>& parameters) {
     std::vector<const char*> values;
+    values.reserve(parameters.size());
     for (const auto& parameter : parameters) values.push_back(parameter ? parameter->c_str() : nullptr);
     const std::string text(sql);
     // Only plannable statements can be prepared; the plan cache re-plans them when a table they
