@@ -84,6 +84,40 @@ void write_oit(BlockFile& file, const core::Methodology& methodology, const core
     }
 }
 
+// The answer files (one per instrument in wide form, one in long form), then oit.csv last.
+std::vector<std::unique_ptr<BlockFile>> output_files(const std::filesystem::path& dir, bool wide) {
+    std::vector<std::unique_ptr<BlockFile>> files;
+    if (wide) {
+        files.push_back(std::make_unique<BlockFile>(dir / "responses_iit.csv"));
+        files.push_back(std::make_unique<BlockFile>(dir / "responses_eit.csv"));
+    } else {
+        files.push_back(std::make_unique<BlockFile>(dir / "responses.csv"));
+    }
+    files.push_back(std::make_unique<BlockFile>(dir / "oit.csv"));
+    return files;
+}
+
+// Per instrument (IIT, EIT), the sub-items in methodology order: the wide-form columns.
+std::array<std::vector<std::size_t>, 2> answer_columns(const core::Methodology& methodology) {
+    std::array<std::vector<std::size_t>, 2> columns;
+    for (std::size_t index = 0; index < methodology.sub_items.size(); ++index) {
+        const auto instrument = methodology.questions[methodology.sub_items[index].question].instrument;
+        if (instrument != core::Instrument::oit) columns[static_cast<std::size_t>(instrument)].push_back(index);
+    }
+    return columns;
+}
+
+// --shuffle: the long-form rows (each starting at one of `starts`) in a seeded random order.
+void write_shuffled(BlockFile& file, const std::string& rows, std::vector<std::size_t> starts, std::uint64_t seed) {
+    std::mt19937_64 random(seed);
+    std::shuffle(starts.begin(), starts.end(), random);
+    for (const auto start : starts) {
+        const auto end = rows.find('\n', start);
+        file.buffer().append(rows, start, end - start + 1);
+        file.maybe_flush();
+    }
+}
+
 }  // namespace
 
 int run_gen_command(const GenCommand& command) {
@@ -103,25 +137,13 @@ int run_gen_command(const GenCommand& command) {
     write_agencies(dir / "agencies.csv", nation);
 
     const bool wide = command.form == "wide";
-    std::vector<std::unique_ptr<BlockFile>> files;
-    if (wide) {
-        files.push_back(std::make_unique<BlockFile>(dir / "responses_iit.csv"));
-        files.push_back(std::make_unique<BlockFile>(dir / "responses_eit.csv"));
-    } else {
-        files.push_back(std::make_unique<BlockFile>(dir / "responses.csv"));
-    }
-    files.push_back(std::make_unique<BlockFile>(dir / "oit.csv"));
+    auto files = output_files(dir, wide);
     for (const auto& file : files)
         if (!file->opened()) {
             std::cerr << "ita gen: cannot write " << file->path() << "\n";
             return 2;
         }
-    // Per instrument, the sub-items in methodology order: the wide-form columns.
-    std::array<std::vector<std::size_t>, 2> columns;
-    for (std::size_t index = 0; index < methodology->sub_items.size(); ++index) {
-        const auto instrument = methodology->questions[methodology->sub_items[index].question].instrument;
-        if (instrument != core::Instrument::oit) columns[static_cast<std::size_t>(instrument)].push_back(index);
-    }
+    const auto columns = answer_columns(*methodology);
     if (wide) {
         for (std::size_t slot = 0; slot < 2; ++slot) {
             std::string& header = files[slot]->buffer();
@@ -163,15 +185,7 @@ int run_gen_command(const GenCommand& command) {
         });
         progress.update(agency);
     }
-    if (command.shuffle && !wide) {
-        std::mt19937_64 random(command.seed);
-        std::shuffle(row_starts.begin(), row_starts.end(), random);
-        for (const auto start : row_starts) {
-            const auto end = long_rows.find('\n', start);
-            files[0]->buffer().append(long_rows, start, end - start + 1);
-            files[0]->maybe_flush();
-        }
-    }
+    if (command.shuffle && !wide) write_shuffled(*files[0], long_rows, row_starts, command.seed);
     write_oit(*files.back(), *methodology, nation);
     progress.finish();
     for (const auto& file : files)

@@ -13,6 +13,7 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <thread>
 
 namespace ita::server {
@@ -55,6 +56,102 @@ bool form_body(const restinio::request_t& raw) {
 
 }  // namespace
 
+namespace {
+
+// The request as the router sees it: addresses and forms percent-decoded once, here, the client
+// as the trusted proxy reports it. `undecodable` when the address or query is not UTF-8.
+HttpRequest request_of(const restinio::request_handle_t& raw, const std::vector<std::string>& trusted_proxies, bool& undecodable) {
+    HttpRequest request;
+    request.method = raw->header().method().c_str();
+    auto path = percent_decode(raw->header().path());
+    auto query = parse_form(raw->header().query());
+    undecodable = !path || !query;
+    request.path = path ? std::move(*path) : std::string(raw->header().path());
+    if (query) request.query = std::move(*query);
+    const auto field = [&](std::string_view name) {
+        return raw->header().has_field(name) ? std::string(raw->header().get_field(name)) : std::string();
+    };
+    auto client = forwarded_client(raw->remote_endpoint().address().to_string(), field("X-Forwarded-For"), field("X-Forwarded-Proto"),
+                                   trusted_proxies);
+    request.remote = std::move(client.remote);
+    request.forwarded_proto = std::move(client.proto);
+    if (raw->header().has_field(restinio::http_field::host)) request.host = raw->header().get_field(restinio::http_field::host);
+    if (raw->header().has_field(restinio::http_field::cookie))
+        request.cookies = parse_cookies(raw->header().get_field(restinio::http_field::cookie));
+    if (raw->header().has_field(restinio::http_field::authorization)) {
+        const std::string authorization = raw->header().get_field(restinio::http_field::authorization);
+        if (authorization.starts_with("Bearer ")) request.bearer = authorization.substr(7);
+    }
+    if (raw->header().has_field(restinio::http_field::accept)) request.accept = raw->header().get_field(restinio::http_field::accept);
+    if (raw->header().has_field(restinio::http_field::if_none_match))
+        request.if_none_match = raw->header().get_field(restinio::http_field::if_none_match);
+    return request;
+}
+
+// What the server answers before any route (stopping, too large, not decodable), else the
+// router's answer; then the security headers, and a 500 for a header that is not safe to send.
+HttpResponse response_to(const restinio::request_handle_t& raw, HttpRequest& request, bool undecodable, const Router& router,
+                         std::size_t max_body, bool stopping) {
+    HttpResponse response;
+    if (stopping) {
+        response = json_error(503, "the server is stopping");
+        response.headers.emplace_back("Connection", "close");
+    } else if (raw->body().size() > max_body) {
+        response = json_error(413, "the request body is larger than " + std::to_string(max_body) + " bytes");
+    } else if (auto form = form_body(*raw) ? parse_form(raw->body())
+                                           : std::optional<std::map<std::string, std::string>>(std::map<std::string, std::string>{});
+               undecodable || !form) {
+        response = json_error(400, "the address or form is not valid percent-encoded UTF-8");
+    } else {
+        request.form = std::move(*form);
+        request.body = raw->body();
+        response = router.dispatch(request);
+    }
+    add_security_headers(response);
+    if (!headers_are_safe(response)) {
+        std::fputs("ita serve: a response header held a control byte; answered 500 instead\n", stderr);
+        response = json_error(500, "internal error");
+    }
+    return response;
+}
+
+// Writes the response (a streamed one in chunks of about 64 KiB, as they are produced); `done`
+// runs when it has been written. Returns the body's size in bytes, for the access log.
+std::size_t write_response(const restinio::request_handle_t& raw, HttpResponse& response, bool head, std::function<void()> done) {
+    const auto status_line = restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                                                          reason_phrase(response.status)};
+    std::size_t bytes = response.body.size();
+    if (response.stream && !head) {
+        auto reply = raw->create_response<restinio::chunked_output_t>(status_line);
+        reply.append_header(restinio::http_field::content_type, response.content_type);
+        for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+        reply.append_header("X-Content-Type-Options", "nosniff");
+        std::string pending;
+        bytes = 0;
+        response.stream([&](std::string_view piece) {
+            pending.append(piece);
+            bytes += piece.size();
+            if (pending.size() >= (64u << 10)) {
+                reply.append_chunk(std::move(pending));
+                reply.flush();
+                pending = std::string();
+            }
+        });
+        if (!pending.empty()) reply.append_chunk(std::move(pending));
+        reply.done([done = std::move(done)](const auto&) { done(); });
+    } else {
+        auto reply = raw->create_response(status_line);
+        reply.append_header(restinio::http_field::content_type, response.content_type);
+        for (const auto& [name, value] : response.headers) reply.append_header(name, value);
+        reply.append_header("X-Content-Type-Options", "nosniff");
+        if (!head) reply.set_body(std::move(response.body));
+        reply.done([done = std::move(done)](const auto&) { done(); });
+    }
+    return bytes;
+}
+
+}  // namespace
+
 Result<void> run_until_signalled(const ServerOptions& options, const Router& router) {
     // Block the stop signals in every thread (RESTinio's threads inherit this mask); this
     // thread then waits for them with sigwait.
@@ -71,85 +168,13 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
     std::atomic<bool> stopping{false};
     std::atomic<int> in_flight{0};
     const auto& trusted_proxies = options.trusted_proxies;
-    auto handler = [&router, max_body, &stopping, &in_flight, &trusted_proxies](restinio::request_handle_t raw) {
+    auto handler = [&router, max_body, &stopping, &in_flight, &trusted_proxies](const restinio::request_handle_t& raw) {
         const auto started = std::chrono::steady_clock::now();
-        ++in_flight;  // until the response is written (see done() below)
-        HttpRequest request;
-        request.method = raw->header().method().c_str();
-        // An address or form that does not decode to UTF-8 is refused here, once for every route.
-        auto path = percent_decode(raw->header().path());
-        auto query = parse_form(raw->header().query());
-        bool undecodable = !path || !query;
-        request.path = path ? std::move(*path) : std::string(raw->header().path());
-        if (query) request.query = std::move(*query);
-        const auto field = [&](std::string_view name) {
-            return raw->header().has_field(name) ? std::string(raw->header().get_field(name)) : std::string();
-        };
-        auto client = forwarded_client(raw->remote_endpoint().address().to_string(), field("X-Forwarded-For"), field("X-Forwarded-Proto"),
-                                       trusted_proxies);
-        request.remote = std::move(client.remote);
-        request.forwarded_proto = std::move(client.proto);
-        if (raw->header().has_field(restinio::http_field::host)) request.host = raw->header().get_field(restinio::http_field::host);
-        if (raw->header().has_field(restinio::http_field::cookie))
-            request.cookies = parse_cookies(raw->header().get_field(restinio::http_field::cookie));
-        if (raw->header().has_field(restinio::http_field::authorization)) {
-            const std::string authorization = raw->header().get_field(restinio::http_field::authorization);
-            if (authorization.starts_with("Bearer ")) request.bearer = authorization.substr(7);
-        }
-        if (raw->header().has_field(restinio::http_field::accept)) request.accept = raw->header().get_field(restinio::http_field::accept);
-        if (raw->header().has_field(restinio::http_field::if_none_match))
-            request.if_none_match = raw->header().get_field(restinio::http_field::if_none_match);
-        HttpResponse response;
-        if (stopping) {
-            response = json_error(503, "the server is stopping");
-            response.headers.emplace_back("Connection", "close");
-        } else if (raw->body().size() > max_body) {
-            response = json_error(413, "the request body is larger than " + std::to_string(max_body) + " bytes");
-        } else if (auto form = form_body(*raw) ? parse_form(raw->body())
-                                               : std::optional<std::map<std::string, std::string>>(std::map<std::string, std::string>{});
-                   undecodable || !form) {
-            response = json_error(400, "the address or form is not valid percent-encoded UTF-8");
-        } else {
-            request.form = std::move(*form);
-            request.body = raw->body();
-            response = router.dispatch(request);
-        }
-        add_security_headers(response);
-        if (!headers_are_safe(response)) {
-            std::fputs("ita serve: a response header held a control byte; answered 500 instead\n", stderr);
-            response = json_error(500, "internal error");
-        }
-        const auto status_line = restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-                                                              reason_phrase(response.status)};
-        std::size_t bytes = response.body.size();
-        if (response.stream && request.method != "HEAD") {
-            // Chunks of about 64 KiB are handed to the connection as they are produced.
-            auto reply = raw->create_response<restinio::chunked_output_t>(status_line);
-            reply.append_header(restinio::http_field::content_type, response.content_type);
-            for (const auto& [name, value] : response.headers) reply.append_header(name, value);
-            reply.append_header("X-Content-Type-Options", "nosniff");
-            std::string pending;
-            bytes = 0;
-            response.stream([&](std::string_view piece) {
-                pending.append(piece);
-                bytes += piece.size();
-                if (pending.size() >= (64u << 10)) {
-                    reply.append_chunk(std::move(pending));
-                    reply.flush();
-                    pending = std::string();
-                }
-            });
-            if (!pending.empty()) reply.append_chunk(std::move(pending));
-            reply.done([&in_flight](const auto&) { --in_flight; });
-        } else {
-            auto reply = raw->create_response(status_line);
-            reply.append_header(restinio::http_field::content_type, response.content_type);
-            for (const auto& [name, value] : response.headers) reply.append_header(name, value);
-            reply.append_header("X-Content-Type-Options", "nosniff");
-            if (request.method != "HEAD") reply.set_body(std::move(response.body));
-            // The request leaves the in-flight count when its response has been written.
-            reply.done([&in_flight](const auto&) { --in_flight; });
-        }
+        ++in_flight;  // until the response is written
+        bool undecodable = false;
+        HttpRequest request = request_of(raw, trusted_proxies, undecodable);
+        HttpResponse response = response_to(raw, request, undecodable, router, max_body, stopping);
+        const std::size_t bytes = write_response(raw, response, request.method == "HEAD", [&in_flight] { --in_flight; });
         access_log(request, response.status, bytes,
                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
         return restinio::request_accepted();

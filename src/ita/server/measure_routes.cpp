@@ -85,7 +85,10 @@ HttpResponse edit_page(MeasureRequest& allowed, const core::Measure& measure, Me
 
 }  // namespace
 
-void add_measure_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache) {
+namespace {
+
+// The year's measures: the list, a new one, drafts from the analysis, and the 4M constraints.
+void add_measure_list_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache) {
     router.add("GET", "/admin/measures", [context, cache](const HttpRequest& request) {
         auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
@@ -131,7 +134,10 @@ void add_measure_routes(Router& router, const ResultsContext& context, const std
         if (!set) return error_response(set.error());
         return see_other(allowed->list_url() + "&done=constraints#constraints");
     });
+}
 
+// One measure: its page, its changes, its progress reports, its removal.
+void add_one_measure_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache) {
     router.add("GET", "/admin/measures/:id", [context, cache](const HttpRequest& request) {
         auto allowed = allow(context, request, cache);
         if (!allowed) return allowed.error();
@@ -177,6 +183,13 @@ void add_measure_routes(Router& router, const ResultsContext& context, const std
             return error_response(removed.error());
         return see_other(allowed->list_url() + "&done=removed");
     });
+}
+
+}  // namespace
+
+void add_measure_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache) {
+    add_measure_list_routes(router, context, cache);
+    add_one_measure_routes(router, context, cache);
 }
 
 }  // namespace ita::server

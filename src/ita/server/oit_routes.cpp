@@ -86,7 +86,10 @@ HttpResponse snapshot_response(storage::Store& store, const std::string& agency_
 
 }  // namespace
 
-void add_oit_routes(Router& router, const ResultsContext& context, const std::shared_ptr<service::EvidenceMonitor>& monitor) {
+namespace {
+
+// The working group's side: the item list, each item's entry, its check and its clarification.
+void add_agency_oit_routes(Router& router, const ResultsContext& context, const std::shared_ptr<service::EvidenceMonitor>& monitor) {
     router.add("GET", "/admin/oit", [context](const HttpRequest& request) {
         auto allowed = allow_agency(context, request);
         if (!allowed) return allowed.error();
@@ -145,7 +148,10 @@ void add_oit_routes(Router& router, const ResultsContext& context, const std::sh
                                  form_status_for(clarified.error().code));
         return see_other(allowed->list_url() + "&done=clarified#item-" + item);
     });
+}
 
+// The auditor's side: the review queue, the kept copies, the verdicts.
+void add_review_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/review/oit", [context](const HttpRequest& request) {
         auto allowed = session_request(context.db, request, reviewer_access);
         if (!allowed) return allowed.error();
@@ -185,6 +191,13 @@ void add_oit_routes(Router& router, const ResultsContext& context, const std::sh
         }
         return see_other("/review/oit?year=" + std::to_string(call.fiscal_year) + "&agency=" + agency + "&done=reviewed#item-" + item);
     });
+}
+
+}  // namespace
+
+void add_oit_routes(Router& router, const ResultsContext& context, const std::shared_ptr<service::EvidenceMonitor>& monitor) {
+    add_agency_oit_routes(router, context, monitor);
+    add_review_routes(router, context);
 }
 
 }  // namespace ita::server

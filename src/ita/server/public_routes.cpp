@@ -73,9 +73,10 @@ std::string download_name(int year, const std::string& stem, DataFormat format) 
 
 }  // namespace
 
-void add_public_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache) {
-    const std::string read_db = context.db_read.empty() ? context.db : context.db_read;
+namespace {
 
+// The national dashboard, search and each agency's page.
+void add_result_pages(Router& router, const std::shared_ptr<PublicCache>& cache, const std::string& read_db) {
     router.add("GET", "/", [](const HttpRequest&) {
         HttpResponse response{302, "text/plain; charset=utf-8", "", {{"Location", "/national"}}, {}};
         return response;
@@ -130,8 +131,10 @@ void add_public_routes(Router& router, const ResultsContext& context, const std:
         if (failure) return error_response(*failure);
         return cached(request, *page, page_caching);
     });
+}
 
-    // What worked: measures of a year judged by the published results before and of it.
+// What worked: measures of a year judged by the published results before and of it.
+void add_measure_library(Router& router, const std::shared_ptr<PublicCache>& cache, const std::string& read_db) {
     router.add("GET", "/measures/library", [cache, read_db](const HttpRequest& request) {
         const auto results = cache->results();
         if (!results) return error_response(results.error());
@@ -156,7 +159,10 @@ void add_public_routes(Router& router, const ResultsContext& context, const std:
         if (failure) return error_response(*failure);
         return cached(request, *page, page_caching);
     });
+}
 
+// The badge an agency embeds, and the year's open data (national and per agency).
+void add_badge_and_files(Router& router, const std::shared_ptr<PublicCache>& cache) {
     router.add("GET", "/agency/:id/badge.svg", [cache](const HttpRequest& request) {
         const auto results = cache->results();
         if (!results) return error_response(results.error());
@@ -219,6 +225,15 @@ void add_public_routes(Router& router, const ResultsContext& context, const std:
             response.headers.emplace_back("Content-Disposition", download_name(year->fiscal_year(), agency_id, *format));
         return response;
     });
+}
+
+}  // namespace
+
+void add_public_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& cache) {
+    const std::string read_db = context.db_read.empty() ? context.db : context.db_read;
+    add_result_pages(router, cache, read_db);
+    add_measure_library(router, cache, read_db);
+    add_badge_and_files(router, cache);
 }
 
 }  // namespace ita::server
