@@ -57,10 +57,10 @@ void overlay(core::Measure& stored, const MeasuresCommand& command) {
                                 {&stored.steps, &given.steps},
                                 {&stored.responsible, &given.responsible},
                                 {&stored.start_on, &given.start_on},
-                                {&stored.end_on, &given.end_on},
-                                {&stored.status, &given.status}})
+                                {&stored.end_on, &given.end_on}})
         if (!value->empty()) *field = *value;
     if (command.cadence) stored.cadence = core::parse_cadence(*command.cadence).value_or(stored.cadence);
+    if (command.status) stored.status = core::parse_measure_status(*command.status).value_or(stored.status);
 }
 
 }  // namespace
@@ -102,7 +102,8 @@ int run_measures_command(MeasuresCommand command) {
             core::Measure measure = command.measure;
             measure.fiscal_year = command.fiscal_year;
             measure.agency_id = command.agency_id.value_or("");
-            if (measure.status.empty()) measure.status = "active";
+            // A measure added without --status is a draft, as the Measure type's default says.
+            if (command.status) measure.status = core::parse_measure_status(*command.status).value_or(measure.status);
             if (command.cadence) measure.cadence = *core::parse_cadence(*command.cadence);
             if (auto valid = core::validate_measure(measure); !valid) return report_error(valid.error());
             const auto id = store.add_measure(measure, command.actor);

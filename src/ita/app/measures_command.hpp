@@ -20,6 +20,7 @@ struct MeasuresCommand {
     std::int64_t measure_id = 0;
     core::Measure measure;  // add / update: the given fields
     std::optional<std::string> cadence;
+    std::optional<std::string> status;  // draft | active | done (checked by the CLI)
     core::ProgressReport report;
     core::Constraints constraints;
     bool only_overdue = false;

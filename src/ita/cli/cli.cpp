@@ -148,7 +148,7 @@ void add_measures(CLI::App& app, Commands& commands) {
         sub->add_option("--start", command.measure.start_on, "วันเริ่ม YYYY-MM-DD (ค.ศ.) / start date");
         sub->add_option("--end", command.measure.end_on, "วันสิ้นสุด YYYY-MM-DD (ค.ศ.) / end date");
         sub->add_option("--cadence", command.cadence, "การรายงานผล monthly | quarterly | half-yearly / reporting cadence");
-        sub->add_option("--status", command.measure.status, "draft | active | done")->check(CLI::IsMember({"draft", "active", "done"}));
+        sub->add_option("--status", command.status, "draft | active | done")->check(CLI::IsMember({"draft", "active", "done"}));
     };
     auto* draft = measures->add_subcommand(
         "draft", "ร่างมาตรการจากผลวิเคราะห์ปีก่อนและแนวทาง / Draft measures from last year's analysis and the guidance");

@@ -70,6 +70,30 @@ std::optional<ReportingCadence> parse_cadence(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view measure_status_code(MeasureStatus status) {
+    switch (status) {
+        case MeasureStatus::draft: return "draft";
+        case MeasureStatus::active: return "active";
+        case MeasureStatus::done: return "done";
+    }
+    return "draft";
+}
+
+std::optional<MeasureStatus> parse_measure_status(std::string_view code) {
+    for (const auto status : {MeasureStatus::draft, MeasureStatus::active, MeasureStatus::done})
+        if (measure_status_code(status) == code) return status;
+    return std::nullopt;
+}
+
+std::string_view measure_status_label(MeasureStatus status) {
+    switch (status) {
+        case MeasureStatus::draft: return "ร่าง";
+        case MeasureStatus::active: return "ดำเนินการ";
+        case MeasureStatus::done: return "เสร็จสิ้น";
+    }
+    return "";
+}
+
 std::string fiscal_year_start(int fiscal_year) { return util::iso_date(util::fiscal_year_first_day(fiscal_year)); }
 std::string fiscal_year_end(int fiscal_year) { return util::iso_date(util::fiscal_year_last_day(fiscal_year)); }
 
@@ -124,7 +148,7 @@ ReportingState reporting_state(const Measure& measure, const std::string& today,
     ReportingState state;
     const auto start = util::parse_iso_date(measure.start_on);
     const auto now = util::parse_iso_date(today);
-    if (!start || !now || measure.status == "done") return state;
+    if (!start || !now || measure.status == MeasureStatus::done) return state;
     std::chrono::year_month_day due = *start;
     std::string latest;
     for (const auto& report : measure.progress) latest = std::max(latest, report.reported_on);

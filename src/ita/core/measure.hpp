@@ -19,6 +19,13 @@ std::string_view cadence_code(ReportingCadence cadence);  // monthly, quarterly,
 std::string_view cadence_label(ReportingCadence cadence);  // รายเดือน, รายไตรมาส, ราย 6 เดือน
 std::optional<ReportingCadence> parse_cadence(std::string_view text);
 
+// A measure the working group drafted (from the analysis, not adopted yet), is carrying out, or
+// has finished. Drafts are neither published nor judged.
+enum class MeasureStatus : std::uint8_t { draft, active, done };
+std::string_view measure_status_code(MeasureStatus status);  // draft, active, done
+std::optional<MeasureStatus> parse_measure_status(std::string_view code);
+std::string_view measure_status_label(MeasureStatus status);  // ร่าง, ดำเนินการ, เสร็จสิ้น
+
 struct ProgressReport {
     std::string reported_on;  // YYYY-MM-DD (Common Era, as dates are stored)
     int percent = 0;
@@ -38,7 +45,7 @@ struct Measure {
     std::string start_on;              // YYYY-MM-DD
     std::string end_on;
     ReportingCadence cadence = ReportingCadence::quarterly;
-    std::string status = "draft";  // draft, active, done
+    MeasureStatus status = MeasureStatus::draft;
     std::vector<ProgressReport> progress;
 };
 

@@ -206,7 +206,7 @@ void write_measures_json(std::ostream& out, const std::vector<MeasureView>& meas
                         {"start_on", measure.start_on},
                         {"end_on", measure.end_on},
                         {"cadence", core::cadence_code(measure.cadence)},
-                        {"status", measure.status},
+                        {"status", core::measure_status_code(measure.status)},
                         {"progress", std::move(progress)},
                         {"next_report_due", view.state.next_due.empty() ? ordered_json(nullptr) : ordered_json(view.state.next_due)},
                         {"overdue", view.state.overdue},
@@ -288,7 +288,7 @@ void write_effectiveness_json(std::ostream& out, const EffectivenessView& view) 
         measure["agency_id"] = effect.measure.agency_id;
         measure["agency_name"] = view.names[index];
         measure["title"] = effect.measure.title;
-        measure["status"] = effect.measure.status;
+        measure["status"] = core::measure_status_code(effect.measure.status);
         measure["verdict"] = core::effect_code(effect.verdict);
         measure["mean_change"] = score_value(effect.mean_change);
         ordered_json targets = ordered_json::array();

@@ -11,7 +11,7 @@ void write_measures_text(std::ostream& out, const std::vector<MeasureView>& meas
     }
     for (const auto& view : measures) {
         const auto& measure = *view.measure;
-        out << "มาตรการที่ " << measure.measure_id << " [" << measure.status << "] " << measure.title << "\n";
+        out << "มาตรการที่ " << measure.measure_id << " [" << core::measure_status_code(measure.status) << "] " << measure.title << "\n";
         out << "  หน่วยงาน: " << measure.agency_id << "  ปีงบประมาณ พ.ศ. " << measure.fiscal_year << "\n";
         std::string targets;
         for (const auto& target : measure.targets) targets += (targets.empty() ? "" : ", ") + target;

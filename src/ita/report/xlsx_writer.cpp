@@ -120,7 +120,7 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
             .text(measure.end_on)
             .text(std::string(core::cadence_label(measure.cadence)))
             .text(measure.responsible);
-        measures.text(measure.status).number(latest).end_row();
+        measures.text(std::string(core::measure_status_code(measure.status))).number(latest).end_row();
     }
 
     const lxw_error status = workbook_close(workbook);

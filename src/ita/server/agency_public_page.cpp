@@ -141,14 +141,14 @@ void set_analysis(data& context, const service::PublicResults& results, const se
 void set_measures(data& context, const std::vector<core::Measure>& measures) {
     data list{data::type::list};
     for (const auto& measure : measures) {
-        if (measure.status == "draft") continue;  // not adopted yet: not for the public
+        if (measure.status == core::MeasureStatus::draft) continue;  // not adopted yet: not for the public
         data entry;
         entry.set("title", measure.title);
         entry.set("responsible", measure.responsible);
         entry.set("period", thai::short_thai_date(measure.start_on) + " – " + thai::short_thai_date(measure.end_on));
         const auto percent = core::latest_progress(measure);
         entry.set("progress", percent ? std::to_string(*percent) : std::string("0"));
-        entry.set("status", std::string(status_label(measure.status)));
+        entry.set("status", std::string(core::measure_status_label(measure.status)));
         entry.set("reports", progress_reports_view(measure));
         list.push_back(entry);
     }

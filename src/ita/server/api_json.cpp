@@ -172,11 +172,14 @@ Result<core::Measure> decode_measure(std::string_view body, core::Measure base) 
                                {"steps", &base.steps},
                                {"responsible", &base.responsible},
                                {"start_on", &base.start_on},
-                               {"end_on", &base.end_on},
-                               {"status", &base.status}}) {
+                               {"end_on", &base.end_on}}) {
         ITA_TRY(value, string_member(object, name, false, *field));
         *field = value;
     }
+    ITA_TRY(status, string_member(object, "status", false, std::string(core::measure_status_code(base.status))));
+    const auto parsed_status = core::parse_measure_status(status);
+    if (!parsed_status) return std::unexpected(bad_field("/status", "must be draft, active or done"));
+    base.status = *parsed_status;
     if (const auto targets = object.find("targets"); targets != object.end()) {
         if (!targets->is_array()) return std::unexpected(bad_field("/targets", "must be an array such as [\"indicator:5\", \"item:O38\"]"));
         base.targets.clear();

@@ -248,7 +248,7 @@ void add_measure_api_routes(Router& router, const ResultsContext& context) {
         core::Measure base;
         base.agency_id = call->agency_id;
         base.fiscal_year = call->fiscal_year;
-        base.status = "active";
+        base.status = core::MeasureStatus::active;
         auto measure = api::decode_measure(request.body, base);
         if (!measure) return error_response(measure.error());
         if (auto valid = core::validate_measure(*measure); !valid) return error_response(valid.error());

@@ -20,8 +20,6 @@ std::string field(const FormFields& fields, const std::string& name) {
     return found == fields.end() ? std::string() : std::string(util::trim(found->second));
 }
 
-constexpr std::array statuses{"draft", "active", "done"};
-
 // core::validate_measure's problems, by field, in Thai.
 std::vector<std::string> thai_problems(const Error& error, const core::Measure& measure) {
     std::vector<std::string> problems;
@@ -53,13 +51,6 @@ std::vector<std::string> thai_problems(const Error& error, const core::Measure& 
 
 }  // namespace
 
-std::string_view status_label(std::string_view status) {
-    if (status == "draft") return "ร่าง";
-    if (status == "active") return "ดำเนินการ";
-    if (status == "done") return "เสร็จสิ้น";
-    return status;
-}
-
 std::expected<core::Measure, std::vector<std::string>> measure_from_form(const FormFields& fields, core::Measure base) {
     std::vector<std::string> problems;
     if (const auto targets = core::parse_targets(field(fields, "targets")))
@@ -77,8 +68,8 @@ std::expected<core::Measure, std::vector<std::string>> measure_from_form(const F
     else
         problems.push_back("การรายงานผล: เลือกรายเดือน รายไตรมาส หรือราย 6 เดือน");
     const auto status = field(fields, "status");
-    if (std::find(statuses.begin(), statuses.end(), status) != statuses.end())
-        base.status = status;
+    if (const auto parsed = core::parse_measure_status(status))
+        base.status = *parsed;
     else if (!status.empty())
         problems.push_back("สถานะ: เลือกร่าง ดำเนินการ หรือเสร็จสิ้น");
     if (const auto valid = core::validate_measure(base); !valid) {
@@ -98,7 +89,7 @@ FormFields form_from_measure(const core::Measure& measure) {
             {"start_on", measure.start_on},
             {"end_on", measure.end_on},
             {"cadence", std::string(core::cadence_code(measure.cadence))},
-            {"status", measure.status}};
+            {"status", std::string(core::measure_status_code(measure.status))}};
 }
 
 std::expected<core::ProgressReport, std::vector<std::string>> progress_from_form(const FormFields& fields) {

@@ -22,6 +22,4 @@ FormFields form_from_measure(const core::Measure& measure);
 // A progress report from the fields reported_on, percent, text, evidence_url.
 std::expected<core::ProgressReport, std::vector<std::string>> progress_from_form(const FormFields& fields);
 
-std::string_view status_label(std::string_view status);  // ร่าง, ดำเนินการ, เสร็จสิ้น
-
 }  // namespace ita::server

@@ -33,11 +33,11 @@ void set_measure_fields(data& context, const FormFields& values) {
     context.set("cadences", cadences);
     const auto status = value("status").empty() ? std::string("active") : value("status");
     data statuses{data::type::list};
-    for (const auto* option : {"draft", "active", "done"}) {
+    for (const auto option : {core::MeasureStatus::draft, core::MeasureStatus::active, core::MeasureStatus::done}) {
         data entry;
-        entry.set("value", std::string(option));
-        entry.set("label", std::string(status_label(option)));
-        entry.set("selected", flag(status == option));
+        entry.set("value", std::string(core::measure_status_code(option)));
+        entry.set("label", std::string(core::measure_status_label(option)));
+        entry.set("selected", flag(status == core::measure_status_code(option)));
         statuses.push_back(entry);
     }
     context.set("statuses", statuses);
@@ -48,7 +48,7 @@ void set_reporting_state(data& entry, const core::Measure& measure, const std::s
     entry.set("overdue", flag(state.overdue));
     entry.set("due_soon", flag(state.due_soon));
     if (!state.next_due.empty()) entry.set("next_due", thai::short_thai_date(state.next_due));  // an empty string is truthy
-    entry.set("status_label", std::string(status_label(measure.status)));
+    entry.set("status_label", std::string(core::measure_status_label(measure.status)));
 }
 
 }  // namespace

@@ -102,7 +102,7 @@ void add_measure_list_routes(Router& router, const ResultsContext& context, cons
         core::Measure base;
         base.agency_id = allowed->access.agency_id;
         base.fiscal_year = allowed->fiscal_year;
-        base.status = "active";
+        base.status = core::MeasureStatus::active;
         auto measure = measure_from_form(allowed->fields, base);
         if (!measure) return list_page(*allowed, "", allowed->fields, measure.error(), form_problems_status);
         auto added = allowed->store->add_measure(*measure, allowed->access.session.user.user_id);

@@ -30,7 +30,7 @@ Result<Effectiveness> measure_effectiveness(storage::Store& store, const PublicR
         return found ? &year->scored[*found].scores : nullptr;
     };
     for (const auto& measure : measures) {
-        if (measure.status == "draft") continue;  // only measures the agency adopted
+        if (measure.status == core::MeasureStatus::draft) continue;  // only measures the agency adopted
         const auto* agency = results->agency(measure.agency_id);
         effectiveness.all.push_back(core::measure_effect(measure, before->methodology, scores_in(before, measure.agency_id),
                                                          after ? &after->methodology : nullptr, scores_in(after, measure.agency_id)));

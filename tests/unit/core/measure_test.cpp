@@ -14,7 +14,7 @@ Measure sample() {
     measure.start_on = "2022-10-01";
     measure.end_on = "2023-09-30";
     measure.cadence = ReportingCadence::quarterly;
-    measure.status = "active";
+    measure.status = MeasureStatus::active;
     return measure;
 }
 }  // namespace
@@ -62,7 +62,7 @@ TEST(Measure, ReportingStateFollowsTheCadence) {
     EXPECT_TRUE(state.overdue);
     measure.cadence = ReportingCadence::monthly;
     EXPECT_EQ(reporting_state(measure, "2022-10-20").next_due, "2022-11-01");
-    measure.status = "done";
+    measure.status = MeasureStatus::done;
     EXPECT_FALSE(reporting_state(measure, "2024-01-01").overdue);
 }
 

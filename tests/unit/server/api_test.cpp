@@ -126,6 +126,11 @@ TEST_F(Api, OitCycleAndMeasures) {
               400);
     EXPECT_EQ(m_client->Put("/api/v1/agencies/A1/measures/" + id + "?year=2566", group, R"({"cadence":"monthly"})", json_type)->status,
               204);
+    // A status is one of the three; anything else is refused, not stored.
+    const auto odd_status =
+        m_client->Put("/api/v1/agencies/A1/measures/" + id + "?year=2566", group, R"({"status":"finished"})", json_type);
+    EXPECT_EQ(odd_status->status, 400);
+    EXPECT_NE(odd_status->body.find("/status"), std::string::npos) << odd_status->body;
     EXPECT_EQ(m_client
                   ->Post("/api/v1/agencies/A1/measures/" + id + "/progress?year=2566", group,
                          R"({"reported_on":"2022-11-30","percent":30})", json_type)

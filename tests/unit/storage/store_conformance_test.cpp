@@ -138,14 +138,14 @@ TEST_P(StoreConformance, MeasuresProgressAndConstraints) {
     ASSERT_TRUE(m_store->add_progress(*id, {"2022-11-01", 40, "จัดทำแผนแล้ว", "https://a1.example/plan"}, "tester"));
     ASSERT_TRUE(m_store->add_progress(*id, {"2022-12-01", 70, "เผยแพร่แล้วบางส่วน", ""}, "tester"));
     measure.measure_id = *id;
-    measure.status = "active";
+    measure.status = core::MeasureStatus::active;
     ASSERT_TRUE(m_store->update_measure(measure, "tester"));
     auto listed = m_store->measures(2566, std::string("A1"));
     ASSERT_TRUE(listed);
     ASSERT_EQ(listed->size(), 1u);
     EXPECT_EQ((*listed)[0].targets, (std::vector<std::string>{"indicator:9", "item:O18"}));
     EXPECT_EQ((*listed)[0].steps, "1. จัดทำแผน\n2. เผยแพร่");
-    EXPECT_EQ((*listed)[0].status, "active");
+    EXPECT_EQ((*listed)[0].status, core::MeasureStatus::active);
     EXPECT_EQ((*listed)[0].cadence, core::ReportingCadence::monthly);
     ASSERT_EQ((*listed)[0].progress.size(), 2u);
     EXPECT_EQ((*listed)[0].progress[1].percent, 70);

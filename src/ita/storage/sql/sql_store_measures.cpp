@@ -23,7 +23,7 @@ core::Measure measure_of(const sql::Rows& row) {
     measure.start_on = row.string(8);
     measure.end_on = row.string(9);
     measure.cadence = core::parse_cadence(row.text(10)).value_or(core::ReportingCadence::quarterly);
-    measure.status = row.string(11);
+    measure.status = core::parse_measure_status(row.text(11)).value_or(core::MeasureStatus::draft);
     return measure;
 }
 }  // namespace
@@ -37,7 +37,7 @@ Result<std::int64_t> SqlStore::add_measure(const core::Measure& measure, std::st
         sql::single_integer(
             db, "INSERT INTO measures (" + std::string(measure_columns) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING measure_id",
             {measure.fiscal_year, measure.agency_id, targets, measure.title, measure.analysis, measure.steps, measure.responsible,
-             measure.start_on, measure.end_on, core::cadence_code(measure.cadence), measure.status}));
+             measure.start_on, measure.end_on, core::cadence_code(measure.cadence), core::measure_status_code(measure.status)}));
     const std::int64_t measure_id = id.value_or(0);
     ITA_TRY_VOID(
         audit(actor, "add measure", measure.fiscal_year, "measure=" + std::to_string(measure_id) + " agency=" + measure.agency_id));
@@ -52,8 +52,8 @@ Result<void> SqlStore::update_measure(const core::Measure& measure, std::string_
     ITA_TRY(changed, db.execute("UPDATE measures SET fiscal_year = ?, agency_id = ?, targets = ?, title = ?, analysis = ?, steps = ?, "
                                 "responsible = ?, start_on = ?, end_on = ?, cadence = ?, status = ? WHERE measure_id = ?",
                                 {measure.fiscal_year, measure.agency_id, targets, measure.title, measure.analysis, measure.steps,
-                                 measure.responsible, measure.start_on, measure.end_on, core::cadence_code(measure.cadence), measure.status,
-                                 measure.measure_id}));
+                                 measure.responsible, measure.start_on, measure.end_on, core::cadence_code(measure.cadence),
+                                 core::measure_status_code(measure.status), measure.measure_id}));
     if (changed == 0) return fail(ErrorCode::not_found, "no measure " + std::to_string(measure.measure_id));
     ITA_TRY_VOID(audit(actor, "update measure", measure.fiscal_year, "measure=" + std::to_string(measure.measure_id)));
     return transaction.commit();
