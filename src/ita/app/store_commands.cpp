@@ -108,8 +108,8 @@ int run_season_open_command(const std::string& db, service::SeasonRequest reques
     }
     std::cerr << "ita season: fiscal year " << request.fiscal_year << " is open\n";
     for (const auto& window : *windows)
-        std::cout << window.phase << "\t" << window.opens_on << "\t" << (window.closes_on == service::open_ended ? "" : window.closes_on)
-                  << "\n";
+        std::cout << core::season_phase_code(window.phase) << "\t" << window.opens_on << "\t"
+                  << (window.closes_on == service::open_ended ? "" : window.closes_on) << "\n";
     return 0;
 }
 
@@ -123,8 +123,8 @@ int run_season_show_command(const std::string& db, int fiscal_year) {
         return exit_code_for(windows.error());
     }
     for (const auto& window : *windows)
-        std::cout << window.phase << "\t" << window.opens_on << "\t" << (window.closes_on == service::open_ended ? "" : window.closes_on)
-                  << "\n";
+        std::cout << core::season_phase_code(window.phase) << "\t" << window.opens_on << "\t"
+                  << (window.closes_on == service::open_ended ? "" : window.closes_on) << "\n";
     return 0;
 }
 

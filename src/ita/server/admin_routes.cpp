@@ -69,7 +69,7 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         const int year = allowed->fiscal_year;
         // Results show once the OIT review has closed (a year imported without a calendar has).
         const auto today = util::bangkok_date_today();
-        auto review = service::phase_status(store, year, "review", today);
+        auto review = service::phase_status(store, year, core::SeasonPhase::review, today);
         if (!review) return error_response(review.error());
         if (review->state != service::PhaseState::closed && !review->opens_on.empty())
             return message_page(

@@ -80,8 +80,8 @@ Result<service::SeasonRequest> decode_season(std::string_view body) {
 std::string encode_windows(int fiscal_year, const std::vector<storage::SeasonWindow>& windows) {
     json phases = json::object();
     for (const auto& window : windows)
-        phases[window.phase] = {{"opens", window.opens_on},
-                                {"closes", window.closes_on == service::open_ended ? json(nullptr) : json(window.closes_on)}};
+        phases[std::string(core::season_phase_code(window.phase))] = {
+            {"opens", window.opens_on}, {"closes", window.closes_on == service::open_ended ? json(nullptr) : json(window.closes_on)}};
     return json{{"fiscal_year", fiscal_year}, {"windows", phases}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

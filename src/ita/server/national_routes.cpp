@@ -29,7 +29,8 @@ std::string state_text(const service::PhaseStatus& status) {
 std::vector<std::string> thai_problems(const Error& error) {
     std::vector<std::string> lines;
     for (const auto& diagnostic : error.diagnostics) {
-        const std::string label(service::phase_label(diagnostic.field));
+        const auto phase = core::parse_season_phase(diagnostic.field);
+        const std::string label = phase ? std::string(core::season_phase_label(*phase)) : diagnostic.field;
         if (diagnostic.field == "agency_id")
             lines.push_back("รายการหน่วยงาน บรรทัด " + std::to_string(diagnostic.line) + ": " +
                             (diagnostic.message.starts_with("unknown agency")
@@ -64,7 +65,7 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
     if (windows)
         for (const auto& window : *windows) {
             data row;
-            row.set("label", std::string(service::phase_label(window.phase)));
+            row.set("label", std::string(core::season_phase_label(window.phase)));
             row.set("opens", thai::short_thai_date(window.opens_on));
             row.set("closes", window.closes_on == service::open_ended ? std::string("ไม่กำหนด") : thai::short_thai_date(window.closes_on));
             const auto phase = service::phase_status(store, year, window.phase, today);
@@ -74,11 +75,11 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
     context.set("has_calendar", flag(windows && !windows->empty()));
     context.set("calendar", calendar);
     data phases{data::type::list};
-    for (const auto phase : service::season_phases) {
-        const std::string name(phase);
+    for (const auto phase : core::season_phases) {
+        const std::string name(core::season_phase_code(phase));
         data entry;
         entry.set("phase", name);
-        entry.set("label", std::string(service::phase_label(phase)));
+        entry.set("label", std::string(core::season_phase_label(phase)));
         const auto value = [&](const std::string& key) { return values.contains(key) ? values.at(key) : std::string(); };
         entry.set("opens", value(name + "_open"));
         entry.set("closes", value(name + "_close"));
@@ -122,8 +123,8 @@ void add_national_routes(Router& router, const ResultsContext& context, const st
         season.methodology_dir = context.methodology_dir;
         season.actor = call.session.user.user_id;
         season.today = util::bangkok_date_today();
-        for (const auto phase : service::season_phases) {
-            const std::string name(phase);
+        for (const auto phase : core::season_phases) {
+            const std::string name(core::season_phase_code(phase));
             if (const auto found = call.fields.find(name + "_open"); found != call.fields.end() && !found->second.empty())
                 season.opens[name] = found->second;
             if (const auto found = call.fields.find(name + "_close"); found != call.fields.end() && !found->second.empty())

@@ -151,10 +151,11 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
     context.set("next_year", std::to_string(scope.fiscal_year + 1));
     set_messages(context, messages);
     data windows{data::type::list};
-    for (const auto& [phase, status] :
-         {std::pair{"oit_entry", &workspace.entry}, {"review", &workspace.review}, {"clarification", &workspace.clarification}}) {
+    for (const auto& [phase, status] : {std::pair{core::SeasonPhase::oit_entry, &workspace.entry},
+                                        {core::SeasonPhase::review, &workspace.review},
+                                        {core::SeasonPhase::clarification, &workspace.clarification}}) {
         data window;
-        window.set("label", std::string(service::phase_label(phase)));
+        window.set("label", std::string(core::season_phase_label(phase)));
         window.set("state", window_text(*status));
         windows.push_back(window);
     }

@@ -119,8 +119,8 @@ void EvidenceMonitor::check_open_years() {
         const auto windows = store->season_windows(year);
         if (!windows) continue;
         const bool open = std::any_of(windows->begin(), windows->end(), [&](const storage::SeasonWindow& window) {
-            return (window.phase == "oit_entry" || window.phase == "review" || window.phase == "clarification") &&
-                   window.opens_on <= today && today <= window.closes_on;
+            return window.phase != core::SeasonPhase::iit && window.phase != core::SeasonPhase::eit && window.opens_on <= today &&
+                   today <= window.closes_on;
         });
         if (open) check({year, std::nullopt, std::nullopt});
     }

@@ -128,7 +128,7 @@ Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& sto
     ITA_TRY(windows, store.season_windows(request.fiscal_year));
     std::optional<std::string> closing_day;
     for (const auto& window : windows)
-        if (window.phase == "oit_entry" && window.closes_on != open_ended) closing_day = window.closes_on;
+        if (window.phase == core::SeasonPhase::oit_entry && window.closes_on != open_ended) closing_day = window.closes_on;
 
     // Fetches run in parallel (each mostly waits on the network); each finished check is
     // recorded at once on this thread (a store connection is not shared between threads), so

@@ -38,9 +38,9 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
         if (workspace.methodology.items[index].applies_to(agency->type)) workspace.items.push_back(index);
     ITA_TRY(entries, store.oit_entries(fiscal_year, agency_id));
     for (auto& entry : entries) workspace.entries.emplace(entry.item, std::move(entry));
-    ITA_TRY(entry_window, phase_status(store, fiscal_year, "oit_entry", today));
-    ITA_TRY(review_window, phase_status(store, fiscal_year, "review", today));
-    ITA_TRY(clarification_window, phase_status(store, fiscal_year, "clarification", today));
+    ITA_TRY(entry_window, phase_status(store, fiscal_year, core::SeasonPhase::oit_entry, today));
+    ITA_TRY(review_window, phase_status(store, fiscal_year, core::SeasonPhase::review, today));
+    ITA_TRY(clarification_window, phase_status(store, fiscal_year, core::SeasonPhase::clarification, today));
     workspace.entry = entry_window;
     workspace.review = review_window;
     workspace.clarification = clarification_window;
@@ -56,7 +56,7 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
 Result<void> enter_oit_item(storage::Store& store, const OitWorkspace& workspace, const OitSubmission& submission, const std::string& actor,
                             const std::string& today) {
     ITA_TRY_VOID(require_item(workspace, submission.item));
-    ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, "oit_entry", today));
+    ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, core::SeasonPhase::oit_entry, today));
     util::DiagnosticList problems("oit");
     if (submission.present && !is_web_address(submission.url))
         problems.add(0, "url", "ที่อยู่เว็บ: ต้องขึ้นต้นด้วย https:// หรือ http:// และระบุเว็บไซต์");
@@ -78,7 +78,7 @@ Result<void> review_oit_item(storage::Store& store, const OitWorkspace& workspac
     const auto entry = workspace.entries.find(item);
     const bool clarified = entry != workspace.entries.end() && !entry->second.clarified_on.empty();
     if (!(clarified && workspace.clarification.state == PhaseState::open))
-        ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, "review", today));
+        ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, core::SeasonPhase::review, today));
     if (!accepted && comment.empty())
         return std::unexpected(Error{
             ErrorCode::invalid_input, "ข้อ " + item + " ยังไม่ได้บันทึกผลการตรวจ", {{"oit", 0, "comment", "เหตุผล: การไม่ผ่านต้องระบุเหตุผล"}}, 0});
@@ -88,7 +88,7 @@ Result<void> review_oit_item(storage::Store& store, const OitWorkspace& workspac
 Result<void> clarify_oit_item(storage::Store& store, const OitWorkspace& workspace, const std::string& item, const std::string& text,
                               const std::string& url, const std::string& actor, const std::string& today) {
     ITA_TRY_VOID(require_item(workspace, item));
-    ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, "clarification", today));
+    ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, core::SeasonPhase::clarification, today));
     util::DiagnosticList problems("oit");
     if (text.empty()) problems.add(0, "text", "คำชี้แจง: ต้องระบุ");
     if (!url.empty() && !is_web_address(url)) problems.add(0, "url", "ที่อยู่เว็บ: ต้องขึ้นต้นด้วย https:// หรือ http:// และระบุเว็บไซต์");

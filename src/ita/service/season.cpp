@@ -53,29 +53,20 @@ Result<std::vector<std::string>> read_agency_list(storage::Store& store, const s
 
 }  // namespace
 
-std::string_view phase_label(std::string_view phase) {
-    if (phase == "iit") return "การตอบแบบวัด IIT";
-    if (phase == "eit") return "การตอบแบบวัด EIT";
-    if (phase == "oit_entry") return "การบันทึกข้อมูล OIT";
-    if (phase == "review") return "การตรวจประเมิน OIT";
-    if (phase == "clarification") return "การชี้แจงผลการตรวจ OIT";
-    return phase;
-}
-
 Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, const SeasonRequest& request) {
     util::DiagnosticList problems("season");
     for (const auto* dates : {&request.opens, &request.closes})
         for (const auto& [phase, day] : *dates) {
-            if (std::find(season_phases.begin(), season_phases.end(), phase) == season_phases.end())
+            if (!core::parse_season_phase(phase))
                 problems.add(0, phase, "is not a phase of the season");
             else if (!util::is_iso_date(day))
                 problems.add(0, phase, "must be a date YYYY-MM-DD, not " + util::quoted(day));
         }
     std::vector<storage::SeasonWindow> windows;
-    for (const auto phase : season_phases) {
-        const std::string name(phase);
+    for (const auto phase : core::season_phases) {
+        const std::string name(core::season_phase_code(phase));
         const auto opens = request.opens.find(name), closes = request.closes.find(name);
-        storage::SeasonWindow window{name, opens == request.opens.end() ? request.today : opens->second,
+        storage::SeasonWindow window{phase, opens == request.opens.end() ? request.today : opens->second,
                                      closes == request.closes.end() ? std::string(open_ended) : closes->second};
         if (window.closes_on < window.opens_on)
             problems.add(0, name, "closes (" + window.closes_on + ") before it opens (" + window.opens_on + ")");
@@ -99,12 +90,12 @@ Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, co
     return windows;
 }
 
-Result<PhaseStatus> phase_status(storage::Store& store, int fiscal_year, std::string_view phase, const std::string& today) {
+Result<PhaseStatus> phase_status(storage::Store& store, int fiscal_year, core::SeasonPhase phase, const std::string& today) {
     ITA_TRY(windows, store.season_windows(fiscal_year));
     return phase_status_in(windows, phase, today);
 }
 
-PhaseStatus phase_status_in(std::span<const storage::SeasonWindow> windows, std::string_view phase, const std::string& today) {
+PhaseStatus phase_status_in(std::span<const storage::SeasonWindow> windows, core::SeasonPhase phase, const std::string& today) {
     const auto found =
         std::find_if(windows.begin(), windows.end(), [&](const storage::SeasonWindow& window) { return window.phase == phase; });
     if (found == windows.end()) return PhaseStatus{};
@@ -112,10 +103,10 @@ PhaseStatus phase_status_in(std::span<const storage::SeasonWindow> windows, std:
     return PhaseStatus{state, found->opens_on, found->closes_on};
 }
 
-Result<void> require_open(storage::Store& store, int fiscal_year, std::string_view phase, const std::string& today) {
+Result<void> require_open(storage::Store& store, int fiscal_year, core::SeasonPhase phase, const std::string& today) {
     ITA_TRY(status, phase_status(store, fiscal_year, phase, today));
     if (status.state == PhaseState::open) return {};
-    const std::string label(phase_label(phase));
+    const std::string label(core::season_phase_label(phase));
     if (status.state == PhaseState::not_yet)
         return fail(ErrorCode::not_open, label + " ยังไม่เปิด (เปิด " + thai::short_thai_date(status.opens_on) + ")");
     return fail(ErrorCode::not_open, label + " ปิดแล้วเมื่อ " + thai::short_thai_date(status.closes_on));

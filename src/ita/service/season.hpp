@@ -2,6 +2,7 @@
 // calendar of phases, and the one check every step makes against that calendar.
 #pragma once
 
+#include <ita/core/season_phase.hpp>
 #include <ita/storage/store.hpp>
 
 #include <array>
@@ -13,10 +14,7 @@
 
 namespace ita::service {
 
-// The phases of a season, in the order they happen.
-inline constexpr std::array<std::string_view, 5> season_phases{"iit", "eit", "oit_entry", "review", "clarification"};
 // Thai names for pages and messages.
-std::string_view phase_label(std::string_view phase);
 
 // A phase without a closing day stays open; it is stored as this day.
 inline constexpr std::string_view open_ended = "9999-12-31";
@@ -45,11 +43,11 @@ struct PhaseStatus {
 };
 // The phase on `today`; a year with no window for the phase is open (seasons imported from
 // files have no calendar).
-Result<PhaseStatus> phase_status(storage::Store& store, int fiscal_year, std::string_view phase, const std::string& today);
+Result<PhaseStatus> phase_status(storage::Store& store, int fiscal_year, core::SeasonPhase phase, const std::string& today);
 // The same from a calendar already read (no window for the phase: open).
-PhaseStatus phase_status_in(std::span<const storage::SeasonWindow> windows, std::string_view phase, const std::string& today);
+PhaseStatus phase_status_in(std::span<const storage::SeasonWindow> windows, core::SeasonPhase phase, const std::string& today);
 // Success when the phase is open; otherwise ErrorCode::not_open with a Thai message saying
 // when it opens or when it closed.
-Result<void> require_open(storage::Store& store, int fiscal_year, std::string_view phase, const std::string& today);
+Result<void> require_open(storage::Store& store, int fiscal_year, core::SeasonPhase phase, const std::string& today);
 
 }  // namespace ita::service

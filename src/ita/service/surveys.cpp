@@ -64,7 +64,7 @@ Result<SurveyForm> survey_form(storage::Store& store, const std::string& typed_c
     const std::string code = normalise_code(typed_code);
     ITA_TRY(found, store.survey_code(code));
     if (found.spent) return fail(ErrorCode::used_up, "the survey code has already been used");
-    ITA_TRY_VOID(require_open(store, found.fiscal_year, "iit", today));
+    ITA_TRY_VOID(require_open(store, found.fiscal_year, core::SeasonPhase::iit, today));
     ITA_TRY(methodology, ingest::load_methodology(found.fiscal_year, methodology_dir));
     SurveyForm form{std::move(methodology), found, {}, code};
     for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
@@ -138,7 +138,7 @@ Result<PublicForm> public_form(storage::Store& store, const std::string& agency_
         if (!assessed)
             return fail(ErrorCode::not_found, "agency " + agency_id + " is not assessed in fiscal year " + std::to_string(*year));
     }
-    ITA_TRY_VOID(require_open(store, *year, "eit", today));
+    ITA_TRY_VOID(require_open(store, *year, core::SeasonPhase::eit, today));
     ITA_TRY(found, store.agency(agency_id));
     if (!found) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
     ITA_TRY(methodology, ingest::load_methodology(*year, methodology_dir));

@@ -51,7 +51,7 @@ Result<std::size_t> release_closed_surveys(storage::Store& store, int fiscal_yea
 
 // The season's phase in which the instrument is answered ("iit" or "eit"): until it has closed,
 // no figure from its answers is shown to anyone.
-inline std::string_view survey_phase(core::Instrument instrument) { return instrument == core::Instrument::iit ? "iit" : "eit"; }
+using core::survey_phase;
 Result<StaffSurveyStatus> staff_survey_status(storage::Store& store, int fiscal_year, const std::string& agency_id,
                                               const std::optional<std::string>& methodology_dir);
 // invalid_input unless 1 ≤ headcount ≤ 1,000,000.

@@ -22,6 +22,7 @@
 #include <ita/core/measure.hpp>
 #include <ita/core/respondent_answers.hpp>
 #include <ita/core/role.hpp>
+#include <ita/core/season_phase.hpp>
 #include <ita/storage/held_answers.hpp>
 #include <ita/storage/migrations.hpp>
 #include <ita/storage/respondent_key.hpp>
@@ -63,7 +64,7 @@ struct FiscalYearInfo {
 // One phase of a season's calendar: iit, eit, oit_entry, review or clarification, open from
 // its first to its last day inclusive (YYYY-MM-DD, Common Era).
 struct SeasonWindow {
-    std::string phase;
+    core::SeasonPhase phase = core::SeasonPhase::iit;
     std::string opens_on;
     std::string closes_on;
 };

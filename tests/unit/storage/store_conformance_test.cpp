@@ -171,7 +171,8 @@ TEST_P(StoreConformance, MeasuresProgressAndConstraints) {
 TEST_P(StoreConformance, SeasonCalendarAndTheOitReviewCycle) {
     ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
     ASSERT_TRUE(import(service::ImportKind::responses, "responses.csv", responses_csv()));  // registers 2565
-    const std::vector<storage::SeasonWindow> windows{{"iit", "2022-10-01", "2023-01-31"}, {"review", "2023-03-01", "2023-04-30"}};
+    const std::vector<storage::SeasonWindow> windows{{core::SeasonPhase::iit, "2022-10-01", "2023-01-31"},
+                                                     {core::SeasonPhase::review, "2023-03-01", "2023-04-30"}};
     const std::vector<std::string> only_a1{"A1"};
     ASSERT_TRUE(m_store->open_season(2565, only_a1, windows, "nacc"));
     ASSERT_TRUE(m_store->open_season(2565, only_a1, std::span(windows).first(1), "nacc"));  // the calendar is replaced

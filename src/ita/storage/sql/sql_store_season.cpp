@@ -19,8 +19,8 @@ Result<void> SqlStore::open_season(int year, std::span<const std::string> agency
     std::string detail = "agencies=" + (agency_ids.empty() ? std::string("all") : std::to_string(agency_ids.size()));
     for (const auto& window : windows) {
         ITA_TRY_VOID(without_value(db.execute("INSERT INTO season_windows (fiscal_year, phase, opens_on, closes_on) VALUES (?, ?, ?, ?)",
-                                              {year, window.phase, window.opens_on, window.closes_on})));
-        detail += " " + window.phase + "=" + window.opens_on + ".." + window.closes_on;
+                                              {year, core::season_phase_code(window.phase), window.opens_on, window.closes_on})));
+        detail += " " + std::string(core::season_phase_code(window.phase)) + "=" + window.opens_on + ".." + window.closes_on;
     }
     ITA_TRY_VOID(audit(actor, "open season", year, detail));
     return transaction.commit();
@@ -34,7 +34,8 @@ Result<std::vector<SeasonWindow>> SqlStore::season_windows(int year) {
     while (true) {
         ITA_TRY(row, rows->next());
         if (!row) break;
-        windows.push_back({rows->string(0), rows->string(1), rows->string(2)});
+        // A phase this build does not know (a newer ita's) is left out, not guessed.
+        if (const auto phase = core::parse_season_phase(rows->text(0))) windows.push_back({*phase, rows->string(1), rows->string(2)});
     }
     return windows;
 }
