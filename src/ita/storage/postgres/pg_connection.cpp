@@ -7,30 +7,22 @@
 
 namespace ita::storage::postgres {
 
-QueryResult::QueryResult(QueryResult&& other) noexcept : m_result(std::exchange(other.m_result, nullptr)) {}
-QueryResult& QueryResult::operator=(QueryResult&& other) noexcept {
-    if (this != &other) {
-        PQclear(m_result);
-        m_result = std::exchange(other.m_result, nullptr);
-    }
-    return *this;
-}
-QueryResult::~QueryResult() { PQclear(m_result); }
+void QueryResult::Clear::operator()(pg_result* result) const { PQclear(result); }
 
-int QueryResult::rows() const { return PQntuples(m_result); }
-int QueryResult::columns() const { return PQnfields(m_result); }
+int QueryResult::rows() const { return PQntuples(m_result.get()); }
+int QueryResult::columns() const { return PQnfields(m_result.get()); }
 std::string_view QueryResult::text(int row, int column) const {
-    return {PQgetvalue(m_result, row, column), static_cast<std::size_t>(PQgetlength(m_result, row, column))};
+    return {PQgetvalue(m_result.get(), row, column), static_cast<std::size_t>(PQgetlength(m_result.get(), row, column))};
 }
 std::int64_t QueryResult::affected() const {
-    const std::string_view count = PQcmdTuples(m_result);
+    const std::string_view count = PQcmdTuples(m_result.get());
     std::int64_t value = 0;
     std::from_chars(count.data(), count.data() + count.size(), value);
     return value;
 }
-bool Connection::ok() const { return m_connection != nullptr && PQstatus(m_connection) == CONNECTION_OK; }
+bool Connection::ok() const { return m_connection.get() != nullptr && PQstatus(m_connection.get()) == CONNECTION_OK; }
 
-bool QueryResult::is_null(int row, int column) const { return PQgetisnull(m_result, row, column) == 1; }
+bool QueryResult::is_null(int row, int column) const { return PQgetisnull(m_result.get(), row, column) == 1; }
 std::int64_t QueryResult::integer(int row, int column) const {
     std::int64_t value = 0;
     const auto field = text(row, column);
@@ -136,23 +128,10 @@ Result<Connection> Connection::open(const std::string& conninfo) {
     return opened;
 }
 
-Connection::Connection(Connection&& other) noexcept :
-        m_connection(std::exchange(other.m_connection, nullptr)),
-        m_target(std::move(other.m_target)),
-        m_prepared(std::move(other.m_prepared)) {}
-Connection& Connection::operator=(Connection&& other) noexcept {
-    if (this != &other) {
-        PQfinish(m_connection);
-        m_connection = std::exchange(other.m_connection, nullptr);
-        m_target = std::move(other.m_target);
-        m_prepared = std::move(other.m_prepared);
-    }
-    return *this;
-}
-Connection::~Connection() { PQfinish(m_connection); }
+void Connection::Finish::operator()(pg_conn* connection) const { PQfinish(connection); }
 
 Error Connection::error(std::string_view doing, pg_result* result) const {
-    std::string reason = result ? PQresultErrorMessage(result) : PQerrorMessage(m_connection);
+    std::string reason = result ? PQresultErrorMessage(result) : PQerrorMessage(m_connection.get());
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
     ErrorCode code = ErrorCode::io;
     if (result) {
@@ -176,7 +155,7 @@ Result<QueryResult> Connection::query(std::string_view sql, const std::vector<Pa
                             text.starts_with("DELETE") || text.starts_with("WITH");
     if (!preparable) {
         QueryResult result(
-            PQexecParams(m_connection, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+            PQexecParams(m_connection.get(), text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
         const auto status = PQresultStatus(result.get());
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, result.get()));
         return result;
@@ -184,12 +163,12 @@ Result<QueryResult> Connection::query(std::string_view sql, const std::vector<Pa
     auto found = m_prepared.find(text);
     if (found == m_prepared.end()) {
         const std::string name = "ita_" + std::to_string(m_prepared.size() + 1);
-        QueryResult prepared(PQprepare(m_connection, name.c_str(), text.c_str(), static_cast<int>(values.size()), nullptr));
+        QueryResult prepared(PQprepare(m_connection.get(), name.c_str(), text.c_str(), static_cast<int>(values.size()), nullptr));
         if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, prepared.get()));
         found = m_prepared.emplace(text, name).first;
     }
     QueryResult result(
-        PQexecPrepared(m_connection, found->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+        PQexecPrepared(m_connection.get(), found->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
     const auto status = PQresultStatus(result.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, result.get()));
     return result;
@@ -199,7 +178,7 @@ Result<void> Connection::execute(std::string_view sql, const std::vector<Paramet
     if (!parameters.empty()) return without_value(query(sql, parameters));
     // Plain execution allows several statements (migrations).
     const std::string text(sql);
-    QueryResult result(PQexec(m_connection, text.c_str()));
+    QueryResult result(PQexec(m_connection.get(), text.c_str()));
     const auto status = PQresultStatus(result.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL " + m_target, result.get()));
     return {};
@@ -208,18 +187,18 @@ Result<void> Connection::execute(std::string_view sql, const std::vector<Paramet
 Result<void> Connection::copy_in(std::string_view copy_sql, std::string_view rows) {
     const std::string text(copy_sql);
     {
-        pg_result* started = PQexec(m_connection, text.c_str());
+        pg_result* started = PQexec(m_connection.get(), text.c_str());
         QueryResult owned(started);
         if (PQresultStatus(started) != PGRES_COPY_IN) return std::unexpected(error("PostgreSQL COPY", started));
     }
     constexpr std::size_t chunk = 1 << 20;
     for (std::size_t offset = 0; offset < rows.size(); offset += chunk) {
         const auto piece = rows.substr(offset, chunk);
-        if (PQputCopyData(m_connection, piece.data(), static_cast<int>(piece.size())) != 1)
+        if (PQputCopyData(m_connection.get(), piece.data(), static_cast<int>(piece.size())) != 1)
             return std::unexpected(error("PostgreSQL COPY"));
     }
-    if (PQputCopyEnd(m_connection, nullptr) != 1) return std::unexpected(error("PostgreSQL COPY"));
-    while (pg_result* result = PQgetResult(m_connection)) {
+    if (PQputCopyEnd(m_connection.get(), nullptr) != 1) return std::unexpected(error("PostgreSQL COPY"));
+    while (pg_result* result = PQgetResult(m_connection.get())) {
         QueryResult owned(result);
         if (PQresultStatus(result) != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL COPY", result));
     }
@@ -229,13 +208,13 @@ Result<void> Connection::copy_in(std::string_view copy_sql, std::string_view row
 Result<void> Connection::copy_out(std::string_view copy_sql, const std::function<void(std::span<const std::string_view>)>& row) {
     const std::string text(copy_sql);
     {
-        QueryResult started(PQexec(m_connection, text.c_str()));
+        QueryResult started(PQexec(m_connection.get(), text.c_str()));
         if (PQresultStatus(started.get()) != PGRES_COPY_OUT) return std::unexpected(error("PostgreSQL COPY", started.get()));
     }
     std::vector<std::string_view> fields;
     while (true) {
         char* buffer = nullptr;
-        const int length = PQgetCopyData(m_connection, &buffer, 0);
+        const int length = PQgetCopyData(m_connection.get(), &buffer, 0);
         if (length == -1) break;
         if (length < 0) return std::unexpected(error("PostgreSQL COPY"));
         std::string_view line(buffer, static_cast<std::size_t>(length));
@@ -250,7 +229,7 @@ Result<void> Connection::copy_out(std::string_view copy_sql, const std::function
         row(fields);
         PQfreemem(buffer);
     }
-    while (pg_result* result = PQgetResult(m_connection)) {
+    while (pg_result* result = PQgetResult(m_connection.get())) {
         QueryResult owned(result);
         if (PQresultStatus(result) != PGRES_COMMAND_OK) return std::unexpected(error("PostgreSQL COPY", result));
     }
@@ -258,7 +237,7 @@ Result<void> Connection::copy_out(std::string_view copy_sql, const std::function
 }
 
 Result<std::string> Connection::literal(std::string_view value) const {
-    char* escaped = PQescapeLiteral(m_connection, value.data(), value.size());
+    char* escaped = PQescapeLiteral(m_connection.get(), value.data(), value.size());
     if (!escaped) return std::unexpected(error("PostgreSQL literal"));
     std::string text(escaped);
     PQfreemem(escaped);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,11 +23,9 @@ namespace ita::storage::postgres {
 class QueryResult {
 public:
     explicit QueryResult(pg_result* result) : m_result(result) {}
-    QueryResult(QueryResult&& other) noexcept;
-    QueryResult& operator=(QueryResult&& other) noexcept;
-    ~QueryResult();
+    // Move-only: the result is cleared once, by whoever holds it last.
 
-    [[nodiscard]] pg_result* get() const { return m_result; }
+    [[nodiscard]] pg_result* get() const { return m_result.get(); }
     [[nodiscard]] int rows() const;
     [[nodiscard]] int columns() const;
     [[nodiscard]] std::string_view text(int row, int column) const;
@@ -39,7 +38,10 @@ public:
     [[nodiscard]] std::int64_t affected() const;
 
 private:
-    pg_result* m_result;
+    struct Clear {
+        void operator()(pg_result* result) const;
+    };
+    std::unique_ptr<pg_result, Clear> m_result;
 };
 
 // A query parameter: text, or SQL NULL.
@@ -59,9 +61,7 @@ std::string bytea_hex(std::span<const std::uint8_t> bytes);
 class Connection {
 public:
     static Result<Connection> open(const std::string& conninfo);
-    Connection(Connection&& other) noexcept;
-    Connection& operator=(Connection&& other) noexcept;
-    ~Connection();
+    // Move-only: the connection is closed once, by whoever holds it last.
 
     [[nodiscard]] bool ok() const;  // the connection is up
     Result<QueryResult> query(std::string_view sql, const std::vector<Parameter>& parameters = {});
@@ -78,7 +78,10 @@ public:
 private:
     Connection(pg_conn* connection, std::string target) : m_connection(connection), m_target(std::move(target)) {}
     Error error(std::string_view doing, pg_result* result = nullptr) const;
-    pg_conn* m_connection = nullptr;
+    struct Finish {
+        void operator()(pg_conn* connection) const;
+    };
+    std::unique_ptr<pg_conn, Finish> m_connection;
     std::string m_target;  // the connection string without a password, for messages
     // Statements prepared on this connection, by SQL text: a server keeps its connections, so
     // parsing and planning each statement once saves most of PostgreSQL's work per request.

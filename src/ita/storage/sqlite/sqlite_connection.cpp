@@ -23,42 +23,34 @@ Error error_from(sqlite3* database, int code, std::string_view doing) {
 }
 }  // namespace
 
-Statement::Statement(Statement&& other) noexcept : m_statement(std::exchange(other.m_statement, nullptr)) {}
-Statement& Statement::operator=(Statement&& other) noexcept {
-    if (this != &other) {
-        sqlite3_finalize(m_statement);
-        m_statement = std::exchange(other.m_statement, nullptr);
-    }
-    return *this;
-}
-Statement::~Statement() { sqlite3_finalize(m_statement); }
+void Statement::Finalize::operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(m_statement.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     return *this;
 }
 Statement& Statement::bind(int index, std::int64_t value) {
-    sqlite3_bind_int64(m_statement, index, value);
+    sqlite3_bind_int64(m_statement.get(), index, value);
     return *this;
 }
 Statement& Statement::bind(int index, double value) {
-    sqlite3_bind_double(m_statement, index, value);
+    sqlite3_bind_double(m_statement.get(), index, value);
     return *this;
 }
 Statement& Statement::bind_blob(int index, std::span<const std::uint8_t> bytes) {
-    sqlite3_bind_blob(m_statement, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(m_statement.get(), index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
     return *this;
 }
 Statement& Statement::bind_null(int index) {
-    sqlite3_bind_null(m_statement, index);
+    sqlite3_bind_null(m_statement.get(), index);
     return *this;
 }
 
 Result<bool> Statement::step() {
-    const int code = sqlite3_step(m_statement);
+    const int code = sqlite3_step(m_statement.get());
     if (code == SQLITE_ROW) return true;
     if (code == SQLITE_DONE) return false;
-    return std::unexpected(error_from(sqlite3_db_handle(m_statement), code, "SQLite"));
+    return std::unexpected(error_from(sqlite3_db_handle(m_statement.get()), code, "SQLite"));
 }
 
 Result<void> Statement::run() {
@@ -69,20 +61,20 @@ Result<void> Statement::run() {
 }
 
 void Statement::reset() {
-    sqlite3_reset(m_statement);
-    sqlite3_clear_bindings(m_statement);
+    sqlite3_reset(m_statement.get());
+    sqlite3_clear_bindings(m_statement.get());
 }
 
 std::string_view Statement::text(int column) const {
-    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
-    return data ? std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))) : std::string_view();
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement.get(), column));
+    return data ? std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement.get(), column))) : std::string_view();
 }
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_statement, column); }
-double Statement::real(int column) const { return sqlite3_column_double(m_statement, column); }
-bool Statement::is_null(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_statement.get(), column); }
+double Statement::real(int column) const { return sqlite3_column_double(m_statement.get(), column); }
+bool Statement::is_null(int column) const { return sqlite3_column_type(m_statement.get(), column) == SQLITE_NULL; }
 std::span<const std::uint8_t> Statement::blob(int column) const {
-    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_statement, column));
-    return {data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))};
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_statement.get(), column));
+    return {data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement.get(), column))};
 }
 
 Result<Connection> Connection::open(const std::string& path) {
@@ -109,34 +101,24 @@ Result<Connection> Connection::open(const std::string& path) {
     return connection;
 }
 
-Connection::Connection(Connection&& other) noexcept :
-        m_database(std::exchange(other.m_database, nullptr)), m_path(std::move(other.m_path)) {}
-Connection& Connection::operator=(Connection&& other) noexcept {
-    if (this != &other) {
-        sqlite3_close(m_database);
-        m_database = std::exchange(other.m_database, nullptr);
-        m_path = std::move(other.m_path);
-    }
-    return *this;
-}
-Connection::~Connection() { sqlite3_close(m_database); }
+void Connection::Close::operator()(sqlite3* database) const { sqlite3_close(database); }
 
 Result<void> Connection::execute(std::string_view sql) {
     const std::string text(sql);
-    const int code = sqlite3_exec(m_database, text.c_str(), nullptr, nullptr, nullptr);
-    if (code != SQLITE_OK) return std::unexpected(error_from(m_database, code, "SQLite " + m_path));
+    const int code = sqlite3_exec(m_database.get(), text.c_str(), nullptr, nullptr, nullptr);
+    if (code != SQLITE_OK) return std::unexpected(error_from(m_database.get(), code, "SQLite " + m_path));
     return {};
 }
 
 Result<Statement> Connection::prepare(std::string_view sql) {
     sqlite3_stmt* statement = nullptr;
-    const int code = sqlite3_prepare_v2(m_database, sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
-    if (code != SQLITE_OK) return std::unexpected(error_from(m_database, code, "SQLite " + m_path));
+    const int code = sqlite3_prepare_v2(m_database.get(), sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
+    if (code != SQLITE_OK) return std::unexpected(error_from(m_database.get(), code, "SQLite " + m_path));
     return Statement(statement);
 }
 
-int Connection::changes() const { return sqlite3_changes(m_database); }
+int Connection::changes() const { return sqlite3_changes(m_database.get()); }
 
-Error Connection::error(std::string_view doing) const { return error_from(m_database, sqlite3_errcode(m_database), doing); }
+Error Connection::error(std::string_view doing) const { return error_from(m_database.get(), sqlite3_errcode(m_database.get()), doing); }
 
 }  // namespace ita::storage::sqlite

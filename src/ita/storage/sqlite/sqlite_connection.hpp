@@ -6,6 +6,7 @@
 #include <ita/util/error.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,9 +21,7 @@ class Statement {
 public:
     Statement() = default;
     explicit Statement(sqlite3_stmt* statement) : m_statement(statement) {}
-    Statement(Statement&& other) noexcept;
-    Statement& operator=(Statement&& other) noexcept;
-    ~Statement();
+    // Move-only: the handle is finalized once, by whoever holds it last.
 
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, std::int64_t value);
@@ -47,29 +46,33 @@ public:
     [[nodiscard]] std::span<const std::uint8_t> blob(int column) const;
 
 private:
-    sqlite3_stmt* m_statement = nullptr;
+    struct Finalize {
+        void operator()(sqlite3_stmt* statement) const;
+    };
+    std::unique_ptr<sqlite3_stmt, Finalize> m_statement;
 };
 
 class Connection {
 public:
     // Opens or creates the file (parent folders must exist), in WAL mode with foreign keys on.
     static Result<Connection> open(const std::string& path);
-    Connection(Connection&& other) noexcept;
-    Connection& operator=(Connection&& other) noexcept;
-    ~Connection();
+    // Move-only: the database is closed once, by whoever holds it last.
 
     Result<void> execute(std::string_view sql);
     Result<Statement> prepare(std::string_view sql);
     // An Error for the connection's last failure, prefixed with what was being done.
     [[nodiscard]] Error error(std::string_view doing) const;
-    [[nodiscard]] sqlite3* handle() const { return m_database; }
+    [[nodiscard]] sqlite3* handle() const { return m_database.get(); }
     // Rows changed by the last INSERT, UPDATE or DELETE.
     [[nodiscard]] int changes() const;
     [[nodiscard]] const std::string& path() const { return m_path; }
 
 private:
     Connection(sqlite3* database, std::string path) : m_database(database), m_path(std::move(path)) {}
-    sqlite3* m_database = nullptr;
+    struct Close {
+        void operator()(sqlite3* database) const;
+    };
+    std::unique_ptr<sqlite3, Close> m_database;
     std::string m_path;
 };
 
