@@ -5,6 +5,7 @@
 #include <ita/app/gen_command.hpp>
 #include <ita/app/integrity_command.hpp>
 #include <ita/app/measures_command.hpp>
+#include <ita/app/methodology_command.hpp>
 #include <ita/app/report_command.hpp>
 #include <ita/app/score_command.hpp>
 #include <ita/app/serve_command.hpp>
@@ -62,6 +63,8 @@ struct Commands {
     std::string check_urls_format = "text";
     double check_urls_timeout = 20;
     std::string evidence_check_at = "02:00";
+    app::MethodologyCommand methodology;
+    std::string methodology_format = "text";
     app::IntegrityCommand integrity;
     std::string integrity_format = "text";
 };
@@ -319,6 +322,27 @@ void add_codes(CLI::App& app, Commands& commands) {
     codes->add_option("--count", commands.codes_count, "จำนวนรหัส / how many codes")->required();
 }
 
+void add_methodology(CLI::App& app, Commands& commands) {
+    auto* methodology = app.add_subcommand("methodology", "แบบประเมินของแต่ละปี / Each year's instrument: list, show, validate, diff");
+    methodology->require_subcommand(1);
+    auto& command = commands.methodology;
+    methodology->add_subcommand("list", "ปีที่มีแบบประเมิน / The years this ita has")->callback([&command] {
+        command.action = app::MethodologyAction::list;
+    });
+    auto* show = methodology->add_subcommand("show", "แบบประเมินของปี / One year's instrument in brief");
+    show->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
+    show->callback([&command] { command.action = app::MethodologyAction::show; });
+    auto* validate = methodology->add_subcommand("validate", "ตรวจไฟล์แบบประเมิน / Check a methodology file as ita would load it");
+    validate->add_option("file", command.file, "ไฟล์ ita-YYYY.json / the file")->required();
+    validate->callback([&command] { command.action = app::MethodologyAction::validate; });
+    auto* diff = methodology->add_subcommand("diff", "เทียบแบบประเมินสองปี / What changed from one year to another");
+    diff->add_option("--year", command.years, "สองปี: --year A --year B / two years: --year A --year B")->required();
+    diff->add_option("--format", commands.methodology_format, "รูปแบบผลลัพธ์ / output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->default_val("text");
+    diff->callback([&command] { command.action = app::MethodologyAction::diff; });
+}
+
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
     backup->add_option("--out", commands.backup_out, "ไฟล์สำรอง / backup file")->required();
@@ -462,6 +486,12 @@ int run_codes(Commands& commands, const GlobalOptions& global) {
     return app::run_codes_command(*global.db, commands.codes_year, commands.codes_agency, commands.codes_count, global.methodology_dir);
 }
 
+int run_methodology(Commands& commands, const GlobalOptions& global) {
+    commands.methodology.methodology_dir = global.methodology_dir;
+    commands.methodology.json = commands.methodology_format == "json";
+    return app::run_methodology_command(commands.methodology);
+}
+
 int run_migrate(Commands&, const GlobalOptions& global) { return app::run_migrate_command(*global.db); }
 int run_backup(Commands& commands, const GlobalOptions& global) { return app::run_backup_command(*global.db, commands.backup_out); }
 int run_restore(Commands& commands, const GlobalOptions& global) { return app::run_restore_command(*global.db, commands.restore_from); }
@@ -489,6 +519,7 @@ constexpr Subcommand subcommands[] = {
     {"season", true, run_season},
     {"users", true, run_users},
     {"codes", true, run_codes},
+    {"methodology", false, run_methodology},
     {"migrate", true, run_migrate},
     {"backup", true, run_backup},
     {"restore", true, run_restore},
@@ -510,7 +541,7 @@ int run(int argc, char** argv) {
         ->envname("ITA_DB");
     Commands commands;
     for (const auto add : {add_score, add_gen, add_import, add_rank, add_analyse, add_measures, add_report, add_serve, add_codes,
-                           add_season, add_users, add_publish, add_check_urls, add_integrity, add_backup})
+                           add_season, add_users, add_publish, add_check_urls, add_integrity, add_methodology, add_backup})
         add(app, commands);
     try {
         app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <ita/report/evidence_outputs.hpp>
 #include <ita/report/integrity_outputs.hpp>
 #include <ita/report/measure_outputs.hpp>
+#include <ita/report/methodology_outputs.hpp>
 #include <ita/report/rank_outputs.hpp>
 #include <ita/report/score_outputs.hpp>
 
@@ -340,6 +341,22 @@ void write_due_json(std::ostream& out, const std::string& agency_id, int fiscal_
                        {"reason", row.reason}});
     out << ordered_json{{"agency_id", agency_id}, {"fiscal_year", fiscal_year}, {"today", today}, {"due", std::move(due)}}.dump(
                2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+}
+
+void write_methodology_diff_json(std::ostream& out, const core::Methodology& from, const core::Methodology& to,
+                                 std::span<const core::MethodologyChange> changes) {
+    ordered_json list = ordered_json::array();
+    for (const auto& change : changes)
+        list.push_back(ordered_json{{"kind", core::change_kind_code(change.kind)},
+                                    {"element", change.element},
+                                    {"code", change.code},
+                                    {"before", change.before.empty() ? ordered_json(nullptr) : ordered_json(change.before)},
+                                    {"after", change.after.empty() ? ordered_json(nullptr) : ordered_json(change.after)}});
+    out << ordered_json{{"from", {{"fiscal_year", from.fiscal_year}, {"version", from.version}}},
+                        {"to", {{"fiscal_year", to.fiscal_year}, {"version", to.version}}},
+                        {"changes", list}}
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
         << '\n';
 }
 

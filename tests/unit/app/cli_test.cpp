@@ -144,3 +144,33 @@ TEST(Cli, AnalyseFromPublishedScores) {
     EXPECT_NE(json.output.find(R"("indicator_rises":[{"indicator":6,"current":78.31,"needed_score":88.878)"), std::string::npos);
     EXPECT_EQ(run("analyse --year 2565 --agency NOPE --published " + golden("2565/seed002_indicators/published.csv")).exit_code, 2);
 }
+
+TEST(Cli, MethodologyDiffValidateAndList) {
+    // A folder holding a 2566 that differs from 2565 in one item's title, as an officer edits it.
+    const fs::path dir = fs::temp_directory_path() / ("ita-methodology-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ifstream in(std::string(ITA_SOURCE_DIR) + "/methodology/ita-2565.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto year = text.find("\"fiscal_year\": 2565");
+    ASSERT_NE(year, std::string::npos);
+    text.replace(year, std::string("\"fiscal_year\": 2565").size(), "\"fiscal_year\": 2566");
+    const auto title = text.find("\"name\": \"", text.find("\"code\": \"O4\""));
+    ASSERT_NE(title, std::string::npos);
+    text.insert(title + 9, "(แก้ไข) ");
+    std::ofstream(dir / "ita-2566.json") << text;
+
+    const auto diff = run("--methodology " + dir.string() + " methodology diff --year 2565 --year 2566 --format json");
+    EXPECT_EQ(diff.exit_code, 0) << diff.output;
+    EXPECT_NE(diff.output.find("\"kind\": \"renamed\""), std::string::npos) << diff.output;
+    EXPECT_NE(diff.output.find("\"code\": \"O4\""), std::string::npos) << diff.output;
+    EXPECT_NE(diff.output.find("(แก้ไข)"), std::string::npos) << diff.output;
+
+    EXPECT_EQ(run("methodology validate " + (dir / "ita-2566.json").string()).exit_code, 0);
+    std::ofstream(dir / "broken.json") << "{\"fiscal_year\": 2566}";
+    const auto broken = run("methodology validate " + (dir / "broken.json").string());
+    EXPECT_EQ(broken.exit_code, 2);
+    EXPECT_NE(broken.output.find("broken.json:/version: is missing"), std::string::npos) << broken.output;
+    EXPECT_NE(run("methodology list").output.find("2565\t2565.1\tverified"), std::string::npos);
+    EXPECT_EQ(run("methodology show --year 2599").exit_code, 2);
+    fs::remove_all(dir);
+}

@@ -1,0 +1,27 @@
+// `ita methodology`: the instrument of each year, for the NACC's methodology officer.
+//   list                        the years this ita has (compiled in, or --methodology DIR)
+//   show --year Y               one year's instrument in brief
+//   validate FILE               a methodology file checked as ita would load it
+//   diff --year A --year B      what changed from year A to year B (table, or --format json)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ita::app {
+
+enum class MethodologyAction { list, show, validate, diff };
+
+struct MethodologyCommand {
+    MethodologyAction action = MethodologyAction::list;
+    std::vector<int> years;  // show: one; diff: two (from, to)
+    std::string file;        // validate
+    bool json = false;       // diff
+    std::optional<std::string> methodology_dir;
+};
+
+// Returns the process exit code (0; 2 for an invalid file, an unknown year or wrong arguments).
+int run_methodology_command(const MethodologyCommand& command);
+
+}  // namespace ita::app
