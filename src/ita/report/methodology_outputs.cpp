@@ -24,14 +24,17 @@ void write_methodology_list(std::ostream& out, std::span<const core::Methodology
 void write_methodology_summary(std::ostream& out, const core::Methodology& methodology) {
     out << "ITA " << methodology.fiscal_year << " (" << methodology.version << ", " << core::status_code(methodology.status) << ")\n";
     if (methodology.status == core::Status::provisional)
-        out << "provisional: not every list is the NACC's published one (see each element's source in the file)\n";
+        out << "provisional: ita's best reading of this year, not the NACC's published lists\n";
+    out << "(* marks question wording not taken from an official form)\n";
     for (const auto& instrument : methodology.instruments)
         out << core::instrument_code(instrument.code) << "  weight " << util::format_shortest(instrument.weight) << "  " << instrument.name
             << '\n';
     for (const auto& indicator : methodology.indicators) {
         out << "\n" << indicator.number << ". " << indicator.name << " [" << core::instrument_code(indicator.instrument) << "]\n";
         for (const auto index : indicator.questions)
-            out << "   " << methodology.questions[index].code << "  " << methodology.questions[index].text << '\n';
+            out << "   " << methodology.questions[index].code
+                << (methodology.questions[index].wording_status == core::Status::provisional ? " * " : "   ")
+                << methodology.questions[index].text << '\n';
         for (const auto sub : indicator.sub_indicators)
             for (const auto item : methodology.sub_indicators[sub].items)
                 out << "   " << methodology.items[item].code << "  " << methodology.items[item].name << '\n';
