@@ -12,6 +12,8 @@
 #include <ita/util/clock.hpp>
 #include <ita/util/text.hpp>
 
+#include <map>
+
 namespace ita::server {
 
 namespace {
@@ -47,6 +49,18 @@ std::vector<std::string> thai_problems(const Error& error) {
     return lines;
 }
 
+// The calendar in force as the form's fields: "iit_open" → "2022-10-01", … (no closing day: no
+// "…_close" field).
+std::map<std::string, std::string> stored_dates(const std::vector<storage::SeasonWindow>& windows) {
+    std::map<std::string, std::string> dates;
+    for (const auto& window : windows) {
+        const std::string name(core::season_phase_code(window.phase));
+        dates[name + "_open"] = window.opens_on;
+        if (window.closes_on != service::open_ended) dates[name + "_close"] = window.closes_on;
+    }
+    return dates;
+}
+
 HttpResponse season_page(storage::Store& store, const storage::Session& session, int year, const FormFields& values,
                          const std::string& notice, const std::vector<std::string>& errors, int status) {
     const auto today = util::bangkok_date_today();
@@ -74,13 +88,19 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
         }
     context.set("has_calendar", flag(windows && !windows->empty()));
     context.set("calendar", calendar);
+    // The form shows what is in force (or, shown again after a problem, what was typed), so that
+    // saving one phase never clears another.
+    const auto stored = stored_dates(windows ? *windows : std::vector<storage::SeasonWindow>{});
     data phases{data::type::list};
     for (const auto phase : core::season_phases) {
         const std::string name(core::season_phase_code(phase));
         data entry;
         entry.set("phase", name);
         entry.set("label", std::string(core::season_phase_label(phase)));
-        const auto value = [&](const std::string& key) { return values.contains(key) ? values.at(key) : std::string(); };
+        const auto value = [&](const std::string& key) {
+            if (values.contains(key)) return values.at(key);
+            return stored.contains(key) ? stored.at(key) : std::string();
+        };
         entry.set("opens", value(name + "_open"));
         entry.set("closes", value(name + "_close"));
         phases.push_back(entry);
@@ -123,12 +143,18 @@ void add_national_routes(Router& router, const ResultsContext& context, const st
         season.methodology_dir = context.methodology_dir;
         season.actor = call.session.user.user_id;
         season.today = util::bangkok_date_today();
+        // A phase the form did not send keeps its dates in force; one it sent with an empty
+        // closing day is open-ended, as the field says.
+        const auto windows = call.store->season_windows(call.fiscal_year);
+        if (!windows) return error_response(windows.error());
+        const auto stored = stored_dates(*windows);
         for (const auto phase : core::season_phases) {
             const std::string name(core::season_phase_code(phase));
-            if (const auto found = call.fields.find(name + "_open"); found != call.fields.end() && !found->second.empty())
-                season.opens[name] = found->second;
-            if (const auto found = call.fields.find(name + "_close"); found != call.fields.end() && !found->second.empty())
-                season.closes[name] = found->second;
+            for (const auto& [key, dates] : {std::pair{name + "_open", &season.opens}, {name + "_close", &season.closes}}) {
+                const auto sent = call.fields.find(key);
+                const std::string value = sent != call.fields.end() ? sent->second : (stored.contains(key) ? stored.at(key) : "");
+                if (!value.empty()) (*dates)[name] = value;
+            }
         }
         if (const auto found = call.fields.find("agencies"); found != call.fields.end()) season.agencies_text = found->second;
         auto opened = service::open_season(*call.store, season);

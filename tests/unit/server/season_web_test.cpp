@@ -133,6 +133,26 @@ TEST_F(ServerTest, NationalAdminOpensTheSeasonOnTheWeb) {
     EXPECT_NE(page->body.find("<td>การตอบแบบวัด IIT</td><td>1 ต.ค. 2565</td><td>31 ม.ค. 2566</td><td>ปิดแล้ว</td>"), std::string::npos)
         << page->body;
     EXPECT_NE(run_with_output("season show --db " + m_db + " --year 2566").text.find("iit\t2022-10-01\t2023-01-31"), std::string::npos);
+
+    // The form shows the calendar in force; saving one phase keeps the others (issue 16: the
+    // OIT close date used to be wiped by saving the IIT dates).
+    ASSERT_EQ(m_client
+                  ->Post("/national/season", nation,
+                         "year=2566&csrf=" + csrf +
+                             "&iit_open=2022-10-01&iit_close=2023-01-31&oit_entry_open=2023-02-01&oit_entry_close=2023-03-31",
+                         "application/x-www-form-urlencoded")
+                  ->status,
+              303);
+    const auto form = m_client->Get("/national/season?year=2566", nation);
+    EXPECT_NE(form->body.find("value=\"2023-03-31\""), std::string::npos) << form->body;
+    ASSERT_EQ(m_client
+                  ->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&iit_open=2022-10-15&iit_close=2023-01-31",
+                         "application/x-www-form-urlencoded")
+                  ->status,
+              303);
+    const auto shown = run_with_output("season show --db " + m_db + " --year 2566").text;
+    EXPECT_NE(shown.find("iit\t2022-10-15\t2023-01-31"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("oit_entry\t2023-02-01\t2023-03-31"), std::string::npos) << shown;
 }
 
 TEST_F(ServerTest, TheAgencySeesItsResultOnceReviewCloses) {
