@@ -5,6 +5,8 @@
 #include <ita/server/store_lease.hpp>
 #include <ita/service/accounts.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 
 namespace ita::server {
@@ -30,10 +32,10 @@ bool is_form_token(std::string_view token) {
 // elsewhere can make a browser post the form but cannot read or set the cookie). The cookie's
 // token is kept when it has one, so two open tabs both work.
 HttpResponse login_form(const HttpRequest& request, int status, const std::string& user, const std::string& error,
-                        const std::string& notice) {
+                        const std::string& notice, const std::string& next) {
     const auto held = request.cookies.find(login_cookie);
     const std::string token = held != request.cookies.end() && is_form_token(held->second) ? held->second : service::new_form_token();
-    auto page = login_page(status, user, error, notice, token);
+    auto page = login_page(status, user, error, notice, token, next);
     page.headers.emplace_back("Set-Cookie", std::string(login_cookie) + "=" + token +
                                                 "; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600" +
                                                 (request.forwarded_proto == "https" ? "; Secure" : ""));
@@ -50,6 +52,41 @@ std::optional<storage::Session> current_session(storage::Store& store, const Htt
     return *session;
 }
 
+namespace {
+// Percent-encodes all but RFC 3986's unreserved characters (and "/" when `keep_slash`).
+std::string percent_encoded(std::string_view text, bool keep_slash) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string encoded;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 || c == '-' || c == '.' || c == '_' || c == '~' || (keep_slash && c == '/')) {
+            encoded += c;
+        } else {
+            encoded += '%';
+            encoded += digits[byte >> 4];
+            encoded += digits[byte & 0xF];
+        }
+    }
+    return encoded;
+}
+}  // namespace
+
+bool is_local_address(std::string_view address) {
+    if (address.empty() || address.size() > 2000 || address[0] != '/' || address.starts_with("//")) return false;
+    return std::all_of(address.begin(), address.end(), [](char c) { return c > 0x20 && c < 0x7f && c != '\\'; });
+}
+
+std::string login_address_for(const HttpRequest& request) {
+    if (request.method != "GET" && request.method != "HEAD") return "/login";
+    std::string address = percent_encoded(request.path, true);
+    char separator = '?';
+    for (const auto& [name, value] : request.query) {
+        address += separator + percent_encoded(name, false) + "=" + percent_encoded(value, false);
+        separator = '&';
+    }
+    return "/login?next=" + percent_encoded(address, false);
+}
+
 bool csrf_matches(const storage::Session& session, const std::string& given) {
     if (given.size() != session.csrf.size()) return false;
     unsigned char difference = 0;
@@ -59,7 +96,9 @@ bool csrf_matches(const storage::Session& session, const std::string& given) {
 
 void add_account_routes(Router& router, const ResultsContext& context) {
     router.add("GET", "/login", [](const HttpRequest& request) {
-        return login_form(request, 200, "", "", request.query.contains("signed_out") ? "ออกจากระบบแล้ว" : "");
+        const auto next = request.query.find("next");
+        return login_form(request, 200, "", "", request.query.contains("signed_out") ? "ออกจากระบบแล้ว" : "",
+                          next != request.query.end() && is_local_address(next->second) ? next->second : "");
     });
     router.add("POST", "/login", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
@@ -67,18 +106,20 @@ void add_account_routes(Router& router, const ResultsContext& context) {
         const auto& fields = request.form;
         const std::string user = fields.contains("user") ? fields.at("user") : "";
         const std::string password = fields.contains("password") ? fields.at("password") : "";
+        const std::string next = fields.contains("next") && is_local_address(fields.at("next")) ? fields.at("next") : "";
         const auto cookie = request.cookies.find(login_cookie);
         const std::string given = fields.contains("csrf") ? fields.at("csrf") : "";
         if (cookie == request.cookies.end() || !is_form_token(given) || !csrf_matches(storage::Session{{}, cookie->second, 0}, given))
-            return login_form(request, 400, user, "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดเข้าสู่ระบบอีกครั้ง", "");
+            return login_form(request, 400, user, "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดเข้าสู่ระบบอีกครั้ง", "", next);
         auto signed_in = service::login(**store, user, password, request.remote, std::time(nullptr));
         if (!signed_in) {
             if (signed_in.error().code == ErrorCode::rate_limited)
-                return login_form(request, 429, user, "เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไปจากเครือข่ายนี้ โปรดลองใหม่ใน 15 นาที", "");
-            if (signed_in.error().code == ErrorCode::invalid_input) return login_form(request, 401, user, "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "");
+                return login_form(request, 429, user, "เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไปจากเครือข่ายนี้ โปรดลองใหม่ใน 15 นาที", "", next);
+            if (signed_in.error().code == ErrorCode::invalid_input)
+                return login_form(request, 401, user, "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "", next);
             return error_response(signed_in.error());
         }
-        auto response = redirect("/me");
+        auto response = redirect(next.empty() ? "/me" : next);
         response.headers.emplace_back(
             "Set-Cookie", std::string(session_cookie) + "=" + signed_in->token + cookie_attributes(request, service::session_seconds));
         return response;

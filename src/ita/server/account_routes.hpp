@@ -10,6 +10,14 @@ void add_account_routes(Router& router, const ResultsContext& context);
 
 // The session of the request's cookie, if it is signed in.
 std::optional<storage::Session> current_session(storage::Store& store, const HttpRequest& request);
+
+// Whether `address` is a page of this site to send a browser to after it signs in: one leading
+// "/" (not "//", which names another host) and only printable ASCII (no scheme, no header break).
+bool is_local_address(std::string_view address);
+// Where a request that needs a session is sent: "/login?next=…" naming the page asked for, so
+// that signing in returns to it (a GET's address only; a form posted without a session is not
+// replayed).
+std::string login_address_for(const HttpRequest& request);
 // Whether a form's CSRF token is the session's (constant-time comparison).
 bool csrf_matches(const storage::Session& session, const std::string& given);
 

@@ -116,8 +116,10 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     return page;
 }
 
-HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice, const std::string& csrf) {
+HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice, const std::string& csrf,
+                        const std::string& next) {
     data context;
+    context.set("next", next);
     context.set("csrf", csrf);
     context.set("title", "เข้าสู่ระบบ ITA");
     context.set("user", user);

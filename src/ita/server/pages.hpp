@@ -36,7 +36,9 @@ HttpResponse code_entry_page(int status, const std::string& code, const std::str
 
 // The login form, with an error after a failed attempt.
 // `csrf`: the token the form posts back, equal to the sign-in cookie's (account_routes).
-HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice, const std::string& csrf);
+// `next`: the local address to return to once signed in (checked by the caller), or empty.
+HttpResponse login_page(int status, const std::string& user, const std::string& error, const std::string& notice, const std::string& csrf,
+                        const std::string& next = {});
 // The signed-in user's page, with the logout form carrying the session's CSRF token.
 HttpResponse me_page(const std::string& name, core::Role role, const std::string& agency, const std::string& csrf);
 

@@ -38,7 +38,7 @@ TEST_F(MeasuresWeb, OnlyTheWorkingGroupAndNationalAdminsMayEnter) {
     ASSERT_EQ(add_user(m_db, "nation", "national_admin"), 0);
     const auto signed_out = m_client->Get("/admin/measures?year=2566");
     EXPECT_EQ(signed_out->status, 303);
-    EXPECT_EQ(signed_out->get_header_value("Location"), "/login");
+    EXPECT_EQ(signed_out->get_header_value("Location"), "/login?next=/admin/measures?year=2566");  // decoded by cpp-httplib
     const auto [auditor, auditor_csrf] = sign_in(*m_client, "audit");
     EXPECT_EQ(m_client->Get("/admin/measures?year=2566", auditor)->status, 403);
     EXPECT_EQ(m_client->Post("/admin/measures/draft", auditor, "year=2566&csrf=" + auditor_csrf, form_type)->status, 403);

@@ -114,7 +114,7 @@ TEST_F(UnpublishedServer, UnpublishedResultsAreForThoseWhoWorkOnThem) {
     // Signed out: the sign-in page for the report, 401 from the API.
     const auto report = m_client->Get("/agency/A1/report.html?year=2565");
     EXPECT_EQ(report->status, 303);
-    EXPECT_EQ(report->get_header_value("Location"), "/login");
+    EXPECT_EQ(report->get_header_value("Location"), "/login?next=/agency/A1/report.html?year=2565");  // decoded by cpp-httplib
     EXPECT_EQ(m_client->Get("/api/v1/agencies/A1/scores?year=2565")->status, 401);
     // The agency's own working group, auditors and national admins; not another agency's group.
     ASSERT_EQ(add_user(m_db, "own", "agency_admin --agency A1"), 0);

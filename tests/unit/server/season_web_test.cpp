@@ -178,3 +178,26 @@ TEST_F(ServerTest, TheAgencySeesItsResultOnceReviewCloses) {
     EXPECT_EQ(waiting->status, 403);
     EXPECT_NE(waiting->body.find("จะแสดงเมื่อการตรวจประเมิน OIT ปิด (30 เม.ย. 2642)"), std::string::npos);
 }
+
+TEST_F(ServerTest, SigningInReturnsToThePageAskedFor) {
+    ASSERT_EQ(ita::test::add_user(m_db, "nation", "national_admin"), 0);
+    // A page that needs a session sends the browser to sign in, naming where it was going.
+    const auto asked = m_client->Get("/national/season?year=2566");
+    ASSERT_EQ(asked->status, 303);
+    // (cpp-httplib hands the Location header over percent-decoded.)
+    EXPECT_EQ(asked->get_header_value("Location"), "/login?next=/national/season?year=2566");
+    const auto form = m_client->Get("/login?next=%2Fnational%2Fseason%3Fyear%3D2566");
+    EXPECT_NE(form->body.find(R"(name="next" value="/national/season?year=2566")"), std::string::npos) << form->body;
+    const auto back =
+        ita::test::post_login(*m_client, "user=nation&password=correct+horse+battery&next=%2Fnational%2Fseason%3Fyear%3D2566");
+    ASSERT_EQ(back->status, 303);
+    EXPECT_EQ(back->get_header_value("Location"), "/national/season?year=2566");
+    // Anywhere but this site is refused: the account page instead.
+    for (const char* elsewhere :
+         {"%2F%2Fevil.example%2F", "https%3A%2F%2Fevil.example%2F", "%2F%5Cevil.example", "%2Fa%0D%0ASet-Cookie%3A+x"}) {
+        const auto signed_in =
+            ita::test::post_login(*m_client, std::string("user=nation&password=correct+horse+battery&next=") + elsewhere);
+        ASSERT_EQ(signed_in->status, 303) << elsewhere;
+        EXPECT_EQ(signed_in->get_header_value("Location"), "/me") << elsewhere;
+    }
+}
