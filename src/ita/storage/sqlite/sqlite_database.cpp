@@ -76,7 +76,8 @@ Result<SqliteDatabase::CachedStatement*> SqliteDatabase::cached(std::string_view
 }
 
 Result<std::unique_ptr<sql::Rows>> SqliteDatabase::query(std::string_view sql, std::span<const sql::Value> parameters) {
-    const std::string text = sql::dialect_text(sql, sql::Dialect::sqlite);
+    // Most statements have no {for_update} to drop: they are looked up as written, not rewritten.
+    const std::string text = sql.find('{') == std::string_view::npos ? std::string(sql) : sql::dialect_text(sql, sql::Dialect::sqlite);
     ITA_TRY(entry, cached(text));
     std::unique_ptr<SqliteRows> rows;
     if (entry->busy) {

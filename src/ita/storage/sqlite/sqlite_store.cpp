@@ -18,7 +18,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
 Result<void> SqliteStore::after_key_removed() {
     // The old key must not outlive its row in the WAL or a free page (secure_delete zeroes the
     // page; the checkpoint moves it into the file and empties the WAL).
-    return m_database.execute_script("PRAGMA wal_checkpoint(TRUNCATE)");
+    return sqlite_database().execute_script("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 namespace {
@@ -46,7 +46,7 @@ Result<void> SqliteStore::backup(const std::string& path) {
         sqlite3_close(target);
         return fail(ErrorCode::io, "cannot write backup " + path + ": " + reason);
     }
-    auto copied = copy_database(m_database.connection().handle(), target, "backup to " + path);
+    auto copied = copy_database(sqlite_database().connection().handle(), target, "backup to " + path);
     sqlite3_close(target);
     return copied;
 }
@@ -58,7 +58,7 @@ Result<void> SqliteStore::restore(const std::string& path) {
         sqlite3_close(source);
         return fail(ErrorCode::io, "cannot read backup " + path + ": " + reason);
     }
-    auto copied = copy_database(source, m_database.connection().handle(), "restore from " + path);
+    auto copied = copy_database(source, sqlite_database().connection().handle(), "restore from " + path);
     sqlite3_close(source);
     return copied;
 }

@@ -19,14 +19,12 @@ public:
     Result<void> restore(const std::string& path) override;
 
     // For fault-injection tests only: runs SQL on the store's connection.
-    Result<void> execute_for_test(std::string_view sql) { return m_database.execute_script(sql); }
+    Result<void> execute_for_test(std::string_view sql) { return sqlite_database().execute_script(sql); }
 
 private:
-    explicit SqliteStore(std::unique_ptr<SqliteDatabase> database) : SqlStore(std::move(database)), m_database(sqlite_database()) {}
+    explicit SqliteStore(std::unique_ptr<SqliteDatabase> database) : SqlStore(std::move(database)) {}
     SqliteDatabase& sqlite_database() { return static_cast<SqliteDatabase&>(database()); }
     Result<void> after_key_removed() override;
-
-    SqliteDatabase& m_database;
 };
 
 }  // namespace ita::storage::sqlite
