@@ -3,6 +3,9 @@
 //   show --year Y               one year's instrument in brief
 //   validate FILE               a methodology file checked as ita would load it
 //   diff --year A --year B      what changed from year A to year B (table, or --format json)
+//   new --year Y --from X       a provisional year Y made from X, written to --methodology DIR
+//   import --year Y items FILE  year Y's OIT list replaced by FILE.csv, written to DIR
+//   export --year Y [--out F]   the year's file as ita uses it (to standard output or F)
 #pragma once
 
 #include <optional>
@@ -11,13 +14,15 @@
 
 namespace ita::app {
 
-enum class MethodologyAction { list, show, validate, diff };
+enum class MethodologyAction { list, show, validate, diff, create, import_items, export_year };
 
 struct MethodologyCommand {
     MethodologyAction action = MethodologyAction::list;
-    std::vector<int> years;  // show: one; diff: two (from, to)
-    std::string file;        // validate
-    bool json = false;       // diff
+    std::vector<int> years;             // show: one; diff: two (from, to)
+    std::string file;                   // validate; import: the CSV file
+    int from_year = 0;                  // new
+    std::optional<std::string> output;  // export
+    bool json = false;                  // diff
     std::optional<std::string> methodology_dir;
 };
 

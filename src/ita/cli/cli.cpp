@@ -65,6 +65,7 @@ struct Commands {
     std::string evidence_check_at = "02:00";
     app::MethodologyCommand methodology;
     std::string methodology_format = "text";
+    std::string methodology_import_what;
     app::IntegrityCommand integrity;
     std::string integrity_format = "text";
 };
@@ -72,7 +73,10 @@ struct Commands {
 void add_score(CLI::App& app, Commands& commands) {
     auto* score = app.add_subcommand("score", "คำนวณคะแนน ITA จากไฟล์หรือฐานข้อมูล / Score ITA from files or from a database");
     auto& command = commands.score;
-    score->add_option("--year", command.request.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year (2563-2568)")->required();
+    score
+        ->add_option("--year", command.request.fiscal_year,
+                     "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year (2563-2569, or a --methodology year)")
+        ->required();
     score->add_option("--responses", command.request.responses,
                       "คำตอบแบบวัด IIT/EIT (แบบยาวหรือแบบกว้าง) / survey responses, long or wide form (repeatable)");
     score->add_option("--oit", command.request.oit, "ผลการตรวจ OIT / OIT verdicts (oit.csv)");
@@ -323,7 +327,8 @@ void add_codes(CLI::App& app, Commands& commands) {
 }
 
 void add_methodology(CLI::App& app, Commands& commands) {
-    auto* methodology = app.add_subcommand("methodology", "แบบประเมินของแต่ละปี / Each year's instrument: list, show, validate, diff");
+    auto* methodology =
+        app.add_subcommand("methodology", "แบบประเมินของแต่ละปี / Each year's instrument: list, show, validate, diff, new, import, export");
     methodology->require_subcommand(1);
     auto& command = commands.methodology;
     methodology->add_subcommand("list", "ปีที่มีแบบประเมิน / The years this ita has")->callback([&command] {
@@ -341,7 +346,25 @@ void add_methodology(CLI::App& app, Commands& commands) {
         ->check(CLI::IsMember({"text", "json"}))
         ->default_val("text");
     diff->callback([&command] { command.action = app::MethodologyAction::diff; });
-}
+    auto* create =
+        methodology->add_subcommand("new", "สร้างปีใหม่จากปีก่อน / A new provisional year made from an earlier one (into --methodology DIR)");
+    create->add_option("--year", command.years, "ปีใหม่ / the new fiscal year")->required()->expected(1);
+    create->add_option("--from", command.from_year, "ปีต้นแบบ / the year to start from")->required();
+    create->callback([&command] { command.action = app::MethodologyAction::create; });
+    auto* import = methodology->add_subcommand(
+        "import", "นำเข้ารายการ OIT จาก CSV / Replace a year's OIT list with a CSV file (into --methodology DIR)");
+    import->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
+    import->add_option("what", commands.methodology_import_what, "items: รายการ OIT / the OIT item list")
+        ->required()
+        ->check(CLI::IsMember({"items"}));
+    import->add_option("file", command.file, "ไฟล์ CSV / the CSV file (code,title,indicator,…)")->required();
+    import->callback([&command] { command.action = app::MethodologyAction::import_items;
+});
+auto* export_year = methodology->add_subcommand("export", "ไฟล์แบบประเมินของปี / A year's methodology file as ita uses it");
+export_year->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
+export_year->add_option("--out", command.output, "ไฟล์ผลลัพธ์ / output file (default: standard output)");
+export_year->callback([&command] { command.action = app::MethodologyAction::export_year; });
+}  // namespace
 
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
@@ -525,7 +548,7 @@ constexpr Subcommand subcommands[] = {
     {"restore", true, run_restore},
 };
 
-}  // namespace
+}  // namespace ita::cli
 
 int run(int argc, char** argv) {
     CLI::App app{

@@ -62,4 +62,19 @@ std::optional<Status> parse_status(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view confidence_code(Confidence confidence) {
+    switch (confidence) {
+        case Confidence::verified: return "verified";
+        case Confidence::inferred: return "inferred";
+        case Confidence::assumed: return "assumed";
+    }
+    return "assumed";
+}
+
+std::optional<Confidence> parse_confidence(std::string_view text) {
+    for (const Confidence confidence : {Confidence::verified, Confidence::inferred, Confidence::assumed})
+        if (confidence_code(confidence) == text) return confidence;
+    return std::nullopt;
+}
+
 }  // namespace ita::core

@@ -33,4 +33,12 @@ enum class Status : std::uint8_t { verified, provisional };
 [[nodiscard]] std::string_view status_code(Status status);
 [[nodiscard]] std::optional<Status> parse_status(std::string_view text);
 
+// How sure ita is of one element of a methodology (an OIT item, a question's wording): a public
+// source states it (verified), it is put together from indirect or agency-specific sources
+// (inferred), or ita had to assume it (assumed). Only `verified` may be shown as official.
+enum class Confidence : std::uint8_t { verified, inferred, assumed };
+// "verified", "inferred", "assumed".
+[[nodiscard]] std::string_view confidence_code(Confidence confidence);
+[[nodiscard]] std::optional<Confidence> parse_confidence(std::string_view text);
+
 }  // namespace ita::core

@@ -17,6 +17,16 @@
 
 namespace ita::core {
 
+// Where an element comes from: how sure ita is, and the key of its source in
+// Methodology::sources (empty when the file names none).
+struct Provenance {
+    Confidence confidence = Confidence::verified;
+    std::string source;
+    std::string note;  // what was seen or assumed, in Thai
+
+    [[nodiscard]] bool is_official() const { return confidence == Confidence::verified; }
+};
+
 struct SubItem {
     std::string code;  // "I4.1"; the question's own code when it has no sub-items
     std::string text;
@@ -28,7 +38,7 @@ struct SubItem {
 struct Question {
     std::string code;  // "I4"
     std::string text;
-    Status wording_status = Status::provisional;
+    Provenance provenance;  // of its wording and structure
     Instrument instrument = Instrument::iit;
     int indicator = 0;
     std::vector<std::size_t> sub_items;
@@ -46,6 +56,7 @@ struct OitItem {
     std::vector<std::string> agency_types;  // empty: the item applies to every agency type
     std::vector<std::string> keywords;      // the evidence page names at least one of them
     EvidencePeriod period = EvidencePeriod::standing;
+    Provenance provenance;
     std::size_t sub_indicator = 0;
     std::string path;
 
@@ -126,6 +137,14 @@ struct AnalysisRules {
     double very_strong_min = 100;
 };
 
+// A published statement of the national target (the share of agencies that should pass):
+// sources disagree for some years, so each is kept beside the one ita uses.
+struct TargetCitation {
+    double percent = 0;
+    std::string source;  // key in Methodology::sources
+    std::string quote;
+};
+
 struct Methodology {
     int fiscal_year = 0;
     std::string version;
@@ -133,6 +152,8 @@ struct Methodology {
     std::string notes;
     double pass_mark = 85;
     double national_target_percent = 80;
+    std::vector<TargetCitation> national_target_citations;  // empty: no source was recorded
+    std::map<std::string, std::string> sources;             // key → citation (address, document, date)
     std::string verdict_scheme;
     std::vector<VerdictLevel> verdict_levels;
     PointsTable points;

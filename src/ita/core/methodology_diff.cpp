@@ -2,8 +2,10 @@
 
 #include <ita/util/decimal.hpp>
 
+#include <algorithm>
 #include <array>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 
 namespace ita::core {
@@ -87,6 +89,82 @@ void compare_by_code(const std::vector<Element>& from, const std::vector<Element
         if (!seen.contains(code_of(entry))) changes.push_back({ChangeKind::removed, element, code_of(entry), title(entry), ""});
 }
 
+// The code points of a title without spaces, for comparing titles.
+std::u32string letters(std::string_view text) {
+    std::u32string out;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        char32_t point = length == 1 ? lead : lead & (0x3F >> (length - 1));
+        for (std::size_t next = 1; next < length && at + next < text.size(); ++next)
+            point = (point << 6) | (static_cast<unsigned char>(text[at + next]) & 0x3F);
+        if (point != U' ' && point != U'\t') out.push_back(point);
+        at += length;
+    }
+    return out;
+}
+
+// Dice coefficient of the titles' letter pairs: 1 for the same letters, 0 for none in common.
+double similarity(std::string_view first, std::string_view second) {
+    const auto pairs = [](const std::u32string& text) {
+        std::unordered_map<std::u32string, int> counts;
+        for (std::size_t at = 0; at + 1 < text.size(); ++at) ++counts[text.substr(at, 2)];
+        return counts;
+    };
+    const auto a = letters(first);
+    const auto b = letters(second);
+    if (a == b) return 1;
+    if (a.size() < 2 || b.size() < 2) return 0;
+    auto left = pairs(a);
+    int shared = 0;
+    for (const auto& [pair, count] : pairs(b)) {
+        const auto found = left.find(pair);
+        if (found == left.end()) continue;
+        shared += std::min(found->second, count);
+    }
+    return 2.0 * shared / static_cast<double>(a.size() - 1 + b.size() - 1);
+}
+
+// Pairs each later item with the earlier item it continues: same code and title; then the same
+// title under another code; then the closest title (at least half the letter pairs shared); then
+// what is left under the same code, when its title is still somewhat alike. Returns, for each
+// later item, the index of its earlier item or nothing (added).
+std::vector<std::optional<std::size_t>> match_items(const std::vector<OitItem>& from, const std::vector<OitItem>& to) {
+    std::vector<std::optional<std::size_t>> match(to.size());
+    std::vector<bool> taken(from.size(), false);
+    const auto pass = [&](const std::function<bool(const OitItem&, const OitItem&)>& pairs) {
+        for (std::size_t later = 0; later < to.size(); ++later) {
+            if (match[later]) continue;
+            for (std::size_t earlier = 0; earlier < from.size(); ++earlier)
+                if (!taken[earlier] && pairs(from[earlier], to[later])) {
+                    match[later] = earlier;
+                    taken[earlier] = true;
+                    break;
+                }
+        }
+    };
+    pass([](const OitItem& a, const OitItem& b) { return a.code == b.code && letters(a.name) == letters(b.name); });
+    pass([](const OitItem& a, const OitItem& b) { return letters(a.name) == letters(b.name); });
+    for (std::size_t later = 0; later < to.size(); ++later) {  // the closest title, not the first close one
+        if (match[later]) continue;
+        std::optional<std::size_t> best;
+        double best_score = 0.5;
+        for (std::size_t earlier = 0; earlier < from.size(); ++earlier) {
+            if (taken[earlier]) continue;
+            if (const double score = similarity(from[earlier].name, to[later].name); score >= best_score) {
+                best = earlier;
+                best_score = score;
+            }
+        }
+        if (best) {
+            match[later] = best;
+            taken[*best] = true;
+        }
+    }
+    pass([](const OitItem& a, const OitItem& b) { return a.code == b.code && similarity(a.name, b.name) >= 0.2; });
+    return match;
+}
+
 }  // namespace
 
 std::string_view change_kind_code(ChangeKind kind) {
@@ -94,6 +172,7 @@ std::string_view change_kind_code(ChangeKind kind) {
         case ChangeKind::added: return "added";
         case ChangeKind::removed: return "removed";
         case ChangeKind::renamed: return "renamed";
+        case ChangeKind::renumbered: return "renumbered";
         case ChangeKind::moved: return "moved";
         case ChangeKind::changed: return "changed";
     }
@@ -140,19 +219,29 @@ std::vector<MethodologyChange> diff_methodologies(const Methodology& from, const
         },
         "question", std::function<std::string(const Question&)>([](const Question& question) { return question.text; }), changes);
 
-    compare_by_code(
-        from.items, to.items, [](const OitItem& item) { return item.code; },
-        [&](const OitItem& before, const OitItem& after, const std::string& code) {
-            if (before.name != after.name) changes.push_back({ChangeKind::renamed, "item", code, before.name, after.name});
-            const auto& old_place = from.sub_indicators[before.sub_indicator];
-            const auto& new_place = to.sub_indicators[after.sub_indicator];
-            if (old_place.code != new_place.code || old_place.indicator != new_place.indicator)
-                changes.push_back({ChangeKind::moved, "item", code, old_place.code + " (" + indicator_label(old_place.indicator) + ")",
-                                   new_place.code + " (" + indicator_label(new_place.indicator) + ")"});
-            if (evidence_rule(before) != evidence_rule(after))
-                changes.push_back({ChangeKind::changed, "item", code, evidence_rule(before), evidence_rule(after)});
-        },
-        "item", std::function<std::string(const OitItem&)>([](const OitItem& item) { return item.name; }), changes);
+    const auto matched = match_items(from.items, to.items);
+    std::vector<bool> continued(from.items.size(), false);
+    for (std::size_t later = 0; later < to.items.size(); ++later) {
+        const OitItem& after = to.items[later];
+        if (!matched[later]) {
+            changes.push_back({ChangeKind::added, "item", after.code, "", after.name});
+            continue;
+        }
+        const OitItem& before = from.items[*matched[later]];
+        continued[*matched[later]] = true;
+        if (before.code != after.code) changes.push_back({ChangeKind::renumbered, "item", after.code, before.code, after.code});
+        if (letters(before.name) != letters(after.name))
+            changes.push_back({ChangeKind::renamed, "item", after.code, before.name, after.name});
+        const auto& old_place = from.sub_indicators[before.sub_indicator];
+        const auto& new_place = to.sub_indicators[after.sub_indicator];
+        if (old_place.code != new_place.code || old_place.indicator != new_place.indicator)
+            changes.push_back({ChangeKind::moved, "item", after.code, old_place.code + " (" + indicator_label(old_place.indicator) + ")",
+                               new_place.code + " (" + indicator_label(new_place.indicator) + ")"});
+        if (evidence_rule(before) != evidence_rule(after))
+            changes.push_back({ChangeKind::changed, "item", after.code, evidence_rule(before), evidence_rule(after)});
+    }
+    for (std::size_t earlier = 0; earlier < from.items.size(); ++earlier)
+        if (!continued[earlier]) changes.push_back({ChangeKind::removed, "item", from.items[earlier].code, from.items[earlier].name, ""});
     return changes;
 }
 

@@ -35,6 +35,7 @@ public:
         check_indicators();
         check_codes();
         check_minimum_sample();
+        check_provenance();
         if (m_problems.empty()) return {};
         return std::unexpected(m_problems.into_error("methodology " + m_methodology.source + " is invalid (" +
                                                      std::to_string(m_problems.count()) + " problems)"));
@@ -169,6 +170,26 @@ private:
                 problem(question.path + "/code",
                         "question code " + question.code + " must start with " + std::string(1, code_prefix(question.instrument)));
         }
+    }
+
+    // Every source named must be listed; the national target used must be one a source gives.
+    void check_provenance() {
+        const auto check_source = [&](const std::string& key, const std::string& path) {
+            if (!key.empty() && !m_methodology.sources.contains(key))
+                problem(path, "names source \"" + key + "\", which /sources does not list");
+        };
+        for (const auto& question : m_methodology.questions) check_source(question.provenance.source, question.path + "/provenance/source");
+        for (const auto& item : m_methodology.items) check_source(item.provenance.source, item.path + "/provenance/source");
+        const auto& citations = m_methodology.national_target_citations;
+        bool chosen_is_cited = citations.empty();
+        for (std::size_t index = 0; index < citations.size(); ++index) {
+            const std::string path = "/national_target_sources/" + std::to_string(index);
+            if (!(citations[index].percent > 0 && citations[index].percent <= 100))
+                problem(path + "/percent", "must be above 0 and at most 100");
+            check_source(citations[index].source, path + "/source");
+            chosen_is_cited = chosen_is_cited || citations[index].percent == m_methodology.national_target_percent;
+        }
+        if (!chosen_is_cited) problem("/national_target_percent", "must be one of the percentages /national_target_sources cites");
     }
 
     void check_minimum_sample() {

@@ -1,4 +1,5 @@
-// One of the two translation units of ingest with nlohmann-json (slow to compile; the other is score_json_reader.cpp).
+// One of the three translation units of ingest with nlohmann-json (slow to compile; the others are
+// methodology_authoring.cpp and score_json_reader.cpp).
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/util/calendar.hpp>
 
@@ -119,6 +120,45 @@ private:
         m_result.notes = text(document, "", "notes", false);
         m_result.pass_mark = number(document, "", "pass_mark").value_or(0);
         m_result.national_target_percent = number(document, "", "national_target_percent").value_or(0);
+        read_sources(document);
+        if (const json* citations = array(document, "", "national_target_sources", false)) {
+            for (std::size_t index = 0; index < citations->size(); ++index) {
+                const std::string path = "/national_target_sources/" + std::to_string(index);
+                const json& value = (*citations)[index];
+                m_result.national_target_citations.push_back(
+                    {number(value, path, "percent").value_or(0), text(value, path, "source"), text(value, path, "quote", false)});
+            }
+        }
+    }
+
+    // "sources": {"key": "citation", …}; elements name a key in their provenance.
+    void read_sources(const json& document) {
+        const json* sources = member(document, "", "sources", false);
+        if (!sources) return;
+        if (!sources->is_object()) {
+            problem("/sources", "must be an object of source keys and citations");
+            return;
+        }
+        for (const auto& [key, citation] : sources->items()) {
+            if (!citation.is_string() || citation.get<std::string>().empty())
+                problem("/sources/" + key, "must be a non-empty citation");
+            else
+                m_result.sources.emplace(key, citation.get<std::string>());
+        }
+    }
+
+    // "provenance": {"confidence": "verified|inferred|assumed", "source": key}; absent: `fallback`.
+    core::Provenance provenance(const json& object, const std::string& path, core::Confidence fallback) {
+        const json* value = member(object, path, "provenance", false);
+        if (!value) return {fallback, {}, {}};
+        const std::string at = path + "/provenance";
+        core::Provenance result{fallback, text(*value, at, "source", false), text(*value, at, "note", false)};
+        const std::string confidence = text(*value, at, "confidence");
+        if (const auto parsed = core::parse_confidence(confidence))
+            result.confidence = *parsed;
+        else if (!confidence.empty())
+            problem(at + "/confidence", "must be \"verified\", \"inferred\" or \"assumed\"");
+        return result;
     }
 
     template <std::size_t N>
@@ -279,7 +319,13 @@ private:
         question.text = text(value, path, "text");
         question.instrument = indicator.instrument;
         question.indicator = indicator.number;
-        question.wording_status = status(value, path, core::Status::verified);
+        // Older files mark unsourced wording "status": "provisional"; newer ones say where it comes from.
+        const core::Status wording = status(value, path, core::Status::verified);
+        question.provenance =
+            provenance(value, path, wording == core::Status::verified ? core::Confidence::verified : core::Confidence::assumed);
+        if (member(value, path, "status", false) && member(value, path, "provenance", false) &&
+            (wording == core::Status::verified) != question.provenance.is_official())
+            problem(path + "/status", "contradicts /provenance/confidence: give one of them");
         const std::string kind_text = text(value, path, "kind");
         const auto kind = core::parse_answer_kind(kind_text);
         if (!kind && !kind_text.empty()) problem(path + "/kind", "must be S, S-, YN- or YN+");
@@ -327,6 +373,10 @@ private:
                 item.code = text(item_value, item_path, "code");
                 item.name = text(item_value, item_path, "name");
                 item.sub_indicator = sub_indicator_index;
+                // Without a provenance an item is as sure as its year.
+                item.provenance =
+                    provenance(item_value, item_path,
+                               m_result.status == core::Status::verified ? core::Confidence::verified : core::Confidence::assumed);
                 if (const json* types = array(item_value, item_path, "agency_types", false)) {
                     for (const auto& type : *types) {
                         if (type.is_string())
@@ -437,6 +487,17 @@ Result<Methodology> load_methodology(int fiscal_year, const std::optional<std::s
         return fail(ErrorCode::invalid_input, loaded->source + ": /fiscal_year: is " + std::to_string(loaded->fiscal_year) +
                                                   " but the file is for " + std::to_string(fiscal_year));
     return loaded;
+}
+
+Result<std::string> methodology_text(int fiscal_year, const std::optional<std::string>& override_dir) {
+    const std::string name = file_name_for(fiscal_year);
+    if (override_dir) {
+        const auto path = std::filesystem::path(*override_dir) / name;
+        if (std::filesystem::exists(path)) return util::read_file(path.string());
+    }
+    for (const auto& file : util::embedded_methodology_files())
+        if (file.name == name) return std::string(file.content);
+    return fail(ErrorCode::not_found, "no methodology for fiscal year " + std::to_string(fiscal_year));
 }
 
 Result<core::Guidance> load_guidance(const std::optional<std::string>& override_dir) {

@@ -20,6 +20,10 @@ Result<core::Methodology> parse_methodology(std::string_view json_text, const st
 // holds that file, else the copy compiled into the binary. Fails when neither has the year.
 Result<core::Methodology> load_methodology(int fiscal_year, const std::optional<std::string>& override_dir);
 
+// The text of a year's methodology file as load_methodology finds it (the folder's copy, else
+// the compiled-in one), for `ita methodology export` and for deriving a new year from it.
+Result<std::string> methodology_text(int fiscal_year, const std::optional<std::string>& override_dir);
+
 // The guidance library: `override_dir`/guidance-th.json when present, else the built-in copy.
 // Fails naming the JSON pointer of a malformed entry.
 Result<core::Guidance> load_guidance(const std::optional<std::string>& override_dir);

@@ -1,5 +1,5 @@
-// The second translation unit of ingest with nlohmann-json (methodology_reader.cpp is the
-// first): reading back one agency's scores as `ita score --format json` wrote them.
+// One of the three translation units of ingest with nlohmann-json (with methodology_reader.cpp
+// and methodology_authoring.cpp): reading back one agency's scores as `ita score --format json` wrote them.
 #include <ita/ingest/score_json_reader.hpp>
 
 #include <nlohmann/json.hpp>

@@ -172,9 +172,12 @@ TEST(Cli, MethodologyDiffValidateAndList) {
     EXPECT_NE(broken.output.find("broken.json:/version: is missing"), std::string::npos) << broken.output;
     EXPECT_NE(run("methodology list").output.find("2565\t2565.1\tverified"), std::string::npos);
     EXPECT_EQ(run("methodology show --year 2599").exit_code, 2);
-    // Wording not from an official form is marked (2565's I4 is quoted by seed 002, I1 is not).
+    // Wording not from an official form is marked: 2565's I4 is quoted by seed 002, I1 comes from
+    // the 2564 form (inferred), E1 is ita's own (assumed).
     const auto shown = run("methodology show --year 2565");
-    EXPECT_NE(shown.output.find("   I1 * "), std::string::npos) << shown.output;
+    EXPECT_NE(shown.output.find("   I1 ~ "), std::string::npos) << shown.output;
     EXPECT_NE(shown.output.find("   I4   "), std::string::npos) << shown.output;
+    EXPECT_NE(shown.output.find("   E1 * "), std::string::npos) << shown.output;
+    EXPECT_NE(run("methodology show --year 2566").output.find("84 % per [seed002]"), std::string::npos);
     fs::remove_all(dir);
 }

@@ -2,22 +2,110 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 using namespace ita;
 
 TEST(MethodologyReader, AllEmbeddedYearsLoad) {
-    EXPECT_EQ(ingest::embedded_methodology_years(), (std::vector<int>{2563, 2564, 2565, 2566, 2567, 2568}));
+    EXPECT_EQ(ingest::embedded_methodology_years(), (std::vector<int>{2563, 2564, 2565, 2566, 2567, 2568, 2569}));
+    // OIT items per year as ../shared/methodology-sources counts them: 2565's 43; 2566's 43 (the
+    // schools' copy); 2567 = 2566 less แผนยุทธศาสตร์ as o4 (assumed); about 26 in 2568 and 2569.
+    const std::map<int, std::size_t> items{{2563, 43}, {2564, 43}, {2565, 43}, {2566, 43}, {2567, 42}, {2568, 26}, {2569, 26}};
     for (const int year : ingest::embedded_methodology_years()) {
         const auto methodology = ingest::load_methodology(year, std::nullopt);
         ASSERT_TRUE(methodology) << methodology.error().to_string();
         EXPECT_EQ(methodology->fiscal_year, year);
         EXPECT_EQ(methodology->indicators.size(), 10u);
-        EXPECT_EQ(methodology->items.size(), 43u);
+        EXPECT_EQ(methodology->items.size(), items.at(year)) << year;
         EXPECT_EQ(methodology->questions.size(), 45u);
         EXPECT_EQ(methodology->sub_items.size(), 70u);
     }
+}
+
+namespace {
+std::string item_name(const core::Methodology& methodology, const std::string& code) {
+    const auto index = methodology.item_index(code);
+    return index ? methodology.items[*index].name : "(none)";
+}
+bool has_item_named(const core::Methodology& methodology, const std::string& name) {
+    return std::any_of(methodology.items.begin(), methodology.items.end(), [&](const auto& item) { return item.name == name; });
+}
+}  // namespace
+
+// What the public sources say of each year (../shared/methodology-sources/README.md), item by item.
+TEST(MethodologyReader, LaterYearsCarryTheListsTheSourcesGive) {
+    const auto y2566 = ingest::load_methodology(2566, std::nullopt);
+    const auto y2567 = ingest::load_methodology(2567, std::nullopt);
+    const auto y2568 = ingest::load_methodology(2568, std::nullopt);
+    const auto y2569 = ingest::load_methodology(2569, std::nullopt);
+    ASSERT_TRUE(y2566 && y2567 && y2568 && y2569);
+    // 2566: No Gift Policy in three items, three ethics items, the plan/reports merged.
+    EXPECT_EQ(item_name(*y2566, "O31"), "ประกาศเจตนารมณ์นโยบาย No Gift Policy จากการปฏิบัติหน้าที่");
+    EXPECT_EQ(item_name(*y2566, "O39"), "ประมวลจริยธรรมสำหรับเจ้าหน้าที่ของรัฐ");
+    EXPECT_EQ(item_name(*y2566, "O11"), "แผนดำเนินงานและการใช้งบประมาณประจำปี");
+    EXPECT_FALSE(has_item_named(*y2566, "ช่องทางการรับฟังความคิดเห็น"));
+    EXPECT_EQ(y2566->sub_indicators.size(), 7u);  // 9.1–9.5, 10.1–10.2
+    // 2567: o4 is the contact information.
+    EXPECT_EQ(item_name(*y2567, "O4"), "ข้อมูลการติดต่อ");
+    // 2568: O1 merges structure and authority; no monthly procurement summary.
+    EXPECT_EQ(item_name(*y2568, "O1"), "โครงสร้างและอำนาจหน้าที่");
+    EXPECT_FALSE(has_item_named(*y2568, "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน"));
+    EXPECT_EQ(y2568->indicators[*y2568->indicator_index(9)].sub_indicators.size(), 1u);
+    EXPECT_EQ(y2568->sub_indicators[y2568->indicators[*y2568->indicator_index(9)].sub_indicators[0]].items.size(), 20u);  // 17/20 = 85.00
+    // 2569: the monthly summary is back as O11; O25 is the use of the ITA result.
+    EXPECT_EQ(item_name(*y2569, "O11"), "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน");
+    EXPECT_EQ(item_name(*y2569, "O25"), "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร");
+}
+
+// No inferred or assumed element is presented as official, and each names a listed source or says why not.
+TEST(MethodologyReader, NothingAfter2565IsPresentedAsOfficial) {
+    for (const int year : {2566, 2567, 2568, 2569}) {
+        const auto methodology = ingest::load_methodology(year, std::nullopt);
+        ASSERT_TRUE(methodology);
+        EXPECT_EQ(methodology->status, core::Status::provisional) << year;
+        for (const auto& item : methodology->items) {
+            EXPECT_FALSE(item.provenance.is_official()) << year << ' ' << item.code;
+            EXPECT_TRUE(!item.provenance.source.empty() || !item.provenance.note.empty()) << year << ' ' << item.code;
+        }
+        for (const auto& question : methodology->questions) EXPECT_FALSE(question.provenance.is_official()) << year << ' ' << question.code;
+    }
+    // The official 2564 form is the one verified IIT wording.
+    const auto y2564 = ingest::load_methodology(2564, std::nullopt);
+    ASSERT_TRUE(y2564);
+    const auto& i29 = y2564->questions[*y2564->question_index("I29")];
+    EXPECT_TRUE(i29.provenance.is_official());
+    EXPECT_EQ(i29.provenance.source, "nacc-iit-2564");
+    EXPECT_NE(i29.text.find("ผลการตรวจสอบของฝ่ายตรวจสอบ"), std::string::npos);
+    // Seed 002 gives 2566's national target as 80 and as 84: both are kept, 80 is used.
+    const auto y2566 = ingest::load_methodology(2566, std::nullopt);
+    ASSERT_TRUE(y2566);
+    ASSERT_EQ(y2566->national_target_citations.size(), 2u);
+    EXPECT_EQ(y2566->national_target_percent, 80);
+    EXPECT_EQ(y2566->national_target_citations[1].percent, 84);
+}
+
+TEST(MethodologyReader, ProvenanceMustNameAListedSourceAndAgreeWithStatus) {
+    auto text = ingest::methodology_text(2569, std::nullopt);
+    ASSERT_TRUE(text);
+    std::string edited(*text);
+    const auto at = edited.find("\"source\": \"rtrda-2569\"");
+    ASSERT_NE(at, std::string::npos);
+    edited.replace(at, std::string("\"source\": \"rtrda-2569\"").size(), "\"source\": \"nowhere\"");
+    const auto unknown = ingest::parse_methodology(edited, "ita-2569.json");
+    ASSERT_FALSE(unknown);
+    EXPECT_NE(unknown.error().to_string().find("/provenance/source: names source \"nowhere\""), std::string::npos)
+        << unknown.error().to_string();
+    edited = *text;
+    const auto target = edited.find("\"national_target_percent\": 80");
+    ASSERT_NE(target, std::string::npos);
+    edited.insert(target + std::string("\"national_target_percent\": 80").size(),
+                  ", \"national_target_sources\": [{\"percent\": 84, \"source\": \"seed002\"}]");
+    const auto uncited = ingest::parse_methodology(edited, "ita-2569.json");
+    ASSERT_FALSE(uncited);
+    EXPECT_NE(uncited.error().to_string().find("/national_target_percent: must be one of the percentages"), std::string::npos);
 }
 
 TEST(MethodologyReader, SubItemsAreCodedInOrderWithTheirOwnKinds) {

@@ -1,0 +1,306 @@
+// The third translation unit of ingest with nlohmann-json: authoring works on the JSON document
+// itself so that every key of the file (notes, sources, future keys) survives an edit.
+#include <ita/ingest/methodology_authoring.hpp>
+
+#include <ita/core/instrument.hpp>
+#include <ita/ingest/csv_file.hpp>
+#include <ita/ingest/methodology_reader.hpp>
+#include <ita/util/text.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+namespace ita::ingest {
+
+namespace {
+
+using nlohmann::json;
+
+Result<json> parse_document(std::string_view text, const std::string& source) {
+    try {
+        return json::parse(text);
+    } catch (const json::exception& error) {
+        return fail(ErrorCode::invalid_input, source + ": not valid JSON: " + error.what());
+    }
+}
+
+// The document as a file, checked by the reader exactly as ita will load it.
+Result<AuthoredMethodology> finish(const json& document, const std::string& source, std::vector<std::string> warnings) {
+    std::string text = document.dump(2, ' ', false, json::error_handler_t::strict) + "\n";
+    ITA_TRY(checked, parse_methodology(text, source));
+    (void)checked;
+    return AuthoredMethodology{std::move(text), std::move(warnings)};
+}
+
+json* instrument(json& document, std::string_view code) {
+    if (!document.contains("instruments") || !document["instruments"].is_array()) return nullptr;
+    for (auto& value : document["instruments"])
+        if (value.is_object() && value.value("code", "") == code) return &value;
+    return nullptr;
+}
+
+// Calls `visit(element, is_question)` for every question and OIT item of the document.
+template <typename Visit>
+void for_each_element(json& document, Visit&& visit) {
+    if (!document.contains("instruments") || !document["instruments"].is_array()) return;
+    for (auto& spec : document["instruments"]) {
+        if (!spec.is_object() || !spec.contains("indicators") || !spec["indicators"].is_array()) continue;
+        for (auto& indicator : spec["indicators"]) {
+            if (!indicator.is_object()) continue;
+            if (indicator.contains("questions") && indicator["questions"].is_array())
+                for (auto& question : indicator["questions"]) visit(question, true);
+            if (indicator.contains("sub_indicators") && indicator["sub_indicators"].is_array())
+                for (auto& sub : indicator["sub_indicators"])
+                    if (sub.is_object() && sub.contains("items") && sub["items"].is_array())
+                        for (auto& item : sub["items"]) visit(item, false);
+        }
+    }
+}
+
+// "9.1 ข้อมูลพื้นฐาน (an annotation)" → {"9.1", "ข้อมูลพื้นฐาน", "an annotation"}.
+struct IndicatorCell {
+    int number = 0;
+    std::string sub_code;  // "9.1", or "9" when the cell names only the indicator
+    std::string name;
+    std::string annotation;
+};
+
+std::optional<IndicatorCell> parse_indicator_cell(std::string_view cell) {
+    IndicatorCell parsed;
+    std::size_t end = 0;
+    while (end < cell.size() && ((cell[end] >= '0' && cell[end] <= '9') || cell[end] == '.')) ++end;
+    const std::string_view code = cell.substr(0, end);
+    if (code.empty() || code.front() == '.' || code.back() == '.') return std::nullopt;
+    const auto number = util::parse_integer(code.substr(0, code.find('.')));
+    if (!number || *number < 1 || *number > 1000) return std::nullopt;
+    parsed.number = static_cast<int>(*number);
+    parsed.sub_code = std::string(code);
+    std::string_view rest = util::trim(cell.substr(end));
+    if (rest.ends_with(')')) {
+        if (const auto open = rest.rfind(" ("); open != std::string_view::npos) {
+            parsed.annotation = std::string(rest.substr(open + 2, rest.size() - open - 3));
+            rest = util::trim(rest.substr(0, open));
+        }
+    }
+    parsed.name = std::string(rest);
+    return parsed;
+}
+
+std::vector<std::string> split_list(std::string_view cell) {
+    std::vector<std::string> parts;
+    while (!cell.empty()) {
+        const auto bar = cell.find('|');
+        if (const auto part = util::trim(cell.substr(0, bar)); !part.empty()) parts.emplace_back(part);
+        if (bar == std::string_view::npos) break;
+        cell.remove_prefix(bar + 1);
+    }
+    return parts;
+}
+
+bool is_item_code(std::string_view code) {
+    return code.size() >= 2 && code.front() == 'O' && util::parse_integer(code.substr(1)).has_value();
+}
+
+constexpr std::string_view periods[] = {"standing", "fiscal_year", "previous_year", "six_month", "monthly", "span"};
+
+enum Column : std::size_t { code, title, indicator, sub_indicator, agency_types, keywords, period, confidence, source, note, year };
+
+// What the rows say, before they become JSON: grouped by indicator, then sub-indicator, in order.
+struct ImportedList {
+    std::map<int, std::vector<std::string>> sub_order;  // indicator → sub-indicator codes as first seen
+    std::map<std::string, json> sub_indicators;         // code → {"code", "name", "items": [...]}
+    std::map<std::string, std::string> new_sources;     // key → citation
+    std::size_t rows = 0;
+    std::size_t other_years = 0;
+};
+
+}  // namespace
+
+Result<AuthoredMethodology> derive_methodology(std::string_view from_text, int fiscal_year) {
+    ITA_TRY(document, parse_document(from_text, "the earlier year's file"));
+    if (!document.is_object()) return fail(ErrorCode::invalid_input, "the earlier year's file is not a JSON object");
+    const int from_year = document.value("fiscal_year", 0);
+    const bool year_verified = document.value("status", "") == "verified";
+    document["fiscal_year"] = fiscal_year;
+    document["version"] = std::to_string(fiscal_year) + ".1";
+    document["status"] = "provisional";
+    document["notes"] = "สร้างจากแบบประเมินปี " + std::to_string(from_year) +
+                        " (ita methodology new) ยังไม่ใช่รายการทางการของปีนี้: นำเข้ารายการ OIT ด้วย ita methodology import";
+    document.erase("national_target_sources");  // they speak of the earlier year
+    const std::string carried = "ของปี " + std::to_string(from_year) + " ถือว่าไม่เปลี่ยน";
+    for_each_element(document, [&](json& element, bool is_question) {
+        if (!element.is_object()) return;
+        json provenance = element.contains("provenance") && element["provenance"].is_object() ? element["provenance"] : json::object();
+        if (!provenance.contains("confidence")) {
+            const bool verified = is_question ? element.value("status", "verified") == "verified" : year_verified;
+            provenance["confidence"] = verified ? "verified" : "assumed";
+        }
+        if (provenance["confidence"] == "verified") {
+            provenance["confidence"] = "inferred";
+            provenance["note"] = carried;
+        }
+        element.erase("status");
+        element["provenance"] = provenance;
+    });
+    return finish(document, "ita-" + std::to_string(fiscal_year) + ".json", {});
+}
+
+Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const std::string& csv_path) {
+    ITA_TRY(document, parse_document(year_text, "the year's file"));
+    json* oit = document.is_object() ? instrument(document, "OIT") : nullptr;
+    if (!oit || !oit->contains("indicators") || !(*oit)["indicators"].is_array())
+        return fail(ErrorCode::invalid_input, "the year's file has no OIT instrument to import items into");
+    const int fiscal_year = document.value("fiscal_year", 0);
+
+    // What the year already knows: indicator names, evidence rules by title, sources by citation.
+    std::map<int, std::string> indicator_names;
+    for (const auto& value : (*oit)["indicators"])
+        if (value.is_object() && value.contains("number") && value["number"].is_number_integer())
+            indicator_names[value["number"].get<int>()] = value.value("name", "");
+    std::map<std::string, json> evidence_by_title;
+    for_each_element(document, [&](json& element, bool is_question) {
+        if (!is_question && element.is_object() && element.contains("evidence"))
+            evidence_by_title[element.value("name", "")] = element["evidence"];
+    });
+    json& sources = document["sources"];
+    if (!sources.is_object()) sources = json::object();
+    std::map<std::string, std::string> key_by_citation;
+    for (const auto& [key, citation] : sources.items())
+        if (citation.is_string()) key_by_citation[citation.get<std::string>()] = key;
+
+    ImportedList list;
+    std::vector<std::string> warnings;
+    std::set<std::string> codes;
+    const std::vector<ColumnSpec> columns{{"code"},
+                                          {"title"},
+                                          {"indicator"},
+                                          {"sub_indicator", false},
+                                          {"agency_types", false},
+                                          {"keywords", false},
+                                          {"period", false},
+                                          {"confidence", false},
+                                          {"source", false},
+                                          {"note", false},
+                                          {"year", false}};
+    ITA_TRY_VOID(read_csv_file(csv_path, "OIT item list", [&](CsvTable& table, const util::MappedFile&) {
+        if (!table.read_header(columns)) return;
+        while (table.next_row()) {
+            if (!table.field(year).empty() && table.field(year) != std::to_string(fiscal_year)) {
+                ++list.other_years;
+                continue;
+            }
+            ++list.rows;
+            const std::string item_code(table.field(code));
+            if (!is_item_code(item_code)) {
+                table.problem(code, "must be an OIT item code such as O12, not " + util::quoted(item_code));
+                continue;
+            }
+            if (!codes.insert(item_code).second) {
+                table.problem(code, item_code + " is listed twice");
+                continue;
+            }
+            const std::string name(table.field(title));
+            if (name.empty()) {
+                table.problem(title, "must not be empty");
+                continue;
+            }
+            auto cell = parse_indicator_cell(table.field(indicator));
+            if (!cell || !indicator_names.contains(cell->number)) {
+                std::string known;
+                for (const auto& [number, indicator_name] : indicator_names)
+                    known += (known.empty() ? "" : " or ") + std::to_string(number);
+                table.problem(indicator, "must start with an OIT indicator number (" + known + "), as in \"9\" or \"9.1 ข้อมูลพื้นฐาน\"");
+                continue;
+            }
+            if (!table.field(sub_indicator).empty()) {
+                const auto sub = parse_indicator_cell(table.field(sub_indicator));
+                if (!sub || sub->number != cell->number) {
+                    table.problem(sub_indicator, "must be a sub-indicator of indicator " + std::to_string(cell->number) + ", such as " +
+                                                     std::to_string(cell->number) + ".1");
+                    continue;
+                }
+                cell->sub_code = sub->sub_code;
+                cell->name = sub->name;
+            }
+            json evidence = json::object();
+            if (const auto words = split_list(table.field(keywords)); !words.empty()) {
+                evidence["keywords"] = words;
+            } else if (const auto known = evidence_by_title.find(name); known != evidence_by_title.end()) {
+                evidence = known->second;
+            } else {
+                warnings.push_back(csv_path + ":" + std::to_string(table.line()) + ": " + item_code +
+                                   " has no evidence keywords: the checker will only see whether its page opens");
+            }
+            if (const std::string_view given = table.field(period); !given.empty()) {
+                if (std::find(std::begin(periods), std::end(periods), given) == std::end(periods)) {
+                    table.problem(period, "must be standing, fiscal_year, previous_year, six_month, monthly or span");
+                    continue;
+                }
+                evidence["period"] = std::string(given);
+            }
+            // Provenance: the confidence column, else the first word of the source (as in
+            // ../shared/methodology-sources), else verified when a source is named.
+            const std::string cited(table.field(source));
+            std::string level(table.field(confidence));
+            if (level.empty()) {
+                const std::string first_word = cited.substr(0, cited.find_first_of(" :(;"));
+                level = core::parse_confidence(first_word) ? first_word : (cited.empty() ? "assumed" : "verified");
+            }
+            if (!core::parse_confidence(level)) {
+                table.problem(confidence, "must be verified, inferred or assumed");
+                continue;
+            }
+            json provenance{{"confidence", level}};
+            if (!cited.empty()) {
+                std::string key = sources.contains(cited) ? cited : key_by_citation.contains(cited) ? key_by_citation[cited] : "";
+                if (key.empty()) {
+                    key = "import-" + std::to_string(list.new_sources.size() + 1);
+                    while (sources.contains(key)) key += "x";
+                    list.new_sources[key] = cited;
+                    key_by_citation[cited] = key;
+                }
+                provenance["source"] = key;
+            }
+            std::string remark(table.field(note));
+            if (remark.empty()) remark = cell->annotation;
+            if (!remark.empty()) provenance["note"] = remark;
+
+            json item{{"code", item_code}, {"name", name}};
+            if (const auto types = split_list(table.field(agency_types)); !types.empty()) item["agency_types"] = types;
+            item["provenance"] = provenance;
+            if (!evidence.empty()) item["evidence"] = evidence;
+            auto [sub, is_new] = list.sub_indicators.try_emplace(cell->sub_code);
+            if (is_new) {
+                const std::string sub_name =
+                    cell->name.empty() || cell->sub_code == std::to_string(cell->number) ? indicator_names[cell->number] : cell->name;
+                sub->second = json{{"code", cell->sub_code}, {"name", sub_name}, {"items", json::array()}};
+                list.sub_order[cell->number].push_back(cell->sub_code);
+            }
+            sub->second["items"].push_back(std::move(item));
+        }
+    }));
+    if (list.rows == 0)
+        return fail(ErrorCode::invalid_input,
+                    csv_path + ": has no item for fiscal year " + std::to_string(fiscal_year) +
+                        (list.other_years ? " (" + std::to_string(list.other_years) + " rows of other years)" : ""));
+    std::string missing;
+    for (const auto& [number, name] : indicator_names)
+        if (!list.sub_order.contains(number)) missing += (missing.empty() ? "" : ", ") + std::to_string(number) + " " + name;
+    if (!missing.empty())
+        return fail(ErrorCode::invalid_input, csv_path + ": lists no item for OIT indicator " + missing + "; nothing was imported");
+
+    json indicators = json::array();
+    for (const auto& [number, sub_codes] : list.sub_order) {
+        json subs = json::array();
+        for (const auto& sub_code : sub_codes) subs.push_back(list.sub_indicators[sub_code]);
+        indicators.push_back(json{{"number", number}, {"name", indicator_names[number]}, {"sub_indicators", subs}});
+    }
+    (*oit)["indicators"] = indicators;
+    for (const auto& [key, citation] : list.new_sources) sources[key] = citation;
+    if (sources.empty()) document.erase("sources");
+    return finish(document, "ita-" + std::to_string(fiscal_year) + ".json", std::move(warnings));
+}
+
+}  // namespace ita::ingest

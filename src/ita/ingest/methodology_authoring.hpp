@@ -1,0 +1,33 @@
+// Authoring a year's methodology file, for the NACC's methodology officer: a new year made from
+// an earlier one, and a year's OIT list replaced by one imported from a CSV file as the NACC
+// publishes it. Each returns the new file's text, already checked as ita will load it (nothing
+// is returned unless all of it is valid); writing it is the caller's. Thread-safe.
+#pragma once
+
+#include <ita/util/error.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ita::ingest {
+
+struct AuthoredMethodology {
+    std::string text;                   // the JSON file, indented
+    std::vector<std::string> warnings;  // what was accepted but deserves a look ("line 7: O12 …")
+};
+
+// Year `fiscal_year` made from `from_text` (an earlier year's file): provisional, version
+// "<year>.1", and every element that was verified for the earlier year is only inferred for the
+// new one until the official lists are imported.
+Result<AuthoredMethodology> derive_methodology(std::string_view from_text, int fiscal_year);
+
+// `year_text` with its OIT indicators rebuilt from `csv_path`. Columns (header names, any order):
+// code, title, indicator (9, 10, or a sub-indicator such as "9.1 ข้อมูลพื้นฐาน"), and optionally
+// sub_indicator, agency_types and keywords (separated by "|"), period, confidence, source, note,
+// and year (rows of other years are skipped, so the sources' multi-year lists import as they
+// are). An item without keywords keeps the evidence rule of the item of the same title. Errors
+// name the file, line and column.
+Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const std::string& csv_path);
+
+}  // namespace ita::ingest
