@@ -51,9 +51,22 @@ bool can_review(const service::OitWorkspace& workspace, const storage::OitEntry*
 }
 
 // The fields every item shows, whoever looks.
+// A year ita read from public sources, not from the NACC's manual, is said so once; each item the
+// manual has not confirmed carries a mark and what was seen of it.
+void set_year_status(data& context, const core::Methodology& methodology) {
+    const bool provisional = methodology.status == core::Status::provisional;
+    context.set("is_provisional_year", flag(provisional));
+    if (provisional)
+        context.set("provisional_year", "รายการ OIT ปี " + std::to_string(methodology.fiscal_year) +
+                                            " ในระบบนี้อ่านจากแหล่งข้อมูลสาธารณะ ยังไม่ใช่คู่มือการประเมินของสำนักงาน ป.ป.ช. "
+                                            "ข้อที่มีป้าย \"ยังไม่ยืนยัน\" ให้ตรวจชื่อและลำดับกับคู่มือก่อนเผยแพร่ข้อมูล");
+}
+
 void set_item(data& target, const core::OitItem& item, const storage::OitEntry* entry) {
     target.set("code", item.code);
     target.set("name", item.name);
+    target.set("is_unconfirmed", flag(!item.provenance.is_official()));
+    target.set("provenance_note", item.provenance.note.empty() ? std::string() : " ข้อนี้: " + item.provenance.note);
     target.set("state", state_text(entry));
     const bool passed = entry && entry->verdict == core::ReviewVerdict::accepted && entry->present;
     const bool failed =
@@ -150,6 +163,7 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
     set_agency_scope(context, scope);
     context.set("next_year", std::to_string(scope.fiscal_year + 1));
     set_messages(context, messages);
+    set_year_status(context, workspace.methodology);
     data windows{data::type::list};
     for (const auto& [phase, status] : {std::pair{core::SeasonPhase::oit_entry, &workspace.entry},
                                         {core::SeasonPhase::review, &workspace.review},
@@ -222,6 +236,7 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
         return html_page(404, "message", context);
     }
     context.set("title", item->code + " " + item->name);
+    set_year_status(context, workspace.methodology);
     const auto* entry = entry_of(workspace, code);
     set_item(context, *item, entry);
     if (entry && entry->verdict != core::ReviewVerdict::pending)

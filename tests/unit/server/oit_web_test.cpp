@@ -121,3 +121,21 @@ TEST_F(OitWeb, ClosedWindowsAndRoles) {
     EXPECT_EQ(m_client->Post("/review/oit/A2/O1", auditor, "year=2565&csrf=" + auditor_csrf + "&verdict=accepted", form_type)->status, 403);
     EXPECT_EQ(m_client->Get("/review/oit?year=2565&agency=A2")->status, 303);  // signed out
 }
+
+// A year read from public sources says so, and marks the items the NACC's manual has not
+// confirmed; a year reproduced from published results (2565) carries no such mark.
+TEST_F(OitWeb, AProvisionalYearAndItsUnconfirmedItemsAreMarked) {
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2569"), 0);
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2565"), 0);
+    const auto [group, csrf] = sign_in(*m_client, "wg");
+    const auto list = m_client->Get("/admin/oit?year=2569", group);
+    ASSERT_EQ(list->status, 200);
+    EXPECT_NE(list->body.find("รายการ OIT ปี 2569 ในระบบนี้อ่านจากแหล่งข้อมูลสาธารณะ"), std::string::npos) << list->body;
+    EXPECT_NE(list->body.find("<h3>O25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร</h3>"), std::string::npos);
+    EXPECT_NE(list->body.find("<span class=\"badge\">ยังไม่ยืนยัน</span>"), std::string::npos);
+    const auto item = m_client->Get("/admin/oit/O2?year=2569", group);
+    EXPECT_NE(item->body.find("ข้อนี้: ไม่พบในแหล่งที่มา"), std::string::npos) << item->body;
+    const auto verified = m_client->Get("/admin/oit?year=2565", group);
+    EXPECT_EQ(verified->body.find("ยังไม่ยืนยัน"), std::string::npos);
+    EXPECT_EQ(verified->body.find("อ่านจากแหล่งข้อมูลสาธารณะ"), std::string::npos);
+}
