@@ -86,7 +86,7 @@ int run_methodology_command(const MethodologyCommand& command) {
             if (command.years.size() != 1) return report_error({ErrorCode::invalid_input, "show needs one --year", {}, 0});
             auto loaded = ingest::load_methodology(command.years[0], command.methodology_dir);
             if (!loaded) return report_error(loaded.error());
-            report::write_methodology_summary(std::cout, *loaded);
+            report::write_methodology_summary(std::cout, *loaded, command.agency_type);
             return 0;
         }
         case MethodologyAction::validate: {
@@ -136,11 +136,8 @@ int run_methodology_command(const MethodologyCommand& command) {
             if (!current) return report_error(current.error());
             auto imported = ingest::import_oit_items(*current, command.file);
             if (!imported) return report_error(imported.error());
-            auto loaded = ingest::parse_methodology(imported->text, path->string());
-            if (!loaded) return report_error(loaded.error());
-            return report_written(
-                *path, *imported,
-                std::to_string(loaded->items.size()) + " OIT items for fiscal year " + std::to_string(year) + " from " + command.file);
+            return report_written(*path, *imported,
+                                  imported->summary + " for fiscal year " + std::to_string(year) + " from " + command.file);
         }
         case MethodologyAction::export_year: {
             if (command.years.size() != 1) return report_error({ErrorCode::invalid_input, "export needs one --year", {}, 0});

@@ -1,6 +1,6 @@
 // `ita methodology`: the instrument of each year, for the NACC's methodology officer.
 //   list                        the years this ita has (compiled in, or --methodology DIR)
-//   show --year Y               one year's instrument in brief
+//   show --year Y [--type T]    one year's instrument in brief (as agencies of type T see it)
 //   validate FILE               a methodology file checked as ita would load it
 //   diff --year A --year B      what changed from year A to year B (table, or --format json)
 //   new --year Y --from X       a provisional year Y made from X, written to --methodology DIR
@@ -22,6 +22,7 @@ struct MethodologyCommand {
     std::string file;                   // validate; import: the CSV file
     int from_year = 0;                  // new
     std::optional<std::string> output;  // export
+    std::string agency_type;            // show: the items that agency type answers
     bool json = false;                  // diff
     std::optional<std::string> methodology_dir;
 };

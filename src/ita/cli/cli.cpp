@@ -336,6 +336,7 @@ void add_methodology(CLI::App& app, Commands& commands) {
     });
     auto* show = methodology->add_subcommand("show", "แบบประเมินของปี / One year's instrument in brief");
     show->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
+    show->add_option("--type", command.agency_type, "ประเภทหน่วยงาน / as agencies of this type see it (their OIT list)");
     show->callback([&command] { command.action = app::MethodologyAction::show; });
     auto* validate = methodology->add_subcommand("validate", "ตรวจไฟล์แบบประเมิน / Check a methodology file as ita would load it");
     validate->add_option("file", command.file, "ไฟล์ ita-YYYY.json / the file")->required();

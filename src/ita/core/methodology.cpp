@@ -9,6 +9,26 @@ bool OitItem::applies_to(const std::string& agency_type) const {
            std::find(agency_types.begin(), agency_types.end(), agency_type) != agency_types.end();
 }
 
+std::string OitItem::requirement_for(const std::string& agency_type) const {
+    std::string text;
+    for (const auto& requirement : requirements)
+        if (std::find(requirement.agency_types.begin(), requirement.agency_types.end(), agency_type) != requirement.agency_types.end())
+            text += (text.empty() ? "" : " ") + requirement.text;
+    return text;
+}
+
+const OitVariant* Methodology::variant_for(const std::string& agency_type) const {
+    for (const auto& variant : oit_variants)
+        if (std::find(variant.agency_types.begin(), variant.agency_types.end(), agency_type) != variant.agency_types.end()) return &variant;
+    return nullptr;
+}
+
+bool Methodology::item_applies(const OitItem& item, const std::string& agency_type) const {
+    const OitVariant* variant = variant_for(agency_type);
+    if (item.variant != (variant ? variant->code : std::string())) return false;
+    return item.applies_to(agency_type);
+}
+
 long long MinimumSample::iit_minimum(long long headcount) const {
     for (const auto& row : iit)
         if (!row.headcount_max || headcount <= *row.headcount_max) return std::min(row.minimum, headcount);

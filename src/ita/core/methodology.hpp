@@ -50,17 +50,38 @@ struct Question {
 // the assessed year, its months so far, or a plan of several years that spans it.
 enum class EvidencePeriod { standing, fiscal_year, previous_year, six_month, monthly, span };
 
+// A requirement an item adds for some agency types (local governments show both the political
+// and the permanent-staff structure), shown with the item to those agencies.
+struct ItemRequirement {
+    std::vector<std::string> agency_types;
+    std::string text;
+};
+
 struct OitItem {
-    std::string code;  // "O18"
+    std::string code;  // "O18"; a variant's own codes, such as "MOIT3"
     std::string name;
-    std::vector<std::string> agency_types;  // empty: the item applies to every agency type
-    std::vector<std::string> keywords;      // the evidence page names at least one of them
+    std::string variant;                    // empty: the common list; else the code of its OitVariant
+    std::vector<std::string> agency_types;  // empty: the item applies to every agency type (of its list)
+    std::vector<ItemRequirement> requirements;
+    std::vector<std::string> keywords;  // the evidence page names at least one of them
     EvidencePeriod period = EvidencePeriod::standing;
     Provenance provenance;
     std::size_t sub_indicator = 0;
     std::string path;
 
     [[nodiscard]] bool applies_to(const std::string& agency_type) const;
+    // The requirements for that agency type, joined; empty when there is none.
+    [[nodiscard]] std::string requirement_for(const std::string& agency_type) const;
+};
+
+// Agencies of some types answer their own OIT list instead of the common one: the Ministry of
+// Public Health's MOIT for its hospitals and health offices. Its items name the variant.
+struct OitVariant {
+    std::string code;  // "MOIT"
+    std::string name;
+    std::vector<std::string> agency_types;
+    Provenance provenance;
+    std::string path;
 };
 
 struct SubIndicator {
@@ -167,6 +188,7 @@ struct Methodology {
     std::vector<SubItem> sub_items;
     std::vector<SubIndicator> sub_indicators;
     std::vector<OitItem> items;
+    std::vector<OitVariant> oit_variants;
 
     // Builds the look-up tables below; call once after the vectors are filled and validated.
     void finalize();
@@ -177,6 +199,11 @@ struct Methodology {
     [[nodiscard]] std::optional<std::size_t> question_index(std::string_view code) const;
     [[nodiscard]] std::optional<std::size_t> item_index(std::string_view code) const;
     [[nodiscard]] double option_points(AnswerKind kind, std::size_t option_index) const;
+    // The OIT variant agencies of that type answer; nullptr for the common list.
+    [[nodiscard]] const OitVariant* variant_for(const std::string& agency_type) const;
+    // Whether an agency of that type answers the item: its variant's list (or the common one),
+    // then the item's own agency types. An unknown (empty) type answers the common list.
+    [[nodiscard]] bool item_applies(const OitItem& item, const std::string& agency_type) const;
 
 private:
     std::unordered_map<std::string, std::size_t> m_sub_item_by_code;

@@ -36,6 +36,7 @@ public:
         check_codes();
         check_minimum_sample();
         check_provenance();
+        check_variants();
         if (m_problems.empty()) return {};
         return std::unexpected(m_problems.into_error("methodology " + m_methodology.source + " is invalid (" +
                                                      std::to_string(m_problems.count()) + " problems)"));
@@ -162,7 +163,10 @@ private:
     void check_codes() {
         check_unique_codes(m_methodology.sub_items, "sub-item", 0);
         check_unique_codes(m_methodology.sub_indicators, "sub-indicator", 0);
-        check_unique_codes(m_methodology.items, "item", 'O');
+        check_unique_codes(m_methodology.items, "item", 0);
+        for (const auto& item : m_methodology.items)  // a variant's list has its own codes (MOIT1)
+            if (item.variant.empty() && !item.code.empty() && item.code.front() != 'O')
+                problem(item.path + "/code", "item code " + item.code + " must start with O");
         std::set<std::string> codes;
         for (const auto& question : m_methodology.questions) {
             if (!codes.insert(question.code).second) problem(question.path + "/code", "question code " + question.code + " is used twice");
@@ -180,6 +184,7 @@ private:
         };
         for (const auto& question : m_methodology.questions) check_source(question.provenance.source, question.path + "/provenance/source");
         for (const auto& item : m_methodology.items) check_source(item.provenance.source, item.path + "/provenance/source");
+        for (const auto& variant : m_methodology.oit_variants) check_source(variant.provenance.source, variant.path + "/provenance/source");
         const auto& citations = m_methodology.national_target_citations;
         bool chosen_is_cited = citations.empty();
         for (std::size_t index = 0; index < citations.size(); ++index) {
@@ -190,6 +195,28 @@ private:
             chosen_is_cited = chosen_is_cited || citations[index].percent == m_methodology.national_target_percent;
         }
         if (!chosen_is_cited) problem("/national_target_percent", "must be one of the percentages /national_target_sources cites");
+    }
+
+    // A variant is answered by the agency types it names, each in one variant only, and has items.
+    void check_variants() {
+        std::set<std::string> codes;
+        std::set<std::string> types;
+        for (const auto& variant : m_methodology.oit_variants) {
+            if (variant.code.empty() || !codes.insert(variant.code).second)
+                problem(variant.path + "/code", "must be a code no other variant uses");
+            for (const auto& type : variant.agency_types)
+                if (!types.insert(type).second) problem(variant.path + "/agency_types", "agency type " + type + " is in two variants");
+            const bool has_items = std::any_of(m_methodology.items.begin(), m_methodology.items.end(),
+                                               [&](const OitItem& item) { return item.variant == variant.code; });
+            if (!has_items) problem(variant.path, "no OIT item names variant " + variant.code);
+        }
+        for (const auto& item : m_methodology.items) {
+            if (!item.variant.empty() && !codes.contains(item.variant))
+                problem(item.path + "/variant", "names variant " + item.variant + ", which /oit_variants does not list");
+            for (std::size_t index = 0; index < item.requirements.size(); ++index)
+                if (item.requirements[index].text.empty())
+                    problem(item.path + "/requirements/" + std::to_string(index) + "/text", "must not be empty");
+        }
     }
 
     void check_minimum_sample() {

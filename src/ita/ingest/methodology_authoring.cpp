@@ -27,11 +27,12 @@ Result<json> parse_document(std::string_view text, const std::string& source) {
 }
 
 // The document as a file, checked by the reader exactly as ita will load it.
-Result<AuthoredMethodology> finish(const json& document, const std::string& source, std::vector<std::string> warnings) {
+Result<AuthoredMethodology> finish(const json& document, const std::string& source, std::vector<std::string> warnings,
+                                   std::string summary = {}) {
     std::string text = document.dump(2, ' ', false, json::error_handler_t::strict) + "\n";
     ITA_TRY(checked, parse_methodology(text, source));
     (void)checked;
-    return AuthoredMethodology{std::move(text), std::move(warnings)};
+    return AuthoredMethodology{std::move(text), std::move(warnings), std::move(summary)};
 }
 
 json* instrument(json& document, std::string_view code) {
@@ -105,13 +106,28 @@ bool is_item_code(std::string_view code) {
 
 constexpr std::string_view periods[] = {"standing", "fiscal_year", "previous_year", "six_month", "monthly", "span"};
 
-enum Column : std::size_t { code, title, indicator, sub_indicator, agency_types, keywords, period, confidence, source, note, year };
+enum Column : std::size_t {
+    code,
+    title,
+    indicator,
+    sub_indicator,
+    agency_types,
+    keywords,
+    period,
+    confidence,
+    source,
+    note,
+    year,
+    variant
+};
 
 // What the rows say, before they become JSON: grouped by indicator, then sub-indicator, in order.
 struct ImportedList {
-    std::map<int, std::vector<std::string>> sub_order;  // indicator → sub-indicator codes as first seen
-    std::map<std::string, json> sub_indicators;         // code → {"code", "name", "items": [...]}
-    std::map<std::string, std::string> new_sources;     // key → citation
+    std::map<int, std::vector<std::string>> sub_order;   // indicator → sub-indicator codes as first seen
+    std::map<std::string, json> sub_indicators;          // code → {"code", "name", "items": [...]}
+    std::map<std::string, std::string> new_sources;      // key → citation
+    std::set<std::string> lists;                         // the lists replaced: "" for the common one, else variant codes
+    std::map<std::string, std::set<int>> indicators_of;  // list → the indicators it has items in
     std::size_t rows = 0;
     std::size_t other_years = 0;
 };
@@ -183,7 +199,12 @@ Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const s
                                           {"confidence", false},
                                           {"source", false},
                                           {"note", false},
-                                          {"year", false}};
+                                          {"year", false},
+                                          {"variant", false}};
+    std::set<std::string> variants;
+    if (document.contains("oit_variants") && document["oit_variants"].is_array())
+        for (const auto& value : document["oit_variants"])
+            if (value.is_object()) variants.insert(value.value("code", ""));
     ITA_TRY_VOID(read_csv_file(csv_path, "OIT item list", [&](CsvTable& table, const util::MappedFile&) {
         if (!table.read_header(columns)) return;
         while (table.next_row()) {
@@ -193,7 +214,12 @@ Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const s
             }
             ++list.rows;
             const std::string item_code(table.field(code));
-            if (!is_item_code(item_code)) {
+            const std::string list_code(table.field(variant));
+            if (!list_code.empty() && !variants.contains(list_code)) {
+                table.problem(variant, "names variant " + util::quoted(list_code) + ", which the year's /oit_variants does not list");
+                continue;
+            }
+            if (list_code.empty() && !is_item_code(item_code)) {
                 table.problem(code, "must be an OIT item code such as O12, not " + util::quoted(item_code));
                 continue;
             }
@@ -214,15 +240,17 @@ Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const s
                 table.problem(indicator, "must start with an OIT indicator number (" + known + "), as in \"9\" or \"9.1 ข้อมูลพื้นฐาน\"");
                 continue;
             }
-            if (!table.field(sub_indicator).empty()) {
-                const auto sub = parse_indicator_cell(table.field(sub_indicator));
-                if (!sub || sub->number != cell->number) {
+            if (const std::string_view sub_cell = table.field(sub_indicator); !sub_cell.empty()) {
+                // "9.1 name" under indicator 9, or a variant's own group such as "M3 name".
+                const std::string_view sub_code = sub_cell.substr(0, sub_cell.find(' '));
+                const auto numbered = parse_indicator_cell(sub_cell);
+                if (numbered ? numbered->number != cell->number : !(sub_code.front() >= 'A' && sub_code.front() <= 'Z')) {
                     table.problem(sub_indicator, "must be a sub-indicator of indicator " + std::to_string(cell->number) + ", such as " +
-                                                     std::to_string(cell->number) + ".1");
+                                                     std::to_string(cell->number) + ".1, or a variant's group such as M1");
                     continue;
                 }
-                cell->sub_code = sub->sub_code;
-                cell->name = sub->name;
+                cell->sub_code = std::string(sub_code);
+                cell->name = numbered ? numbered->name : std::string(util::trim(sub_cell.substr(sub_code.size())));
             }
             json evidence = json::object();
             if (const auto words = split_list(table.field(keywords)); !words.empty()) {
@@ -268,6 +296,9 @@ Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const s
             if (!remark.empty()) provenance["note"] = remark;
 
             json item{{"code", item_code}, {"name", name}};
+            if (!list_code.empty()) item["variant"] = list_code;
+            list.lists.insert(list_code);
+            list.indicators_of[list_code].insert(cell->number);
             if (const auto types = split_list(table.field(agency_types)); !types.empty()) item["agency_types"] = types;
             item["provenance"] = provenance;
             if (!evidence.empty()) item["evidence"] = evidence;
@@ -285,22 +316,56 @@ Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const s
         return fail(ErrorCode::invalid_input,
                     csv_path + ": has no item for fiscal year " + std::to_string(fiscal_year) +
                         (list.other_years ? " (" + std::to_string(list.other_years) + " rows of other years)" : ""));
-    std::string missing;
-    for (const auto& [number, name] : indicator_names)
-        if (!list.sub_order.contains(number)) missing += (missing.empty() ? "" : ", ") + std::to_string(number) + " " + name;
-    if (!missing.empty())
-        return fail(ErrorCode::invalid_input, csv_path + ": lists no item for OIT indicator " + missing + "; nothing was imported");
-
-    json indicators = json::array();
-    for (const auto& [number, sub_codes] : list.sub_order) {
-        json subs = json::array();
-        for (const auto& sub_code : sub_codes) subs.push_back(list.sub_indicators[sub_code]);
-        indicators.push_back(json{{"number", number}, {"name", indicator_names[number]}, {"sub_indicators", subs}});
+    for (const auto& list_code : list.lists) {
+        std::string missing;
+        for (const auto& [number, name] : indicator_names)
+            if (!list.indicators_of[list_code].contains(number))
+                missing += (missing.empty() ? "" : ", ") + std::to_string(number) + " " + name;
+        if (!missing.empty())
+            return fail(ErrorCode::invalid_input, csv_path + ": lists no item " +
+                                                      (list_code.empty() ? "" : "of variant " + list_code + " ") + "for OIT indicator " +
+                                                      missing + "; nothing was imported");
     }
-    (*oit)["indicators"] = indicators;
+
+    // The lists the file gives replace the year's; the others (a variant the file leaves out)
+    // are kept. The common list's sub-indicators come first, as the NACC orders them.
+    const auto list_of = [](const json& item) { return item.is_object() ? item.value("variant", "") : std::string(); };
+    for (auto& indicator : (*oit)["indicators"]) {
+        if (!indicator.is_object() || !indicator.contains("number") || !indicator["number"].is_number_integer()) continue;
+        const int number = indicator["number"].get<int>();
+        json common = json::array();
+        json variant_subs = json::array();
+        if (indicator.contains("sub_indicators") && indicator["sub_indicators"].is_array())
+            for (auto sub : indicator["sub_indicators"]) {
+                if (!sub.is_object() || !sub.contains("items") || !sub["items"].is_array()) continue;
+                json kept = json::array();
+                for (const auto& item : sub["items"])
+                    if (!list.lists.contains(list_of(item))) kept.push_back(item);
+                if (kept.empty()) continue;
+                const bool is_variant = !list_of(kept.front()).empty();
+                sub["items"] = kept;
+                (is_variant ? variant_subs : common).push_back(sub);
+            }
+        for (const auto& sub_code : list.sub_order[number]) {
+            const json& sub = list.sub_indicators[sub_code];
+            (list_of(sub["items"].front()).empty() ? common : variant_subs).push_back(sub);
+        }
+        for (auto& sub : variant_subs) common.push_back(std::move(sub));
+        indicator["sub_indicators"] = common;
+    }
     for (const auto& [key, citation] : list.new_sources) sources[key] = citation;
     if (sources.empty()) document.erase("sources");
-    return finish(document, "ita-" + std::to_string(fiscal_year) + ".json", std::move(warnings));
+    std::map<std::string, std::size_t> counts;  // list → items, after the import
+    for_each_element(document, [&](json& element, bool is_question) {
+        if (!is_question) ++counts[list_of(element)];
+    });
+    std::string summary;
+    for (const auto& [list_code, count] : counts) {
+        const std::string name = list_code.empty() ? "the common list" : list_code;
+        summary += (summary.empty() ? "" : "; ") + std::to_string(count) + " items of " + name +
+                   (list.lists.contains(list_code) ? " imported" : " kept");
+    }
+    return finish(document, "ita-" + std::to_string(fiscal_year) + ".json", std::move(warnings), summary);
 }
 
 }  // namespace ita::ingest

@@ -15,6 +15,7 @@ namespace ita::ingest {
 struct AuthoredMethodology {
     std::string text;                   // the JSON file, indented
     std::vector<std::string> warnings;  // what was accepted but deserves a look ("line 7: O12 …")
+    std::string summary;                // what changed, in a line ("3 items of the common list; MOIT's 22 kept")
 };
 
 // Year `fiscal_year` made from `from_text` (an earlier year's file): provisional, version
@@ -22,12 +23,13 @@ struct AuthoredMethodology {
 // new one until the official lists are imported.
 Result<AuthoredMethodology> derive_methodology(std::string_view from_text, int fiscal_year);
 
-// `year_text` with its OIT indicators rebuilt from `csv_path`. Columns (header names, any order):
-// code, title, indicator (9, 10, or a sub-indicator such as "9.1 ข้อมูลพื้นฐาน"), and optionally
+// `year_text` with OIT lists replaced by `csv_path`'s. Columns (header names, any order): code,
+// title, indicator (9, 10, or a sub-indicator such as "9.1 ข้อมูลพื้นฐาน"), and optionally
 // sub_indicator, agency_types and keywords (separated by "|"), period, confidence, source, note,
-// and year (rows of other years are skipped, so the sources' multi-year lists import as they
-// are). An item without keywords keeps the evidence rule of the item of the same title. Errors
-// name the file, line and column.
+// variant (rows of a variant's own list, such as MOIT; empty: the common list) and year (rows of
+// other years are skipped, so the sources' multi-year lists import as they are). Each list the
+// file gives replaces the year's; lists it leaves out are kept. An item without keywords keeps
+// the evidence rule of the item of the same title. Errors name the file, line and column.
 Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const std::string& csv_path);
 
 }  // namespace ita::ingest

@@ -42,6 +42,7 @@ public:
             read_minimum_sample(document);
             read_analysis(document);
             read_instruments(document);
+            read_variants(document);
         }
         if (!m_problems.empty()) return std::unexpected(m_problems.into_error("methodology " + m_result.source + " cannot be read"));
         if (auto valid = core::validate_methodology(m_result); !valid) return std::unexpected(std::move(valid).error());
@@ -249,6 +250,36 @@ private:
         if (const auto value = number(*analysis, "/analysis", "very_strong_min", false)) rules.very_strong_min = *value;
     }
 
+    std::vector<std::string> strings(const json& object, const std::string& path, const char* key) {
+        std::vector<std::string> values;
+        if (const json* list = array(object, path, key, false))
+            for (const auto& value : *list) {
+                if (value.is_string() && !value.get<std::string>().empty())
+                    values.push_back(value.get<std::string>());
+                else
+                    problem(path + "/" + key, "must list non-empty strings");
+            }
+        return values;
+    }
+
+    // "oit_variants": [{"code": "MOIT", "name": …, "agency_types": […], "provenance": …}].
+    void read_variants(const json& document) {
+        const json* variants = array(document, "", "oit_variants", false);
+        if (!variants) return;
+        for (std::size_t index = 0; index < variants->size(); ++index) {
+            const std::string path = "/oit_variants/" + std::to_string(index);
+            const json& value = (*variants)[index];
+            core::OitVariant variant;
+            variant.path = path;
+            variant.code = text(value, path, "code");
+            variant.name = text(value, path, "name");
+            variant.agency_types = strings(value, path, "agency_types");
+            if (variant.agency_types.empty()) problem(path + "/agency_types", "must name the agency types that answer this list");
+            variant.provenance = provenance(value, path, core::Confidence::assumed);
+            m_result.oit_variants.push_back(std::move(variant));
+        }
+    }
+
     void read_instruments(const json& document) {
         const json* instruments = array(document, "", "instruments");
         if (!instruments) return;
@@ -377,14 +408,17 @@ private:
                 item.provenance =
                     provenance(item_value, item_path,
                                m_result.status == core::Status::verified ? core::Confidence::verified : core::Confidence::assumed);
-                if (const json* types = array(item_value, item_path, "agency_types", false)) {
-                    for (const auto& type : *types) {
-                        if (type.is_string())
-                            item.agency_types.push_back(type.get<std::string>());
-                        else
-                            problem(item_path + "/agency_types", "must list agency types as strings");
+                item.variant = text(item_value, item_path, "variant", false);
+                item.agency_types = strings(item_value, item_path, "agency_types");
+                if (const json* requirements = array(item_value, item_path, "requirements", false))
+                    for (std::size_t at = 0; at < requirements->size(); ++at) {
+                        const std::string requirement_path = item_path + "/requirements/" + std::to_string(at);
+                        core::ItemRequirement requirement{strings((*requirements)[at], requirement_path, "agency_types"),
+                                                          text((*requirements)[at], requirement_path, "text")};
+                        if (requirement.agency_types.empty())
+                            problem(requirement_path + "/agency_types", "must name at least one agency type");
+                        item.requirements.push_back(std::move(requirement));
                     }
-                }
                 if (const auto found = item_value.find("evidence"); found != item_value.end())
                     read_evidence(*found, item_path + "/evidence", item);
                 sub_indicator.items.push_back(m_result.items.size());

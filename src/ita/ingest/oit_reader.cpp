@@ -27,7 +27,7 @@ Result<void> read_oit(const std::string& path, ScoringInputs& inputs, std::vecto
                 continue;
             }
             auto& input = inputs.input(*agency);
-            if (!methodology.items[*item_index].applies_to(input.agency_type)) {
+            if (!methodology.item_applies(methodology.items[*item_index], input.agency_type)) {
                 table.problem(item, "item " + methodology.items[*item_index].code + " does not apply to agency type " + input.agency_type);
                 continue;
             }

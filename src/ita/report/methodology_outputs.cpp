@@ -31,8 +31,13 @@ void write_methodology_list(std::ostream& out, std::span<const core::Methodology
             << count_of(year, core::Instrument::iit) << '\t' << count_of(year, core::Instrument::eit) << '\t' << year.items.size() << '\n';
 }
 
-void write_methodology_summary(std::ostream& out, const core::Methodology& methodology) {
-    out << "ITA " << methodology.fiscal_year << " (" << methodology.version << ", " << core::status_code(methodology.status) << ")\n";
+void write_methodology_summary(std::ostream& out, const core::Methodology& methodology, const std::string& agency_type) {
+    out << "ITA " << methodology.fiscal_year << " (" << methodology.version << ", " << core::status_code(methodology.status) << ")";
+    if (!agency_type.empty()) {
+        const auto* variant = methodology.variant_for(agency_type);
+        out << " as " << agency_type << " answers it" << (variant ? " (OIT list: " + variant->code + ")" : "");
+    }
+    out << '\n';
     if (methodology.status == core::Status::provisional)
         out << "provisional: ita's best reading of this year, not the NACC's published lists\n";
     out << "(~ inferred from indirect or agency-specific sources, * assumed by ita: neither is the NACC's official text)\n";
@@ -45,9 +50,15 @@ void write_methodology_summary(std::ostream& out, const core::Methodology& metho
             out << "   " << methodology.questions[index].code << marker(methodology.questions[index].provenance)
                 << methodology.questions[index].text << '\n';
         for (const auto sub : indicator.sub_indicators)
-            for (const auto item : methodology.sub_indicators[sub].items)
-                out << "   " << methodology.items[item].code << marker(methodology.items[item].provenance) << methodology.items[item].name
-                    << '\n';
+            for (const auto index : methodology.sub_indicators[sub].items) {
+                const auto& item = methodology.items[index];
+                if (!agency_type.empty() && !methodology.item_applies(item, agency_type)) continue;
+                out << "   " << item.code << marker(item.provenance) << item.name;
+                if (agency_type.empty() && !item.variant.empty()) out << "  [" << item.variant << "]";
+                out << '\n';
+                if (const auto requirement = item.requirement_for(agency_type); !agency_type.empty() && !requirement.empty())
+                    out << "        + " << requirement << '\n';
+            }
     }
     out << "\npass mark " << util::format_shortest(methodology.pass_mark) << "; verdict (" << methodology.verdict_scheme << "):";
     for (const auto& level : methodology.verdict_levels) {
@@ -58,6 +69,11 @@ void write_methodology_summary(std::ostream& out, const core::Methodology& metho
     for (const auto& citation : methodology.national_target_citations)
         out << "  " << util::format_shortest(citation.percent) << " % per [" << citation.source << "]"
             << (citation.quote.empty() ? "" : ": " + citation.quote) << '\n';
+    for (const auto& variant : methodology.oit_variants) {
+        out << "OIT variant " << variant.code << marker(variant.provenance) << variant.name << ": answered instead of the common list by";
+        for (const auto& type : variant.agency_types) out << ' ' << type;
+        out << '\n';
+    }
     if (!methodology.sources.empty()) out << "\nsources:\n";
     for (const auto& [key, citation] : methodology.sources) out << "  [" << key << "] " << citation << '\n';
 }

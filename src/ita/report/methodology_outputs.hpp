@@ -7,13 +7,16 @@
 
 #include <ostream>
 #include <span>
+#include <string>
 
 namespace ita::report {
 
 // One line a year: fiscal year, version, status (verified or provisional), counts.
 void write_methodology_list(std::ostream& out, std::span<const core::Methodology> years);
 // Instruments and weights, indicators with their questions and OIT items, the verdict rules.
-void write_methodology_summary(std::ostream& out, const core::Methodology& methodology);
+// With an agency type: the OIT items that type answers (its variant's list, if it has one) and
+// the requirements the items add for it; without: every item, each variant's marked.
+void write_methodology_summary(std::ostream& out, const core::Methodology& methodology, const std::string& agency_type = {});
 void write_methodology_diff_text(std::ostream& out, const core::Methodology& from, const core::Methodology& to,
                                  std::span<const core::MethodologyChange> changes);
 // {"from": 2565, "to": 2568, "changes": [{"kind", "element", "code", "before", "after"}, …]}

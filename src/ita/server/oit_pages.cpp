@@ -62,9 +62,12 @@ void set_year_status(data& context, const core::Methodology& methodology) {
                                             "ข้อที่มีป้าย \"ยังไม่ยืนยัน\" ให้ตรวจชื่อและลำดับกับคู่มือก่อนเผยแพร่ข้อมูล");
 }
 
-void set_item(data& target, const core::OitItem& item, const storage::OitEntry* entry) {
+void set_item(data& target, const core::OitItem& item, const storage::OitEntry* entry, const std::string& agency_type) {
     target.set("code", item.code);
     target.set("name", item.name);
+    const std::string requirement = item.requirement_for(agency_type);
+    target.set("has_requirement", flag(!requirement.empty()));
+    target.set("requirement", requirement);
     target.set("is_unconfirmed", flag(!item.provenance.is_official()));
     target.set("provenance_note", item.provenance.note.empty() ? std::string() : " ข้อนี้: " + item.provenance.note);
     target.set("state", state_text(entry));
@@ -204,7 +207,7 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
         }
         const auto* entry = entry_of(workspace, item.code);
         data card;
-        set_item(card, item, entry);
+        set_item(card, item, entry, workspace.agency.type);
         if (!entry && workspace.entry.state == PhaseState::closed) card.set("tone", std::string("late"));
         if (const auto check = workspace.latest_checks.find(item.code);
             check != workspace.latest_checks.end() && entry && entry->url == check->second.url)
@@ -238,7 +241,7 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
     context.set("title", item->code + " " + item->name);
     set_year_status(context, workspace.methodology);
     const auto* entry = entry_of(workspace, code);
-    set_item(context, *item, entry);
+    set_item(context, *item, entry, workspace.agency.type);
     if (entry && entry->verdict != core::ReviewVerdict::pending)
         context.set("verdict", entry->verdict == core::ReviewVerdict::accepted ? std::string("ผ่าน") : std::string("ไม่ผ่าน"));
     context.set("can_enter", flag(can_enter(workspace, entry)));
@@ -289,7 +292,7 @@ HttpResponse oit_review_page(const service::OitWorkspace& workspace, const Agenc
         const auto& item = workspace.methodology.items[index];
         const auto* entry = entry_of(workspace, item.code);
         data card;
-        set_item(card, item, entry);
+        set_item(card, item, entry, workspace.agency.type);
         card.set("can_review", flag(can_review(workspace, entry)));
         const std::string snapshot_base = "/review/oit/" + workspace.agency.agency_id + "/evidence/";
         if (const auto check = workspace.deadline_checks.find(item.code); check != workspace.deadline_checks.end())

@@ -61,7 +61,7 @@ Result<std::vector<Address>> addresses_to_check(storage::Store& store, const cor
         for (const auto& entry : entries) {
             if (!entry.present || entry.url.empty() || (request.item && entry.item != *request.item)) continue;
             const auto found = items.find(entry.item);
-            if (found == items.end() || !found->second->applies_to(agency.type)) continue;
+            if (found == items.end() || !methodology.item_applies(*found->second, agency.type)) continue;
             addresses.push_back({agency.agency_id, found->second, entry.url});
         }
     }

@@ -35,7 +35,7 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
     OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t index = 0; index < workspace.methodology.items.size(); ++index)
-        if (workspace.methodology.items[index].applies_to(agency->type)) workspace.items.push_back(index);
+        if (workspace.methodology.item_applies(workspace.methodology.items[index], agency->type)) workspace.items.push_back(index);
     ITA_TRY(entries, store.oit_entries(fiscal_year, agency_id));
     for (auto& entry : entries) workspace.entries.emplace(entry.item, std::move(entry));
     ITA_TRY(entry_window, phase_status(store, fiscal_year, core::SeasonPhase::oit_entry, today));

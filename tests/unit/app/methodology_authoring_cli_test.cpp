@@ -49,10 +49,12 @@ TEST(MethodologyAuthoring, ANewYearFromTheLastThenItsOfficialList) {
 
     const auto imported = run_ita(folder + " methodology import --year 2570 items " + dir.write("list.csv", list_2570));
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
-    EXPECT_NE(imported.output.find("3 OIT items for fiscal year 2570"), std::string::npos) << imported.output;
+    EXPECT_NE(imported.output.find("3 items of the common list imported; 22 items of MOIT kept for fiscal year 2570"), std::string::npos)
+        << imported.output;
     const auto year = nlohmann::json::parse(read(dir.path("ita-2570.json")));
     const auto& oit = year["instruments"][2];
     ASSERT_EQ(oit["indicators"].size(), 2u);
+    EXPECT_EQ(oit["indicators"][0]["sub_indicators"].size(), 5u);  // 9.1, then MOIT's groups 1–4, kept
     const auto& o1 = oit["indicators"][0]["sub_indicators"][0]["items"][0];
     EXPECT_EQ(oit["indicators"][0]["sub_indicators"][0]["code"], "9.1");
     EXPECT_EQ(oit["indicators"][0]["sub_indicators"][0]["name"], "ข้อมูลพื้นฐาน");
@@ -119,4 +121,52 @@ TEST(MethodologyAuthoring, TheSourcesListImportsWithItsConfidence) {
     EXPECT_EQ(o1["provenance"]["confidence"], "inferred");
     EXPECT_EQ(o1["provenance"]["note"], "split inferred");
     EXPECT_EQ(year["instruments"][2]["indicators"][0]["sub_indicators"][0]["code"], "9");
+}
+
+// A variant's own list replaces only that list: the ministry's MOIT for 2570, the common list kept.
+TEST(MethodologyAuthoring, AVariantListReplacesOnlyItsOwn) {
+    const ita::test::TempDir dir;
+    const std::string folder = "--methodology " + dir.path("");
+    ASSERT_EQ(run_ita(folder + " methodology new --year 2570 --from 2569").exit_code, 0);
+    const auto imported = run_ita(folder + " methodology import --year 2570 items " +
+                                  dir.write("moit.csv",
+                                            "code,title,indicator,sub_indicator,variant,source\n"
+                                            "MOIT1,หน่วยงานเปิดเผยข้อมูลข่าวสารที่เป็นปัจจุบัน,9,M1 การเปิดเผยข้อมูล,MOIT,รายการ MOIT 2570\n"
+                                            "MOIT2,หน่วยงานมีแผนปฏิบัติการป้องกันการทุจริต,10,M7 การป้องกันการทุจริต,MOIT,รายการ MOIT 2570\n"));
+    ASSERT_EQ(imported.exit_code, 0) << imported.output;
+    EXPECT_NE(imported.output.find("26 items of the common list kept; 2 items of MOIT imported"), std::string::npos) << imported.output;
+    const auto shown = run_ita(folder + " methodology show --year 2570 --type โรงพยาบาลชุมชน");
+    EXPECT_NE(shown.output.find("MOIT2 "), std::string::npos) << shown.output;
+    EXPECT_EQ(shown.output.find("MOIT13"), std::string::npos) << shown.output;
+    const auto unknown =
+        run_ita(folder + " methodology import --year 2570 items " + dir.write("moph.csv", "code,title,indicator,variant\nX1,ก,9,MOPH\n"));
+    EXPECT_NE(unknown.output.find("moph.csv:2:variant: names variant 'MOPH'"), std::string::npos) << unknown.output;
+}
+
+// A hospital is scored on the ministry's list, a local government on the common one; an item of
+// the other list is refused with its line. Expectations by hand: MOIT items alternate yes/no, so
+// M1 = 50, M2 = 2/3, M3 = 1/3, M4 = 2/3 → indicator 9 = (50 + 66.67 + 33.33 + 66.67) / 4 = 54.17.
+TEST(MethodologyAuthoring, EachAgencyIsScoredOnItsOwnList) {
+    const ita::test::TempDir dir;
+    const std::string agencies = dir.write("agencies.csv",
+                                           "agency_id,name,type,province,headcount\n"
+                                           "H1,โรงพยาบาลก,โรงพยาบาลชุมชน,ลำพูน,100\nL1,เทศบาลตำบลข,เทศบาลตำบล,ขอนแก่น,50\n");
+    std::string rows = "agency_id,item,present\n";
+    for (int item = 1; item <= 22; ++item) rows += "H1,MOIT" + std::to_string(item) + (item % 2 ? ",yes\n" : ",no\n");
+    for (int item = 1; item <= 26; ++item) rows += "L1,O" + std::to_string(item) + ",yes\n";
+    const auto scored =
+        run_ita("score --year 2569 --agencies " + agencies + " --oit " + dir.write("oit.csv", rows) + " --format json", false);
+    const auto result = nlohmann::json::parse(scored.output);
+    const auto& hospital = result["agencies"][0];
+    EXPECT_NEAR(hospital["indicators"]["9"].get<double>(), (50 + 200.0 / 3 + 100.0 / 3 + 200.0 / 3) / 4, 1e-9);
+    EXPECT_NEAR(hospital["sub_indicators"]["M7"].get<double>(), 60, 1e-9);  // MOIT15–19: 15, 17, 19 yes
+    EXPECT_TRUE(hospital["sub_indicators"]["9"].is_null());
+    EXPECT_EQ(result["agencies"][1]["indicators"]["9"], 100.0);
+    EXPECT_TRUE(result["agencies"][1]["sub_indicators"]["M1"].is_null());
+
+    const auto refused = run_ita("score --year 2569 --agencies " + agencies + " --oit " +
+                                 dir.write("wrong.csv", "agency_id,item,present\nH1,O1,yes\nL1,MOIT1,yes\n"));
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_NE(refused.output.find("wrong.csv:2:item: item O1 does not apply to agency type โรงพยาบาลชุมชน"), std::string::npos);
+    EXPECT_NE(refused.output.find("wrong.csv:3:item: item MOIT1 does not apply to agency type เทศบาลตำบล"), std::string::npos);
 }

@@ -10,10 +10,13 @@
 using namespace ita;
 
 TEST(MethodologyReader, AllEmbeddedYearsLoad) {
-    EXPECT_EQ(ingest::embedded_methodology_years(), (std::vector<int>{2563, 2564, 2565, 2566, 2567, 2568, 2569}));
+    EXPECT_EQ(ingest::embedded_methodology_years(), (std::vector<int>{2563, 2564, 2565, 2566, 2567, 2568, 2569, 2570}));
     // OIT items per year as ../shared/methodology-sources counts them: 2565's 43; 2566's 43 (the
-    // schools' copy); 2567 = 2566 less แผนยุทธศาสตร์ as o4 (assumed); about 26 in 2568 and 2569.
-    const std::map<int, std::size_t> items{{2563, 43}, {2564, 43}, {2565, 43}, {2566, 43}, {2567, 42}, {2568, 26}, {2569, 26}};
+    // schools' copy); 2567 = 2566 less แผนยุทธศาสตร์ as o4 (assumed); about 26 in 2568 and 2569,
+    // which also carry the Ministry of Public Health's MOIT1–MOIT22 for its own agencies; 2570 is
+    // 2569 carried over (ita methodology new) until the NACC publishes its lists.
+    const std::map<int, std::size_t> items{{2563, 43}, {2564, 43},      {2565, 43},      {2566, 43},
+                                           {2567, 42}, {2568, 26 + 22}, {2569, 26 + 22}, {2570, 26 + 22}};
     for (const int year : ingest::embedded_methodology_years()) {
         const auto methodology = ingest::load_methodology(year, std::nullopt);
         ASSERT_TRUE(methodology) << methodology.error().to_string();
@@ -53,8 +56,10 @@ TEST(MethodologyReader, LaterYearsCarryTheListsTheSourcesGive) {
     // 2568: O1 merges structure and authority; no monthly procurement summary.
     EXPECT_EQ(item_name(*y2568, "O1"), "โครงสร้างและอำนาจหน้าที่");
     EXPECT_FALSE(has_item_named(*y2568, "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน"));
-    EXPECT_EQ(y2568->indicators[*y2568->indicator_index(9)].sub_indicators.size(), 1u);
-    EXPECT_EQ(y2568->sub_indicators[y2568->indicators[*y2568->indicator_index(9)].sub_indicators[0]].items.size(), 20u);  // 17/20 = 85.00
+    // Indicator 9 is O1–O20 (seed 000's 85.00 = 17/20), beside MOIT's groups 1–4 for the ministry's agencies.
+    const auto& nine = y2568->indicators[*y2568->indicator_index(9)];
+    EXPECT_EQ(nine.sub_indicators.size(), 5u);
+    EXPECT_EQ(y2568->sub_indicators[nine.sub_indicators[0]].items.size(), 20u);
     // 2569: the monthly summary is back as O11; O25 is the use of the ITA result.
     EXPECT_EQ(item_name(*y2569, "O11"), "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน");
     EXPECT_EQ(item_name(*y2569, "O25"), "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร");
@@ -62,16 +67,28 @@ TEST(MethodologyReader, LaterYearsCarryTheListsTheSourcesGive) {
 
 // No inferred or assumed element is presented as official, and each names a listed source or says why not.
 TEST(MethodologyReader, NothingAfter2565IsPresentedAsOfficial) {
-    for (const int year : {2566, 2567, 2568, 2569}) {
+    for (const int year : {2566, 2567, 2568, 2569, 2570}) {
         const auto methodology = ingest::load_methodology(year, std::nullopt);
         ASSERT_TRUE(methodology);
         EXPECT_EQ(methodology->status, core::Status::provisional) << year;
         for (const auto& item : methodology->items) {
+            if (!item.variant.empty()) continue;  // the ministry's own list, below
             EXPECT_FALSE(item.provenance.is_official()) << year << ' ' << item.code;
             EXPECT_TRUE(!item.provenance.source.empty() || !item.provenance.note.empty()) << year << ' ' << item.code;
         }
         for (const auto& question : methodology->questions) EXPECT_FALSE(question.provenance.is_official()) << year << ' ' << question.code;
     }
+    // MOIT: one hospital's 2569 list states it; 2568's titles come from pages that name the year.
+    const auto y2568 = ingest::load_methodology(2568, std::nullopt);
+    const auto y2569 = ingest::load_methodology(2569, std::nullopt);
+    ASSERT_TRUE(y2568 && y2569);
+    EXPECT_TRUE(y2569->items[*y2569->item_index("MOIT13")].provenance.is_official());
+    EXPECT_EQ(y2568->items[*y2568->item_index("MOIT13")].provenance.confidence, core::Confidence::inferred);
+    EXPECT_EQ(y2569->variant_for("โรงพยาบาลชุมชน")->code, "MOIT");
+    EXPECT_EQ(y2569->variant_for("เทศบาลตำบล"), nullptr);
+    const auto y2570 = ingest::load_methodology(2570, std::nullopt);
+    ASSERT_TRUE(y2570);
+    EXPECT_FALSE(y2570->items[*y2570->item_index("MOIT13")].provenance.is_official());  // 2569's, carried over
     // The official 2564 form is the one verified IIT wording.
     const auto y2564 = ingest::load_methodology(2564, std::nullopt);
     ASSERT_TRUE(y2564);
@@ -85,6 +102,19 @@ TEST(MethodologyReader, NothingAfter2565IsPresentedAsOfficial) {
     ASSERT_EQ(y2566->national_target_citations.size(), 2u);
     EXPECT_EQ(y2566->national_target_percent, 80);
     EXPECT_EQ(y2566->national_target_citations[1].percent, 84);
+}
+
+TEST(MethodologyReader, AVariantNeedsItsItemsAndOneListPerAgencyType) {
+    auto text = ingest::methodology_text(2569, std::nullopt);
+    ASSERT_TRUE(text);
+    std::string edited(*text);
+    for (std::size_t at = edited.find("\"variant\": \"MOIT\""); at != std::string::npos; at = edited.find("\"variant\": \"MOIT\"", at))
+        edited.replace(at, std::string("\"variant\": \"MOIT\"").size(), "\"variant\": \"MOPH\"");
+    const auto unknown = ingest::parse_methodology(edited, "ita-2569.json");
+    ASSERT_FALSE(unknown);
+    const std::string message = unknown.error().to_string();
+    EXPECT_NE(message.find("/variant: names variant MOPH, which /oit_variants does not list"), std::string::npos) << message;
+    EXPECT_NE(message.find("/oit_variants/0: no OIT item names variant MOIT"), std::string::npos) << message;
 }
 
 TEST(MethodologyReader, ProvenanceMustNameAListedSourceAndAgreeWithStatus) {

@@ -139,3 +139,38 @@ TEST_F(OitWeb, AProvisionalYearAndItsUnconfirmedItemsAreMarked) {
     EXPECT_EQ(verified->body.find("ยังไม่ยืนยัน"), std::string::npos);
     EXPECT_EQ(verified->body.find("อ่านจากแหล่งข้อมูลสาธารณะ"), std::string::npos);
 }
+
+// An agency answers the OIT list of its type: a community hospital the Ministry of Public
+// Health's MOIT list instead of the common one; a local government the common list with the
+// requirements it adds for local governments.
+TEST_F(OitWeb, EachAgencyTypeSeesItsOwnListAndRequirements) {
+    ASSERT_EQ(run("import --db " + m_db + " agencies " +
+                  m_files.write("hospital.csv", "agency_id,name,type,province\nH1,โรงพยาบาลบ้านทดสอบ,โรงพยาบาลชุมชน,ลำพูน\n")),
+              0);
+    ASSERT_EQ(add_user(m_db, "hospital", "agency_admin --agency H1"), 0);
+    ASSERT_EQ(run("season open --db " + m_db + " --year 2569"), 0);
+
+    const auto [local, local_csrf] = sign_in(*m_client, "wg");
+    const auto common = m_client->Get("/admin/oit?year=2569", local);
+    EXPECT_NE(common->body.find("ข้อกำหนดสำหรับหน่วยงานประเภทนี้: องค์กรปกครองส่วนท้องถิ่นแสดงโครงสร้างทั้งฝ่ายการเมือง"), std::string::npos)
+        << common->body;
+    EXPECT_EQ(common->body.find("MOIT1"), std::string::npos);
+    EXPECT_NE(common->body.find("บันทึกแล้ว 0 จาก 26 ข้อ"), std::string::npos);
+
+    const auto [hospital, hospital_csrf] = sign_in(*m_client, "hospital");
+    const auto moit = m_client->Get("/admin/oit?year=2569", hospital);
+    ASSERT_EQ(moit->status, 200);
+    EXPECT_NE(moit->body.find("<h3>MOIT13 "), std::string::npos) << moit->body;
+    EXPECT_NE(moit->body.find("บันทึกแล้ว 0 จาก 22 ข้อ"), std::string::npos);
+    EXPECT_EQ(moit->body.find("<h3>O1 "), std::string::npos);
+    EXPECT_EQ(moit->body.find("ข้อกำหนดสำหรับหน่วยงานประเภทนี้"), std::string::npos);
+    // The common list's items are not the hospital's, on entry as on display.
+    EXPECT_EQ(m_client->Get("/admin/oit/O1?year=2569", hospital)->status, 404);
+    EXPECT_NE(m_client->Post("/admin/oit/O1", hospital, "year=2569&csrf=" + hospital_csrf + "&present=no", form_type)->status, 303);
+    EXPECT_EQ(m_client
+                  ->Post("/admin/oit/MOIT2", hospital, "year=2569&csrf=" + hospital_csrf + "&present=yes&url=https%3A%2F%2Fh1.go.th%2Fnews",
+                         form_type)
+                  ->status,
+              303);
+    EXPECT_NE(m_client->Get("/admin/oit?year=2569", hospital)->body.find("บันทึกแล้ว 1 จาก 22 ข้อ"), std::string::npos);
+}
