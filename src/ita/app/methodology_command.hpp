@@ -6,6 +6,11 @@
 //   new --year Y --from X       a provisional year Y made from X, written to --methodology DIR
 //   import --year Y items FILE  year Y's OIT list replaced by FILE.csv, written to DIR
 //   export --year Y [--out F]   the year's file as ita uses it (to standard output or F)
+//   record --year Y [--reason R] the year's file (folder or compiled-in) recorded in --db as the
+//                               version every process uses; a frozen year needs a reason
+//   freeze --year Y             the year's recorded version frozen (a season opening does it)
+// With --db, list, show, diff and export read each year as the deployment uses it (recorded
+// version first), and list adds the versions recorded.
 #pragma once
 
 #include <optional>
@@ -14,7 +19,7 @@
 
 namespace ita::app {
 
-enum class MethodologyAction { list, show, validate, diff, create, import_items, export_year };
+enum class MethodologyAction { list, show, validate, diff, create, import_items, export_year, record, freeze };
 
 struct MethodologyCommand {
     MethodologyAction action = MethodologyAction::list;
@@ -24,7 +29,9 @@ struct MethodologyCommand {
     std::optional<std::string> output;  // export
     std::string agency_type;            // show: the items that agency type answers
     bool json = false;                  // diff
+    std::string reason;                 // record
     std::optional<std::string> methodology_dir;
+    std::optional<std::string> database;  // --db, or ITA_DB
 };
 
 // Returns the process exit code (0; 2 for an invalid file, an unknown year or wrong arguments).

@@ -327,8 +327,8 @@ void add_codes(CLI::App& app, Commands& commands) {
 }
 
 void add_methodology(CLI::App& app, Commands& commands) {
-    auto* methodology =
-        app.add_subcommand("methodology", "แบบประเมินของแต่ละปี / Each year's instrument: list, show, validate, diff, new, import, export");
+    auto* methodology = app.add_subcommand(
+        "methodology", "แบบประเมินของแต่ละปี / Each year's instrument: list, show, validate, diff, new, import, export, record, freeze");
     methodology->require_subcommand(1);
     auto& command = commands.methodology;
     methodology->add_subcommand("list", "ปีที่มีแบบประเมิน / The years this ita has")->callback([&command] {
@@ -352,20 +352,28 @@ void add_methodology(CLI::App& app, Commands& commands) {
     create->add_option("--year", command.years, "ปีใหม่ / the new fiscal year")->required()->expected(1);
     create->add_option("--from", command.from_year, "ปีต้นแบบ / the year to start from")->required();
     create->callback([&command] { command.action = app::MethodologyAction::create; });
-    auto* import = methodology->add_subcommand(
+    auto* import_list = methodology->add_subcommand(
         "import", "นำเข้ารายการ OIT จาก CSV / Replace a year's OIT list with a CSV file (into --methodology DIR)");
-    import->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
-    import->add_option("what", commands.methodology_import_what, "items: รายการ OIT / the OIT item list")
+    import_list->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
+    import_list->add_option("what", commands.methodology_import_what, "items: รายการ OIT / the OIT item list")
         ->required()
         ->check(CLI::IsMember({"items"}));
-    import->add_option("file", command.file, "ไฟล์ CSV / the CSV file (code,title,indicator,…)")->required();
-    import->callback([&command] { command.action = app::MethodologyAction::import_items;
-});
-auto* export_year = methodology->add_subcommand("export", "ไฟล์แบบประเมินของปี / A year's methodology file as ita uses it");
-export_year->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
-export_year->add_option("--out", command.output, "ไฟล์ผลลัพธ์ / output file (default: standard output)");
-export_year->callback([&command] { command.action = app::MethodologyAction::export_year; });
-}  // namespace
+    import_list->add_option("file", command.file, "ไฟล์ CSV / the CSV file (code,title,indicator,…)")->required();
+    import_list->callback([&command] { command.action = app::MethodologyAction::import_items; });
+    auto* export_year = methodology->add_subcommand("export", "ไฟล์แบบประเมินของปี / A year's methodology file as ita uses it");
+    export_year->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
+    export_year->add_option("--out", command.output, "ไฟล์ผลลัพธ์ / output file (default: standard output)");
+    export_year->callback([&command] { command.action = app::MethodologyAction::export_year; });
+    auto* record = methodology->add_subcommand(
+        "record", "บันทึกแบบประเมินของปีลงฐานข้อมูล / Record a year's file in --db as the version every process uses");
+    record->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
+    record->add_option("--reason", command.reason, "เหตุผล (จำเป็นเมื่อปีนั้นตรึงแล้ว) / why (needed once the year is frozen)");
+    record->callback([&command] { command.action = app::MethodologyAction::record; });
+    auto* freeze =
+        methodology->add_subcommand("freeze", "ตรึงแบบประเมินของปี / Freeze a year's recorded version (opening its season does it)");
+    freeze->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
+    freeze->callback([&command] { command.action = app::MethodologyAction::freeze; });
+}
 
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
@@ -512,6 +520,7 @@ int run_codes(Commands& commands, const GlobalOptions& global) {
 
 int run_methodology(Commands& commands, const GlobalOptions& global) {
     commands.methodology.methodology_dir = global.methodology_dir;
+    commands.methodology.database = global.db;
     commands.methodology.json = commands.methodology_format == "json";
     return app::run_methodology_command(commands.methodology);
 }
@@ -549,7 +558,7 @@ constexpr Subcommand subcommands[] = {
     {"restore", true, run_restore},
 };
 
-}  // namespace ita::cli
+}  // namespace
 
 int run(int argc, char** argv) {
     CLI::App app{

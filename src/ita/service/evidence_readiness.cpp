@@ -3,6 +3,7 @@
 #include <ita/evidence/evidence_check.hpp>
 #include <ita/evidence/robots.hpp>
 #include <ita/ingest/methodology_reader.hpp>
+#include <ita/service/methodology_in_force.hpp>
 #include <ita/service/season.hpp>
 
 #include <algorithm>
@@ -123,7 +124,7 @@ Result<core::UrlCheck> record_check(storage::Store& store, int fiscal_year, cons
 }  // namespace
 
 Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& store, const EvidenceCheckRequest& request) {
-    ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, request.fiscal_year, request.methodology_dir));
     ITA_TRY(addresses, addresses_to_check(store, methodology, request));
     ITA_TRY(windows, store.season_windows(request.fiscal_year));
     std::optional<std::string> closing_day;

@@ -5,6 +5,7 @@
 #include <ita/ingest/readers.hpp>
 #include <ita/ingest/response_batch.hpp>
 #include <ita/ingest/scoring_inputs.hpp>
+#include <ita/service/methodology_in_force.hpp>
 
 namespace ita::service {
 
@@ -29,7 +30,7 @@ void collect(std::optional<Error>& all, Error error) {
 
 // Registers the year with the methodology's version and answer layout.
 Result<core::Methodology> prepare_year(storage::Store& store, const ImportRequest& request) {
-    ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, request.fiscal_year, request.methodology_dir));
     const core::AnswerLayout layout(methodology);
     ITA_TRY_VOID(store.ensure_fiscal_year(
         {request.fiscal_year, methodology.version, layout.codes(core::Instrument::iit), layout.codes(core::Instrument::eit)}));

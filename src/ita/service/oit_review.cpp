@@ -1,5 +1,6 @@
 #include <ita/service/oit_review.hpp>
 
+#include <ita/service/methodology_in_force.hpp>
 #include <ita/util/web_url.hpp>
 
 #include <ita/ingest/methodology_reader.hpp>
@@ -32,7 +33,7 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
                                    const std::optional<std::string>& methodology_dir, const std::string& today) {
     ITA_TRY(agency, store.agency(agency_id));
     if (!agency) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
-    ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, fiscal_year, methodology_dir));
     OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t index = 0; index < workspace.methodology.items.size(); ++index)
         if (workspace.methodology.item_applies(workspace.methodology.items[index], agency->type)) workspace.items.push_back(index);

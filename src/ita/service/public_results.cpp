@@ -2,6 +2,7 @@
 
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/ingest/score_json_reader.hpp>
+#include <ita/service/methodology_in_force.hpp>
 #include <ita/service/rank_nation.hpp>
 #include <ita/service/score_store.hpp>
 #include <ita/thai/search_key.hpp>
@@ -153,7 +154,7 @@ Result<std::unique_ptr<PublishedYear>> load_year(storage::Store& store, const Pu
                                                  const std::optional<std::string>& methodology_dir) {
     auto year = std::make_unique<PublishedYear>();
     year->publication = publication;
-    ITA_TRY(methodology, ingest::load_methodology(publication.fiscal_year, methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, publication.fiscal_year, methodology_dir));
     year->methodology = std::move(methodology);
     ITA_TRY(rows, store.published_results(publication.fiscal_year));
     ITA_TRY(headcounts, store.headcounts(publication.fiscal_year));

@@ -1,5 +1,6 @@
 #include <ita/service/response_integrity.hpp>
 
+#include <ita/service/methodology_in_force.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/util/clock.hpp>
 
@@ -19,7 +20,7 @@ using AgencyInstrument = std::pair<std::string, core::Instrument>;
 }  // namespace
 
 Result<std::vector<core::AgencyIntegrity>> assess_response_integrity(storage::Store& store, const IntegrityRequest& request) {
-    ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, request.fiscal_year, request.methodology_dir));
     ITA_TRY_VOID(require_stored_layout(store, methodology));
     const core::AnswerLayout layout(methodology);
     ITA_TRY(agencies, store.agencies());

@@ -1,5 +1,6 @@
 #include <ita/service/score_store.hpp>
 
+#include <ita/service/methodology_in_force.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/util/clock.hpp>
 
@@ -50,7 +51,7 @@ Result<void> require_stored_layout(storage::Store& store, const core::Methodolog
 }
 
 Result<ScoreRun> score_store(storage::Store& store, const StoreScoreRequest& request) {
-    ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, request.fiscal_year, request.methodology_dir));
     ITA_TRY_VOID(require_stored_layout(store, methodology));
     // Answers held until their window closed join the stored ones before anything reads them.
     ITA_TRY_VOID(release_closed_surveys(store, request.fiscal_year, util::bangkok_date_today()));

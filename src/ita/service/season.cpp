@@ -3,6 +3,7 @@
 #include <ita/core/answer_layout.hpp>
 #include <ita/core/measure.hpp>
 #include <ita/ingest/methodology_reader.hpp>
+#include <ita/service/methodology_in_force.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/util/calendar.hpp>
 #include <ita/util/csv_reader.hpp>
@@ -82,11 +83,13 @@ Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, co
         ITA_TRY(listed, read_agency_list(store, *request.agencies_text, "agencies"));
         agency_ids = std::move(listed);
     }
-    ITA_TRY(methodology, ingest::load_methodology(request.fiscal_year, request.methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, request.fiscal_year, request.methodology_dir));
     const core::AnswerLayout layout(methodology);
     ITA_TRY_VOID(store.ensure_fiscal_year(
         {request.fiscal_year, methodology.version, layout.codes(core::Instrument::iit), layout.codes(core::Instrument::eit)}));
     ITA_TRY_VOID(store.open_season(request.fiscal_year, agency_ids, windows, request.actor));
+    // From now on every process uses this version; a change is a new version with a reason.
+    ITA_TRY_VOID(freeze_methodology_in_force(store, request.fiscal_year, request.methodology_dir, request.actor));
     return windows;
 }
 

@@ -1,5 +1,6 @@
 #include <ita/service/surveys.hpp>
 
+#include <ita/service/methodology_in_force.hpp>
 #include <ita/service/season.hpp>
 
 #include <ita/core/answer_layout.hpp>
@@ -28,7 +29,7 @@ std::string new_code() {
 
 Result<core::Methodology> registered_methodology(storage::Store& store, int fiscal_year,
                                                  const std::optional<std::string>& methodology_dir) {
-    ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, fiscal_year, methodology_dir));
     const core::AnswerLayout layout(methodology);
     ITA_TRY_VOID(store.ensure_fiscal_year(
         {fiscal_year, methodology.version, layout.codes(core::Instrument::iit), layout.codes(core::Instrument::eit)}));
@@ -65,7 +66,7 @@ Result<SurveyForm> survey_form(storage::Store& store, const std::string& typed_c
     ITA_TRY(found, store.survey_code(code));
     if (found.spent) return fail(ErrorCode::used_up, "the survey code has already been used");
     ITA_TRY_VOID(require_open(store, found.fiscal_year, core::SeasonPhase::iit, today));
-    ITA_TRY(methodology, ingest::load_methodology(found.fiscal_year, methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, found.fiscal_year, methodology_dir));
     SurveyForm form{std::move(methodology), found, {}, code};
     for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
         if (form.methodology.questions[index].instrument == found.instrument) form.questions.push_back(index);
@@ -141,7 +142,7 @@ Result<PublicForm> public_form(storage::Store& store, const std::string& agency_
     ITA_TRY_VOID(require_open(store, *year, core::SeasonPhase::eit, today));
     ITA_TRY(found, store.agency(agency_id));
     if (!found) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
-    ITA_TRY(methodology, ingest::load_methodology(*year, methodology_dir));
+    ITA_TRY(methodology, methodology_in_force(store, *year, methodology_dir));
     PublicForm form{std::move(methodology), *found, {}, 0, 0};
     for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
         if (form.methodology.questions[index].instrument == core::Instrument::eit) form.questions.push_back(index);
@@ -233,7 +234,7 @@ Result<StaffSurveyStatus> staff_survey_status(storage::Store& store, int fiscal_
         if (agency) status.headcount = agency->headcount;
     }
     if (status.headcount) {
-        ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
+        ITA_TRY(methodology, methodology_in_force(store, fiscal_year, methodology_dir));
         status.minimum = methodology.minimum_sample.iit_minimum(*status.headcount);
     }
     ITA_TRY(count, store.respondent_count(fiscal_year, agency_id, core::Instrument::iit));

@@ -35,6 +35,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ita::storage {
@@ -126,6 +127,18 @@ struct Publication {
     std::string published_at;  // UTC, ISO 8601
     std::string actor;
     std::size_t agencies = 0;
+};
+
+// One version of a year's methodology as the deployment keeps it: the file's text, why it was
+// recorded, by whom and when, and whether the year is frozen (its season has opened).
+struct StoredMethodology {
+    int fiscal_year = 0;
+    std::string version;
+    std::string document;  // the JSON file, as ita-YYYY.json
+    std::string reason;
+    std::string actor;
+    std::string recorded_at;  // UTC, ISO 8601
+    bool frozen = false;
 };
 
 struct SurveyCode {
@@ -220,6 +233,19 @@ public:
     // A number that changes whenever anything the public pages show changes: a publication, a
     // measure, its progress or 4M constraints. One cheap read, shared by every process.
     virtual Result<std::int64_t> public_generation() = 0;
+
+    // Methodologies: the newest version of a year is the one in force. record_methodology adds
+    // a version (conflict when the year already has that version; frozen when the year is);
+    // freeze_methodology freezes the year's newest version (not_found when it has none). Both
+    // are audited.
+    virtual Result<void> record_methodology(const StoredMethodology& methodology) = 0;
+    virtual Result<void> freeze_methodology(int fiscal_year, std::string_view actor) = 0;
+    virtual Result<std::optional<StoredMethodology>> current_methodology(int fiscal_year) = 0;
+    // The version in force and its document's length, without the document: one cheap read a
+    // process makes before using the copy it parsed earlier.
+    virtual Result<std::optional<std::pair<std::string, std::int64_t>>> methodology_stamp(int fiscal_year) = 0;
+    // Every version, oldest first, without documents: the years' history for people.
+    virtual Result<std::vector<StoredMethodology>> methodology_history() = 0;
 
     // Integrity measures. Each change is audited. add_measure returns the new id; the others
     // fail with not_found for an unknown id. measures() returns them with their progress.

@@ -2,8 +2,10 @@
 #include "../../support/pg_cluster.hpp"
 #include "../../support/temp_files.hpp"
 
+#include <ita/ingest/methodology_reader.hpp>
 #include <ita/report/score_outputs.hpp>
 #include <ita/service/import_files.hpp>
+#include <ita/service/methodology_in_force.hpp>
 #include <ita/service/score_files.hpp>
 #include <ita/service/score_store.hpp>
 #include <ita/storage/store.hpp>
@@ -102,10 +104,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 11);
+    EXPECT_EQ(*m_store->schema_version(), 12);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 11);
+    EXPECT_EQ(*(*again)->schema_version(), 12);
     // Work one process does for all: the first claim of a job and period wins, in any process.
     EXPECT_TRUE(*m_store->claim_job("evidence-nightly", "2026-05-31"));
     EXPECT_FALSE(*(*again)->claim_job("evidence-nightly", "2026-05-31"));
@@ -525,6 +527,38 @@ TEST_P(StoreConformance, ForgettingSnapshotsKeepsTheNamedChecksBytesAndEveryChec
     const std::vector<std::int64_t> only_newest{newest};
     ASSERT_TRUE(m_store->forget_snapshots(2565, "A1", "O1", only_newest));
     EXPECT_EQ(m_store->evidence_snapshot("A1", a)->body, "at the deadline");  // still the newest's
+}
+
+// Each year's methodology, versioned: the newest is in force, a version is recorded once, a
+// frozen year takes a new version only with a reason, and a process that parsed a version
+// before sees the change on its next read.
+TEST_P(StoreConformance, MethodologyVersionsFreezeAndTakeEffect) {
+    auto base = ingest::methodology_text(2569, std::nullopt);
+    ASSERT_TRUE(base);
+    EXPECT_FALSE(m_store->current_methodology(2569)->has_value());
+    EXPECT_EQ(service::methodology_in_force(*m_store, 2569, std::nullopt)->version, "2569.1");  // compiled in
+    ASSERT_TRUE(service::record_methodology(*m_store, *base, "ita-2569.json", "", "officer"));
+    const auto again = service::record_methodology(*m_store, *base, "ita-2569.json", "", "officer");
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::conflict);
+    ASSERT_TRUE(m_store->freeze_methodology(2569, "officer"));
+
+    std::string next = *base;
+    next.replace(next.find("\"version\": \"2569.1\""), std::string("\"version\": \"2569.1\"").size(), "\"version\": \"2569.2\"");
+    const auto unexplained = service::record_methodology(*m_store, next, "ita-2569.json", "", "officer");
+    ASSERT_FALSE(unexplained);
+    EXPECT_NE(unexplained.error().message.find("frozen"), std::string::npos);
+    ASSERT_TRUE(service::record_methodology(*m_store, next, "ita-2569.json", "รายการทางการ", "officer"));
+    EXPECT_EQ(service::methodology_in_force(*m_store, 2569, std::nullopt)->version, "2569.2");
+    const auto current = m_store->current_methodology(2569);
+    ASSERT_TRUE(current && current->has_value());
+    EXPECT_TRUE((*current)->frozen);  // a frozen year's new version is frozen too
+    EXPECT_EQ((*current)->document, next);
+    const auto history = m_store->methodology_history();
+    ASSERT_TRUE(history);
+    ASSERT_EQ(history->size(), 2u);
+    EXPECT_EQ((*history)[1].reason, "รายการทางการ");
+    EXPECT_FALSE(m_store->freeze_methodology(2570, "officer"));  // nothing recorded for 2570
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend{"sqlite"}, Backend{"postgresql"}),

@@ -77,6 +77,11 @@ public:
     Result<std::vector<UrlCheck>> url_check_history(int fiscal_year, const std::string& agency_id, const std::string& item) override;
     Result<std::vector<UrlCheck>> url_checks_before(int fiscal_year, const std::string& agency_id, const std::string& before) override;
     Result<EvidenceSnapshot> evidence_snapshot(const std::string& agency_id, const std::string& sha256) override;
+    Result<void> record_methodology(const StoredMethodology& methodology) override;
+    Result<void> freeze_methodology(int fiscal_year, std::string_view actor) override;
+    Result<std::optional<StoredMethodology>> current_methodology(int fiscal_year) override;
+    Result<std::optional<std::pair<std::string, std::int64_t>>> methodology_stamp(int fiscal_year) override;
+    Result<std::vector<StoredMethodology>> methodology_history() override;
     Result<Publication> publish_results(int fiscal_year, std::string_view actor) override;
     Result<std::vector<Publication>> publications() override;
     Result<std::vector<ScoreSnapshot>> published_results(int fiscal_year) override;
