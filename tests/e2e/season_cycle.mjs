@@ -99,6 +99,12 @@ try {
   await nation.page.fill('#year', String(year));
   await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('form[action="/national/season"] button[type=submit]')]);
   assert.match(await nation.page.textContent('table'), /การตอบแบบวัด IIT/);
+  // Opening the season froze the year's instrument; the methodology page says so, and passes axe.
+  await nation.page.goto(`${base}/national/methodology?year=${year}`);
+  assert.match(await nation.page.textContent('main'), /ตรึงแล้วเมื่อ/);
+  await noSeriousAccessibilityFaults(nation.page, 'the methodology page');
+  await nation.page.goto(`${base}/national/methodology/preview?year=${year}&form=iit`);
+  await noSeriousAccessibilityFaults(nation.page, 'the IIT preview');
 
   // 2. The working group enters its headcount and issues 3 codes.
   const group = await signIn('group', phone);

@@ -5,6 +5,7 @@
 #include <ita/core/instrument.hpp>
 #include <ita/ingest/csv_file.hpp>
 #include <ita/ingest/methodology_reader.hpp>
+#include <ita/util/mapped_file.hpp>
 #include <ita/util/text.hpp>
 
 #include <nlohmann/json.hpp>
@@ -164,6 +165,12 @@ Result<AuthoredMethodology> derive_methodology(std::string_view from_text, int f
 }
 
 Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const std::string& csv_path) {
+    ITA_TRY(text, util::read_file(csv_path));
+    return import_oit_items_text(year_text, text, csv_path, std::nullopt);
+}
+
+Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, std::string_view csv_text, const std::string& csv_path,
+                                                  const std::optional<std::string>& new_version) {
     ITA_TRY(document, parse_document(year_text, "the year's file"));
     json* oit = document.is_object() ? instrument(document, "OIT") : nullptr;
     if (!oit || !oit->contains("indicators") || !(*oit)["indicators"].is_array())
@@ -205,7 +212,7 @@ Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const s
     if (document.contains("oit_variants") && document["oit_variants"].is_array())
         for (const auto& value : document["oit_variants"])
             if (value.is_object()) variants.insert(value.value("code", ""));
-    ITA_TRY_VOID(read_csv_file(csv_path, "OIT item list", [&](CsvTable& table, const util::MappedFile&) {
+    ITA_TRY_VOID(read_csv_text(csv_text, csv_path, "OIT item list", [&](CsvTable& table) {
         if (!table.read_header(columns)) return;
         while (table.next_row()) {
             if (!table.field(year).empty() && table.field(year) != std::to_string(fiscal_year)) {
@@ -355,6 +362,7 @@ Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const s
     }
     for (const auto& [key, citation] : list.new_sources) sources[key] = citation;
     if (sources.empty()) document.erase("sources");
+    if (new_version) document["version"] = *new_version;
     std::map<std::string, std::size_t> counts;  // list → items, after the import
     for_each_element(document, [&](json& element, bool is_question) {
         if (!is_question) ++counts[list_of(element)];

@@ -6,6 +6,7 @@
 
 #include <ita/util/error.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,9 @@ Result<AuthoredMethodology> derive_methodology(std::string_view from_text, int f
 // file gives replaces the year's; lists it leaves out are kept. An item without keywords keeps
 // the evidence rule of the item of the same title. Errors name the file, line and column.
 Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const std::string& csv_path);
+// The same for a list already in memory (pasted into the admin page), named `csv_name` in
+// messages; with `new_version`, the file's version becomes it.
+Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, std::string_view csv_text, const std::string& csv_name,
+                                                  const std::optional<std::string>& new_version);
 
 }  // namespace ita::ingest

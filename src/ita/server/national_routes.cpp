@@ -1,6 +1,7 @@
 #include <ita/server/national_routes.hpp>
 
 #include <ita/server/agency_access.hpp>
+#include <ita/server/methodology_routes.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
@@ -118,6 +119,7 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
 }  // namespace
 
 void add_national_routes(Router& router, const ResultsContext& context, const std::shared_ptr<PublicCache>& public_cache) {
+    add_methodology_routes(router, context);
     router.add("GET", "/national/season", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());

@@ -75,6 +75,7 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
         context.set("progress_minimum", std::to_string(text.progress->second));
     }
     context.set("has_code", flag(!text.code.empty()));
+    context.set("preview", flag(text.preview));
     context.set("code", text.code);
     data question_list{data::type::list};
     for (const auto index : questions) {

@@ -21,6 +21,7 @@ struct SurveyPageText {
     std::optional<std::pair<std::size_t, long long>> progress;  // respondents so far, minimum (shown rounded)
     std::string started;                                        // the signed time the form was served (service::form_started)
     std::string code;                                           // the staff survey's code, posted in the body (never in a logged URL)
+    bool preview = false;                                       // the admin's preview: no way to send it
 };
 
 // A survey form; `answers` refills it after a rejected submission.
