@@ -201,7 +201,8 @@ int run_methodology_command(const MethodologyCommand& command) {
             if (!path) return report_error(path.error());
             auto current = source.text(year);
             if (!current) return report_error(current.error());
-            auto imported = ingest::import_oit_items(*current, command.file);
+            auto imported = command.import_what == "questions" ? ingest::import_questions(*current, command.file)
+                                                               : ingest::import_oit_items(*current, command.file);
             if (!imported) return report_error(imported.error());
             return report_written(*path, *imported,
                                   imported->summary + " for fiscal year " + std::to_string(year) + " from " + command.file);

@@ -4,7 +4,7 @@
 //   validate FILE               a methodology file checked as ita would load it
 //   diff --year A --year B      what changed from year A to year B (table, or --format json)
 //   new --year Y --from X       a provisional year Y made from X, written to --methodology DIR
-//   import --year Y items FILE  year Y's OIT list replaced by FILE.csv, written to DIR
+//   import --year Y items|questions FILE   year Y's OIT list or IIT/EIT questions replaced by FILE.csv, written to DIR
 //   export --year Y [--out F]   the year's file as ita uses it (to standard output or F)
 //   record --year Y [--reason R] the year's file (folder or compiled-in) recorded in --db as the
 //                               version every process uses; a frozen year needs a reason
@@ -28,6 +28,7 @@ struct MethodologyCommand {
     int from_year = 0;                  // new
     std::optional<std::string> output;  // export
     std::string agency_type;            // show: the items that agency type answers
+    std::string import_what = "items";  // import: items or questions
     bool json = false;                  // diff
     std::string reason;                 // record
     std::optional<std::string> methodology_dir;

@@ -65,7 +65,6 @@ struct Commands {
     std::string evidence_check_at = "02:00";
     app::MethodologyCommand methodology;
     std::string methodology_format = "text";
-    std::string methodology_import_what;
     app::IntegrityCommand integrity;
     std::string integrity_format = "text";
 };
@@ -353,11 +352,11 @@ void add_methodology(CLI::App& app, Commands& commands) {
     create->add_option("--from", command.from_year, "ปีต้นแบบ / the year to start from")->required();
     create->callback([&command] { command.action = app::MethodologyAction::create; });
     auto* import_list = methodology->add_subcommand(
-        "import", "นำเข้ารายการ OIT จาก CSV / Replace a year's OIT list with a CSV file (into --methodology DIR)");
+        "import", "นำเข้ารายการ OIT หรือข้อคำถามจาก CSV / Replace a year's OIT list or questions with a CSV file (into --methodology DIR)");
     import_list->add_option("--year", command.years, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required()->expected(1);
-    import_list->add_option("what", commands.methodology_import_what, "items: รายการ OIT / the OIT item list")
+    import_list->add_option("what", command.import_what, "items: รายการ OIT, questions: ข้อคำถาม IIT/EIT / the OIT list or the questions")
         ->required()
-        ->check(CLI::IsMember({"items"}));
+        ->check(CLI::IsMember({"items", "questions"}));
     import_list->add_option("file", command.file, "ไฟล์ CSV / the CSV file (code,title,indicator,…)")->required();
     import_list->callback([&command] { command.action = app::MethodologyAction::import_items; });
     auto* export_year = methodology->add_subcommand("export", "ไฟล์แบบประเมินของปี / A year's methodology file as ita uses it");

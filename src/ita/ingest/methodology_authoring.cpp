@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -126,11 +127,57 @@ enum Column : std::size_t {
 struct ImportedList {
     std::map<int, std::vector<std::string>> sub_order;   // indicator → sub-indicator codes as first seen
     std::map<std::string, json> sub_indicators;          // code → {"code", "name", "items": [...]}
-    std::map<std::string, std::string> new_sources;      // key → citation
     std::set<std::string> lists;                         // the lists replaced: "" for the common one, else variant codes
     std::map<std::string, std::set<int>> indicators_of;  // list → the indicators it has items in
     std::size_t rows = 0;
     std::size_t other_years = 0;
+};
+
+// The year's sources, and the keys given to the citations a list brings in.
+class Citations {
+public:
+    explicit Citations(json& document) : m_document(document) {
+        if (m_document.contains("sources") && m_document["sources"].is_object())
+            for (const auto& [key, citation] : m_document["sources"].items())
+                if (citation.is_string()) m_key_by_citation[citation.get<std::string>()] = key;
+    }
+
+    // A row's provenance: the confidence column, else the first word of the source (as in
+    // ../shared/methodology-sources), else verified when a source is named and assumed when not.
+    // Nothing for a confidence that is none of the three.
+    std::optional<json> provenance(const std::string& cited, std::string level, const std::string& note) {
+        if (level.empty()) {
+            const std::string first_word = cited.substr(0, cited.find_first_of(" :(;"));
+            level = core::parse_confidence(first_word) ? first_word : (cited.empty() ? "assumed" : "verified");
+        }
+        if (!core::parse_confidence(level)) return std::nullopt;
+        json provenance{{"confidence", level}};
+        if (!cited.empty()) provenance["source"] = key_of(cited);
+        if (!note.empty()) provenance["note"] = note;
+        return provenance;
+    }
+
+    // Adds the new citations to the year's sources.
+    void commit() {
+        for (const auto& [key, citation] : m_new) m_document["sources"][key] = citation;
+        if (m_document.contains("sources") && m_document["sources"].empty()) m_document.erase("sources");
+    }
+
+private:
+    std::string key_of(const std::string& cited) {
+        const bool listed = m_document.contains("sources") && m_document["sources"].is_object() && m_document["sources"].contains(cited);
+        if (listed) return cited;  // the column named a key of the year's sources
+        if (const auto found = m_key_by_citation.find(cited); found != m_key_by_citation.end()) return found->second;
+        std::string key = "import-" + std::to_string(m_new.size() + 1);
+        while ((m_document.contains("sources") && m_document["sources"].contains(key)) || m_new.contains(key)) key += "x";
+        m_new[key] = cited;
+        m_key_by_citation[cited] = key;
+        return key;
+    }
+
+    json& m_document;
+    std::map<std::string, std::string> m_key_by_citation;
+    std::map<std::string, std::string> m_new;
 };
 
 }  // namespace
@@ -187,12 +234,7 @@ Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, st
         if (!is_question && element.is_object() && element.contains("evidence"))
             evidence_by_title[element.value("name", "")] = element["evidence"];
     });
-    json& sources = document["sources"];
-    if (!sources.is_object()) sources = json::object();
-    std::map<std::string, std::string> key_by_citation;
-    for (const auto& [key, citation] : sources.items())
-        if (citation.is_string()) key_by_citation[citation.get<std::string>()] = key;
-
+    Citations citations(document);
     ImportedList list;
     std::vector<std::string> warnings;
     std::set<std::string> codes;
@@ -275,39 +317,20 @@ Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, st
                 }
                 evidence["period"] = std::string(given);
             }
-            // Provenance: the confidence column, else the first word of the source (as in
-            // ../shared/methodology-sources), else verified when a source is named.
-            const std::string cited(table.field(source));
-            std::string level(table.field(confidence));
-            if (level.empty()) {
-                const std::string first_word = cited.substr(0, cited.find_first_of(" :(;"));
-                level = core::parse_confidence(first_word) ? first_word : (cited.empty() ? "assumed" : "verified");
-            }
-            if (!core::parse_confidence(level)) {
+            std::string remark(table.field(note));
+            if (remark.empty()) remark = cell->annotation;
+            auto provenance = citations.provenance(std::string(table.field(source)), std::string(table.field(confidence)), remark);
+            if (!provenance) {
                 table.problem(confidence, "must be verified, inferred or assumed");
                 continue;
             }
-            json provenance{{"confidence", level}};
-            if (!cited.empty()) {
-                std::string key = sources.contains(cited) ? cited : key_by_citation.contains(cited) ? key_by_citation[cited] : "";
-                if (key.empty()) {
-                    key = "import-" + std::to_string(list.new_sources.size() + 1);
-                    while (sources.contains(key)) key += "x";
-                    list.new_sources[key] = cited;
-                    key_by_citation[cited] = key;
-                }
-                provenance["source"] = key;
-            }
-            std::string remark(table.field(note));
-            if (remark.empty()) remark = cell->annotation;
-            if (!remark.empty()) provenance["note"] = remark;
 
             json item{{"code", item_code}, {"name", name}};
             if (!list_code.empty()) item["variant"] = list_code;
             list.lists.insert(list_code);
             list.indicators_of[list_code].insert(cell->number);
             if (const auto types = split_list(table.field(agency_types)); !types.empty()) item["agency_types"] = types;
-            item["provenance"] = provenance;
+            item["provenance"] = *provenance;
             if (!evidence.empty()) item["evidence"] = evidence;
             auto [sub, is_new] = list.sub_indicators.try_emplace(cell->sub_code);
             if (is_new) {
@@ -360,8 +383,7 @@ Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, st
         for (auto& sub : variant_subs) common.push_back(std::move(sub));
         indicator["sub_indicators"] = common;
     }
-    for (const auto& [key, citation] : list.new_sources) sources[key] = citation;
-    if (sources.empty()) document.erase("sources");
+    citations.commit();
     if (new_version) document["version"] = *new_version;
     std::map<std::string, std::size_t> counts;  // list → items, after the import
     for_each_element(document, [&](json& element, bool is_question) {
@@ -374,6 +396,144 @@ Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, st
                    (list.lists.contains(list_code) ? " imported" : " kept");
     }
     return finish(document, "ita-" + std::to_string(fiscal_year) + ".json", std::move(warnings), summary);
+}
+
+Result<AuthoredMethodology> import_questions(std::string_view year_text, const std::string& csv_path) {
+    ITA_TRY(text, util::read_file(csv_path));
+    return import_questions_text(year_text, text, csv_path, std::nullopt);
+}
+
+Result<AuthoredMethodology> import_questions_text(std::string_view year_text, std::string_view csv_text, const std::string& csv_name,
+                                                  const std::optional<std::string>& new_version) {
+    ITA_TRY(document, parse_document(year_text, "the year's file"));
+    if (!document.is_object()) return fail(ErrorCode::invalid_input, "the year's file is not a JSON object");
+    const int fiscal_year = document.value("fiscal_year", 0);
+    enum QuestionColumn : std::size_t {
+        q_code,
+        q_text,
+        q_kind,
+        q_indicator,
+        q_sub_items,
+        q_sub_kinds,
+        q_confidence,
+        q_source,
+        q_note,
+        q_year
+    };
+    const std::vector<ColumnSpec> columns{{"code"},
+                                          {"text"},
+                                          {"kind"},
+                                          {"indicator"},
+                                          {"sub_items", false},
+                                          {"sub_kinds", false},
+                                          {"confidence", false},
+                                          {"source", false},
+                                          {"note", false},
+                                          {"year", false}};
+    // The indicators of each survey instrument, by number.
+    std::map<char, std::set<int>> indicators_of;  // 'I' → IIT's, 'E' → EIT's
+    for (const char* code : {"IIT", "EIT"})
+        if (const json* spec = instrument(document, code); spec && spec->contains("indicators") && (*spec)["indicators"].is_array())
+            for (const auto& indicator : (*spec)["indicators"])
+                if (indicator.is_object() && indicator.contains("number") && indicator["number"].is_number_integer())
+                    indicators_of[code[0]].insert(indicator["number"].get<int>());
+    Citations citations(document);
+    std::map<char, std::map<int, json>> questions;  // instrument prefix → indicator → questions in file order
+    std::set<std::string> codes;
+    std::size_t rows = 0;
+    std::size_t other_years = 0;
+    ITA_TRY_VOID(read_csv_text(csv_text, csv_name, "question list", [&](CsvTable& table) {
+        if (!table.read_header(columns)) return;
+        while (table.next_row()) {
+            if (!table.field(q_year).empty() && table.field(q_year) != std::to_string(fiscal_year)) {
+                ++other_years;
+                continue;
+            }
+            ++rows;
+            const std::string code(table.field(q_code));
+            const char prefix = code.empty() ? '\0' : code.front();
+            if (!indicators_of.contains(prefix) || !util::parse_integer(std::string_view(code).substr(1))) {
+                table.problem(q_code, "must be an IIT or EIT question code such as I4 or E11, not " + util::quoted(code));
+                continue;
+            }
+            if (!codes.insert(code).second) {
+                table.problem(q_code, code + " is listed twice");
+                continue;
+            }
+            if (table.field(q_text).empty()) {
+                table.problem(q_text, "must not be empty");
+                continue;
+            }
+            if (!core::parse_answer_kind(table.field(q_kind))) {
+                table.problem(q_kind, "must be S, S-, YN- or YN+");
+                continue;
+            }
+            const auto number = util::parse_integer(table.field(q_indicator));
+            if (!number || !indicators_of[prefix].contains(static_cast<int>(*number))) {
+                std::string known;
+                for (const int each : indicators_of[prefix]) known += (known.empty() ? "" : ", ") + std::to_string(each);
+                table.problem(q_indicator,
+                              "must be one of the indicators of " + std::string(prefix == 'I' ? "IIT" : "EIT") + " (" + known + ")");
+                continue;
+            }
+            const auto sub_items = split_list(table.field(q_sub_items));
+            const auto sub_kinds = split_list(table.field(q_sub_kinds));
+            if (!sub_kinds.empty() && sub_kinds.size() != sub_items.size()) {
+                table.problem(q_sub_kinds,
+                              "must give one kind for each sub-item (" + std::to_string(sub_items.size()) + "), separated by |");
+                continue;
+            }
+            if (std::any_of(sub_kinds.begin(), sub_kinds.end(), [](const std::string& kind) { return !core::parse_answer_kind(kind); })) {
+                table.problem(q_sub_kinds, "must be S, S-, YN- or YN+ for each sub-item");
+                continue;
+            }
+            auto provenance = citations.provenance(std::string(table.field(q_source)), std::string(table.field(q_confidence)),
+                                                   std::string(table.field(q_note)));
+            if (!provenance) {
+                table.problem(q_confidence, "must be verified, inferred or assumed");
+                continue;
+            }
+            json question{{"code", code}, {"text", std::string(table.field(q_text))}, {"kind", std::string(table.field(q_kind))}};
+            question["provenance"] = *provenance;
+            if (!sub_items.empty()) {
+                json subs = json::array();
+                for (std::size_t index = 0; index < sub_items.size(); ++index) {
+                    json sub{{"text", sub_items[index]}};
+                    if (!sub_kinds.empty() && sub_kinds[index] != table.field(q_kind)) sub["kind"] = sub_kinds[index];
+                    subs.push_back(std::move(sub));
+                }
+                question["sub_items"] = std::move(subs);
+            }
+            auto& list = questions[prefix][static_cast<int>(*number)];
+            if (list.is_null()) list = json::array();
+            list.push_back(std::move(question));
+        }
+    }));
+    if (rows == 0)
+        return fail(ErrorCode::invalid_input, csv_name + ": has no question for fiscal year " + std::to_string(fiscal_year) +
+                                                  (other_years ? " (" + std::to_string(other_years) + " rows of other years)" : ""));
+    // An instrument the file gives is replaced whole: each of its indicators needs a question.
+    std::string summary;
+    for (const auto& [prefix, by_indicator] : questions) {
+        const char* code = prefix == 'I' ? "IIT" : "EIT";
+        std::string missing;
+        for (const int number : indicators_of[prefix])
+            if (!by_indicator.contains(number)) missing += (missing.empty() ? "" : ", ") + std::to_string(number);
+        if (!missing.empty())
+            return fail(ErrorCode::invalid_input,
+                        csv_name + ": lists no " + code + " question for indicator " + missing + "; nothing was imported");
+        std::size_t count = 0;
+        for (auto& indicator : (*instrument(document, code))["indicators"]) {
+            const auto found = by_indicator.find(indicator.value("number", 0));
+            if (found == by_indicator.end()) continue;
+            indicator["questions"] = found->second;
+            count += found->second.size();
+        }
+        summary += (summary.empty() ? "" : "; ") + std::to_string(count) + " " + code + " questions imported";
+    }
+    citations.commit();
+    if (new_version) document["version"] = *new_version;
+    return finish(document, "ita-" + std::to_string(fiscal_year) + ".json", {}, summary);
 }
 
 }  // namespace ita::ingest

@@ -37,4 +37,14 @@ Result<AuthoredMethodology> import_oit_items(std::string_view year_text, const s
 Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, std::string_view csv_text, const std::string& csv_name,
                                                   const std::optional<std::string>& new_version);
 
+// `year_text` with its IIT and/or EIT questions replaced by `csv_path`'s. Columns: code (I1, E3),
+// text, kind (S, S-, YN-, YN+), indicator (its number), and optionally sub_items and sub_kinds
+// (separated by "|"; a sub-item's own kind where it differs), confidence, source, note and year.
+// An instrument the file gives is replaced whole, so each of its indicators needs a question;
+// one it leaves out is kept. The answer layout follows; answers stored under another layout are
+// not scored under this one (score_store refuses).
+Result<AuthoredMethodology> import_questions(std::string_view year_text, const std::string& csv_path);
+Result<AuthoredMethodology> import_questions_text(std::string_view year_text, std::string_view csv_text, const std::string& csv_name,
+                                                  const std::optional<std::string>& new_version);
+
 }  // namespace ita::ingest

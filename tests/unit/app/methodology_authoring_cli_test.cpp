@@ -170,3 +170,37 @@ TEST(MethodologyAuthoring, EachAgencyIsScoredOnItsOwnList) {
     EXPECT_NE(refused.output.find("wrong.csv:2:item: item O1 does not apply to agency type โรงพยาบาลชุมชน"), std::string::npos);
     EXPECT_NE(refused.output.find("wrong.csv:3:item: item MOIT1 does not apply to agency type เทศบาลตำบล"), std::string::npos);
 }
+
+// The NACC's question wording for a year, imported whole per instrument: a sub-item keeps its own
+// kind; an indicator left without a question refuses the file; the other instrument is kept.
+TEST(MethodologyAuthoring, QuestionsImportPerInstrument) {
+    const ita::test::TempDir dir;
+    const std::string folder = "--methodology " + dir.path("");
+    ASSERT_EQ(run_ita(folder + " methodology new --year 2570 --from 2569").exit_code, 0);
+    std::string rows = "code,text,kind,indicator,sub_items,sub_kinds,source\n";
+    for (int number = 1; number <= 5; ++number)
+        rows += "I" + std::to_string(number) + ",ข้อคำถาม " + std::to_string(number) + ",S," + std::to_string(number) + ",,,แบบ IIT 2570\n";
+    rows += "I6,การจัดซื้อจัดจ้าง,S,2,โปร่งใส|เอื้อประโยชน์ผู้ประกอบการ,S|S-,แบบ IIT 2570\n";
+    const auto imported = run_ita(folder + " methodology import --year 2570 questions " + dir.write("iit.csv", rows));
+    ASSERT_EQ(imported.exit_code, 0) << imported.output;
+    EXPECT_NE(imported.output.find("6 IIT questions imported"), std::string::npos) << imported.output;
+    const auto year = nlohmann::json::parse(read(dir.path("ita-2570.json")));
+    const auto& procurement = year["instruments"][0]["indicators"][1]["questions"][1];
+    EXPECT_EQ(procurement["code"], "I6");
+    EXPECT_EQ(procurement["sub_items"][1]["kind"], "S-");
+    EXPECT_FALSE(procurement["sub_items"][0].contains("kind"));
+    EXPECT_EQ(procurement["provenance"]["confidence"], "verified");
+    EXPECT_EQ(year["instruments"][1]["indicators"][0]["questions"].size(), 5u);  // EIT kept
+
+    const auto gap = run_ita(folder + " methodology import --year 2570 questions " +
+                             dir.write("gap.csv", "code,text,kind,indicator\nI1,ก,S,1\nE1,ข,S,6\n"));
+    EXPECT_EQ(gap.exit_code, 2);
+    EXPECT_NE(gap.output.find("lists no EIT question for indicator 7, 8"), std::string::npos) << gap.output;
+    const auto bad =
+        run_ita(folder + " methodology import --year 2570 questions " +
+                dir.write("bad.csv", "code,text,kind,indicator,sub_items,sub_kinds\nI1,ก,S,9,,\nI2,ข,SX,1,,\nI3,ค,S,1,a|b,S\n"));
+    EXPECT_NE(bad.output.find("bad.csv:2:indicator: must be one of the indicators of IIT (1, 2, 3, 4, 5)"), std::string::npos)
+        << bad.output;
+    EXPECT_NE(bad.output.find("bad.csv:3:kind: must be S, S-, YN- or YN+"), std::string::npos);
+    EXPECT_NE(bad.output.find("bad.csv:4:sub_kinds: must give one kind for each sub-item (2)"), std::string::npos);
+}
