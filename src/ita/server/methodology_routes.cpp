@@ -100,6 +100,7 @@ struct PageState {
     std::vector<std::string> errors;
     std::string csv;
     std::string reason;
+    bool questions = false;  // the pasted text is questions, not an OIT list
 };
 
 HttpResponse methodology_page(storage::Store& store, const storage::Session& session, int year, const std::string& type,
@@ -116,6 +117,7 @@ HttpResponse methodology_page(storage::Store& store, const storage::Session& ses
     context.set("errors", errors);
     context.set("csv", state.csv);
     context.set("reason", state.reason);
+    context.set("is_questions", flag(state.questions));
 
     data years{data::type::list};
     for (const int each : known_years(store)) {
@@ -229,7 +231,7 @@ void add_methodology_routes(Router& router, const ResultsContext& context) {
         const auto done = request.query.find("done");
         PageState state;
         if (done != request.query.end())
-            state.notice = done->second == "frozen" ? "ตรึงแบบประเมินปีนี้แล้ว" : "บันทึกรายการ OIT เป็นฉบับใหม่แล้ว ทุกหน้าของระบบใช้ฉบับนี้ตั้งแต่ตอนนี้";
+            state.notice = done->second == "frozen" ? "ตรึงแบบประเมินปีนี้แล้ว" : "บันทึกเป็นฉบับใหม่แล้ว ทุกหน้าของระบบใช้ฉบับนี้ตั้งแต่ตอนนี้";
         return methodology_page(**store, *session, *year, type == request.query.end() ? std::string() : type->second,
                                 context.methodology_dir, state, 200);
     });
@@ -243,13 +245,14 @@ void add_methodology_routes(Router& router, const ResultsContext& context) {
             return error_response(frozen.error());
         return see_other("/national/methodology?year=" + std::to_string(call.fiscal_year) + "&done=frozen");
     });
-    // An OIT list pasted as CSV: the year's lists it gives are replaced, the result recorded as
-    // the year's next version; nothing changes unless all of it is valid.
+    // An OIT list or the questions pasted as CSV: what it gives is replaced, the result recorded
+    // as the year's next version; nothing changes unless all of it is valid.
     router.add("POST", "/national/methodology/items", [context](const HttpRequest& request) {
         auto allowed = session_request(context.db, request, national_access);
         if (!allowed) return allowed.error();
         auto& call = *allowed;
-        PageState state{{}, {}, value_of(call.fields, "csv"), value_of(call.fields, "reason")};
+        PageState state{
+            {}, {}, value_of(call.fields, "csv"), value_of(call.fields, "reason"), value_of(call.fields, "what") == "questions"};
         const auto refuse = [&](std::vector<std::string> problems) {
             state.errors = std::move(problems);
             return methodology_page(*call.store, call.session, call.fiscal_year, {}, context.methodology_dir, state, form_problems_status);
@@ -258,8 +261,10 @@ void add_methodology_routes(Router& router, const ResultsContext& context) {
         if (!current) return error_response(current.error());
         auto in_force = service::methodology_in_force(*call.store, call.fiscal_year, context.methodology_dir);
         if (!in_force) return error_response(in_force.error());
-        auto imported = ingest::import_oit_items_text(current->text, state.csv, "รายการที่วาง",
-                                                      next_version(*call.store, call.fiscal_year, in_force->version));
+        const bool questions = state.questions;
+        const auto version = next_version(*call.store, call.fiscal_year, in_force->version);
+        auto imported = questions ? ingest::import_questions_text(current->text, state.csv, "รายการที่วาง", version)
+                                  : ingest::import_oit_items_text(current->text, state.csv, "รายการที่วาง", version);
         if (!imported) return refuse(list_problems(imported.error()));
         auto recorded = service::record_methodology(*call.store, imported->text, "ita-" + std::to_string(call.fiscal_year) + ".json",
                                                     state.reason, call.session.user.user_id);

@@ -83,6 +83,14 @@ TEST_F(MethodologyWeb, TheYearsPreviewsANewVersionAndFreezing) {
     EXPECT_NE(ita::test::run_ita("methodology list --db " + m_db).output.find("  2570\t2570.3\tfrozen"), std::string::npos)
         << ita::test::run_ita("methodology list --db " + m_db).output;
 
+    // The questions, pasted the same way: a problem by line, the choice kept.
+    const auto questions = m_client->Post(
+        "/national/methodology/items", nation,
+        "year=2570&csrf=" + csrf + "&what=questions&reason=x&csv=" + encoded("code,text,kind,indicator\nI1,ก,SX,1\n"), form_type);
+    EXPECT_EQ(questions->status, 422);
+    EXPECT_NE(questions->body.find("บรรทัด 2 (kind): must be S, S-, YN- or YN+"), std::string::npos) << questions->body;
+    EXPECT_NE(questions->body.find("value=\"questions\" checked"), std::string::npos);
+
     // The forms as respondents see them, with no way to send them.
     const auto preview = m_client->Get("/national/methodology/preview?year=2570&form=iit", nation);
     ASSERT_EQ(preview->status, 200);
