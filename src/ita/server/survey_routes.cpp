@@ -41,7 +41,7 @@ HttpResponse staff_form(const ResultsContext& context, const std::string& code) 
     if (!form) return code_problem(form.error());
     auto text = staff_text(form->code_text);
     if (auto started = service::form_started(**store, std::time(nullptr))) text.started = std::move(*started);
-    return survey_page(form->methodology, form->questions, text, {}, {});
+    return survey_page(*form->methodology, form->questions, text, {}, {});
 }
 
 HttpResponse submit_staff_form(const ResultsContext& context, const std::string& code, const std::map<std::string, std::string>& answers) {
@@ -54,7 +54,7 @@ HttpResponse submit_staff_form(const ResultsContext& context, const std::string&
     if (!form) return code_problem(form.error());
     std::vector<std::string> problems;
     for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
-    return survey_page(form->methodology, form->questions, staff_text(form->code_text), answers, problems, form_problems_status);
+    return survey_page(*form->methodology, form->questions, staff_text(form->code_text), answers, problems, form_problems_status);
 }
 
 }  // namespace
@@ -91,7 +91,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         if (!form) return public_problem(form.error());
         auto text = public_text(*form);
         if (auto started = service::form_started(**store, std::time(nullptr))) text.started = std::move(*started);
-        auto page = survey_page(form->methodology, form->questions, text, {}, {});
+        auto page = survey_page(*form->methodology, form->questions, text, {}, {});
         const std::string name = cookie_name(form->agency.agency_id);
         // Serving the form writes nothing: the token is signed, and recorded only when used.
         const auto held = request.cookies.find(name);
@@ -128,7 +128,7 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         if (submitted.error().code != ErrorCode::invalid_input) return public_problem(submitted.error());
         std::vector<std::string> problems;
         for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
-        return survey_page(form->methodology, form->questions, public_text(*form), answers, problems, form_problems_status);
+        return survey_page(*form->methodology, form->questions, public_text(*form), answers, problems, form_problems_status);
     });
 
     router.add("GET", "/s/thanks",

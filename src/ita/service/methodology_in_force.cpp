@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <tuple>
 
@@ -20,24 +21,45 @@ std::string database_origin(const std::string& version) { return "database " + v
 
 }  // namespace
 
-Result<core::Methodology> methodology_in_force(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir) {
-    if (folder_has(methodology_dir, fiscal_year)) return ingest::load_methodology(fiscal_year, methodology_dir);
+Result<std::shared_ptr<const core::Methodology>> shared_methodology_in_force(storage::Store& store, int fiscal_year,
+                                                                             const std::optional<std::string>& methodology_dir) {
+    if (folder_has(methodology_dir, fiscal_year)) {
+        ITA_TRY(methodology, ingest::load_methodology(fiscal_year, methodology_dir));
+        return std::make_shared<const core::Methodology>(std::move(methodology));
+    }
     ITA_TRY(stamp, store.methodology_stamp(fiscal_year));
-    if (!stamp) return ingest::load_methodology(fiscal_year, std::nullopt);
-    // Versions are never changed once recorded: a (year, version, length) parsed before is it.
+    // Versions are never changed once recorded: a (year, version, length) parsed before is it;
+    // the compiled-in file of a year without a recorded version is kept under an empty version.
     using Key = std::tuple<int, std::string, std::int64_t>;
     static std::mutex mutex;
-    static std::map<Key, core::Methodology> parsed;
-    const Key key{fiscal_year, stamp->first, stamp->second};
+    static std::map<Key, std::shared_ptr<const core::Methodology>> parsed;
+    const Key key = stamp ? Key{fiscal_year, stamp->first, stamp->second} : Key{fiscal_year, std::string(), -1};
     {
         const std::scoped_lock lock(mutex);
         if (const auto found = parsed.find(key); found != parsed.end()) return found->second;
     }
-    ITA_TRY(stored, store.current_methodology(fiscal_year));
-    if (!stored) return ingest::load_methodology(fiscal_year, std::nullopt);
-    ITA_TRY(methodology, ingest::parse_methodology(stored->document, database_origin(stored->version)));
+    Result<core::Methodology> loaded = fail(ErrorCode::not_found, "");
+    Key stored_key = key;
+    if (stamp) {
+        ITA_TRY(stored, store.current_methodology(fiscal_year));
+        if (stored) {
+            loaded = ingest::parse_methodology(stored->document, database_origin(stored->version));
+            stored_key = Key{fiscal_year, stored->version, stamp->second};
+        }
+    }
+    if (!loaded && loaded.error().code == ErrorCode::not_found) {
+        loaded = ingest::load_methodology(fiscal_year, std::nullopt);
+        stored_key = Key{fiscal_year, std::string(), -1};
+    }
+    if (!loaded) return std::unexpected(std::move(loaded).error());
+    auto shared = std::make_shared<const core::Methodology>(std::move(*loaded));
     const std::scoped_lock lock(mutex);
-    return parsed.insert_or_assign(Key{fiscal_year, stored->version, stamp->second}, std::move(methodology)).first->second;
+    return parsed.insert_or_assign(stored_key, std::move(shared)).first->second;
+}
+
+Result<core::Methodology> methodology_in_force(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir) {
+    ITA_TRY(shared, shared_methodology_in_force(store, fiscal_year, methodology_dir));
+    return *shared;
 }
 
 Result<MethodologyText> methodology_text_in_force(storage::Store& store, int fiscal_year,

@@ -8,13 +8,18 @@
 #include <ita/storage/store.hpp>
 #include <ita/util/error.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace ita::service {
 
-// Parsed once per version per process; one cheap read of the database otherwise.
+// Parsed once per version per process and shared, never copied: survey submissions ask for it
+// every time. At most one read of the database a second per connection (Store::methodology_stamp).
+Result<std::shared_ptr<const core::Methodology>> shared_methodology_in_force(storage::Store& store, int fiscal_year,
+                                                                             const std::optional<std::string>& methodology_dir);
+// A copy, for use cases that keep or change it.
 Result<core::Methodology> methodology_in_force(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir);
 
 // The file's text of the methodology in force, and where it comes from ("database 2570.2",

@@ -66,10 +66,10 @@ Result<SurveyForm> survey_form(storage::Store& store, const std::string& typed_c
     ITA_TRY(found, store.survey_code(code));
     if (found.spent) return fail(ErrorCode::used_up, "the survey code has already been used");
     ITA_TRY_VOID(require_open(store, found.fiscal_year, core::SeasonPhase::iit, today));
-    ITA_TRY(methodology, methodology_in_force(store, found.fiscal_year, methodology_dir));
+    ITA_TRY(methodology, shared_methodology_in_force(store, found.fiscal_year, methodology_dir));
     SurveyForm form{std::move(methodology), found, {}, code};
-    for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
-        if (form.methodology.questions[index].instrument == found.instrument) form.questions.push_back(index);
+    for (std::size_t index = 0; index < form.methodology->questions.size(); ++index)
+        if (form.methodology->questions[index].instrument == found.instrument) form.questions.push_back(index);
     return form;
 }
 
@@ -124,7 +124,7 @@ std::string new_token() {
 Result<void> submit_survey(storage::Store& store, const std::string& code, const std::map<std::string, std::string>& fields,
                            const std::optional<std::string>& methodology_dir, const std::string& today) {
     ITA_TRY(form, survey_form(store, code, methodology_dir, today));
-    ITA_TRY(packed, pack_answers(form.methodology, form.code.instrument, fields));
+    ITA_TRY(packed, pack_answers(*form.methodology, form.code.instrument, fields));
     return store.submit_survey(form.code_text, held_submission(store, std::move(packed), fields));
 }
 
@@ -142,20 +142,20 @@ Result<PublicForm> public_form(storage::Store& store, const std::string& agency_
     ITA_TRY_VOID(require_open(store, *year, core::SeasonPhase::eit, today));
     ITA_TRY(found, store.agency(agency_id));
     if (!found) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
-    ITA_TRY(methodology, methodology_in_force(store, *year, methodology_dir));
+    ITA_TRY(methodology, shared_methodology_in_force(store, *year, methodology_dir));
     PublicForm form{std::move(methodology), *found, {}, 0, 0};
-    for (std::size_t index = 0; index < form.methodology.questions.size(); ++index)
-        if (form.methodology.questions[index].instrument == core::Instrument::eit) form.questions.push_back(index);
+    for (std::size_t index = 0; index < form.methodology->questions.size(); ++index)
+        if (form.methodology->questions[index].instrument == core::Instrument::eit) form.questions.push_back(index);
     ITA_TRY(count, store.respondent_count(*year, agency_id, core::Instrument::eit));
     form.respondents = count;
-    form.minimum = form.methodology.minimum_sample.eit_minimum(found->type);
+    form.minimum = form.methodology->minimum_sample.eit_minimum(found->type);
     return form;
 }
 
 namespace {
 constexpr std::string_view token_purpose = "browser-token";
 std::string token_subject(const PublicForm& form, std::string_view random) {
-    return std::to_string(form.methodology.fiscal_year) + "|" + form.agency.agency_id + "|" + std::string(random);
+    return std::to_string(form.methodology->fiscal_year) + "|" + form.agency.agency_id + "|" + std::string(random);
 }
 }  // namespace
 
@@ -176,8 +176,8 @@ bool valid_browser_token(storage::Store& store, const PublicForm& form, const st
 Result<void> submit_public_survey(storage::Store& store, const PublicForm& form, const std::string& token,
                                   const std::map<std::string, std::string>& fields) {
     if (!valid_browser_token(store, form, token)) return fail(ErrorCode::not_found, "no such browser token");
-    ITA_TRY(packed, pack_answers(form.methodology, core::Instrument::eit, fields));
-    return store.submit_public_survey(form.methodology.fiscal_year, form.agency.agency_id, token, core::Instrument::eit,
+    ITA_TRY(packed, pack_answers(*form.methodology, core::Instrument::eit, fields));
+    return store.submit_public_survey(form.methodology->fiscal_year, form.agency.agency_id, token, core::Instrument::eit,
                                       held_submission(store, std::move(packed), fields));
 }
 

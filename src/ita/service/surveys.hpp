@@ -11,6 +11,7 @@
 
 #include <ctime>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,7 +60,7 @@ Result<void> set_headcount(storage::Store& store, int fiscal_year, const std::st
                            const std::string& actor);
 
 struct SurveyForm {
-    core::Methodology methodology;
+    std::shared_ptr<const core::Methodology> methodology;  // shared: never copied per submission
     storage::SurveyCode code;
     std::vector<std::size_t> questions;  // the instrument's questions, in order
     std::string code_text;               // the code as issued ("ABCDE-FGHJK")
@@ -86,7 +87,7 @@ Result<void> submit_survey(storage::Store& store, const std::string& code, const
 
 // The public survey (EIT) of an agency in the open fiscal year.
 struct PublicForm {
-    core::Methodology methodology;
+    std::shared_ptr<const core::Methodology> methodology;
     core::Agency agency;
     std::vector<std::size_t> questions;
     std::size_t respondents = 0;

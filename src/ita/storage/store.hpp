@@ -241,8 +241,10 @@ public:
     virtual Result<void> record_methodology(const StoredMethodology& methodology) = 0;
     virtual Result<void> freeze_methodology(int fiscal_year, std::string_view actor) = 0;
     virtual Result<std::optional<StoredMethodology>> current_methodology(int fiscal_year) = 0;
-    // The version in force and its document's length, without the document: one cheap read a
-    // process makes before using the copy it parsed earlier.
+    // The version in force and its document's length, without the document, for a process to
+    // know whether the copy it parsed earlier still holds. A connection trusts what it read for
+    // a second (survey submissions ask every time); a change recorded in this process is seen at
+    // once, one recorded by another process within that second.
     virtual Result<std::optional<std::pair<std::string, std::int64_t>>> methodology_stamp(int fiscal_year) = 0;
     // Every version, oldest first, without documents: the years' history for people.
     virtual Result<std::vector<StoredMethodology>> methodology_history() = 0;

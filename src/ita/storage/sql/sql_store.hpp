@@ -7,7 +7,13 @@
 #include <ita/storage/sql/database.hpp>
 #include <ita/storage/store.hpp>
 
+#include <chrono>
+#include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace ita::storage {
@@ -112,6 +118,7 @@ protected:
 
 private:
     Result<void> settle_secret();
+    Result<std::optional<std::pair<std::string, std::int64_t>>> read_methodology_stamp(int fiscal_year);
     // The rows of score_snapshots or published_results (same columns) of a year, by agency id;
     // without `with_detail`, detail_json is left empty (and never read from disk).
     Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year, bool with_detail);
@@ -119,6 +126,15 @@ private:
     Result<void> lock_year(int fiscal_year);
     Result<void> check_agencies_known(const std::vector<std::pair<std::string, std::size_t>>& agency_lines, const ImportOptions& options);
     Result<void> ensure_assessments(int fiscal_year, const std::vector<std::string>& agency_ids);
+
+    // The methodology version in force, as this connection last read it: every survey
+    // submission asks, and a read each time would cost PostgreSQL a round trip per submission.
+    struct MethodologyStamp {
+        std::optional<std::pair<std::string, std::int64_t>> value;
+        std::chrono::steady_clock::time_point read_at;
+        std::uint64_t epoch = 0;
+    };
+    std::map<int, MethodologyStamp> m_methodology_stamps;
 
     std::unique_ptr<sql::Database> m_database;
     std::vector<std::uint8_t> m_secret;

@@ -2,9 +2,19 @@
 #include <ita/storage/respondent_key.hpp>
 #include <ita/storage/sql/sql_store.hpp>
 
+#include <atomic>
+#include <chrono>
+
 namespace ita::storage {
 
 namespace {
+
+// Moved whenever this process records or freezes a methodology: every connection's remembered
+// version is then read again, so a change made here is seen here at once.
+std::atomic<std::uint64_t> methodology_epoch{0};
+// How long a connection trusts the version it read: a version recorded by another process is in
+// force everywhere within this.
+constexpr std::chrono::seconds stamp_lifetime{1};
 
 constexpr const char* history_columns = "fiscal_year, version, reason, actor, recorded_at, frozen";
 
@@ -41,7 +51,9 @@ Result<void> SqlStore::record_methodology(const StoredMethodology& methodology) 
          methodology.frozen || frozen.value_or(0) > 0})));
     ITA_TRY_VOID(audit(methodology.actor, "record methodology", methodology.fiscal_year,
                        "version=" + methodology.version + (methodology.reason.empty() ? "" : " reason=" + methodology.reason)));
-    return transaction.commit();
+    ITA_TRY_VOID(transaction.commit());
+    ++methodology_epoch;
+    return {};
 }
 
 Result<void> SqlStore::freeze_methodology(int year, std::string_view actor) {
@@ -52,7 +64,9 @@ Result<void> SqlStore::freeze_methodology(int year, std::string_view actor) {
                                 {true, year, year}));
     if (changed == 0) return fail(ErrorCode::not_found, "fiscal year " + std::to_string(year) + " has no recorded methodology to freeze");
     ITA_TRY_VOID(audit(actor, "freeze methodology", year, ""));
-    return transaction.commit();
+    ITA_TRY_VOID(transaction.commit());
+    ++methodology_epoch;
+    return {};
 }
 
 Result<std::optional<StoredMethodology>> SqlStore::current_methodology(int year) {
@@ -67,6 +81,17 @@ Result<std::optional<StoredMethodology>> SqlStore::current_methodology(int year)
 }
 
 Result<std::optional<std::pair<std::string, std::int64_t>>> SqlStore::methodology_stamp(int year) {
+    const auto now = std::chrono::steady_clock::now();
+    const std::uint64_t epoch = methodology_epoch.load();
+    if (const auto found = m_methodology_stamps.find(year);
+        found != m_methodology_stamps.end() && found->second.epoch == epoch && now - found->second.read_at < stamp_lifetime)
+        return found->second.value;
+    ITA_TRY(stamp, read_methodology_stamp(year));
+    m_methodology_stamps[year] = {stamp, now, epoch};
+    return stamp;
+}
+
+Result<std::optional<std::pair<std::string, std::int64_t>>> SqlStore::read_methodology_stamp(int year) {
     ITA_TRY(rows,
             database().query(
                 "SELECT version, length(document) FROM methodologies WHERE fiscal_year = ? ORDER BY methodology_id DESC LIMIT 1", {year}));
