@@ -25,20 +25,6 @@ int report_error(const Error& error) {
     return exit_code_for(error);
 }
 
-// The years compiled in, and those a --methodology folder adds (ita-YYYY.json).
-std::set<int> known_years(const std::optional<std::string>& dir) {
-    const auto embedded = ingest::embedded_methodology_years();
-    std::set<int> years(embedded.begin(), embedded.end());
-    std::error_code error;
-    if (dir)
-        for (const auto& entry : std::filesystem::directory_iterator(*dir, error)) {
-            const std::string name = entry.path().filename().string();
-            if (name.size() != 13 || !name.starts_with("ita-") || !name.ends_with(".json")) continue;
-            if (const auto year = util::parse_fiscal_year(std::string_view(name).substr(4, 4))) years.insert(*year);
-        }
-    return years;
-}
-
 // Authoring writes only into a --methodology folder: the compiled-in years are the release's.
 Result<std::filesystem::path> folder_file(const MethodologyCommand& command, int year) {
     if (!command.methodology_dir)
@@ -95,14 +81,7 @@ public:
         return std::move(found.text);
     }
     // The years compiled in, a folder's, and those recorded in the database.
-    Result<std::set<int>> years() const {
-        auto years = known_years(m_dir);
-        if (m_store) {
-            ITA_TRY(history, m_store->methodology_history());
-            for (const auto& version : history) years.insert(version.fiscal_year);
-        }
-        return years;
-    }
+    Result<std::set<int>> years() const { return service::methodology_years(m_store.get(), m_dir); }
     storage::Store* store() const { return m_store.get(); }
 
 private:

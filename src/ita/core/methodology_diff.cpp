@@ -179,6 +179,18 @@ std::string_view change_kind_code(ChangeKind kind) {
     return "";
 }
 
+std::string_view change_kind_label(ChangeKind kind) {
+    switch (kind) {
+        case ChangeKind::added: return "เพิ่ม";
+        case ChangeKind::removed: return "ตัดออก";
+        case ChangeKind::renamed: return "เปลี่ยนชื่อ";
+        case ChangeKind::renumbered: return "เปลี่ยนเลขข้อ";
+        case ChangeKind::moved: return "ย้ายตัวชี้วัด";
+        case ChangeKind::changed: return "เปลี่ยนเกณฑ์";
+    }
+    return "";
+}
+
 std::vector<MethodologyChange> diff_methodologies(const Methodology& from, const Methodology& to) {
     std::vector<MethodologyChange> changes;
     const auto year_rule = [&](const std::string& element, const std::string& before, const std::string& after) {

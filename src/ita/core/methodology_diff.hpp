@@ -17,6 +17,8 @@ namespace ita::core {
 enum class ChangeKind : std::uint8_t { added, removed, renamed, renumbered, moved, changed };
 // "added", "removed", "renamed", "renumbered", "moved", "changed".
 [[nodiscard]] std::string_view change_kind_code(ChangeKind kind);
+// In Thai, for people: "เพิ่ม", "ตัดออก", "เปลี่ยนชื่อ", "เปลี่ยนเลขข้อ", "ย้ายตัวชี้วัด", "เปลี่ยนเกณฑ์".
+[[nodiscard]] std::string_view change_kind_label(ChangeKind kind);
 
 struct MethodologyChange {
     ChangeKind kind = ChangeKind::changed;

@@ -125,10 +125,11 @@ enum Column : std::size_t {
 
 // What the rows say, before they become JSON: grouped by indicator, then sub-indicator, in order.
 struct ImportedList {
-    std::map<int, std::vector<std::string>> sub_order;   // indicator → sub-indicator codes as first seen
-    std::map<std::string, json> sub_indicators;          // code → {"code", "name", "items": [...]}
-    std::set<std::string> lists;                         // the lists replaced: "" for the common one, else variant codes
-    std::map<std::string, std::set<int>> indicators_of;  // list → the indicators it has items in
+    std::map<int, std::vector<std::string>> sub_order;  // indicator → sub-indicator codes as first seen
+    std::map<std::string, json> sub_indicators;         // code → {"code", "name", "items": [...]}
+    // The lists the file gives ("" for the common one, else variant codes) → the indicators it has
+    // items in: each list named here replaces the year's.
+    std::map<std::string, std::set<int>> indicators_of;
     std::size_t rows = 0;
     std::size_t other_years = 0;
 };
@@ -327,7 +328,6 @@ Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, st
 
             json item{{"code", item_code}, {"name", name}};
             if (!list_code.empty()) item["variant"] = list_code;
-            list.lists.insert(list_code);
             list.indicators_of[list_code].insert(cell->number);
             if (const auto types = split_list(table.field(agency_types)); !types.empty()) item["agency_types"] = types;
             item["provenance"] = *provenance;
@@ -346,11 +346,10 @@ Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, st
         return fail(ErrorCode::invalid_input,
                     csv_path + ": has no item for fiscal year " + std::to_string(fiscal_year) +
                         (list.other_years ? " (" + std::to_string(list.other_years) + " rows of other years)" : ""));
-    for (const auto& list_code : list.lists) {
+    for (const auto& [list_code, numbers] : list.indicators_of) {
         std::string missing;
         for (const auto& [number, name] : indicator_names)
-            if (!list.indicators_of[list_code].contains(number))
-                missing += (missing.empty() ? "" : ", ") + std::to_string(number) + " " + name;
+            if (!numbers.contains(number)) missing += (missing.empty() ? "" : ", ") + std::to_string(number) + " " + name;
         if (!missing.empty())
             return fail(ErrorCode::invalid_input, csv_path + ": lists no item " +
                                                       (list_code.empty() ? "" : "of variant " + list_code + " ") + "for OIT indicator " +
@@ -370,7 +369,7 @@ Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, st
                 if (!sub.is_object() || !sub.contains("items") || !sub["items"].is_array()) continue;
                 json kept = json::array();
                 for (const auto& item : sub["items"])
-                    if (!list.lists.contains(list_of(item))) kept.push_back(item);
+                    if (!list.indicators_of.contains(list_of(item))) kept.push_back(item);
                 if (kept.empty()) continue;
                 const bool is_variant = !list_of(kept.front()).empty();
                 sub["items"] = kept;
@@ -393,7 +392,7 @@ Result<AuthoredMethodology> import_oit_items_text(std::string_view year_text, st
     for (const auto& [list_code, count] : counts) {
         const std::string name = list_code.empty() ? "the common list" : list_code;
         summary += (summary.empty() ? "" : "; ") + std::to_string(count) + " items of " + name +
-                   (list.lists.contains(list_code) ? " imported" : " kept");
+                   (list.indicators_of.contains(list_code) ? " imported" : " kept");
     }
     return finish(document, "ita-" + std::to_string(fiscal_year) + ".json", std::move(warnings), summary);
 }

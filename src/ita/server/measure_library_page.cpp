@@ -4,7 +4,6 @@
 #include <ita/server/page_template.hpp>
 #include <ita/server/public_pages.hpp>
 #include <ita/server/score_text.hpp>
-#include <ita/thai/collation.hpp>
 #include <ita/util/decimal.hpp>
 
 #include <set>
@@ -20,16 +19,7 @@ std::string measure_library_html(const service::Effectiveness& effectiveness, co
     page.set("threshold", util::format_fixed(core::effect_threshold, 0));
     std::set<std::string> type_names;
     for (const auto& entry : effectiveness.library) type_names.insert(entry.agency_type);
-    std::vector<std::string> sorted(type_names.begin(), type_names.end());
-    thai::sort_thai(sorted);
-    data types{data::type::list};
-    for (const auto& name : sorted) {
-        data option;
-        option.set("name", name);
-        option.set("selected", flag(name == type));
-        types.push_back(option);
-    }
-    page.set("types", types);
+    page.set("types", agency_type_options({type_names.begin(), type_names.end()}, type));
     page.set("type", type);
     data entries{data::type::list};
     for (const auto& entry : effectiveness.library) {

@@ -25,18 +25,6 @@ namespace ita::server {
 
 namespace {
 
-std::string_view change_label(core::ChangeKind kind) {
-    switch (kind) {
-        case core::ChangeKind::added: return "เพิ่ม";
-        case core::ChangeKind::removed: return "ตัดออก";
-        case core::ChangeKind::renamed: return "เปลี่ยนชื่อ";
-        case core::ChangeKind::renumbered: return "เปลี่ยนเลขข้อ";
-        case core::ChangeKind::moved: return "ย้ายตัวชี้วัด";
-        case core::ChangeKind::changed: return "เปลี่ยนเกณฑ์";
-    }
-    return "";
-}
-
 std::string element_label(const std::string& element) {
     static const std::map<std::string, std::string> labels{{"item", "ข้อ OIT"},
                                                            {"question", "ข้อคำถาม"},
@@ -48,15 +36,6 @@ std::string element_label(const std::string& element) {
                                                            {"minimum_sample", "ขนาดตัวอย่างขั้นต่ำ"}};
     const auto found = labels.find(element);
     return found == labels.end() ? element : found->second;
-}
-
-// The years a deployment has: compiled in, and recorded in its database.
-std::set<int> known_years(storage::Store& store) {
-    const auto embedded = ingest::embedded_methodology_years();
-    std::set<int> years(embedded.begin(), embedded.end());
-    if (const auto history = store.methodology_history())
-        for (const auto& version : *history) years.insert(version.fiscal_year);
-    return years;
 }
 
 // The agency types to preview: those of the agencies in the database and those a variant names.
@@ -120,7 +99,9 @@ HttpResponse methodology_page(storage::Store& store, const storage::Session& ses
     context.set("is_questions", flag(state.questions));
 
     data years{data::type::list};
-    for (const int each : known_years(store)) {
+    const auto known = service::methodology_years(&store, methodology_dir);
+    if (!known) return error_response(known.error());
+    for (const int each : *known) {
         const auto methodology = service::methodology_in_force(store, each, methodology_dir);
         const auto stored = store.current_methodology(each);
         if (!methodology) continue;
@@ -152,7 +133,7 @@ HttpResponse methodology_page(storage::Store& store, const storage::Session& ses
         context.set("previous_year", std::to_string(year - 1));
         for (const auto& change : core::diff_methodologies(*previous, *methodology)) {
             data row;
-            row.set("kind", std::string(change_label(change.kind)));
+            row.set("kind", std::string(core::change_kind_label(change.kind)));
             row.set("element", element_label(change.element));
             row.set("code", change.code);
             row.set("before", change.before);
@@ -163,14 +144,8 @@ HttpResponse methodology_page(storage::Store& store, const storage::Session& ses
     context.set("has_changes", flag(!changes.list_value().empty()));
     context.set("changes", changes);
 
-    data types{data::type::list};
-    for (const auto& each : agency_types(store, *methodology)) {
-        data option;
-        option.set("type", each);
-        option.set("selected", flag(each == type));
-        types.push_back(option);
-    }
-    context.set("types", types);
+    const auto types = agency_types(store, *methodology);
+    context.set("types", agency_type_options({types.begin(), types.end()}, type));
     context.set("type", type);
     context.set("has_type", flag(!type.empty()));
     const auto* variant = methodology->variant_for(type);

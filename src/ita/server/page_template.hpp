@@ -9,6 +9,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <string>
+#include <vector>
 
 namespace ita::server {
 
@@ -21,6 +22,9 @@ HttpResponse html_page(int status, const std::string& name, data& context);
 
 // agency, agency_name, year, result_year, csrf, agency_param, year_start, year_end.
 void set_agency_scope(data& context, const AgencyPageScope& scope);
+
+// The agency types of a <select>, in Thai dictionary order: {"name", "selected"} each.
+data agency_type_options(std::vector<std::string> types, const std::string& selected);
 
 inline data flag(bool value) { return value ? data::type::bool_true : data::type::bool_false; }
 

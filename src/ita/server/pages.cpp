@@ -1,4 +1,5 @@
 #include <ita/server/pages.hpp>
+#include <ita/thai/collation.hpp>
 
 #include <ita/service/surveys.hpp>
 
@@ -38,6 +39,18 @@ std::string render_template(const std::string& name, data& context) {
         context.set(partial, kainjow::mustache::partial([partial] { return template_text(partial); }));
     kainjow::mustache::mustache page(template_text(name));
     return page.render(context);
+}
+
+data agency_type_options(std::vector<std::string> types, const std::string& selected) {
+    thai::sort_thai(types);
+    data options{data::type::list};
+    for (const auto& name : types) {
+        data option;
+        option.set("name", name);
+        option.set("selected", flag(name == selected));
+        options.push_back(option);
+    }
+    return options;
 }
 
 void set_agency_scope(data& context, const AgencyPageScope& scope) {

@@ -1,6 +1,7 @@
 #include <ita/service/methodology_in_force.hpp>
 
 #include <ita/ingest/methodology_reader.hpp>
+#include <ita/util/calendar.hpp>
 
 #include <filesystem>
 #include <map>
@@ -60,6 +61,23 @@ Result<std::shared_ptr<const core::Methodology>> shared_methodology_in_force(sto
 Result<core::Methodology> methodology_in_force(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir) {
     ITA_TRY(shared, shared_methodology_in_force(store, fiscal_year, methodology_dir));
     return *shared;
+}
+
+Result<std::set<int>> methodology_years(storage::Store* store, const std::optional<std::string>& methodology_dir) {
+    const auto embedded = ingest::embedded_methodology_years();
+    std::set<int> years(embedded.begin(), embedded.end());
+    std::error_code error;
+    if (methodology_dir)
+        for (const auto& entry : std::filesystem::directory_iterator(*methodology_dir, error)) {
+            const std::string name = entry.path().filename().string();
+            if (name.size() != 13 || !name.starts_with("ita-") || !name.ends_with(".json")) continue;
+            if (const auto year = util::parse_fiscal_year(std::string_view(name).substr(4, 4))) years.insert(*year);
+        }
+    if (store) {
+        ITA_TRY(history, store->methodology_history());
+        for (const auto& version : history) years.insert(version.fiscal_year);
+    }
+    return years;
 }
 
 Result<MethodologyText> methodology_text_in_force(storage::Store& store, int fiscal_year,

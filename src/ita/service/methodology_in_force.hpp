@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,10 @@ Result<std::shared_ptr<const core::Methodology>> shared_methodology_in_force(sto
                                                                              const std::optional<std::string>& methodology_dir);
 // A copy, for use cases that keep or change it.
 Result<core::Methodology> methodology_in_force(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir);
+
+// The years a deployment has: compiled in, in a --methodology folder (ita-YYYY.json), and
+// recorded in the database (`store` may be null: a command without --db).
+Result<std::set<int>> methodology_years(storage::Store* store, const std::optional<std::string>& methodology_dir);
 
 // The file's text of the methodology in force, and where it comes from ("database 2570.2",
 // a folder's path, or "compiled into ita").

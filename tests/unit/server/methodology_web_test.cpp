@@ -6,8 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cctype>
-
 using ita::test::ServerTest;
 using ita::test::sign_in;
 
@@ -15,20 +13,7 @@ namespace {
 
 constexpr const char* form_type = "application/x-www-form-urlencoded";
 
-std::string encoded(const std::string& text) {
-    std::string out;
-    for (const unsigned char byte : text) {
-        if (std::isalnum(byte) != 0 || byte == '-' || byte == '.' || byte == '_') {
-            out += static_cast<char>(byte);
-        } else {
-            constexpr const char* hex = "0123456789ABCDEF";
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 15];
-        }
-    }
-    return out;
-}
+std::string encoded(const std::string& text) { return httplib::detail::encode_query_param(text); }
 
 }  // namespace
 
