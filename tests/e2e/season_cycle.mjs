@@ -72,10 +72,13 @@ const formItems = (page) =>
   });
 // `count` more respondents of one instrument as a wide-form answers file (what the working group
 // collected on paper), a different pattern for each, so that the sample reaches its minimum.
-function answersFile(name, instrument, items, count) {
-  const lines = [`agency_id,instrument,respondent,${items.map(([code]) => code).join(',')}`];
+// `part`: the EIT respondent part the rows are in (answers collected on paper are part 2).
+function answersFile(name, instrument, items, count, part = '') {
+  const lines = [`agency_id,instrument,respondent,part,${items.map(([code]) => code).join(',')}`];
   for (let respondent = 0; respondent < count; ++respondent)
-    lines.push(`A1,${instrument},paper-${respondent},${items.map(([, values], index) => values[(index * 7 + respondent) % values.length]).join(',')}`);
+    lines.push(
+      `A1,${instrument},paper-${respondent},${part},${items.map(([, values], index) => values[(index * 7 + respondent) % values.length]).join(',')}`,
+    );
   writeFileSync(path.join(work, name), `${lines.join('\n')}\n`);
   return path.join(work, name);
 }
@@ -152,9 +155,10 @@ try {
   }
 
   // The rest of each sample came on paper (7 staff, 27 citizens): with them both reach their
-  // minimum (10 and 30), without which no IIT or EIT figure is ever shown to the group.
+  // minimum (10 and 30), without which no IIT or EIT figure is ever shown to the group. The
+  // citizens' paper answers are the EIT's part 2 (collected by others); the web's are part 1.
   run('import', '--db', db, '--year', String(year), 'responses', answersFile('iit.csv', 'IIT', staffItems, 7),
-      answersFile('eit.csv', 'EIT', publicItems, 27));
+      answersFile('eit.csv', 'EIT', publicItems, 27, '2'));
 
   // 5. The working group enters OIT evidence: two items it has, one it does not.
   for (const [item, present] of [['O1', true], ['O2', true], ['O3', false]]) {
@@ -212,6 +216,12 @@ try {
   assert.equal(rows.length, Object.values(scored.indicators).filter((value) => value !== null).length);
   const instruments = await group.page.$$eval('#instruments td', (cells) => cells.map((cell) => cell.textContent.trim()));
   assert.deepEqual(instruments, Object.values(scored.instruments).map((value) => (value === null ? '—' : shown(value))), 'the instrument scores');
+  assert.deepEqual(scored.eit_parts.map((part) => [part.code, part.respondents]), [['1', 3], ['2', 27]], 'the web answers are part 1');
+  const parts = await group.page.$$eval('#eit-parts tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((cell) => cell.textContent.trim())));
+  // A part scored from fewer than 5 respondents shows no score (3 citizens could be read back).
+  const partShown = (part) => (part.respondents > 0 && part.respondents < 5 ? '—' : shown(part.score));
+  assert.deepEqual(parts.map((row) => row[row.length - 1]), scored.eit_parts.map(partShown), 'the EIT parts');
+  assert.equal(parts[0][parts[0].length - 1], '—', 'part 1 has only the 3 web answers');
   if (scored.overall < 85) assert.match(await group.page.textContent('main'), /เส้นทางสู่เกณฑ์ 85 คะแนน/);
   console.log(`season cycle passed on ${backend}: overall ${shown(scored.overall)}, ${rows.length} indicators, 3 staff, 3 citizens, 3 OIT items`);
 } catch (error) {

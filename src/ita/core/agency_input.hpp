@@ -16,13 +16,29 @@ namespace ita::core {
 
 struct Methodology;
 
+// The running sums of one part of the EIT's respondents (Methodology::eit_parts()).
+struct PartTally {
+    std::vector<double> point_sum;            // per sub-item
+    std::vector<std::uint32_t> answer_count;  // per sub-item
+    std::uint32_t respondents = 0;
+
+    void add(std::size_t sub_item, double points, std::size_t sub_item_count);
+    // Adds another tally's sums (not its respondents, which the caller counts).
+    void add_sums(const PartTally& other, std::size_t sub_item_count);
+    [[nodiscard]] bool empty() const { return point_sum.empty(); }
+};
+
 // Running sums of answer points: enough to score, nothing that identifies a respondent.
 struct ResponseTally {
     std::vector<double> point_sum;               // per sub-item
     std::vector<std::uint32_t> answer_count;     // per sub-item
     std::array<std::uint32_t, 2> respondents{};  // IIT, EIT
+    // Per EIT respondent part, when responses name one; their answers are in the sums above too.
+    std::vector<PartTally> eit_parts;
 
     void add(std::size_t sub_item, double points, std::size_t sub_item_count);
+    // The tally of part `part` of `part_count`, sized on first use.
+    PartTally& eit_part(std::size_t part, std::size_t part_count);
 };
 
 struct PublishedScores {
@@ -32,6 +48,7 @@ struct PublishedScores {
     std::vector<std::optional<double>> indicators;  // per indicator position in the methodology
     std::array<std::optional<double>, instrument_count> instruments{};
     std::optional<double> overall;
+    std::vector<std::optional<double>> eit_parts;  // per EIT respondent part
 };
 
 struct AgencyInput {

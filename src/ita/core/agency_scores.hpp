@@ -15,6 +15,22 @@ namespace ita::core {
 
 using Score = std::optional<double>;
 
+// One part of the EIT's respondents, scored on its own (Methodology::eit_parts()).
+struct PartScores {
+    std::string code;
+    std::uint32_t respondents = 0;  // 0 when the score was published, not computed
+    std::vector<Score> indicators;  // per indicator of the EIT, in its order
+    Score score;
+};
+
+// Whether a part's score may be shown anywhere (pages, reports): it was published, or computed
+// from at least `fewest_part_respondents_shown` respondents; fewer could be read back to what one
+// or two people answered.
+inline constexpr std::uint32_t fewest_part_respondents_shown = 5;
+[[nodiscard]] inline bool part_score_shown(const PartScores& part) {
+    return part.respondents == 0 || part.respondents >= fewest_part_respondents_shown;
+}
+
 struct AgencyScores {
     std::string agency_id;
     std::vector<Score> sub_items;       // per sub-item of the methodology
@@ -24,6 +40,7 @@ struct AgencyScores {
     std::vector<Score> indicators;      // per indicator position
     std::array<Score, instrument_count> instruments{};
     Score overall;
+    std::vector<PartScores> eit_parts;  // per EIT respondent part; empty for years with one group
 
     std::string rating;                             // verdict label; empty when withheld
     std::optional<bool> pass;                       // nullopt when there is no overall score

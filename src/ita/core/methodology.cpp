@@ -17,6 +17,40 @@ std::string OitItem::requirement_for(const std::string& agency_type) const {
     return text;
 }
 
+std::string_view part_channel_code(PartChannel channel) { return channel == PartChannel::self ? "self" : "collected"; }
+
+std::optional<PartChannel> parse_part_channel(std::string_view text) {
+    for (const auto channel : {PartChannel::self, PartChannel::collected})
+        if (part_channel_code(channel) == text) return channel;
+    return std::nullopt;
+}
+
+std::string_view part_rule_code(PartRule rule) { return rule == PartRule::pooled ? "pooled" : "weighted"; }
+
+std::optional<PartRule> parse_part_rule(std::string_view text) {
+    for (const auto rule : {PartRule::pooled, PartRule::weighted})
+        if (part_rule_code(rule) == text) return rule;
+    return std::nullopt;
+}
+
+std::string_view part_channel_label(PartChannel channel) {
+    return channel == PartChannel::self ? "ตอบเองทางลิงก์หรือคิวอาร์โค้ด" : "เก็บโดยผู้อื่นแล้วนำเข้า";
+}
+
+std::string_view part_rule_label(PartRule rule) { return rule == PartRule::pooled ? "รวมผู้ตอบทุกส่วนเป็นกลุ่มเดียว" : "ถ่วงน้ำหนักคะแนนของแต่ละส่วน"; }
+
+std::optional<std::size_t> RespondentParts::index(std::string_view code) const {
+    for (std::size_t position = 0; position < parts.size(); ++position)
+        if (parts[position].code == code) return position;
+    return std::nullopt;
+}
+
+const RespondentPart* RespondentParts::self_answered() const {
+    for (const auto& part : parts)
+        if (part.channel == PartChannel::self) return &part;
+    return nullptr;
+}
+
 const OitVariant* Methodology::variant_for(const std::string& agency_type) const {
     for (const auto& variant : oit_variants)
         if (std::find(variant.agency_types.begin(), variant.agency_types.end(), agency_type) != variant.agency_types.end()) return &variant;

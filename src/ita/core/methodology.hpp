@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -101,7 +102,7 @@ struct Indicator {
     std::string path;
 };
 
-// A weighted part of an instrument (2568 reports EIT in two parts).
+// A weighted part of an instrument made of some of its indicators.
 struct InstrumentPart {
     std::string code;
     std::string name;
@@ -110,12 +111,52 @@ struct InstrumentPart {
     std::string path;
 };
 
+// How a respondent of a part answered: by themselves, through the public link or QR code
+// (self), or through someone who collected the answers and imported them (collected).
+enum class PartChannel : std::uint8_t { self, collected };
+// How the parts' answers make the instrument: pooled, every respondent counting once whatever
+// the part (the mean over all answers), or weighted, each part's score weighted as the file says.
+enum class PartRule : std::uint8_t { pooled, weighted };
+
+// "self", "collected"; "pooled", "weighted": in methodology files.
+[[nodiscard]] std::string_view part_channel_code(PartChannel channel);
+[[nodiscard]] std::optional<PartChannel> parse_part_channel(std::string_view text);
+[[nodiscard]] std::string_view part_rule_code(PartRule rule);
+[[nodiscard]] std::optional<PartRule> parse_part_rule(std::string_view text);
+// In Thai, for pages and reports.
+[[nodiscard]] std::string_view part_channel_label(PartChannel channel);
+[[nodiscard]] std::string_view part_rule_label(PartRule rule);
+
+// A group of an instrument's respondents reached one way (from 2566 the EIT has two: part 1
+// answered by the public themselves, part 2 collected by others). Every part answers the same
+// questions; a response names its part.
+struct RespondentPart {
+    std::string code;  // "1", "2": in responses files, published scores and outputs
+    std::string name;
+    PartChannel channel = PartChannel::self;
+    double weight = 0;  // used by PartRule::weighted only
+    std::string path;
+};
+
+struct RespondentParts {
+    PartRule rule = PartRule::pooled;
+    std::vector<RespondentPart> parts;  // empty: the instrument's respondents are one group
+    Provenance provenance;              // of the parts and of the rule
+    std::string path;
+
+    [[nodiscard]] bool empty() const { return parts.empty(); }
+    [[nodiscard]] std::optional<std::size_t> index(std::string_view code) const;
+    // The part the public link and QR code answer; nullptr when there are no parts.
+    [[nodiscard]] const RespondentPart* self_answered() const;
+};
+
 struct InstrumentSpec {
     Instrument code = Instrument::iit;
     std::string name;
     double weight = 0;
     std::vector<int> indicators;
     std::vector<InstrumentPart> parts;  // empty: the instrument is the mean of its indicators
+    RespondentParts respondent_parts;   // EIT only
     std::string path;
 };
 
@@ -194,6 +235,8 @@ struct Methodology {
     void finalize();
 
     [[nodiscard]] const InstrumentSpec& instrument(Instrument code) const;
+    // The EIT's respondent parts (empty for years with one group).
+    [[nodiscard]] const RespondentParts& eit_parts() const { return instrument(Instrument::eit).respondent_parts; }
     [[nodiscard]] std::optional<std::size_t> indicator_index(int number) const;
     [[nodiscard]] std::optional<std::size_t> sub_item_index(std::string_view code) const;
     [[nodiscard]] std::optional<std::size_t> question_index(std::string_view code) const;

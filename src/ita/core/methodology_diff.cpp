@@ -49,6 +49,16 @@ std::string instrument_rule(const InstrumentSpec& spec) {
     parts.reserve(spec.parts.size());
     for (const auto& part : spec.parts) parts.push_back(part.code + " " + number(part.weight));
     if (!parts.empty()) text += ", parts " + joined(parts);
+    // Respondent parts: the diff shows them appear (2565 → 2568) and any change of rule or weight.
+    const auto& respondent_parts = spec.respondent_parts;
+    if (!respondent_parts.empty()) {
+        std::vector<std::string> groups;
+        groups.reserve(respondent_parts.parts.size());
+        for (const auto& part : respondent_parts.parts)
+            groups.push_back(part.code + " " + std::string(part_channel_code(part.channel)) +
+                             (respondent_parts.rule == PartRule::weighted ? " " + number(part.weight) : std::string()));
+        text += ", respondent parts " + std::string(part_rule_code(respondent_parts.rule)) + ": " + joined(groups);
+    }
     return text;
 }
 

@@ -4,6 +4,7 @@
 #include <ita/util/diagnostics.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <string>
@@ -93,6 +94,7 @@ private:
             weight_sum += instrument.weight;
             if (instrument.indicators.empty()) problem(instrument.path + "/indicators", "an instrument needs at least one indicator");
             check_parts(instrument);
+            check_respondent_parts(instrument);
         }
         for (const auto code : all_instruments)
             if (!seen.contains(code)) problem("/instruments", "instrument " + std::string(instrument_code(code)) + " is missing");
@@ -119,6 +121,46 @@ private:
         for (const int number : instrument.indicators)
             if (covered.count(number) != 1)
                 problem(instrument.path + "/parts", "indicator " + std::to_string(number) + " must be in exactly one part");
+    }
+
+    // Parts of the EIT's respondents: codes a responses file can carry, one part the public
+    // link answers, and weights that sum to 1 when the rule weighs them.
+    void check_respondent_parts(const InstrumentSpec& instrument) {
+        const auto& respondent_parts = instrument.respondent_parts;
+        if (respondent_parts.path.empty()) return;
+        if (instrument.code != Instrument::eit) {
+            problem(respondent_parts.path, "only the EIT has respondent parts (staff answer the IIT as one group, anonymously)");
+            return;
+        }
+        if (!instrument.parts.empty()) problem(respondent_parts.path, "an instrument has either parts of indicators or respondent parts");
+        if (respondent_parts.parts.size() < 2) problem(respondent_parts.path + "/parts", "needs at least two parts");
+        std::set<std::string> codes;
+        std::size_t self_answered = 0;
+        double weight_sum = 0;
+        const bool weighted = respondent_parts.rule == PartRule::weighted;
+        for (const auto& part : respondent_parts.parts) {
+            if (!is_part_code(part.code))
+                problem(part.path + "/code", "must be 1 to 8 letters or digits (it is a column value in responses files)");
+            else if (!codes.insert(part.code).second)
+                problem(part.path + "/code", "part " + part.code + " is listed twice");
+            if (part.channel == PartChannel::self) ++self_answered;
+            if (weighted) {
+                weight_sum += part.weight;
+                if (!(part.weight > 0 && part.weight <= 1)) problem(part.path + "/weight", "must be above 0 and at most 1 (rule weighted)");
+            } else if (part.weight != 0) {
+                problem(part.path + "/weight", "is used only by the rule weighted; pooled counts every respondent once");
+            }
+        }
+        if (self_answered != 1)
+            problem(respondent_parts.path + "/parts",
+                    "exactly one part must have channel \"self\": the one the public link and QR code answer");
+        if (weighted && std::abs(weight_sum - 1.0) > weight_tolerance)
+            problem(respondent_parts.path + "/parts", "part weights sum to " + std::to_string(weight_sum) + ", not 1");
+    }
+
+    static bool is_part_code(const std::string& code) {
+        return !code.empty() && code.size() <= 8 &&
+               std::all_of(code.begin(), code.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
     }
 
     void check_indicators() {
@@ -185,6 +227,9 @@ private:
         for (const auto& question : m_methodology.questions) check_source(question.provenance.source, question.path + "/provenance/source");
         for (const auto& item : m_methodology.items) check_source(item.provenance.source, item.path + "/provenance/source");
         for (const auto& variant : m_methodology.oit_variants) check_source(variant.provenance.source, variant.path + "/provenance/source");
+        for (const auto& instrument : m_methodology.instruments)
+            if (!instrument.respondent_parts.empty())
+                check_source(instrument.respondent_parts.provenance.source, instrument.respondent_parts.path + "/provenance/source");
         const auto& citations = m_methodology.national_target_citations;
         bool chosen_is_cited = citations.empty();
         for (std::size_t index = 0; index < citations.size(); ++index) {

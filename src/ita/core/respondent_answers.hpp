@@ -15,6 +15,7 @@ struct RespondentAnswers {
     std::string agency_id;
     Instrument instrument = Instrument::iit;
     std::string label;
+    std::string part;      // the EIT respondent part's code (Methodology::eit_parts()); empty: none named
     std::size_t line = 0;  // the file line of the respondent's first answer, for messages
     std::vector<std::uint8_t> packed;
 };

@@ -3,6 +3,7 @@
 #include <ita/core/verdict.hpp>
 #include <ita/util/decimal.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ita::core {
@@ -30,6 +31,12 @@ Score given(const std::vector<std::optional<double>>& values, std::size_t slot) 
     return slot < values.size() ? values[slot] : std::nullopt;
 }
 
+// One respondent part's scores at each level, indexed like the methodology's vectors.
+struct PartLevels {
+    std::vector<Score> sub_items;
+    std::vector<Score> questions;
+};
+
 class AgencyScorer {
 public:
     AgencyScorer(const Methodology& methodology, const AgencyInput& input) : m_methodology(methodology), m_input(input) {
@@ -38,6 +45,7 @@ public:
     }
 
     AgencyScores run() {
+        score_eit_parts();
         score_sub_items();
         score_questions();
         score_items();
@@ -59,12 +67,77 @@ private:
         return published;
     }
 
+    // Each part of the EIT's respondents scored from its own answers: sub-items, questions,
+    // indicators, and the part as the mean of its indicators (or as published).
+    void score_eit_parts() {
+        const auto& respondent_parts = m_methodology.eit_parts();
+        if (respondent_parts.empty()) return;
+        const auto& eit = m_methodology.instrument(Instrument::eit);
+        std::uint32_t in_parts = 0;
+        for (std::size_t part = 0; part < respondent_parts.parts.size(); ++part) {
+            PartScores scores;
+            scores.code = respondent_parts.parts[part].code;
+            PartLevels levels;
+            if (part < m_input.tally.eit_parts.size() && !m_input.tally.eit_parts[part].empty()) {
+                const auto& tally = m_input.tally.eit_parts[part];
+                scores.respondents = tally.respondents;
+                in_parts += tally.respondents;
+                levels.sub_items.resize(m_methodology.sub_items.size());
+                for (std::size_t index = 0; index < tally.answer_count.size(); ++index)
+                    if (tally.answer_count[index] > 0) levels.sub_items[index] = tally.point_sum[index] / tally.answer_count[index];
+                levels.questions.resize(m_methodology.questions.size());
+                for (std::size_t index = 0; index < m_methodology.questions.size(); ++index)
+                    levels.questions[index] = mean_of(levels.sub_items, m_methodology.questions[index].sub_items);
+                m_part_has_answers = true;
+            }
+            for (const int number : eit.indicators) {
+                const auto position = m_methodology.indicator_index(number);
+                scores.indicators.push_back(position && !levels.questions.empty()
+                                                ? mean_of(levels.questions, m_methodology.indicators[*position].questions)
+                                                : std::nullopt);
+            }
+            std::vector<std::size_t> all(scores.indicators.size());
+            for (std::size_t index = 0; index < all.size(); ++index) all[index] = index;
+            scores.score = settle(given(m_input.published.eit_parts, part), mean_of(scores.indicators, all), "EIT part", scores.code);
+            m_scores.eit_parts.push_back(std::move(scores));
+            m_part_levels.push_back(std::move(levels));
+        }
+        const std::uint32_t outside = m_input.tally.respondents[1] - std::min(in_parts, m_input.tally.respondents[1]);
+        if (respondent_parts.rule == PartRule::weighted && outside > 0)
+            m_scores.warnings.push_back("EIT: " + std::to_string(outside) +
+                                        " respondents name no part; the weighted rule scores the parts' respondents only");
+    }
+
+    // Under the weighted rule, an EIT sub-item is the parts' scores of it weighted (questions and
+    // indicators follow as means); a part with no score leaves the others to carry their weights.
+    Score weighted_part_sub_item(std::size_t index) const {
+        double weighted = 0;
+        double weight_present = 0;
+        const auto& parts = m_methodology.eit_parts().parts;
+        for (std::size_t part = 0; part < m_part_levels.size(); ++part) {
+            const auto& scores = m_part_levels[part].sub_items;
+            if (index < scores.size() && scores[index]) {
+                weighted += parts[part].weight * *scores[index];
+                weight_present += parts[part].weight;
+            }
+        }
+        if (weight_present == 0) return std::nullopt;
+        return weighted / weight_present;
+    }
+
+    bool weighs_parts(Instrument instrument) const {
+        return instrument == Instrument::eit && m_part_has_answers && m_methodology.eit_parts().rule == PartRule::weighted;
+    }
+
     void score_sub_items() {
         const auto& tally = m_input.tally;
         m_scores.sub_items.resize(m_methodology.sub_items.size());
         for (std::size_t index = 0; index < m_methodology.sub_items.size(); ++index) {
             Score derived;
-            if (index < tally.answer_count.size() && tally.answer_count[index] > 0)
+            const auto instrument = m_methodology.questions[m_methodology.sub_items[index].question].instrument;
+            if (weighs_parts(instrument))
+                derived = weighted_part_sub_item(index);
+            else if (index < tally.answer_count.size() && tally.answer_count[index] > 0)
                 derived = tally.point_sum[index] / tally.answer_count[index];
             m_scores.sub_items[index] =
                 settle(given(m_input.published.sub_items, index), derived, "sub-item", m_methodology.sub_items[index].code);
@@ -124,6 +197,17 @@ private:
     }
 
     Score derive_instrument(const InstrumentSpec& instrument) const {
+        // Weighted respondent parts with no answers of their own: their published scores, weighted.
+        if (!instrument.respondent_parts.empty() && instrument.respondent_parts.rule == PartRule::weighted && !m_part_has_answers) {
+            double weighted = 0;
+            double weight_present = 0;
+            for (std::size_t part = 0; part < m_scores.eit_parts.size(); ++part)
+                if (const auto& score = m_scores.eit_parts[part].score) {
+                    weighted += instrument.respondent_parts.parts[part].weight * *score;
+                    weight_present += instrument.respondent_parts.parts[part].weight;
+                }
+            if (weight_present > 0) return weighted / weight_present;
+        }
         if (instrument.parts.empty()) return mean_of_indicators(instrument.indicators);
         // Weighted parts; a part with no score leaves the others to carry their own weights.
         double weighted = 0;
@@ -189,10 +273,22 @@ private:
     const Methodology& m_methodology;
     const AgencyInput& m_input;
     AgencyScores m_scores;
+    std::vector<PartLevels> m_part_levels;  // per EIT respondent part
+    bool m_part_has_answers = false;
 };
 
 }  // namespace
 
 AgencyScores score_agency(const Methodology& methodology, const AgencyInput& input) { return AgencyScorer(methodology, input).run(); }
+
+std::string eit_parts_note(const Methodology& methodology, const AgencyScores& scores, bool hides_small_parts) {
+    const auto& respondent_parts = methodology.eit_parts();
+    std::string note = "คะแนน EIT ได้จากการ" + std::string(part_rule_label(respondent_parts.rule));
+    if (!respondent_parts.provenance.is_official()) note += " (วิธีรวมนี้ยังไม่ยืนยันจากแหล่งทางการ)";
+    if (hides_small_parts &&
+        std::any_of(scores.eit_parts.begin(), scores.eit_parts.end(), [](const PartScores& part) { return !part_score_shown(part); }))
+        note += " ส่วนที่มีผู้ตอบน้อยกว่า " + std::to_string(fewest_part_respondents_shown) + " คนไม่แสดงคะแนน";
+    return note;
+}
 
 }  // namespace ita::core

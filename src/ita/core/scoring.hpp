@@ -17,4 +17,8 @@ namespace ita::core {
 // and reported in `warnings`.
 [[nodiscard]] AgencyScores score_agency(const Methodology& methodology, const AgencyInput& input);
 
+// Under a table of the EIT's respondent parts, in Thai: the rule that makes the EIT of them,
+// whether it is official, and (when the table hides them) why a part shows no score.
+[[nodiscard]] std::string eit_parts_note(const Methodology& methodology, const AgencyScores& scores, bool hides_small_parts = true);
+
 }  // namespace ita::core

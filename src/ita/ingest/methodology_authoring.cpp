@@ -195,7 +195,7 @@ Result<AuthoredMethodology> derive_methodology(std::string_view from_text, int f
                         " (ita methodology new) ยังไม่ใช่รายการทางการของปีนี้: นำเข้ารายการ OIT ด้วย ita methodology import";
     document.erase("national_target_sources");  // they speak of the earlier year
     const std::string carried = "ของปี " + std::to_string(from_year) + " ถือว่าไม่เปลี่ยน";
-    for_each_element(document, [&](json& element, bool is_question) {
+    const auto demote = [&](json& element, bool is_question) {
         if (!element.is_object()) return;
         json provenance = element.contains("provenance") && element["provenance"].is_object() ? element["provenance"] : json::object();
         if (!provenance.contains("confidence")) {
@@ -208,7 +208,14 @@ Result<AuthoredMethodology> derive_methodology(std::string_view from_text, int f
         }
         element.erase("status");
         element["provenance"] = provenance;
-    });
+    };
+    for_each_element(document, demote);
+    // The other elements with a provenance: the OIT variants and the EIT's respondent parts.
+    if (document.contains("oit_variants") && document["oit_variants"].is_array())
+        for (auto& variant : document["oit_variants"]) demote(variant, false);
+    if (document.contains("instruments") && document["instruments"].is_array())
+        for (auto& spec : document["instruments"])
+            if (spec.is_object() && spec.contains("respondent_parts")) demote(spec["respondent_parts"], false);
     return finish(document, "ita-" + std::to_string(fiscal_year) + ".json", {});
 }
 

@@ -322,7 +322,44 @@ private:
                 instrument.parts.push_back(std::move(part));
             }
         }
+        if (const json* parts = member(value, path, "respondent_parts", false))
+            instrument.respondent_parts = read_respondent_parts(*parts, path + "/respondent_parts");
         m_result.instruments.push_back(std::move(instrument));
+    }
+
+    // "respondent_parts": {"rule": "pooled|weighted", "provenance": …, "parts": [{"code": "1",
+    // "name": …, "channel": "self|collected", "weight": 0.5}, …]}.
+    core::RespondentParts read_respondent_parts(const json& value, const std::string& path) {
+        core::RespondentParts result;
+        result.path = path;
+        if (!value.is_object()) {
+            problem(path, "must be an object with rule and parts");
+            return result;
+        }
+        const std::string rule = text(value, path, "rule");
+        if (const auto parsed = core::parse_part_rule(rule))
+            result.rule = *parsed;
+        else if (!rule.empty())
+            problem(path + "/rule", "must be \"pooled\" or \"weighted\"");
+        result.provenance = provenance(value, path, core::Confidence::assumed);
+        const json* parts = array(value, path, "parts");
+        if (!parts) return result;
+        for (std::size_t index = 0; index < parts->size(); ++index) {
+            const std::string part_path = path + "/parts/" + std::to_string(index);
+            const json& part_value = (*parts)[index];
+            core::RespondentPart part;
+            part.path = part_path;
+            part.code = text(part_value, part_path, "code");
+            part.name = text(part_value, part_path, "name");
+            const std::string channel = text(part_value, part_path, "channel");
+            if (const auto parsed = core::parse_part_channel(channel))
+                part.channel = *parsed;
+            else if (!channel.empty())
+                problem(part_path + "/channel", "must be \"self\" (the public link or QR code) or \"collected\" (imported)");
+            part.weight = number(part_value, part_path, "weight", false).value_or(0);
+            result.parts.push_back(std::move(part));
+        }
+        return result;
     }
 
     int read_indicator(const json& value, const std::string& path, core::Instrument instrument) {

@@ -44,11 +44,19 @@ PublishedTarget locate_published(const core::Methodology& methodology, core::Age
             return {&published.instruments[static_cast<std::size_t>(*instrument)], {}};
         return {nullptr, "unknown instrument " + util::quoted(code) + " (IIT, EIT or OIT)"};
     }
+    if (level == "eit_part") {
+        const auto& parts = methodology.eit_parts();
+        if (const auto index = parts.index(code)) return {in_vector(published.eit_parts, *index, parts.parts.size()), {}};
+        if (parts.empty()) return {nullptr, "fiscal year " + std::to_string(methodology.fiscal_year) + " has no EIT parts"};
+        std::string codes;
+        for (const auto& part : parts.parts) codes += (codes.empty() ? "" : ", ") + part.code;
+        return {nullptr, "unknown EIT part " + util::quoted(code) + year + " (" + codes + ")"};
+    }
     if (level == "overall") {
         if (code.empty() || code == "overall") return {&published.overall, {}};
         return {nullptr, "the overall score takes no code (leave it empty), not " + util::quoted(code)};
     }
-    return {nullptr, "unknown level " + util::quoted(level) + " (subitem, question, item, indicator, instrument or overall)"};
+    return {nullptr, "unknown level " + util::quoted(level) + " (subitem, question, item, indicator, instrument, eit_part or overall)"};
 }
 
 Result<void> read_published(const std::string& path, ScoringInputs& inputs, std::vector<core::PublishedScore>* rows) {

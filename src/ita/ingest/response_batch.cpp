@@ -9,7 +9,7 @@ std::optional<std::size_t> ResponseBatch::agency(std::string_view agency_id) {
 }
 
 ResponseBatch::Respondent ResponseBatch::respondent(std::size_t agency, core::Instrument instrument, std::string_view label,
-                                                    std::size_t line) {
+                                                    std::size_t line, std::uint8_t part) {
     std::string key = m_agency_ids[agency];
     key += '\x1f';
     key += core::instrument_code(instrument);
@@ -24,7 +24,9 @@ ResponseBatch::Respondent ResponseBatch::respondent(std::size_t agency, core::In
         answers.label = std::string(label);
         answers.line = line;
         answers.packed.assign(m_layout.sub_items(instrument).size(), 0);
+        if (part > 0) answers.part = m_methodology->eit_parts().parts[part - 1].code;
         m_respondents.push_back(std::move(answers));
+        m_parts.push_back(part);
     }
     m_last = entry->second;
     m_last_key = std::move(key);

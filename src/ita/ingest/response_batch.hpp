@@ -27,7 +27,9 @@ public:
     // The sink interface of the responses reader (see ScoringInputs).
     std::optional<std::size_t> agency(std::string_view agency_id);
     using Respondent = std::size_t;  // index into respondents()
-    Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label, std::size_t line);
+    // `part`: 0 for none, else the EIT respondent part's index + 1; kept from the first call.
+    Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label, std::size_t line, std::uint8_t part);
+    [[nodiscard]] std::uint8_t part_of(Respondent respondent) const { return m_parts[respondent]; }
     enum class AnswerOutcome { recorded, duplicate };
     AnswerOutcome record_answer(Respondent respondent, std::size_t sub_item, std::size_t option, double points);
 
@@ -38,6 +40,7 @@ private:
     std::unordered_map<std::string, std::size_t> m_agency_index;
     std::unordered_map<std::string, Respondent> m_respondent_index;  // key: agency \x1f instrument \x1f label
     std::vector<core::RespondentAnswers> m_respondents;
+    std::vector<std::uint8_t> m_parts;  // per respondent, as respondent() takes it
     std::size_t m_answer_count = 0;
     std::optional<Respondent> m_last;
     std::string m_last_key;

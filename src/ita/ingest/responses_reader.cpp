@@ -9,7 +9,7 @@ namespace ita::ingest {
 
 namespace {
 
-enum Column : std::size_t { agency_id, instrument, respondent, question, answer };
+enum Column : std::size_t { agency_id, instrument, respondent, question, answer, part };
 
 // Why `code` is not a sub-item code of the year: unknown, or a question that has sub-items.
 std::string unknown_code_reason(const core::Methodology& methodology, std::string_view code) {
@@ -51,8 +51,35 @@ public:
         }
     }
 
-    // Checks the agency and instrument of the current row; nullopt when either is bad.
-    std::optional<std::pair<std::size_t, core::Instrument>> row_keys() {
+    struct RowKeys {
+        std::size_t agency = 0;
+        core::Instrument instrument = core::Instrument::iit;
+        std::uint8_t part = 0;  // as ScoringInputs::Respondent::part
+    };
+
+    // The row's EIT respondent part: 0 when it names none; nullopt after reporting a problem.
+    std::optional<std::uint8_t> row_part(std::optional<core::Instrument> kind) {
+        if (!m_table.has_column(part)) return 0;
+        const std::string_view code = m_table.field(part);
+        if (code.empty()) return 0;
+        const auto& parts = m_methodology.eit_parts();
+        if (parts.empty()) {
+            m_table.problem(part, "fiscal year " + std::to_string(m_methodology.fiscal_year) + " has no EIT parts: leave it empty");
+            return std::nullopt;
+        }
+        if (kind && *kind != core::Instrument::eit) {
+            m_table.problem(part, "only EIT responses belong to a part: leave it empty for IIT");
+            return std::nullopt;
+        }
+        if (const auto index = parts.index(code)) return static_cast<std::uint8_t>(*index + 1);
+        std::string codes;
+        for (const auto& known : parts.parts) codes += (codes.empty() ? "" : ", ") + known.code;
+        m_table.problem(part, "unknown EIT part " + util::quoted(code) + " (the parts are " + codes + ")");
+        return std::nullopt;
+    }
+
+    // Checks the agency, instrument and part of the current row; nullopt when one is bad.
+    std::optional<RowKeys> row_keys() {
         const auto agency = m_inputs.agency(m_table.field(agency_id));
         bool valid = true;
         if (m_table.field(agency_id).empty()) {
@@ -67,15 +94,17 @@ public:
             m_table.problem(respondent, "must not be empty");
             valid = false;
         }
-        if (!valid || !kind) return std::nullopt;
-        return std::pair{*agency, *kind};
+        const auto row_part_index = row_part(kind);
+        if (!valid || !kind || !row_part_index) return std::nullopt;
+        return RowKeys{*agency, *kind, *row_part_index};
     }
 
     // Scores one answer cell; hands a problem to `report` when it is bad.
     template <typename Report>
-    void record(std::optional<typename Sink::Respondent>& who, std::size_t agency, core::Instrument kind, std::size_t sub_item,
-                std::string_view text, Report&& report) {
+    void record(std::optional<typename Sink::Respondent>& who, const RowKeys& keys, std::size_t sub_item, std::string_view text,
+                Report&& report) {
         const AnswerSpec& spec = m_specs[sub_item];
+        const core::Instrument kind = keys.instrument;
         if (spec.instrument != kind) {
             report("question " + m_methodology.sub_items[sub_item].code + " belongs to " +
                    std::string(core::instrument_code(spec.instrument)) + ", not " + std::string(core::instrument_code(kind)));
@@ -92,7 +121,15 @@ public:
             return;
         }
         // Looked up once per row, and only for a row with a valid answer.
-        if (!who) who = m_inputs.respondent(agency, kind, m_table.field(respondent), m_table.line());
+        if (!who) {
+            who = m_inputs.respondent(keys.agency, kind, m_table.field(respondent), m_table.line(), keys.part);
+            if (m_inputs.part_of(*who) != keys.part) {
+                m_table.problem(part, "respondent " + util::quoted(m_table.field(respondent)) + " of agency " +
+                                          std::string(m_table.field(agency_id)) + " is in " + part_name(m_inputs.part_of(*who)) +
+                                          " on an earlier row, " + part_name(keys.part) + " here");
+                return;
+            }
+        }
         if (m_inputs.record_answer(*who, sub_item, *option, spec.points[*option]) == Sink::AnswerOutcome::duplicate)
             report("respondent " + util::quoted(m_table.field(respondent)) + " of agency " + std::string(m_table.field(agency_id)) +
                    " answered " + m_methodology.sub_items[sub_item].code + " twice");
@@ -109,7 +146,7 @@ public:
             const std::string_view text = m_table.field(answer);
             if (text.empty()) continue;  // not answered
             std::optional<typename Sink::Respondent> who;
-            record(who, keys->first, keys->second, *sub_item, text, [&](std::string reason) {
+            record(who, *keys, *sub_item, text, [&](std::string reason) {
                 const Column column = reason.starts_with("question") ? question : answer;
                 m_table.problem(column, std::move(reason));
             });
@@ -137,13 +174,16 @@ public:
             for (const auto& [position, sub_item] : columns) {
                 const std::string_view text = m_table.field_at(position);
                 if (text.empty()) continue;
-                record(who, keys->first, keys->second, sub_item, text,
-                       [&, at = position](std::string reason) { m_table.problem_at(at, std::move(reason)); });
+                record(who, *keys, sub_item, text, [&, at = position](std::string reason) { m_table.problem_at(at, std::move(reason)); });
             }
         }
     }
 
 private:
+    std::string part_name(std::uint8_t index) const {
+        return index == 0 ? std::string("no part") : "part " + m_methodology.eit_parts().parts[index - 1u].code;
+    }
+
     void header_problem(std::size_t position, std::string message) {
         // Reported against line 1, the header.
         m_table.problem_at(position, std::move(message));
@@ -168,14 +208,16 @@ template <typename Sink>
 Result<void> read_responses_into(const std::string& path, Sink& inputs) {
     return read_csv_file(path, "responses", [&](CsvTable& table, const util::MappedFile& file) {
         // Long form names its question and answer columns; anything else is wide form.
-        if (!table.read_header({{"agency_id"}, {"instrument"}, {"respondent"}, {"question", false}, {"answer", false}}, true)) return;
+        if (!table.read_header({{"agency_id"}, {"instrument"}, {"respondent"}, {"question", false}, {"answer", false}, {"part", false}},
+                               true))
+            return;
         ResponseReader<Sink> reader(table, file, inputs);
         const bool long_form = table.has_column(question) || table.has_column(answer);
         if (long_form) {
             for (const std::size_t position : table.extra_columns())
                 table.problem_at(position,
                                  "unknown column in a long-form responses file (expected: agency_id, instrument, "
-                                 "respondent, question, answer)");
+                                 "respondent, question, answer, and optionally part)");
             if (!table.has_column(question) || !table.has_column(answer)) {
                 table.problem(table.has_column(question) ? answer : question, "long form needs both question and answer columns");
                 return;

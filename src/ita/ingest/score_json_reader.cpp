@@ -64,6 +64,25 @@ Result<core::AgencyScores> read_agency_scores_json(const core::Methodology& meth
     const auto& respondents = section("respondents");
     scores.respondents[0] = respondents.value("IIT", 0u);
     scores.respondents[1] = respondents.value("EIT", 0u);
+    if (const auto parts = document.find("eit_parts"); parts != document.end() && parts->is_array()) {
+        const auto& eit = methodology.instrument(core::Instrument::eit);
+        for (const auto& value : *parts) {
+            if (!value.is_object() || !value.contains("code") || !value["code"].is_string()) continue;
+            core::PartScores part;
+            part.code = value["code"].get<std::string>();
+            ITA_TRY(score, score_at(value, "score", source, "eit_parts"));
+            part.score = score;
+            if (const auto count = value.find("respondents"); count != value.end() && count->is_number_unsigned())
+                part.respondents = count->get<std::uint32_t>();
+            static const json no_indicators = json::object();
+            const json& indicators = value.contains("indicators") && value["indicators"].is_object() ? value["indicators"] : no_indicators;
+            for (const int number : eit.indicators) {
+                ITA_TRY(indicator, score_at(indicators, std::to_string(number), source, "eit_parts"));
+                part.indicators.push_back(indicator);
+            }
+            scores.eit_parts.push_back(std::move(part));
+        }
+    }
     if (const auto short_sample = document.find("below_minimum_sample"); short_sample != document.end() && short_sample->is_array())
         for (const auto& code : *short_sample)
             if (code.is_string()) scores.below_minimum_sample.push_back(code.get<std::string>());

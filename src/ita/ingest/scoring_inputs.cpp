@@ -94,7 +94,8 @@ ScoringInputs::RespondentBook& ScoringInputs::book(std::size_t agency, std::size
     return *book;
 }
 
-ScoringInputs::Respondent ScoringInputs::respondent(std::size_t agency, core::Instrument instrument, std::string_view label) {
+ScoringInputs::Respondent ScoringInputs::respondent(std::size_t agency, core::Instrument instrument, std::string_view label,
+                                                    std::uint8_t part) {
     if (m_last_respondent && m_last_respondent->agency == agency && m_last_respondent->instrument == instrument &&
         m_last_respondent_label == label)
         return *m_last_respondent;
@@ -106,8 +107,9 @@ ScoringInputs::Respondent ScoringInputs::respondent(std::size_t agency, core::In
         const std::size_t words = m_words_per_respondent[slot];
         entry->second = static_cast<std::uint32_t>(respondents.answered_bits.size() / words);
         respondents.answered_bits.resize(respondents.answered_bits.size() + words, 0);
+        respondents.parts.push_back(part);
     }
-    m_last_respondent = Respondent{agency, instrument, entry->second};
+    m_last_respondent = Respondent{agency, instrument, entry->second, respondents.parts[entry->second]};
     m_last_respondent_label.assign(label);
     return *m_last_respondent;
 }
@@ -120,9 +122,15 @@ ScoringInputs::AnswerOutcome ScoringInputs::record_answer(const Respondent& resp
     const std::uint64_t mask = std::uint64_t{1} << (bit % 64);
     if (bits[bit / 64] & mask) return AnswerOutcome::duplicate;
     auto& input = m_inputs[respondent.agency];
-    if (all_zero(bits, words)) ++input.tally.respondents[slot];
+    const bool first_answer = all_zero(bits, words);
+    if (first_answer) ++input.tally.respondents[slot];
     bits[bit / 64] |= mask;
     input.tally.add(sub_item, points, m_methodology->sub_items.size());
+    if (respondent.part > 0) {
+        auto& part = input.tally.eit_part(respondent.part - 1u, m_methodology->eit_parts().parts.size());
+        if (first_answer) ++part.respondents;
+        part.add(sub_item, points, m_methodology->sub_items.size());
+    }
     return AnswerOutcome::recorded;
 }
 
@@ -144,6 +152,12 @@ Result<void> ScoringInputs::merge(ScoringInputs&& other, const std::string& othe
                 my_input.tally.answer_count[index] += their_input.tally.answer_count[index];
             }
         }
+        // Part sums; their respondents are counted below with the respondents themselves.
+        for (std::size_t part = 0; part < their_input.tally.eit_parts.size(); ++part) {
+            const auto& theirs_part = their_input.tally.eit_parts[part];
+            if (theirs_part.empty()) continue;
+            my_input.tally.eit_part(part, their_input.tally.eit_parts.size()).add_sums(theirs_part, sub_item_count);
+        }
         for (std::size_t slot = 0; slot < 2; ++slot) {
             auto& their_book = other.m_books[theirs][slot];
             if (!their_book) continue;
@@ -152,15 +166,26 @@ Result<void> ScoringInputs::merge(ScoringInputs&& other, const std::string& othe
                 // The usual case (one file per instrument): take the whole book.
                 my_book = std::move(their_book);
                 my_input.tally.respondents[slot] += their_input.tally.respondents[slot];
+                for (std::size_t part = 0; part < their_input.tally.eit_parts.size(); ++part)
+                    my_input.tally.eit_part(part, their_input.tally.eit_parts.size()).respondents +=
+                        their_input.tally.eit_parts[part].respondents;
                 continue;
             }
             const std::size_t words = m_words_per_respondent[slot];
             for (const auto& [label, their_slot] : their_book->slot_by_label) {
                 const std::uint64_t* their_bits = their_book->answered_bits.data() + std::size_t{their_slot} * words;
                 if (all_zero(their_bits, words)) continue;
-                const Respondent who = respondent(*mine, static_cast<core::Instrument>(slot), label);
+                const std::uint8_t their_part = their_book->parts[their_slot];
+                const Respondent who = respondent(*mine, static_cast<core::Instrument>(slot), label, their_part);
                 std::uint64_t* my_bits = my_book->answered_bits.data() + std::size_t{who.slot} * words;
-                if (all_zero(my_bits, words)) ++my_input.tally.respondents[slot];
+                if (who.part != their_part)
+                    problems.add(0, "part",
+                                 "respondent " + util::quoted(label) + " of agency " + my_input.agency_id +
+                                     " is in another EIT part in this file than in an earlier one");
+                if (all_zero(my_bits, words)) {
+                    ++my_input.tally.respondents[slot];
+                    if (who.part > 0) ++my_input.tally.eit_part(who.part - 1u, m_methodology->eit_parts().parts.size()).respondents;
+                }
                 std::optional<std::size_t> repeated;
                 for (std::size_t word = 0; word < words; ++word) {
                     if (const std::uint64_t both = my_bits[word] & their_bits[word]; both && !repeated)

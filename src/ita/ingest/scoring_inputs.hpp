@@ -49,9 +49,12 @@ public:
         std::size_t agency = 0;
         core::Instrument instrument = core::Instrument::iit;
         std::uint32_t slot = 0;
+        std::uint8_t part = 0;  // 0: none named; else the EIT respondent part's index + 1
     };
-    // Finds or adds the respondent `label`; consecutive calls for the same one are cheap.
-    Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label);
+    // Finds or adds the respondent `label`, in `part` when it is new (a respondent keeps the
+    // part it was first seen in); consecutive calls for the same one are cheap.
+    Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label, std::uint8_t part = 0);
+    [[nodiscard]] static std::uint8_t part_of(const Respondent& respondent) { return respondent.part; }
 
     enum class AnswerOutcome { recorded, duplicate };
     // Records that the respondent answered `sub_item` (a sub-item of its instrument) for
@@ -60,8 +63,9 @@ public:
     AnswerOutcome record_answer(const Respondent& respondent, std::size_t sub_item, double points);
 
     // The sink interface of the responses reader (shared with ResponseBatch).
-    Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label, std::size_t /*line*/) {
-        return respondent(agency, instrument, label);
+    Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label, std::size_t /*line*/,
+                          std::uint8_t part) {
+        return respondent(agency, instrument, label, part);
     }
     AnswerOutcome record_answer(const Respondent& respondent, std::size_t sub_item, std::size_t /*option*/, double points) {
         return record_answer(respondent, sub_item, points);
@@ -90,6 +94,7 @@ private:
         explicit RespondentBook(Arena* arena) : slot_by_label(arena) {}
         std::pmr::unordered_map<std::pmr::string, std::uint32_t, TextHash, TextEqual> slot_by_label;
         std::vector<std::uint64_t> answered_bits;
+        std::vector<std::uint8_t> parts;  // per respondent slot, as Respondent::part
     };
     using RespondentBooks = std::array<std::unique_ptr<RespondentBook>, 2>;  // IIT, EIT; null until used
 

@@ -2,6 +2,7 @@
 
 #include <ita/report/score_format.hpp>
 
+#include <ita/core/scoring.hpp>
 #include <ita/core/verdict.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/thai/digits.hpp>
@@ -12,6 +13,23 @@ namespace ita::report {
 namespace {
 
 std::string section(int number, const std::string& title) { return thai::to_thai_digits(std::to_string(number)) + ". " + title; }
+
+// The EIT's respondent parts (2566 on), each with its channel, respondents and score, and the
+// rule that makes the EIT of them; a part scored from too few respondents shows no score.
+void eit_parts(Document& document, const core::Methodology& methodology, const core::AgencyScores& scores) {
+    const auto& respondent_parts = methodology.eit_parts();
+    if (respondent_parts.empty() || scores.eit_parts.empty()) return;
+    Table table{{"EIT แยกตามส่วนของผู้ตอบ", "ช่องทาง", "ผู้ตอบ (คน)", "คะแนน"}, {2.4, 3, 1, 1}, {}};
+    for (std::size_t index = 0; index < scores.eit_parts.size() && index < respondent_parts.parts.size(); ++index) {
+        const auto& part = scores.eit_parts[index];
+        table.rows.push_back({respondent_parts.parts[index].name,
+                              std::string(core::part_channel_label(respondent_parts.parts[index].channel)),
+                              part.respondents == 0 ? std::string("–") : std::to_string(part.respondents),
+                              core::part_score_shown(part) ? shown(part.score) : std::string("–")});
+    }
+    document.blocks.push_back(std::move(table));
+    document.blocks.push_back(Paragraph{core::eit_parts_note(methodology, scores), false});
+}
 
 void overview(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
@@ -41,6 +59,7 @@ void overview(Document& document, const AgencyReportInput& input) {
                                     shown(scores.instruments[static_cast<std::size_t>(instrument.code)])});
     instruments.rows.push_back({"คะแนนรวม", "100%", shown(scores.overall)});
     document.blocks.push_back(std::move(instruments));
+    eit_parts(document, methodology, scores);
 }
 
 void indicators(Document& document, const AgencyReportInput& input) {

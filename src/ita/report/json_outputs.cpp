@@ -45,6 +45,18 @@ ordered_json agency_json(const core::Methodology& methodology, const ScoredAgenc
     for (std::size_t index = 0; index < methodology.sub_indicators.size(); ++index)
         sub_indicators[methodology.sub_indicators[index].code] = score_value(scores.sub_indicators[index]);
     agency["sub_indicators"] = std::move(sub_indicators);
+    if (!scores.eit_parts.empty()) {
+        const auto& eit = methodology.instrument(core::Instrument::eit);
+        ordered_json parts = ordered_json::array();
+        for (const auto& part : scores.eit_parts) {
+            ordered_json by_indicator = ordered_json::object();
+            for (std::size_t index = 0; index < part.indicators.size() && index < eit.indicators.size(); ++index)
+                by_indicator[std::to_string(eit.indicators[index])] = score_value(part.indicators[index]);
+            parts.push_back(
+                {{"code", part.code}, {"score", score_value(part.score)}, {"respondents", part.respondents}, {"indicators", by_indicator}});
+        }
+        agency["eit_parts"] = std::move(parts);
+    }
     if (!scores.withheld_reason.empty()) agency["withheld_reason"] = scores.withheld_reason;
     if (!scores.below_minimum_sample.empty()) agency["below_minimum_sample"] = scores.below_minimum_sample;
     if (!scores.warnings.empty()) agency["warnings"] = scores.warnings;

@@ -41,9 +41,19 @@ void write_methodology_summary(std::ostream& out, const core::Methodology& metho
     if (methodology.status == core::Status::provisional)
         out << "provisional: ita's best reading of this year, not the NACC's published lists\n";
     out << "(~ inferred from indirect or agency-specific sources, * assumed by ita: neither is the NACC's official text)\n";
-    for (const auto& instrument : methodology.instruments)
+    for (const auto& instrument : methodology.instruments) {
         out << core::instrument_code(instrument.code) << "  weight " << util::format_shortest(instrument.weight) << "  " << instrument.name
             << '\n';
+        const auto& respondent_parts = instrument.respondent_parts;
+        if (respondent_parts.empty()) continue;
+        out << "     respondents in parts, " << core::part_rule_code(respondent_parts.rule) << marker(respondent_parts.provenance) << ":";
+        for (const auto& part : respondent_parts.parts) {
+            out << "  " << part.code << " " << part.name << " (" << core::part_channel_code(part.channel);
+            if (respondent_parts.rule == core::PartRule::weighted) out << ", weight " << util::format_shortest(part.weight);
+            out << ")";
+        }
+        out << '\n';
+    }
     for (const auto& indicator : methodology.indicators) {
         out << "\n" << indicator.number << ". " << indicator.name << " [" << core::instrument_code(indicator.instrument) << "]\n";
         for (const auto index : indicator.questions)

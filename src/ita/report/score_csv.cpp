@@ -15,6 +15,10 @@ void write_scores_csv(std::ostream& out, const core::Methodology& methodology, s
     for (const auto code : core::all_instruments) csv.field(core::instrument_code(code));
     for (const auto& indicator : methodology.indicators) csv.field("indicator_" + std::to_string(indicator.number));
     csv.field("respondents_IIT").field("respondents_EIT").field("withheld_reason");
+    // Years whose EIT is in respondent parts: a score and a count per part, after the columns
+    // every year has (so that a script reading those by position keeps working).
+    const auto& parts = methodology.eit_parts().parts;
+    for (const auto& part : parts) csv.field("EIT_part_" + part.code).field("respondents_EIT_part_" + part.code);
     csv.end_row();
     for (const auto& scored : agencies) {
         const auto& scores = scored.scores;
@@ -27,6 +31,10 @@ void write_scores_csv(std::ostream& out, const core::Methodology& methodology, s
         for (const auto& score : scores.indicators) csv.field(cell(score));
         csv.field(std::to_string(scores.respondents[0])).field(std::to_string(scores.respondents[1]));
         csv.field(scores.withheld_reason);
+        for (std::size_t index = 0; index < parts.size(); ++index) {
+            const core::PartScores* part = index < scores.eit_parts.size() ? &scores.eit_parts[index] : nullptr;
+            csv.field(part ? cell(part->score) : std::string()).field(part ? std::to_string(part->respondents) : std::string("0"));
+        }
         csv.end_row();
     }
 }

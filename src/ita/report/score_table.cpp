@@ -1,5 +1,6 @@
 #include <ita/report/score_outputs.hpp>
 
+#include <ita/core/scoring.hpp>
 #include <ita/core/verdict.hpp>
 #include <ita/thai/display_width.hpp>
 #include <ita/util/decimal.hpp>
@@ -45,15 +46,25 @@ void write_one(std::ostream& out, const core::Methodology& methodology, const Sc
             << (score ? core::pass_label(core::passes(methodology, *score)) : "") << "\n";
     }
     out << "\n";
-    for (const auto code : core::all_instruments)
+    const auto& parts = methodology.eit_parts();
+    for (const auto code : core::all_instruments) {
         out << thai::pad(std::string("    ") + std::string(core::instrument_code(code)), 44)
             << thai::pad(shown(scores.instruments[static_cast<std::size_t>(code)]), 9, true) << "\n";
+        if (code != core::Instrument::eit) continue;
+        for (std::size_t index = 0; index < scores.eit_parts.size() && index < parts.parts.size(); ++index)
+            out << thai::pad("      " + parts.parts[index].name, 44) << thai::pad(shown(scores.eit_parts[index].score), 9, true) << "\n";
+    }
     out << thai::pad("    คะแนนรวม", 44) << thai::pad(shown(scores.overall), 9, true) << "  ";
     if (!scores.rating.empty())
         out << scores.rating << "  " << core::pass_label(scores.pass.value_or(false));
     else
         out << "ยังไม่ให้ระดับ";
-    out << "\n\nผู้ตอบแบบวัด IIT " << scores.respondents[0] << " คน, EIT " << scores.respondents[1] << " คน\n";
+    out << "\n\nผู้ตอบแบบวัด IIT " << scores.respondents[0] << " คน, EIT " << scores.respondents[1] << " คน";
+    for (std::size_t index = 0; index < scores.eit_parts.size() && index < parts.parts.size(); ++index)
+        out << (index == 0 ? " (" : ", ") << parts.parts[index].name << " " << scores.eit_parts[index].respondents << " คน"
+            << (index + 1 == scores.eit_parts.size() ? ")" : "");
+    if (!scores.eit_parts.empty()) out << "\n" << core::eit_parts_note(methodology, scores, false);
+    out << "\n";
     if (!scores.withheld_reason.empty()) out << "หมายเหตุ: " << scores.withheld_reason << "\n";
     bool header_written = false;
     for (std::size_t index = 0; index < methodology.questions.size(); ++index) {

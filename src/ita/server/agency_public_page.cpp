@@ -196,6 +196,14 @@ std::string agency_public_html(const service::PublicResults& results, const serv
             if (year.headcounts[agency]) basis += " จากบุคลากร " + grouped(static_cast<std::size_t>(*year.headcounts[agency])) + " คน";
         } else if (instrument.code == core::Instrument::eit) {
             basis = "ผู้ตอบ " + grouped(scores.respondents[1]) + " คน";
+            // The respondent parts, each with its own score (too few respondents: no score).
+            const auto& parts = methodology.eit_parts().parts;
+            for (std::size_t index = 0; index < scores.eit_parts.size() && index < parts.size(); ++index) {
+                const auto& part = scores.eit_parts[index];
+                basis += (index == 0 ? " — " : "; ") + parts[index].name;
+                if (part.respondents > 0) basis += " " + grouped(part.respondents) + " คน";
+                if (core::part_score_shown(part)) basis += " " + shown(part.score) + " คะแนน";
+            }
         }
         entry.set("basis", basis);
         instruments.push_back(entry);

@@ -34,6 +34,7 @@ HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyP
         instruments.push_back(entry);
     }
     context.set("instruments", instruments);
+    set_eit_parts(context, methodology, scores);
     data indicators{data::type::list};
     for (const auto& finding : analysis.indicators) {
         const auto& indicator = methodology.indicators[finding.indicator];

@@ -72,20 +72,30 @@ Result<ScoreRun> score_store(storage::Store& store, const StoreScoreRequest& req
 
     const auto table = packed_scoring(run.methodology, core::AnswerLayout(run.methodology));
     const std::size_t sub_item_count = run.methodology.sub_items.size();
+    const auto& respondent_parts = run.methodology.eit_parts();
     ITA_TRY_VOID(store.for_each_response(request.fiscal_year, request.agency_id, [&](const storage::StoredResponse& response) {
         const auto agency = inputs.agency(response.agency_id);
         if (!agency) return;
         auto& tally = inputs.input(*agency).tally;
         const auto slot = static_cast<std::size_t>(response.instrument);
+        // A part the year no longer has counts in no part (the pooled sums still have it).
+        const auto part =
+            response.part.empty() || response.instrument != core::Instrument::eit ? std::nullopt : respondent_parts.index(response.part);
+        core::PartTally* part_tally = part ? &tally.eit_part(*part, respondent_parts.parts.size()) : nullptr;
         bool answered = false;
         const std::size_t positions = std::min(response.packed.size(), table.sub_item[slot].size());
         for (std::size_t position = 0; position < positions; ++position) {
             const auto option = core::AnswerLayout::unpack(response.packed[position]);
             if (!option || *option > 3) continue;
-            tally.add(table.sub_item[slot][position], table.points[slot][position][*option], sub_item_count);
+            const double points = table.points[slot][position][*option];
+            tally.add(table.sub_item[slot][position], points, sub_item_count);
+            if (part_tally) part_tally->add(table.sub_item[slot][position], points, sub_item_count);
             answered = true;
         }
-        if (answered) ++tally.respondents[slot];
+        if (answered) {
+            ++tally.respondents[slot];
+            if (part_tally) ++part_tally->respondents;
+        }
     }));
     ITA_TRY(verdicts, store.oit_verdicts(request.fiscal_year, request.agency_id));
     for (const auto& verdict : verdicts) {

@@ -37,6 +37,16 @@ core::AgencyScores mask_and_round(const core::Methodology& methodology, core::Ag
         // Counts below the minimum are shown rounded down, like every count during the window.
         scores.respondents[index] = static_cast<std::uint32_t>(scores.respondents[index] / shown_count_step * shown_count_step);
     }
+    const bool eit_hidden = hidden[static_cast<std::size_t>(core::Instrument::eit)];
+    for (auto& part : scores.eit_parts) {
+        if (eit_hidden || !core::part_score_shown(part)) {
+            part.score.reset();
+            for (auto& indicator : part.indicators) indicator.reset();
+        }
+        if (eit_hidden) part.respondents = static_cast<std::uint32_t>(part.respondents / shown_count_step * shown_count_step);
+        round_all(part.indicators);
+        round_one(part.score);
+    }
     if (any_hidden) {
         scores.overall.reset();
         scores.rating.clear();

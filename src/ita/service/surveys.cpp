@@ -77,15 +77,18 @@ namespace {
 // Every sub-item of the instrument answered with a valid option, packed; or what is missing.
 constexpr std::string_view started_purpose = "form-started";
 
-// The sealed submission: the answers, the UTC hour and the coarse time taken to answer.
-storage::HeldSubmission held_submission(storage::Store& store, std::vector<std::uint8_t> packed,
-                                        const std::map<std::string, std::string>& fields) {
+// The sealed submission: the answers, the UTC hour, the coarse time taken to answer and, for
+// the EIT of a year in parts, the part answered by the public themselves (every web answer is).
+storage::HeldSubmission held_submission(storage::Store& store, const core::Methodology& methodology, core::Instrument instrument,
+                                        std::vector<std::uint8_t> packed, const std::map<std::string, std::string>& fields) {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
     char hour[16];
     std::strftime(hour, sizeof hour, "%Y-%m-%dT%H", &utc);
-    return {std::move(packed), hour, core::duration_bucket_code(completion_time(store, fields, now))};
+    const core::RespondentPart* part = instrument == core::Instrument::eit ? methodology.eit_parts().self_answered() : nullptr;
+    return {std::move(packed), hour, std::string(core::duration_bucket_code(completion_time(store, fields, now))),
+            part ? part->code : std::string()};
 }
 
 Result<std::vector<std::uint8_t>> pack_answers(const core::Methodology& methodology, core::Instrument instrument,
@@ -125,7 +128,7 @@ Result<void> submit_survey(storage::Store& store, const std::string& code, const
                            const std::optional<std::string>& methodology_dir, const std::string& today) {
     ITA_TRY(form, survey_form(store, code, methodology_dir, today));
     ITA_TRY(packed, pack_answers(*form.methodology, form.code.instrument, fields));
-    return store.submit_survey(form.code_text, held_submission(store, std::move(packed), fields));
+    return store.submit_survey(form.code_text, held_submission(store, *form.methodology, form.code.instrument, std::move(packed), fields));
 }
 
 Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir,
@@ -178,7 +181,7 @@ Result<void> submit_public_survey(storage::Store& store, const PublicForm& form,
     if (!valid_browser_token(store, form, token)) return fail(ErrorCode::not_found, "no such browser token");
     ITA_TRY(packed, pack_answers(*form.methodology, core::Instrument::eit, fields));
     return store.submit_public_survey(form.methodology->fiscal_year, form.agency.agency_id, token, core::Instrument::eit,
-                                      held_submission(store, std::move(packed), fields));
+                                      held_submission(store, *form.methodology, core::Instrument::eit, std::move(packed), fields));
 }
 
 ShownCount shown_count(std::size_t respondents, std::optional<long long> minimum) {

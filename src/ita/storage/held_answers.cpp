@@ -10,7 +10,8 @@ namespace ita::storage {
 
 namespace {
 
-constexpr std::uint8_t format_version = 1;
+// Version 2 added the part; answers held as version 1 (before it) open with none.
+constexpr std::uint8_t format_version = 2;
 
 std::array<std::uint8_t, crypto_secretbox_KEYBYTES> sealing_key(std::span<const std::uint8_t> secret) {
     std::array<std::uint8_t, crypto_secretbox_KEYBYTES> key{};
@@ -34,6 +35,7 @@ std::vector<std::uint8_t> seal_submission(std::span<const std::uint8_t> secret, 
     std::vector<std::uint8_t> plain{format_version};
     put_text(plain, submission.hour);
     put_text(plain, submission.duration);
+    put_text(plain, submission.part);
     plain.insert(plain.end(), submission.packed.begin(), submission.packed.end());
     std::vector<std::uint8_t> sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size());
     randombytes_buf(sealed.data(), crypto_secretbox_NONCEBYTES);
@@ -51,7 +53,8 @@ Result<HeldSubmission> open_submission(std::span<const std::uint8_t> secret, std
     if (crypto_secretbox_open_easy(plain.data(), sealed.data() + crypto_secretbox_NONCEBYTES, sealed.size() - crypto_secretbox_NONCEBYTES,
                                    sealed.data(), key.data()) != 0)
         return fail(ErrorCode::internal, "a held answer cannot be opened with this secrets file (another deployment's key, or altered)");
-    if (plain[0] != format_version) return fail(ErrorCode::internal, "a held answer has an unknown format");
+    const std::uint8_t version = plain[0];
+    if (version != 1 && version != format_version) return fail(ErrorCode::internal, "a held answer has an unknown format");
     std::size_t at = 1;
     const auto take_text = [&]() -> std::optional<std::string> {
         if (at >= plain.size() || at + 1 + plain[at] > plain.size()) return std::nullopt;
@@ -62,9 +65,10 @@ Result<HeldSubmission> open_submission(std::span<const std::uint8_t> secret, std
     };
     auto hour = take_text();
     auto duration = take_text();
-    if (!hour || !duration) return fail(ErrorCode::internal, "a held answer is damaged");
+    auto part = version >= 2 ? take_text() : std::optional<std::string>(std::string());
+    if (!hour || !duration || !part) return fail(ErrorCode::internal, "a held answer is damaged");
     HeldSubmission submission{std::vector<std::uint8_t>(plain.begin() + static_cast<std::ptrdiff_t>(at), plain.end()), std::move(*hour),
-                              std::move(*duration)};
+                              std::move(*duration), std::move(*part)};
     sodium_memzero(plain.data(), plain.size());
     return submission;
 }

@@ -17,11 +17,13 @@
 namespace ita::storage {
 
 // One submission: its packed answers, its UTC hour ("2026-05-31T14") and its completion-time
-// bucket (core::duration_bucket_code), the last two only ever counted.
+// bucket (core::duration_bucket_code), the last two only ever counted, and the EIT respondent
+// part the form answers (the same for every web answer of a year; empty: none).
 struct HeldSubmission {
     std::vector<std::uint8_t> packed;
     std::string hour;
     std::string duration;
+    std::string part;
 };
 
 // XSalsa20-Poly1305 (libsodium secretbox) under a key derived from the deployment's secret.

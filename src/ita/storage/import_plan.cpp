@@ -81,14 +81,21 @@ Result<ResponsePlan> plan_responses(const std::unordered_map<std::string, Stored
                            option_text(merged[position]) + ", the file says " + option_text(incoming);
             merged[position] = incoming;
         }
+        std::string part = found->second.part;
+        if (!respondent.part.empty() && respondent.part != part) {
+            if (!options.replace && conflict.empty())
+                conflict =
+                    "it is stored in EIT part " + (part.empty() ? std::string("(none)") : part) + ", the file says part " + respondent.part;
+            part = respondent.part;
+        }
         if (!conflict.empty()) {
             conflicts.add(
                 respondent.line, "",
                 "respondent " + util::quoted(respondent.label) + " of agency " + respondent.agency_id + ": " + conflict + replace_hint);
-        } else if (merged == old_answers) {
+        } else if (merged == old_answers && part == found->second.part) {
             ++plan.report.unchanged;
         } else {
-            plan.updates.push_back({found->second.response_id, std::move(merged)});
+            plan.updates.push_back({found->second.response_id, std::move(merged), std::move(part)});
             ++plan.report.changed;
         }
     }

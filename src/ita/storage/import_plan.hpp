@@ -19,6 +19,7 @@ namespace ita::storage {
 struct StoredRespondent {
     std::int64_t response_id = 0;
     std::vector<std::uint8_t> packed;
+    std::string part;
 };
 // Key: agency_id \x1f instrument code \x1f respondent key bytes.
 std::string response_lookup_key(std::string_view agency_id, core::Instrument instrument, const RespondentKey& key);
@@ -31,6 +32,7 @@ struct ResponsePlan {
     struct Update {
         std::int64_t response_id;
         std::vector<std::uint8_t> packed;
+        std::string part;
     };
     std::vector<Insert> inserts;
     std::vector<Update> updates;
@@ -38,7 +40,8 @@ struct ResponsePlan {
 };
 
 // A stored respondent keeps its answers; the file may add answers to sub-items left blank.
-// A different answer to an answered sub-item is a conflict unless options.replace.
+// A different answer to an answered sub-item, or another EIT part, is a conflict unless
+// options.replace; a file that names no part leaves the stored one.
 // `layout_codes` are the sub-item codes of IIT (0) and EIT (1) in packed order.
 Result<ResponsePlan> plan_responses(const std::unordered_map<std::string, StoredRespondent>& stored,
                                     std::span<const core::RespondentAnswers> respondents, std::span<const std::uint8_t> secret,

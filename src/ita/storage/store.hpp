@@ -109,6 +109,7 @@ struct StoredResponse {
     std::string_view agency_id;
     core::Instrument instrument = core::Instrument::iit;
     std::span<const std::uint8_t> packed;
+    std::string_view part;  // the EIT respondent part's code; empty: none
 };
 
 // The latest computed scores of one agency, kept with the methodology version used.

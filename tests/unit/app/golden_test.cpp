@@ -103,6 +103,10 @@ std::string actual_value(const core::Methodology& methodology, const core::Agenc
         const auto index = methodology.indicator_index(std::stoi(code));
         return index ? shown(scores.indicators[*index]) : "unknown indicator";
     }
+    if (level == "eit_part") {
+        const auto index = methodology.eit_parts().index(code);
+        return index && *index < scores.eit_parts.size() ? shown(scores.eit_parts[*index].score) : "unknown EIT part";
+    }
     if (level == "question") return by_code(methodology.questions, scores.questions, code);
     if (level == "sub_item") return by_code(methodology.sub_items, scores.sub_items, code);
     if (level == "sub_indicator") return by_code(methodology.sub_indicators, scores.sub_indicators, code);

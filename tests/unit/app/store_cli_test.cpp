@@ -82,17 +82,20 @@ TEST(StoreCli, AnUpgradeIsAStepOfItsOwnForTheServer) {
         run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n"))
             .exit_code,
         0);
-    // As a database of the previous release: schema 11.
-    ASSERT_EQ(std::system(("sqlite3 " + db + " \"DELETE FROM schema_migrations WHERE version = 12; DROP TABLE methodologies\"").c_str()),
-              0);
+    // As a database of the previous release: schema 12.
+    ASSERT_EQ(
+        std::system(
+            ("sqlite3 " + db + " \"DELETE FROM schema_migrations WHERE version = 13; ALTER TABLE responses DROP COLUMN part\"").c_str()),
+        0);
     const auto refused = run_ita("serve --db " + db + " --listen 127.0.0.1:1 --no-evidence-check");
     EXPECT_EQ(refused.exit_code, 2) << refused.output;
-    EXPECT_NE(refused.output.find("the database is at schema 11 and this ita needs 12"), std::string::npos) << refused.output;
+    EXPECT_NE(refused.output.find("the database is at schema 12 and this ita needs 13"), std::string::npos) << refused.output;
     EXPECT_NE(refused.output.find("ita migrate --db"), std::string::npos);
     const auto migrated = run_ita("migrate --db " + db);
     EXPECT_EQ(migrated.exit_code, 0) << migrated.output;
-    EXPECT_NE(migrated.output.find("is at schema 12"), std::string::npos) << migrated.output;
-    EXPECT_EQ(ita::test::output_of("sqlite3 " + db + " \"SELECT count(*) FROM methodologies\""), "0\n");
+    EXPECT_NE(migrated.output.find("is at schema 13"), std::string::npos) << migrated.output;
+    EXPECT_EQ(ita::test::output_of("sqlite3 " + db + " \"SELECT count(*) FROM pragma_table_info('responses') WHERE name = 'part'\""),
+              "1\n");
 }
 
 TEST(StoreCli, AMistypedDatabaseNeverShowsOrStoresItsPassword) {

@@ -28,7 +28,7 @@ TEST_F(MethodologyWeb, TheYearsPreviewsANewVersionAndFreezing) {
 
     const auto page = m_client->Get("/national/methodology?year=2570&type=" + encoded("โรงพยาบาลชุมชน"), nation);
     ASSERT_EQ(page->status, 200);
-    EXPECT_NE(page->body.find("<td>2570.1</td><td>ยังไม่ยืนยัน</td><td>มากับโปรแกรม</td><td>ยังไม่ตรึง</td>"), std::string::npos) << page->body;
+    EXPECT_NE(page->body.find("<td>2570.2</td><td>ยังไม่ยืนยัน</td><td>มากับโปรแกรม</td><td>ยังไม่ตรึง</td>"), std::string::npos) << page->body;
     EXPECT_NE(page->body.find("<li>MOIT13 "), std::string::npos);  // the hospital's list
     EXPECT_EQ(page->body.find("<li>O1 "), std::string::npos);
     const auto local = m_client->Get("/national/methodology?year=2569&type=" + encoded("เทศบาลตำบล"), nation);
@@ -50,7 +50,7 @@ TEST_F(MethodologyWeb, TheYearsPreviewsANewVersionAndFreezing) {
         m_client->Post("/national/methodology/items", nation, "year=2570&csrf=" + csrf + "&csv=" + encoded(good), form_type);
     ASSERT_EQ(recorded->status, 303) << recorded->body;
     const auto after = m_client->Get("/national/methodology?year=2570", nation);
-    EXPECT_NE(after->body.find("<td>2570.2</td><td>ยังไม่ยืนยัน</td><td>ฐานข้อมูล</td><td>ยังไม่ตรึง</td>"), std::string::npos) << after->body;
+    EXPECT_NE(after->body.find("<td>2570.3</td><td>ยังไม่ยืนยัน</td><td>ฐานข้อมูล</td><td>ยังไม่ตรึง</td>"), std::string::npos) << after->body;
     EXPECT_NE(after->body.find("<li>O2 แผนปฏิบัติการป้องกันการทุจริต</li>"), std::string::npos)
         << after->body.substr(after->body.find("<li>O2"), 300);
 
@@ -65,7 +65,7 @@ TEST_F(MethodologyWeb, TheYearsPreviewsANewVersionAndFreezing) {
                          "year=2570&csrf=" + csrf + "&csv=" + encoded(good) + "&reason=" + encoded("คู่มือฉบับแก้ไข"), form_type)
                   ->status,
               303);
-    EXPECT_NE(ita::test::run_ita("methodology list --db " + m_db).output.find("  2570\t2570.3\tfrozen"), std::string::npos)
+    EXPECT_NE(ita::test::run_ita("methodology list --db " + m_db).output.find("  2570\t2570.4\tfrozen"), std::string::npos)
         << ita::test::run_ita("methodology list --db " + m_db).output;
 
     // The questions, pasted the same way: a problem by line, the choice kept.

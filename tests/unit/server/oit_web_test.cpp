@@ -184,14 +184,14 @@ TEST_F(OitWeb, EachAgencyTypeSeesItsOwnListAndRequirements) {
 TEST_F(OitWeb, ARecordedVersionTakesEffectInTheRunningServer) {
     ASSERT_EQ(run("season open --db " + m_db + " --year 2570"), 0);
     const auto history = ita::test::run_ita("methodology list --db " + m_db).output;
-    EXPECT_NE(history.find("2570\t2570.1\tfrozen"), std::string::npos) << history;
+    EXPECT_NE(history.find("2570\t2570.2\tfrozen"), std::string::npos) << history;
     const auto [group, csrf] = sign_in(*m_client, "wg");
     EXPECT_NE(m_client->Get("/admin/oit?year=2570", group)->body.find("<h3>O1 โครงสร้างองค์กรและอำนาจหน้าที่"), std::string::npos);
 
     const std::string folder = m_files.path("years");
     std::filesystem::create_directories(folder);
     std::string text = ita::test::run_ita("methodology export --year 2570", false).output;
-    text.replace(text.find("\"version\": \"2570.1\""), std::string("\"version\": \"2570.1\"").size(), "\"version\": \"2570.2\"");
+    text.replace(text.find("\"version\": \"2570.2\""), std::string("\"version\": \"2570.2\"").size(), "\"version\": \"2570.3\"");
     text.replace(text.find("โครงสร้างองค์กรและอำนาจหน้าที่"), std::string("โครงสร้างองค์กรและอำนาจหน้าที่").size(),
                  "โครงสร้างและอำนาจหน้าที่ (ฉบับทางการ)");
     std::ofstream(folder + "/ita-2570.json") << text;

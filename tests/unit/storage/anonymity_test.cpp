@@ -5,10 +5,12 @@
 #include <ita/core/answer_layout.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/service/import_files.hpp>
+#include <ita/storage/held_answers.hpp>
 #include <ita/storage/sqlite/sqlite_store.hpp>
 
 #include <gtest/gtest.h>
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include <array>
@@ -55,8 +57,10 @@ std::string run(const std::string& command) {
     return output;
 }
 
-// No day, no time, nothing of a code: schema 10 dropped the day web answers carried.
-const std::set<std::string> allowed_columns{"response_id", "fiscal_year", "agency_id", "instrument", "respondent_key", "answers"};
+// No day, no time, nothing of a code: schema 10 dropped the day web answers carried. The EIT
+// part (schema 13) says only how an answer came in, the same for every web answer of a year,
+// and an IIT row never has one.
+const std::set<std::string> allowed_columns{"response_id", "fiscal_year", "agency_id", "instrument", "respondent_key", "answers", "part"};
 
 }  // namespace
 
@@ -83,6 +87,10 @@ TEST(Anonymity, SqliteKeepsNoLabelNoTimeAndNoOrder) {
     while (sqlite3_step(columns) == SQLITE_ROW) names.insert(reinterpret_cast<const char*>(sqlite3_column_text(columns, 0)));
     sqlite3_finalize(columns);
     EXPECT_EQ(names, allowed_columns);
+    sqlite3_prepare_v2(database, "SELECT count(*) FROM responses WHERE instrument = 'IIT' AND part <> ''", -1, &columns, nullptr);
+    ASSERT_EQ(sqlite3_step(columns), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(columns, 0), 0);
+    sqlite3_finalize(columns);
     // When answers arrived is kept only as counts: nothing there names or orders a response.
     sqlite3_prepare_v2(database, "SELECT name FROM pragma_table_info('submission_timing')", -1, &columns, nullptr);
     std::set<std::string> timing;
@@ -146,4 +154,31 @@ TEST(AuditLog, IsAppendOnlyOnBothBackends) {
     import_named_responses(**pg_store, files);
     EXPECT_NE(run("psql -X -c \"DELETE FROM audit_log\" '" + conninfo + "'").find("append-only"), std::string::npos);
     EXPECT_EQ((*pg_store)->audit_log(10)->size(), 2u);
+}
+
+// Answers held when ita is upgraded were sealed in format 1 (before EIT parts): they still open,
+// in no part, and format 2 keeps the part.
+TEST(HeldAnswers, FormatOneStillOpensAndFormatTwoKeepsThePart) {
+    ASSERT_GE(sodium_init(), 0);
+    const std::vector<std::uint8_t> secret(32, 7);
+    std::array<std::uint8_t, crypto_secretbox_KEYBYTES> key{};
+    constexpr std::string_view purpose = "ita held answers v1";
+    crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char*>(purpose.data()), purpose.size(), secret.data(),
+                       secret.size());
+    // Format 1: version, hour, duration (each length-prefixed), then the packed answers.
+    std::vector<std::uint8_t> plain{1, 2, 'h', '1', 1, 'd', 3, 4};
+    std::vector<std::uint8_t> sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size());
+    randombytes_buf(sealed.data(), crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(sealed.data() + crypto_secretbox_NONCEBYTES, plain.data(), plain.size(), sealed.data(), key.data());
+    const auto old = storage::open_submission(secret, sealed);
+    ASSERT_TRUE(old) << old.error().to_string();
+    EXPECT_EQ(old->hour, "h1");
+    EXPECT_EQ(old->duration, "d");
+    EXPECT_EQ(old->part, "");
+    EXPECT_EQ(old->packed, (std::vector<std::uint8_t>{3, 4}));
+
+    const auto now = storage::open_submission(secret, storage::seal_submission(secret, {{2, 1}, "2026-05-31T04", "under_1m", "1"}));
+    ASSERT_TRUE(now) << now.error().to_string();
+    EXPECT_EQ(now->part, "1");
+    EXPECT_EQ(now->packed, (std::vector<std::uint8_t>{2, 1}));
 }

@@ -104,10 +104,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 12);
+    EXPECT_EQ(*m_store->schema_version(), 13);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 12);
+    EXPECT_EQ(*(*again)->schema_version(), 13);
     // Work one process does for all: the first claim of a job and period wins, in any process.
     EXPECT_TRUE(*m_store->claim_job("evidence-nightly", "2026-05-31"));
     EXPECT_FALSE(*(*again)->claim_job("evidence-nightly", "2026-05-31"));
@@ -536,7 +536,7 @@ TEST_P(StoreConformance, MethodologyVersionsFreezeAndTakeEffect) {
     auto base = ingest::methodology_text(2569, std::nullopt);
     ASSERT_TRUE(base);
     EXPECT_FALSE(m_store->current_methodology(2569)->has_value());
-    EXPECT_EQ(service::methodology_in_force(*m_store, 2569, std::nullopt)->version, "2569.1");  // compiled in
+    EXPECT_EQ(service::methodology_in_force(*m_store, 2569, std::nullopt)->version, "2569.2");  // compiled in
     ASSERT_TRUE(service::record_methodology(*m_store, *base, "ita-2569.json", "", "officer"));
     const auto again = service::record_methodology(*m_store, *base, "ita-2569.json", "", "officer");
     ASSERT_FALSE(again);
@@ -544,12 +544,12 @@ TEST_P(StoreConformance, MethodologyVersionsFreezeAndTakeEffect) {
     ASSERT_TRUE(m_store->freeze_methodology(2569, "officer"));
 
     std::string next = *base;
-    next.replace(next.find("\"version\": \"2569.1\""), std::string("\"version\": \"2569.1\"").size(), "\"version\": \"2569.2\"");
+    next.replace(next.find("\"version\": \"2569.2\""), std::string("\"version\": \"2569.2\"").size(), "\"version\": \"2569.3\"");
     const auto unexplained = service::record_methodology(*m_store, next, "ita-2569.json", "", "officer");
     ASSERT_FALSE(unexplained);
     EXPECT_NE(unexplained.error().message.find("frozen"), std::string::npos);
     ASSERT_TRUE(service::record_methodology(*m_store, next, "ita-2569.json", "รายการทางการ", "officer"));
-    EXPECT_EQ(service::methodology_in_force(*m_store, 2569, std::nullopt)->version, "2569.2");
+    EXPECT_EQ(service::methodology_in_force(*m_store, 2569, std::nullopt)->version, "2569.3");
     const auto current = m_store->current_methodology(2569);
     ASSERT_TRUE(current && current->has_value());
     EXPECT_TRUE((*current)->frozen);  // a frozen year's new version is frozen too
@@ -559,6 +559,45 @@ TEST_P(StoreConformance, MethodologyVersionsFreezeAndTakeEffect) {
     ASSERT_EQ(history->size(), 2u);
     EXPECT_EQ((*history)[1].reason, "รายการทางการ");
     EXPECT_FALSE(m_store->freeze_methodology(2570, "officer"));  // nothing recorded for 2570
+}
+
+TEST_P(StoreConformance, EitPartsAreStoredScoredAndMovedOnlyByReplacing) {
+    ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
+    const auto import_2568 = [&](const std::string& name, const std::string& text, bool replace) {
+        service::ImportRequest request;
+        request.kind = service::ImportKind::responses;
+        request.fiscal_year = 2568;
+        request.files = {m_files.write(name, text)};
+        request.replace = replace;
+        return service::import_files(*m_store, request);
+    };
+    ASSERT_TRUE(import_2568("parts.csv",
+                            "agency_id,instrument,respondent,question,answer,part\n"
+                            "A1,EIT,c1,E1.1,4,1\nA1,EIT,c2,E1.1,4,1\nA1,EIT,c3,E1.1,1,2\nA1,EIT,c4,E1.1,2,\n",
+                            false));
+    const auto part_counts = [&] {
+        auto run = service::score_store(*m_store, {2568, std::string("A1"), std::nullopt, false});
+        EXPECT_TRUE(run) << run.error().to_string();
+        std::vector<std::uint32_t> counts;
+        if (run)
+            for (const auto& part : run->scored[0].scores.eit_parts) counts.push_back(part.respondents);
+        return counts;
+    };
+    EXPECT_EQ(part_counts(), (std::vector<std::uint32_t>{2, 1}));  // c4 named no part
+
+    const std::string moved = "agency_id,instrument,respondent,question,answer,part\nA1,EIT,c3,E1.1,1,1\n";
+    const auto refused = import_2568("moved.csv", moved, false);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().to_string().find("it is stored in EIT part 2, the file says part 1"), std::string::npos)
+        << refused.error().to_string();
+    EXPECT_EQ(part_counts(), (std::vector<std::uint32_t>{2, 1}));
+    ASSERT_TRUE(import_2568("moved.csv", moved, true));
+    EXPECT_EQ(part_counts(), (std::vector<std::uint32_t>{3, 0}));
+    // A file without the column leaves the stored parts as they are.
+    const auto unchanged = import_2568("again.csv", "agency_id,instrument,respondent,question,answer\nA1,EIT,c1,E1.1,4\n", false);
+    ASSERT_TRUE(unchanged) << unchanged.error().to_string();
+    EXPECT_EQ(unchanged->report.unchanged, 1u);
+    EXPECT_EQ(part_counts(), (std::vector<std::uint32_t>{3, 0}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, testing::Values(Backend{"sqlite"}, Backend{"postgresql"}),
@@ -581,7 +620,7 @@ TEST_P(StoreConformance, SurveyCodesHoldAnswersUntilReleasedTheSameOnBothBackend
     EXPECT_EQ(m_store->submit_survey("AAAAA-AAAAA", answer).error().code, ErrorCode::used_up);
     EXPECT_EQ(m_store->submit_survey("CCCCC-CCCCC", answer).error().code, ErrorCode::not_found);
     ASSERT_TRUE(m_store->submit_survey("BBBBB-BBBBB", {{2}, "2026-05-31T04", "unknown"}));
-    ASSERT_TRUE(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, {{1}, "2026-05-31T04", "1m_to_3m"}));
+    ASSERT_TRUE(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, {{1}, "2026-05-31T04", "1m_to_3m", "1"}));
     EXPECT_EQ(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, answer).error().code, ErrorCode::used_up);
     EXPECT_TRUE(*m_store->browser_token_used("token-1"));
     EXPECT_FALSE(*m_store->browser_token_used("token-2"));
@@ -603,6 +642,12 @@ TEST_P(StoreConformance, SurveyCodesHoldAnswersUntilReleasedTheSameOnBothBackend
     EXPECT_EQ(*m_store->respondent_count(2566, "Q\\101", core::Instrument::iit), 2u);
     EXPECT_EQ(m_store->submission_timing(2566, std::nullopt)->size(), 2u);
     EXPECT_EQ(*m_store->release_held_answers(2566, core::Instrument::eit), 1u);
+    std::vector<std::string> parts;  // the web answer keeps the part it was given in
+    ASSERT_TRUE(m_store->for_each_response(2566, std::nullopt, [&](const storage::StoredResponse& response) {
+        parts.push_back(std::string(core::instrument_code(response.instrument)) + ":" + std::string(response.part));
+    }));
+    std::sort(parts.begin(), parts.end());
+    EXPECT_EQ(parts, (std::vector<std::string>{"EIT:1", "IIT:", "IIT:"}));
 
     // Hits are counted per key and window, and read without counting.
     EXPECT_EQ(*m_store->count_hits("login:x", 7), 0);

@@ -36,30 +36,33 @@ Result<ImportReport> SqlStore::import_responses(int year, std::span<const core::
     ITA_TRY_VOID(lock_year(year));
     ITA_TRY_VOID(check_agencies_known(agencies_named, options));
     std::unordered_map<std::string, StoredRespondent> stored;
-    ITA_TRY_VOID(
-        db.stream("SELECT response_id, agency_id, instrument, respondent_key, answers FROM responses "
-                  "WHERE fiscal_year = ? AND respondent_key IS NOT NULL",
-                  {year}, [&](const sql::Rows& row) {
-                      RespondentKey key{};
-                      const auto key_bytes = row.bytes(3);
-                      std::copy_n(key_bytes.begin(), std::min(key_bytes.size(), key.size()), key.begin());
-                      const auto answers = row.bytes(4);
-                      stored.emplace(response_lookup_key(row.text(1), instrument_of(row.text(2)), key),
-                                     StoredRespondent{row.integer(0), std::vector<std::uint8_t>(answers.begin(), answers.end())});
-                  }));
+    ITA_TRY_VOID(db.stream(
+        "SELECT response_id, agency_id, instrument, respondent_key, answers, part FROM responses "
+        "WHERE fiscal_year = ? AND respondent_key IS NOT NULL",
+        {year}, [&](const sql::Rows& row) {
+            RespondentKey key{};
+            const auto key_bytes = row.bytes(3);
+            std::copy_n(key_bytes.begin(), std::min(key_bytes.size(), key.size()), key.begin());
+            const auto answers = row.bytes(4);
+            stored.emplace(
+                response_lookup_key(row.text(1), instrument_of(row.text(2)), key),
+                StoredRespondent{row.integer(0), std::vector<std::uint8_t>(answers.begin(), answers.end()), std::string(row.text(5))});
+        }));
     ITA_TRY(plan, plan_responses(stored, respondents, secret(), {split_layout(info.iit_layout), split_layout(info.eit_layout)}, options));
     ITA_TRY_VOID(ensure_assessments(year, ids_of(agencies_named)));
-    ITA_TRY(insert, db.bulk_insert("responses", {"response_id", "fiscal_year", "agency_id", "instrument", "respondent_key", "answers"}));
+    ITA_TRY(insert,
+            db.bulk_insert("responses", {"response_id", "fiscal_year", "agency_id", "instrument", "respondent_key", "answers", "part"}));
     FaultInjection fault;
     for (const auto& row : plan.inserts) {
         ITA_TRY_VOID(insert->add({random_response_id(), year, row.respondent->agency_id, core::instrument_code(row.respondent->instrument),
-                                  std::span<const std::uint8_t>(row.key), std::span<const std::uint8_t>(row.respondent->packed)}));
+                                  std::span<const std::uint8_t>(row.key), std::span<const std::uint8_t>(row.respondent->packed),
+                                  row.respondent->part}));
         fault.row_written();
     }
     ITA_TRY_VOID(insert->finish());
     for (const auto& change : plan.updates)
-        ITA_TRY_VOID(without_value(db.execute("UPDATE responses SET answers = ? WHERE response_id = ?",
-                                              {std::span<const std::uint8_t>(change.packed), change.response_id})));
+        ITA_TRY_VOID(without_value(db.execute("UPDATE responses SET answers = ?, part = ? WHERE response_id = ?",
+                                              {std::span<const std::uint8_t>(change.packed), change.part, change.response_id})));
     ITA_TRY_VOID(audit(options.actor, "import responses", year, import_detail(options, plan.report)));
     ITA_TRY_VOID(transaction.commit());
     return plan.report;
@@ -68,9 +71,10 @@ Result<ImportReport> SqlStore::import_responses(int year, std::span<const core::
 Result<void> SqlStore::for_each_response(int year, const std::optional<std::string>& agency_id,
                                          const std::function<void(const StoredResponse&)>& visit) {
     const auto [where, parameters] = year_and_agency(year, agency_id);
-    return database().stream("SELECT agency_id, instrument, answers FROM responses WHERE " + where, parameters, [&](const sql::Rows& row) {
-        visit(StoredResponse{row.text(0), instrument_of(row.text(1)), row.bytes(2)});
-    });
+    return database().stream("SELECT agency_id, instrument, answers, part FROM responses WHERE " + where, parameters,
+                             [&](const sql::Rows& row) {
+                                 visit(StoredResponse{row.text(0), instrument_of(row.text(1)), row.bytes(2), row.text(3)});
+                             });
 }
 
 Result<ImportReport> SqlStore::import_oit(int year, std::span<const core::OitVerdict> verdicts, const ImportOptions& options) {

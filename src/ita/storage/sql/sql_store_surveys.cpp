@@ -115,10 +115,11 @@ Result<std::size_t> SqlStore::release_held_answers(int fiscal_year, core::Instru
     if (held.empty()) return std::size_t{0};
     // Written in a random order with random ids, all in this one transaction.
     shuffle_securely(held);
-    ITA_TRY(insert, db.bulk_insert("responses", {"response_id", "fiscal_year", "agency_id", "instrument", "answers"}));
+    ITA_TRY(insert, db.bulk_insert("responses", {"response_id", "fiscal_year", "agency_id", "instrument", "answers", "part"}));
     std::map<std::tuple<std::string, std::string, std::string>, long long> timing;
     for (const auto& [agency, submission] : held) {
-        ITA_TRY_VOID(insert->add({random_response_id(), fiscal_year, agency, code, std::span<const std::uint8_t>(submission.packed)}));
+        ITA_TRY_VOID(insert->add(
+            {random_response_id(), fiscal_year, agency, code, std::span<const std::uint8_t>(submission.packed), submission.part}));
         ++timing[{agency, submission.hour, submission.duration}];
     }
     ITA_TRY_VOID(insert->finish());
