@@ -31,6 +31,22 @@ Score given(const std::vector<std::optional<double>>& values, std::size_t slot) 
     return slot < values.size() ? values[slot] : std::nullopt;
 }
 
+// A mean of scores weighted by their parts' weights, over the parts that have a score: a part
+// with none leaves the others to carry their own weights.
+class WeightedMean {
+public:
+    void add(double weight, const Score& score) {
+        if (!score) return;
+        m_weighted += weight * *score;
+        m_weight_present += weight;
+    }
+    [[nodiscard]] Score value() const { return m_weight_present > 0 ? Score(m_weighted / m_weight_present) : std::nullopt; }
+
+private:
+    double m_weighted = 0;
+    double m_weight_present = 0;
+};
+
 // One respondent part's scores at each level, indexed like the methodology's vectors.
 struct PartLevels {
     std::vector<Score> sub_items;
@@ -111,18 +127,11 @@ private:
     // Under the weighted rule, an EIT sub-item is the parts' scores of it weighted (questions and
     // indicators follow as means); a part with no score leaves the others to carry their weights.
     Score weighted_part_sub_item(std::size_t index) const {
-        double weighted = 0;
-        double weight_present = 0;
+        WeightedMean mean;
         const auto& parts = m_methodology.eit_parts().parts;
-        for (std::size_t part = 0; part < m_part_levels.size(); ++part) {
-            const auto& scores = m_part_levels[part].sub_items;
-            if (index < scores.size() && scores[index]) {
-                weighted += parts[part].weight * *scores[index];
-                weight_present += parts[part].weight;
-            }
-        }
-        if (weight_present == 0) return std::nullopt;
-        return weighted / weight_present;
+        for (std::size_t part = 0; part < m_part_levels.size(); ++part)
+            if (index < m_part_levels[part].sub_items.size()) mean.add(parts[part].weight, m_part_levels[part].sub_items[index]);
+        return mean.value();
     }
 
     bool weighs_parts(Instrument instrument) const {
@@ -199,26 +208,15 @@ private:
     Score derive_instrument(const InstrumentSpec& instrument) const {
         // Weighted respondent parts with no answers of their own: their published scores, weighted.
         if (!instrument.respondent_parts.empty() && instrument.respondent_parts.rule == PartRule::weighted && !m_part_has_answers) {
-            double weighted = 0;
-            double weight_present = 0;
+            WeightedMean mean;
             for (std::size_t part = 0; part < m_scores.eit_parts.size(); ++part)
-                if (const auto& score = m_scores.eit_parts[part].score) {
-                    weighted += instrument.respondent_parts.parts[part].weight * *score;
-                    weight_present += instrument.respondent_parts.parts[part].weight;
-                }
-            if (weight_present > 0) return weighted / weight_present;
+                mean.add(instrument.respondent_parts.parts[part].weight, m_scores.eit_parts[part].score);
+            if (const auto score = mean.value()) return score;
         }
         if (instrument.parts.empty()) return mean_of_indicators(instrument.indicators);
-        // Weighted parts; a part with no score leaves the others to carry their own weights.
-        double weighted = 0;
-        double weight_present = 0;
-        for (const auto& part : instrument.parts)
-            if (const auto score = mean_of_indicators(part.indicators)) {
-                weighted += part.weight * *score;
-                weight_present += part.weight;
-            }
-        if (weight_present == 0) return std::nullopt;
-        return weighted / weight_present;
+        WeightedMean mean;
+        for (const auto& part : instrument.parts) mean.add(part.weight, mean_of_indicators(part.indicators));
+        return mean.value();
     }
 
     void score_instruments() {
