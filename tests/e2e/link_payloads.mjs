@@ -84,13 +84,16 @@ try {
     const item = `O${index + 1}`;
     sql(`INSERT INTO oit_submissions (fiscal_year, agency_id, item, url, description, submitted_at) VALUES (2566, 'A1', '${item}', ${quoted(payload)}, 'x', '${stamp}')`);
     sql(`INSERT INTO oit_reviews (fiscal_year, agency_id, item, verdict, comment, reviewer, reviewed_at) VALUES (2566, 'A1', '${item}', 'rejected', 'ไม่พบ', 'auditor', '2023-01-06')`);
-    sql(`INSERT INTO oit_clarifications (fiscal_year, agency_id, item, body, url, filed_on) VALUES (2566, 'A1', '${item}', 'ชี้แจง', ${quoted(payload)}, '2023-01-07')`);
+    sql(`INSERT INTO oit_clarifications (fiscal_year, agency_id, item, body, url, filed_on, reviewed) VALUES (2566, 'A1', '${item}', 'ชี้แจง', ${quoted(payload)}, '2023-01-07', 1)`);
     sql(`INSERT INTO url_checks (fiscal_year, agency_id, item, url, checked_at, status, http_status, final_url, reason, reason_codes, content_type, size, redirects)
          VALUES (2566, 'A1', '${item}', ${quoted(payload)}, '${stamp}', 'ok', 200, ${quoted(payload)}, '', '', 'text/html', 1, '')`);
     sql(`INSERT INTO measure_progress (measure_id, reported_on, percent, text, evidence_url) VALUES (${measure}, '2023-01-0${(index % 9) + 1}', 10, 'x', ${quoted(payload)})`);
   });
   run('import', '--db', db, '--year', '2566', 'published', path.join(process.cwd(), 'tests/golden/2565/seed002_indicators/published.csv'));
   run('score', '--db', db, '--year', '2566');
+  // The season is over: every phase closed (publishing refuses while any is open).
+  const closed = ['iit', 'eit', 'oit', 'review', 'clarification'].flatMap((phase) => [`--${phase}-open`, '2022-10-01', `--${phase}-close`, '2022-10-02']);
+  run('season', 'open', '--db', db, '--year', '2566', ...closed);
   run('publish', '--db', db, '--year', '2566');
 
   // 4. Every page that shows them, as each role: no payload in any link, clicking runs nothing.

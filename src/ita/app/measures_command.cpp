@@ -129,7 +129,18 @@ int run_measures_command(MeasuresCommand command) {
                 std::cerr << "ita measures: --date must be a date YYYY-MM-DD, not '" << command.report.reported_on << "'\n";
                 return 2;
             }
-            if (auto added = service::add_progress(store, command.measure_id, command.report, command.actor); !added)
+            // `--year` may be left out: the measure knows its own.
+            int year = command.fiscal_year;
+            if (year == 0) {
+                auto known = store.measure_fiscal_year(command.measure_id);
+                if (!known) return report_error(known.error());
+                year = known->value_or(0);
+            }
+            auto measure = stored_measure(store, year, command.measure_id);
+            if (!measure) return report_error(measure.error());
+            if (auto added = service::add_progress(store, *measure, command.report, command.actor,
+                                                   command.today.value_or(util::bangkok_date_today()));
+                !added)
                 return report_error(added.error());
             return 0;
         }

@@ -128,20 +128,6 @@ int run_season_show_command(const std::string& db, int fiscal_year) {
     return 0;
 }
 
-int run_publish_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir) {
-    int exit_code = 0;
-    const auto store = open_or_report("ita publish", db, exit_code);
-    if (!store) return exit_code;
-    const auto published = service::publish_season(*store, fiscal_year, methodology_dir, "cli");
-    if (!published) {
-        std::cerr << "ita publish: " << published.error().to_string() << "\n";
-        return exit_code_for(published.error());
-    }
-    std::cerr << "ita publish: fiscal year " << fiscal_year << " published (" << published->agencies << " agencies, publication "
-              << published->publication_id << ")\n";
-    return 0;
-}
-
 int run_users_add_command(const std::string& db, const std::string& user_id, const std::string& name, const std::string& role,
                           const std::string& agency_id) {
     int exit_code = 0;

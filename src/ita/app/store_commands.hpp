@@ -38,9 +38,6 @@ int run_season_show_command(const std::string& db, int fiscal_year);
 int run_users_add_command(const std::string& db, const std::string& user_id, const std::string& name, const std::string& role,
                           const std::string& agency_id);
 
-// `ita publish`: scores the year from the store and publishes it to the public pages.
-int run_publish_command(const std::string& db, int fiscal_year, const std::optional<std::string>& methodology_dir);
-
 int run_backup_command(const std::string& db, const std::string& out);
 // Applies the migrations this build has that the database lacks (`ita serve` refuses an older
 // schema until this has run) and says which schema it is at.

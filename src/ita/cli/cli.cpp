@@ -6,6 +6,7 @@
 #include <ita/app/integrity_command.hpp>
 #include <ita/app/measures_command.hpp>
 #include <ita/app/methodology_command.hpp>
+#include <ita/app/publish_command.hpp>
 #include <ita/app/report_command.hpp>
 #include <ita/app/score_command.hpp>
 #include <ita/app/serve_command.hpp>
@@ -54,7 +55,7 @@ struct Commands {
     bool season_show = false;
     std::string user_id, user_name, user_role, user_agency;
     int codes_year = 0;
-    int publish_year = 0;
+    app::PublishCommand publish;
     std::string codes_agency;
     std::size_t codes_count = 0;
     std::string backup_out;
@@ -305,7 +306,14 @@ void add_integrity(CLI::App& app, Commands& commands) {
 
 void add_publish(CLI::App& app, Commands& commands) {
     auto* publish = app.add_subcommand("publish", "คำนวณและเผยแพร่ผลของปีต่อสาธารณะ / Score the year and publish it on the public pages");
-    publish->add_option("--year", commands.publish_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    publish->add_option("--year", commands.publish.fiscal_year, "ปีงบประมาณ พ.ศ. / Buddhist-era fiscal year")->required();
+    publish->add_flag("--preview", commands.publish.preview,
+                      "แสดงสิ่งที่จะเผยแพร่และสิ่งที่ยังไม่พร้อม โดยไม่เผยแพร่ / show what would be published and what is not ready");
+    publish->add_option("--reason", commands.publish.reason, "เหตุผลของฉบับแก้ไข / why a correction replaces the version in force");
+    publish->add_option("--embargo", commands.publish.embargo,
+                        "เผยแพร่ต่อสาธารณะเมื่อ \"31/10/2566 09:00\" (เวลาประเทศไทย) / public from this Bangkok day and time");
+    publish->add_flag("--withdraw", commands.publish.withdraw,
+                      "ยกเลิกฉบับที่ตั้งเวลาไว้และยังไม่เผยแพร่ / withdraw a version still waiting for its embargo");
 }
 
 void add_users(CLI::App& app, Commands& commands) {
@@ -419,7 +427,9 @@ int run_import(Commands& commands, const GlobalOptions& global) {
 }
 
 int run_publish(Commands& commands, const GlobalOptions& global) {
-    return app::run_publish_command(*global.db, commands.publish_year, global.methodology_dir);
+    commands.publish.db = *global.db;
+    commands.publish.methodology_dir = global.methodology_dir;
+    return app::run_publish_command(commands.publish);
 }
 
 int run_check_urls(Commands& commands, const GlobalOptions& global) {

@@ -1,5 +1,8 @@
 #include <ita/core/measure.hpp>
 
+#include <cctype>
+#include <set>
+
 #include <ita/util/calendar.hpp>
 #include <ita/util/web_url.hpp>
 
@@ -133,11 +136,49 @@ Result<void> validate_measure(const Measure& measure) {
     return std::unexpected(problems.into_error("the measure is incomplete"));
 }
 
-Result<void> validate_progress(const ProgressReport& report) {
+namespace {
+
+// Letters of a text: ASCII letters and every code point beyond ASCII except Thai digits, with
+// how many different ones there are ("xxxxxxxxxx" has ten letters and one distinct).
+std::pair<std::size_t, std::size_t> letters_of(std::string_view text) {
+    std::size_t count = 0;
+    std::set<std::uint32_t> distinct;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        std::uint32_t point = lead < 0x80 ? lead : lead & (0x3F >> (length - 1));
+        for (std::size_t next = 1; next < length && at + next < text.size(); ++next)
+            point = (point << 6) | (static_cast<unsigned char>(text[at + next]) & 0x3F);
+        at += length;
+        const bool thai_digit = point >= 0x0E50 && point <= 0x0E59;
+        const bool letter = point >= 0x80 ? !thai_digit : std::isalpha(static_cast<int>(point)) != 0;
+        if (!letter) continue;
+        ++count;
+        distinct.insert(point);
+    }
+    return {count, distinct.size()};
+}
+
+}  // namespace
+
+Result<void> validate_progress(const Measure& measure, const ProgressReport& report, const std::string& today) {
     util::DiagnosticList problems("progress");
-    if (!util::parse_iso_date(report.reported_on))
-        problems.add(0, "reported_on", "must be a date YYYY-MM-DD, not '" + report.reported_on + "'");
-    if (report.percent < 0 || report.percent > 100) problems.add(0, "percent", "must be from 0 to 100");
+    if (!util::parse_iso_date(report.reported_on)) {
+        problems.add(0, "reported_on", "วันที่รายงาน: ต้องเป็นวันที่ที่มีอยู่จริง (must be a date YYYY-MM-DD, not '" + report.reported_on + "')");
+    } else {
+        const auto first = fiscal_year_start(measure.fiscal_year);
+        const auto last = fiscal_year_end(measure.fiscal_year);
+        if (report.reported_on < first || report.reported_on > last)
+            problems.add(
+                0, "reported_on",
+                "วันที่รายงาน: ต้องอยู่ในปีงบประมาณ " + std::to_string(measure.fiscal_year) + " ของมาตรการ (" + first + " ถึง " + last + ")");
+        else if (!today.empty() && report.reported_on > today)
+            problems.add(0, "reported_on", "วันที่รายงาน: ต้องไม่เลยวันนี้");
+    }
+    if (report.percent < 0 || report.percent > 100) problems.add(0, "percent", "ความคืบหน้า: ต้องเป็นร้อยละ 0 ถึง 100");
+    const auto [letters, distinct] = letters_of(report.text);
+    if (letters < shortest_progress_text || distinct < 3)
+        problems.add(0, "text", "ผลการดำเนินงาน: เล่าสิ่งที่ทำไปแล้วอย่างน้อย " + std::to_string(shortest_progress_text) + " ตัวอักษร");
     if (!report.evidence_url.empty() && !util::is_web_url(report.evidence_url))
         problems.add(0, "evidence_url", "หลักฐาน: ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// หรือ http:// (must be an http or https address)");
     if (problems.empty()) return {};

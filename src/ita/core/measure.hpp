@@ -72,9 +72,13 @@ std::string fiscal_year_end(int fiscal_year);
 // Success when the measure is complete and its period lies inside its fiscal year; otherwise
 // an invalid_input Error listing every problem by field.
 Result<void> validate_measure(const Measure& measure);
-// A progress report: a date, a percent from 0 to 100, and an evidence address that is empty or
-// passes util::is_web_url (a `javascript:` link would run in whoever opens the report).
-Result<void> validate_progress(const ProgressReport& report);
+// A progress report of `measure`: a date inside the measure's fiscal year and not after `today`
+// (YYYY-MM-DD), a percent from 0 to 100, a text that says something (at least
+// `shortest_progress_text` letters, not one character over and over), and an evidence address
+// that is empty or passes util::is_web_url (a `javascript:` link would run in whoever opens
+// the report). Every problem is named by field, in Thai.
+inline constexpr std::size_t shortest_progress_text = 10;
+Result<void> validate_progress(const Measure& measure, const ProgressReport& report, const std::string& today);
 
 // When the next progress report is due (the start, then every period, after the latest
 // report), and whether it is late or due within `soon_days` of `today` (YYYY-MM-DD).

@@ -67,11 +67,14 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         auto& store = *allowed->store;
         const auto& access = allowed->access;
         const int year = allowed->fiscal_year;
-        // Results show once the OIT review has closed (a year imported without a calendar has).
+        // Results show once the OIT review has closed (a year imported without a calendar has),
+        // and always once the year is published.
         const auto today = util::bangkok_date_today();
+        auto published = service::is_published(store, year);
+        if (!published) return error_response(published.error());
         auto review = service::phase_status(store, year, core::SeasonPhase::review, today);
         if (!review) return error_response(review.error());
-        if (review->state != service::PhaseState::closed && !review->opens_on.empty())
+        if (!*published && review->state != service::PhaseState::closed && !review->opens_on.empty())
             return message_page(
                 403, "ยังไม่ประกาศผล",
                 "ผลการประเมินปี " + std::to_string(year) + " จะแสดงเมื่อการตรวจประเมิน OIT ปิด" +
@@ -80,11 +83,9 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         if (!analysed)
             return message_page(status_for(analysed.error().code), "ยังไม่มีผลการประเมิน",
                                 "ยังไม่มีผลการประเมินปี " + std::to_string(year) + " ของหน่วยงานในระบบ");
-        // Unpublished: no IIT/EIT figure until its survey has closed with its minimum sample
-        // (service/score_visibility.hpp); the analysis is built on them, so it waits as a whole.
-        auto published = service::is_published(store, year);
-        if (!published) return error_response(published.error());
-        if (!*published) {
+        // No IIT/EIT figure until its survey has closed with its minimum sample, published or
+        // not (service/score_visibility.hpp); the analysis is built on them, so it waits whole.
+        {
             auto hidden = service::hidden_instruments(store, (*analysed)->run.methodology, (*analysed)->agency->scores, today);
             if (!hidden) return error_response(hidden.error());
             if ((*hidden)[0] || (*hidden)[1])

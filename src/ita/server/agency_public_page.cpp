@@ -10,6 +10,7 @@
 #include <ita/server/measure_form.hpp>
 #include <ita/server/measure_view.hpp>
 #include <ita/server/page_template.hpp>
+#include <ita/server/publication_note.hpp>
 #include <ita/server/score_text.hpp>
 #include <ita/thai/dates.hpp>
 #include <ita/util/decimal.hpp>
@@ -173,7 +174,7 @@ std::string agency_public_html(const service::PublicResults& results, const serv
     context.set("year", std::to_string(year.fiscal_year()));
     context.set("next_year", std::to_string(year.fiscal_year() + 1));
     context.set("years", years_menu(results, scored.agency->agency_id, year.fiscal_year()));
-    context.set("published_on", thai::short_thai_date(year.publication.published_at.substr(0, 10)));
+    set_publication_note(context, year);
     context.set("overall", shown(scores.overall));
     context.set("overall_margin", margin_text(year.margins[agency].overall));
     context.set("pass_mark", util::format_fixed(methodology.pass_mark, 0));

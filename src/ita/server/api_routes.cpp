@@ -284,7 +284,8 @@ void add_measure_api_routes(Router& router, const ResultsContext& context) {
         if (!stored) return error_response(stored.error());
         auto report = api::decode_progress(request.body);
         if (!report) return error_response(report.error());
-        if (auto added = service::add_progress(*call->store, stored->measure_id, *report, call->session.user.user_id); !added)
+        if (auto added = service::add_progress(*call->store, *stored, *report, call->session.user.user_id, util::bangkok_date_today());
+            !added)
             return error_response(added.error());
         return no_content();
     });

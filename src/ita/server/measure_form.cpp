@@ -61,8 +61,14 @@ std::expected<core::Measure, std::vector<std::string>> measure_from_form(const F
     base.analysis = field(fields, "analysis");
     base.steps = field(fields, "steps");
     base.responsible = field(fields, "responsible");
-    base.start_on = field(fields, "start_on");
-    base.end_on = field(fields, "end_on");
+    // Days are typed as Thai officials write them (day/month/Buddhist-era year); a day that
+    // cannot be read is kept as typed for validate_measure to name.
+    const auto day_of = [&](const char* name) {
+        const auto typed = field(fields, name);
+        return thai::parse_thai_date(typed).value_or(typed);
+    };
+    base.start_on = day_of("start_on");
+    base.end_on = day_of("end_on");
     if (const auto cadence = core::parse_cadence(field(fields, "cadence")))
         base.cadence = *cadence;
     else
@@ -86,8 +92,8 @@ FormFields form_from_measure(const core::Measure& measure) {
             {"analysis", measure.analysis},
             {"steps", measure.steps},
             {"responsible", measure.responsible},
-            {"start_on", measure.start_on},
-            {"end_on", measure.end_on},
+            {"start_on", thai::thai_form_date(measure.start_on)},
+            {"end_on", thai::thai_form_date(measure.end_on)},
             {"cadence", std::string(core::cadence_code(measure.cadence))},
             {"status", std::string(core::measure_status_code(measure.status))}};
 }
@@ -95,8 +101,11 @@ FormFields form_from_measure(const core::Measure& measure) {
 std::expected<core::ProgressReport, std::vector<std::string>> progress_from_form(const FormFields& fields) {
     std::vector<std::string> problems;
     core::ProgressReport report;
-    report.reported_on = field(fields, "reported_on");
-    if (!util::is_iso_date(report.reported_on)) problems.push_back("วันที่รายงาน: ต้องเป็นวันที่ที่ถูกต้อง");
+    const auto day = thai::parse_thai_date(field(fields, "reported_on"));
+    if (day)
+        report.reported_on = *day;
+    else
+        problems.push_back("วันที่รายงาน: พิมพ์วันที่แบบ วว/ดด/ปปปป (พ.ศ.) เช่น 15/01/2567");
     const auto percent = util::parse_integer(field(fields, "percent"));
     if (!percent || *percent < 0 || *percent > 100)
         problems.push_back("ร้อยละ: ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100");

@@ -83,8 +83,8 @@ HttpResponse measures_page(const MeasuresPageView& view, int status) {
     context.set("errors", error_list(view.errors));
     auto fields = view.new_measure;
     if (fields.empty()) {
-        fields["start_on"] = core::fiscal_year_start(view.scope.fiscal_year);
-        fields["end_on"] = core::fiscal_year_end(view.scope.fiscal_year);
+        fields["start_on"] = thai::thai_form_date(core::fiscal_year_start(view.scope.fiscal_year));
+        fields["end_on"] = thai::thai_form_date(core::fiscal_year_end(view.scope.fiscal_year));
     }
     set_measure_fields(context, fields);
     context.set("man", view.constraints.man);

@@ -167,8 +167,14 @@ void add_one_measure_routes(Router& router, const ResultsContext& context, const
         const auto id = stored->measure_id;
         auto report = progress_from_form(allowed->fields);
         if (!report) return edit_page(*allowed, *stored, {{}, {}, {}, {}, allowed->fields, report.error()}, form_problems_status);
-        if (auto added = service::add_progress(*allowed->store, id, *report, allowed->access.session.user.user_id); !added)
-            return error_response(added.error());
+        if (auto added =
+                service::add_progress(*allowed->store, *stored, *report, allowed->access.session.user.user_id, util::bangkok_date_today());
+            !added) {
+            if (added.error().code != ErrorCode::invalid_input) return error_response(added.error());
+            std::vector<std::string> problems;
+            for (const auto& diagnostic : added.error().diagnostics) problems.push_back(diagnostic.message);
+            return edit_page(*allowed, *stored, {{}, {}, {}, {}, allowed->fields, problems}, form_problems_status);
+        }
         return see_other("/admin/measures/" + std::to_string(id) + "?year=" + std::to_string(allowed->fiscal_year) +
                          allowed->agency_param());
     });

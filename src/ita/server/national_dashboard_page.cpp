@@ -6,6 +6,7 @@
 
 #include <ita/report/svg_chart.hpp>
 #include <ita/server/page_template.hpp>
+#include <ita/server/publication_note.hpp>
 #include <ita/server/score_text.hpp>
 #include <ita/util/decimal.hpp>
 
@@ -100,6 +101,7 @@ std::string national_dashboard_html(const service::PublicResults& results, const
     context.set("target", util::format_fixed(methodology.national_target_percent, 0));
     context.set("pass_mark", util::format_fixed(methodology.pass_mark, 0));
     context.set("meets", flag(national.meets_target));
+    set_publication_note(context, year);
     if (previous) {
         context.set("previous_year", std::to_string(previous->fiscal_year()));
         context.set("mean_change", change_text(national.mean, previous->ranks.national.mean));

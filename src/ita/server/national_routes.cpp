@@ -4,6 +4,7 @@
 #include <ita/server/methodology_routes.hpp>
 #include <ita/server/page_template.hpp>
 #include <ita/server/pages.hpp>
+#include <ita/server/publication_routes.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
 #include <ita/service/public_results.hpp>
@@ -102,8 +103,10 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
             if (values.contains(key)) return values.at(key);
             return stored.contains(key) ? stored.at(key) : std::string();
         };
-        entry.set("opens", value(name + "_open"));
-        entry.set("closes", value(name + "_close"));
+        // Stored days are ISO; the form shows and takes them as Thai officials write them.
+        const auto shown = [&](const std::string& key) { return values.contains(key) ? values.at(key) : thai::thai_form_date(value(key)); };
+        entry.set("opens", shown(name + "_open"));
+        entry.set("closes", shown(name + "_close"));
         phases.push_back(entry);
     }
     context.set("phases", phases);
@@ -111,8 +114,9 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
     if (const auto publications = store.publications())
         for (const auto& publication : *publications)
             if (publication.fiscal_year == year)
-                context.set("published", "เผยแพร่ล่าสุดเมื่อ " + thai::short_thai_date(publication.published_at.substr(0, 10)) + " โดย " +
-                                             publication.actor + " (" + std::to_string(publication.agencies) + " หน่วยงาน)");
+                context.set("published", "ฉบับที่เผยแพร่อยู่: ฉบับที่ " + std::to_string(publication.version) + " เผยแพร่เมื่อ " +
+                                             thai::short_thai_time(publication.public_from) + " โดย " + publication.actor + " (" +
+                                             std::to_string(publication.agencies) + " หน่วยงาน)");
     return html_page(status, "national_season", context);
 }
 
@@ -150,14 +154,25 @@ void add_national_routes(Router& router, const ResultsContext& context, const st
         const auto windows = call.store->season_windows(call.fiscal_year);
         if (!windows) return error_response(windows.error());
         const auto stored = stored_dates(*windows);
+        std::vector<std::string> unreadable;
         for (const auto phase : core::season_phases) {
             const std::string name(core::season_phase_code(phase));
             for (const auto& [key, dates] : {std::pair{name + "_open", &season.opens}, {name + "_close", &season.closes}}) {
                 const auto sent = call.fields.find(key);
-                const std::string value = sent != call.fields.end() ? sent->second : (stored.contains(key) ? stored.at(key) : "");
-                if (!value.empty()) (*dates)[name] = value;
+                std::string value = sent != call.fields.end() ? sent->second : (stored.contains(key) ? stored.at(key) : "");
+                if (value.empty()) continue;
+                const auto day = thai::parse_thai_date(value);
+                if (!day) {
+                    unreadable.push_back(std::string(core::season_phase_label(phase)) + (key.ends_with("_open") ? " วันเปิด" : " วันปิด") +
+                                         ": อ่านวันที่ “" + value + "” ไม่ได้ พิมพ์แบบ วว/ดด/ปปปป (พ.ศ.) เช่น 31/03/" +
+                                         std::to_string(call.fiscal_year));
+                    continue;
+                }
+                (*dates)[name] = *day;
             }
         }
+        if (!unreadable.empty())
+            return season_page(*call.store, call.session, call.fiscal_year, call.fields, "", unreadable, form_problems_status);
         if (const auto found = call.fields.find("agencies"); found != call.fields.end()) season.agencies_text = found->second;
         auto opened = service::open_season(*call.store, season);
         if (!opened) {
@@ -168,21 +183,7 @@ void add_national_routes(Router& router, const ResultsContext& context, const st
         }
         return see_other("/national/season?year=" + std::to_string(call.fiscal_year) + "&done=opened");
     });
-    // Publication: the year is scored from the store and frozen as what the public pages show.
-    router.add("POST", "/national/publish", [context, public_cache](const HttpRequest& request) {
-        auto allowed = session_request(context.db, request, national_access);
-        if (!allowed) return allowed.error();
-        auto& call = *allowed;
-        const auto published = service::publish_season(*call.store, call.fiscal_year, context.methodology_dir, call.session.user.user_id);
-        if (!published) {
-            if (published.error().code != ErrorCode::not_found && published.error().code != ErrorCode::invalid_input)
-                return error_response(published.error());
-            return season_page(*call.store, call.session, call.fiscal_year, {}, "",
-                               {"ยังเผยแพร่ผลปี " + std::to_string(call.fiscal_year) + " ไม่ได้: ยังไม่มีข้อมูลให้คำนวณคะแนน"}, form_problems_status);
-        }
-        public_cache->invalidate();
-        return see_other("/national?year=" + std::to_string(call.fiscal_year));
-    });
+    add_publication_routes(router, context, public_cache);
 }
 
 }  // namespace ita::server

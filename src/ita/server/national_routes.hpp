@@ -1,6 +1,6 @@
 // The national administrator's pages: the season calendar (/national/season), opening a
 // fiscal year for every agency or a list, with each phase's dates, and publishing a year's
-// results (/national/publish, then the public cache is told). National admins only;
+// results (server/publication_routes). National admins only;
 // CSRF-checked; the same rules as `ita season open` and `ita publish`, with Thai messages.
 #pragma once
 

@@ -162,7 +162,8 @@ void add_measure_library(Router& router, const std::shared_ptr<PublicCache>& cac
 }
 
 // The badge an agency embeds, and the year's open data (national and per agency).
-void add_badge_and_files(Router& router, const std::shared_ptr<PublicCache>& cache) {
+void add_badge_and_files(Router& router, const std::shared_ptr<PublicCache>& cache, const std::string& read_db,
+                         const std::optional<std::string>& methodology_dir) {
     router.add("GET", "/agency/:id/badge.svg", [cache](const HttpRequest& request) {
         const auto results = cache->results();
         if (!results) return error_response(results.error());
@@ -177,7 +178,7 @@ void add_badge_and_files(Router& router, const std::shared_ptr<PublicCache>& cac
         return cached(request, *page, badge_caching);
     });
 
-    router.add("GET", "/data/:year/:file", [cache](const HttpRequest& request) {
+    router.add("GET", "/data/:year/:file", [cache, read_db, methodology_dir](const HttpRequest& request) {
         const auto results = cache->results();
         if (!results) return error_response(results.error());
         const auto* year = published_year_of(**results, request);
@@ -185,17 +186,35 @@ void add_badge_and_files(Router& router, const std::shared_ptr<PublicCache>& cac
         std::string stem;
         const auto format = format_of_extension(request.path_params.at("file"), stem);
         if (!format || stem != "scores") return json_error(404, "the national files are scores.csv, scores.xlsx and scores.json");
-        // The bytes follow from the publication alone: its generation names them.
-        const std::string etag = "\"g" + std::to_string((*results)->generation) + "-" + std::to_string(year->fiscal_year()) + "-" +
-                                 request.path_params.at("file") + "\"";
+        // An earlier public version (?version=N) stays readable after a correction.
+        std::shared_ptr<const service::PublishedYear> earlier;
+        if (const auto asked = request.query.find("version"); asked != request.query.end()) {
+            const auto version = util::parse_integer(asked->second);
+            if (!version || *version < 1 || *version > year->publication.version)
+                return json_error(404, "fiscal year " + std::to_string(year->fiscal_year()) + " has public versions 1 to " +
+                                           std::to_string(year->publication.version));
+            if (*version != year->publication.version) {
+                auto store = lease_store(read_db);
+                if (!store) return error_response(store.error());
+                auto loaded = service::load_published_version(**store, **results, *year, static_cast<int>(*version), methodology_dir);
+                if (!loaded) return error_response(loaded.error());
+                earlier = std::move(*loaded);
+                year = earlier.get();
+            }
+        }
+        // The bytes follow from the publication alone: its generation (and version) name them.
+        const std::string etag = "\"g" + std::to_string((*results)->generation) + "-" + std::to_string(year->fiscal_year()) + "-v" +
+                                 std::to_string(year->publication.version) + "-" + request.path_params.at("file") + "\"";
         HttpResponse response{200, content_type_of(*format), {}, {{"ETag", etag}, {"Cache-Control", page_caching}}, {}};
         if (matches(request.if_none_match, etag)) {
             response.status = 304;
             return response;
         }
-        response.headers.emplace_back("Content-Disposition", download_name(year->fiscal_year(), "scores", *format));
-        // The stream keeps the results it reads alive until the last byte is written.
-        response.stream = [results = *results, year, format = *format](const BodyWriter& write) {
+        response.headers.emplace_back(
+            "Content-Disposition",
+            download_name(year->fiscal_year(), earlier ? "scores-v" + std::to_string(year->publication.version) : "scores", *format));
+        // The stream keeps the results (and an earlier version) it reads alive until the last byte is written.
+        response.stream = [results = *results, earlier, year, format = *format](const BodyWriter& write) {
             write_national_scores(*year, format, write);
         };
         return response;
@@ -233,7 +252,7 @@ void add_public_routes(Router& router, const ResultsContext& context, const std:
     const std::string read_db = context.db_read.empty() ? context.db : context.db_read;
     add_result_pages(router, cache, read_db);
     add_measure_library(router, cache, read_db);
-    add_badge_and_files(router, cache);
+    add_badge_and_files(router, cache, read_db, context.methodology_dir);
 }
 
 }  // namespace ita::server

@@ -105,14 +105,22 @@ std::optional<HttpResponse> refuse_unpublished(storage::Store& store, const Http
                : message_page(403, "ยังไม่เผยแพร่", message);
 }
 
-// Before publication the signed-in see what service::scores_before_publication allows: no
-// IIT/EIT figure from a survey still open or short of its minimum, and two decimals.
-Result<void> hide_until_published(storage::Store& store, int year, service::ScoreRun& run, const std::vector<std::size_t>& positions) {
+// Scores read live from the store show what service::scores_before_publication allows: no
+// IIT/EIT figure from a survey still open or short of its minimum, and two decimals. After
+// publication a short sample stays hidden too, as in the published results (figures unrounded).
+Result<void> hide_unshowable_scores(storage::Store& store, int year, service::ScoreRun& run, const std::vector<std::size_t>& positions) {
     ITA_TRY(published, service::is_published(store, year));
-    if (published) return {};
+    const auto today = util::bangkok_date_today();
     for (const auto position : positions) {
         auto& scores = run.scored.at(position).scores;
-        ITA_TRY(shown, service::scores_before_publication(store, run.methodology, std::move(scores), util::bangkok_date_today()));
+        if (published) {
+            ITA_TRY(hidden, service::hidden_instruments(store, run.methodology, scores, today));
+            if (hidden[0] || hidden[1])
+                scores = service::withhold_instruments(run.methodology, std::move(scores), hidden,
+                                                       "จำนวนผู้ตอบต่ำกว่าขั้นต่ำ จึงไม่แสดงคะแนน IIT/EIT และคะแนนรวม");
+            continue;
+        }
+        ITA_TRY(shown, service::scores_before_publication(store, run.methodology, std::move(scores), today));
         scores = std::move(shown);
     }
     return {};
@@ -148,7 +156,7 @@ void add_results_routes(Router& router, const ResultsContext& context) {
         if (auto refused = refuse_unpublished(**store, request, *year, agency, true)) return *refused;
         auto run = service::score_store(**store, {*year, agency, context.methodology_dir, false});
         if (!run) return error_response(run.error());
-        if (auto hidden = hide_until_published(**store, *year, *run, {0}); !hidden) return error_response(hidden.error());
+        if (auto hidden = hide_unshowable_scores(**store, *year, *run, {0}); !hidden) return error_response(hidden.error());
         return json_response(200, report::agency_scores_json(run->methodology, run->scored.front()) + "\n");
     });
 
@@ -163,7 +171,7 @@ void add_results_routes(Router& router, const ResultsContext& context) {
             if (auto refused = refuse_unpublished(**store, request, *year, agency, false)) return *refused;
             auto season = service::prepare_reports(**store, *year, agency, context.methodology_dir);
             if (!season) return error_response(season.error());
-            if (auto hidden = hide_until_published(**store, *year, (*season)->run, (*season)->chosen); !hidden)
+            if (auto hidden = hide_unshowable_scores(**store, *year, (*season)->run, (*season)->chosen); !hidden)
                 return error_response(hidden.error());
             auto bytes = report_bytes(**season, format);
             if (!bytes) return error_response(bytes.error());

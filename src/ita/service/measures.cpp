@@ -112,9 +112,10 @@ Result<core::Measure> agency_measure(storage::Store& store, int fiscal_year, con
                 "no measure " + std::to_string(measure_id) + " of agency " + agency_id + " in fiscal year " + std::to_string(fiscal_year));
 }
 
-Result<void> add_progress(storage::Store& store, std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor) {
-    ITA_TRY_VOID(core::validate_progress(report));
-    return store.add_progress(measure_id, report, actor);
+Result<void> add_progress(storage::Store& store, const core::Measure& measure, const core::ProgressReport& report, std::string_view actor,
+                          const std::string& today) {
+    ITA_TRY_VOID(core::validate_progress(measure, report, today));
+    return store.add_progress(measure.measure_id, report, actor);
 }
 
 }  // namespace ita::service

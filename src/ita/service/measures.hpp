@@ -28,7 +28,8 @@ Result<std::vector<core::Measure>> draft_measures(storage::Store& store, const D
 // or belongs to another agency or year (so a page cannot probe other agencies' measures).
 // Files a progress report after core::validate_progress (every caller — web, API, command
 // line — comes through here, so no unchecked address is ever stored).
-Result<void> add_progress(storage::Store& store, std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor);
+Result<void> add_progress(storage::Store& store, const core::Measure& measure, const core::ProgressReport& report, std::string_view actor,
+                          const std::string& today);
 
 Result<core::Measure> agency_measure(storage::Store& store, int fiscal_year, const std::string& agency_id, std::int64_t measure_id);
 

@@ -154,9 +154,12 @@ Result<std::unique_ptr<PublishedYear>> load_year(storage::Store& store, const Pu
                                                  const std::optional<std::string>& methodology_dir) {
     auto year = std::make_unique<PublishedYear>();
     year->publication = publication;
+    ITA_TRY(history, store.publication_history(publication.fiscal_year));
+    for (auto& version : history)
+        if (version.publication_id <= publication.publication_id) year->versions.push_back(std::move(version));
     ITA_TRY(methodology, methodology_in_force(store, publication.fiscal_year, methodology_dir));
     year->methodology = std::move(methodology);
-    ITA_TRY(rows, store.published_results(publication.fiscal_year));
+    ITA_TRY(rows, store.published_version(publication.publication_id));
     ITA_TRY(headcounts, store.headcounts(publication.fiscal_year));
     year->scored.reserve(rows.size());
     for (const auto& row : rows) {
@@ -180,6 +183,15 @@ Result<std::unique_ptr<PublishedYear>> load_year(storage::Store& store, const Pu
 
 }  // namespace
 
+Result<std::unique_ptr<PublishedYear>> load_published_version(storage::Store& store, const PublicResults& results,
+                                                              const PublishedYear& year, int version,
+                                                              const std::optional<std::string>& methodology_dir) {
+    for (const auto& publication : year.versions)
+        if (publication.version == version) return load_year(store, results, publication, methodology_dir);
+    return fail(ErrorCode::not_found,
+                "fiscal year " + std::to_string(year.fiscal_year()) + " has no public version " + std::to_string(version));
+}
+
 Result<std::shared_ptr<const PublicResults>> load_public_results(storage::Store& store, const std::optional<std::string>& methodology_dir) {
     auto results = std::make_shared<PublicResults>();
     // The generation first: a publication landing while we read makes the next check reload.
@@ -194,13 +206,6 @@ Result<std::shared_ptr<const PublicResults>> load_public_results(storage::Store&
         results->years.push_back(std::move(year));
     }
     return std::shared_ptr<const PublicResults>(std::move(results));
-}
-
-Result<storage::Publication> publish_season(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir,
-                                            std::string_view actor) {
-    ITA_TRY(run, score_store(store, {fiscal_year, std::nullopt, methodology_dir, true}));
-    (void)run;
-    return store.publish_results(fiscal_year, actor);
 }
 
 }  // namespace ita::service

@@ -17,7 +17,8 @@ namespace ita::service {
 
 // One published fiscal year.
 struct PublishedYear {
-    storage::Publication publication;
+    storage::Publication publication;            // the version in force
+    std::vector<storage::Publication> versions;  // every public version, oldest first
     core::Methodology methodology;
     std::vector<report::ScoredAgency> scored;                                  // agencies in the published results, by id
     std::vector<std::optional<core::RankPosition>> positions;                  // per `scored`
@@ -77,8 +78,10 @@ private:
 // Reads every publication. Fails when the store fails or a published row cannot be read.
 Result<std::shared_ptr<const PublicResults>> load_public_results(storage::Store& store, const std::optional<std::string>& methodology_dir);
 
-// Scores the year from the store (saving snapshots) and publishes them.
-Result<storage::Publication> publish_season(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir,
-                                            std::string_view actor);
+// An earlier public version of a published year, read on demand (its national files stay
+// downloadable after a correction); not_found unless `version` is one of `year.versions`.
+Result<std::unique_ptr<PublishedYear>> load_published_version(storage::Store& store, const PublicResults& results,
+                                                              const PublishedYear& year, int version,
+                                                              const std::optional<std::string>& methodology_dir);
 
 }  // namespace ita::service

@@ -1,5 +1,6 @@
 #include <ita/service/rank_nation.hpp>
 
+#include <ita/service/score_visibility.hpp>
 #include <ita/thai/collation.hpp>
 
 #include <algorithm>
@@ -65,6 +66,8 @@ Result<std::unique_ptr<RankRun>> rank_nation(storage::Store& store, const RankRe
     auto run = std::make_unique<RankRun>();
     ITA_TRY(scores, score_store(store, {request.fiscal_year, std::nullopt, request.methodology_dir, true}));
     run->scores = std::move(scores);
+    // Ranked as published: no overall from a sample short of its minimum (service/publication).
+    withhold_short_samples(run->scores.methodology, run->scores.scored);
     run->report = rank_scored(run->scores.methodology, run->scores.scored, request.type, request.province).report;
     return run;
 }

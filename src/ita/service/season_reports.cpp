@@ -114,8 +114,10 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
         season->paths[position] = core::paths_to_targets(season->run.methodology, scores);
     }
 
+    // Reports carry the measures the agency adopted; drafts are neither published nor judged.
     ITA_TRY(measures, store.measures(fiscal_year + 1, agency_id));
-    for (auto& measure : measures) season->measures[measure.agency_id].push_back(std::move(measure));
+    for (auto& measure : measures)
+        if (measure.status != core::MeasureStatus::draft) season->measures[measure.agency_id].push_back(std::move(measure));
     for (const auto position : season->chosen) {
         const auto& id = scored[position].scores.agency_id;
         ITA_TRY(constraints, store.constraints(fiscal_year + 1, id));

@@ -121,13 +121,39 @@ struct ScoreSnapshot {
     std::string detail_json;  // the agency's object of `ita score --format json`
 };
 
-// One publication of a year's results: when, by whom, and how many agencies it covered.
+// One publication of a year's results — a version: when, by whom, how many agencies it
+// covered, from when the public sees it, and (for a correction) why it replaced the one before.
 struct Publication {
     std::int64_t publication_id = 0;
     int fiscal_year = 0;
-    std::string published_at;  // UTC, ISO 8601
+    std::string published_at;  // UTC, ISO 8601: when it was recorded
     std::string actor;
     std::size_t agencies = 0;
+    int version = 1;          // 1 for a year's first publication, 2 for its first correction, …
+    std::string public_from;  // UTC, ISO 8601: the public sees it from then (later: embargoed)
+    std::string reason;       // why it replaced the version before; empty for a year's first
+};
+
+// What a publication freezes: every row exactly as the public will see it.
+struct PublicationRequest {
+    int fiscal_year = 0;
+    std::string methodology_version;
+    std::vector<ScoreSnapshot> rows;
+    std::string actor;
+    std::string reason;       // required by the service for a correction
+    std::string public_from;  // UTC, ISO 8601; empty: at once
+};
+
+// An OIT review's progress for one agency: items entered, and of those how many wait for a
+// first verdict, were accepted or rejected, and how many rejected items were clarified and
+// wait for the auditor to look again.
+struct OitReviewProgress {
+    std::string agency_id;
+    std::size_t entered = 0;
+    std::size_t awaiting_review = 0;
+    std::size_t accepted = 0;
+    std::size_t rejected = 0;
+    std::size_t awaiting_re_review = 0;
 };
 
 // One version of a year's methodology as the deployment keeps it: the file's text, why it was
@@ -222,17 +248,28 @@ public:
                                         std::span<const ScoreSnapshot> snapshots) = 0;
     virtual Result<std::vector<ScoreSnapshot>> snapshots(int fiscal_year) = 0;
 
-    // Publication: the year's current snapshots are copied, in one audited transaction, into the
-    // published results the public pages show (replacing the year's earlier publication). Fails
-    // with not_found when the year has no snapshots.
-    virtual Result<Publication> publish_results(int fiscal_year, std::string_view actor) = 0;
-    // The latest publication of each published year, newest fiscal year first.
+    // Publication: the rows are frozen, in one audited transaction, as the year's next version
+    // (earlier versions are kept). The public sees it from `public_from`; until then the
+    // version before stays in force. invalid_input without rows; conflict while an earlier
+    // version of the year still waits for its embargo (withdraw it first).
+    virtual Result<Publication> publish_results(const PublicationRequest& request) = 0;
+    // Removes a version the public has not seen yet (its embargo not over); conflict once it is
+    // public, not_found for an unknown id. Audited.
+    virtual Result<void> withdraw_publication(std::int64_t publication_id, std::string_view actor) = 0;
+    // The version in force of each published year (the newest the public may see), newest
+    // fiscal year first.
     virtual Result<std::vector<Publication>> publications() = 0;
+    // Every version of the year, the embargoed too, oldest first.
+    virtual Result<std::vector<Publication>> publication_history(int fiscal_year) = 0;
+    // The rows of the version in force.
     virtual Result<std::vector<ScoreSnapshot>> published_results(int fiscal_year) = 0;
     // The same rows without their detail: what ranking needs, read fast.
     virtual Result<std::vector<ScoreSnapshot>> published_overall(int fiscal_year) = 0;
-    // A number that changes whenever anything the public pages show changes: a publication, a
-    // measure, its progress or 4M constraints. One cheap read, shared by every process.
+    // The rows of one version (any, earlier ones too).
+    virtual Result<std::vector<ScoreSnapshot>> published_version(std::int64_t publication_id) = 0;
+    // A number that changes whenever anything the public pages show changes: a publication
+    // (also when its embargo ends), a measure, its progress or 4M constraints. One cheap read,
+    // shared by every process.
     virtual Result<std::int64_t> public_generation() = 0;
 
     // Methodologies: the newest version of a year is the one in force. record_methodology adds
@@ -257,6 +294,8 @@ public:
     virtual Result<void> remove_measure(std::int64_t measure_id, std::string_view actor) = 0;
     virtual Result<void> add_progress(std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor) = 0;
     virtual Result<std::vector<core::Measure>> measures(int fiscal_year, const std::optional<std::string>& agency_id) = 0;
+    // The fiscal year of a measure, for a caller that knows only its id (nothing when unknown).
+    virtual Result<std::optional<int>> measure_fiscal_year(std::int64_t measure_id) = 0;
     virtual Result<void> set_constraints(int fiscal_year, const std::string& agency_id, const core::Constraints& constraints,
                                          std::string_view actor) = 0;
     virtual Result<std::optional<core::Constraints>> constraints(int fiscal_year, const std::string& agency_id) = 0;
@@ -301,6 +340,9 @@ public:
     virtual Result<std::vector<SeasonWindow>> season_windows(int fiscal_year) = 0;
     // Whether the agency is assessed in the year.
     virtual Result<bool> in_season(int fiscal_year, const std::string& agency_id) = 0;
+    // Every agency assessed in the year (in its season, or with answers or evidence imported),
+    // by id.
+    virtual Result<std::vector<std::string>> assessed_agencies(int fiscal_year) = 0;
     // The year's headcount of staff with at least one year of service, as the working group
     // entered it (it sets the minimum IIT sample and overrides the agencies file's column).
     virtual Result<void> set_headcount(int fiscal_year, const std::string& agency_id, long long headcount, std::string_view actor) = 0;
@@ -315,6 +357,8 @@ public:
     virtual Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
                                      const std::string& url, std::string_view actor, const std::string& day) = 0;
     virtual Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) = 0;
+    // Every agency that has entered an item, by agency id.
+    virtual Result<std::vector<OitReviewProgress>> oit_review_progress(int fiscal_year) = 0;
 
     // The evidence checker's findings. record_url_check returns the new check's id; a snapshot
     // already stored (same SHA-256) is not stored again. forget_snapshots drops the bytes kept

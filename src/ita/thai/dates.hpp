@@ -2,6 +2,7 @@
 // Pure function, thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,5 +14,16 @@ namespace ita::thai {
 // "2026-11-23T17:02:00Z" (UTC, as stamps are stored) as Thai time (UTC+7): "24 พ.ย. 2569 00:02 น.".
 // Text that is not such a stamp is returned unchanged.
 [[nodiscard]] std::string short_thai_time(std::string_view utc_stamp);
+
+// A day as Thai officials type it, as an ISO date (Common Era): "31/3/2566" or "31/03/2566"
+// (day/month/Buddhist-era year, Thai or Arabic digits, '/', '-' or '.' between), or an ISO date
+// "2023-03-31" as scripts and date pickers send it. Nothing for anything else or a day that
+// does not exist.
+[[nodiscard]] std::optional<std::string> parse_thai_date(std::string_view text);
+// "2023-03-31" as "31/03/2566", the form fields' own shape.
+[[nodiscard]] std::string thai_form_date(std::string_view iso);
+// A day and a time of day in Thailand ("2023-03-31", "09:30", Thai or Arabic digits) as the
+// UTC stamp the database keeps ("2023-03-31T02:30:00Z"); nothing for a bad time.
+[[nodiscard]] std::optional<std::string> bangkok_time_to_utc(std::string_view iso_day, std::string_view clock);
 
 }  // namespace ita::thai

@@ -54,7 +54,7 @@ TEST_F(MeasureEffectCli, BeforeItsYearIsPublishedEveryMeasureWaits) {
 }
 
 TEST_F(MeasureEffectCli, OnceItIsTheTargetedChangeDecidesAndTheLibraryKeepsWhatWorked) {
-    run("publish --db " + m_db + " --year 2565");
+    run("publish --db " + m_db + " --year 2565 --reason \"นำเข้าข้อมูลของฤดูกาลอีกครั้ง\"");
     const auto report = effect();
     ASSERT_EQ(report["measures"].size(), 2u);
     const auto& briefing = report["measures"][0];

@@ -82,20 +82,39 @@ TEST(StoreCli, AnUpgradeIsAStepOfItsOwnForTheServer) {
         run_ita("import --db " + db + " agencies " + files.write("agencies.csv", "agency_id,name,type,province\nA1,ก,เทศบาลเมือง,ขอนแก่น\n"))
             .exit_code,
         0);
-    // As a database of the previous release: schema 12.
+    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 published " +
+                      files.write("published.csv",
+                                  "agency_id,level,code,score\nA1,instrument,IIT,90\nA1,instrument,EIT,80\nA1,instrument,OIT,70\n"))
+                  .exit_code,
+              0);
+    const auto published = run_ita("publish --db " + db + " --year 2565");
+    ASSERT_EQ(published.exit_code, 0) << published.output;
+    // As a database of the previous release: schema 13, its one publication in published_results.
     ASSERT_EQ(
         std::system(
-            ("sqlite3 " + db + " \"DELETE FROM schema_migrations WHERE version = 13; ALTER TABLE responses DROP COLUMN part\"").c_str()),
+            ("sqlite3 " + db +
+             " \"CREATE TABLE published_results (fiscal_year INTEGER NOT NULL, agency_id TEXT NOT NULL, methodology_version TEXT NOT NULL, "
+             "overall REAL, rating TEXT NOT NULL DEFAULT '', pass INTEGER, detail TEXT NOT NULL, PRIMARY KEY (fiscal_year, agency_id)) "
+             "WITHOUT ROWID; INSERT INTO published_results SELECT p.fiscal_year, r.agency_id, r.methodology_version, r.overall, "
+             "r.rating, r.pass, r.detail FROM published_rows r JOIN publications p USING (publication_id); DROP TABLE published_rows; "
+             "DROP INDEX publications_by_year; ALTER TABLE publications DROP COLUMN version; ALTER TABLE publications DROP COLUMN "
+             "public_from; ALTER TABLE publications DROP COLUMN reason; ALTER TABLE oit_clarifications DROP COLUMN reviewed; "
+             "DELETE FROM schema_migrations WHERE version IN (14, 15)\"")
+                .c_str()),
         0);
     const auto refused = run_ita("serve --db " + db + " --listen 127.0.0.1:1 --no-evidence-check");
     EXPECT_EQ(refused.exit_code, 2) << refused.output;
-    EXPECT_NE(refused.output.find("the database is at schema 12 and this ita needs 13"), std::string::npos) << refused.output;
+    EXPECT_NE(refused.output.find("the database is at schema 13 and this ita needs 15"), std::string::npos) << refused.output;
     EXPECT_NE(refused.output.find("ita migrate --db"), std::string::npos);
     const auto migrated = run_ita("migrate --db " + db);
     EXPECT_EQ(migrated.exit_code, 0) << migrated.output;
-    EXPECT_NE(migrated.output.find("is at schema 13"), std::string::npos) << migrated.output;
-    EXPECT_EQ(ita::test::output_of("sqlite3 " + db + " \"SELECT count(*) FROM pragma_table_info('responses') WHERE name = 'part'\""),
-              "1\n");
+    EXPECT_NE(migrated.output.find("is at schema 15"), std::string::npos) << migrated.output;
+    // The publication became version 1, public since it was made, its row kept.
+    EXPECT_EQ(
+        ita::test::output_of("sqlite3 " + db +
+                             " \"SELECT p.version, p.public_from = p.published_at, r.agency_id, round(r.overall, 2) FROM publications p "
+                             "JOIN published_rows r USING (publication_id)\""),
+        "1|1|A1|79.0\n");
 }
 
 TEST(StoreCli, AMistypedDatabaseNeverShowsOrStoresItsPassword) {

@@ -98,3 +98,24 @@ TEST(MeasureTargets, NamesTheFirstUnreadableEntry) {
     EXPECT_EQ(targets_text({"note:free"}), "note:free");
     EXPECT_TRUE(parse_targets("  ")->empty());
 }
+
+// Issue 16: a report dated 2020 with the text "x" was accepted for a 2566 measure.
+TEST(Measure, ProgressBelongsToTheMeasuresYearAndSaysSomething) {
+    const auto measure = sample();
+    const std::string today = "2023-06-01";
+    EXPECT_TRUE(validate_progress(measure, {"2023-01-15", 40, "จัดอบรมเจ้าหน้าที่แล้วสองรุ่น", "https://a1.example/report"}, today));
+    const auto field_of = [&](const ProgressReport& report) {
+        const auto checked = validate_progress(measure, report, today);
+        return checked ? std::string() : checked.error().diagnostics.at(0).field;
+    };
+    EXPECT_EQ(field_of({"2020-01-15", 40, "จัดอบรมเจ้าหน้าที่แล้วสองรุ่น", ""}), "reported_on");  // another fiscal year
+    EXPECT_EQ(field_of({"2023-10-01", 40, "จัดอบรมเจ้าหน้าที่แล้วสองรุ่น", ""}), "reported_on");  // the next one
+    EXPECT_EQ(field_of({"2023-07-01", 40, "จัดอบรมเจ้าหน้าที่แล้วสองรุ่น", ""}), "reported_on");  // after today
+    EXPECT_EQ(field_of({"2023-01-15", 40, "x", ""}), "text");
+    EXPECT_EQ(field_of({"2023-01-15", 40, "xxxxxxxxxxxxxxxx", ""}), "text");  // one letter over and over
+    EXPECT_EQ(field_of({"2023-01-15", 40, "๑๒๓๔๕๖๗๘๙๐ 12345", ""}), "text");  // digits are not words
+    EXPECT_EQ(field_of({"2023-01-15", 140, "จัดอบรมเจ้าหน้าที่แล้วสองรุ่น", ""}), "percent");
+    EXPECT_EQ(field_of({"2023-01-15", 40, "จัดอบรมเจ้าหน้าที่แล้วสองรุ่น", "javascript:alert(1)"}), "evidence_url");
+    const auto message = validate_progress(measure, {"2020-01-15", 40, "x", ""}, today).error().to_string();
+    EXPECT_NE(message.find("ต้องอยู่ในปีงบประมาณ 2566 ของมาตรการ (2022-10-01 ถึง 2023-09-30)"), std::string::npos) << message;
+}

@@ -229,11 +229,16 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
     ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --iit-open 2020-01-01 --iit-close 2020-12-31"), 0);
 
     // Then they count: two IIT respondents, every four-level item at 100 (I9 and others are
-    // reverse-keyed: "4" there scores 0).
+    // reverse-keyed: "4" there scores 0) — for the operator's command. Two staff are fewer than
+    // any minimum sample, so the API shows no IIT figure of them, published year or not.
+    const auto counted = ita::test::output_of(std::string(ITA_BINARY) + " score --db " + m_db + " --year 2565 --agency A1 --format json");
+    EXPECT_NE(counted.find(R"("respondents":{"IIT":2,"EIT":0})"), std::string::npos) << counted;
+    EXPECT_NE(counted.find(R"("I7":100.0)"), std::string::npos);
+    EXPECT_NE(counted.find(R"("I9":0.0)"), std::string::npos);
     const auto scores = m_client->Get("/api/v1/agencies/A1/scores?year=2565");
-    EXPECT_NE(scores->body.find(R"("respondents":{"IIT":2,"EIT":0})"), std::string::npos) << scores->body;
-    EXPECT_NE(scores->body.find(R"("I7":100.0)"), std::string::npos);
-    EXPECT_NE(scores->body.find(R"("I9":0.0)"), std::string::npos);
+    EXPECT_NE(scores->body.find(R"("respondents":{"IIT":0,"EIT":0})"), std::string::npos) << scores->body;
+    EXPECT_NE(scores->body.find(R"("I7":null)"), std::string::npos);
+    EXPECT_NE(scores->body.find(R"("IIT":null)"), std::string::npos);
     // Nothing stored ties an answer to its code: no column for it, no day, a random id.
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*), min(typeof(respondent_key)) FROM responses\""), "2|null");
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM held_answers\""), "0");
@@ -355,8 +360,12 @@ TEST_F(ServerTest, PublicSurveyOneAnswerPerBrowserWithProgress) {
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM held_answers\""), "1");
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM responses\""), "0");
     ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --eit-open 2020-01-01 --eit-close 2020-12-31"), 0);
+    const auto counted = ita::test::output_of(std::string(ITA_BINARY) + " score --db " + m_db + " --year 2565 --agency A1 --format json");
+    EXPECT_NE(counted.find(R"("respondents":{"IIT":0,"EIT":1})"), std::string::npos) << counted;
+    // One citizen is no figure for anyone else, the year published or not.
     const auto scores = m_client->Get("/api/v1/agencies/A1/scores?year=2565");
-    EXPECT_NE(scores->body.find(R"("respondents":{"IIT":0,"EIT":1})"), std::string::npos) << scores->body;
+    EXPECT_NE(scores->body.find(R"("respondents":{"IIT":0,"EIT":0})"), std::string::npos) << scores->body;
+    EXPECT_NE(scores->body.find(R"("EIT":null)"), std::string::npos) << scores->body;
     EXPECT_EQ(first_line_of("sqlite3 " + m_db + " \"SELECT count(*) FROM held_answers\""), "0");
 }
 

@@ -21,7 +21,7 @@ protected:
             run("import --db " + m_db + " --year 2565 published " +
                 m_files.write("p.csv", "agency_id,level,code,score\nT2,instrument,IIT,90\nT2,instrument,EIT,90\nT2,instrument,OIT,90\n")),
             0);
-        ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
+        ASSERT_EQ(run("publish --db " + m_db + " --year 2565 --reason \"นำเข้าข้อมูลของฤดูกาลอีกครั้ง\""), 0);
         ASSERT_EQ(add_user(m_db, "audit", "auditor"), 0);
         ASSERT_EQ(add_user(m_db, "wg", "agency_admin --agency T2"), 0);
     }

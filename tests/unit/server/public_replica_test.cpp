@@ -42,10 +42,18 @@ TEST(PublicReplica, APublicationOnThePrimaryReachesAServerReadingTheReplica) {
 
     // The national admin publishes through the first process's page.
     auto [cookie, csrf] = sign_in(*writer.client, "nation");
-    const auto published = writer.client->Post("/national/publish", cookie, "year=2565&csrf=" + csrf, "application/x-www-form-urlencoded");
+    const auto preview = writer.client->Get("/national/publish?year=2565", cookie);
+    ASSERT_TRUE(preview);
+    const auto at = preview->body.find(R"(name="digest" value=")");
+    ASSERT_NE(at, std::string::npos) << preview->body;
+    const std::string digest = preview->body.substr(at + 21, preview->body.find('"', at + 21) - at - 21);
+    const auto published = writer.client->Post(
+        "/national/publish", cookie,
+        "year=2565&csrf=" + csrf + "&digest=" + digest + "&confirmation=" + httplib::detail::encode_query_param("เผยแพร่ผลปี 2565"),
+        "application/x-www-form-urlencoded");
     ASSERT_TRUE(published);
     EXPECT_EQ(published->status, 303);
-    EXPECT_EQ(published->get_header_value("Location"), "/national?year=2565");
+    EXPECT_EQ(published->get_header_value("Location"), "/national/publish?year=2565&done=published");
     // The writer shows it at once (it dropped its own cache) …
     const auto at_once = writer.client->Get("/agency/A1");
     ASSERT_TRUE(at_once);

@@ -50,7 +50,7 @@ void publish_generated_nation(const std::string& db, const std::string& folder, 
     ASSERT_EQ(run("import --db " + db + " agencies " + folder + "/agencies.csv"), 0);
     ASSERT_EQ(run("import --db " + db + " --year 2565 responses " + folder + "/responses_iit.csv " + folder + "/responses_eit.csv"), 0);
     ASSERT_EQ(run("import --db " + db + " --year 2565 oit " + folder + "/oit.csv"), 0);
-    ASSERT_EQ(run("publish --db " + db + " --year 2565"), 0);
+    ASSERT_EQ(run("publish --db " + db + " --year 2565 --reason \"นำเข้าข้อมูลของฤดูกาลอีกครั้ง\""), 0);
 }
 
 // The season before anybody ran `ita publish`.
@@ -78,7 +78,7 @@ TEST_F(UnpublishedServer, NothingIsPublicUntilPublished) {
 TEST_F(UnpublishedServer, APublicationByAnotherProcessReachesThePages) {
     add_season(m_db, m_files);
     ASSERT_EQ(m_client->Get("/national")->body.find("ปีงบประมาณ พ.ศ. 2565"), std::string::npos);
-    ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
+    ASSERT_EQ(run("publish --db " + m_db + " --year 2565 --reason \"นำเข้าข้อมูลของฤดูกาลอีกครั้ง\""), 0);
     auto national = get_until(*m_client, "/national", "ปีงบประมาณ พ.ศ. 2565");
     ASSERT_TRUE(national);
     EXPECT_NE(national->body.find("ปีงบประมาณ พ.ศ. 2565"), std::string::npos);
@@ -125,14 +125,14 @@ TEST_F(UnpublishedServer, UnpublishedResultsAreForThoseWhoWorkOnThem) {
         EXPECT_EQ(m_client->Get("/agency/A1/report.html?year=2565", cookie)->status, status) << user;
     }
     // Published: anyone.
-    ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
+    ASSERT_EQ(run("publish --db " + m_db + " --year 2565 --reason \"นำเข้าข้อมูลของฤดูกาลอีกครั้ง\""), 0);
     EXPECT_EQ(m_client->Get("/agency/A1/report.html?year=2565")->status, 200);
     EXPECT_EQ(m_client->Get("/api/v1/agencies/A1/scores?year=2565")->status, 200);
 }
 
 TEST_F(ServerTest, PublicPagesRevalidateWithTheirETag) {
     add_season(m_db, m_files);
-    ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
+    ASSERT_EQ(run("publish --db " + m_db + " --year 2565 --reason \"นำเข้าข้อมูลของฤดูกาลอีกครั้ง\""), 0);
     const auto first = get_until(*m_client, "/agency/A1", "83.94");
     const std::string etag = first->get_header_value("ETag");
     ASSERT_FALSE(etag.empty());
@@ -162,7 +162,7 @@ TEST_F(ServerTest, PublicPagesRevalidateWithTheirETag) {
 
 TEST_F(ServerTest, SearchForgivesHowThaiWasTyped) {
     add_season(m_db, m_files);
-    ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
+    ASSERT_EQ(run("publish --db " + m_db + " --year 2565 --reason \"นำเข้าข้อมูลของฤดูกาลอีกครั้ง\""), 0);
     // น้ำพอง with the sara am decomposed (ํ + า) and the tone mark before the nikhahit.
     auto found = get_until(*m_client, "/search?q=" + encoded("น\u0E49\u0E4D\u0E32 พอง"), "A2");
     EXPECT_NE(found->body.find("href=\"/agency/A2\""), std::string::npos);
@@ -178,7 +178,7 @@ TEST_F(ServerTest, SearchForgivesHowThaiWasTyped) {
 
 TEST_F(ServerTest, OpenDataEqualsTheRankingAndIsStreamed) {
     add_season(m_db, m_files);
-    ASSERT_EQ(run("publish --db " + m_db + " --year 2565"), 0);
+    ASSERT_EQ(run("publish --db " + m_db + " --year 2565 --reason \"นำเข้าข้อมูลของฤดูกาลอีกครั้ง\""), 0);
     auto csv = get_until(*m_client, "/data/2565/scores.csv", "A2");
     ASSERT_EQ(csv->status, 200);
     EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");

@@ -57,7 +57,9 @@ const std::vector<Route> routes{
     {"GET", "/agency/:id/badge.svg", "/agency/A1/badge.svg", Who::anyone, ""},
     {"GET", "/data/:year/:file", "/data/2565/scores.csv", Who::anyone, ""},
     {"GET", "/data/:year/agencies/:file", "/data/2565/agencies/A1.json", Who::anyone, ""},
+    {"GET", "/national/publish", "/national/publish?year=2565", Who::national, ""},
     {"POST", "/national/publish", "/national/publish", Who::national, "year=2565"},
+    {"POST", "/national/publish/withdraw", "/national/publish/withdraw", Who::national, "year=2565&publication=1"},
     {"GET", "/me", "/me", Who::signed_in, ""},
     {"GET", "/api/v1/season/:year", "/api/v1/season/2566", Who::signed_in, ""},
     {"GET", "/admin/codes", "/admin/codes?year=2566&agency=A1", Who::working_group, ""},
@@ -141,8 +143,9 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
     // The table names every registered route.
     std::set<std::pair<std::string, std::string>> registered, listed;
     for (const auto& route : routes) listed.emplace(route.method, route.pattern);
-    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes",
-                             "integrity_routes", "public_routes", "results_routes", "survey_routes"}) {
+    for (const char* file :
+         {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "integrity_routes",
+          "public_routes", "results_routes", "survey_routes", "publication_routes", "methodology_routes"}) {
         std::ifstream in(std::string(ITA_SOURCE_DIR) + "/src/ita/server/" + file + ".cpp");
         std::stringstream text;
         text << in.rdbuf();

@@ -143,16 +143,26 @@ TEST_F(ServerTest, NationalAdminOpensTheSeasonOnTheWeb) {
                          "application/x-www-form-urlencoded")
                   ->status,
               303);
+    // Days are shown and typed in the Buddhist era (day/month/year), Thai digits too.
     const auto form = m_client->Get("/national/season?year=2566", nation);
-    EXPECT_NE(form->body.find("value=\"2023-03-31\""), std::string::npos) << form->body;
+    EXPECT_NE(form->body.find("value=\"31/03/2566\""), std::string::npos) << form->body;
     ASSERT_EQ(m_client
-                  ->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&iit_open=2022-10-15&iit_close=2023-01-31",
+                  ->Post("/national/season", nation,
+                         "year=2566&csrf=" + csrf +
+                             "&iit_open=15%2F10%2F2565&iit_close=%E0%B9%93%E0%B9%91%2F1%2F%E0%B9%92%E0%B9%95%E0%B9%96%E0%B9%96",
                          "application/x-www-form-urlencoded")
                   ->status,
               303);
     const auto shown = run_with_output("season show --db " + m_db + " --year 2566").text;
     EXPECT_NE(shown.find("iit\t2022-10-15\t2023-01-31"), std::string::npos) << shown;
     EXPECT_NE(shown.find("oit_entry\t2023-02-01\t2023-03-31"), std::string::npos) << shown;
+    // A day that cannot be read is named with the shape to type; nothing changes.
+    const auto unreadable = m_client->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&iit_close=31%2F02%2F2566",
+                                           "application/x-www-form-urlencoded");
+    EXPECT_EQ(unreadable->status, 422);
+    EXPECT_NE(unreadable->body.find("การตอบแบบวัด IIT วันปิด: อ่านวันที่ “31/02/2566” ไม่ได้ พิมพ์แบบ วว/ดด/ปปปป (พ.ศ.)"), std::string::npos)
+        << unreadable->body;
+    EXPECT_NE(run_with_output("season show --db " + m_db + " --year 2566").text.find("iit\t2022-10-15\t2023-01-31"), std::string::npos);
 }
 
 TEST_F(ServerTest, TheAgencySeesItsResultOnceReviewCloses) {
@@ -172,7 +182,30 @@ TEST_F(ServerTest, TheAgencySeesItsResultOnceReviewCloses) {
     for (const char* weakest : {"<h3>5. ", "<h3>6. ", "<h3>8. "})
         EXPECT_NE(page->body.find(weakest, weaknesses), std::string::npos) << weakest;
 
-    // With a calendar whose review is still open, the result waits.
+    // Published, the result shows though the calendar now has the review open (it used to say
+    // ยังไม่ประกาศผล); the surveys are closed, so nothing new can come in.
+    ASSERT_EQ(run("season open --db " + m_db +
+                  " --year 2565 --iit-open 2021-10-01 --iit-close 2022-01-31 --eit-open 2021-10-01 --eit-close 2022-01-31 "
+                  "--review-close 2099-04-30"),
+              0);
+    const auto still = m_client->Get("/admin/results?year=2565", group);
+    EXPECT_EQ(still->status, 200);
+    EXPECT_NE(still->body.find(std::string(">") + shown + " <span"), std::string::npos);
+}
+
+namespace {
+
+class UnpublishedSeason : public ServerTest {
+protected:
+    [[nodiscard]] bool published() const override { return false; }
+};
+
+}  // namespace
+
+TEST_F(UnpublishedSeason, TheAgencyResultWaitsForTheReviewToClose) {
+    ASSERT_EQ(ita::test::add_user(m_db, "wg", "agency_admin --agency A1"), 0);
+    const auto [group, csrf] = ita::test::sign_in(*m_client, "wg");
+    EXPECT_EQ(m_client->Get("/admin/results?year=2565", group)->status, 200);  // no calendar: imported from files
     ASSERT_EQ(run("season open --db " + m_db + " --year 2565 --review-close 2099-04-30"), 0);
     const auto waiting = m_client->Get("/admin/results?year=2565", group);
     EXPECT_EQ(waiting->status, 403);

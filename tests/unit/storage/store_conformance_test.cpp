@@ -14,8 +14,11 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
+#include <ctime>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace ita;
 
@@ -104,10 +107,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 13);
+    EXPECT_EQ(*m_store->schema_version(), 15);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 13);
+    EXPECT_EQ(*(*again)->schema_version(), 15);
     // Work one process does for all: the first claim of a job and period wins, in any process.
     EXPECT_TRUE(*m_store->claim_job("evidence-nightly", "2026-05-31"));
     EXPECT_FALSE(*(*again)->claim_job("evidence-nightly", "2026-05-31"));
@@ -255,30 +258,70 @@ TEST_P(StoreConformance, PublicationFreezesTheScoresAndMovesTheGeneration) {
     const auto before = m_store->public_generation();
     ASSERT_TRUE(before) << before.error().to_string();
     EXPECT_TRUE(m_store->publications()->empty());
-    EXPECT_EQ(m_store->publish_results(2566, "admin").error().code, ErrorCode::not_found);  // nothing scored
-    store_json();                                                                           // scores 2565 and saves its snapshots
-    const auto published = m_store->publish_results(2565, "admin");
+    EXPECT_EQ(m_store->publish_results({2565, "test", {}, "admin", "", ""}).error().code, ErrorCode::invalid_input);  // no rows
+    store_json();  // scores 2565 and saves its snapshots
+    const auto rows = *m_store->snapshots(2565);
+    const auto published = m_store->publish_results({2565, "test", rows, "admin", "", ""});
     ASSERT_TRUE(published) << published.error().to_string();
     EXPECT_EQ(published->agencies, 3u);
+    EXPECT_EQ(published->version, 1);
+    EXPECT_EQ(published->public_from, published->published_at);
     EXPECT_GT(*m_store->public_generation(), *before);
     const auto results = m_store->published_results(2565);
     ASSERT_EQ(results->size(), 3u);
     EXPECT_NEAR(*(*results)[2].overall, 0.3 * 90 + 0.3 * 80.5 + 0.4 * 70, 1e-9);
-    EXPECT_EQ((*results)[2].detail_json, (*m_store->snapshots(2565))[2].detail_json);
+    EXPECT_EQ((*results)[2].detail_json, rows[2].detail_json);
 
     // Later scoring changes the snapshots, never what was published.
-    std::vector<storage::ScoreSnapshot> changed = *m_store->snapshots(2565);
+    std::vector<storage::ScoreSnapshot> changed = rows;
     changed[2].overall = 12.5;
     ASSERT_TRUE(m_store->save_snapshots(2565, "test", changed));
     EXPECT_NEAR(*(*m_store->published_results(2565))[2].overall, 0.3 * 90 + 0.3 * 80.5 + 0.4 * 70, 1e-9);
-    const auto again = m_store->publish_results(2565, "admin");
+
+    // A correction is the next version; the first stays readable.
+    const auto again = m_store->publish_results({2565, "test", changed, "admin", "แก้คะแนน OIT ที่ตรวจผิด", ""});
     ASSERT_TRUE(again);
-    EXPECT_GT(again->publication_id, published->publication_id);
+    EXPECT_EQ(again->version, 2);
     EXPECT_DOUBLE_EQ(*(*m_store->published_results(2565))[2].overall, 12.5);
+    EXPECT_NEAR(*(*m_store->published_version(published->publication_id))[2].overall, 0.3 * 90 + 0.3 * 80.5 + 0.4 * 70, 1e-9);
     const auto listed = m_store->publications();
-    ASSERT_EQ(listed->size(), 1u);  // the latest of each year
+    ASSERT_EQ(listed->size(), 1u);  // the version in force of each year
     EXPECT_EQ((*listed)[0].publication_id, again->publication_id);
     EXPECT_EQ((*listed)[0].actor, "admin");
+    EXPECT_EQ((*listed)[0].reason, "แก้คะแนน OIT ที่ตรวจผิด");
+
+    // An embargoed version: recorded, not public; nothing else may be published meanwhile; it
+    // can be withdrawn until it is public.
+    const auto generation_before_embargo = *m_store->public_generation();
+    const auto embargoed = m_store->publish_results({2565, "test", rows, "admin", "ฉบับที่สามรอเวลา", "2999-01-01T00:00:00Z"});
+    ASSERT_TRUE(embargoed) << embargoed.error().to_string();
+    EXPECT_EQ(embargoed->version, 3);
+    EXPECT_EQ((*m_store->publications())[0].publication_id, again->publication_id);
+    EXPECT_DOUBLE_EQ(*(*m_store->published_results(2565))[2].overall, 12.5);
+    EXPECT_DOUBLE_EQ(*(*m_store->published_overall(2565))[2].overall, 12.5);
+    EXPECT_EQ(m_store->publication_history(2565)->size(), 3u);
+    EXPECT_EQ(m_store->publish_results({2565, "test", rows, "admin", "อีกครั้งหนึ่ง", ""}).error().code, ErrorCode::conflict);
+    EXPECT_EQ(m_store->withdraw_publication(again->publication_id, "admin").error().code, ErrorCode::conflict);  // public already
+    EXPECT_EQ(m_store->withdraw_publication(987654, "admin").error().code, ErrorCode::not_found);
+    ASSERT_TRUE(m_store->withdraw_publication(embargoed->publication_id, "admin"));
+    EXPECT_EQ(m_store->publication_history(2565)->size(), 2u);
+    EXPECT_EQ(*m_store->public_generation(), generation_before_embargo);
+
+    // When an embargo ends the version is in force and the generation moves, with no write.
+    const std::time_t soon = std::time(nullptr) + 2;
+    std::tm parts{};
+    gmtime_r(&soon, &parts);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    const auto timed = m_store->publish_results({2565, "test", rows, "admin", "ตั้งเวลาไว้สองวินาที", stamp});
+    ASSERT_TRUE(timed) << timed.error().to_string();
+    EXPECT_EQ((*m_store->publications())[0].publication_id, again->publication_id);
+    const auto waiting = *m_store->public_generation();
+    for (int attempt = 0; attempt < 50 && (*m_store->publications())[0].publication_id != timed->publication_id; ++attempt)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ((*m_store->publications())[0].publication_id, timed->publication_id);
+    EXPECT_GT(*m_store->public_generation(), waiting);
+    EXPECT_NEAR(*(*m_store->published_results(2565))[2].overall, 0.3 * 90 + 0.3 * 80.5 + 0.4 * 70, 1e-9);
 
     // A measure or its progress changes what the public pages show.
     const auto generation = *m_store->public_generation();
@@ -615,11 +658,11 @@ TEST_P(StoreConformance, SurveyCodesHoldAnswersUntilReleasedTheSameOnBothBackend
     ASSERT_TRUE(found) << found.error().to_string();
     EXPECT_EQ(found->agency_id, "Q\\101");
 
-    const storage::HeldSubmission answer{{3}, "2026-05-31T03", "under_1m"};
+    const storage::HeldSubmission answer{{3}, "2026-05-31T03", "under_1m", ""};
     ASSERT_TRUE(m_store->submit_survey("AAAAA-AAAAA", answer));
     EXPECT_EQ(m_store->submit_survey("AAAAA-AAAAA", answer).error().code, ErrorCode::used_up);
     EXPECT_EQ(m_store->submit_survey("CCCCC-CCCCC", answer).error().code, ErrorCode::not_found);
-    ASSERT_TRUE(m_store->submit_survey("BBBBB-BBBBB", {{2}, "2026-05-31T04", "unknown"}));
+    ASSERT_TRUE(m_store->submit_survey("BBBBB-BBBBB", {{2}, "2026-05-31T04", "unknown", ""}));
     ASSERT_TRUE(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, {{1}, "2026-05-31T04", "1m_to_3m", "1"}));
     EXPECT_EQ(m_store->submit_public_survey(2566, "Q\\101", "token-1", core::Instrument::eit, answer).error().code, ErrorCode::used_up);
     EXPECT_TRUE(*m_store->browser_token_used("token-1"));

@@ -38,3 +38,20 @@ TEST(Dates, NonDatesShowUnchanged) {
     EXPECT_EQ(short_thai_date("abcd-ef-gh"), "abcd-ef-gh");
     EXPECT_EQ(short_thai_date(""), "");
 }
+
+// Days as officials type them: day/month/Buddhist-era year, Thai digits too; ISO for scripts.
+TEST(ThaiDates, TypedDaysAndBangkokTimes) {
+    EXPECT_EQ(ita::thai::parse_thai_date("31/03/2566"), "2023-03-31");
+    EXPECT_EQ(ita::thai::parse_thai_date(" 1/4/2566 "), "2023-04-01");
+    EXPECT_EQ(ita::thai::parse_thai_date("๓๑/๑/๒๕๖๖"), "2023-01-31");
+    EXPECT_EQ(ita::thai::parse_thai_date("31-03-2566"), "2023-03-31");
+    EXPECT_EQ(ita::thai::parse_thai_date("2023-03-31"), "2023-03-31");
+    EXPECT_EQ(ita::thai::parse_thai_date("29/02/2567"), "2024-02-29");  // 2024 is a leap year
+    for (const char* refused : {"29/02/2566", "31/04/2566", "31/03/2023", "03/31/2566", "31/03", "31/03/2566/1", "", "a/b/c", "2023-02-30"})
+        EXPECT_FALSE(ita::thai::parse_thai_date(refused)) << refused;
+    EXPECT_EQ(ita::thai::thai_form_date("2023-03-31"), "31/03/2566");
+    EXPECT_EQ(ita::thai::bangkok_time_to_utc("2023-03-31", "09:30"), "2023-03-31T02:30:00Z");
+    EXPECT_EQ(ita::thai::bangkok_time_to_utc("2023-04-01", "๐๓.๐๐"), "2023-03-31T20:00:00Z");  // the day before in UTC
+    EXPECT_FALSE(ita::thai::bangkok_time_to_utc("2023-03-31", "24:00"));
+    EXPECT_FALSE(ita::thai::bangkok_time_to_utc("2023-03-31", "9"));
+}

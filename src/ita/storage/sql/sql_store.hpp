@@ -44,6 +44,7 @@ public:
     Result<void> remove_measure(std::int64_t measure_id, std::string_view actor) override;
     Result<void> add_progress(std::int64_t measure_id, const core::ProgressReport& report, std::string_view actor) override;
     Result<std::vector<core::Measure>> measures(int fiscal_year, const std::optional<std::string>& agency_id) override;
+    Result<std::optional<int>> measure_fiscal_year(std::int64_t measure_id) override;
     Result<void> set_constraints(int fiscal_year, const std::string& agency_id, const core::Constraints& constraints,
                                  std::string_view actor) override;
     Result<std::optional<core::Constraints>> constraints(int fiscal_year, const std::string& agency_id) override;
@@ -64,6 +65,7 @@ public:
                              std::string_view actor) override;
     Result<std::vector<SeasonWindow>> season_windows(int fiscal_year) override;
     Result<bool> in_season(int fiscal_year, const std::string& agency_id) override;
+    Result<std::vector<std::string>> assessed_agencies(int fiscal_year) override;
     Result<void> set_headcount(int fiscal_year, const std::string& agency_id, long long headcount, std::string_view actor) override;
     Result<std::map<std::string, long long>> headcounts(int fiscal_year) override;
     Result<void> enter_oit(int fiscal_year, const OitEntry& entry, std::string_view actor, const std::string& day) override;
@@ -72,6 +74,7 @@ public:
     Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,
                              const std::string& url, std::string_view actor, const std::string& day) override;
     Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) override;
+    Result<std::vector<OitReviewProgress>> oit_review_progress(int fiscal_year) override;
     Result<void> count_submission(int fiscal_year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
                                   std::string_view duration, long long submissions) override;
     Result<std::vector<TimingCount>> submission_timing(int fiscal_year, const std::optional<std::string>& agency_id) override;
@@ -88,10 +91,13 @@ public:
     Result<std::optional<StoredMethodology>> current_methodology(int fiscal_year) override;
     Result<std::optional<std::pair<std::string, std::int64_t>>> methodology_stamp(int fiscal_year) override;
     Result<std::vector<StoredMethodology>> methodology_history() override;
-    Result<Publication> publish_results(int fiscal_year, std::string_view actor) override;
+    Result<Publication> publish_results(const PublicationRequest& request) override;
+    Result<void> withdraw_publication(std::int64_t publication_id, std::string_view actor) override;
     Result<std::vector<Publication>> publications() override;
+    Result<std::vector<Publication>> publication_history(int fiscal_year) override;
     Result<std::vector<ScoreSnapshot>> published_results(int fiscal_year) override;
     Result<std::vector<ScoreSnapshot>> published_overall(int fiscal_year) override;
+    Result<std::vector<ScoreSnapshot>> published_version(std::int64_t publication_id) override;
     Result<std::int64_t> public_generation() override;
     Result<void> add_user(const User& user, std::string_view actor) override;
     Result<User> user(const std::string& user_id) override;
@@ -119,9 +125,10 @@ protected:
 private:
     Result<void> settle_secret();
     Result<std::optional<std::pair<std::string, std::int64_t>>> read_methodology_stamp(int fiscal_year);
-    // The rows of score_snapshots or published_results (same columns) of a year, by agency id;
-    // without `with_detail`, detail_json is left empty (and never read from disk).
-    Result<std::vector<ScoreSnapshot>> score_rows(std::string_view table, int fiscal_year, bool with_detail);
+    // The rows of score_snapshots or published_rows (same columns) that `from_where` ("table
+    // WHERE …", with its parameters) selects, by agency id; without `with_detail`, detail_json
+    // is left empty (and never read from disk).
+    Result<std::vector<ScoreSnapshot>> score_rows(std::string_view from_where, sql::Values parameters, bool with_detail);
     // Within an import's transaction: every process importing the same year queues here.
     Result<void> lock_year(int fiscal_year);
     Result<void> check_agencies_known(const std::vector<std::pair<std::string, std::size_t>>& agency_lines, const ImportOptions& options);

@@ -181,13 +181,15 @@ Result<void> SqlStore::save_snapshots(int year, const std::string& methodology_v
     return transaction.commit();
 }
 
-Result<std::vector<ScoreSnapshot>> SqlStore::snapshots(int year) { return score_rows("score_snapshots", year, true); }
+Result<std::vector<ScoreSnapshot>> SqlStore::snapshots(int year) {
+    return score_rows("score_snapshots WHERE fiscal_year = ?", {year}, true);
+}
 
-Result<std::vector<ScoreSnapshot>> SqlStore::score_rows(std::string_view table, int year, bool with_detail) {
+Result<std::vector<ScoreSnapshot>> SqlStore::score_rows(std::string_view from_where, sql::Values parameters, bool with_detail) {
     std::vector<ScoreSnapshot> list;
     ITA_TRY_VOID(database().stream("SELECT agency_id, overall, rating, pass, " + std::string(with_detail ? "detail" : "''") + " FROM " +
-                                       std::string(table) + " WHERE fiscal_year = ? ORDER BY agency_id",
-                                   {year}, [&](const sql::Rows& row) {
+                                       std::string(from_where) + " ORDER BY agency_id",
+                                   parameters, [&](const sql::Rows& row) {
                                        ScoreSnapshot snapshot{row.string(0), {}, row.string(2), {}, row.string(4)};
                                        if (!row.is_null(1)) snapshot.overall = row.real(1);
                                        if (!row.is_null(3)) snapshot.pass = row.boolean(3);

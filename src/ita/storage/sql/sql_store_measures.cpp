@@ -107,6 +107,12 @@ Result<std::vector<core::Measure>> SqlStore::measures(int fiscal_year, const std
     return list;
 }
 
+Result<std::optional<int>> SqlStore::measure_fiscal_year(std::int64_t measure_id) {
+    ITA_TRY(year, sql::single_integer(database(), "SELECT fiscal_year FROM measures WHERE measure_id = ?", {measure_id}));
+    if (!year) return std::optional<int>();
+    return std::optional<int>(static_cast<int>(*year));
+}
+
 Result<void> SqlStore::set_constraints(int fiscal_year, const std::string& agency_id, const core::Constraints& constraints,
                                        std::string_view actor) {
     auto& db = database();

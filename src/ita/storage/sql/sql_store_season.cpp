@@ -45,6 +45,13 @@ Result<bool> SqlStore::in_season(int year, const std::string& agency_id) {
     return rows->next();
 }
 
+Result<std::vector<std::string>> SqlStore::assessed_agencies(int year) {
+    std::vector<std::string> ids;
+    ITA_TRY_VOID(database().stream("SELECT agency_id FROM assessments WHERE fiscal_year = ? ORDER BY agency_id", {year},
+                                   [&](const sql::Rows& row) { ids.push_back(row.string(0)); }));
+    return ids;
+}
+
 Result<void> SqlStore::set_headcount(int year, const std::string& agency_id, long long headcount, std::string_view actor) {
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
@@ -110,6 +117,9 @@ Result<void> SqlStore::review_oit(int year, const std::string& agency_id, const 
         "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET verdict = excluded.verdict, comment = excluded.comment, "
         "reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at",
         {year, agency_id, item, verdict, comment, reviewer, day})));
+    // A clarification filed before this verdict has now been looked at.
+    ITA_TRY_VOID(without_value(db.execute("UPDATE oit_clarifications SET reviewed = 1 WHERE fiscal_year = ? AND agency_id = ? AND item = ?",
+                                          {year, agency_id, item})));
     ITA_TRY_VOID(
         audit(reviewer, "review oit item", year, "agency=" + agency_id + " item=" + item + " verdict=" + verdict + " comment=" + comment));
     return transaction.commit();
@@ -150,6 +160,22 @@ Result<std::vector<OitEntry>> SqlStore::oit_entries(int year, const std::string&
                            rows->string(7), rows->string(8), rows->string(9)});
     }
     return entries;
+}
+
+Result<std::vector<OitReviewProgress>> SqlStore::oit_review_progress(int year) {
+    std::vector<OitReviewProgress> list;
+    ITA_TRY_VOID(database().stream(
+        "SELECT s.agency_id, count(*), sum(CASE WHEN r.verdict IS NULL THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN r.verdict = 'accepted' THEN 1 ELSE 0 END), sum(CASE WHEN r.verdict = 'rejected' THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN c.item IS NOT NULL AND c.reviewed = 0 THEN 1 ELSE 0 END) FROM oit_submissions s "
+        "LEFT JOIN oit_reviews r ON r.fiscal_year = s.fiscal_year AND r.agency_id = s.agency_id AND r.item = s.item "
+        "LEFT JOIN oit_clarifications c ON c.fiscal_year = s.fiscal_year AND c.agency_id = s.agency_id AND c.item = s.item "
+        "WHERE s.fiscal_year = ? GROUP BY s.agency_id ORDER BY s.agency_id",
+        {year}, [&](const sql::Rows& row) {
+            const auto count = [&](int column) { return static_cast<std::size_t>(row.integer(column)); };
+            list.push_back({row.string(0), count(1), count(2), count(3), count(4), count(5)});
+        }));
+    return list;
 }
 
 }  // namespace ita::storage
