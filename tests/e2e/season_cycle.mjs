@@ -38,6 +38,8 @@ const run = (...args) => execFileSync(ita, args, { encoding: 'utf8', stdio: ['pi
 const addUser = (user, role, extra = []) =>
   execFileSync(ita, ['users', 'add', '--db', db, '--user', user, '--name', user, '--role', role, ...extra], { input: 'correct horse battery\n', stdio: ['pipe', 'pipe', 'pipe'] });
 const isoDay = (offset) => { const day = new Date(Date.now() + offset * 86400000); return day.toISOString().slice(0, 10); };
+// The same day as an official types it: day/month/Buddhist-era year.
+const thaiDay = (offset) => { const [y, m, d] = isoDay(offset).split('-'); return `${d}/${m}/${Number(y) + 543}`; };
 // Half away from zero to two decimals, as ita prints scores.
 const shown = (value) => (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100).toFixed(2);
 
@@ -195,11 +197,11 @@ try {
   assert.equal(live.instruments.EIT, null, 'no EIT figure while the survey is open');
   await nation.page.goto(`${base}/national/season?year=${year}`);
   for (const phase of ['iit', 'eit']) {
-    await nation.page.fill(`#${phase}_open`, isoDay(-3));
-    await nation.page.fill(`#${phase}_close`, isoDay(-2));
+    await nation.page.fill(`#${phase}_open`, thaiDay(-3));
+    await nation.page.fill(`#${phase}_close`, thaiDay(-2));
   }
-  await nation.page.fill('#review_open', isoDay(-2));
-  await nation.page.fill('#review_close', isoDay(-1));
+  await nation.page.fill('#review_open', thaiDay(-2));
+  await nation.page.fill('#review_close', thaiDay(-1));
   await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('form[action="/national/season"] button[type=submit]')]);
 
   // 8. The result page shows what `ita score` computes from the same database.
@@ -223,7 +225,47 @@ try {
   assert.deepEqual(parts.map((row) => row[row.length - 1]), scored.eit_parts.map(partShown), 'the EIT parts');
   assert.equal(parts[0][parts[0].length - 1], '—', 'part 1 has only the 3 web answers');
   if (scored.overall < 85) assert.match(await group.page.textContent('main'), /เส้นทางสู่เกณฑ์ 85 คะแนน/);
-  console.log(`season cycle passed on ${backend}: overall ${shown(scored.overall)}, ${rows.length} indicators, 3 staff, 3 citizens, 3 OIT items`);
+  // 9. Publishing: refused while OIT entry and clarification are still open (the page says why
+  // and offers no button), then, the calendar closed in a second edit, previewed, confirmed by
+  // typing, and corrected once with a reason the public page shows.
+  await nation.page.goto(`${base}/national/publish?year=${year}`);
+  assert.match(await nation.page.textContent('#blocking'), /การบันทึกข้อมูล OIT ยังเปิดอยู่/);
+  assert.equal(await nation.page.locator('#publish-form').count(), 0, 'no publish button while the season runs');
+  await shot(nation.page, 'publish-blocked');
+  await noSeriousAccessibilityFaults(nation.page, 'the publication page, blocked');
+  await nation.page.goto(`${base}/national/season?year=${year}`);
+  assert.equal(await nation.page.inputValue('#review_close'), thaiDay(-1), 'the calendar in force, in the Buddhist era');
+  await nation.page.fill('#oit_entry_open', thaiDay(-4));
+  await nation.page.fill('#oit_entry_close', thaiDay(-3));
+  await nation.page.fill('#clarification_open', thaiDay(-1));
+  await nation.page.fill('#clarification_close', thaiDay(-1));
+  await Promise.all([nation.page.waitForURL(/done=opened/), nation.page.click('form[action="/national/season"] button[type=submit]')]);
+  assert.equal(await nation.page.inputValue('#iit_close'), thaiDay(-2), 'the first edit kept');
+  const publishPage = await signIn('nation', phone);
+  await publishPage.page.goto(`${base}/national/publish?year=${year}`);
+  assert.match(await publishPage.page.textContent('#preview-figures'), /มีผลการประเมิน1/);
+  await shot(publishPage.page, 'publish-ready-360');
+  await noSeriousAccessibilityFaults(publishPage.page, 'the publication page, ready');
+  await publishPage.page.fill('#confirmation', 'ตกลง');
+  await publishPage.page.click('#publish-form button[type=submit]');
+  assert.match(await publishPage.page.textContent('.errors'), /พิมพ์ “เผยแพร่ผลปี 2566” เพื่อยืนยัน/);
+  await publishPage.page.fill('#confirmation', 'เผยแพร่ผลปี ๒๕๖๖');
+  await Promise.all([publishPage.page.waitForURL(/done=published/), publishPage.page.click('#publish-form button[type=submit]')]);
+  await publishPage.page.fill('#reason', 'แก้ไขผลการตรวจ OIT ที่บันทึกผิดหนึ่งข้อ');
+  await publishPage.page.fill('#confirmation', 'เผยแพร่ผลปี 2566');
+  await Promise.all([publishPage.page.waitForURL(/done=published/), publishPage.page.click('#publish-form button[type=submit]')]);
+  assert.equal(await publishPage.page.locator('#versions tbody tr').count(), 2);
+  await shot(publishPage.page, 'publish-versions-360');
+  const publicPage = await browser.newPage();
+  let note = '';
+  for (let attempt = 0; attempt < 40 && !note.includes('ฉบับที่ 2'); ++attempt) {
+    await publicPage.goto(`${base}/national?year=${year}`);
+    note = (await publicPage.locator('#publication-note').textContent()) ?? '';
+    if (!note.includes('ฉบับที่ 2')) await publicPage.waitForTimeout(100);
+  }
+  assert.match(note, /ฉบับที่ 2 แก้ไขเมื่อ .* เหตุผล: แก้ไขผลการตรวจ OIT ที่บันทึกผิดหนึ่งข้อ/);
+  await shot(publicPage, 'public-corrected');
+  console.log(`season cycle passed on ${backend}: overall ${shown(scored.overall)}, ${rows.length} indicators, 3 staff, 3 citizens, 3 OIT items, published and corrected once`);
 } catch (error) {
   console.error(log().split('\n').slice(-20).join('\n'));
   throw error;

@@ -173,7 +173,7 @@ TEST(StoreCli, DraftMeasuresFromLastYearsAnalysisAndTrackThem) {
     // Drafting again adds nothing: every weakness has its measure.
     EXPECT_NE(run_ita("measures draft --db " + db + " --year 2566 --agency A1").output.find("0 draft measures added"), std::string::npos);
 
-    ASSERT_EQ(run_ita("measures progress --db " + db + " --id 1 --date 2022-10-01 --percent 25 --text เริ่มแล้ว").exit_code, 0);
+    ASSERT_EQ(run_ita("measures progress --db " + db + " --id 1 --date 2022-10-01 --percent 25 --text เริ่มดำเนินการแล้ว").exit_code, 0);
     const auto overdue = run_ita("measures list --db " + db + " --year 2566 --agency A1 --overdue --today 2022-11-15 --format json");
     ASSERT_EQ(overdue.exit_code, 0) << overdue.output;
     // Measure 1 reported on 1 Oct (next due 1 Jan); 2–3 never reported: due since 1 Oct. The
@@ -234,7 +234,7 @@ TEST(ReportCli, FortyMeasuresPaginateWithRepeatedHeadersAndThaiPageNumbers) {
     for (int number = 1; number <= 40; ++number)
         ASSERT_EQ(
             run_ita("measures add --db " + db + " --year 2566 --agency A1 --title 'กิจกรรมที่ " + std::to_string(number) +
-                    " ทดสอบ' --responsible กองคลัง --start 2022-10-01 --end 2023-09-30 --target indicator:" +
+                    " ทดสอบ' --status active --responsible กองคลัง --start 2022-10-01 --end 2023-09-30 --target indicator:" +
                     std::to_string(1 + number % 10) + " --steps '1. วางแผนงานและแต่งตั้งคณะทำงาน\n2. ดำเนินการตามแผน\n3. รายงานผลต่อผู้บริหาร'")
                 .exit_code,
             0);

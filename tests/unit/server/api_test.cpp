@@ -133,7 +133,7 @@ TEST_F(Api, OitCycleAndMeasures) {
     EXPECT_NE(odd_status->body.find("/status"), std::string::npos) << odd_status->body;
     EXPECT_EQ(m_client
                   ->Post("/api/v1/agencies/A1/measures/" + id + "/progress?year=2566", group,
-                         R"({"reported_on":"2022-11-30","percent":30})", json_type)
+                         R"({"reported_on":"2022-11-30","percent":30,"text":"จัดประชุมชี้แจงแล้ว"})", json_type)
                   ->status,
               204);
     const auto listed = m_client->Get("/api/v1/agencies/A1/measures?year=2566", group);

@@ -111,7 +111,7 @@ TEST_F(MeasuresWeb, DraftAddEditReportProgressAndRemove) {
     EXPECT_NE(bad->body.find(">Half done</textarea>"), std::string::npos);
     const auto good = m_client->Post(
         "/admin/measures/" + id + "/progress", group,
-        "year=2566&csrf=" + csrf + "&reported_on=2023-01-31&percent=40&text=Half+done&evidence_url=https%3A%2F%2Fexample.go.th%2Fp",
+        "year=2566&csrf=" + csrf + "&reported_on=2023-01-31&percent=40&text=Half+of+the+plan+done&evidence_url=https%3A%2F%2Fexample.go.th%2Fp",
         form_type);
     ASSERT_EQ(good->status, 303);
     const auto with_progress = m_client->Get(good->get_header_value("Location"), group);
