@@ -3,6 +3,7 @@
 #include <ita/server/pages.hpp>
 
 #include <ita/app/output_file.hpp>
+#include <ita/server/account_admin_routes.hpp>
 #include <ita/server/account_routes.hpp>
 #include <ita/server/admin_routes.hpp>
 #include <ita/server/api_routes.hpp>
@@ -48,6 +49,7 @@ int run_serve_command(const ServeCommand& command) {
     server::add_results_routes(router, context);
     server::add_survey_routes(router, context);
     server::add_account_routes(router, context);
+    server::add_account_admin_routes(router, context);
     server::add_admin_routes(router, context);
     server::add_measure_routes(router, context, public_cache);
     std::shared_ptr<service::EvidenceMonitor> evidence_monitor;

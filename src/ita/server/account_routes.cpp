@@ -44,6 +44,10 @@ HttpResponse login_form(const HttpRequest& request, int status, const std::strin
 
 }  // namespace
 
+std::string session_cookie_header(const HttpRequest& request, const std::string& token) {
+    return std::string(session_cookie) + "=" + token + cookie_attributes(request, service::session_seconds);
+}
+
 std::optional<storage::Session> current_session(storage::Store& store, const HttpRequest& request) {
     const auto cookie = request.cookies.find(session_cookie);
     if (cookie == request.cookies.end()) return std::nullopt;
@@ -117,11 +121,13 @@ void add_account_routes(Router& router, const ResultsContext& context) {
                 return login_form(request, 429, user, "เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไปจากเครือข่ายนี้ โปรดลองใหม่ใน 15 นาที", "", next);
             if (signed_in.error().code == ErrorCode::invalid_input)
                 return login_form(request, 401, user, "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "", next);
+            if (signed_in.error().code == ErrorCode::conflict)
+                return login_form(request, 403, user, "บัญชีนี้ถูกระงับการใช้งาน โปรดติดต่อผู้ดูแลระบบ", "", next);
             return error_response(signed_in.error());
         }
-        auto response = redirect(next.empty() ? "/me" : next);
-        response.headers.emplace_back(
-            "Set-Cookie", std::string(session_cookie) + "=" + signed_in->token + cookie_attributes(request, service::session_seconds));
+        // A password someone else set is changed before anything else.
+        auto response = redirect(signed_in->session.user.must_change_password ? "/account/password" : next.empty() ? "/me" : next);
+        response.headers.emplace_back("Set-Cookie", session_cookie_header(request, signed_in->token));
         return response;
     });
     router.add("GET", "/me", [context](const HttpRequest& request) {

@@ -8,6 +8,10 @@ namespace ita::server {
 
 void add_account_routes(Router& router, const ResultsContext& context);
 
+// The Set-Cookie value that gives the browser a session (HttpOnly, SameSite=Strict, Secure
+// behind TLS).
+std::string session_cookie_header(const HttpRequest& request, const std::string& token);
+
 // The session of the request's cookie, if it is signed in.
 std::optional<storage::Session> current_session(storage::Store& store, const HttpRequest& request);
 

@@ -23,6 +23,8 @@ HttpResponse see_other(const std::string& location) { return {303, "text/plain; 
 std::expected<storage::Session, HttpResponse> signed_in(storage::Store& store, const HttpRequest& request, const FormFields& fields) {
     auto session = current_session(store, request);
     if (!session) return std::unexpected(see_other(login_address_for(request)));
+    // A password someone else set opens no page but the one that changes it.
+    if (session->user.must_change_password && request.path != "/account/password") return std::unexpected(see_other("/account/password"));
     if (request.method == "POST" && !csrf_matches(*session, fields.contains("csrf") ? fields.at("csrf") : ""))
         return std::unexpected(message_page(400, "แบบฟอร์มไม่ถูกต้อง", "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ โปรดลองใหม่"));
     return *session;

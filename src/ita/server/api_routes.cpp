@@ -96,9 +96,16 @@ void add_session_routes(Router& router, const ResultsContext& context) {
         auto credentials = api::decode_credentials(request.body);
         if (!credentials) return error_response(credentials.error());
         auto signed_in = service::login(**store, credentials->user, credentials->password, request.remote, std::time(nullptr));
-        if (!signed_in)
-            return signed_in.error().code == ErrorCode::invalid_input ? json_error(401, "wrong user or password")
-                                                                      : error_response(signed_in.error());
+        if (!signed_in) {
+            if (signed_in.error().code == ErrorCode::invalid_input) return json_error(401, "wrong user or password");
+            if (signed_in.error().code == ErrorCode::conflict) return json_error(403, "the account is disabled");
+            return error_response(signed_in.error());
+        }
+        // A temporary password opens nothing until its owner has changed it on the web.
+        if (signed_in->session.user.must_change_password) {
+            (void)(*store)->remove_session(signed_in->token);
+            return json_error(403, "the password was set by an administrator: change it at /account/password first");
+        }
         return ok(201, api::encode_session(signed_in->token, signed_in->session));
     });
     router.add("DELETE", "/api/v1/session", [context](const HttpRequest& request) {

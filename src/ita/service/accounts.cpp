@@ -5,7 +5,9 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
+#include <set>
 
 namespace ita::service {
 
@@ -40,8 +42,98 @@ std::string new_form_token() {
     return random_hex(16);
 }
 
+namespace {
+
+Result<std::string> password_hash(const std::string& password) {
+    if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return fail(ErrorCode::internal, "out of memory while hashing the password");
+    return std::string(hash);
+}
+
+}  // namespace
+
+std::string temporary_password() {
+    static constexpr std::string_view alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+    if (sodium_init() < 0) return {};
+    std::string password;
+    for (int index = 0; index < 12; ++index) {
+        if (index > 0 && index % 4 == 0) password += '-';
+        password += alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))];
+    }
+    return password;
+}
+
+Result<std::vector<IssuedAccount>> create_agency_accounts(storage::Store& store, const std::vector<std::string>& agency_ids,
+                                                          const std::string& actor) {
+    ITA_TRY(agencies, store.agencies());
+    ITA_TRY(users, store.users());
+    std::set<std::string> served;
+    for (const auto& user : users)
+        if (user.role == core::Role::agency_admin) served.insert(user.agency_id);
+    std::set<std::string> taken;
+    for (const auto& user : users) taken.insert(user.user_id);
+    const std::set<std::string> named(agency_ids.begin(), agency_ids.end());
+    for (const auto& id : named)
+        if (std::none_of(agencies.begin(), agencies.end(), [&](const core::Agency& agency) { return agency.agency_id == id; }))
+            return fail(ErrorCode::invalid_input, "ไม่พบหน่วยงาน " + id);
+    std::vector<IssuedAccount> issued;
+    for (const auto& agency : agencies) {
+        if ((!named.empty() && !named.contains(agency.agency_id)) || served.contains(agency.agency_id)) continue;
+        std::string user_id = "wg-" + agency.agency_id;
+        std::transform(user_id.begin(), user_id.end(), user_id.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (!util::is_identifier(user_id) || taken.contains(user_id)) continue;  // agency ids are identifiers; a name taken by hand stays
+        IssuedAccount account{user_id,     "คณะทำงาน ITA " + agency.name, core::Role::agency_admin, agency.agency_id,
+                              agency.name, temporary_password()};
+        ITA_TRY(hash, password_hash(account.password));
+        ITA_TRY_VOID(store.add_user({user_id, account.display_name, core::Role::agency_admin, agency.agency_id, hash, false, true}, actor));
+        issued.push_back(std::move(account));
+    }
+    return issued;
+}
+
+Result<IssuedAccount> reset_password(storage::Store& store, const std::string& user_id, const std::string& actor) {
+    ITA_TRY(user, store.user(user_id));
+    IssuedAccount account{user.user_id, user.display_name, user.role, user.agency_id, "", temporary_password()};
+    if (!user.agency_id.empty()) {
+        ITA_TRY(agency, store.agency(user.agency_id));
+        if (agency) account.agency_name = agency->name;
+    }
+    ITA_TRY(hash, password_hash(account.password));
+    ITA_TRY_VOID(store.set_password(user_id, hash, true, actor));
+    return account;
+}
+
+Result<Login> change_password(storage::Store& store, const std::string& user_id, const std::string& current, const std::string& fresh,
+                              std::int64_t now) {
+    if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
+    ITA_TRY(user, store.user(user_id));
+    const auto refuse = [](std::string field, std::string message) {
+        Error error{ErrorCode::invalid_input, message, {{"", 0, std::move(field), message}}, 0};
+        return std::unexpected(std::move(error));
+    };
+    if (user.password_hash.empty() || crypto_pwhash_str_verify(user.password_hash.c_str(), current.c_str(), current.size()) != 0)
+        return refuse("current", "รหัสผ่านปัจจุบันไม่ถูกต้อง");
+    if (fresh.size() < 10) return refuse("fresh", "รหัสผ่านใหม่ต้องยาวอย่างน้อย 10 ตัวอักษร");
+    if (fresh == current) return refuse("fresh", "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม");
+    ITA_TRY(hash, password_hash(fresh));
+    ITA_TRY_VOID(store.set_password(user_id, hash, false, user_id));
+    user.must_change_password = false;
+    Login result{random_hex(32), {user, random_hex(16), now + session_seconds}};
+    result.session.user.password_hash.clear();
+    ITA_TRY_VOID(store.add_session(result.token, user_id, result.session.csrf, result.session.expires_at));
+    return result;
+}
+
+Result<void> set_disabled(storage::Store& store, const std::string& user_id, bool disabled, const std::string& actor) {
+    if (disabled && user_id == actor) return fail(ErrorCode::invalid_input, "ระงับบัญชีของตนเองไม่ได้");
+    return store.set_user_disabled(user_id, disabled, actor);
+}
+
 Result<void> add_user(storage::Store& store, const std::string& user_id, const std::string& name, const std::string& role,
-                      const std::string& agency_id, const std::string& password, const std::string& actor) {
+                      const std::string& agency_id, const std::string& password, const std::string& actor, bool must_change) {
     if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
     if (const auto problem = util::identifier_problem(user_id); !problem.empty())
         return fail(ErrorCode::invalid_input, "--user " + problem);
@@ -52,11 +144,8 @@ Result<void> add_user(storage::Store& store, const std::string& user_id, const s
         if (!agency) return fail(ErrorCode::invalid_input, "an agency admin needs --agency with an agency of the database");
     }
     if (password.size() < 10) return fail(ErrorCode::invalid_input, "the password must have at least 10 characters");
-    char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return fail(ErrorCode::internal, "out of memory while hashing the password");
-    return store.add_user({user_id, name, *parsed, parsed == core::Role::agency_admin ? agency_id : "", hash}, actor);
+    ITA_TRY(hash, password_hash(password));
+    return store.add_user({user_id, name, *parsed, parsed == core::Role::agency_admin ? agency_id : "", hash, false, must_change}, actor);
 }
 
 Result<Login> login(storage::Store& store, const std::string& user_id, const std::string& password, const std::string& remote,
@@ -82,6 +171,7 @@ Result<Login> login(storage::Store& store, const std::string& user_id, const std
         ITA_TRY_VOID(store.record(user_id, "login failed", "address hashed away"));
         return fail(ErrorCode::invalid_input, "wrong user or password");
     }
+    if (found->disabled) return fail(ErrorCode::conflict, "the account is disabled");
     Login result{random_hex(32), {*found, random_hex(16), now + session_seconds}};
     ITA_TRY_VOID(store.add_session(result.token, user_id, result.session.csrf, result.session.expires_at));
     ITA_TRY_VOID(store.record(user_id, "login", ""));

@@ -179,8 +179,10 @@ struct User {
     std::string user_id;
     std::string display_name;
     core::Role role = core::Role::agency_admin;
-    std::string agency_id;      // for agency admins
-    std::string password_hash;  // argon2id, libsodium's string form
+    std::string agency_id;              // for agency admins
+    std::string password_hash;          // argon2id, libsodium's string form
+    bool disabled = false;              // cannot sign in
+    bool must_change_password = false;  // set by someone else: changed at the next sign-in
 };
 
 struct Session {
@@ -379,6 +381,14 @@ public:
     // Accounts and sessions. Session tokens are stored as keyed hashes.
     virtual Result<void> add_user(const User& user, std::string_view actor) = 0;
     virtual Result<User> user(const std::string& user_id) = 0;
+    // Every account, by user id, without password hashes.
+    virtual Result<std::vector<User>> users() = 0;
+    // A new password hash (and whether it must be changed at the next sign-in); every session of
+    // the user ends. not_found for an unknown user. Audited (never the hash).
+    virtual Result<void> set_password(const std::string& user_id, const std::string& password_hash, bool must_change,
+                                      std::string_view actor) = 0;
+    // Disables (its sessions end) or enables an account; not_found for an unknown user. Audited.
+    virtual Result<void> set_user_disabled(const std::string& user_id, bool disabled, std::string_view actor) = 0;
     virtual Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf,
                                      std::int64_t expires_at) = 0;
     // not_found for an unknown or expired (at `now`) token.

@@ -61,6 +61,14 @@ const std::vector<Route> routes{
     {"POST", "/national/publish", "/national/publish", Who::national, "year=2565"},
     {"POST", "/national/publish/withdraw", "/national/publish/withdraw", Who::national, "year=2565&publication=1"},
     {"GET", "/me", "/me", Who::signed_in, ""},
+    {"GET", "/account/password", "/account/password", Who::signed_in, ""},
+    {"POST", "/account/password", "/account/password", Who::signed_in, "current=x&fresh=y&again=y"},
+    {"GET", "/national/accounts", "/national/accounts", Who::national, ""},
+    {"POST", "/national/accounts", "/national/accounts", Who::national, "user=&name=&role=auditor"},
+    {"POST", "/national/accounts/agencies", "/national/accounts/agencies", Who::national, "agencies=NOPE"},
+    {"POST", "/national/accounts/reset", "/national/accounts/reset", Who::national, "user=nobody"},
+    {"POST", "/national/accounts/disable", "/national/accounts/disable", Who::national, "user=nobody"},
+    {"POST", "/national/accounts/enable", "/national/accounts/enable", Who::national, "user=nobody"},
     {"GET", "/api/v1/season/:year", "/api/v1/season/2566", Who::signed_in, ""},
     {"GET", "/admin/codes", "/admin/codes?year=2566&agency=A1", Who::working_group, ""},
     {"POST", "/admin/codes", "/admin/codes", Who::working_group, "year=2566&agency=A1&count=1"},
@@ -145,7 +153,7 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
     for (const auto& route : routes) listed.emplace(route.method, route.pattern);
     for (const char* file :
          {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "integrity_routes",
-          "public_routes", "results_routes", "survey_routes", "publication_routes", "methodology_routes"}) {
+          "public_routes", "results_routes", "survey_routes", "publication_routes", "methodology_routes", "account_admin_routes"}) {
         std::ifstream in(std::string(ITA_SOURCE_DIR) + "/src/ita/server/" + file + ".cpp");
         std::stringstream text;
         text << in.rdbuf();

@@ -101,6 +101,10 @@ public:
     Result<std::int64_t> public_generation() override;
     Result<void> add_user(const User& user, std::string_view actor) override;
     Result<User> user(const std::string& user_id) override;
+    Result<std::vector<User>> users() override;
+    Result<void> set_password(const std::string& user_id, const std::string& password_hash, bool must_change,
+                              std::string_view actor) override;
+    Result<void> set_user_disabled(const std::string& user_id, bool disabled, std::string_view actor) override;
     Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) override;
     Result<Session> session(std::string_view token, std::int64_t now) override;
     Result<void> remove_session(std::string_view token) override;

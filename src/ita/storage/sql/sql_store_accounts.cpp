@@ -13,23 +13,72 @@ std::span<const std::uint8_t> bytes(const RespondentKey& key) { return key; }
 Result<void> SqlStore::add_user(const User& user, std::string_view actor) {
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
-    ITA_TRY_VOID(without_value(
-        db.execute("INSERT INTO users (user_id, display_name, role, agency_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                   {user.user_id, user.display_name, core::role_code(user.role),
-                    user.agency_id.empty() ? sql::Value() : sql::Value(user.agency_id), user.password_hash, utc_now()})));
+    ITA_TRY_VOID(without_value(db.execute(
+        "INSERT INTO users (user_id, display_name, role, agency_id, password_hash, created_at, disabled, must_change_password) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {user.user_id, user.display_name, core::role_code(user.role), user.agency_id.empty() ? sql::Value() : sql::Value(user.agency_id),
+         user.password_hash, utc_now(), user.disabled ? 1 : 0, user.must_change_password ? 1 : 0})));
     ITA_TRY_VOID(audit(actor, "add user", std::nullopt, "user=" + user.user_id + " role=" + std::string(core::role_code(user.role))));
     return transaction.commit();
 }
 
+namespace {
+
+constexpr const char* user_columns = "user_id, display_name, role, coalesce(agency_id, ''), disabled, must_change_password";
+
+Result<User> user_of(const sql::Rows& row) {
+    const auto role = core::parse_role(row.text(2));
+    if (!role) return fail(ErrorCode::internal, "user " + row.string(0) + " has an unknown role " + row.string(2));
+    return User{row.string(0), row.string(1), *role, row.string(3), "", row.integer(4) != 0, row.integer(5) != 0};
+}
+
+}  // namespace
+
 Result<User> SqlStore::user(const std::string& user_id) {
-    ITA_TRY(rows, database().query("SELECT user_id, display_name, role, coalesce(agency_id, ''), coalesce(password_hash, '') FROM users "
-                                   "WHERE user_id = ?",
+    ITA_TRY(rows, database().query(std::string("SELECT ") + user_columns + ", coalesce(password_hash, '') FROM users WHERE user_id = ?",
                                    {user_id}));
     ITA_TRY(found, rows->next());
     if (!found) return fail(ErrorCode::not_found, "no user " + user_id);
-    const auto role = core::parse_role(rows->text(2));
-    if (!role) return fail(ErrorCode::internal, "user " + user_id + " has an unknown role " + rows->string(2));
-    return User{rows->string(0), rows->string(1), *role, rows->string(3), rows->string(4)};
+    ITA_TRY(user, user_of(*rows));
+    user.password_hash = rows->string(6);
+    return user;
+}
+
+Result<std::vector<User>> SqlStore::users() {
+    std::vector<User> list;
+    Result<void> problem;
+    ITA_TRY_VOID(database().stream(std::string("SELECT ") + user_columns + " FROM users ORDER BY user_id", {}, [&](const sql::Rows& row) {
+        auto user = user_of(row);
+        if (!user) {
+            problem = std::unexpected(user.error());
+            return;
+        }
+        list.push_back(std::move(*user));
+    }));
+    ITA_TRY_VOID(std::move(problem));
+    return list;
+}
+
+Result<void> SqlStore::set_password(const std::string& user_id, const std::string& password_hash, bool must_change,
+                                    std::string_view actor) {
+    auto& db = database();
+    ITA_TRY(transaction, sql::Transaction::begin(db));
+    ITA_TRY(changed, db.execute("UPDATE users SET password_hash = ?, must_change_password = ? WHERE user_id = ?",
+                                {password_hash, must_change ? 1 : 0, user_id}));
+    if (changed == 0) return fail(ErrorCode::not_found, "no user " + user_id);
+    ITA_TRY_VOID(without_value(db.execute("DELETE FROM sessions WHERE user_id = ?", {user_id})));
+    ITA_TRY_VOID(audit(actor, must_change ? "set temporary password" : "change password", std::nullopt, "user=" + user_id));
+    return transaction.commit();
+}
+
+Result<void> SqlStore::set_user_disabled(const std::string& user_id, bool disabled, std::string_view actor) {
+    auto& db = database();
+    ITA_TRY(transaction, sql::Transaction::begin(db));
+    ITA_TRY(changed, db.execute("UPDATE users SET disabled = ? WHERE user_id = ?", {disabled ? 1 : 0, user_id}));
+    if (changed == 0) return fail(ErrorCode::not_found, "no user " + user_id);
+    if (disabled) ITA_TRY_VOID(without_value(db.execute("DELETE FROM sessions WHERE user_id = ?", {user_id})));
+    ITA_TRY_VOID(audit(actor, disabled ? "disable user" : "enable user", std::nullopt, "user=" + user_id));
+    return transaction.commit();
 }
 
 Result<void> SqlStore::add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) {
@@ -52,6 +101,7 @@ Result<Session> SqlStore::session(std::string_view token, std::int64_t now) {
         found.expires_at = rows->integer(2);
     }
     ITA_TRY(owner, user(user_id));
+    if (owner.disabled) return fail(ErrorCode::not_found, "no such session");  // ended when the account was disabled
     found.user = std::move(owner);
     return found;
 }
