@@ -12,6 +12,7 @@
 #include <ita/server/measure_routes.hpp>
 #include <ita/server/national_routes.hpp>
 #include <ita/server/oit_routes.hpp>
+#include <ita/server/progress_routes.hpp>
 #include <ita/server/public_routes.hpp>
 #include <ita/server/results_routes.hpp>
 #include <ita/server/survey_routes.hpp>
@@ -50,6 +51,7 @@ int run_serve_command(const ServeCommand& command) {
     server::add_survey_routes(router, context);
     server::add_account_routes(router, context);
     server::add_account_admin_routes(router, context);
+    server::add_progress_routes(router, context);
     server::add_admin_routes(router, context);
     server::add_measure_routes(router, context, public_cache);
     std::shared_ptr<service::EvidenceMonitor> evidence_monitor;

@@ -1,5 +1,7 @@
 #include <ita/report/xlsx_writer.hpp>
 
+#include <cstdlib>
+
 #include <ita/core/verdict.hpp>
 
 #include <xlsxwriter.h>
@@ -143,6 +145,34 @@ Result<void> write_rank_xlsx(const RankReport& report, const std::string& path) 
         sheet.number(ranked.position ? std::optional<double>(ranked.position->of) : std::nullopt);
         sheet.end_row();
     }
+    if (workbook_close(workbook) != LXW_NO_ERROR) return fail(ErrorCode::io, "cannot write " + path);
+    return {};
+}
+
+Result<void> write_table_xlsx(const std::string& sheet_name, const std::vector<std::string>& header,
+                              const std::vector<std::vector<std::string>>& rows, const std::string& path) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
+    if (!workbook) return fail(ErrorCode::io, "cannot write " + path);
+    lxw_format* bold = workbook_add_format(workbook);
+    format_set_bold(bold);
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheet_name.c_str());
+    for (std::size_t column = 0; column < header.size(); ++column)
+        worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(column), header[column].c_str(), bold);
+    worksheet_freeze_panes(sheet, 1, 0);
+    for (std::size_t row = 0; row < rows.size(); ++row)
+        for (std::size_t column = 0; column < rows[row].size(); ++column) {
+            const auto& cell = rows[row][column];
+            const auto target_row = static_cast<lxw_row_t>(row + 1);
+            const auto target_column = static_cast<lxw_col_t>(column);
+            char* end = nullptr;
+            const double number = cell.empty() ? 0 : std::strtod(cell.c_str(), &end);
+            if (!cell.empty() && end && *end == '\0' && cell.find_first_not_of("0123456789.-") == std::string::npos)
+                worksheet_write_number(sheet, target_row, target_column, number, nullptr);
+            else if (!cell.empty())
+                worksheet_write_string(sheet, target_row, target_column, cell.c_str(), nullptr);
+        }
     if (workbook_close(workbook) != LXW_NO_ERROR) return fail(ErrorCode::io, "cannot write " + path);
     return {};
 }

@@ -8,6 +8,7 @@
 #include <ita/util/error.hpp>
 
 #include <string>
+#include <vector>
 
 namespace ita::report {
 
@@ -17,5 +18,10 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
 // (agency_id, type, province, overall, verdict, rank, of), written row by row in
 // libxlsxwriter's constant-memory mode so the nation never sits whole in memory.
 Result<void> write_rank_xlsx(const RankReport& report, const std::string& path);
+
+// A plain table: a header row, then rows whose cells are numbers or text, as the CSV download
+// of the same page has them (a cell holding only a number is written as one).
+Result<void> write_table_xlsx(const std::string& sheet_name, const std::vector<std::string>& header,
+                              const std::vector<std::vector<std::string>>& rows, const std::string& path);
 
 }  // namespace ita::report

@@ -56,8 +56,6 @@ std::optional<storage::Session> current_session(storage::Store& store, const Htt
     return *session;
 }
 
-namespace {
-// Percent-encodes all but RFC 3986's unreserved characters (and "/" when `keep_slash`).
 std::string percent_encoded(std::string_view text, bool keep_slash) {
     static constexpr char digits[] = "0123456789ABCDEF";
     std::string encoded;
@@ -73,7 +71,6 @@ std::string percent_encoded(std::string_view text, bool keep_slash) {
     }
     return encoded;
 }
-}  // namespace
 
 bool is_local_address(std::string_view address) {
     if (address.empty() || address.size() > 2000 || address[0] != '/' || address.starts_with("//")) return false;

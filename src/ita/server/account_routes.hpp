@@ -15,6 +15,10 @@ std::string session_cookie_header(const HttpRequest& request, const std::string&
 // The session of the request's cookie, if it is signed in.
 std::optional<storage::Session> current_session(storage::Store& store, const HttpRequest& request);
 
+// Percent-encodes all but RFC 3986's unreserved characters (and "/" when `keep_slash`), for a
+// value put into an address this site builds.
+std::string percent_encoded(std::string_view text, bool keep_slash);
+
 // Whether `address` is a page of this site to send a browser to after it signs in: one leading
 // "/" (not "//", which names another host) and only printable ASCII (no scheme, no header break).
 bool is_local_address(std::string_view address);

@@ -15,6 +15,7 @@
 #include <ita/util/calendar.hpp>
 #include <ita/util/clock.hpp>
 #include <ita/util/mapped_file.hpp>
+#include <ita/util/temp_file.hpp>
 #include <ita/util/text.hpp>
 
 #include <unistd.h>
@@ -46,35 +47,18 @@ const char* content_type_of(const std::string& format) {
     return "text/html; charset=utf-8";
 }
 
-// Writes the report to a private temporary file (the writers take paths) and returns its bytes.
+// The report's bytes (the writers take paths: a private temporary file in between).
 Result<std::string> report_bytes(const service::SeasonReports& season, const std::string& format) {
     const auto input = season.input_for(season.chosen.front(), {{"ผู้รายงานข้อมูล", "", ""}, {"ผู้รับรองข้อมูล", "", ""}, {"ผู้เห็นชอบข้อมูล", "", ""}});
-    if (format == "xlsx") {
-        char pattern[] = "/tmp/ita-report-XXXXXX";
-        const int descriptor = ::mkstemp(pattern);
-        if (descriptor < 0) return fail(ErrorCode::io, "cannot create a temporary file");
-        ::close(descriptor);
-        const std::string path = std::string(pattern);
-        auto written = report::write_xlsx(input, path);
-        auto bytes = written ? util::read_file(path) : Result<std::string>(std::unexpected(written.error()));
-        std::filesystem::remove(path);
-        return bytes;
-    }
+    if (format == "xlsx") return util::bytes_written_to_temp_file([&](const std::string& path) { return report::write_xlsx(input, path); });
     const auto document = report::agency_report(input);
     if (format == "html") {
         std::ostringstream out;
         report::write_html(out, document);
         return out.str();
     }
-    char pattern[] = "/tmp/ita-report-XXXXXX";
-    const int descriptor = ::mkstemp(pattern);
-    if (descriptor < 0) return fail(ErrorCode::io, "cannot create a temporary file");
-    ::close(descriptor);
-    const std::string path = std::string(pattern);
-    auto written = format == "pdf" ? report::write_pdf(document, path) : report::write_docx(document, path);
-    auto bytes = written ? util::read_file(path) : Result<std::string>(std::unexpected(written.error()));
-    std::filesystem::remove(path);
-    return bytes;
+    return util::bytes_written_to_temp_file(
+        [&](const std::string& path) { return format == "pdf" ? report::write_pdf(document, path) : report::write_docx(document, path); });
 }
 
 // A year's results are public once published (`ita publish`); before that only those who work

@@ -64,6 +64,8 @@ const std::vector<Route> routes{
     {"GET", "/account/password", "/account/password", Who::signed_in, ""},
     {"POST", "/account/password", "/account/password", Who::signed_in, "current=x&fresh=y&again=y"},
     {"GET", "/national/accounts", "/national/accounts", Who::national, ""},
+    {"GET", "/national/progress", "/national/progress?year=2566", Who::national, ""},
+    {"GET", "/admin/progress", "/admin/progress?year=2566&agency=A1", Who::working_group, ""},
     {"POST", "/national/accounts", "/national/accounts", Who::national, "user=&name=&role=auditor"},
     {"POST", "/national/accounts/agencies", "/national/accounts/agencies", Who::national, "agencies=NOPE"},
     {"POST", "/national/accounts/reset", "/national/accounts/reset", Who::national, "user=nobody"},
@@ -151,9 +153,9 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
     // The table names every registered route.
     std::set<std::pair<std::string, std::string>> registered, listed;
     for (const auto& route : routes) listed.emplace(route.method, route.pattern);
-    for (const char* file :
-         {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "integrity_routes",
-          "public_routes", "results_routes", "survey_routes", "publication_routes", "methodology_routes", "account_admin_routes"}) {
+    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes",
+                             "integrity_routes", "public_routes", "results_routes", "survey_routes", "publication_routes",
+                             "methodology_routes", "account_admin_routes", "progress_routes"}) {
         std::ifstream in(std::string(ITA_SOURCE_DIR) + "/src/ita/server/" + file + ".cpp");
         std::stringstream text;
         text << in.rdbuf();

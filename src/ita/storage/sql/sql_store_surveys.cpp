@@ -156,6 +156,18 @@ Result<std::size_t> SqlStore::respondent_count(int fiscal_year, const std::strin
     return static_cast<std::size_t>(count.value_or(0));
 }
 
+Result<std::map<std::pair<std::string, core::Instrument>, std::size_t>> SqlStore::respondent_counts(int fiscal_year) {
+    std::map<std::pair<std::string, core::Instrument>, std::size_t> counts;
+    for (const char* table : {"responses", "held_answers"})
+        ITA_TRY_VOID(database().stream(
+            std::string("SELECT agency_id, instrument, count(*) FROM ") + table + " WHERE fiscal_year = ? GROUP BY agency_id, instrument",
+            {fiscal_year}, [&](const sql::Rows& row) {
+                const auto instrument = core::parse_instrument(row.text(1));
+                if (instrument) counts[{row.string(0), *instrument}] += static_cast<std::size_t>(row.integer(2));
+            }));
+    return counts;
+}
+
 Result<bool> SqlStore::claim_job(std::string_view job, const std::string& period) {
     ITA_TRY(claimed,
             database().execute("INSERT INTO job_claims (job, period, claimed_at) VALUES (?, ?, ?) ON CONFLICT (job, period) DO NOTHING",

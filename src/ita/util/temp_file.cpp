@@ -1,0 +1,23 @@
+#include <ita/util/temp_file.hpp>
+
+#include <ita/util/mapped_file.hpp>
+
+#include <filesystem>
+
+#include <unistd.h>
+
+namespace ita::util {
+
+Result<std::string> bytes_written_to_temp_file(const std::function<Result<void>(const std::string& path)>& write) {
+    const auto folder = std::filesystem::temp_directory_path().string();
+    std::string pattern = folder + "/ita-XXXXXX";
+    const int descriptor = ::mkstemp(pattern.data());
+    if (descriptor < 0) return fail(ErrorCode::io, "cannot create a temporary file in " + folder);
+    ::close(descriptor);
+    auto written = write(pattern);
+    auto bytes = written ? read_file(pattern) : Result<std::string>(std::unexpected(written.error()));
+    std::filesystem::remove(pattern);
+    return bytes;
+}
+
+}  // namespace ita::util
