@@ -15,6 +15,7 @@
 #include <ita/server/progress_routes.hpp>
 #include <ita/server/public_routes.hpp>
 #include <ita/server/results_routes.hpp>
+#include <ita/server/review_assignment_routes.hpp>
 #include <ita/server/survey_routes.hpp>
 #include <ita/storage/store.hpp>
 #include <ita/util/text.hpp>
@@ -52,6 +53,7 @@ int run_serve_command(const ServeCommand& command) {
     server::add_account_routes(router, context);
     server::add_account_admin_routes(router, context);
     server::add_progress_routes(router, context);
+    server::add_review_assignment_routes(router, context);
     server::add_admin_routes(router, context);
     server::add_measure_routes(router, context, public_cache);
     std::shared_ptr<service::EvidenceMonitor> evidence_monitor;

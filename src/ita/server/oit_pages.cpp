@@ -160,6 +160,25 @@ Counts count(const service::OitWorkspace& workspace) {
 
 }  // namespace
 
+// Every verdict given on the item, oldest first ("verdicts", "has_verdicts"): who, when, what,
+// why — so a changed verdict is seen by the agency as a change, not a silent overwrite.
+void set_verdict_history(data& target, const service::OitWorkspace& workspace, const std::string& code) {
+    data list{data::type::list};
+    if (const auto found = workspace.history.find(code); found != workspace.history.end())
+        for (const auto& record : found->second) {
+            data row;
+            row.set("date", thai::short_thai_date(record.reviewed_at.substr(0, 10)));
+            row.set("verdict", std::string(record.verdict == core::ReviewVerdict::accepted ? "ผ่าน" : "ไม่ผ่าน"));
+            row.set("reviewer", record.reviewer);
+            row.set("comment", record.comment);
+            row.set("has_comment", flag(!record.comment.empty()));
+            list.push_back(row);
+        }
+    target.set("has_verdicts", flag(!list.is_empty_list()));
+    target.set("changed_verdict", flag(list.is_list() && workspace.history.contains(code) && workspace.history.at(code).size() > 1));
+    target.set("verdicts", list);
+}
+
 HttpResponse oit_items_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages) {
     data context;
     context.set("title", "ข้อมูล OIT ปี " + std::to_string(scope.fiscal_year));
@@ -244,6 +263,7 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
     set_item(context, *item, entry, workspace.agency.type);
     if (entry && entry->verdict != core::ReviewVerdict::pending)
         context.set("verdict", entry->verdict == core::ReviewVerdict::accepted ? std::string("ผ่าน") : std::string("ไม่ผ่าน"));
+    set_verdict_history(context, workspace, code);
     context.set("can_enter", flag(can_enter(workspace, entry)));
     context.set("can_clarify", flag(can_clarify(workspace, entry)));
     if (!can_enter(workspace, entry) && !can_clarify(workspace, entry)) {
@@ -294,6 +314,7 @@ HttpResponse oit_review_page(const service::OitWorkspace& workspace, const Agenc
         data card;
         set_item(card, item, entry, workspace.agency.type);
         card.set("can_review", flag(can_review(workspace, entry)));
+        set_verdict_history(card, workspace, item.code);
         const std::string snapshot_base = "/review/oit/" + workspace.agency.agency_id + "/evidence/";
         if (const auto check = workspace.deadline_checks.find(item.code); check != workspace.deadline_checks.end())
             card.set("deadline_check", readiness_view(check->second, snapshot_base));
@@ -306,10 +327,39 @@ HttpResponse oit_review_page(const service::OitWorkspace& workspace, const Agenc
     return html_page(status, "oit_review", context);
 }
 
-HttpResponse oit_review_index_page(int fiscal_year) {
+HttpResponse oit_review_index_page(const std::vector<service::QueueEntry>& queue, const ReviewQueueView& view) {
+    constexpr std::size_t listed = 300;  // the rest are found by searching
     data context;
     context.set("title", "ตรวจประเมิน OIT");
-    context.set("year", std::to_string(fiscal_year));
+    context.set("year", std::to_string(view.fiscal_year));
+    context.set("q", view.query);
+    context.set("mine", flag(view.mine));
+    context.set("waiting_only", flag(view.waiting_only));
+    context.set("national", flag(view.national));
+    context.set("has_notice", flag(!view.notice.empty()));
+    context.set("notice", view.notice);
+    data rows{data::type::list};
+    std::size_t re_reviews = 0, reviews = 0, shown = 0;
+    for (const auto& entry : queue) {
+        re_reviews += entry.progress.awaiting_re_review;
+        reviews += entry.progress.awaiting_review;
+        if (++shown > listed) continue;
+        data row;
+        row.set("agency_id", entry.agency.agency_id);
+        row.set("name", entry.agency.name);
+        row.set("province", entry.agency.province);
+        row.set("type", entry.agency.type);
+        row.set("auditor", entry.auditor.empty() ? std::string("ยังไม่มอบหมาย") : entry.auditor);
+        row.set("waiting", std::to_string(entry.progress.awaiting_review));
+        row.set("re_review", std::to_string(entry.progress.awaiting_re_review));
+        row.set("entered", std::to_string(entry.progress.entered));
+        rows.push_back(row);
+    }
+    context.set("agencies", rows);
+    context.set("count", std::to_string(queue.size()));
+    context.set("reviews", std::to_string(reviews));
+    context.set("re_reviews", std::to_string(re_reviews));
+    context.set("more", flag(queue.size() > listed));
     return html_page(200, "oit_review_index", context);
 }
 

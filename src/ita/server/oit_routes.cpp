@@ -157,10 +157,26 @@ void add_review_routes(Router& router, const ResultsContext& context) {
         if (!allowed) return allowed.error();
         auto& call = *allowed;
         const auto agency = request.query.find("agency");
-        if (agency == request.query.end() || agency->second.empty()) return oit_review_index_page(call.fiscal_year);
+        const auto queue_page = [&](std::string query, std::string notice, bool every_agency) {
+            ReviewQueueView view{call.fiscal_year,
+                                 std::move(query),
+                                 request.query.contains("mine"),
+                                 !every_agency && !request.query.contains("all"),
+                                 call.session.user.role == core::Role::national_admin,
+                                 std::move(notice)};
+            auto queue = service::review_queue(
+                *call.store, {call.fiscal_year, view.mine ? call.session.user.user_id : "", view.query, view.waiting_only});
+            if (!queue) return error_response(queue.error());
+            return oit_review_index_page(*queue, view);
+        };
+        if (agency == request.query.end() || agency->second.empty())
+            return queue_page(request.query.contains("q") ? request.query.at("q") : "", "", false);
         const auto today = util::bangkok_date_today();
         auto workspace = service::oit_workspace(*call.store, call.fiscal_year, agency->second, context.methodology_dir, today);
-        if (!workspace) return message_page(status_for(workspace.error().code), "เปิดข้อมูล OIT ไม่ได้", workspace.error().message);
+        // Not an agency id (a name typed, say): search for it instead.
+        if (!workspace && workspace.error().code == ErrorCode::not_found)
+            return queue_page(agency->second, "ไม่พบรหัสหน่วยงาน “" + agency->second + "” จึงค้นหาจากชื่อแทน", true);
+        if (!workspace) return error_response(workspace.error());
         return oit_review_page(*workspace, {agency->second, workspace->agency.name, call.fiscal_year, call.session.csrf, today, false},
                                {notice_for(request), {}, {}});
     });

@@ -34,7 +34,7 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     ITA_TRY(agency, store.agency(agency_id));
     if (!agency) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
     ITA_TRY(methodology, methodology_in_force(store, fiscal_year, methodology_dir));
-    OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}, {}, {}};
+    OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t index = 0; index < workspace.methodology.items.size(); ++index)
         if (workspace.methodology.item_applies(workspace.methodology.items[index], agency->type)) workspace.items.push_back(index);
     ITA_TRY(entries, store.oit_entries(fiscal_year, agency_id));
@@ -45,6 +45,8 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     workspace.entry = entry_window;
     workspace.review = review_window;
     workspace.clarification = clarification_window;
+    ITA_TRY(history, store.verdict_history(fiscal_year, agency_id));
+    for (auto& record : history) workspace.history[record.item].push_back(std::move(record));
     ITA_TRY(latest, store.latest_url_checks(fiscal_year, agency_id));
     for (auto& check : latest) workspace.latest_checks.emplace(check.item, std::move(check));
     if (workspace.entry.state == PhaseState::closed) {

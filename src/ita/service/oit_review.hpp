@@ -26,6 +26,8 @@ struct OitWorkspace {
     // entry window has closed, the check the auditor goes by: the newest made by its last day.
     std::map<std::string, core::UrlCheck> latest_checks;
     std::map<std::string, core::UrlCheck> deadline_checks;
+    // Every verdict given on each item, oldest first, by item code.
+    std::map<std::string, std::vector<storage::VerdictRecord>> history;
 };
 
 // not_found for an unknown agency or a year without a methodology.

@@ -144,6 +144,15 @@ struct PublicationRequest {
     std::string public_from;  // UTC, ISO 8601; empty: at once
 };
 
+// One verdict an auditor gave on one OIT item (every one is kept, the latest also in the review).
+struct VerdictRecord {
+    std::string item;
+    core::ReviewVerdict verdict = core::ReviewVerdict::pending;
+    std::string comment;
+    std::string reviewer;
+    std::string reviewed_at;  // YYYY-MM-DD (Bangkok)
+};
+
 // An OIT review's progress for one agency: items entered, and of those how many wait for a
 // first verdict, were accepted or rejected, and how many rejected items were clarified and
 // wait for the auditor to look again.
@@ -363,6 +372,15 @@ public:
     virtual Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) = 0;
     // Every agency that has entered an item, by agency id.
     virtual Result<std::vector<OitReviewProgress>> oit_review_progress(int fiscal_year) = 0;
+    // Every verdict given on the agency's items in the year, oldest first.
+    virtual Result<std::vector<VerdictRecord>> verdict_history(int fiscal_year, const std::string& agency_id) = 0;
+    // Auditors' agencies: each pair (agency id, auditor user id) replaces the agency's auditor for
+    // the year; an empty auditor removes the assignment. invalid_input naming the first unknown
+    // agency or a user who is not an auditor. Audited.
+    virtual Result<void> assign_reviews(int fiscal_year, std::span<const std::pair<std::string, std::string>> assignments,
+                                        std::string_view actor) = 0;
+    // agency id → auditor, for the year.
+    virtual Result<std::map<std::string, std::string>> review_assignments(int fiscal_year) = 0;
 
     // The evidence checker's findings. record_url_check returns the new check's id; a snapshot
     // already stored (same SHA-256) is not stored again. forget_snapshots drops the bytes kept

@@ -65,6 +65,9 @@ const std::vector<Route> routes{
     {"POST", "/account/password", "/account/password", Who::signed_in, "current=x&fresh=y&again=y"},
     {"GET", "/national/accounts", "/national/accounts", Who::national, ""},
     {"GET", "/national/progress", "/national/progress?year=2566", Who::national, ""},
+    {"GET", "/national/review-assignments", "/national/review-assignments?year=2566", Who::national, ""},
+    {"POST", "/national/review-assignments", "/national/review-assignments", Who::national, "year=2566&assignments=A9%2Cx"},
+    {"POST", "/national/review-assignments/spread", "/national/review-assignments/spread", Who::national, "year=2566"},
     {"GET", "/admin/progress", "/admin/progress?year=2566&agency=A1", Who::working_group, ""},
     {"POST", "/national/accounts", "/national/accounts", Who::national, "user=&name=&role=auditor"},
     {"POST", "/national/accounts/agencies", "/national/accounts/agencies", Who::national, "agencies=NOPE"},
@@ -155,7 +158,7 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
     for (const auto& route : routes) listed.emplace(route.method, route.pattern);
     for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes",
                              "integrity_routes", "public_routes", "results_routes", "survey_routes", "publication_routes",
-                             "methodology_routes", "account_admin_routes", "progress_routes"}) {
+                             "methodology_routes", "account_admin_routes", "progress_routes", "review_assignment_routes"}) {
         std::ifstream in(std::string(ITA_SOURCE_DIR) + "/src/ita/server/" + file + ".cpp");
         std::stringstream text;
         text << in.rdbuf();

@@ -76,6 +76,10 @@ public:
                              const std::string& url, std::string_view actor, const std::string& day) override;
     Result<std::vector<OitEntry>> oit_entries(int fiscal_year, const std::string& agency_id) override;
     Result<std::vector<OitReviewProgress>> oit_review_progress(int fiscal_year) override;
+    Result<std::vector<VerdictRecord>> verdict_history(int fiscal_year, const std::string& agency_id) override;
+    Result<void> assign_reviews(int fiscal_year, std::span<const std::pair<std::string, std::string>> assignments,
+                                std::string_view actor) override;
+    Result<std::map<std::string, std::string>> review_assignments(int fiscal_year) override;
     Result<void> count_submission(int fiscal_year, const std::string& agency_id, core::Instrument instrument, const std::string& hour,
                                   std::string_view duration, long long submissions) override;
     Result<std::vector<TimingCount>> submission_timing(int fiscal_year, const std::optional<std::string>& agency_id) override;

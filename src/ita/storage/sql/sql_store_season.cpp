@@ -117,6 +117,9 @@ Result<void> SqlStore::review_oit(int year, const std::string& agency_id, const 
         "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET verdict = excluded.verdict, comment = excluded.comment, "
         "reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at",
         {year, agency_id, item, verdict, comment, reviewer, day})));
+    ITA_TRY_VOID(without_value(db.execute(
+        "INSERT INTO oit_review_history (fiscal_year, agency_id, item, verdict, comment, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {year, agency_id, item, verdict, comment, reviewer, day})));
     // A clarification filed before this verdict has now been looked at.
     ITA_TRY_VOID(without_value(db.execute("UPDATE oit_clarifications SET reviewed = 1 WHERE fiscal_year = ? AND agency_id = ? AND item = ?",
                                           {year, agency_id, item})));
@@ -176,6 +179,51 @@ Result<std::vector<OitReviewProgress>> SqlStore::oit_review_progress(int year) {
             list.push_back({row.string(0), count(1), count(2), count(3), count(4), count(5)});
         }));
     return list;
+}
+
+Result<std::vector<VerdictRecord>> SqlStore::verdict_history(int year, const std::string& agency_id) {
+    std::vector<VerdictRecord> list;
+    ITA_TRY_VOID(
+        database().stream("SELECT item, verdict, comment, reviewer, reviewed_at FROM oit_review_history "
+                          "WHERE fiscal_year = ? AND agency_id = ? ORDER BY history_id",
+                          {year, agency_id}, [&](const sql::Rows& row) {
+                              list.push_back({row.string(0), core::parse_review(row.text(1)).value_or(core::ReviewVerdict::pending),
+                                              row.string(2), row.string(3), row.string(4)});
+                          }));
+    return list;
+}
+
+Result<void> SqlStore::assign_reviews(int year, std::span<const std::pair<std::string, std::string>> assignments, std::string_view actor) {
+    auto& db = database();
+    ITA_TRY(transaction, sql::Transaction::begin(db));
+    const std::string now = utc_now();
+    std::size_t assigned = 0, removed = 0;
+    for (const auto& [agency_id, auditor] : assignments) {
+        ITA_TRY(agency, sql::single_integer(db, "SELECT count(*) FROM agencies WHERE agency_id = ?", {agency_id}));
+        if (agency.value_or(0) == 0) return fail(ErrorCode::invalid_input, "unknown agency " + agency_id);
+        if (auditor.empty()) {
+            ITA_TRY(gone, db.execute("DELETE FROM review_assignments WHERE fiscal_year = ? AND agency_id = ?", {year, agency_id}));
+            removed += static_cast<std::size_t>(gone);
+            continue;
+        }
+        ITA_TRY(role,
+                sql::single_integer(db, "SELECT count(*) FROM users WHERE user_id = ? AND role = 'auditor' AND disabled = 0", {auditor}));
+        if (role.value_or(0) == 0) return fail(ErrorCode::invalid_input, auditor + " is not an auditor");
+        ITA_TRY_VOID(without_value(
+            db.execute("INSERT INTO review_assignments (fiscal_year, agency_id, auditor, assigned_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (fiscal_year, agency_id) DO UPDATE SET auditor = excluded.auditor, assigned_at = excluded.assigned_at",
+                       {year, agency_id, auditor, now})));
+        ++assigned;
+    }
+    ITA_TRY_VOID(audit(actor, "assign reviews", year, "assigned=" + std::to_string(assigned) + " removed=" + std::to_string(removed)));
+    return transaction.commit();
+}
+
+Result<std::map<std::string, std::string>> SqlStore::review_assignments(int year) {
+    std::map<std::string, std::string> assigned;
+    ITA_TRY_VOID(database().stream("SELECT agency_id, auditor FROM review_assignments WHERE fiscal_year = ?", {year},
+                                   [&](const sql::Rows& row) { assigned.emplace(row.string(0), row.string(1)); }));
+    return assigned;
 }
 
 }  // namespace ita::storage
