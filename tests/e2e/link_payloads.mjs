@@ -92,7 +92,7 @@ try {
   run('import', '--db', db, '--year', '2566', 'published', path.join(process.cwd(), 'tests/golden/2565/seed002_indicators/published.csv'));
   run('score', '--db', db, '--year', '2566');
   // The season is over: every phase closed (publishing refuses while any is open).
-  const closed = ['iit', 'eit', 'oit', 'review', 'clarification'].flatMap((phase) => [`--${phase}-open`, '2022-10-01', `--${phase}-close`, '2022-10-02']);
+  const closed = ['iit', 'eit', 'oit', 'review', 'clarification'].flatMap((phase, index) => [`--${phase}-open`, `2022-10-${String(2 * index + 11)}`, `--${phase}-close`, `2022-10-${String(2 * index + 12)}`]);
   run('season', 'open', '--db', db, '--year', '2566', ...closed);
   run('publish', '--db', db, '--year', '2566');
 

@@ -45,6 +45,7 @@ int run_serve_command(const ServeCommand& command) {
         }
     server::Router router;
     router.set_miss(server::missing_page);
+    router.set_error_page(server::browser_error_page);
     const server::ResultsContext context{command.db, command.methodology_dir, command.db_read, command.public_posts_per_address_per_hour};
     auto public_cache = std::make_shared<server::PublicCache>(command.db_read.empty() ? command.db : command.db_read,
                                                               command.methodology_dir, std::chrono::milliseconds(command.public_check_ms));

@@ -25,8 +25,46 @@ std::string json_escape(const std::string& text) {
 
 HttpResponse text_response(int status, std::string body) { return {status, "text/plain; charset=utf-8", std::move(body), {}, {}}; }
 HttpResponse json_response(int status, std::string body) { return {status, "application/json", std::move(body), {}, {}}; }
+std::string_view error_code_of(int status) {
+    switch (status) {
+        case 400:
+        case 422: return "invalid_input";
+        case 401: return "unauthorized";
+        case 403: return "forbidden";
+        case 404: return "not_found";
+        case 405: return "method_not_allowed";
+        case 409: return "conflict";
+        case 410: return "used_up";
+        case 413: return "too_large";
+        case 429: return "rate_limited";
+        case 503: return "unavailable";
+        default: return status >= 500 ? "internal" : "error";
+    }
+}
+
+std::string_view thai_error_of(int status) {
+    switch (status) {
+        case 400:
+        case 422: return "ข้อมูลที่ส่งมาไม่ถูกต้อง";
+        case 401: return "โปรดเข้าสู่ระบบก่อน";
+        case 403: return "ไม่มีสิทธิ์ใช้งานส่วนนี้";
+        case 404: return "ไม่พบสิ่งที่ขอ";
+        case 405: return "ใช้ที่อยู่นี้ด้วยวิธีนี้ไม่ได้";
+        case 409: return "ข้อมูลขัดกับที่บันทึกไว้แล้ว";
+        case 410: return "ใช้ไปแล้ว ใช้ซ้ำไม่ได้";
+        case 413: return "ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป";
+        case 429: return "มีการส่งคำขอมากเกินไป โปรดลองใหม่ภายหลัง";
+        case 503: return "ระบบไม่พร้อมให้บริการชั่วคราว โปรดลองใหม่";
+        default: return status >= 500 ? "ระบบขัดข้อง เจ้าหน้าที่ได้รับแจ้งแล้ว" : "ทำรายการไม่สำเร็จ";
+    }
+}
+
 HttpResponse json_error(int status, const std::string& message) {
-    return json_response(status, R"({"error":{"status":)" + std::to_string(status) + R"(,"message":")" + json_escape(message) + "\"}}\n");
+    // `code` is stable for scripts, `message` says what happened in English, `message_th` is for
+    // people (pages show it).
+    return json_response(status, R"({"error":{"status":)" + std::to_string(status) + R"(,"code":")" + std::string(error_code_of(status)) +
+                                     R"(","message":")" + json_escape(message) + R"(","message_th":")" +
+                                     std::string(thai_error_of(status)) + "\"}}\n");
 }
 
 std::optional<std::string> percent_decode(std::string_view text) {

@@ -48,7 +48,11 @@ struct HttpResponse {
 
 HttpResponse text_response(int status, std::string body);
 HttpResponse json_response(int status, std::string body);
-// A JSON error body {"error":{"status":…,"message":…}}.
+// The stable English code of an error status ("not_found", "forbidden", …) and a short Thai
+// sentence for people.
+std::string_view error_code_of(int status);
+std::string_view thai_error_of(int status);
+// A JSON error body {"error":{"status":…,"code":…,"message":…,"message_th":…}}.
 HttpResponse json_error(int status, const std::string& message);
 
 // Splits "a=1&b=x%20y" into decoded pairs; nothing when any part does not decode (a malformed

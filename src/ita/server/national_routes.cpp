@@ -44,6 +44,10 @@ std::vector<std::string> thai_problems(const Error& error) {
             lines.push_back(label + ": วันปิดต้องไม่ก่อนวันเปิด");
         else if (diagnostic.message.starts_with("must be a date"))
             lines.push_back(label + ": วันที่ไม่ถูกต้อง");
+        else if (diagnostic.message.starts_with("overlaps the OIT entry"))
+            lines.push_back(label + ": ต้องเปิดหลังวันปิดการบันทึกข้อมูล OIT");
+        else if (diagnostic.message.starts_with("overlaps the review"))
+            lines.push_back(label + ": ต้องไม่เปิดก่อนการตรวจประเมิน OIT");
         else
             lines.push_back(label + ": " + diagnostic.message);
     }
@@ -89,6 +93,14 @@ HttpResponse season_page(storage::Store& store, const storage::Session& session,
             calendar.push_back(row);
         }
     context.set("has_calendar", flag(windows && !windows->empty()));
+    // Which agencies the calendar applies to: a change of dates reaches all of them.
+    if (const auto assessed = store.assessed_agencies(year); assessed && windows && !windows->empty()) {
+        const auto all = store.agencies();
+        const std::size_t total = all ? all->size() : 0;
+        context.set("applies_to", assessed->size() >= total ? "ใช้กับทุกหน่วยงาน (" + std::to_string(total) + " หน่วยงาน)"
+                                                            : "ใช้กับ " + std::to_string(assessed->size()) + " จาก " + std::to_string(total) +
+                                                                  " หน่วยงานที่เข้ารับการประเมินปีนี้");
+    }
     context.set("calendar", calendar);
     // The form shows what is in force (or, shown again after a problem, what was typed), so that
     // saving one phase never clears another.

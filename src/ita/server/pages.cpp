@@ -201,6 +201,18 @@ HttpResponse missing_page(const HttpRequest& request, int status, const std::str
     return message_page(404, "ไม่พบหน้านี้", "ที่อยู่นี้ไม่มีในระบบ ITA โปรดตรวจสอบที่อยู่ หรือเริ่มจากหน้าแรกของระบบ");
 }
 
+std::optional<HttpResponse> browser_error_page(const HttpRequest& request, const HttpResponse& response) {
+    if (!response.content_type.starts_with("application/json") || request.path.starts_with("/api/") ||
+        request.accept.find("text/html") == std::string::npos)
+        return std::nullopt;
+    auto page = message_page(response.status, std::string(thai_error_of(response.status)),
+                             "รหัสข้อผิดพลาด " + std::string(error_code_of(response.status)) +
+                                 " โปรดกลับไปที่หน้าก่อนหน้าแล้วลองใหม่ หากยังไม่ได้ โปรดแจ้งผู้ดูแลระบบพร้อมเวลาที่เกิดเหตุ");
+    for (const auto& header : response.headers)
+        if (header.first == "Retry-After" || header.first == "Location") page.headers.push_back(header);
+    return page;
+}
+
 HttpResponse code_entry_page(int status, const std::string& code, const std::string& error) {
     data context;
     context.set("title", "กรอกรหัสตอบแบบวัด IIT");

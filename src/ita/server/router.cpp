@@ -53,7 +53,10 @@ HttpResponse Router::dispatch(HttpRequest request) const {
         if (route.method != request.method && !(route.method == "GET" && request.method == "HEAD")) continue;
         request.path_params = std::move(params);
         try {
-            return route.handler(request);
+            auto response = route.handler(request);
+            if (m_error_page && response.status >= 400)
+                if (auto page = m_error_page(request, response)) return std::move(*page);
+            return response;
         } catch (const std::exception& error) {
             return server_fault(500, std::string("exception in ") + request.method + " " + join_path(route.segments) + ": " + error.what());
         } catch (...) {

@@ -6,6 +6,7 @@
 #include <ita/server/http_types.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ public:
     void add(std::string method, const std::string& pattern, Handler handler);
     // Replaces the JSON error a request no route takes gets (a page for a browser, say).
     void set_miss(Miss miss) { m_miss = std::move(miss); }
+    // Replaces a JSON error a handler returned, when `shows` says the request wants a page (a
+    // browser's, outside the API): nobody sees raw JSON in a browser.
+    using ErrorPage = std::function<std::optional<HttpResponse>(const HttpRequest&, const HttpResponse&)>;
+    void set_error_page(ErrorPage page) { m_error_page = std::move(page); }
 
     // The handler's response; 404 when no pattern matches, 405 when only the method differs.
     // An exception from a handler becomes a 500 JSON error (the one catch-all at the boundary).
@@ -33,6 +38,7 @@ private:
     };
     std::vector<Route> m_routes;
     Miss m_miss;
+    ErrorPage m_error_page;
 };
 
 }  // namespace ita::server

@@ -73,6 +73,26 @@ Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, co
             problems.add(0, name, "closes (" + window.closes_on + ") before it opens (" + window.opens_on + ")");
         windows.push_back(std::move(window));
     }
+    // The OIT steps follow one another: auditors review what the entry window closed on, and
+    // agencies clarify what was reviewed. (An entry window with no closing day sets no order.)
+    const auto window_of = [&](core::SeasonPhase phase) -> const storage::SeasonWindow& {
+        return windows[static_cast<std::size_t>(phase)];
+    };
+    const auto& entry = window_of(core::SeasonPhase::oit_entry);
+    const auto& review = window_of(core::SeasonPhase::review);
+    const auto& clarification = window_of(core::SeasonPhase::clarification);
+    // Only days someone chose are held to this (a phase left out opens today by default).
+    const auto given = [&](const std::map<std::string, std::string>& dates, core::SeasonPhase phase) {
+        return dates.contains(std::string(core::season_phase_code(phase)));
+    };
+    if (problems.empty() && given(request.closes, core::SeasonPhase::oit_entry) && given(request.opens, core::SeasonPhase::review) &&
+        review.opens_on <= entry.closes_on)
+        problems.add(0, "review",
+                     "overlaps the OIT entry: it opens (" + review.opens_on + ") before entry closes (" + entry.closes_on + ")");
+    if (problems.empty() && given(request.opens, core::SeasonPhase::clarification) && given(request.opens, core::SeasonPhase::review) &&
+        clarification.opens_on < review.opens_on)
+        problems.add(0, "clarification",
+                     "overlaps the review: it opens (" + clarification.opens_on + ") before the review opens (" + review.opens_on + ")");
     if (!problems.empty()) return std::unexpected(problems.into_error("the season's calendar is not valid"));
     std::vector<std::string> agency_ids;
     if (request.agencies_file) {

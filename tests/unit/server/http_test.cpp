@@ -73,10 +73,21 @@ TEST_F(ServerTest, ErrorsAreTypedJson) {
     const auto missing = m_client->Get("/no/such/page");
     ASSERT_TRUE(missing);
     EXPECT_EQ(missing->status, 404);
-    EXPECT_EQ(missing->body, R"({"error":{"status":404,"message":"no such page: /no/such/page"}})"
-                             "\n");
+    EXPECT_EQ(missing->body,
+              R"({"error":{"status":404,"code":"not_found","message":"no such page: /no/such/page","message_th":"ไม่พบสิ่งที่ขอ"}})"
+              "\n");
     const auto unknown = m_client->Get("/api/v1/agencies/ZZ/scores?year=2565");
     EXPECT_EQ(unknown->status, 404);
+    // A browser never sees raw JSON outside the API: the same error as a Thai page naming the
+    // stable code; the API answers JSON to a browser too.
+    const httplib::Headers html{{"Accept", "text/html,application/xhtml+xml"}};
+    const auto error_page = m_client->Get("/data/2599/scores.csv", html);
+    EXPECT_EQ(error_page->status, 404);
+    EXPECT_EQ(error_page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_NE(error_page->body.find("ไม่พบสิ่งที่ขอ"), std::string::npos);
+    EXPECT_NE(error_page->body.find("not_found"), std::string::npos);
+    EXPECT_NE(m_client->Get("/data/2599/scores.csv")->body.find(R"("code":"not_found")"), std::string::npos);
+    EXPECT_NE(m_client->Get("/api/v1/agencies/ZZ/scores?year=2565", html)->body.find(R"("message_th":)"), std::string::npos);
     const auto no_year = m_client->Get("/api/v1/agencies/A1/scores");
     EXPECT_EQ(no_year->status, 400);
     const auto unpublished = m_client->Get("/api/v1/agencies/A1/scores?year=2566");

@@ -156,6 +156,13 @@ TEST_F(ServerTest, NationalAdminOpensTheSeasonOnTheWeb) {
     const auto shown = run_with_output("season show --db " + m_db + " --year 2566").text;
     EXPECT_NE(shown.find("iit\t2022-10-15\t2023-01-31"), std::string::npos) << shown;
     EXPECT_NE(shown.find("oit_entry\t2023-02-01\t2023-03-31"), std::string::npos) << shown;
+    // The calendar says whom it applies to; the OIT steps may not overlap.
+    EXPECT_NE(m_client->Get("/national/season?year=2566", nation)->body.find("ใช้กับทุกหน่วยงาน (1 หน่วยงาน)"), std::string::npos);
+    const auto overlapping =
+        m_client->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&review_open=15%2F03%2F2566&review_close=30%2F04%2F2566",
+                       "application/x-www-form-urlencoded");
+    EXPECT_EQ(overlapping->status, 422);
+    EXPECT_NE(overlapping->body.find("การตรวจประเมิน OIT: ต้องเปิดหลังวันปิดการบันทึกข้อมูล OIT"), std::string::npos) << overlapping->body;
     // A day that cannot be read is named with the shape to type; nothing changes.
     const auto unreadable = m_client->Post("/national/season", nation, "year=2566&csrf=" + csrf + "&iit_close=31%2F02%2F2566",
                                            "application/x-www-form-urlencoded");
