@@ -47,12 +47,7 @@ HttpResponse accounts_page(storage::Store& store, const storage::Session& sessio
     context.set("csrf", session.csrf);
     const auto open = store.open_fiscal_year();
     context.set("year", std::to_string(open && *open ? **open : util::fiscal_year_of(*util::parse_iso_date(util::bangkok_date_today()))));
-    context.set("has_notice", flag(!form.notice.empty()));
-    context.set("notice", form.notice);
-    context.set("has_errors", flag(!form.errors.empty()));
-    data errors{data::type::list};
-    for (const auto& error : form.errors) errors.push_back(data(error));
-    context.set("errors", errors);
+    set_notice_and_errors(context, form.notice, form.errors);
     for (const char* name : {"user", "name", "agency"}) context.set(std::string("f_") + name, field(form.values, name));
     context.set("agencies", field(form.values, "agencies"));
     const auto chosen_role = field(form.values, "role");
@@ -143,12 +138,7 @@ HttpResponse password_page(const storage::Session& session, const std::string& n
     context.set("user", session.user.user_id);
     context.set("csrf", session.csrf);
     context.set("must_change", flag(session.user.must_change_password));
-    context.set("has_notice", flag(!notice.empty()));
-    context.set("notice", notice);
-    context.set("has_errors", flag(!errors.empty()));
-    data list{data::type::list};
-    for (const auto& error : errors) list.push_back(data(error));
-    context.set("errors", list);
+    set_notice_and_errors(context, notice, errors);
     return html_page(status, "account_password", context);
 }
 

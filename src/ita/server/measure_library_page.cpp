@@ -19,7 +19,7 @@ std::string measure_library_html(const service::Effectiveness& effectiveness, co
     page.set("threshold", util::format_fixed(core::effect_threshold, 0));
     std::set<std::string> type_names;
     for (const auto& entry : effectiveness.library) type_names.insert(entry.agency_type);
-    page.set("types", agency_type_options({type_names.begin(), type_names.end()}, type));
+    page.set("types", thai_select_options({type_names.begin(), type_names.end()}, type));
     page.set("type", type);
     data entries{data::type::list};
     for (const auto& entry : effectiveness.library) {

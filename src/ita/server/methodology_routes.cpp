@@ -88,12 +88,7 @@ HttpResponse methodology_page(storage::Store& store, const storage::Session& ses
     context.set("title", "แบบประเมินของแต่ละปี");
     context.set("csrf", session.csrf);
     context.set("year", std::to_string(year));
-    context.set("has_notice", flag(!state.notice.empty()));
-    context.set("notice", state.notice);
-    context.set("has_errors", flag(!state.errors.empty()));
-    data errors{data::type::list};
-    for (const auto& error : state.errors) errors.push_back(data(error));
-    context.set("errors", errors);
+    set_notice_and_errors(context, state.notice, state.errors);
     context.set("csv", state.csv);
     context.set("reason", state.reason);
     context.set("is_questions", flag(state.questions));
@@ -145,7 +140,7 @@ HttpResponse methodology_page(storage::Store& store, const storage::Session& ses
     context.set("changes", changes);
 
     const auto types = agency_types(store, *methodology);
-    context.set("types", agency_type_options({types.begin(), types.end()}, type));
+    context.set("types", thai_select_options({types.begin(), types.end()}, type));
     context.set("type", type);
     context.set("has_type", flag(!type.empty()));
     const auto* variant = methodology->variant_for(type);

@@ -135,14 +135,7 @@ data due_rows(const service::OitWorkspace& workspace, const AgencyPageScope& sco
     return rows;
 }
 
-void set_messages(data& context, const OitPageMessages& messages) {
-    context.set("has_notice", flag(!messages.notice.empty()));
-    context.set("notice", messages.notice);
-    context.set("has_errors", flag(!messages.errors.empty()));
-    data errors{data::type::list};
-    for (const auto& error : messages.errors) errors.push_back(data(error));
-    context.set("errors", errors);
-}
+void set_messages(data& context, const OitPageMessages& messages) { set_notice_and_errors(context, messages.notice, messages.errors); }
 
 struct Counts {
     std::size_t entered = 0, accepted = 0, rejected = 0;

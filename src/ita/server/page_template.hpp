@@ -23,9 +23,12 @@ HttpResponse html_page(int status, const std::string& name, data& context);
 // agency, agency_name, year, result_year, csrf, agency_param, year_start, year_end.
 void set_agency_scope(data& context, const AgencyPageScope& scope);
 
-// The agency types of a <select>, in Thai dictionary order: {"name", "selected"} each.
-data agency_type_options(std::vector<std::string> types, const std::string& selected);
+// The choices of a <select> (agency types, provinces), in Thai dictionary order: {"name", "selected"} each.
+data thai_select_options(std::vector<std::string> types, const std::string& selected);
 
 inline data flag(bool value) { return value ? data::type::bool_true : data::type::bool_false; }
+
+// has_notice, notice, has_errors, errors: the status line and the problems a form page shows.
+void set_notice_and_errors(data& context, const std::string& notice, const std::vector<std::string>& errors);
 
 }  // namespace ita::server

@@ -41,7 +41,16 @@ std::string render_template(const std::string& name, data& context) {
     return page.render(context);
 }
 
-data agency_type_options(std::vector<std::string> types, const std::string& selected) {
+void set_notice_and_errors(data& context, const std::string& notice, const std::vector<std::string>& errors) {
+    context.set("has_notice", flag(!notice.empty()));
+    context.set("notice", notice);
+    context.set("has_errors", flag(!errors.empty()));
+    data list{data::type::list};
+    for (const auto& error : errors) list.push_back(data(error));
+    context.set("errors", list);
+}
+
+data thai_select_options(std::vector<std::string> types, const std::string& selected) {
     thai::sort_thai(types);
     data options{data::type::list};
     for (const auto& name : types) {

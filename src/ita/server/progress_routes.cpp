@@ -80,17 +80,6 @@ std::string query_value(const HttpRequest& request, const std::string& name) {
     return found != request.query.end() ? found->second : std::string();
 }
 
-data options_of(const std::vector<std::string>& names, const std::string& chosen) {
-    data list{data::type::list};
-    for (const auto& name : names) {
-        data option;
-        option.set("name", name);
-        option.set("selected", flag(name == chosen));
-        list.push_back(option);
-    }
-    return list;
-}
-
 HttpResponse progress_page(const service::SeasonProgress& progress, const service::ProgressFilter& filter, bool national) {
     data context;
     context.set("title", "ความคืบหน้าการประเมินปี " + std::to_string(progress.fiscal_year));
@@ -99,8 +88,8 @@ HttpResponse progress_page(const service::SeasonProgress& progress, const servic
     context.set("year", std::to_string(progress.fiscal_year));
     context.set("iit_window", window_text(progress.survey_windows[0], progress.days_left[0]));
     context.set("eit_window", window_text(progress.survey_windows[1], progress.days_left[1]));
-    context.set("types", options_of(progress.types, filter.type));
-    context.set("provinces", options_of(progress.provinces, filter.province));
+    context.set("types", thai_select_options(progress.types, filter.type));
+    context.set("provinces", thai_select_options(progress.provinces, filter.province));
     data statuses{data::type::list};
     for (const auto& [code, label] : std::vector<std::pair<std::string, std::string>>{
              {"", "ทุกสถานะ"}, {"at_risk", "เสี่ยงไม่ถึงขั้นต่ำ"}, {"short", "ผู้ตอบยังไม่ถึงขั้นต่ำ"}, {"oit_waiting", "มีข้อ OIT รอตรวจ"}}) {

@@ -69,12 +69,7 @@ HttpResponse publication_page(storage::Store& store, const storage::Session& ses
     context.set("wide", flag(true));
     context.set("year", std::to_string(year));
     context.set("csrf", session.csrf);
-    context.set("has_notice", flag(!notice.empty()));
-    context.set("notice", notice);
-    context.set("has_errors", flag(!errors.empty()));
-    data error_list{data::type::list};
-    for (const auto& error : errors) error_list.push_back(data(error));
-    context.set("errors", error_list);
+    set_notice_and_errors(context, notice, errors);
     context.set("methodology_version", preview->methodology_version);
 
     // Readiness.

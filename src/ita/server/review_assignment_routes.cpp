@@ -54,12 +54,7 @@ HttpResponse assignments_page(storage::Store& store, const storage::Session& ses
     context.set("has_auditors", flag(!auditors.is_empty_list()));
     context.set("auditors", auditors);
     context.set("assignments", typed);
-    context.set("has_notice", flag(!notice.empty()));
-    context.set("notice", notice);
-    context.set("has_errors", flag(!errors.empty()));
-    data list{data::type::list};
-    for (const auto& error : errors) list.push_back(data(error));
-    context.set("errors", list);
+    set_notice_and_errors(context, notice, errors);
     return html_page(status, "national_review_assignments", context);
 }
 
