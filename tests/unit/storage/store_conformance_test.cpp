@@ -700,3 +700,65 @@ TEST_P(StoreConformance, SurveyCodesHoldAnswersUntilReleasedTheSameOnBothBackend
     EXPECT_EQ(*m_store->count_hits("login:x", 7), 2);
     EXPECT_EQ(*m_store->count_hits("login:x", 8), 0);
 }
+
+// Issue 16's season operations, on both databases: the review's progress and every verdict kept,
+// auditors' assignments, accounts disabled and given temporary passwords, and counts per agency.
+TEST_P(StoreConformance, ReviewProgressAssignmentsAndAccounts) {
+    ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
+    ASSERT_TRUE(import(service::ImportKind::responses, "responses.csv", responses_csv()));
+    EXPECT_EQ(*m_store->assessed_agencies(2565), (std::vector<std::string>{"A1", "A2"}));
+    const auto counts = *m_store->respondent_counts(2565);
+    EXPECT_EQ(counts.at({"A1", core::Instrument::iit}), 40u);
+    EXPECT_EQ(counts.at({"A1", core::Instrument::eit}), 40u);
+    EXPECT_EQ(counts.at({"A2", core::Instrument::iit}), 40u);
+    EXPECT_FALSE(counts.contains({"A2", core::Instrument::eit}));
+
+    for (const auto& [item, agency] : {std::pair{"O1", "A1"}, {"O2", "A1"}, {"O1", "A2"}})
+        ASSERT_TRUE(m_store->enter_oit(2565, {agency, item, true, "https://x.example/" + std::string(item), "", {}, "", "", "", "", ""},
+                                       "wg", "2023-02-01"));
+    ASSERT_TRUE(m_store->review_oit(2565, "A1", "O1", false, "ไม่พบ", "audit1", "2023-03-01"));
+    ASSERT_TRUE(m_store->review_oit(2565, "A1", "O2", true, "", "audit1", "2023-03-01"));
+    ASSERT_TRUE(m_store->clarify_oit(2565, "A1", "O1", "แนบแล้ว", "", "wg", "2023-03-05"));
+    auto progress = *m_store->oit_review_progress(2565);
+    ASSERT_EQ(progress.size(), 2u);
+    EXPECT_EQ(progress[0].agency_id, "A1");
+    EXPECT_EQ(std::tuple(progress[0].entered, progress[0].awaiting_review, progress[0].accepted, progress[0].rejected,
+                         progress[0].awaiting_re_review),
+              std::tuple(2u, 0u, 1u, 1u, 1u));
+    EXPECT_EQ(std::tuple(progress[1].entered, progress[1].awaiting_review), std::tuple(1u, 1u));
+    ASSERT_TRUE(m_store->review_oit(2565, "A1", "O1", true, "", "audit1", "2023-03-06"));
+    EXPECT_EQ((*m_store->oit_review_progress(2565))[0].awaiting_re_review, 0u);
+    const auto history = *m_store->verdict_history(2565, "A1");
+    ASSERT_EQ(history.size(), 3u);
+    EXPECT_EQ(history[0].comment, "ไม่พบ");
+    EXPECT_EQ(history[2].verdict, core::ReviewVerdict::accepted);
+    EXPECT_EQ(history[2].reviewed_at, "2023-03-06");
+
+    // Accounts: an auditor can be assigned; a disabled one, a working group or a stranger cannot.
+    ASSERT_TRUE(m_store->add_user({"audit1", "ผู้ตรวจ", core::Role::auditor, "", "hash", false, false}, "nation"));
+    ASSERT_TRUE(m_store->add_user({"wg", "คณะทำงาน", core::Role::agency_admin, "A1", "hash", false, true}, "nation"));
+    EXPECT_TRUE(m_store->user("wg")->must_change_password);
+    const std::vector<std::pair<std::string, std::string>> good{{"A1", "audit1"}, {"A2", "audit1"}};
+    ASSERT_TRUE(m_store->assign_reviews(2565, good, "nation"));
+    EXPECT_EQ(m_store->review_assignments(2565)->size(), 2u);
+    const std::vector<std::pair<std::string, std::string>> bad{{"A1", "wg"}};
+    EXPECT_EQ(m_store->assign_reviews(2565, bad, "nation").error().code, ErrorCode::invalid_input);
+    const std::vector<std::pair<std::string, std::string>> removal{{"A2", ""}};
+    ASSERT_TRUE(m_store->assign_reviews(2565, removal, "nation"));
+    EXPECT_EQ(*m_store->review_assignments(2565), (std::map<std::string, std::string>{{"A1", "audit1"}}));
+
+    ASSERT_TRUE(m_store->add_session("token-1", "wg", "csrf", std::time(nullptr) + 3600));
+    ASSERT_TRUE(m_store->session("token-1", std::time(nullptr)));
+    ASSERT_TRUE(m_store->set_password("wg", "hash-2", false, "wg"));
+    EXPECT_FALSE(m_store->session("token-1", std::time(nullptr)));  // a new password ends every session
+    EXPECT_FALSE(m_store->user("wg")->must_change_password);
+    EXPECT_EQ(m_store->user("wg")->password_hash, "hash-2");
+    ASSERT_TRUE(m_store->add_session("token-2", "wg", "csrf", std::time(nullptr) + 3600));
+    ASSERT_TRUE(m_store->set_user_disabled("wg", true, "nation"));
+    EXPECT_FALSE(m_store->session("token-2", std::time(nullptr)));
+    EXPECT_TRUE(m_store->user("wg")->disabled);
+    EXPECT_EQ(m_store->set_user_disabled("nobody", true, "nation").error().code, ErrorCode::not_found);
+    const auto users = *m_store->users();
+    ASSERT_EQ(users.size(), 2u);
+    EXPECT_TRUE(users[0].password_hash.empty());  // never listed
+}
