@@ -1,4 +1,5 @@
 #include <ita/server/admin_routes.hpp>
+#include <ita/util/identifier.hpp>
 
 #include <ita/server/agency_access.hpp>
 #include <ita/server/pages.hpp>
@@ -62,6 +63,19 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
                                scheme + "://" + (request.host.empty() ? "localhost" : request.host));
     });
     router.add("GET", "/admin/results", [context](const HttpRequest& request) {
+        // Without ?year=, the latest published year: the result there is, not the season running
+        // (which has none yet) — the menu's link is never a dead end.
+        if (!request.query.contains("year")) {
+            auto store = lease_store(context.db);
+            if (!store) return error_response(store.error());
+            auto publications = (*store)->publications();
+            if (!publications) return error_response(publications.error());
+            if (!publications->empty()) {
+                const auto agency = request.query.find("agency");
+                return see_other("/admin/results?year=" + std::to_string(publications->front().fiscal_year) +
+                                 (agency != request.query.end() && util::is_identifier(agency->second) ? "&agency=" + agency->second : ""));
+            }
+        }
         const auto allowed = agency_request(context.db, request);
         if (!allowed) return allowed.error();
         auto& store = *allowed->store;
@@ -102,7 +116,9 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
                                     access.session.csrf,
                                     today,
                                     access.session.user.role != core::Role::agency_admin};
-        return results_page(**analysed, scope);
+        auto years = store.fiscal_years();
+        if (!years) return error_response(years.error());
+        return results_page(**analysed, scope, *years);
     });
 }
 

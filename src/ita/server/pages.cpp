@@ -35,7 +35,7 @@ std::string template_text(const std::string& name) {
 
 std::string render_template(const std::string& name, data& context) {
     context.set("layout_head", kainjow::mustache::partial([] { return template_text("layout_head"); }));
-    for (const auto* partial : {"layout_foot", "measure_fields", "public_nav", "national_nav"})
+    for (const auto* partial : {"layout_foot", "measure_fields", "public_nav", "national_nav", "group_nav"})
         context.set(partial, kainjow::mustache::partial([partial] { return template_text(partial); }));
     kainjow::mustache::mustache page(template_text(name));
     return page.render(context);

@@ -80,8 +80,11 @@ std::string query_value(const HttpRequest& request, const std::string& name) {
     return found != request.query.end() ? found->second : std::string();
 }
 
-HttpResponse progress_page(const service::SeasonProgress& progress, const service::ProgressFilter& filter, bool national) {
+HttpResponse progress_page(const service::SeasonProgress& progress, const service::ProgressFilter& filter, bool national,
+                           bool act_for_other_agency) {
     data context;
+    context.set("agency", filter.agency_id);
+    context.set("agency_param", act_for_other_agency ? "&agency=" + filter.agency_id : std::string());
     context.set("title", "ความคืบหน้าการประเมินปี " + std::to_string(progress.fiscal_year));
     context.set("wide", flag(true));
     context.set("national", flag(national));
@@ -125,6 +128,7 @@ HttpResponse progress_page(const service::SeasonProgress& progress, const servic
         row.set("waiting", std::to_string(agency.oit.awaiting_review));
         row.set("re_review", std::to_string(agency.oit.awaiting_re_review));
         row.set("risk", agency.risk);
+        row.set("has_risk", flag(!agency.risk.empty()));
         rows.push_back(row);
     }
     context.set("agencies", rows);
@@ -175,7 +179,7 @@ void add_progress_routes(Router& router, const ResultsContext& context) {
         const auto format = query_value(request, "format");
         if (format == "csv" || format == "xlsx") return download(*progress, format);
         if (!format.empty()) return message_page(400, "รูปแบบไม่ถูกต้อง", "ดาวน์โหลดได้เป็น csv หรือ xlsx");
-        return progress_page(*progress, filter, true);
+        return progress_page(*progress, filter, true, false);
     });
     router.add("GET", "/admin/progress", [context](const HttpRequest& request) {
         auto call = agency_request(context.db, request);
@@ -184,7 +188,7 @@ void add_progress_routes(Router& router, const ResultsContext& context) {
         const auto progress =
             service::season_progress(*call->store, call->fiscal_year, context.methodology_dir, util::bangkok_date_today(), filter);
         if (!progress) return error_response(progress.error());
-        return progress_page(*progress, filter, false);
+        return progress_page(*progress, filter, false, call->access.session.user.role != core::Role::agency_admin);
     });
 }
 

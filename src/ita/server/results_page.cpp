@@ -8,7 +8,7 @@
 
 namespace ita::server {
 
-HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyPageScope& scope) {
+HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyPageScope& scope, const std::vector<int>& years) {
     const auto& methodology = analysed.run.methodology;
     const auto& scores = analysed.agency->scores;
     const auto& analysis = analysed.analysis;
@@ -17,6 +17,15 @@ HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyP
     set_agency_scope(context, scope);
     context.set("year", std::to_string(scope.fiscal_year));
     context.set("next_year", std::to_string(scope.fiscal_year + 1));
+    data year_links{data::type::list};
+    for (const int year : years) {
+        data link;
+        link.set("year", std::to_string(year));
+        link.set("current", flag(year == scope.fiscal_year));
+        year_links.push_back(link);
+    }
+    context.set("has_years", flag(years.size() > 1));
+    context.set("years", year_links);
     context.set("overall", shown(scores.overall));
     context.set("rating", scores.rating.empty() ? std::string("—") : scores.rating);
     context.set("pass_text", scores.pass ? std::string(core::pass_label(*scores.pass)) : std::string("ยังไม่มีผล"));

@@ -9,6 +9,7 @@
 
 namespace ita::server {
 
-HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyPageScope& scope);
+// `years`: the fiscal years with something stored, for the page's year switch.
+HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyPageScope& scope, const std::vector<int>& years);
 
 }  // namespace ita::server

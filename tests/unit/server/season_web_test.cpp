@@ -175,6 +175,10 @@ TEST_F(ServerTest, NationalAdminOpensTheSeasonOnTheWeb) {
 TEST_F(ServerTest, TheAgencySeesItsResultOnceReviewCloses) {
     ASSERT_EQ(ita::test::add_user(m_db, "wg", "agency_admin --agency A1"), 0);
     const auto [group, csrf] = ita::test::sign_in(*m_client, "wg");
+    // The menu's link (no year) goes to the latest published year, not a dead end.
+    const auto menu = m_client->Get("/admin/results", group);
+    EXPECT_EQ(menu->status, 303);
+    EXPECT_EQ(menu->get_header_value("Location"), "/admin/results?year=2565");
     // Seed 002's published result: no calendar for 2565, so it is shown.
     const auto page = m_client->Get("/admin/results?year=2565", group);
     ASSERT_EQ(page->status, 200);
