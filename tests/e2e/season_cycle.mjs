@@ -1,8 +1,11 @@
-// The whole season in real Chromium (Debian's, driven by playwright-core), as the issue tells
-// it: the national admin opens the season, the working group issues 3 codes, 3 staff answer on
-// a 360 px-wide phone screen, 3 citizens answer, the group enters OIT evidence, the auditor
-// reviews it, the national admin closes the review, and the group's result page shows what
-// `ita score` computes from the same database. axe-core must find no serious or critical
+// The whole season in real Chromium (Debian's, driven by playwright-core), as the issues tell
+// it: the national admin opens the season and makes the accounts (an auditor by hand, the
+// working group in bulk, each signing in first with its letter), the working group issues 3
+// codes, 3 staff answer on a 360 px-wide phone screen, 3 citizens answer, the group enters OIT
+// evidence, the national admin follows the progress and assigns the agency to the auditor, who
+// works the queue, rejects an item, and accepts it after the group's clarification; the national
+// admin closes the calendar in two edits, the group's result page shows what `ita score` computes
+// from the same database, and the year is refused, previewed, published and corrected once. axe-core must find no serious or critical
 // accessibility fault on the survey pages. Screenshots go to $ITA_E2E_SHOTS when set.
 //
 // Usage: node tests/e2e/season_cycle.mjs <path to ita> [sqlite|postgresql]
@@ -46,14 +49,34 @@ const shown = (value) => (Math.sign(value) * Math.round(Math.abs(value) * 100 + 
 writeFileSync(path.join(work, 'agencies.csv'), 'agency_id,name,type,province\nA1,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี\n');
 run('import', '--db', db, 'agencies', path.join(work, 'agencies.csv'));
 addUser('nation', 'national_admin');
-addUser('group', 'agency_admin', ['--agency', 'A1']);
-addUser('auditor', 'auditor');
 
 const { base, stop, log } = await startServer(ita, db);
 const browser = await launchChromium();
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'th-TH' };
 
 async function shot(page, name) { if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true }); }
+
+// The first sign-in with a letter's temporary password: the only page it opens is the one that
+// changes it; the new password is `correct horse battery`, as every other account's here.
+async function firstSignIn(user, temporary, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.fill('#user', user);
+  await page.fill('#password', temporary);
+  await Promise.all([page.waitForURL(`${base}/account/password`), page.click('button[type=submit]')]);
+  await page.goto(`${base}/admin/codes`);
+  assert.equal(new URL(page.url()).pathname, '/account/password', 'a temporary password opens nothing else');
+  await noSeriousAccessibilityFaults(page, 'the password page');
+  await page.fill('#current', temporary);
+  await page.fill('#fresh', 'correct horse battery');
+  await page.fill('#again', 'correct horse battery');
+  await Promise.all([page.waitForURL(/\/account\/password\?done=1/), page.click('form[action="/account/password"] button')]);
+  return { context, page };
+}
+// The temporary password a letters page shows for `user`.
+const letterPassword = async (page, user) =>
+  page.locator(`section.letter:has(dd.secret:text-is("${user}")) dd.secret`).nth(1).textContent();
 
 async function signIn(user, options = {}) {
   const context = await browser.newContext(options);
@@ -111,8 +134,24 @@ try {
   await nation.page.goto(`${base}/national/methodology/preview?year=${year}&form=iit`);
   await noSeriousAccessibilityFaults(nation.page, 'the IIT preview');
 
+  // Accounts from the web: an auditor added by hand, the working group's made in bulk, each
+  // with a printable letter; the group signs in with its letter and sets its own password.
+  await nation.page.goto(`${base}/national/accounts`);
+  await noSeriousAccessibilityFaults(nation.page, 'the accounts page');
+  await nation.page.fill('#user', 'auditor');
+  await nation.page.fill('#name', 'ผู้ตรวจประเมิน หนึ่ง');
+  await nation.page.selectOption('#role', 'auditor');
+  await Promise.all([nation.page.waitForSelector('section.letter'), nation.page.click('form[action="/national/accounts"] button')]);
+  const auditorPassword = await letterPassword(nation.page, 'auditor');
+  await nation.page.goto(`${base}/national/accounts`);
+  await Promise.all([nation.page.waitForURL(/\/agencies$/), nation.page.click('form[action="/national/accounts/agencies"] button')]);
+  await shot(nation.page, 'letters');
+  await noSeriousAccessibilityFaults(nation.page, 'the letters');
+  const groupPassword = await letterPassword(nation.page, 'wg-a1');
+  assert.match(groupPassword, /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+
   // 2. The working group enters its headcount and issues 3 codes.
-  const group = await signIn('group', phone);
+  const group = await firstSignIn('wg-a1', groupPassword, phone);
   await group.page.goto(`${base}/admin/codes`);
   await group.page.fill('#headcount', '12');
   await Promise.all([group.page.waitForURL(/\/admin\/codes/), group.page.click('form[action="/admin/headcount"] button')]);
@@ -172,8 +211,21 @@ try {
   }
   await shot(group.page, 'oit-items');
 
-  // 6. The auditor accepts O1 and O3 and rejects O2 with a reason.
-  const auditor = await signIn('auditor');
+  // The national admin follows the season and gives the agencies to auditors.
+  await nation.page.goto(`${base}/national/progress?year=${year}`);
+  assert.match(await nation.page.textContent('#progress'), /เทศบาลเมืองแจระแม/);
+  await noSeriousAccessibilityFaults(nation.page, 'the progress page');
+  await shot(nation.page, 'progress');
+  await nation.page.goto(`${base}/national/review-assignments?year=${year}`);
+  await Promise.all([nation.page.waitForURL(/done=1/), nation.page.click('form[action="/national/review-assignments/spread"] button')]);
+  await group.page.goto(`${base}/admin/progress?year=${year}`);
+  assert.match(await group.page.textContent('#own-progress'), /3 จาก/);
+
+  // 6. The auditor works the queue: accepts O1 and O3 and rejects O2 with a reason.
+  const auditor = await firstSignIn('auditor', auditorPassword);
+  await auditor.page.goto(`${base}/review/oit?year=${year}&mine=1`);
+  await noSeriousAccessibilityFaults(auditor.page, 'the review queue');
+  await Promise.all([auditor.page.waitForURL(/agency=A1/), auditor.page.click('#queue a')]);
   for (const [item, verdict] of [['O1', 'accepted'], ['O2', 'rejected'], ['O3', 'accepted']]) {
     await auditor.page.goto(`${base}/review/oit?year=${year}&agency=A1`);
     const form = auditor.page.locator(`form[action="/review/oit/A1/${item}"]`);
@@ -182,13 +234,27 @@ try {
     await Promise.all([auditor.page.waitForURL(/done=reviewed/), form.locator('button').click()]);
   }
 
+  // The group clarifies O2 once; it comes first in the auditor's queue and is accepted.
+  await group.page.goto(`${base}/admin/oit/O2`);
+  await group.page.fill('#text', 'เพิ่มข้อมูลปีงบประมาณนี้แล้ว');
+  await Promise.all([group.page.waitForURL(/done=clarified/), group.page.click('form[action="/admin/oit/O2/clarify"] button')]);
+  await auditor.page.goto(`${base}/review/oit?year=${year}`);
+  assert.match(await auditor.page.textContent('main'), /รอตรวจซ้ำหลังชี้แจง 1/);
+  await auditor.page.goto(`${base}/review/oit?year=${year}&agency=A1`);
+  const again = auditor.page.locator('form[action="/review/oit/A1/O2"]');
+  await again.locator('input[name=verdict][value=accepted]').check();
+  await again.locator('textarea').fill('');
+  await Promise.all([auditor.page.waitForURL(/done=reviewed/), again.locator('button').click()]);
+  await group.page.goto(`${base}/admin/oit/O2`);
+  assert.match(await group.page.textContent('main'), /ผลการตรวจข้อนี้เปลี่ยนแล้ว/);
+
   // 7. Before the review closes the result waits; the national admin closes the surveys and
   // the review (yesterday). Until the surveys close, their answers are held sealed and count
   // nowhere; closing them releases them into the scores.
   const waiting = await group.page.goto(`${base}/admin/results?year=${year}`);
   assert.equal(waiting.status(), 403);
   // Nor do the group's live figures show a survey still open (one answer could be read off them).
-  const session = await group.page.request.post(`${base}/api/v1/session`, { data: { user: 'group', password: 'correct horse battery' } });
+  const session = await group.page.request.post(`${base}/api/v1/session`, { data: { user: 'wg-a1', password: 'correct horse battery' } });
   const { token } = await session.json();
   const api = await group.page.request.get(`${base}/api/v1/agencies/A1/scores?year=${year}`, { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(api.status(), 200);
