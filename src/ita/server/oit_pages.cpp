@@ -62,6 +62,30 @@ void set_year_status(data& context, const core::Methodology& methodology) {
                                             "ข้อที่มีป้าย \"ยังไม่ยืนยัน\" ให้ตรวจชื่อและลำดับกับคู่มือก่อนเผยแพร่ข้อมูล");
 }
 
+// What the evidence must show, beside it for the auditor and the agency: the period the item
+// asks for, and the words the evidence page is expected to name.
+std::string criteria_text(const core::OitItem& item, int fiscal_year) {
+    const std::string year = std::to_string(fiscal_year);
+    std::string text;
+    switch (item.period) {
+        case core::EvidencePeriod::standing: text = "ข้อมูลปัจจุบันของหน่วยงาน"; break;
+        case core::EvidencePeriod::fiscal_year: text = "ข้อมูลของปีงบประมาณ พ.ศ. " + year; break;
+        case core::EvidencePeriod::previous_year: text = "รายงานผลของปีงบประมาณ พ.ศ. " + std::to_string(fiscal_year - 1); break;
+        case core::EvidencePeriod::six_month:
+            text = "รายงานรอบ 6 เดือน (ต.ค. " + std::to_string(fiscal_year - 1) + " – มี.ค. " + year + ")";
+            break;
+        case core::EvidencePeriod::monthly: text = "สรุปผลรายเดือนของปีงบประมาณ พ.ศ. " + year; break;
+        case core::EvidencePeriod::span: text = "แผนที่ครอบคลุมปี พ.ศ. " + year; break;
+    }
+    if (!item.keywords.empty()) {
+        text += " · หน้าหลักฐานควรมีคำว่า ";
+        for (std::size_t index = 0; index < item.keywords.size(); ++index)
+            text += (index == 0 ? "“" : index + 1 == item.keywords.size() ? "” หรือ “" : "”, “") + item.keywords[index];
+        text += "”";
+    }
+    return text;
+}
+
 void set_item(data& target, const core::OitItem& item, const storage::OitEntry* entry, const std::string& agency_type) {
     target.set("code", item.code);
     target.set("name", item.name);
@@ -257,6 +281,7 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
     if (entry && entry->verdict != core::ReviewVerdict::pending)
         context.set("verdict", entry->verdict == core::ReviewVerdict::accepted ? std::string("ผ่าน") : std::string("ไม่ผ่าน"));
     set_verdict_history(context, workspace, code);
+    context.set("criteria", criteria_text(*item, workspace.methodology.fiscal_year));
     context.set("can_enter", flag(can_enter(workspace, entry)));
     context.set("can_clarify", flag(can_clarify(workspace, entry)));
     if (!can_enter(workspace, entry) && !can_clarify(workspace, entry)) {
@@ -307,6 +332,7 @@ HttpResponse oit_review_page(const service::OitWorkspace& workspace, const Agenc
         data card;
         set_item(card, item, entry, workspace.agency.type);
         card.set("can_review", flag(can_review(workspace, entry)));
+        card.set("criteria", criteria_text(item, workspace.methodology.fiscal_year));
         set_verdict_history(card, workspace, item.code);
         const std::string snapshot_base = "/review/oit/" + workspace.agency.agency_id + "/evidence/";
         if (const auto check = workspace.deadline_checks.find(item.code); check != workspace.deadline_checks.end())

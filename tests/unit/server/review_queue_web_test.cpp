@@ -66,6 +66,9 @@ TEST_F(ServerTest, AuditorsWorkAQueueTheNationalAdminAssigned) {
     EXPECT_NE(by_name->body.find("ไม่พบรหัสหน่วยงาน “แจระแม” จึงค้นหาจากชื่อแทน"), std::string::npos);
     EXPECT_NE(by_name->body.find("agency=A1"), std::string::npos);
 
+    // The item's criteria sit beside its evidence.
+    EXPECT_NE(m_client->Get("/review/oit?year=2566&agency=A1", auditor)->body.find("เกณฑ์การตรวจ: "), std::string::npos);
+
     // Rejected, clarified, then accepted: the clarification goes first in the queue, the old
     // reason is cleared, and the agency sees the change and the history.
     ASSERT_EQ(m_client
