@@ -92,6 +92,15 @@ HttpResponse accounts_page(storage::Store& store, const storage::Session& sessio
         row.set("self", flag(user.user_id == session.user.user_id));
         row.set("toggle", std::string(user.disabled ? "enable" : "disable"));
         row.set("toggle_label", std::string(user.disabled ? "เปิดใช้งาน" : "ระงับการใช้งาน"));
+        data role_options{data::type::list};
+        for (const auto role : {core::Role::agency_admin, core::Role::auditor, core::Role::national_admin}) {
+            data option;
+            option.set("code", std::string(core::role_code(role)));
+            option.set("label", std::string(core::role_label(role)));
+            option.set("selected", flag(role == user.role));
+            role_options.push_back(option);
+        }
+        row.set("role_options", role_options);
         rows.push_back(row);
     }
     context.set("users", rows);
@@ -163,7 +172,9 @@ void add_account_admin_routes(Router& router, const ResultsContext& context) {
         const auto done = request.query.find("done");
         AccountsForm form;
         if (done != request.query.end())
-            form.notice = done->second == "disabled" ? "ระงับการใช้งานบัญชีแล้ว การเข้าสู่ระบบของบัญชีนั้นสิ้นสุดแล้ว" : "เปิดใช้งานบัญชีแล้ว";
+            form.notice = done->second == "disabled" ? "ระงับการใช้งานบัญชีแล้ว การเข้าสู่ระบบของบัญชีนั้นสิ้นสุดแล้ว"
+                          : done->second == "role" ? "เปลี่ยนบทบาทแล้ว ผู้ใช้ต้องเข้าสู่ระบบใหม่"
+                                                   : "เปิดใช้งานบัญชีแล้ว";
         return accounts_page(**store, *session, query, form, 200);
     });
     router.add("POST", "/national/accounts", [context](const HttpRequest& request) {
@@ -213,6 +224,19 @@ void add_account_admin_routes(Router& router, const ResultsContext& context) {
             return error_response(reset.error());
         }
         return letters_page(request, {*reset});
+    });
+    router.add("POST", "/national/accounts/role", [context](const HttpRequest& request) {
+        auto call = national_post(context, request);
+        if (!call) return call.error();
+        const auto changed = service::change_role(*call->store, field(call->fields, "user"), field(call->fields, "role"),
+                                                  field(call->fields, "agency"), call->session.user.user_id);
+        if (!changed) {
+            if (changed.error().code == ErrorCode::not_found) return message_page(404, "ไม่พบผู้ใช้", "ไม่มีผู้ใช้ชื่อนี้ในระบบ");
+            if (changed.error().code == ErrorCode::invalid_input)
+                return accounts_page(*call->store, call->session, "", {{}, "", {changed.error().message}}, form_problems_status);
+            return error_response(changed.error());
+        }
+        return see_other("/national/accounts?done=role");
     });
     for (const bool disable : {true, false}) {
         router.add(

@@ -127,6 +127,18 @@ Result<Login> change_password(storage::Store& store, const std::string& user_id,
     return result;
 }
 
+Result<void> change_role(storage::Store& store, const std::string& user_id, const std::string& role, const std::string& agency_id,
+                         const std::string& actor) {
+    if (user_id == actor) return fail(ErrorCode::invalid_input, "เปลี่ยนบทบาทของบัญชีตนเองไม่ได้");
+    const auto parsed = core::parse_role(role);
+    if (!parsed) return fail(ErrorCode::invalid_input, "บทบาท: เลือกจากรายการ");
+    if (*parsed == core::Role::agency_admin) {
+        ITA_TRY(agency, store.agency(agency_id));
+        if (!agency) return fail(ErrorCode::invalid_input, "รหัสหน่วยงาน: คณะทำงานต้องระบุหน่วยงานที่มีในระบบ");
+    }
+    return store.set_user_role(user_id, *parsed, *parsed == core::Role::agency_admin ? agency_id : "", actor);
+}
+
 Result<void> set_disabled(storage::Store& store, const std::string& user_id, bool disabled, const std::string& actor) {
     if (disabled && user_id == actor) return fail(ErrorCode::invalid_input, "ระงับบัญชีของตนเองไม่ได้");
     return store.set_user_disabled(user_id, disabled, actor);

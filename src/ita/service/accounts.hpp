@@ -65,6 +65,11 @@ Result<IssuedAccount> reset_password(storage::Store& store, const std::string& u
 // returned one replaces the caller's.
 Result<Login> change_password(storage::Store& store, const std::string& user_id, const std::string& current, const std::string& fresh,
                               std::int64_t now);
+// Another role for an account ("national_admin", "agency_admin" with an agency of the
+// database, "auditor"); its sessions end. invalid_input (Thai) for an unknown role or agency, or
+// for one's own account.
+Result<void> change_role(storage::Store& store, const std::string& user_id, const std::string& role, const std::string& agency_id,
+                         const std::string& actor);
 // Disables or enables an account; nobody disables their own (invalid_input).
 Result<void> set_disabled(storage::Store& store, const std::string& user_id, bool disabled, const std::string& actor);
 

@@ -407,6 +407,10 @@ public:
     // the user ends. not_found for an unknown user. Audited (never the hash).
     virtual Result<void> set_password(const std::string& user_id, const std::string& password_hash, bool must_change,
                                       std::string_view actor) = 0;
+    // Gives the account another role (and, for a working group, its agency); its sessions end.
+    // not_found for an unknown user. Audited.
+    virtual Result<void> set_user_role(const std::string& user_id, core::Role role, const std::string& agency_id,
+                                       std::string_view actor) = 0;
     // Disables (its sessions end) or enables an account; not_found for an unknown user. Audited.
     virtual Result<void> set_user_disabled(const std::string& user_id, bool disabled, std::string_view actor) = 0;
     virtual Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf,

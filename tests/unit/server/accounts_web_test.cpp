@@ -117,6 +117,18 @@ TEST_F(ServerTest, NationalAdminRunsAccountsOnTheWeb) {
     EXPECT_EQ(post_login(*m_client, "user=wg&password=correct+horse+battery")->status, 303);
     EXPECT_EQ(m_client->Post("/national/accounts/disable", nation, "csrf=" + csrf + "&user=nation", form_type)->status, 422);
 
+    // Another role: wg-a3 becomes an auditor (its sessions end); nobody changes their own.
+    ASSERT_EQ(m_client->Post("/national/accounts/role", nation, "csrf=" + csrf + "&user=wg-a3&role=auditor&agency=", form_type)->status,
+              303);
+    EXPECT_EQ(ita::test::output_of("sqlite3 " + m_db + " \"SELECT role, agency_id IS NULL FROM users WHERE user_id = 'wg-a3'\""),
+              "auditor|1\n");
+    const auto own_role = m_client->Post("/national/accounts/role", nation, "csrf=" + csrf + "&user=nation&role=auditor", form_type);
+    EXPECT_EQ(own_role->status, 422);
+    EXPECT_NE(own_role->body.find("เปลี่ยนบทบาทของบัญชีตนเองไม่ได้"), std::string::npos);
+    EXPECT_EQ(
+        m_client->Post("/national/accounts/role", nation, "csrf=" + csrf + "&user=wg-a3&role=agency_admin&agency=A9", form_type)->status,
+        422);
+
     // One account by hand: an auditor, with a letter; a name taken is refused in Thai.
     const auto auditor = m_client->Post(
         "/national/accounts", nation,
@@ -129,6 +141,6 @@ TEST_F(ServerTest, NationalAdminRunsAccountsOnTheWeb) {
 
     EXPECT_EQ(ita::test::output_of("sqlite3 " + m_db +
                                    " \"SELECT action, count(*) FROM audit_log WHERE action IN ('add user', 'set temporary password', "
-                                   "'change password', 'disable user', 'enable user') GROUP BY action ORDER BY action\""),
-              "add user|5\nchange password|1\ndisable user|1\nenable user|1\nset temporary password|1\n");
+                                   "'change password', 'change role', 'disable user', 'enable user') GROUP BY action ORDER BY action\""),
+              "add user|5\nchange password|1\nchange role|1\ndisable user|1\nenable user|1\nset temporary password|1\n");
 }

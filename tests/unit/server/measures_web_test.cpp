@@ -109,10 +109,11 @@ TEST_F(MeasuresWeb, DraftAddEditReportProgressAndRemove) {
     ASSERT_EQ(bad->status, 422);
     EXPECT_NE(bad->body.find("ร้อยละ: ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100"), std::string::npos);
     EXPECT_NE(bad->body.find(">Half done</textarea>"), std::string::npos);
-    const auto good = m_client->Post(
-        "/admin/measures/" + id + "/progress", group,
-        "year=2566&csrf=" + csrf + "&reported_on=2023-01-31&percent=40&text=Half+of+the+plan+done&evidence_url=https%3A%2F%2Fexample.go.th%2Fp",
-        form_type);
+    const auto good =
+        m_client->Post("/admin/measures/" + id + "/progress", group,
+                       "year=2566&csrf=" + csrf +
+                           "&reported_on=2023-01-31&percent=40&text=Half+of+the+plan+done&evidence_url=https%3A%2F%2Fexample.go.th%2Fp",
+                       form_type);
     ASSERT_EQ(good->status, 303);
     const auto with_progress = m_client->Get(good->get_header_value("Location"), group);
     EXPECT_NE(with_progress->body.find("31 ม.ค. 2566"), std::string::npos);

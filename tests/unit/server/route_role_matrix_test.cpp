@@ -73,6 +73,7 @@ const std::vector<Route> routes{
     {"POST", "/national/accounts/agencies", "/national/accounts/agencies", Who::national, "agencies=NOPE"},
     {"POST", "/national/accounts/reset", "/national/accounts/reset", Who::national, "user=nobody"},
     {"POST", "/national/accounts/disable", "/national/accounts/disable", Who::national, "user=nobody"},
+    {"POST", "/national/accounts/role", "/national/accounts/role", Who::national, "user=nobody&role=auditor"},
     {"POST", "/national/accounts/enable", "/national/accounts/enable", Who::national, "user=nobody"},
     {"GET", "/api/v1/season/:year", "/api/v1/season/2566", Who::signed_in, ""},
     {"GET", "/admin/codes", "/admin/codes?year=2566&agency=A1", Who::working_group, ""},

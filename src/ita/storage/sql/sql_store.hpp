@@ -110,6 +110,7 @@ public:
     Result<void> set_password(const std::string& user_id, const std::string& password_hash, bool must_change,
                               std::string_view actor) override;
     Result<void> set_user_disabled(const std::string& user_id, bool disabled, std::string_view actor) override;
+    Result<void> set_user_role(const std::string& user_id, core::Role role, const std::string& agency_id, std::string_view actor) override;
     Result<void> add_session(std::string_view token, const std::string& user_id, const std::string& csrf, std::int64_t expires_at) override;
     Result<Session> session(std::string_view token, std::int64_t now) override;
     Result<void> remove_session(std::string_view token) override;

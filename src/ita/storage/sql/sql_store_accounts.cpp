@@ -71,6 +71,19 @@ Result<void> SqlStore::set_password(const std::string& user_id, const std::strin
     return transaction.commit();
 }
 
+Result<void> SqlStore::set_user_role(const std::string& user_id, core::Role role, const std::string& agency_id, std::string_view actor) {
+    auto& db = database();
+    ITA_TRY(transaction, sql::Transaction::begin(db));
+    ITA_TRY(changed, db.execute("UPDATE users SET role = ?, agency_id = ? WHERE user_id = ?",
+                                {core::role_code(role), agency_id.empty() ? sql::Value() : sql::Value(agency_id), user_id}));
+    if (changed == 0) return fail(ErrorCode::not_found, "no user " + user_id);
+    ITA_TRY_VOID(without_value(db.execute("DELETE FROM sessions WHERE user_id = ?", {user_id})));
+    ITA_TRY_VOID(
+        audit(actor, "change role", std::nullopt,
+              "user=" + user_id + " role=" + std::string(core::role_code(role)) + (agency_id.empty() ? "" : " agency=" + agency_id)));
+    return transaction.commit();
+}
+
 Result<void> SqlStore::set_user_disabled(const std::string& user_id, bool disabled, std::string_view actor) {
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
