@@ -153,6 +153,7 @@ try {
   // 2. The working group enters its headcount and issues 3 codes.
   const group = await firstSignIn('wg-a1', groupPassword, phone);
   await group.page.goto(`${base}/admin/codes`);
+  await noSeriousAccessibilityFaults(group.page, 'the codes page');
   await group.page.fill('#headcount', '12');
   await Promise.all([group.page.waitForURL(/\/admin\/codes/), group.page.click('form[action="/admin/headcount"] button')]);
   assert.match(await group.page.textContent('main'), /ต้องมีผู้ตอบอย่างน้อย 10 คน/);
@@ -210,6 +211,9 @@ try {
     await Promise.all([group.page.waitForURL(/done=entered/), group.page.click(`form[action="/admin/oit/${item}"] button`)]);
   }
   await shot(group.page, 'oit-items');
+  await noSeriousAccessibilityFaults(group.page, 'the OIT items');
+  await group.page.goto(`${base}/admin/oit/O1`);
+  await noSeriousAccessibilityFaults(group.page, 'an OIT item');
 
   // The national admin follows the season and gives the agencies to auditors.
   await nation.page.goto(`${base}/national/progress?year=${year}`);
@@ -217,15 +221,18 @@ try {
   await noSeriousAccessibilityFaults(nation.page, 'the progress page');
   await shot(nation.page, 'progress');
   await nation.page.goto(`${base}/national/review-assignments?year=${year}`);
+  await noSeriousAccessibilityFaults(nation.page, 'the assignments page');
   await Promise.all([nation.page.waitForURL(/done=1/), nation.page.click('form[action="/national/review-assignments/spread"] button')]);
   await group.page.goto(`${base}/admin/progress?year=${year}`);
   assert.match(await group.page.textContent('#own-progress'), /3 จาก/);
+  await noSeriousAccessibilityFaults(group.page, 'the group\'s progress');
 
   // 6. The auditor works the queue: accepts O1 and O3 and rejects O2 with a reason.
   const auditor = await firstSignIn('auditor', auditorPassword);
   await auditor.page.goto(`${base}/review/oit?year=${year}&mine=1`);
   await noSeriousAccessibilityFaults(auditor.page, 'the review queue');
   await Promise.all([auditor.page.waitForURL(/agency=A1/), auditor.page.click('#queue a')]);
+  await noSeriousAccessibilityFaults(auditor.page, 'the review page');
   for (const [item, verdict] of [['O1', 'accepted'], ['O2', 'rejected'], ['O3', 'accepted']]) {
     await auditor.page.goto(`${base}/review/oit?year=${year}&agency=A1`);
     const form = auditor.page.locator(`form[action="/review/oit/A1/${item}"]`);
@@ -247,6 +254,7 @@ try {
   await Promise.all([auditor.page.waitForURL(/done=reviewed/), again.locator('button').click()]);
   await group.page.goto(`${base}/admin/oit/O2`);
   assert.match(await group.page.textContent('main'), /ผลการตรวจข้อนี้เปลี่ยนแล้ว/);
+  await noSeriousAccessibilityFaults(group.page, 'an OIT item with its history');
 
   // 7. Before the review closes the result waits; the national admin closes the surveys and
   // the review (yesterday). Until the surveys close, their answers are held sealed and count
@@ -275,6 +283,7 @@ try {
   const result = await group.page.goto(`${base}/admin/results?year=${year}`);
   assert.equal(result.status(), 200);
   await shot(group.page, 'results');
+  await noSeriousAccessibilityFaults(group.page, 'the results page');
   assert.equal((await group.page.textContent('#overall')).split(' ')[0], shown(scored.overall), 'the overall score');
   const rows = await group.page.$$eval('#indicators tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((cell) => cell.textContent.trim())));
   for (const [name, score] of rows) {
@@ -300,6 +309,7 @@ try {
   await shot(nation.page, 'publish-blocked');
   await noSeriousAccessibilityFaults(nation.page, 'the publication page, blocked');
   await nation.page.goto(`${base}/national/season?year=${year}`);
+  await noSeriousAccessibilityFaults(nation.page, 'the season page');
   assert.equal(await nation.page.inputValue('#review_close'), thaiDay(-1), 'the calendar in force, in the Buddhist era');
   await nation.page.fill('#oit_entry_open', thaiDay(-4));
   await nation.page.fill('#oit_entry_close', thaiDay(-3));
@@ -331,6 +341,7 @@ try {
   }
   assert.match(note, /ฉบับที่ 2 แก้ไขเมื่อ .* เหตุผล: แก้ไขผลการตรวจ OIT ที่บันทึกผิดหนึ่งข้อ/);
   await shot(publicPage, 'public-corrected');
+  await noSeriousAccessibilityFaults(publicPage, 'the public national page');
   console.log(`season cycle passed on ${backend}: overall ${shown(scored.overall)}, ${rows.length} indicators, 3 staff, 3 citizens, 3 OIT items, published and corrected once`);
 } catch (error) {
   console.error(log().split('\n').slice(-20).join('\n'));
