@@ -1,4 +1,5 @@
-// Peer: the same scoring and ranking as `ita rank`, written in SQL over the tables ita stores
+// Peer: the same scoring and ranking as `ita rank` (a sample short of its minimum withheld, as
+// published), written in SQL over the tables ita stores
 // (responses with packed answers, oit_reviews, published_scores are not used by the bench data).
 // Usage: node store_sql.mjs sqlite|postgres METHODOLOGY YEAR > rank.sql
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,18 @@ for (const [, , code, , , kind] of layout) {
                    'YN-': [methodology.points['YN-'].yes, methodology.points['YN-'].no], 'YN+': [methodology.points['YN+'].yes, methodology.points['YN+'].no] }[kind];
   values.forEach((value, option) => points.push([code, option + 1, value]));
 }
+// The minimum samples (ita publishes and ranks no agency whose IIT or EIT was answered by fewer
+// people than its minimum, never below 5): IIT by headcount band, EIT by agency type.
+const greatest = dialect === 'sqlite' ? 'max' : 'GREATEST';
+const least = dialect === 'sqlite' ? 'min' : 'LEAST';
+const bands = methodology.minimum_sample.iit;
+const iitMinimum = 'CASE ' + bands.map((band) => (band.headcount_max === undefined ? `ELSE ${least}(${band.minimum}, hc)`
+                                                                               : `WHEN hc <= ${band.headcount_max} THEN ${least}(${band.minimum}, hc)`)).join(' ') +
+                   (bands.some((band) => band.headcount_max === undefined) ? '' : ' ELSE hc') + ' END';
+const eit = methodology.minimum_sample.eit;
+const byType = Object.entries(eit.by_type ?? {});
+const eitMinimum = byType.length === 0 ? String(eit.default)
+                                       : 'CASE a.type ' + byType.map(([type, minimum]) => `WHEN '${type}' THEN ${minimum} `).join('') + `ELSE ${eit.default} END`;
 const values = (rows) => rows.map((row) => '(' + row.map((v) => typeof v === 'number' ? v : `'${v}'`).join(', ') + ')').join(',\n');
 const byteAt = dialect === 'sqlite' ? 'unicode(CAST(substr(r.answers, l.position + 1, 1) AS TEXT))' : 'get_byte(r.answers, l.position)';
 const w = Object.fromEntries(methodology.instruments.map((i) => [i.code, i.weight]));
@@ -52,9 +65,17 @@ indicators AS (SELECT * FROM survey_indicators UNION ALL SELECT * FROM oit_indic
 instruments AS (SELECT agency_id, instrument, avg(score) AS score FROM indicators GROUP BY agency_id, instrument),
 overall AS (SELECT agency_id, sum(score * CASE instrument WHEN 'IIT' THEN ${w.IIT} WHEN 'EIT' THEN ${w.EIT} ELSE ${w.OIT} END) AS overall,
                    count(*) AS instrument_count FROM instruments GROUP BY agency_id),
+counts AS (SELECT agency_id, instrument, count(*) AS n FROM responses WHERE fiscal_year = ${year} GROUP BY agency_id, instrument),
+headcounts AS (SELECT a.agency_id, a.type, coalesce(h.iit_headcount, a.headcount) AS hc FROM agencies a
+               LEFT JOIN assessments h ON h.agency_id = a.agency_id AND h.fiscal_year = ${year}),
+minimums AS (SELECT a.agency_id, CASE WHEN a.hc IS NULL THEN 5 ELSE ${greatest}(5, ${iitMinimum.replaceAll('hc', 'a.hc')}) END AS iit_minimum,
+                    ${greatest}(5, ${eitMinimum}) AS eit_minimum FROM headcounts a),
+short AS (SELECT c.agency_id FROM counts c JOIN minimums m ON m.agency_id = c.agency_id
+          WHERE c.n > 0 AND c.n < CASE c.instrument WHEN 'IIT' THEN m.iit_minimum ELSE m.eit_minimum END),
 ranked AS (SELECT a.agency_id, a.type, a.province, o.overall,
                   RANK() OVER (PARTITION BY a.type ORDER BY o.overall DESC) AS rank,
                   count(*) OVER (PARTITION BY a.type) AS of
-           FROM agencies a JOIN overall o ON o.agency_id = a.agency_id WHERE o.instrument_count = 3)
+           FROM agencies a JOIN overall o ON o.agency_id = a.agency_id
+           WHERE o.instrument_count = 3 AND a.agency_id NOT IN (SELECT agency_id FROM short))
 SELECT agency_id, ${dialect === 'sqlite' ? "printf('%.9f', overall)" : 'round(overall::numeric, 9)'}, rank, of FROM ranked ORDER BY agency_id;
 `);
