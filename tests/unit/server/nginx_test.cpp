@@ -111,6 +111,15 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
     EXPECT_NE(headers.find("Strict-Transport-Security"), std::string::npos) << headers;
     EXPECT_NE(headers.find("303"), std::string::npos) << headers;
     EXPECT_NE(headers.find("; Secure"), std::string::npos) << headers;
+    // No version in the Server header; nosniff on every response.
+    EXPECT_NE(headers.find("Server: nginx\r\n"), std::string::npos) << headers;
+    EXPECT_NE(headers.find("X-Content-Type-Options: nosniff"), std::string::npos) << headers;
+    // TLS 1.2 only with forward secrecy: a static-RSA cipher gets no handshake, ECDHE does.
+    const std::string connect = "openssl s_client -connect 127.0.0.1:" + std::to_string(https_port) + " -tls1_2 -cipher ";
+    EXPECT_EQ(ita::test::output_of("echo | " + connect + "AES128-GCM-SHA256 2>&1 | grep -c 'Cipher is AES128-GCM-SHA256'"), "0\n");
+    EXPECT_EQ(
+        ita::test::output_of("echo | " + connect + "ECDHE-RSA-AES128-GCM-SHA256 2>&1 | grep -c 'Cipher is ECDHE-RSA-AES128-GCM-SHA256'"),
+        "1\n");
     // Malformed HTTP gets nginx's 400 (ita behind it only ever sees what nginx parsed).
     EXPECT_NE(ita::test::output_of("printf 'GARBAGE\\r\\n\\r\\n' | openssl s_client -quiet -connect 127.0.0.1:" +
                                    std::to_string(https_port) + " 2>/dev/null")
@@ -129,12 +138,16 @@ TEST(Nginx, TlsInFrontOfTwoServers) {
               "422");  // incomplete answers: the form comes back
     EXPECT_EQ(ita::test::output_of("curl -sk -o /dev/null -w '%{http_code}' -X POST " + base + "/api/v1/staff-survey/" + code), "400");
 
-    ::kill(nginx, SIGQUIT);
-    ::waitpid(nginx, nullptr, 0);
     for (const pid_t server : servers) {
         ::kill(server, SIGTERM);
         ::waitpid(server, nullptr, 0);
     }
+    // Every process down: nginx's own answer, a Thai line that names nothing behind it.
+    const std::string down = ita::test::output_of("curl -sk -w ' %{http_code}' " + base + "/national");
+    EXPECT_NE(down.find("ระบบ ITA ไม่พร้อมให้บริการชั่วคราว"), std::string::npos) << down;
+    EXPECT_NE(down.find(" 503"), std::string::npos) << down;
+    ::kill(nginx, SIGQUIT);
+    ::waitpid(nginx, nullptr, 0);
     std::string logs = ita::test::output_of("cat " + prefix + "/logs/*.log " + files.path("serve0.log") + " " + files.path("serve1.log"));
     EXPECT_EQ(logs.find(code), std::string::npos) << logs;
     EXPECT_NE(ita::test::output_of("cat " + prefix + "/logs/ita.access.log").find("GET /s/[code] HTTP"), std::string::npos);
