@@ -1,9 +1,7 @@
 #include <ita/core/measure.hpp>
 
-#include <cctype>
-#include <set>
-
 #include <ita/util/calendar.hpp>
+#include <ita/util/text.hpp>
 #include <ita/util/web_url.hpp>
 
 #include <ita/util/diagnostics.hpp>
@@ -136,31 +134,6 @@ Result<void> validate_measure(const Measure& measure) {
     return std::unexpected(problems.into_error("the measure is incomplete"));
 }
 
-namespace {
-
-// Letters of a text: ASCII letters and every code point beyond ASCII except Thai digits, with
-// how many different ones there are ("xxxxxxxxxx" has ten letters and one distinct).
-std::pair<std::size_t, std::size_t> letters_of(std::string_view text) {
-    std::size_t count = 0;
-    std::set<std::uint32_t> distinct;
-    for (std::size_t at = 0; at < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[at]);
-        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        std::uint32_t point = lead < 0x80 ? lead : lead & (0x3F >> (length - 1));
-        for (std::size_t next = 1; next < length && at + next < text.size(); ++next)
-            point = (point << 6) | (static_cast<unsigned char>(text[at + next]) & 0x3F);
-        at += length;
-        const bool thai_digit = point >= 0x0E50 && point <= 0x0E59;
-        const bool letter = point >= 0x80 ? !thai_digit : std::isalpha(static_cast<int>(point)) != 0;
-        if (!letter) continue;
-        ++count;
-        distinct.insert(point);
-    }
-    return {count, distinct.size()};
-}
-
-}  // namespace
-
 Result<void> validate_progress(const Measure& measure, const ProgressReport& report, const std::string& today) {
     util::DiagnosticList problems("progress");
     if (!util::parse_iso_date(report.reported_on)) {
@@ -176,8 +149,8 @@ Result<void> validate_progress(const Measure& measure, const ProgressReport& rep
             problems.add(0, "reported_on", "วันที่รายงาน: ต้องไม่เลยวันนี้");
     }
     if (report.percent < 0 || report.percent > 100) problems.add(0, "percent", "ความคืบหน้า: ต้องเป็นร้อยละ 0 ถึง 100");
-    const auto [letters, distinct] = letters_of(report.text);
-    if (letters < shortest_progress_text || distinct < 3)
+    const auto written = util::count_letters(report.text);
+    if (written.letters < shortest_progress_text || written.distinct < 3)
         problems.add(0, "text", "ผลการดำเนินงาน: เล่าสิ่งที่ทำไปแล้วอย่างน้อย " + std::to_string(shortest_progress_text) + " ตัวอักษร");
     if (!report.evidence_url.empty() && !util::is_web_url(report.evidence_url))
         problems.add(0, "evidence_url", "หลักฐาน: ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// หรือ http:// (must be an http or https address)");

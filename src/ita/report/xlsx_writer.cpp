@@ -1,6 +1,6 @@
 #include <ita/report/xlsx_writer.hpp>
 
-#include <cstdlib>
+#include <ita/util/text.hpp>
 
 #include <ita/core/verdict.hpp>
 
@@ -17,8 +17,13 @@ public:
             m_sheet(workbook_add_worksheet(workbook, name)) {
         lxw_col_t column = 0;
         for (const char* title : header) worksheet_write_string(m_sheet, 0, column++, title, bold);
-        worksheet_freeze_panes(m_sheet, 1, 0);
-        worksheet_set_column(m_sheet, 0, column, 16, nullptr);
+        finish_header(column);
+    }
+    Sheet(lxw_workbook* workbook, const char* name, lxw_format* bold, const std::vector<std::string>& header) :
+            m_sheet(workbook_add_worksheet(workbook, name)) {
+        lxw_col_t column = 0;
+        for (const auto& title : header) worksheet_write_string(m_sheet, 0, column++, title.c_str(), bold);
+        finish_header(column);
     }
     Sheet& text(const std::string& value) {
         worksheet_write_string(m_sheet, m_row, m_column++, value.c_str(), nullptr);
@@ -34,6 +39,13 @@ public:
         m_column = 0;
     }
 
+private:
+    void finish_header(lxw_col_t columns) {
+        worksheet_freeze_panes(m_sheet, 1, 0);
+        worksheet_set_column(m_sheet, 0, columns, 16, nullptr);
+    }
+
+public:
 private:
     lxw_worksheet* m_sheet;
     lxw_row_t m_row = 1;
@@ -130,13 +142,25 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
     return {};
 }
 
-Result<void> write_rank_xlsx(const RankReport& report, const std::string& path) {
+namespace {
+
+// A workbook written row by row (libxlsxwriter's constant-memory mode) and its bold format.
+lxw_workbook* streaming_workbook(const std::string& path, lxw_format*& bold) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
-    if (!workbook) return fail(ErrorCode::io, "cannot write " + path);
-    lxw_format* bold = workbook_add_format(workbook);
+    if (!workbook) return nullptr;
+    bold = workbook_add_format(workbook);
     format_set_bold(bold);
+    return workbook;
+}
+
+}  // namespace
+
+Result<void> write_rank_xlsx(const RankReport& report, const std::string& path) {
+    lxw_format* bold = nullptr;
+    lxw_workbook* workbook = streaming_workbook(path, bold);
+    if (!workbook) return fail(ErrorCode::io, "cannot write " + path);
     Sheet sheet(workbook, "scores", bold, {"agency_id", "type", "province", "overall", "verdict", "rank", "of"});
     for (const auto& ranked : report.agencies) {
         sheet.text(ranked.agency->agency_id).text(ranked.agency->type).text(ranked.agency->province).number(ranked.scores->overall);
@@ -149,30 +173,21 @@ Result<void> write_rank_xlsx(const RankReport& report, const std::string& path) 
     return {};
 }
 
-Result<void> write_table_xlsx(const std::string& sheet_name, const std::vector<std::string>& header,
+Result<void> write_table_xlsx(const std::string& sheet_name, const std::vector<std::string>& header, const std::vector<bool>& numeric,
                               const std::vector<std::vector<std::string>>& rows, const std::string& path) {
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;
-    lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
+    lxw_format* bold = nullptr;
+    lxw_workbook* workbook = streaming_workbook(path, bold);
     if (!workbook) return fail(ErrorCode::io, "cannot write " + path);
-    lxw_format* bold = workbook_add_format(workbook);
-    format_set_bold(bold);
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheet_name.c_str());
-    for (std::size_t column = 0; column < header.size(); ++column)
-        worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(column), header[column].c_str(), bold);
-    worksheet_freeze_panes(sheet, 1, 0);
-    for (std::size_t row = 0; row < rows.size(); ++row)
-        for (std::size_t column = 0; column < rows[row].size(); ++column) {
-            const auto& cell = rows[row][column];
-            const auto target_row = static_cast<lxw_row_t>(row + 1);
-            const auto target_column = static_cast<lxw_col_t>(column);
-            char* end = nullptr;
-            const double number = cell.empty() ? 0 : std::strtod(cell.c_str(), &end);
-            if (!cell.empty() && end && *end == '\0' && cell.find_first_not_of("0123456789.-") == std::string::npos)
-                worksheet_write_number(sheet, target_row, target_column, number, nullptr);
-            else if (!cell.empty())
-                worksheet_write_string(sheet, target_row, target_column, cell.c_str(), nullptr);
+    Sheet sheet(workbook, sheet_name.c_str(), bold, header);
+    for (const auto& row : rows) {
+        for (std::size_t column = 0; column < row.size(); ++column) {
+            if (column < numeric.size() && numeric[column])
+                sheet.number(util::parse_double(row[column]));
+            else
+                sheet.text(row[column]);
         }
+        sheet.end_row();
+    }
     if (workbook_close(workbook) != LXW_NO_ERROR) return fail(ErrorCode::io, "cannot write " + path);
     return {};
 }

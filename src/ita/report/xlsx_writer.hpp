@@ -19,9 +19,9 @@ Result<void> write_xlsx(const AgencyReportInput& input, const std::string& path)
 // libxlsxwriter's constant-memory mode so the nation never sits whole in memory.
 Result<void> write_rank_xlsx(const RankReport& report, const std::string& path);
 
-// A plain table: a header row, then rows whose cells are numbers or text, as the CSV download
-// of the same page has them (a cell holding only a number is written as one).
-Result<void> write_table_xlsx(const std::string& sheet_name, const std::vector<std::string>& header,
+// A plain table: a header row, then the rows of the same page's CSV download; the columns marked
+// `numeric` are written as numbers (an empty cell stays empty), the others as text.
+Result<void> write_table_xlsx(const std::string& sheet_name, const std::vector<std::string>& header, const std::vector<bool>& numeric,
                               const std::vector<std::vector<std::string>>& rows, const std::string& path);
 
 }  // namespace ita::report

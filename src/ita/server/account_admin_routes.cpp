@@ -7,9 +7,11 @@
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
 #include <ita/service/accounts.hpp>
+#include <ita/service/season.hpp>
 #include <ita/thai/search_key.hpp>
 #include <ita/util/calendar.hpp>
 #include <ita/util/clock.hpp>
+#include <ita/util/text.hpp>
 
 #include <algorithm>
 #include <ctime>
@@ -33,6 +35,19 @@ std::string status_text(const storage::User& user) {
     return "ใช้งาน";
 }
 
+// The roles of a <select>, the chosen one marked.
+data role_options(std::optional<core::Role> chosen) {
+    data options{data::type::list};
+    for (const auto role : {core::Role::agency_admin, core::Role::auditor, core::Role::national_admin}) {
+        data option;
+        option.set("code", std::string(core::role_code(role)));
+        option.set("label", std::string(core::role_label(role)));
+        option.set("selected", flag(role == chosen));
+        options.push_back(option);
+    }
+    return options;
+}
+
 struct AccountsForm {
     FormFields values;
     std::string notice;
@@ -45,21 +60,11 @@ HttpResponse accounts_page(storage::Store& store, const storage::Session& sessio
     context.set("title", "บัญชีผู้ใช้และสิทธิ์");
     context.set("wide", flag(true));
     context.set("csrf", session.csrf);
-    const auto open = store.open_fiscal_year();
-    context.set("year", std::to_string(open && *open ? **open : util::fiscal_year_of(*util::parse_iso_date(util::bangkok_date_today()))));
+    context.set("year", std::to_string(open_or_current_fiscal_year(store)));
     set_notice_and_errors(context, form.notice, form.errors);
     for (const char* name : {"user", "name", "agency"}) context.set(std::string("f_") + name, field(form.values, name));
     context.set("agencies", field(form.values, "agencies"));
-    const auto chosen_role = field(form.values, "role");
-    data roles{data::type::list};
-    for (const auto role : {core::Role::agency_admin, core::Role::auditor, core::Role::national_admin}) {
-        data option;
-        option.set("code", std::string(core::role_code(role)));
-        option.set("label", std::string(core::role_label(role)));
-        option.set("selected", flag(chosen_role == core::role_code(role)));
-        roles.push_back(option);
-    }
-    context.set("roles", roles);
+    context.set("roles", role_options(core::parse_role(field(form.values, "role"))));
 
     auto users = store.users();
     auto agencies = store.agencies();
@@ -92,15 +97,7 @@ HttpResponse accounts_page(storage::Store& store, const storage::Session& sessio
         row.set("self", flag(user.user_id == session.user.user_id));
         row.set("toggle", std::string(user.disabled ? "enable" : "disable"));
         row.set("toggle_label", std::string(user.disabled ? "เปิดใช้งาน" : "ระงับการใช้งาน"));
-        data role_options{data::type::list};
-        for (const auto role : {core::Role::agency_admin, core::Role::auditor, core::Role::national_admin}) {
-            data option;
-            option.set("code", std::string(core::role_code(role)));
-            option.set("label", std::string(core::role_label(role)));
-            option.set("selected", flag(role == user.role));
-            role_options.push_back(option);
-        }
-        row.set("role_options", role_options);
+        row.set("role_options", role_options(user.role));
         rows.push_back(row);
     }
     context.set("users", rows);
@@ -128,17 +125,6 @@ HttpResponse letters_page(const HttpRequest& request, const std::vector<service:
     }
     context.set("letters", letters);
     return html_page(200, "account_letters", context);
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        const auto first = line.find_first_not_of(" \t\r,");
-        if (first == std::string::npos) continue;
-        lines.push_back(line.substr(first, line.find_last_not_of(" \t\r,") - first + 1));
-    }
-    return lines;
 }
 
 HttpResponse password_page(const storage::Session& session, const std::string& notice, const std::vector<std::string>& errors, int status) {
@@ -206,7 +192,19 @@ void add_account_admin_routes(Router& router, const ResultsContext& context) {
     router.add("POST", "/national/accounts/agencies", [context](const HttpRequest& request) {
         auto call = national_post(context, request);
         if (!call) return call.error();
-        auto issued = service::create_agency_accounts(*call->store, lines_of(field(call->fields, "agencies")), call->session.user.user_id);
+        // The same agency list the season takes: one id a line, or a CSV with an agency_id column.
+        std::vector<std::string> named;
+        if (const auto text = field(call->fields, "agencies"); !util::trim(text).empty()) {
+            auto listed = service::read_agency_list(*call->store, text, "agencies");
+            if (!listed) {
+                if (listed.error().code != ErrorCode::invalid_input) return error_response(listed.error());
+                std::vector<std::string> lines;
+                for (const auto& diagnostic : listed.error().diagnostics) lines.push_back(agency_list_problem(diagnostic));
+                return accounts_page(*call->store, call->session, "", {call->fields, "", lines}, form_problems_status);
+            }
+            named = std::move(*listed);
+        }
+        auto issued = service::create_agency_accounts(*call->store, named, call->session.user.user_id);
         if (!issued) {
             if (issued.error().code != ErrorCode::invalid_input) return error_response(issued.error());
             return accounts_page(*call->store, call->session, "", {call->fields, "", {issued.error().message}}, form_problems_status);

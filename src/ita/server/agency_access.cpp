@@ -1,4 +1,6 @@
 #include <ita/server/agency_access.hpp>
+#include <ita/util/calendar.hpp>
+#include <ita/util/clock.hpp>
 
 #include <ita/server/account_routes.hpp>
 #include <ita/server/pages.hpp>
@@ -92,6 +94,16 @@ std::expected<SessionRequest, HttpResponse> session_request(const std::string& d
     const auto year = requested_fiscal_year(**store, request, fields);
     if (!year) return std::unexpected(year.error());
     return SessionRequest{*store, std::move(*session), *year, std::move(fields)};
+}
+
+int open_or_current_fiscal_year(storage::Store& store) {
+    if (auto open = store.open_fiscal_year(); open && *open) return **open;
+    return util::fiscal_year_of(*util::parse_iso_date(util::bangkok_date_today()));
+}
+
+std::expected<int, HttpResponse> page_fiscal_year(storage::Store& store, const HttpRequest& request) {
+    if (request.query.contains("year")) return requested_fiscal_year(store, request, {});
+    return open_or_current_fiscal_year(store);
 }
 
 }  // namespace ita::server

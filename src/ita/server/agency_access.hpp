@@ -39,6 +39,12 @@ std::expected<storage::Session, HttpResponse> national_access(storage::Store& st
 std::expected<int, HttpResponse> requested_fiscal_year(storage::Store& store, const HttpRequest& request,
                                                        const std::map<std::string, std::string>& fields);
 
+// The year a national page opens on when none is asked for: the open one, else the fiscal year
+// of today (Bangkok).
+int open_or_current_fiscal_year(storage::Store& store);
+// ?year= when given (or its refusal page), else open_or_current_fiscal_year.
+std::expected<int, HttpResponse> page_fiscal_year(storage::Store& store, const HttpRequest& request);
+
 HttpResponse see_other(const std::string& location);
 
 // A working-group request once allowed: the store, who acts for which agency, the fiscal year

@@ -36,10 +36,7 @@ std::vector<std::string> thai_problems(const Error& error) {
         const auto phase = core::parse_season_phase(diagnostic.field);
         const std::string label = phase ? std::string(core::season_phase_label(*phase)) : diagnostic.field;
         if (diagnostic.field == "agency_id")
-            lines.push_back("รายการหน่วยงาน บรรทัด " + std::to_string(diagnostic.line) + ": " +
-                            (diagnostic.message.starts_with("unknown agency")
-                                 ? "ไม่พบหน่วยงาน " + diagnostic.message.substr(15, diagnostic.message.find(':') - 15)
-                                 : diagnostic.message));
+            lines.push_back(agency_list_problem(diagnostic));
         else if (diagnostic.message.starts_with("closes"))
             lines.push_back(label + ": วันปิดต้องไม่ก่อนวันเปิด");
         else if (diagnostic.message.starts_with("must be a date"))
@@ -136,16 +133,10 @@ void add_national_routes(Router& router, const ResultsContext& context, const st
         if (!store) return error_response(store.error());
         const auto session = national_access(**store, request, {});
         if (!session) return session.error();
-        int year = util::fiscal_year_of(*util::parse_iso_date(util::bangkok_date_today()));
-        if (request.query.contains("year")) {
-            const auto given = requested_fiscal_year(**store, request, {});
-            if (!given) return given.error();
-            year = *given;
-        } else if (auto open = (*store)->open_fiscal_year(); open && *open) {
-            year = **open;
-        }
+        const auto year = page_fiscal_year(**store, request);
+        if (!year) return year.error();
         const auto done = request.query.find("done");
-        return season_page(**store, *session, year, {}, done != request.query.end() ? "เปิดปีการประเมินแล้ว" : "", {}, 200);
+        return season_page(**store, *session, *year, {}, done != request.query.end() ? "เปิดปีการประเมินแล้ว" : "", {}, 200);
     });
     router.add("POST", "/national/season", [context](const HttpRequest& request) {
         auto allowed = session_request(context.db, request, national_access);

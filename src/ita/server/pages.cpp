@@ -233,6 +233,12 @@ HttpResponse code_entry_page(int status, const std::string& code, const std::str
     return page;
 }
 
+std::string agency_list_problem(const Diagnostic& diagnostic) {
+    const auto& message = diagnostic.message;
+    return "รายการหน่วยงาน บรรทัด " + std::to_string(diagnostic.line) + ": " +
+           (message.starts_with("unknown agency") ? "ไม่พบหน่วยงาน " + message.substr(15, message.find(':') - 15) : message);
+}
+
 HttpResponse message_page(int status, const std::string& heading, const std::string& message) {
     data context;
     context.set("title", heading);

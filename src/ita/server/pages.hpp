@@ -6,6 +6,7 @@
 
 #include <ita/core/methodology.hpp>
 #include <ita/server/http_types.hpp>
+#include <ita/util/error.hpp>
 
 #include <map>
 #include <optional>
@@ -58,6 +59,8 @@ HttpResponse code_sheet_page(const std::string& agency, int year, const std::vec
 
 // A page with a heading and one message (thanks, a spent code, an unknown code).
 HttpResponse message_page(int status, const std::string& heading, const std::string& message);
+// A problem of an agency list (service::read_agency_list) in Thai: "รายการหน่วยงาน บรรทัด 2: ไม่พบหน่วยงาน A7".
+std::string agency_list_problem(const ita::Diagnostic& diagnostic);
 // A JSON error turned into a Thai page for a browser's request outside the API (nothing when the
 // request is a script's or the response is not a JSON error): Router::set_error_page.
 std::optional<HttpResponse> browser_error_page(const HttpRequest& request, const HttpResponse& response);

@@ -57,6 +57,10 @@ const std::vector<std::string> header{"agency_id",
                                       "oit_awaiting_re_review",
                                       "risk"};
 
+// Which of `header` are numbers (ids, names, types, provinces and the risk are text).
+const std::vector<bool> numeric_columns{false, false, false, false, true, true, true, true, true,
+                                        true,  true,  true,  true,  true, true, true, true, false};
+
 std::vector<std::vector<std::string>> table_rows(const service::SeasonProgress& progress) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& row : progress.agencies) {
@@ -156,7 +160,7 @@ HttpResponse download(const service::SeasonProgress& progress, const std::string
                 {}};
     }
     auto bytes = util::bytes_written_to_temp_file(
-        [&](const std::string& path) { return report::write_table_xlsx("progress", header, table_rows(progress), path); });
+        [&](const std::string& path) { return report::write_table_xlsx("progress", header, numeric_columns, table_rows(progress), path); });
     if (!bytes) return error_response(bytes.error());
     return {200,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

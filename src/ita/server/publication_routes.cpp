@@ -147,12 +147,6 @@ HttpResponse publication_page(storage::Store& store, const storage::Session& ses
     return html_page(status, "national_publish", context);
 }
 
-int year_or_open(storage::Store& store, const HttpRequest& request, std::expected<int, HttpResponse>& given) {
-    if (request.query.contains("year")) return given ? *given : 0;
-    if (auto open = store.open_fiscal_year(); open && *open) return **open;
-    return util::fiscal_year_of(*util::parse_iso_date(util::bangkok_date_today()));
-}
-
 std::string field(const FormFields& fields, const std::string& name) {
     const auto found = fields.find(name);
     return found != fields.end() ? found->second : std::string();
@@ -166,13 +160,12 @@ void add_publication_routes(Router& router, const ResultsContext& context, const
         if (!store) return error_response(store.error());
         const auto session = national_access(**store, request, {});
         if (!session) return session.error();
-        auto given = request.query.contains("year") ? requested_fiscal_year(**store, request, {}) : std::expected<int, HttpResponse>(0);
-        if (!given) return given.error();
-        const int year = year_or_open(**store, request, given);
+        const auto year = page_fiscal_year(**store, request);
+        if (!year) return year.error();
         const auto done = request.query.find("done");
         std::string notice;
         if (done != request.query.end()) notice = done->second == "withdrawn" ? "ยกเลิกฉบับที่ตั้งเวลาไว้แล้ว" : "บันทึกการเผยแพร่แล้ว";
-        return publication_page(**store, *session, year, context.methodology_dir, {}, notice, {}, 200);
+        return publication_page(**store, *session, *year, context.methodology_dir, {}, notice, {}, 200);
     });
     router.add("POST", "/national/publish", [context, public_cache](const HttpRequest& request) {
         auto allowed = session_request(context.db, request, national_access);

@@ -17,8 +17,6 @@ namespace ita::service {
 
 namespace {
 
-std::string count_text(std::size_t count) { return std::to_string(count); }
-
 std::string phase_problem(const PhaseCheck& check) {
     const std::string label(core::season_phase_label(check.phase));
     if (check.status.state == PhaseState::not_yet) return label + " ยังไม่เริ่ม (เปิด " + thai::short_thai_date(check.status.opens_on) + ")";
@@ -40,14 +38,6 @@ std::string normalised(std::string_view typed) {
     }
     if (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
-}
-
-// Characters that are not white space (UTF-8 sequences counted once).
-std::size_t letters(std::string_view text) {
-    std::size_t count = 0;
-    for (const char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ' && c != '\t' && c != '\n' && c != '\r') ++count;
-    return count;
 }
 
 Result<PublicationPreview> build_preview(storage::Store& store, int fiscal_year, const std::optional<std::string>& methodology_dir,
@@ -75,9 +65,9 @@ Result<PublicationPreview> build_preview(storage::Store& store, int fiscal_year,
         if (agency.awaiting_review + agency.awaiting_re_review > 0) ++agencies_waiting;
     }
     if (preview.oit_awaiting_review + preview.oit_awaiting_re_review > 0)
-        preview.blocking.push_back("การตรวจประเมิน OIT ยังไม่เสร็จ: รอตรวจ " + count_text(preview.oit_awaiting_review) +
-                                   " รายการ และรอตรวจซ้ำหลังชี้แจง " + count_text(preview.oit_awaiting_re_review) + " รายการ ใน " +
-                                   count_text(agencies_waiting) + " หน่วยงาน");
+        preview.blocking.push_back("การตรวจประเมิน OIT ยังไม่เสร็จ: รอตรวจ " + std::to_string(preview.oit_awaiting_review) +
+                                   " รายการ และรอตรวจซ้ำหลังชี้แจง " + std::to_string(preview.oit_awaiting_re_review) + " รายการ ใน " +
+                                   std::to_string(agencies_waiting) + " หน่วยงาน");
 
     // The rows: the agencies assessed this year, each as the public will see it.
     ITA_TRY(assessed_list, store.assessed_agencies(fiscal_year));
@@ -171,7 +161,7 @@ Result<storage::Publication> publish_season(storage::Store& store, const Publish
         problem("confirmation", "พิมพ์ “" + confirmation_phrase(request.fiscal_year) + "” เพื่อยืนยันการเผยแพร่");
     if (!request.digest.empty() && request.digest != preview.digest)
         problem("digest", "ข้อมูลเปลี่ยนไปหลังจากแสดงตัวอย่าง: โปรดตรวจตัวอย่างอีกครั้งก่อนยืนยัน");
-    if (preview.correction() && letters(request.reason) < shortest_reason)
+    if (preview.correction() && util::count_letters(request.reason).letters < shortest_reason)
         problem("reason", "ผลปี " + std::to_string(request.fiscal_year) + " เผยแพร่แล้ว: การเผยแพร่ใหม่เป็นฉบับแก้ไข ระบุเหตุผลอย่างน้อย " +
                               std::to_string(shortest_reason) + " ตัวอักษร");
     if (!request.public_from.empty() && request.public_from <= storage::utc_now()) problem("embargo", "เวลาเผยแพร่ที่ตั้งไว้ต้องเป็นเวลาในอนาคต");

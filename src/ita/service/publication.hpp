@@ -92,7 +92,7 @@ struct PublishRequest {
 // "digest"); a refused attempt is audited too.
 Result<storage::Publication> publish_season(storage::Store& store, const PublishRequest& request);
 
-// At least this many characters (letters, not counting spaces) make a correction's reason.
+// At least this many letters (util::count_letters) make a correction's reason.
 inline constexpr std::size_t shortest_reason = 10;
 
 }  // namespace ita::service

@@ -16,10 +16,6 @@
 
 namespace ita::service {
 
-namespace {
-
-// The agency ids of a list: one a line, or a CSV whose header names agency_id. `path` names
-// the list in messages.
 Result<std::vector<std::string>> read_agency_list(storage::Store& store, const std::string& text, const std::string& path) {
     ITA_TRY(agencies, store.agencies());
     std::set<std::string, std::less<>> known;
@@ -51,8 +47,6 @@ Result<std::vector<std::string>> read_agency_list(storage::Store& store, const s
     if (ids.empty()) return fail(ErrorCode::invalid_input, path + ": the agency list is empty");
     return ids;
 }
-
-}  // namespace
 
 Result<std::vector<storage::SeasonWindow>> open_season(storage::Store& store, const SeasonRequest& request) {
     util::DiagnosticList problems("season");

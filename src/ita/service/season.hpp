@@ -30,6 +30,10 @@ struct SeasonRequest {
     std::string today;
 };
 
+// The agency ids of a list: one a line, or a CSV whose header names agency_id. invalid_input with
+// the line of every agency the database does not have (field "agency_id"); `path` names the list.
+Result<std::vector<std::string>> read_agency_list(storage::Store& store, const std::string& text, const std::string& path);
+
 // Registers the fiscal year with its methodology (as survey answers need its layout), the
 // agencies assessed and the calendar. invalid_input for a bad date or a phase that closes
 // before it opens, and for an unknown agency in the file (file and line named).

@@ -1,5 +1,9 @@
 #include <ita/util/text.hpp>
 
+#include <cctype>
+
+#include <set>
+
 #include <cstdint>
 #include <cstring>
 
@@ -77,6 +81,25 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
         at += length;
     }
     return std::nullopt;
+}
+
+LetterCount count_letters(std::string_view text) {
+    LetterCount count;
+    std::set<std::uint32_t> seen;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        std::uint32_t point = lead < 0x80 ? lead : lead & (0x3F >> (length - 1));
+        for (std::size_t next = 1; next < length && at + next < text.size(); ++next)
+            point = (point << 6) | (static_cast<unsigned char>(text[at + next]) & 0x3F);
+        at += length;
+        const bool thai_digit = point >= 0x0E50 && point <= 0x0E59;
+        if (point >= 0x80 ? thai_digit : std::isalpha(static_cast<int>(point)) == 0) continue;
+        ++count.letters;
+        seen.insert(point);
+    }
+    count.distinct = seen.size();
+    return count;
 }
 
 }  // namespace ita::util

@@ -17,6 +17,15 @@ namespace ita::util {
 // ASCII lower case; other bytes (Thai) are kept.
 [[nodiscard]] std::string ascii_lower(std::string_view text);
 
+// The letters of a text a person wrote (ASCII letters and every code point beyond ASCII but
+// Thai digits) and how many different ones: "xxxxxxxxxx" is ten letters, one distinct. For
+// "say something" checks (a progress report, a correction's reason).
+struct LetterCount {
+    std::size_t letters = 0;
+    std::size_t distinct = 0;
+};
+[[nodiscard]] LetterCount count_letters(std::string_view text);
+
 // Parses a whole decimal number ("85.32", "-1", "1e2"); nullopt when there is anything else.
 [[nodiscard]] std::optional<double> parse_double(std::string_view text);
 
