@@ -3,10 +3,12 @@
 #include <ita/server/pages.hpp>
 
 #include <ita/app/output_file.hpp>
+#include <ita/app/version.hpp>
 #include <ita/server/account_admin_routes.hpp>
 #include <ita/server/account_routes.hpp>
 #include <ita/server/admin_routes.hpp>
 #include <ita/server/api_routes.hpp>
+#include <ita/server/health_routes.hpp>
 #include <ita/server/http_server.hpp>
 #include <ita/server/integrity_routes.hpp>
 #include <ita/server/measure_routes.hpp>
@@ -17,9 +19,12 @@
 #include <ita/server/results_routes.hpp>
 #include <ita/server/review_assignment_routes.hpp>
 #include <ita/server/survey_routes.hpp>
+#include <ita/service/accounts.hpp>
 #include <ita/storage/store.hpp>
+#include <ita/util/log.hpp>
 #include <ita/util/text.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -32,6 +37,21 @@ int run_serve_command(const ServeCommand& command) {
         std::cerr << "ita serve: --listen must be ADDRESS:PORT, such as 127.0.0.1:8080\n";
         return 2;
     }
+    if (auto logging = util::use_json_log(command.log_file); !logging) {
+        std::cerr << "ita serve: --log-file: " << logging.error().to_string() << "\n";
+        return 2;
+    }
+    if (!command.template_dir.empty()) {
+        std::error_code unreadable;
+        if (!std::filesystem::is_directory(command.template_dir, unreadable)) {
+            std::cerr << "ita serve: --templates: " << command.template_dir << " is not a folder\n";
+            return 2;
+        }
+        server::use_template_dir(command.template_dir);
+    }
+    service::set_sign_in_policy({.session_seconds = std::int64_t{command.session_hours} * 3600,
+                                 .failures_per_user_and_address = command.failures_per_user_and_address,
+                                 .failures_per_address = command.failures_per_address});
     // Opened once before listening, so a bad database fails at start, not per request. A schema
     // older than this build's is refused (upgrading is `ita migrate`, a step of its own).
     if (auto store = storage::open_store(command.db, storage::Migrations::refuse_older); !store) {
@@ -71,11 +91,14 @@ int run_serve_command(const ServeCommand& command) {
     server::add_national_routes(router, context, public_cache);
     server::add_public_routes(router, context, public_cache);
     server::add_api_routes(router, context, evidence_monitor);
+    server::add_health_routes(router, context, version_text());
     server::ServerOptions options;
     options.address = command.listen.substr(0, colon);
     options.port = static_cast<std::uint16_t>(*port);
     options.threads = command.threads > 0 ? command.threads : std::max(1u, std::thread::hardware_concurrency());
     options.trusted_proxies = command.trusted_proxies;
+    options.max_body_bytes = command.max_body_kb * 1024;
+    options.request_timeout_seconds = command.request_timeout_seconds;
     if (auto served = server::run_until_signalled(options, router); !served) {
         std::cerr << "ita serve: " << served.error().to_string() << "\n";
         return 1;

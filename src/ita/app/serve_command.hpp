@@ -19,6 +19,13 @@ struct ServeCommand {
     std::optional<int> evidence_nightly_minute = 120;  // minutes after local midnight; none: no nightly run
     bool evidence_allow_private_addresses = false;     // tests serve evidence on loopback
     std::vector<std::string> trusted_proxies;          // --trusted-proxy: whose X-Forwarded-For is believed
+    std::string log_file;                              // empty: stderr
+    int session_hours = 8;
+    int failures_per_user_and_address = 10;
+    int failures_per_address = 50;
+    std::size_t max_body_kb = 1024;
+    unsigned request_timeout_seconds = 30;
+    std::string template_dir;  // empty: the built-in templates only
 };
 
 // Returns the process exit code: 0 after a graceful stop, 2 for a bad --listen, 1 when the

@@ -6,11 +6,15 @@
 #include <ita/service/accounts.hpp>
 #include <ita/service/public_results.hpp>
 #include <ita/service/surveys.hpp>
+#include <ita/storage/copy_store.hpp>
+#include <ita/storage/migrations.hpp>
 #include <ita/storage/store.hpp>
 #include <ita/util/clock.hpp>
+#include <ita/util/log.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 namespace ita::app {
@@ -152,19 +156,95 @@ int run_migrate_command(const std::string& db) {
         std::cerr << "ita migrate: " << version.error().to_string() << "\n";
         return exit_code_for(version.error());
     }
+    const auto readable = store->schema_readable_from();
+    const int known = storage::newest_schema_version();
+    if (*version > known) {
+        std::cerr << "ita migrate: the " << store->backend() << " database is at schema " << *version << ", newer than this ita (" << known
+                  << "), which its newer ita says can still run on it; nothing to do\n";
+        return 0;
+    }
     std::cerr << "ita migrate: the " << store->backend() << " database is at schema " << *version << ", the newest this ita knows\n";
+    // What a rolling upgrade needs to know: may the processes still running the previous
+    // release keep serving while each is restarted?
+    if (readable && *readable > 0 && *readable < *version)
+        std::cerr << "ita migrate: an ita at schema " << *readable << " or newer can still run on it: restart the servers one at a time\n";
+    else
+        std::cerr << "ita migrate: only an ita at schema " << *version << " runs on it: every ita serve must be this version\n";
     return 0;
 }
 
-int run_backup_command(const std::string& db, const std::string& out) {
+namespace {
+
+// "ita-20261130-183000.dump": sorts by time as text.
+std::string timed_backup_name(std::string_view backend) {
+    const long long now =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const std::string stamp = util::bangkok_timestamp(now);  // 2026-11-30T18:30:00.123+07:00
+    std::string compact = stamp.substr(0, 4) + stamp.substr(5, 2) + stamp.substr(8, 2) + "-" + stamp.substr(11, 2) + stamp.substr(14, 2) +
+                          stamp.substr(17, 2);
+    return "ita-" + compact + (backend == "sqlite" ? ".sqlite" : ".dump");
+}
+
+bool is_timed_backup(const std::string& name) {
+    return name.starts_with("ita-") && name.size() == 4 + 15 + (name.ends_with(".sqlite") ? 7 : 5) &&
+           (name.ends_with(".sqlite") || name.ends_with(".dump"));
+}
+
+// Deletes the oldest timed backups in `folder` beyond the newest `keep`; returns how many.
+std::size_t prune_backups(const std::string& folder, std::size_t keep) {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        if (entry.is_regular_file() && is_timed_backup(entry.path().filename().string())) names.push_back(entry.path().filename().string());
+    std::ranges::sort(names, std::greater<>());
+    std::size_t removed = 0;
+    for (std::size_t index = keep; index < names.size(); ++index) {
+        std::error_code ignored;
+        if (std::filesystem::remove(std::filesystem::path(folder) / names[index], ignored)) ++removed;
+    }
+    return removed;
+}
+
+}  // namespace
+
+int run_backup_command(const BackupCommand& command) {
     int exit_code = 0;
-    const auto store = open_or_report("ita backup", db, exit_code);
+    const auto store = open_or_report("ita backup", command.db, exit_code);
     if (!store) return exit_code;
+    std::string out = command.out;
+    if (!command.folder.empty()) {
+        std::error_code failed;
+        std::filesystem::create_directories(command.folder, failed);
+        if (failed) {
+            std::cerr << "ita backup: cannot create the folder " << command.folder << ": " << failed.message() << "\n";
+            return 1;
+        }
+        std::filesystem::permissions(command.folder, std::filesystem::perms::owner_all, failed);
+        out = (std::filesystem::path(command.folder) / timed_backup_name(store->backend())).string();
+    }
     if (auto done = store->backup(out); !done) {
         std::cerr << "ita backup: " << done.error().to_string() << "\n";
         return exit_code_for(done.error());
     }
     std::cerr << "ita backup: " << store->backend() << " database copied to " << out << "\n";
+    if (!command.folder.empty() && command.keep > 0)
+        if (const auto removed = prune_backups(command.folder, command.keep); removed > 0)
+            std::cerr << "ita backup: " << removed << " older backup(s) deleted, the newest " << command.keep << " kept\n";
+    return 0;
+}
+
+int run_copy_command(const std::string& from, const std::string& to) {
+    auto copied = storage::copy_store(from, to);
+    if (!copied) {
+        std::cerr << "ita copy: " << copied.error().to_string() << "\n";
+        return exit_code_for(copied.error());
+    }
+    std::int64_t rows = 0;
+    for (const auto& [table, count] : copied->tables) {
+        std::cerr << "ita copy: " << table << ": " << count << " rows\n";
+        rows += count;
+    }
+    std::cerr << "ita copy: " << rows << " rows in " << copied->tables.size()
+              << " tables copied in one transaction; point the settings' db at the PostgreSQL database\n";
     return 0;
 }
 

@@ -38,7 +38,15 @@ int run_season_show_command(const std::string& db, int fiscal_year);
 int run_users_add_command(const std::string& db, const std::string& user_id, const std::string& name, const std::string& role,
                           const std::string& agency_id);
 
-int run_backup_command(const std::string& db, const std::string& out);
+struct BackupCommand {
+    std::string db;
+    std::string out;       // a file, or
+    std::string folder;    // a folder, the file named ita-YYYYMMDD-HHMMSS.<sqlite|dump> by Bangkok time
+    std::size_t keep = 0;  // with `folder`: the newest this many kept, older ones deleted (0: all kept)
+};
+int run_backup_command(const BackupCommand& command);
+// `ita copy --from ita.db --to postgresql://…`: a SQLite deployment moved to PostgreSQL.
+int run_copy_command(const std::string& from, const std::string& to);
 // Applies the migrations this build has that the database lacks (`ita serve` refuses an older
 // schema until this has run) and says which schema it is at.
 int run_migrate_command(const std::string& db);

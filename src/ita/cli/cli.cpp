@@ -2,6 +2,7 @@
 
 #include <ita/app/analyse_command.hpp>
 #include <ita/app/check_urls_command.hpp>
+#include <ita/app/doctor_command.hpp>
 #include <ita/app/gen_command.hpp>
 #include <ita/app/integrity_command.hpp>
 #include <ita/app/measures_command.hpp>
@@ -12,6 +13,8 @@
 #include <ita/app/serve_command.hpp>
 #include <ita/app/store_commands.hpp>
 #include <ita/app/version.hpp>
+
+#include <ita/storage/secrets.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -35,6 +38,8 @@ void add_format(CLI::App* command, std::string& format) {
 struct GlobalOptions {
     std::optional<std::string> methodology_dir;
     std::optional<std::string> db;
+    std::optional<std::string> secrets;
+    std::optional<std::string> config_file;  // the settings file read, if any
 };
 
 struct Commands {
@@ -58,8 +63,9 @@ struct Commands {
     app::PublishCommand publish;
     std::string codes_agency;
     std::size_t codes_count = 0;
-    std::string backup_out;
+    app::BackupCommand backup;
     std::string restore_from;
+    std::string copy_from, copy_to;
     app::CheckUrlsCommand check_urls;
     std::string check_urls_format = "text";
     double check_urls_timeout = 20;
@@ -249,6 +255,31 @@ void add_serve(CLI::App& app, Commands& commands) {
     serve->add_flag("!--no-evidence-check", commands.serve.check_evidence, "ไม่ตรวจลิงก์ OIT เลย / never fetch OIT evidence addresses");
     serve->add_flag("--evidence-allow-private-addresses", commands.serve.evidence_allow_private_addresses,
                     "ยอมให้ตรวจที่อยู่ในเครือข่ายภายใน / allow loopback and private networks (testing)");
+    serve->add_option("--log-file", commands.serve.log_file,
+                      "เขียนบันทึกลงไฟล์ (SIGHUP เปิดใหม่) / append the log to this file, reopened on SIGHUP (default: stderr)");
+    serve->add_option("--session-hours", commands.serve.session_hours, "อายุการเข้าสู่ระบบ (ชั่วโมง) / how long a sign-in lasts, hours")
+        ->default_val(8)
+        ->check(CLI::Range(1, 24));
+    serve
+        ->add_option("--sign-in-failures-per-user", commands.serve.failures_per_user_and_address,
+                     "ครั้งที่ผิดได้ต่อผู้ใช้และที่อยู่ใน 15 นาที / failed sign-ins allowed per user and address in 15 minutes")
+        ->default_val(10)
+        ->check(CLI::Range(1, 1000));
+    serve
+        ->add_option("--sign-in-failures-per-address", commands.serve.failures_per_address,
+                     "ครั้งที่ผิดได้ต่อที่อยู่ใน 15 นาที / failed sign-ins allowed per address in 15 minutes")
+        ->default_val(50)
+        ->check(CLI::Range(1, 100000));
+    serve->add_option("--max-body-kb", commands.serve.max_body_kb, "ขนาดคำขอสูงสุด (KB) / the largest request body accepted, KiB")
+        ->default_val(1024)
+        ->check(CLI::Range(16, 65536));
+    serve
+        ->add_option("--request-timeout", commands.serve.request_timeout_seconds,
+                     "เวลาสูงสุดต่อคำขอ (วินาที) / seconds to read, answer and write a request")
+        ->default_val(30)
+        ->check(CLI::Range(1, 600));
+    serve->add_option("--templates", commands.serve.template_dir,
+                      "โฟลเดอร์แม่แบบหน้าเว็บที่ปรับเอง / a folder of page templates that replace the built-in ones of the same name");
 }
 
 void add_season(CLI::App& app, Commands& commands) {
@@ -384,8 +415,22 @@ void add_methodology(CLI::App& app, Commands& commands) {
 
 void add_backup(CLI::App& app, Commands& commands) {
     auto* backup = app.add_subcommand("backup", "สำรองฐานข้อมูล / Back up the database to a file");
-    backup->add_option("--out", commands.backup_out, "ไฟล์สำรอง / backup file")->required();
+    auto* out = backup->add_option("--out", commands.backup.out, "ไฟล์สำรอง / backup file");
+    auto* into = backup->add_option("--into", commands.backup.folder,
+                                    "โฟลเดอร์เก็บไฟล์สำรองตามเวลา / a folder: the file is named by its Bangkok time (ita-YYYYMMDD-HHMMSS)");
+    out->excludes(into);
+    backup
+        ->add_option("--keep", commands.backup.keep,
+                     "เก็บไว้กี่ชุดล่าสุด (ใช้กับ --into) / with --into: keep this many newest backups, delete older")
+        ->needs(into)
+        ->check(CLI::Range(1, 10000));
+    app.add_subcommand("doctor",
+                       "ตรวจความพร้อมของการติดตั้ง / Check this deployment: settings, database, secrets, fonts, methodologies, clock "
+                       "(exit 1 when a check fails)");
     app.add_subcommand("migrate", "ปรับโครงสร้างฐานข้อมูลให้เป็นรุ่นล่าสุด / Apply the database migrations this ita has (ita serve waits for it)");
+    auto* copy = app.add_subcommand("copy", "ย้ายฐานข้อมูล SQLite ไป PostgreSQL / Copy a SQLite database into an empty PostgreSQL one");
+    copy->add_option("--from", commands.copy_from, "ไฟล์ SQLite / the SQLite file")->required();
+    copy->add_option("--to", commands.copy_to, "ฐานข้อมูล PostgreSQL ว่าง / an empty PostgreSQL database (postgresql://…)")->required();
     auto* restore = app.add_subcommand("restore", "กู้คืนฐานข้อมูลจากไฟล์สำรอง / Replace the database with a backup");
     restore->add_option("--from", commands.restore_from, "ไฟล์สำรอง / backup file")->required();
 }
@@ -534,8 +579,26 @@ int run_methodology(Commands& commands, const GlobalOptions& global) {
     return app::run_methodology_command(commands.methodology);
 }
 
+int run_doctor(Commands& commands, const GlobalOptions& global) {
+    app::DoctorCommand doctor;
+    doctor.config_file = global.config_file;
+    doctor.db = global.db;
+    doctor.methodology_dir = global.methodology_dir;
+    doctor.serve = commands.serve;
+    doctor.evidence_check_at = commands.evidence_check_at;
+    return app::run_doctor_command(doctor);
+}
+
 int run_migrate(Commands&, const GlobalOptions& global) { return app::run_migrate_command(*global.db); }
-int run_backup(Commands& commands, const GlobalOptions& global) { return app::run_backup_command(*global.db, commands.backup_out); }
+int run_backup(Commands& commands, const GlobalOptions& global) {
+    if (commands.backup.out.empty() == commands.backup.folder.empty()) {
+        std::fprintf(stderr, "ita backup: give --out FILE or --into FOLDER\n");
+        return 2;
+    }
+    commands.backup.db = *global.db;
+    return app::run_backup_command(commands.backup);
+}
+int run_copy(Commands& commands, const GlobalOptions&) { return app::run_copy_command(commands.copy_from, commands.copy_to); }
 int run_restore(Commands& commands, const GlobalOptions& global) { return app::run_restore_command(*global.db, commands.restore_from); }
 
 struct Subcommand {
@@ -563,6 +626,8 @@ constexpr Subcommand subcommands[] = {
     {"codes", true, run_codes},
     {"methodology", false, run_methodology},
     {"migrate", true, run_migrate},
+    {"doctor", false, run_doctor},
+    {"copy", false, run_copy},
     {"backup", true, run_backup},
     {"restore", true, run_restore},
 };
@@ -581,16 +646,33 @@ int run(int argc, char** argv) {
                    "โฟลเดอร์ที่มี ita-YYYY.json แทนฉบับในโปรแกรม / folder of ita-YYYY.json files overriding the built-in ones");
     app.add_option("--db", global.db, "ฐานข้อมูล: ไฟล์ SQLite หรือ postgresql://… / database: a SQLite file or a postgresql:// URL")
         ->envname("ITA_DB");
+    app.add_option("--secrets", global.secrets, "ไฟล์กุญแจลับ / the secrets file (keys of codes, sessions and held answers)")
+        ->envname("ITA_SECRETS");
+    // Every long option can also come from a TOML file: top-level keys for the options above,
+    // a [serve] section for ita serve's (deploy/ita.conf documents each). The command line wins,
+    // then the file, then ITA_DB / ITA_SECRETS. An unknown key is an error, so a typo is not
+    // silently ignored.
+    app.set_config("--config", "", "ไฟล์ตั้งค่า / a settings file (TOML, such as /etc/ita/ita.conf)")->envname("ITA_CONFIG");
+    app.allow_config_extras(CLI::config_extras_mode::error);
     Commands commands;
     for (const auto add : {add_score, add_gen, add_import, add_rank, add_analyse, add_measures, add_report, add_serve, add_codes,
                            add_season, add_users, add_publish, add_check_urls, add_integrity, add_methodology, add_backup})
         add(app, commands);
     try {
         app.parse(argc, argv);
+    } catch (const CLI::ConfigError& error) {
+        // CLI11 says "INI was not able to parse serve.sesion-hours" for a key it does not know.
+        std::string what = error.what();
+        if (const auto at = what.find("not able to parse "); at != std::string::npos)
+            what = "unknown setting " + what.substr(at + 18) + " (deploy/ita.conf lists every setting)";
+        std::fprintf(stderr, "ita: the settings file (--config): %s\n", what.c_str());
+        return 2;
     } catch (const CLI::ParseError& error) {
         const int code = app.exit(error);
         return code == 0 ? 0 : 2;
     }
+    if (const auto* config = app.get_config_ptr(); config && config->count() > 0) global.config_file = config->as<std::string>();
+    if (global.secrets) storage::use_secrets_file(*global.secrets);
     for (const auto& subcommand : subcommands) {
         if (!app.got_subcommand(subcommand.name)) continue;
         if (subcommand.needs_db)

@@ -1,5 +1,7 @@
 #include <ita/server/access_log.hpp>
 
+#include <ita/util/log.hpp>
+
 #include <array>
 #include <cstdio>
 
@@ -15,26 +17,7 @@ constexpr std::array<std::string_view, 2> not_codes{"/s/thanks", "/s/open"};
 
 void append_json_string(std::string& out, std::string_view text, std::size_t limit) {
     out += '"';
-    std::size_t written = 0;
-    for (const char c : text) {
-        if (written++ >= limit) {
-            out += "…";
-            break;
-        }
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20 || byte == 0x7F || byte >= 0x80) {
-            // Control bytes and anything not ASCII are escaped: the line stays one valid line
-            // whatever bytes the request held.
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
+    util::append_json_escaped(out, text, limit);
     out += '"';
 }
 
@@ -52,18 +35,17 @@ std::string loggable_path(std::string_view path) {
     return std::string(path);
 }
 
-std::string access_log_line(std::string_view method, std::string_view path, int status, std::size_t bytes, double milliseconds,
-                            std::string_view remote) {
-    std::string line = "{\"method\":";
-    append_json_string(line, method, 16);
-    line += ",\"path\":";
-    append_json_string(line, loggable_path(path), 200);
+std::string access_log_fields(std::string_view method, std::string_view path, int status, std::size_t bytes, double milliseconds,
+                              std::string_view remote) {
+    std::string fields = "\"method\":";
+    append_json_string(fields, method, 16);
+    fields += ",\"path\":";
+    append_json_string(fields, loggable_path(path), 200);
     char numbers[96];
     std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%zu,\"ms\":%.2f,\"remote\":", status, bytes, milliseconds);
-    line += numbers;
-    append_json_string(line, remote, 64);
-    line += "}\n";
-    return line;
+    fields += numbers;
+    append_json_string(fields, remote, 64);
+    return fields;
 }
 
 }  // namespace ita::server

@@ -1,4 +1,5 @@
-// The access log's line for a request: one JSON object a line. Survey codes never reach the log:
+// The access log's fields for a request (util/log adds the time and level and writes the line).
+// Survey codes never reach the log:
 // a path that carries one (/s/CODE, /api/v1/staff-survey/CODE) is logged with the code
 // replaced, and every string is JSON-escaped, so a request cannot forge a line.
 #pragma once
@@ -11,7 +12,8 @@ namespace ita::server {
 // The path as the log may show it.
 std::string loggable_path(std::string_view path);
 
-std::string access_log_line(std::string_view method, std::string_view path, int status, std::size_t bytes, double milliseconds,
-                            std::string_view remote);
+// `"method":…,"path":…,"status":…,"bytes":…,"ms":…,"remote":…`: a JSON object's members.
+std::string access_log_fields(std::string_view method, std::string_view path, int status, std::size_t bytes, double milliseconds,
+                              std::string_view remote);
 
 }  // namespace ita::server

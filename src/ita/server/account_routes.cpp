@@ -45,7 +45,7 @@ HttpResponse login_form(const HttpRequest& request, int status, const std::strin
 }  // namespace
 
 std::string session_cookie_header(const HttpRequest& request, const std::string& token) {
-    return std::string(session_cookie) + "=" + token + cookie_attributes(request, service::session_seconds);
+    return std::string(session_cookie) + "=" + token + cookie_attributes(request, service::sign_in_policy().session_seconds);
 }
 
 std::optional<storage::Session> current_session(storage::Store& store, const HttpRequest& request) {
@@ -115,7 +115,10 @@ void add_account_routes(Router& router, const ResultsContext& context) {
         auto signed_in = service::login(**store, user, password, request.remote, std::time(nullptr));
         if (!signed_in) {
             if (signed_in.error().code == ErrorCode::rate_limited)
-                return login_form(request, 429, user, "เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไปจากเครือข่ายนี้ โปรดลองใหม่ใน 15 นาที", "", next);
+                return login_form(request, 429, user,
+                                  "เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไปจากเครือข่ายนี้ โปรดลองใหม่ใน " +
+                                      std::to_string(service::sign_in_policy().failure_window_seconds / 60) + " นาที",
+                                  "", next);
             if (signed_in.error().code == ErrorCode::invalid_input)
                 return login_form(request, 401, user, "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "", next);
             if (signed_in.error().code == ErrorCode::conflict)

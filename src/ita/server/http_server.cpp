@@ -4,10 +4,13 @@
 #include <ita/server/access_log.hpp>
 #include <ita/server/forwarded.hpp>
 #include <ita/server/security_headers.hpp>
+#include <ita/util/log.hpp>
+#include <ita/util/metrics.hpp>
 
 #include <restinio/all.hpp>
 
 #include <pthread.h>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -22,7 +25,9 @@ namespace {
 
 // The body limit RESTinio itself enforces, by closing the connection: well above ours, so
 // that a too-large body normally gets our 413 with an explanation.
-constexpr std::uint64_t hard_body_limit = 16 << 20;
+std::uint64_t hard_body_limit(std::size_t max_body) {
+    return std::max<std::uint64_t>(std::uint64_t{16} << 20, std::uint64_t{max_body} * 2);
+}
 
 const char* reason_phrase(int status) {
     switch (status) {
@@ -43,8 +48,25 @@ const char* reason_phrase(int status) {
     }
 }
 
+// A method from a fixed set, so a client cannot add label values to the metrics.
+std::string_view metric_method(std::string_view method) {
+    for (const std::string_view known : {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"})
+        if (method == known) return known;
+    return "other";
+}
+
+void record_metrics(const HttpRequest& request, const HttpResponse& response, const std::string& matched, double milliseconds) {
+    const std::string route = matched.empty() ? "(none)" : matched;
+    const std::string method(metric_method(request.method));
+    util::metrics::count("ita_http_requests_total", "HTTP requests answered, by route pattern, method and status class",
+                         {{"route", route}, {"method", method}, {"status", std::to_string(response.status / 100) + "xx"}});
+    util::metrics::observe_seconds("ita_http_request_duration_seconds", "Time to answer a request (until its body is handed over)",
+                                   milliseconds / 1000, {{"route", route}});
+}
+
 void access_log(const HttpRequest& request, int status, std::size_t bytes, double milliseconds) {
-    std::fputs(access_log_line(request.method, request.path, status, bytes, milliseconds, request.remote).c_str(), stderr);
+    util::log_fields(status >= 500 ? util::LogLevel::error : util::LogLevel::info,
+                     access_log_fields(request.method, request.path, status, bytes, milliseconds, request.remote));
 }
 
 // A body the handlers will read as form fields: declared as a form, or not declared at all.
@@ -91,7 +113,7 @@ HttpRequest request_of(const restinio::request_handle_t& raw, const std::vector<
 // What the server answers before any route (stopping, too large, not decodable), else the
 // router's answer; then the security headers, and a 500 for a header that is not safe to send.
 HttpResponse response_to(const restinio::request_handle_t& raw, HttpRequest& request, bool undecodable, const Router& router,
-                         std::size_t max_body, bool stopping) {
+                         std::size_t max_body, bool stopping, std::string& matched) {
     HttpResponse response;
     if (stopping) {
         response = json_error(503, "the server is stopping");
@@ -105,11 +127,11 @@ HttpResponse response_to(const restinio::request_handle_t& raw, HttpRequest& req
     } else {
         request.form = std::move(*form);
         request.body = raw->body();
-        response = router.dispatch(request);
+        response = router.dispatch(request, &matched);
     }
     add_security_headers(response);
     if (!headers_are_safe(response)) {
-        std::fputs("ita serve: a response header held a control byte; answered 500 instead\n", stderr);
+        util::log_message(util::LogLevel::error, "ita serve: a response header held a control byte; answered 500 instead");
         response = json_error(500, "internal error");
     }
     return response;
@@ -159,7 +181,7 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGTERM);
     sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGHUP);  // log rotation's signal: logs go to stderr (journald), nothing to reopen
+    sigaddset(&stop_signals, SIGHUP);  // log rotation's signal: the log file is reopened
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     const std::size_t max_body = options.max_body_bytes;
@@ -173,30 +195,34 @@ Result<void> run_until_signalled(const ServerOptions& options, const Router& rou
         ++in_flight;  // until the response is written
         bool undecodable = false;
         HttpRequest request = request_of(raw, trusted_proxies, undecodable);
-        HttpResponse response = response_to(raw, request, undecodable, router, max_body, stopping);
+        std::string matched;
+        HttpResponse response = response_to(raw, request, undecodable, router, max_body, stopping, matched);
+        const int status = response.status;
+        const double milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        record_metrics(request, response, matched, milliseconds);
         const std::size_t bytes = write_response(raw, response, request.method == "HEAD", [&in_flight] { --in_flight; });
-        access_log(request, response.status, bytes,
-                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+        access_log(request, status, bytes, milliseconds);
         return restinio::request_accepted();
     };
     try {
-        auto server =
-            restinio::run_async(restinio::own_io_context(),
-                                restinio::server_settings_t<>{}
-                                    .address(options.address)
-                                    .port(options.port)
-                                    .request_handler(std::move(handler))
-                                    .read_next_http_message_timelimit(std::chrono::seconds(options.request_timeout_seconds))
-                                    .write_http_response_timelimit(std::chrono::seconds(options.request_timeout_seconds))
-                                    .handle_request_timeout(std::chrono::seconds(options.request_timeout_seconds))
-                                    .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_body_limit)),
-                                options.threads);
-        std::fprintf(stderr, "ita serve: listening on http://%s:%u\n", options.address.c_str(), static_cast<unsigned>(options.port));
+        auto server = restinio::run_async(
+            restinio::own_io_context(),
+            restinio::server_settings_t<>{}
+                .address(options.address)
+                .port(options.port)
+                .request_handler(std::move(handler))
+                .read_next_http_message_timelimit(std::chrono::seconds(options.request_timeout_seconds))
+                .write_http_response_timelimit(std::chrono::seconds(options.request_timeout_seconds))
+                .handle_request_timeout(std::chrono::seconds(options.request_timeout_seconds))
+                .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_body_limit(max_body))),
+            options.threads);
+        util::log_message(util::LogLevel::info, "ita serve: listening on http://" + options.address + ":" + std::to_string(options.port));
         int signal_number = 0;
-        // SIGHUP used to end the server (exit 129); it only says so now.
+        // SIGHUP (logrotate's signal) reopens the log file and carries on.
         while (sigwait(&stop_signals, &signal_number) == 0 && signal_number == SIGHUP)
-            std::fputs("ita serve: SIGHUP: the log goes to stderr; nothing to reopen\n", stderr);
-        std::fprintf(stderr, "ita serve: stopping (signal %d)\n", signal_number);
+            if (auto reopened = util::reopen_log(); !reopened)
+                util::log_message(util::LogLevel::error, "ita serve: SIGHUP: " + reopened.error().to_string());
+        util::log_message(util::LogLevel::info, "ita serve: stopping (signal " + std::to_string(signal_number) + ")");
         stopping = true;
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.request_timeout_seconds);
         while (in_flight > 0 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(10));

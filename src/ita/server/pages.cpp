@@ -21,9 +21,17 @@ namespace ita::server {
 
 namespace {
 
+std::string& template_dir() {
+    static std::string dir = [] {
+        const char* variable = std::getenv("ITA_TEMPLATE_DIR");
+        return std::string(variable ? variable : "");
+    }();
+    return dir;
+}
+
 std::string template_text(const std::string& name) {
-    if (const char* dir = std::getenv("ITA_TEMPLATE_DIR")) {
-        const auto path = std::filesystem::path(dir) / (name + ".mustache");
+    if (!template_dir().empty()) {
+        const auto path = std::filesystem::path(template_dir()) / (name + ".mustache");
         if (auto text = util::read_file(path.string())) return *text;
     }
     for (const auto& file : util::embedded_templates())
@@ -32,6 +40,8 @@ std::string template_text(const std::string& name) {
 }
 
 }  // namespace
+
+void use_template_dir(std::string dir) { template_dir() = std::move(dir); }
 
 std::string render_template(const std::string& name, data& context) {
     context.set("layout_head", kainjow::mustache::partial([] { return template_text("layout_head"); }));

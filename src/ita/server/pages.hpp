@@ -29,6 +29,10 @@ struct SurveyPageText {
 HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
                          const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status = 200);
 
+// Templates in `dir` (name.mustache) replace the built-in ones of the same name (ita serve
+// --templates; the environment variable ITA_TEMPLATE_DIR does the same). At start-up only.
+void use_template_dir(std::string dir);
+
 // What a request no route takes gets: a Thai page for a browser (it asks for text/html), the
 // JSON error with its English message for scripts and the API.
 HttpResponse missing_page(const HttpRequest& request, int status, const std::string& message);

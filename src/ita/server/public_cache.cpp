@@ -1,5 +1,7 @@
 #include <ita/server/public_cache.hpp>
 
+#include <ita/util/metrics.hpp>
+
 #include <ita/server/store_lease.hpp>
 
 #include <cstdio>
@@ -62,6 +64,8 @@ Result<std::shared_ptr<const service::PublicResults>> PublicCache::reload(std::s
     auto loaded = service::load_public_results(**store, m_methodology_dir);
     if (!loaded) return current ? Result<std::shared_ptr<const service::PublicResults>>(current) : std::unexpected(loaded.error());
     m_checked_at = now_ms();
+    util::metrics::set_gauge("ita_public_generation", "The publication generation this process's public pages show",
+                             static_cast<double>((*loaded)->generation));
     std::unique_lock lock(m_state);
     m_results = *loaded;
     m_pages.clear();

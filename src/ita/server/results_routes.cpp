@@ -113,23 +113,6 @@ Result<void> hide_unshowable_scores(storage::Store& store, int year, service::Sc
 }  // namespace
 
 void add_results_routes(Router& router, const ResultsContext& context) {
-    // A test hook, as storage's fault injection: with ITA_TEST_HOLD_HEALTHZ=PATH a /healthz request
-    // creates PATH and is held until PATH is removed (10 s at most), so a test can stop the server
-    // with a request surely in flight. Unset, it costs nothing.
-    static const char* const hold_marker = std::getenv("ITA_TEST_HOLD_HEALTHZ");
-    router.add("GET", "/healthz", [context](const HttpRequest&) {
-        if (hold_marker && *hold_marker) {
-            std::FILE* marker = std::fopen(hold_marker, "w");
-            if (marker) std::fclose(marker);
-            for (int waited = 0; waited < 1000 && ::access(hold_marker, F_OK) == 0; ++waited) ::usleep(10'000);
-        }
-        auto store = lease_store(context.db);
-        if (!store) return error_response(store.error());
-        auto version = (*store)->schema_version();
-        if (!version) return error_response(version.error());
-        return text_response(200, "ok\n");
-    });
-
     router.add("GET", "/api/v1/agencies/:id/scores", [context](const HttpRequest& request) {
         HttpResponse error;
         const auto year = year_of(request, error);

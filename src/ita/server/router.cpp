@@ -35,7 +35,7 @@ void Router::add(std::string method, const std::string& pattern, Handler handler
     m_routes.push_back({std::move(method), split_path(pattern), std::move(handler)});
 }
 
-HttpResponse Router::dispatch(HttpRequest request) const {
+HttpResponse Router::dispatch(HttpRequest request, std::string* matched) const {
     const auto segments = split_path(request.path);
     bool path_matched = false;
     for (const auto& route : m_routes) {
@@ -52,10 +52,11 @@ HttpResponse Router::dispatch(HttpRequest request) const {
         path_matched = true;
         if (route.method != request.method && !(route.method == "GET" && request.method == "HEAD")) continue;
         request.path_params = std::move(params);
+        if (matched) *matched = join_path(route.segments);
         try {
             auto response = route.handler(request);
             if (m_error_page && response.status >= 400)
-                if (auto page = m_error_page(request, response)) return std::move(*page);
+                if (auto page = m_error_page(request, response)) response = std::move(*page);
             return response;
         } catch (const std::exception& error) {
             return server_fault(500, std::string("exception in ") + request.method + " " + join_path(route.segments) + ": " + error.what());

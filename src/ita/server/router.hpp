@@ -28,7 +28,9 @@ public:
 
     // The handler's response; 404 when no pattern matches, 405 when only the method differs.
     // An exception from a handler becomes a 500 JSON error (the one catch-all at the boundary).
-    [[nodiscard]] HttpResponse dispatch(HttpRequest request) const;
+    // `matched`, when given, receives the pattern that answered ("/agency/:id"; empty when none
+    // did), for the metrics.
+    [[nodiscard]] HttpResponse dispatch(HttpRequest request, std::string* matched = nullptr) const;
 
 private:
     struct Route {

@@ -1,4 +1,5 @@
 #include <ita/server/status_mapping.hpp>
+#include <ita/util/log.hpp>
 
 #include <cstdio>
 
@@ -29,7 +30,7 @@ HttpResponse error_response(const Error& error) {
 HttpResponse server_fault(int status, const std::string& detail) {
     // The detail (a database's message, a path, an exception's text) goes to the server's log
     // only: the client learns that something failed, never what the server holds.
-    std::fprintf(stderr, "ita serve: %d: %s\n", status, detail.c_str());
+    util::log_message(util::LogLevel::error, "ita serve: " + std::to_string(status) + ": " + detail);
     return json_error(status,
                       status == 503 ? "the service is unavailable for a moment: try again" : "internal error (logged on the server)");
 }

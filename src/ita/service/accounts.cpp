@@ -12,6 +12,16 @@
 namespace ita::service {
 
 namespace {
+SignInPolicy& policy_in_force() {
+    static SignInPolicy policy;
+    return policy;
+}
+}  // namespace
+
+const SignInPolicy& sign_in_policy() { return policy_in_force(); }
+void set_sign_in_policy(const SignInPolicy& policy) { policy_in_force() = policy; }
+
+namespace {
 
 std::string random_hex(std::size_t bytes) {
     std::vector<unsigned char> raw(bytes);
@@ -121,7 +131,7 @@ Result<Login> change_password(storage::Store& store, const std::string& user_id,
     ITA_TRY(hash, password_hash(fresh));
     ITA_TRY_VOID(store.set_password(user_id, hash, false, user_id));
     user.must_change_password = false;
-    Login result{random_hex(32), {user, random_hex(16), now + session_seconds}};
+    Login result{random_hex(32), {user, random_hex(16), now + sign_in_policy().session_seconds}};
     result.session.user.password_hash.clear();
     ITA_TRY_VOID(store.add_session(result.token, user_id, result.session.csrf, result.session.expires_at));
     return result;
@@ -165,12 +175,14 @@ Result<Login> login(storage::Store& store, const std::string& user_id, const std
     if (sodium_init() < 0) return fail(ErrorCode::internal, "libsodium could not be initialised");
     // Only failures count, per user *and* address (so no one can lock another person's
     // account from elsewhere) and per address (so one address cannot try many accounts).
-    const std::int64_t window = now / failure_window_seconds;
+    const auto& policy = sign_in_policy();
+    const std::int64_t window = now / policy.failure_window_seconds;
     const std::string pair_key = "login-failures:" + user_id + "\n" + remote, address_key = "login-failures-address:" + remote;
     ITA_TRY(pair_failures, store.count_hits(pair_key, window));
     ITA_TRY(address_failures, store.count_hits(address_key, window));
-    if (pair_failures >= failures_per_user_and_address || address_failures >= failures_per_address)
-        return fail(ErrorCode::rate_limited, "too many failed sign-ins from this address: try again in 15 minutes");
+    if (pair_failures >= policy.failures_per_user_and_address || address_failures >= policy.failures_per_address)
+        return fail(ErrorCode::rate_limited, "too many failed sign-ins from this address: try again in " +
+                                                 std::to_string(policy.failure_window_seconds / 60) + " minutes");
     const auto found = store.user(user_id);
     // An unknown user costs the same argon2id work as a known one: the time says nothing.
     const std::string& hash = found && !found->password_hash.empty() ? found->password_hash : unknown_user_hash();
@@ -184,7 +196,7 @@ Result<Login> login(storage::Store& store, const std::string& user_id, const std
         return fail(ErrorCode::invalid_input, "wrong user or password");
     }
     if (found->disabled) return fail(ErrorCode::conflict, "the account is disabled");
-    Login result{random_hex(32), {*found, random_hex(16), now + session_seconds}};
+    Login result{random_hex(32), {*found, random_hex(16), now + sign_in_policy().session_seconds}};
     ITA_TRY_VOID(store.add_session(result.token, user_id, result.session.csrf, result.session.expires_at));
     ITA_TRY_VOID(store.record(user_id, "login", ""));
     return result;

@@ -12,10 +12,17 @@
 
 namespace ita::service {
 
-inline constexpr std::int64_t session_seconds = std::int64_t{8} * 3600;
-inline constexpr std::int64_t failure_window_seconds = std::int64_t{15} * 60;
-inline constexpr int failures_per_user_and_address = 10;
-inline constexpr int failures_per_address = 50;
+// How long a session lasts and how many failed sign-ins are tolerated: a deployment's settings
+// (`ita serve --session-hours …`, the config file), set once when the process starts, before
+// any request; the defaults otherwise.
+struct SignInPolicy {
+    std::int64_t session_seconds = std::int64_t{8} * 3600;
+    std::int64_t failure_window_seconds = std::int64_t{15} * 60;
+    int failures_per_user_and_address = 10;
+    int failures_per_address = 50;
+};
+const SignInPolicy& sign_in_policy();
+void set_sign_in_policy(const SignInPolicy& policy);  // at start-up only: not synchronised
 
 // invalid_input for an unknown role, a missing or unknown agency for an agency admin, or a
 // password under 10 characters.
@@ -29,7 +36,7 @@ struct Login {
     storage::Session session;
 };
 // invalid_input for a wrong user or password (the same message for both); rate_limited after
-// 10 failures for the user or 50 from the address within 15 minutes.
+// the policy's failures for the user and address (10) or from the address (50) in its window.
 // A random token for a form that has no session yet (the sign-in form's CSRF token).
 std::string new_form_token();
 

@@ -1,4 +1,6 @@
 #include <ita/service/evidence_monitor.hpp>
+#include <ita/util/log.hpp>
+#include <ita/util/metrics.hpp>
 
 #include <ita/service/evidence_readiness.hpp>
 #include <ita/storage/store.hpp>
@@ -74,7 +76,7 @@ storage::Store* EvidenceMonitor::store() {
     if (!m_store) {
         auto opened = storage::open_store(m_options.db, storage::Migrations::refuse_older);
         if (!opened) {
-            std::fprintf(stderr, "ita serve: evidence check: %s\n", opened.error().to_string().c_str());
+            util::log_message(util::LogLevel::error, "ita serve: evidence check: " + opened.error().to_string());
             return nullptr;
         }
         m_store = std::move(*opened);
@@ -92,8 +94,17 @@ void EvidenceMonitor::check(const Job& job) {
                                  .limits = m_options.limits,
                                  .parallel = m_options.parallel,
                                  .cancelled = &m_cancelled};
-    if (auto checked = check_evidence_addresses(*store, request); !checked)
-        std::fprintf(stderr, "ita serve: evidence check of %d: %s\n", job.fiscal_year, checked.error().to_string().c_str());
+    const std::string kind = job.agency_id ? "entered" : "nightly";
+    auto checked = check_evidence_addresses(*store, request);
+    if (!checked) {
+        util::metrics::count("ita_evidence_runs_failed_total", "OIT evidence check runs that failed", {{"kind", kind}});
+        util::log_message(util::LogLevel::error,
+                          "ita serve: evidence check of " + std::to_string(job.fiscal_year) + ": " + checked.error().to_string());
+        return;
+    }
+    for (const auto& result : *checked)
+        util::metrics::count("ita_evidence_checks_total", "OIT evidence addresses checked, by run and outcome",
+                             {{"kind", kind}, {"status", result.status}});
 }
 
 // Every year whose OIT entry, review or clarification window is open today.
@@ -105,11 +116,11 @@ void EvidenceMonitor::check_open_years() {
     // no agency's site is fetched (and recorded) once per process.
     const auto claimed = store->claim_job("evidence-nightly", today);
     if (!claimed) {
-        std::fprintf(stderr, "ita serve: nightly evidence check: %s\n", claimed.error().to_string().c_str());
+        util::log_message(util::LogLevel::error, "ita serve: nightly evidence check: " + claimed.error().to_string());
         return;
     }
     if (!*claimed) {
-        std::fprintf(stderr, "ita serve: tonight's evidence check is done by another process\n");
+        util::log_message(util::LogLevel::info, "ita serve: tonight's evidence check is done by another process");
         return;
     }
     const auto years = store->fiscal_years();

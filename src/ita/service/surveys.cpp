@@ -1,5 +1,7 @@
 #include <ita/service/surveys.hpp>
 
+#include <ita/util/metrics.hpp>
+
 #include <ita/service/methodology_in_force.hpp>
 #include <ita/service/season.hpp>
 
@@ -122,13 +124,23 @@ std::string new_token() {
     sodium_bin2hex(text, sizeof text, bytes, sizeof bytes);
     return text;
 }
+// The deployment's count of answers received, per instrument only (no agency: the metric must
+// say nothing about who answered where).
+void count_submission(core::Instrument instrument) {
+    util::metrics::count("ita_survey_submissions_total", "Survey answers accepted, by instrument",
+                         {{"instrument", instrument == core::Instrument::iit ? "iit" : "eit"}});
+}
+
 }  // namespace
 
 Result<void> submit_survey(storage::Store& store, const std::string& code, const std::map<std::string, std::string>& fields,
                            const std::optional<std::string>& methodology_dir, const std::string& today) {
     ITA_TRY(form, survey_form(store, code, methodology_dir, today));
     ITA_TRY(packed, pack_answers(*form.methodology, form.code.instrument, fields));
-    return store.submit_survey(form.code_text, held_submission(store, *form.methodology, form.code.instrument, std::move(packed), fields));
+    ITA_TRY_VOID(
+        store.submit_survey(form.code_text, held_submission(store, *form.methodology, form.code.instrument, std::move(packed), fields)));
+    count_submission(form.code.instrument);
+    return {};
 }
 
 Result<PublicForm> public_form(storage::Store& store, const std::string& agency_id, const std::optional<std::string>& methodology_dir,
@@ -180,8 +192,10 @@ Result<void> submit_public_survey(storage::Store& store, const PublicForm& form,
                                   const std::map<std::string, std::string>& fields) {
     if (!valid_browser_token(store, form, token)) return fail(ErrorCode::not_found, "no such browser token");
     ITA_TRY(packed, pack_answers(*form.methodology, core::Instrument::eit, fields));
-    return store.submit_public_survey(form.methodology->fiscal_year, form.agency.agency_id, token, core::Instrument::eit,
-                                      held_submission(store, *form.methodology, core::Instrument::eit, std::move(packed), fields));
+    ITA_TRY_VOID(store.submit_public_survey(form.methodology->fiscal_year, form.agency.agency_id, token, core::Instrument::eit,
+                                            held_submission(store, *form.methodology, core::Instrument::eit, std::move(packed), fields)));
+    count_submission(core::Instrument::eit);
+    return {};
 }
 
 ShownCount shown_count(std::size_t respondents, std::optional<long long> minimum) {

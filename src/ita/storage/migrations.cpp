@@ -23,6 +23,22 @@ std::vector<Migration> migrations() {
 
 int newest_schema_version() { return migrations().back().version; }
 
+int readable_from(const Migration& migration) {
+    constexpr std::string_view marker = "-- readable by schema ";
+    if (!migration.text.starts_with(marker)) return migration.version;
+    const auto rest = migration.text.substr(marker.size());
+    const auto number = rest.substr(0, rest.find_first_not_of("0123456789"));
+    const int version = number.empty() ? migration.version : std::stoi(std::string(number));
+    return std::min(version, migration.version);
+}
+
+int readable_from_at(int version) {
+    int oldest = 0;
+    for (const auto& migration : migrations())
+        if (migration.version <= version) oldest = std::max(oldest, readable_from(migration));
+    return oldest;
+}
+
 std::string render_migration(std::string_view text, sql::Dialect dialect) {
     const bool sqlite = dialect == sql::Dialect::sqlite;
     static constexpr std::array<std::array<std::string_view, 3>, 7> tokens{{
@@ -56,17 +72,19 @@ std::string render_migration(std::string_view text, sql::Dialect dialect) {
     return rendered;
 }
 
-Result<void> require_known_schema(int stored_version) {
+Result<void> require_known_schema(int stored_version, int stored_readable_from) {
     const int known = newest_schema_version();
-    if (stored_version <= known) return {};
+    if (stored_version <= known || (stored_readable_from > 0 && stored_readable_from <= known)) return {};
+    const std::string needed =
+        stored_readable_from > 0 ? ", and the ita that migrated it needs schema " + std::to_string(stored_readable_from) + " or newer" : "";
     return fail(ErrorCode::conflict, "the database is at schema " + std::to_string(stored_version) + ", newer than this ita knows (" +
-                                         std::to_string(known) + "): use the ita that wrote it, or a newer one");
+                                         std::to_string(known) + ")" + needed + ": use the ita that migrated it, or a newer one");
 }
 
-Result<void> require_current_schema(int stored_version, Migrations migrations) {
-    ITA_TRY_VOID(require_known_schema(stored_version));
+Result<void> require_current_schema(int stored_version, int stored_readable_from, Migrations migrations) {
+    ITA_TRY_VOID(require_known_schema(stored_version, stored_readable_from));
     const int known = newest_schema_version();
-    if (migrations == Migrations::apply || stored_version == 0 || stored_version == known) return {};
+    if (migrations == Migrations::apply || stored_version == 0 || stored_version >= known) return {};
     return fail(ErrorCode::conflict,
                 "the database is at schema " + std::to_string(stored_version) + " and this ita needs " + std::to_string(known) +
                     ": stop every ita serve, back it up (ita backup), run `ita migrate --db …`, then start them again");

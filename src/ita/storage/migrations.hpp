@@ -26,20 +26,32 @@ struct Migration {
 
 // The migrations, ascending by version.
 std::vector<Migration> migrations();
+
+// The oldest schema whose ita can still run on the database once `migration` is applied. A
+// migration that only adds (tables, indexes, columns with defaults the older code never needs
+// to set) says so in its first line, `-- readable by schema N`, so that the processes of the
+// previous release keep serving while it is applied (a rolling upgrade); without that line, only
+// its own version can.
+int readable_from(const Migration& migration);
+// The oldest schema whose ita can run on a database migrated up to `version`: the newest
+// readable_from of the migrations up to it.
+int readable_from_at(int version);
 // The newest schema version this build knows.
 int newest_schema_version();
 // A migration's text as `dialect` reads it: tokens replaced, the other database's sections left out.
 std::string render_migration(std::string_view text, sql::Dialect dialect);
 
-// Refuses a database whose schema is newer than this build knows: writing into it could
-// corrupt what a newer ita keeps there.
-Result<void> require_known_schema(int stored_version);
+// Refuses a database whose schema is newer than this build knows (writing into it could corrupt
+// what a newer ita keeps there), unless the newer ita recorded that this build's schema can
+// still run on it (`readable_from`, kept in the database: the migrations that made it are not
+// in this build).
+Result<void> require_known_schema(int stored_version, int stored_readable_from);
 
 // What opening a store does with a schema older than this build's: apply the migrations (every
 // command but `ita serve`), or refuse with the command that applies them (`ita serve`, so that an
 // upgrade is a step an administrator takes, not a side effect of a restart). A new, empty
 // database is created either way.
 enum class Migrations { apply, refuse_older };
-Result<void> require_current_schema(int stored_version, Migrations migrations);
+Result<void> require_current_schema(int stored_version, int stored_readable_from, Migrations migrations);
 
 }  // namespace ita::storage

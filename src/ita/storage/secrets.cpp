@@ -1,4 +1,5 @@
 #include <ita/storage/secrets.hpp>
+#include <ita/util/log.hpp>
 
 #include <ita/storage/respondent_key.hpp>
 #include <ita/util/mapped_file.hpp>
@@ -50,9 +51,17 @@ Result<void> write_new_file(const std::string& path, std::span<const std::uint8_
     return {};
 }
 
+// --secrets, when given (use_secrets_file).
+std::string& chosen_path() {
+    static std::string path;
+    return path;
+}
 }  // namespace
 
+void use_secrets_file(std::string path) { chosen_path() = std::move(path); }
+
 Result<std::string> secrets_path() {
+    if (!chosen_path().empty()) return chosen_path();
     if (const char* explicit_path = std::getenv("ITA_SECRETS"); explicit_path && *explicit_path) return std::string(explicit_path);
     if (const char* config = std::getenv("XDG_CONFIG_HOME"); config && *config) return std::string(config) + "/ita/secrets";
     if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.config/ita/secrets";
@@ -119,8 +128,10 @@ Result<SettledSecrets> settle_secrets(const std::optional<std::string>& stored_c
                                                   " holds another: set ITA_SECRETS to a new path, where ita will move the database's key");
     // Said once, where the person who created the database sees it; storage says nothing else.
     if (secrets.created)
-        std::fprintf(stderr, "ita: %s %s: keep it apart from the database and its backups, and back it up on its own\n",
-                     legacy_key ? "moved the database's key out of the database into" : "created the secrets file", path.c_str());
+        util::log_message(util::LogLevel::warning,
+                          std::string("ita: ") +
+                              (legacy_key ? "moved the database's key out of the database into " : "created the secrets file ") + path +
+                              ": keep it apart from the database and its backups, and back it up on its own");
     return SettledSecrets{std::move(secrets), true, legacy_key.has_value()};
 }
 

@@ -5,7 +5,7 @@
 // can neither recognise a code nor open a held answer. The database keeps only a check value
 // (a keyed hash of a fixed text), so a process started with the wrong file is refused.
 //
-// Where: the environment variable ITA_SECRETS, else ${XDG_CONFIG_HOME:-$HOME/.config}/ita/secrets.
+// Where: --secrets (use_secrets_file), else the environment variable ITA_SECRETS, else ${XDG_CONFIG_HOME:-$HOME/.config}/ita/secrets.
 // Created (mode 0600) when a database without a key first opens; never created for a database
 // that already has one. Thread-safe (no shared state).
 #pragma once
@@ -28,6 +28,10 @@ struct Secrets {
 
 // The secrets file's path by the rule above; invalid_input when neither variable is set.
 Result<std::string> secrets_path();
+
+// Uses `path` from now on, whatever ITA_SECRETS says (--secrets, the config file's `secrets`).
+// At start-up only: not synchronised.
+void use_secrets_file(std::string path);
 
 // Reads the key from `path`; not_found when there is no such file, invalid_input when it is
 // not a secrets file (the message names the file and line).

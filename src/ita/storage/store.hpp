@@ -219,6 +219,9 @@ public:
     [[nodiscard]] virtual bool usable() const { return true; }
     // The newest migration applied (migrations run when the store is opened).
     virtual Result<int> schema_version() = 0;
+    // The oldest schema whose ita may run on this database, as the ita that migrated it to its
+    // present schema recorded (0: nothing recorded for that schema: only its own version).
+    virtual Result<int> schema_readable_from() = 0;
 
     virtual Result<ImportReport> import_agencies(std::span<const core::Agency> agencies, const ImportOptions& options) = 0;
     virtual Result<std::vector<core::Agency>> agencies() = 0;

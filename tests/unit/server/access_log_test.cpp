@@ -1,13 +1,22 @@
 // The access log's lines: survey codes redacted, every string escaped so a request cannot
 // forge a line or break the JSON.
 #include <ita/server/access_log.hpp>
+#include <ita/util/log.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
 
-using ita::server::access_log_line;
 using ita::server::loggable_path;
+
+namespace {
+// The line ita serve writes for a request, at 2026-11-30 10:20:01.5 UTC.
+std::string access_log_line(std::string_view method, std::string_view path, int status, std::size_t bytes, double milliseconds,
+                            std::string_view remote) {
+    return ita::util::log_line(ita::util::LogLevel::info, ita::server::access_log_fields(method, path, status, bytes, milliseconds, remote),
+                               1796034001500);
+}
+}  // namespace
 
 TEST(AccessLog, SurveyCodesNeverReachTheLog) {
     EXPECT_EQ(loggable_path("/s/ABCDE-FGHJK"), "/s/[code]");
@@ -26,6 +35,8 @@ TEST(AccessLog, ARequestCannotForgeALine) {
     const auto parsed = nlohmann::json::parse(line);
     EXPECT_EQ(parsed.at("path"), "/x\"}\n{\"method\":\"POST\",\"path\":\"/national/publish\\");
     EXPECT_EQ(parsed.at("status"), 404);
+    EXPECT_EQ(parsed.at("time"), "2026-11-30T17:20:01.500+07:00") << "Bangkok time, with its offset";
+    EXPECT_EQ(parsed.at("level"), "info");
     // Bytes that are not text come out escaped, and the line stays valid JSON.
     const auto bytes = nlohmann::json::parse(access_log_line("GET", std::string("/\xff\x01\x7f"), 400, 0, 0, "::1"), nullptr, false);
     EXPECT_FALSE(bytes.is_discarded());
@@ -46,4 +57,16 @@ TEST(SecurityHeaders, NoHeaderCarriesALineBreak) {
     ita::server::add_security_headers(page);
     EXPECT_EQ(page.headers.at(0).first, "Content-Security-Policy");
     EXPECT_NE(page.headers.at(0).second.find("script-src 'self'"), std::string::npos);
+}
+
+TEST(Log, ThaiMessagesStayReadableAndBadBytesCannotBreakALine) {
+    std::string out;
+    ita::util::append_json_escaped(out, "ตรวจลิงก์ \"O1\"\n", 100);
+    EXPECT_EQ(out, "ตรวจลิงก์ \\\"O1\\\"\\u000a");
+    out.clear();
+    ita::util::append_json_escaped(out, std::string("a\xe0\xb8"), 100);  // a Thai letter cut short
+    EXPECT_EQ(out, "a\\ufffd\\ufffd");
+    out.clear();
+    ita::util::append_json_escaped(out, "กขค", 4);  // cut on a letter's boundary, never inside one
+    EXPECT_EQ(out, "ก\\u2026");
 }

@@ -2,6 +2,7 @@
 // a survey answered through the API, the OIT cycle, measures; and the OpenAPI document
 // naming every route the server registers under /api/v1.
 #include "../../support/server_fixture.hpp"
+#include "../../support/staff_answers.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -26,18 +27,6 @@ protected:
         return {{"Authorization", "Bearer " + json::parse(signed_in->body).at("token").get<std::string>()}};
     }
 };
-
-std::string full_answers_json() {
-    json answers;
-    for (const char* code : {"I4.1", "I4.2", "I4.3", "I5.1", "I5.2", "I5.3", "I6.1", "I6.2", "I6.3", "I26.1", "I26.2"})
-        answers[code] = "no";
-    for (const char* code :
-         {"I1.1",  "I1.2",  "I2",  "I3.1", "I3.2",  "I3.3",  "I7",    "I8.1",  "I8.2",  "I9",    "I10",   "I11.1", "I11.2", "I12.1",
-          "I12.2", "I12.3", "I13", "I14",  "I15",   "I16",   "I17",   "I18.1", "I18.2", "I18.3", "I19",   "I20",   "I21",   "I22",
-          "I23",   "I24",   "I25", "I27",  "I28.1", "I28.2", "I28.3", "I29",   "I30.1", "I30.2", "I30.3", "I30.4"})
-        answers[code] = 4;
-    return json{{"answers", answers}}.dump();
-}
 
 }  // namespace
 
@@ -84,8 +73,8 @@ TEST_F(Api, CodesAndAStaffSurveyThroughTheApi) {
     ASSERT_EQ(codes.size(), 2u);
     const std::string code = codes[0];
     EXPECT_EQ(m_client->Post("/api/v1/staff-survey/" + code, R"({"answers":{"I1.1":4}})", json_type)->status, 400);
-    EXPECT_EQ(m_client->Post("/api/v1/staff-survey/" + code, full_answers_json(), json_type)->status, 201);
-    EXPECT_EQ(m_client->Post("/api/v1/staff-survey/" + code, full_answers_json(), json_type)->status, 410);
+    EXPECT_EQ(m_client->Post("/api/v1/staff-survey/" + code, ita::test::full_staff_answers_json(), json_type)->status, 201);
+    EXPECT_EQ(m_client->Post("/api/v1/staff-survey/" + code, ita::test::full_staff_answers_json(), json_type)->status, 410);
     // One respondent of the ten needed is shown as fewer than five: the group cannot watch one
     // colleague's submission arrive.
     const auto shown = json::parse(m_client->Get("/api/v1/agencies/A1/staff-survey?year=2565", group)->body);

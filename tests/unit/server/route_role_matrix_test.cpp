@@ -33,6 +33,8 @@ struct Route {
 // (season open, every window open), results and reports the published 2565.
 const std::vector<Route> routes{
     {"GET", "/healthz", "/healthz", Who::anyone, ""},
+    {"GET", "/readyz", "/readyz", Who::anyone, ""},
+    {"GET", "/metrics", "/metrics", Who::anyone, ""},  // loopback only (operations_test checks a forwarded client)
     {"GET", "/login", "/login", Who::anyone, ""},
     {"POST", "/login", "/login", Who::anyone, "user=wg&password=correct+horse+battery"},  // 400 without the form's token: still no 401/403
     {"GET", "/e/thanks", "/e/thanks", Who::anyone, ""},
@@ -157,9 +159,10 @@ TEST_F(ServerTest, EveryRouteForEveryRole) {
     // The table names every registered route.
     std::set<std::pair<std::string, std::string>> registered, listed;
     for (const auto& route : routes) listed.emplace(route.method, route.pattern);
-    for (const char* file : {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes",
-                             "integrity_routes", "public_routes", "results_routes", "survey_routes", "publication_routes",
-                             "methodology_routes", "account_admin_routes", "progress_routes", "review_assignment_routes"}) {
+    for (const char* file :
+         {"account_routes", "admin_routes", "api_routes", "measure_routes", "national_routes", "oit_routes", "integrity_routes",
+          "public_routes", "results_routes", "survey_routes", "publication_routes", "methodology_routes", "account_admin_routes",
+          "progress_routes", "review_assignment_routes", "health_routes"}) {
         std::ifstream in(std::string(ITA_SOURCE_DIR) + "/src/ita/server/" + file + ".cpp");
         std::stringstream text;
         text << in.rdbuf();

@@ -27,7 +27,8 @@ Result<void> SqlStore::migrate(Migrations migrations) {
     if (present) {
         ITA_TRY(version, sql::single_integer(db, "SELECT coalesce(max(version), 0) FROM schema_migrations"));
         const int stored = static_cast<int>(version.value_or(0));
-        ITA_TRY_VOID(require_current_schema(stored, migrations));
+        ITA_TRY(readable, schema_readable_from());
+        ITA_TRY_VOID(require_current_schema(stored, readable, migrations));
         if (stored >= wanted) return settle_secret();
     }
     ITA_TRY(transaction, sql::Transaction::begin(db));
@@ -42,6 +43,14 @@ Result<void> SqlStore::migrate(Migrations migrations) {
         ITA_TRY_VOID(without_value(db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                                               {migration.version, migration.name, utc_now()})));
     }
+    // What an older ita reads to decide whether it may run on this database (it does not have
+    // the migrations that made it): "<schema>:<oldest schema that may run on it>". The schema is
+    // in the note so that a note left behind by an earlier migration is never taken for a newer one.
+    const std::string readable = std::to_string(wanted) + ":" + std::to_string(readable_from_at(wanted));
+    ITA_TRY_VOID(
+        without_value(db.execute("INSERT INTO settings (name, value) VALUES ('schema_readable_from', ?) "
+                                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                                 {sql::Value::bytes_of(readable)})));
     ITA_TRY_VOID(transaction.commit());
     return settle_secret();
 }
@@ -77,6 +86,24 @@ Result<void> SqlStore::settle_secret() {
     }
     m_secret = std::move(settled.secrets.key);
     return {};
+}
+
+Result<int> SqlStore::schema_readable_from() {
+    // A database migrated before the setting existed records nothing: only its own version runs on it.
+    ITA_TRY(present, database().has_table("settings"));
+    if (!present) return 0;
+    ITA_TRY(rows, database().query("SELECT value FROM settings WHERE name = 'schema_readable_from'"));
+    ITA_TRY(row, rows->next());
+    if (!row) return 0;
+    const auto value = rows->bytes(0);
+    const std::string note(value.begin(), value.end());
+    const auto colon = note.find(':');
+    if (colon == std::string::npos) return 0;
+    const auto written_for = util::parse_integer(note.substr(0, colon));
+    const auto readable = util::parse_integer(note.substr(colon + 1));
+    ITA_TRY(version, schema_version());
+    if (!written_for || !readable || *written_for != version) return 0;
+    return static_cast<int>(*readable);
 }
 
 Result<int> SqlStore::schema_version() {

@@ -22,6 +22,7 @@ class SqlStore : public Store {
 public:
     [[nodiscard]] bool usable() const override { return m_database->usable(); }
     Result<int> schema_version() override;
+    Result<int> schema_readable_from() override;
     Result<ImportReport> import_agencies(std::span<const core::Agency> agencies, const ImportOptions& options) override;
     Result<std::vector<core::Agency>> agencies() override;
     Result<std::optional<core::Agency>> agency(const std::string& agency_id) override;
@@ -117,6 +118,10 @@ public:
     Result<void> record(std::string_view actor, std::string_view action, std::string_view detail) override;
     Result<std::vector<AuditEntry>> audit_log(std::size_t newest_count) override;
 
+    // The connection itself, for storage's own whole-database tools (copy_store), which move
+    // tables as they are; everything else goes through the Store methods above.
+    sql::Database& database() { return *m_database; }
+
 protected:
     explicit SqlStore(std::unique_ptr<sql::Database> database) : m_database(std::move(database)) {}
     // Applies pending migrations (or refuses, see Migrations), then reads the secrets file.
@@ -125,7 +130,6 @@ protected:
     // it stays behind in its files (SQLite checkpoints its WAL).
     virtual Result<void> after_key_removed() { return {}; }
 
-    sql::Database& database() { return *m_database; }
     // The deployment's key, read from the secrets file when the store opened.
     [[nodiscard]] const std::vector<std::uint8_t>& secret() const { return m_secret; }
     // The keyed hash a browser token is stored as.
