@@ -637,7 +637,8 @@ constexpr Subcommand subcommands[] = {
 int run(int argc, char** argv) {
     CLI::App app{
         "ita — ระบบการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\n"
-        "ita — Thailand's Integrity and Transparency Assessment, end to end"};
+        "ita — Thailand's Integrity and Transparency Assessment, end to end\n" +
+        app::version_text()};
     app.set_version_flag("--version", app::version_text());
     app.require_subcommand(1);
     app.fallthrough();

@@ -145,3 +145,12 @@ TEST(Backup, IntoAFolderNamedByTimeKeepingTheNewest) {
     EXPECT_EQ(std::filesystem::status(folder).permissions() & std::filesystem::perms::others_all, std::filesystem::perms::none);
     EXPECT_EQ(run_ita("--config " + conf + " backup --out x.db --into " + folder).exit_code, 2) << "one or the other";
 }
+
+TEST(Version, HelpAndVersionNameTheSameBuild) {
+    const auto version = run_ita("--version");
+    ASSERT_EQ(version.exit_code, 0);
+    ASSERT_TRUE(version.output.starts_with("ita ")) << version.output;
+    EXPECT_NE(version.output.find("(database schema "), std::string::npos) << version.output;
+    const auto help = run_ita("--help");
+    EXPECT_NE(help.output.find(version.output.substr(0, version.output.find('\n'))), std::string::npos) << help.output;
+}
