@@ -182,6 +182,18 @@ try {
     await staff.close();
   }
 
+  // The group's EIT page, from its menu: the address to share, its QR code, the poster.
+  await group.page.goto(`${base}/admin/codes`);
+  await Promise.all([group.page.waitForURL(/\/admin\/eit/), group.page.click('nav.top a:has-text("แบบวัด EIT")')]);
+  await noSeriousAccessibilityFaults(group.page, 'the EIT page');
+  const eitWidth = await group.page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(eitWidth <= 360, `the EIT page fits a 360 px screen (scroll width ${eitWidth})`);
+  assert.match(await group.page.textContent('main'), /\/e\/A1/);
+  const poster = await group.page.request.get(base + (await group.page.getAttribute('a[href^="/admin/eit-poster.pdf"]', 'href')));
+  assert.equal(poster.status(), 200);
+  assert.equal(poster.headers()['content-type'], 'application/pdf');
+  await shot(group.page, 'eit-materials');
+
   // 4. Three citizens answer the public survey, each in their own browser.
   for (let citizen = 0; citizen < 3; ++citizen) {
     const context = await browser.newContext(phone);

@@ -3,6 +3,7 @@
 #include <ita/app/version.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/report/fonts.hpp>
+#include <ita/server/public_url.hpp>
 #include <ita/service/methodology_in_force.hpp>
 #include <ita/storage/migrations.hpp>
 #include <ita/storage/secrets.hpp>
@@ -132,6 +133,15 @@ void check_serving(Report& report, const ServeCommand& serve) {
         report.line(Verdict::ok, "trusted-proxy", proxies);
 }
 
+void check_public_url(Report& report, const ServeCommand& serve) {
+    if (serve.public_url.empty())
+        report.line(Verdict::warn, "public-url", "not set: code cards and posters print the address the browser used");
+    else if (server::is_public_base_url(serve.public_url))
+        report.line(Verdict::ok, "public-url", serve.public_url);
+    else
+        report.line(Verdict::fail, "public-url", "'" + serve.public_url + "' is not http:// or https:// and a host");
+}
+
 void check_files(Report& report, const ServeCommand& serve) {
     if (serve.log_file.empty()) {
         report.line(Verdict::ok, "log", "standard error (journald)");
@@ -224,6 +234,7 @@ int run_doctor_command(const DoctorCommand& command) {
     const auto store = check_database(report, command);
     check_serving(report, command.serve);
     check_files(report, command.serve);
+    check_public_url(report, command.serve);
     check_fonts(report);
     check_methodologies(report, store.get(), command.methodology_dir);
     check_clock(report, command.evidence_check_at);

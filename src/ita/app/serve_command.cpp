@@ -16,6 +16,7 @@
 #include <ita/server/oit_routes.hpp>
 #include <ita/server/progress_routes.hpp>
 #include <ita/server/public_routes.hpp>
+#include <ita/server/public_url.hpp>
 #include <ita/server/results_routes.hpp>
 #include <ita/server/review_assignment_routes.hpp>
 #include <ita/server/survey_routes.hpp>
@@ -66,7 +67,12 @@ int run_serve_command(const ServeCommand& command) {
     server::Router router;
     router.set_miss(server::missing_page);
     router.set_error_page(server::browser_error_page);
-    const server::ResultsContext context{command.db, command.methodology_dir, command.db_read, command.public_posts_per_address_per_hour};
+    if (!command.public_url.empty() && !server::is_public_base_url(command.public_url)) {
+        std::cerr << "ita serve: --public-url must be http:// or https:// and a host, such as https://ita.example.go.th\n";
+        return 2;
+    }
+    const server::ResultsContext context{command.db, command.methodology_dir, command.db_read, command.public_posts_per_address_per_hour,
+                                         command.public_url};
     auto public_cache = std::make_shared<server::PublicCache>(command.db_read.empty() ? command.db : command.db_read,
                                                               command.methodology_dir, std::chrono::milliseconds(command.public_check_ms));
     server::add_results_routes(router, context);

@@ -26,6 +26,7 @@ struct ServeCommand {
     std::size_t max_body_kb = 1024;
     unsigned request_timeout_seconds = 30;
     std::string template_dir;  // empty: the built-in templates only
+    std::string public_url;    // empty: links printed on paper use the request's Host
 };
 
 // Returns the process exit code: 0 after a graceful stop, 2 for a bad --listen, 1 when the

@@ -278,6 +278,8 @@ void add_serve(CLI::App& app, Commands& commands) {
                      "เวลาสูงสุดต่อคำขอ (วินาที) / seconds to read, answer and write a request")
         ->default_val(30)
         ->check(CLI::Range(1, 600));
+    serve->add_option("--public-url", commands.serve.public_url,
+                      "ที่อยู่เว็บของระบบสำหรับ QR และสิ่งพิมพ์ / the address printed on code cards and posters, such as https://ita.example.go.th");
     serve->add_option("--templates", commands.serve.template_dir,
                       "โฟลเดอร์แม่แบบหน้าเว็บที่ปรับเอง / a folder of page templates that replace the built-in ones of the same name");
 }

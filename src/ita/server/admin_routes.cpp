@@ -1,12 +1,15 @@
 #include <ita/server/admin_routes.hpp>
 #include <ita/util/identifier.hpp>
 
+#include <ita/report/survey_poster.hpp>
 #include <ita/server/agency_access.hpp>
 #include <ita/server/pages.hpp>
+#include <ita/server/public_url.hpp>
 #include <ita/server/results_page.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
 #include <ita/service/analyse_agency.hpp>
+#include <ita/service/methodology_in_force.hpp>
 #include <ita/service/score_visibility.hpp>
 #include <ita/service/season.hpp>
 #include <ita/service/season_reports.hpp>
@@ -27,6 +30,34 @@ HttpResponse codes_page(const AgencyRequest& allowed, const ResultsContext& cont
     const std::string name = agency && *agency ? (*agency)->name : allowed.access.agency_id;
     return admin_codes_page(allowed.access.agency_id, name, allowed.fiscal_year, allowed.access.session.csrf,
                             {staff->headcount, staff->minimum, staff->respondents, error}, status);
+}
+
+struct EitMaterialsData {
+    std::string agency_name;
+    EitMaterials shown;
+};
+
+// The EIT address of the agency and how far its answers are, for the page and the posters.
+Result<EitMaterialsData> eit_materials(const AgencyRequest& allowed, const ResultsContext& context, const HttpRequest& request) {
+    auto& store = *allowed.store;
+    const std::string& agency_id = allowed.access.agency_id;
+    ITA_TRY(agency, store.agency(agency_id));
+    if (!agency) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
+    ITA_TRY(methodology, service::shared_methodology_in_force(store, allowed.fiscal_year, context.methodology_dir));
+    std::size_t questions = 0;
+    for (const auto& question : methodology->questions) questions += question.instrument == core::Instrument::eit ? 1 : 0;
+    ITA_TRY(respondents, store.respondent_count(allowed.fiscal_year, agency_id, core::Instrument::eit));
+    const long long minimum = methodology->minimum_sample.eit_minimum(agency->type);
+    const auto shown = service::shown_count(respondents, minimum > 0 ? std::optional<long long>(minimum) : std::nullopt);
+    return EitMaterialsData{
+        agency->name,
+        {public_base_url(context.public_url, request) + "/e/" + agency_id, service::shown_count_text(shown), shown.minimum_met, questions}};
+}
+
+AgencyPageScope page_scope(const AgencyRequest& allowed, const std::string& agency_name) {
+    return {allowed.access.agency_id,   agency_name,
+            allowed.fiscal_year,        allowed.access.session.csrf,
+            util::bangkok_date_today(), allowed.access.session.user.role != core::Role::agency_admin};
 }
 
 }  // namespace
@@ -58,10 +89,45 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         auto codes = service::issue_codes(*allowed->store, allowed->fiscal_year, allowed->access.agency_id,
                                           static_cast<std::size_t>(*count), context.methodology_dir, allowed->access.session.user.user_id);
         if (!codes) return error_response(codes.error());
-        const std::string scheme = request.forwarded_proto == "https" ? "https" : "http";
-        return code_sheet_page(allowed->access.agency_id, allowed->fiscal_year, *codes,
-                               scheme + "://" + (request.host.empty() ? "localhost" : request.host));
+        auto& store = *allowed->store;
+        auto staff = service::staff_survey_status(store, allowed->fiscal_year, allowed->access.agency_id, context.methodology_dir);
+        if (!staff) return error_response(staff.error());
+        auto issued = store.survey_code_count(allowed->fiscal_year, allowed->access.agency_id, core::Instrument::iit);
+        if (!issued) return error_response(issued.error());
+        auto agency = store.agency(allowed->access.agency_id);
+        return code_sheet_page({allowed->access.agency_id, agency && *agency ? (*agency)->name : allowed->access.agency_id,
+                                allowed->fiscal_year, std::move(*codes), public_base_url(context.public_url, request), *issued,
+                                service::shown_count_text(service::shown_count(staff->respondents, staff->minimum))});
     });
+    // The EIT's public address with what the working group prints for it.
+    router.add("GET", "/admin/eit", [context](const HttpRequest& request) {
+        const auto allowed = agency_request(context.db, request);
+        if (!allowed) return allowed.error();
+        auto materials = eit_materials(*allowed, context, request);
+        if (!materials) return error_response(materials.error());
+        return admin_eit_page(page_scope(*allowed, materials->agency_name), materials->shown);
+    });
+    for (const auto& [path, size] : {std::pair{"/admin/eit-poster.pdf", report::PosterSize::a4_poster},
+                                     std::pair{"/admin/eit-card.pdf", report::PosterSize::a6_card}}) {
+        router.add("GET", path, [context, size](const HttpRequest& request) {
+            const auto allowed = agency_request(context.db, request);
+            if (!allowed) return allowed.error();
+            auto materials = eit_materials(*allowed, context, request);
+            if (!materials) return error_response(materials.error());
+            report::SurveyPoster poster;
+            poster.agency_name = materials->agency_name;
+            poster.fiscal_year = allowed->fiscal_year;
+            poster.url = materials->shown.url;
+            poster.questions = materials->shown.questions;
+            auto pdf = report::survey_poster_pdf(poster, size);
+            if (!pdf) return error_response(pdf.error());
+            HttpResponse response{200, "application/pdf", std::move(*pdf), {}, {}};
+            const std::string file = std::string(size == report::PosterSize::a4_poster ? "ita-eit-poster-" : "ita-eit-card-") +
+                                     allowed->access.agency_id + "-" + std::to_string(allowed->fiscal_year) + ".pdf";
+            response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + "\"");
+            return response;
+        });
+    }
     router.add("GET", "/admin/results", [context](const HttpRequest& request) {
         // Without ?year=, the latest published year: the result there is, not the season running
         // (which has none yet) — the menu's link is never a dead end.

@@ -197,14 +197,19 @@ HttpResponse admin_codes_page(const std::string& agency, const std::string& agen
     return html_page(status, "admin_codes", context);
 }
 
-HttpResponse code_sheet_page(const std::string& agency, int year, const std::vector<std::string>& codes, const std::string& base_url) {
+HttpResponse code_sheet_page(const CodeSheet& sheet) {
     data context;
-    context.set("agency", agency);
-    context.set("year", std::to_string(year));
+    context.set("agency", sheet.agency_id);
+    context.set("agency_name", sheet.agency_name);
+    context.set("year", std::to_string(sheet.fiscal_year));
+    context.set("issued_now", std::to_string(sheet.codes.size()));
+    context.set("issued_total", std::to_string(sheet.issued_total));
+    context.set("used", sheet.used_text);
+    context.set("entry_url", sheet.base_url + "/s");
     data cards{data::type::list};
-    for (const auto& code : codes) {
+    for (const auto& code : sheet.codes) {
         data card;
-        const std::string url = base_url + "/s/" + code;
+        const std::string url = sheet.base_url + "/s/" + code;
         card.set("code", code);
         card.set("url", url);
         card.set("qr", report::qr_svg(url));
@@ -212,6 +217,18 @@ HttpResponse code_sheet_page(const std::string& agency, int year, const std::vec
     }
     context.set("cards", cards);
     return html_page(200, "code_sheet", context);
+}
+
+HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& eit) {
+    data context;
+    context.set("title", "แบบวัด EIT ของหน่วยงาน");
+    set_agency_scope(context, scope);
+    context.set("url", eit.url);
+    context.set("qr", report::qr_svg(eit.url, 220));
+    context.set("respondents", eit.respondents_text);
+    context.set("reached", flag(eit.minimum_met));
+    context.set("questions", std::to_string(eit.questions));
+    return html_page(200, "admin_eit", context);
 }
 
 HttpResponse missing_page(const HttpRequest& request, int status, const std::string& message) {

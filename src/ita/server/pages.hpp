@@ -5,6 +5,7 @@
 #include <ita/core/role.hpp>
 
 #include <ita/core/methodology.hpp>
+#include <ita/server/agency_page_scope.hpp>
 #include <ita/server/http_types.hpp>
 #include <ita/util/error.hpp>
 
@@ -59,7 +60,29 @@ struct StaffSurveyView {
 };
 HttpResponse admin_codes_page(const std::string& agency, const std::string& agency_name, int year, const std::string& csrf,
                               const StaffSurveyView& staff, int status = 200);
-HttpResponse code_sheet_page(const std::string& agency, int year, const std::vector<std::string>& codes, const std::string& base_url);
+// The IIT code sheet to print: one card per code with its QR, cut lines, the agency's name; and
+// how many codes the agency has and how many were used (the latter as shown_count shows it:
+// never which, never one by one below the minimum).
+struct CodeSheet {
+    std::string agency_id;
+    std::string agency_name;
+    int fiscal_year = 0;
+    std::vector<std::string> codes;  // issued now
+    std::string base_url;            // public_base_url
+    std::size_t issued_total = 0;    // every code of the agency and year, these included
+    std::string used_text;           // service::shown_count_text of the respondents
+};
+HttpResponse code_sheet_page(const CodeSheet& sheet);
+
+// /admin/eit: the EIT's public address, its QR, the poster and counter card to print, and how
+// many have answered (shown as shown_count shows it).
+struct EitMaterials {
+    std::string url;
+    std::string respondents_text;
+    bool minimum_met = false;
+    std::size_t questions = 0;
+};
+HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& eit);
 
 // A page with a heading and one message (thanks, a spent code, an unknown code).
 HttpResponse message_page(int status, const std::string& heading, const std::string& message);

@@ -19,6 +19,7 @@ struct ResultsContext {
     std::optional<std::string> methodology_dir;
     std::string db_read;                         // a read replica for the public pages (--db-read); empty: `db`
     int public_posts_per_address_per_hour = 30;  // against stuffing of the public survey
+    std::string public_url;                      // --public-url: what posters and code cards print; empty: the request's Host
 };
 
 void add_results_routes(Router& router, const ResultsContext& context);

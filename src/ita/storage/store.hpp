@@ -341,6 +341,9 @@ public:
     virtual Result<int> count_hits(std::string_view key, std::int64_t window_start) = 0;
     // Respondents stored or held for an agency, year and instrument.
     virtual Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) = 0;
+    // How many one-time codes the agency has for the year and instrument, spent or not (which
+    // ones were spent is never asked of the store by a page).
+    virtual Result<std::size_t> survey_code_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) = 0;
     // The same for every agency at once: (agency id, instrument) → respondents, stored and held.
     virtual Result<std::map<std::pair<std::string, core::Instrument>, std::size_t>> respondent_counts(int fiscal_year) = 0;
     // Claims `job` for `period` for this process: true for the first claim of the pair in the

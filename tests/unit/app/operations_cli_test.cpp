@@ -29,14 +29,17 @@ std::string sql(const std::string& db, const std::string& statements) {
 
 TEST(Doctor, AReadyDeploymentPassesEveryCheck) {
     ita::test::TempDir files;
-    const auto conf = settings(files, "ita.conf", "", "listen = \"127.0.0.1:8081\"\ntrusted-proxy = [\"127.0.0.1\"]\n");
+    const auto conf =
+        settings(files, "ita.conf", "",
+                 "listen = \"127.0.0.1:8081\"\ntrusted-proxy = [\"127.0.0.1\"]\npublic-url = \"https://ita.example.go.th\"\n");
     ASSERT_EQ(run_ita("--config " + conf + " migrate").exit_code, 0);
     const auto doctor = run_ita("--config " + conf + " doctor");
     EXPECT_EQ(doctor.exit_code, 0) << doctor.output;
     EXPECT_EQ(doctor.output.find("FAIL"), std::string::npos) << doctor.output;
     for (const char* line :
          {"ok    settings: ", "ok    secrets: ", "ok    database: sqlite answers at schema ", "ok    listen: 127.0.0.1:8081",
-          "ok    trusted-proxy: 127.0.0.1", "ok    log: ", "ok    fonts: Laksaman", "ok    methodology: 2563", "ok    clock: "})
+          "ok    trusted-proxy: 127.0.0.1", "ok    public-url: https://ita.example.go.th", "ok    log: ", "ok    fonts: Laksaman",
+          "ok    methodology: 2563", "ok    clock: "})
         EXPECT_NE(doctor.output.find(line), std::string::npos) << line << "\n" << doctor.output;
 }
 
@@ -46,15 +49,16 @@ TEST(Doctor, EachBrokenSettingFailsWithItsOwnLine) {
     ASSERT_EQ(run_ita("--config " + good + " migrate").exit_code, 0);
     std::filesystem::permissions(files.path("secrets"), std::filesystem::perms::group_read | std::filesystem::perms::others_read,
                                  std::filesystem::perm_options::add);
-    const auto broken =
-        settings(files, "broken.conf", "methodology = \"" + files.path("no-such-folder") + "\"\n",
-                 "listen = \"localhost8081\"\ntrusted-proxy = [\"nginx\"]\nlog-file = \"" + files.path("no/such/dir/ita.log") +
-                     "\"\nevidence-check-at = \"25:00\"\ntemplates = \"" + files.path("no-templates") + "\"\n");
+    const auto broken = settings(files, "broken.conf", "methodology = \"" + files.path("no-such-folder") + "\"\n",
+                                 "listen = \"localhost8081\"\ntrusted-proxy = [\"nginx\"]\nlog-file = \"" +
+                                     files.path("no/such/dir/ita.log") + "\"\nevidence-check-at = \"25:00\"\ntemplates = \"" +
+                                     files.path("no-templates") + "\"\npublic-url = \"javascript:alert(1)\"\n");
     const auto doctor = run_ita("--config " + broken + " doctor");
     EXPECT_EQ(doctor.exit_code, 1) << doctor.output;
     for (const char* line : {"FAIL  secrets: ", "is readable by others than its owner", "FAIL  listen: 'localhost8081' is not ADDRESS:PORT",
                              "FAIL  trusted-proxy: 'nginx' is not an IP address", "FAIL  log: cannot write ",
-                             "FAIL  templates: ", "FAIL  methodology: ", "is not a folder", "FAIL  evidence-check-at: '25:00'"})
+                             "FAIL  templates: ", "FAIL  methodology: ", "is not a folder", "FAIL  evidence-check-at: '25:00'",
+                             "FAIL  public-url: 'javascript:alert(1)'"})
         EXPECT_NE(doctor.output.find(line), std::string::npos) << line << "\n" << doctor.output;
     EXPECT_NE(doctor.output.find("ok    database: "), std::string::npos) << "the database itself is fine\n" << doctor.output;
 }

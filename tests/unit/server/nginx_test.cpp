@@ -111,9 +111,17 @@ public:
     bool restart(int index) {
         stop(m_servers.at(index));
         m_servers.at(index) = start_server(index);
-        const std::string ready = "curl -s http://127.0.0.1:" + std::to_string(m_upstream.at(index)) + "/readyz";
-        for (int attempt = 0; attempt < 200; ++attempt) {
-            if (ita::test::output_of(ready).starts_with("ready")) return true;
+        const std::string process = "http://127.0.0.1:" + std::to_string(m_upstream.at(index));
+        bool ready = false;
+        for (int attempt = 0; attempt < 200 && !ready; ++attempt) {
+            ready = ita::test::output_of("curl -s " + process + "/readyz").starts_with("ready");
+            if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+        // Then until nginx sends it requests again (it leaves a process that failed alone for
+        // its fail_timeout): the README's step, through the process's own /metrics.
+        const std::string served = "curl -s " + process + "/metrics | grep -c '^ita_http_requests_total{route=\"/agency/'";
+        for (int attempt = 0; attempt < 400 && ready; ++attempt) {
+            if (ita::test::output_of(served) != "0\n") return true;
             std::this_thread::sleep_for(std::chrono::milliseconds(25));
         }
         return false;
@@ -263,12 +271,11 @@ TEST(Nginx, ARollingUpgradeFailsNoRequest) {
                              "' AS BLOB)) ON CONFLICT (name) DO UPDATE SET value = excluded.value\" 2>&1"),
         "");
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    // As the README says: restart one, wait until it is ready and nginx has taken it back (the
-    // site's fail_timeout, 2 s), then the next.
-    EXPECT_TRUE(deployment.restart(0)) << "process 0 did not come back ready";
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
-    EXPECT_TRUE(deployment.restart(1)) << "process 1 did not come back ready";
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    // As the README says: restart one, wait until it is ready and nginx sends it requests again,
+    // then the next.
+    EXPECT_TRUE(deployment.restart(0)) << "process 0 did not come back into service";
+    EXPECT_TRUE(deployment.restart(1)) << "process 1 did not come back into service";
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
     loading = false;
     load.join();
     std::size_t gets = 0, posts = 0;

@@ -60,6 +60,7 @@ public:
     Result<bool> allow_hit(std::string_view key, std::int64_t window_start, int limit) override;
     Result<int> count_hits(std::string_view key, std::int64_t window_start) override;
     Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;
+    Result<std::size_t> survey_code_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;
     Result<std::map<std::pair<std::string, core::Instrument>, std::size_t>> respondent_counts(int fiscal_year) override;
     Result<std::optional<int>> open_fiscal_year() override;
     Result<bool> claim_job(std::string_view job, const std::string& period) override;

@@ -156,6 +156,13 @@ Result<std::size_t> SqlStore::respondent_count(int fiscal_year, const std::strin
     return static_cast<std::size_t>(count.value_or(0));
 }
 
+Result<std::size_t> SqlStore::survey_code_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) {
+    ITA_TRY(count,
+            sql::single_integer(database(), "SELECT count(*) FROM survey_codes WHERE fiscal_year = ? AND agency_id = ? AND instrument = ?",
+                                {fiscal_year, agency_id, core::instrument_code(instrument)}));
+    return static_cast<std::size_t>(count.value_or(0));
+}
+
 Result<std::map<std::pair<std::string, core::Instrument>, std::size_t>> SqlStore::respondent_counts(int fiscal_year) {
     std::map<std::pair<std::string, core::Instrument>, std::size_t> counts;
     for (const char* table : {"responses", "held_answers"})

@@ -1,0 +1,99 @@
+// What a working group prints for its surveys: the EIT page with its address and QR, the A4
+// poster and A6 counter card (PDF, read back with poppler), the IIT code sheet with the agency's
+// name and how many codes there are; every printed address from --public-url, and a forged
+// Host header never printed.
+#include "../../support/server_fixture.hpp"
+#include "../../support/shell.hpp"
+
+#include <ita/server/public_url.hpp>
+
+#include <fstream>
+
+namespace {
+
+using ita::test::ServerTest;
+
+class SurveyMaterials : public ServerTest {
+protected:
+    [[nodiscard]] std::vector<std::string> serve_options() const override { return {"--public-url", "https://ita.example.go.th/"}; }
+    void SetUp() override {
+        ServerTest::SetUp();
+        ASSERT_EQ(ita::test::run("season open --db " + m_db + " --year 2565"), 0);
+        ASSERT_EQ(ita::test::add_user(m_db, "wg", "agency_admin --agency A1"), 0);
+        std::tie(m_group, m_csrf) = ita::test::sign_in(*m_client, "wg");
+    }
+    // The PDF's text and page size as poppler reads them.
+    std::pair<std::string, std::string> read_pdf(const std::string& body) {
+        const std::string path = m_files.path("materials.pdf");
+        std::ofstream(path, std::ios::binary) << body;
+        return {ita::test::output_of("pdftotext -layout " + path + " -"), ita::test::output_of("pdfinfo " + path + " | grep 'Page size'")};
+    }
+    httplib::Headers m_group;
+    std::string m_csrf;
+};
+
+}  // namespace
+
+TEST_F(SurveyMaterials, TheEitPageGivesTheAddressItsQrAndTheCount) {
+    const auto page = m_client->Get("/admin/eit?year=2565", m_group);
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200) << page->body;
+    EXPECT_NE(page->body.find(R"(<a href="https://ita.example.go.th/e/A1">)"), std::string::npos) << page->body;
+    EXPECT_NE(page->body.find(R"(aria-label="QR code: https://ita.example.go.th/e/A1")"), std::string::npos);
+    EXPECT_NE(page->body.find("เทศบาลเมืองแจระแม"), std::string::npos);
+    // Nobody has answered: below the minimum the count is shown in steps of five.
+    EXPECT_NE(page->body.find("น้อยกว่า 5 คน"), std::string::npos);
+    EXPECT_NE(page->body.find("/admin/eit-poster.pdf?year=2565"), std::string::npos);
+    // Another agency's group, or nobody signed in, gets nothing.
+    EXPECT_NE(m_client->Get("/admin/eit-poster.pdf?year=2565")->status, 200);
+}
+
+TEST_F(SurveyMaterials, ThePosterAndTheCardArePrintablePdfs) {
+    for (const auto& [path, size] :
+         {std::pair{"/admin/eit-poster.pdf", "595.28 x 841.89"}, std::pair{"/admin/eit-card.pdf", "297.64 x 419.53"}}) {
+        const auto pdf = m_client->Get(std::string(path) + "?year=2565", m_group);
+        ASSERT_TRUE(pdf);
+        ASSERT_EQ(pdf->status, 200) << path;
+        EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+        EXPECT_NE(pdf->get_header_value("Content-Disposition").find("ita-eit-"), std::string::npos);
+        const auto [text, page_size] = read_pdf(pdf->body);
+        EXPECT_NE(page_size.find(size), std::string::npos) << path << ": " << page_size;
+        EXPECT_NE(text.find("https://ita.example.go.th/e/A1"), std::string::npos) << text;
+        EXPECT_NE(text.find("2565"), std::string::npos) << text;
+        EXPECT_NE(text.find("(ITA)"), std::string::npos) << text;
+    }
+}
+
+TEST_F(SurveyMaterials, TheCodeSheetNamesTheAgencyAndCountsCodesNeverWhich) {
+    const auto sheet =
+        m_client->Post("/admin/codes", m_group, "csrf=" + m_csrf + "&year=2565&count=3", "application/x-www-form-urlencoded");
+    ASSERT_TRUE(sheet);
+    ASSERT_EQ(sheet->status, 200) << sheet->body;
+    EXPECT_NE(sheet->body.find("เทศบาลเมืองแจระแม"), std::string::npos);
+    EXPECT_NE(sheet->body.find("https://ita.example.go.th/s/"), std::string::npos);
+    const auto again =
+        m_client->Post("/admin/codes", m_group, "csrf=" + m_csrf + "&year=2565&count=2", "application/x-www-form-urlencoded");
+    ASSERT_TRUE(again);
+    // Two now, five in all, nobody has answered (shown rounded below the minimum).
+    EXPECT_NE(again->body.find(R"(รหัสที่ออกครั้งนี้</th><td class="number">2</td>)"), std::string::npos) << again->body;
+    EXPECT_NE(again->body.find(R"(รหัสทั้งหมดของหน่วยงานในปีนี้</th><td class="number">5</td>)"), std::string::npos);
+    EXPECT_NE(again->body.find("น้อยกว่า 5 คน"), std::string::npos);
+}
+
+TEST(PublicUrl, AForgedHostIsNeverPrinted) {
+    using ita::server::public_base_url;
+    ita::server::HttpRequest request;
+    request.host = "ita.example.go.th:8443";
+    EXPECT_EQ(public_base_url("", request), "http://ita.example.go.th:8443");
+    request.forwarded_proto = "https";
+    EXPECT_EQ(public_base_url("", request), "https://ita.example.go.th:8443");
+    for (const char* forged : {"evil.example/phish", "evil.example\"><script>", "a b", "", "evil.example:80x", "[::1"}) {
+        request.host = forged;
+        EXPECT_EQ(public_base_url("", request), "https://localhost") << forged;
+    }
+    EXPECT_EQ(public_base_url("https://ita.go.th/", request), "https://ita.go.th");
+    EXPECT_TRUE(ita::server::is_public_base_url("https://ita.example.go.th"));
+    EXPECT_TRUE(ita::server::is_public_base_url("http://127.0.0.1:8080/"));
+    for (const char* wrong : {"javascript:alert(1)", "ftp://ita.go.th", "https://ita.go.th/path", "https://", "ita.go.th"})
+        EXPECT_FALSE(ita::server::is_public_base_url(wrong)) << wrong;
+}
