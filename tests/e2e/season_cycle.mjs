@@ -108,16 +108,51 @@ function answersFile(name, instrument, items, count, part = '') {
   return path.join(work, name);
 }
 
-// Answers every radio group of a survey form (a different pattern per respondent) and sends it.
-async function answerSurvey(page, respondent) {
-  const groups = await page.$$eval('input[type=radio]', (inputs) => [...new Set(inputs.map((input) => input.name))]);
-  assert.ok(groups.length > 10, `a survey has many items, found ${groups.length}`);
-  for (const [index, name] of groups.entries()) {
-    const options = page.locator(`input[type=radio][name="${name}"]`);
-    const count = await options.count();
-    await options.nth((index + respondent) % count).check();
+const next = 'button[name=go]:not([formnovalidate]):not([value=send])';
+const submit = (page, selector) => Promise.all([page.waitForNavigation(), page.click(selector)]);
+
+// Answers a survey part by part as a person does (a different pattern per respondent): each
+// part's radio groups, then "ถัดไป", and "ส่งคำตอบ" on the last. Returns every item with its
+// choices. `checks`: on the second part go back and find the first part's answers kept, and on
+// the last leave one item blank with the browser's own check off (a browser without it) to land
+// on it with a Thai message before sending.
+async function answerSurvey(page, respondent, checks = false) {
+  const items = [];
+  let firstChoice = null;
+  for (let part = 0; ; ++part) {
+    const groups = await formItems(page);
+    assert.ok(groups.length > 0, `part ${part + 1} has questions`);
+    const last = (await page.locator('button[name=go][value=send]').count()) > 0;
+    for (const [position, [name, values]] of groups.entries()) {
+      if (checks && last && position === groups.length - 1) continue;  // left blank, below
+      await page.locator(`input[type=radio][name="${name}"]`).nth((items.length + respondent) % values.length).check();
+      items.push([name, values]);
+    }
+    if (part === 0) firstChoice = [groups[0][0], await page.inputValue(`input[name="${groups[0][0]}"]:checked`)];
+    if (checks && part === 1) {
+      await submit(page, 'button[formnovalidate]');
+      assert.match(await page.textContent('p.step'), /^ส่วนที่ 1 จาก/);
+      assert.equal(await page.inputValue(`input[name="${firstChoice[0]}"]:checked`), firstChoice[1], 'an answer survives going back');
+      await submit(page, next);  // to the second part again, its answers shown as given
+    }
+    if (!last) {
+      const step = await page.textContent('p.step');
+      await submit(page, next);
+      assert.notEqual(await page.textContent('p.step'), step, 'ถัดไป moves on');
+      continue;
+    }
+    if (checks) {
+      const [name, values] = groups[groups.length - 1];
+      await page.$$eval('input[type=radio]', (inputs) => inputs.forEach((input) => input.removeAttribute('required')));
+      await submit(page, 'button[value=send]');
+      assert.match(await page.textContent('.errors'), /ยังไม่ได้ตอบ 1 ข้อ/);
+      assert.match(await page.textContent('.errors a'), new RegExp(`ข้อ ${name.replace('.', '\\.')} ยังไม่ได้ตอบ`));
+      await page.locator(`input[type=radio][name="${name}"]`).nth((items.length + respondent) % values.length).check();
+      items.push([name, values]);
+    }
+    await Promise.all([page.waitForURL(/\/(s|e)\/thanks$/), page.click('button[value=send]')]);
+    return items;
   }
-  await Promise.all([page.waitForURL(/\/(s|e)\/thanks$/), page.click('button[type=submit]')]);
 }
 
 try {
@@ -174,9 +209,9 @@ try {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `the staff survey fits a 360 px screen (scroll width ${width})`);
       await shot(page, 'staff-survey');
-      staffItems = await formItems(page);
     }
-    await answerSurvey(page, respondent);
+    const answered = await answerSurvey(page, respondent, respondent === 0);
+    if (respondent === 0) staffItems = answered;
     await page.goto(`${base}/s/${code}`);
     assert.match(await page.textContent('h1'), /ถูกใช้ตอบแบบวัดแล้ว/);
     await staff.close();
@@ -202,9 +237,9 @@ try {
     if (citizen === 0) {
       await noSeriousAccessibilityFaults(page, 'the public survey');
       await shot(page, 'public-survey');
-      publicItems = await formItems(page);
     }
-    await answerSurvey(page, citizen + 1);
+    const answered = await answerSurvey(page, citizen + 1);
+    if (citizen === 0) publicItems = answered;
     await context.close();
   }
 

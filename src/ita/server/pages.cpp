@@ -7,6 +7,7 @@
 #include <ita/report/qr_svg.hpp>
 #include <ita/util/embedded_file.hpp>
 #include <ita/util/mapped_file.hpp>
+#include <ita/util/text.hpp>
 
 #include <ita/server/page_template.hpp>
 
@@ -87,14 +88,99 @@ HttpResponse html_page(int status, const std::string& name, data& context) {
     return {status, "text/html; charset=utf-8", render_template(name, context), {{"Cache-Control", "no-store"}}, {}};
 }
 
-HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
-                         const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status) {
+namespace {
+
+// The form's parts: consecutive questions of one indicator each.
+std::vector<std::vector<std::size_t>> survey_parts(const core::Methodology& methodology, const std::vector<std::size_t>& questions) {
+    std::vector<std::vector<std::size_t>> parts;
+    for (const auto index : questions) {
+        if (parts.empty() || methodology.questions[parts.back().front()].indicator != methodology.questions[index].indicator)
+            parts.emplace_back();
+        parts.back().push_back(index);
+    }
+    return parts;
+}
+
+std::string part_title(const core::Methodology& methodology, const std::vector<std::size_t>& part) {
+    const auto& question = methodology.questions[part.front()];
+    for (const auto& indicator : methodology.indicators)
+        if (indicator.number == question.indicator && indicator.instrument == question.instrument)
+            return "ตัวชี้วัดที่ " + std::to_string(indicator.number) + " " + indicator.name;
+    return "ตัวชี้วัดที่ " + std::to_string(question.indicator);
+}
+
+data question_entry(const core::Methodology& methodology, std::size_t index, const std::map<std::string, std::string>& answers) {
     static const std::vector<std::pair<std::string, std::string>> scale{
         {"1", "น้อยที่สุดหรือไม่มีเลย"}, {"2", "น้อย"}, {"3", "มาก"}, {"4", "มากที่สุด"}};
     static const std::vector<std::pair<std::string, std::string>> yes_no{{"yes", "มี"}, {"no", "ไม่มี"}};
+    const auto& question = methodology.questions[index];
+    data entry;
+    entry.set("code", question.code);
+    entry.set("text", question.text);
+    data sub_list{data::type::list};
+    for (const auto sub_index : question.sub_items) {
+        const auto& sub_item = methodology.sub_items[sub_index];
+        data sub;
+        sub.set("name", sub_item.code);
+        sub.set("label", sub_item.text.empty() ? std::string("คำตอบ") : sub_item.code + " " + sub_item.text);
+        data options{data::type::list};
+        const auto given = answers.find(sub_item.code);
+        for (const auto& [value, option_text] : core::is_yes_no(sub_item.kind) ? yes_no : scale) {
+            data option;
+            option.set("name", sub_item.code);
+            option.set("value", value);
+            option.set("text", option_text);
+            option.set("checked", flag(given != answers.end() && given->second == value));
+            options.push_back(option);
+        }
+        sub.set("options", options);
+        sub_list.push_back(sub);
+    }
+    entry.set("sub_items", sub_list);
+    return entry;
+}
+
+bool fully_answered(const core::Methodology& methodology, std::size_t question, const std::map<std::string, std::string>& answers) {
+    for (const auto sub : methodology.questions[question].sub_items)
+        if (!answers.contains(methodology.sub_items[sub].code)) return false;
+    return true;
+}
+
+}  // namespace
+
+std::size_t requested_part(const std::map<std::string, std::string>& fields) {
+    const auto go = fields.find("go");
+    if (go == fields.end()) return 0;
+    const auto number = util::parse_integer(go->second);
+    return number && *number >= 0 && *number < 1000 ? static_cast<std::size_t>(*number) : 0;
+}
+
+std::vector<FormProblem> unanswered_before_moving_on(const core::Methodology& methodology, const std::vector<std::size_t>& questions,
+                                                     const std::map<std::string, std::string>& fields) {
+    const auto on = fields.find("part");
+    const auto from = on == fields.end() ? std::nullopt : util::parse_integer(on->second);
+    const auto parts = survey_parts(methodology, questions);
+    if (!from || *from < 0 || static_cast<std::size_t>(*from) >= parts.size() || requested_part(fields) <= static_cast<std::size_t>(*from))
+        return {};
+    std::vector<FormProblem> problems;
+    for (const auto question : parts[static_cast<std::size_t>(*from)])
+        for (const auto sub : methodology.questions[question].sub_items)
+            if (!fields.contains(methodology.sub_items[sub].code)) problems.push_back({methodology.sub_items[sub].code, "ยังไม่ได้ตอบ"});
+    return problems;
+}
+
+bool form_is_sent(const std::map<std::string, std::string>& fields) {
+    const auto go = fields.find("go");
+    return go == fields.end() || go->second == "send";
+}
+
+HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
+                         const std::map<std::string, std::string>& answers, const std::vector<FormProblem>& problems, int status) {
     data context;
     context.set("title", text.heading + " ปี " + std::to_string(methodology.fiscal_year));
     context.set("heading", text.heading);
+    context.set("has_agency", flag(!text.agency_name.empty()));
+    context.set("agency_name", text.agency_name);
     context.set("note", text.note);
     context.set("action", text.action);
     // A form sent back with problems keeps the time it was first served.
@@ -109,40 +195,68 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     context.set("has_code", flag(!text.code.empty()));
     context.set("preview", flag(text.preview));
     context.set("code", text.code);
-    data question_list{data::type::list};
-    for (const auto index : questions) {
-        const auto& question = methodology.questions[index];
-        data entry;
-        entry.set("code", question.code);
-        entry.set("text", question.text);
-        data sub_list{data::type::list};
-        for (const auto sub_index : question.sub_items) {
-            const auto& sub_item = methodology.sub_items[sub_index];
-            data sub;
-            sub.set("name", sub_item.code);
-            sub.set("label", sub_item.text.empty() ? std::string("คำตอบ") : sub_item.code + " " + sub_item.text);
-            data options{data::type::list};
-            const auto given = answers.find(sub_item.code);
-            for (const auto& [value, option_text] : core::is_yes_no(sub_item.kind) ? yes_no : scale) {
-                data option;
-                option.set("name", sub_item.code);
-                option.set("value", value);
-                option.set("text", option_text);
-                option.set("checked", flag(given != answers.end() && given->second == value));
-                options.push_back(option);
+
+    const auto parts = survey_parts(methodology, questions);
+    std::size_t current = std::min(text.page, parts.empty() ? 0 : parts.size() - 1);
+    // Sent with problems: the part of the first question not fully answered.
+    if (!problems.empty())
+        for (std::size_t part = 0; part < parts.size(); ++part)
+            if (std::any_of(parts[part].begin(), parts[part].end(),
+                            [&](std::size_t q) { return !fully_answered(methodology, q, answers); })) {
+                current = part;
+                break;
             }
-            sub.set("options", options);
-            sub_list.push_back(sub);
+    context.set("part", std::to_string(current));
+    data question_list{data::type::list};
+    data carried{data::type::list};
+    for (std::size_t part = 0; part < parts.size(); ++part)
+        for (const auto index : parts[part]) {
+            if (text.preview || part == current) {
+                question_list.push_back(question_entry(methodology, index, answers));
+                continue;
+            }
+            // Answers of the other parts ride along, unseen, until the form is sent.
+            for (const auto sub : methodology.questions[index].sub_items)
+                if (const auto given = answers.find(methodology.sub_items[sub].code); given != answers.end()) {
+                    data hidden;
+                    hidden.set("name", given->first);
+                    hidden.set("value", given->second);
+                    carried.push_back(hidden);
+                }
         }
-        entry.set("sub_items", sub_list);
-        question_list.push_back(entry);
-    }
     context.set("questions", question_list);
-    context.set("has_errors", flag(!errors.empty()));
-    context.set("error_message", "กรุณาตอบให้ครบทุกข้อ");
-    data error_list{data::type::list};
-    for (const auto& error : errors) error_list.push_back(data(error));
-    context.set("errors", error_list);
+    context.set("carried", carried);
+    const bool paged = !text.preview && parts.size() > 1;
+    context.set("paged", flag(paged));
+    context.set("part_number", std::to_string(current + 1));
+    context.set("part_count", std::to_string(parts.size()));
+    context.set("part_title", parts.empty() ? std::string() : part_title(methodology, parts[current]));
+    context.set("has_previous", flag(paged && current > 0));
+    context.set("previous", std::to_string(current > 0 ? current - 1 : 0));
+    context.set("has_next", flag(paged && current + 1 < parts.size()));
+    context.set("next", std::to_string(current + 1));
+
+    // Each problem links to its question on this part; the count says how many are left in all.
+    std::size_t unanswered = 0;
+    data problem_list{data::type::list};
+    for (const auto& problem : problems) {
+        const bool missing = !answers.contains(problem.field);
+        unanswered += missing ? 1 : 0;
+        const auto sub = methodology.sub_item_index(problem.field);
+        data entry;
+        const std::string question_code = sub ? methodology.questions[methodology.sub_items[*sub].question].code : std::string();
+        const bool here =
+            sub && std::find(parts[current].begin(), parts[current].end(), methodology.sub_items[*sub].question) != parts[current].end();
+        if (missing && !here) continue;  // on another part: counted, listed when that part is shown
+        entry.set("has_anchor", flag(here));
+        entry.set("anchor", "q-" + question_code);
+        entry.set("text", missing ? "ข้อ " + problem.field + " ยังไม่ได้ตอบ" : problem.field + ": " + problem.message);
+        problem_list.push_back(entry);
+    }
+    context.set("has_errors", flag(!problems.empty()));
+    context.set("error_message",
+                unanswered > 0 ? "ยังไม่ได้ตอบ " + std::to_string(unanswered) + " ข้อ โปรดตอบข้อที่ระบุด้านล่างให้ครบก่อนส่ง" : "โปรดแก้ไขคำตอบต่อไปนี้");
+    context.set("errors", problem_list);
     auto page = html_page(status, "survey", context);
     // A staff form's address holds its code: no request the page makes may carry it on.
     page.headers.emplace_back("Referrer-Policy", "no-referrer");

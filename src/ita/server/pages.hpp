@@ -24,11 +24,34 @@ struct SurveyPageText {
     std::string started;                                        // the signed time the form was served (service::form_started)
     std::string code;                                           // the staff survey's code, posted in the body (never in a logged URL)
     bool preview = false;                                       // the admin's preview: no way to send it
+    std::string agency_name;                                    // shown under the heading when set (the staff form)
+    std::size_t page = 0;                                       // which part to show (the form's `go`), from 0
 };
 
-// A survey form; `answers` refills it after a rejected submission.
+// What is wrong with a sent form: the sub-item's code (or another field) and why.
+struct FormProblem {
+    std::string field;
+    std::string message;
+};
+
+// A survey form in parts, one indicator's questions a part, with a progress bar and back/next
+// buttons that post the form to itself (`go` = the part to show, "send" on the last): answers
+// given on other parts travel along as hidden fields, so the server keeps nothing about a form
+// until it is sent, and it works without JavaScript. `answers` refills it. With `problems`, the
+// part holding the first unanswered question is shown, each problem linked to its question.
+// The admin's preview shows every part at once.
 HttpResponse survey_page(const core::Methodology& methodology, const std::vector<std::size_t>& questions, const SurveyPageText& text,
-                         const std::map<std::string, std::string>& answers, const std::vector<std::string>& errors, int status = 200);
+                         const std::map<std::string, std::string>& answers, const std::vector<FormProblem>& problems, int status = 200);
+
+// The part a form's `go` asks for: a part number, else 0 ("send" and anything else are not parts).
+std::size_t requested_part(const std::map<std::string, std::string>& fields);
+// Moving on (`go` past the part the form was on, its hidden `part`) asks for that part to be
+// answered in full: the sub-items it leaves unanswered, empty when it may move on. Going back
+// asks nothing.
+std::vector<FormProblem> unanswered_before_moving_on(const core::Methodology& methodology, const std::vector<std::size_t>& questions,
+                                                     const std::map<std::string, std::string>& fields);
+// Whether the form asks to be sent (its last part's button, or no `go` at all: scripts and older forms).
+bool form_is_sent(const std::map<std::string, std::string>& fields);
 
 // Templates in `dir` (name.mustache) replace the built-in ones of the same name (ita serve
 // --templates; the environment variable ITA_TEMPLATE_DIR does the same). At start-up only.

@@ -5,6 +5,7 @@
 #include <ita/server/store_lease.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/util/clock.hpp>
+#include <ita/util/text.hpp>
 
 #include <ctime>
 
@@ -31,7 +32,25 @@ SurveyPageText staff_text(const std::string& code) {
             "/s",
             std::nullopt,
             {},
-            code};
+            code,
+            false,
+            {},
+            0};
+}
+
+// The staff form's words with the agency the code belongs to (the person sees whose survey it is).
+SurveyPageText staff_text_for(storage::Store& store, const service::SurveyForm& form) {
+    auto text = staff_text(form.code_text);
+    const auto agency = store.agency(form.code.agency_id);
+    text.agency_name = agency && *agency ? (*agency)->name : form.code.agency_id;
+    return text;
+}
+
+std::vector<FormProblem> problems_of(const Error& error) {
+    std::vector<FormProblem> problems;
+    problems.reserve(error.diagnostics.size());
+    for (const auto& diagnostic : error.diagnostics) problems.push_back({diagnostic.field, diagnostic.message});
+    return problems;
 }
 
 HttpResponse staff_form(const ResultsContext& context, const std::string& code) {
@@ -39,7 +58,7 @@ HttpResponse staff_form(const ResultsContext& context, const std::string& code) 
     if (!store) return error_response(store.error());
     auto form = service::survey_form(**store, code, context.methodology_dir, util::bangkok_date_today());
     if (!form) return code_problem(form.error());
-    auto text = staff_text(form->code_text);
+    auto text = staff_text_for(**store, *form);
     if (auto started = service::form_started(**store, std::time(nullptr))) text.started = std::move(*started);
     return survey_page(*form->methodology, form->questions, text, {}, {});
 }
@@ -47,14 +66,27 @@ HttpResponse staff_form(const ResultsContext& context, const std::string& code) 
 HttpResponse submit_staff_form(const ResultsContext& context, const std::string& code, const std::map<std::string, std::string>& answers) {
     auto store = lease_store(context.db);
     if (!store) return error_response(store.error());
-    auto submitted = service::submit_survey(**store, code, answers, context.methodology_dir, util::bangkok_date_today());
+    const std::string today = util::bangkok_date_today();
+    // Back or next: the part asked for, the answers carried along; nothing is stored.
+    if (!form_is_sent(answers)) {
+        auto form = service::survey_form(**store, code, context.methodology_dir, today);
+        if (!form) return code_problem(form.error());
+        auto text = staff_text_for(**store, *form);
+        auto problems = unanswered_before_moving_on(*form->methodology, form->questions, answers);
+        if (!problems.empty()) {
+            text.page = static_cast<std::size_t>(util::parse_integer(answers.at("part")).value_or(0));
+            return survey_page(*form->methodology, form->questions, text, answers, problems, form_problems_status);
+        }
+        text.page = requested_part(answers);
+        return survey_page(*form->methodology, form->questions, text, answers, {});
+    }
+    auto submitted = service::submit_survey(**store, code, answers, context.methodology_dir, today);
     if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/s/thanks"}}, {}};
     if (submitted.error().code != ErrorCode::invalid_input) return code_problem(submitted.error());
-    auto form = service::survey_form(**store, code, context.methodology_dir, util::bangkok_date_today());
+    auto form = service::survey_form(**store, code, context.methodology_dir, today);
     if (!form) return code_problem(form.error());
-    std::vector<std::string> problems;
-    for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
-    return survey_page(*form->methodology, form->questions, staff_text(form->code_text), answers, problems, form_problems_status);
+    return survey_page(*form->methodology, form->questions, staff_text_for(**store, *form), answers, problems_of(submitted.error()),
+                       form_problems_status);
 }
 
 }  // namespace
@@ -67,7 +99,10 @@ SurveyPageText public_text(const service::PublicForm& form) {
             "/e/" + form.agency.agency_id,
             std::pair{form.respondents, form.minimum},
             {},
-            {}};
+            {},
+            false,
+            {},
+            0};
 }
 
 std::string cookie_name(const std::string& agency_id) { return "ita_eit_" + agency_id; }
@@ -112,6 +147,20 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
     router.add("POST", "/e/:agency", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
+        // Back or next: the part asked for, the answers carried along; nothing is stored or counted.
+        if (!form_is_sent(request.form)) {
+            auto form =
+                service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::bangkok_date_today());
+            if (!form) return public_problem(form.error());
+            auto text = public_text(*form);
+            auto problems = unanswered_before_moving_on(*form->methodology, form->questions, request.form);
+            if (!problems.empty()) {
+                text.page = static_cast<std::size_t>(util::parse_integer(request.form.at("part")).value_or(0));
+                return survey_page(*form->methodology, form->questions, text, request.form, problems, form_problems_status);
+            }
+            text.page = requested_part(request.form);
+            return survey_page(*form->methodology, form->questions, text, request.form, {});
+        }
         // Rate limit per address and hour, counted in the database so every process shares it.
         const auto hour = static_cast<std::int64_t>(std::time(nullptr) / 3600);
         auto allowed = (*store)->allow_hit("eit:" + request.remote, hour, context.public_posts_per_address_per_hour);
@@ -126,9 +175,8 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers);
         if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/e/thanks"}}, {}};
         if (submitted.error().code != ErrorCode::invalid_input) return public_problem(submitted.error());
-        std::vector<std::string> problems;
-        for (const auto& diagnostic : submitted.error().diagnostics) problems.push_back(diagnostic.field + ": " + diagnostic.message);
-        return survey_page(*form->methodology, form->questions, public_text(*form), answers, problems, form_problems_status);
+        return survey_page(*form->methodology, form->questions, public_text(*form), answers, problems_of(submitted.error()),
+                           form_problems_status);
     });
 
     router.add("GET", "/s/thanks",

@@ -196,8 +196,12 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
     const auto incomplete = m_client->Post("/s/" + code, "I1.1=3&I7=2", "application/x-www-form-urlencoded");
     ASSERT_TRUE(incomplete);
     EXPECT_EQ(incomplete->status, 422);  // the form again, filled in, with its problems
-    EXPECT_NE(incomplete->body.find("กรุณาตอบให้ครบทุกข้อ"), std::string::npos);
-    EXPECT_NE(incomplete->body.find(R"(name="I7" value="2" checked required)"), std::string::npos);  // what was given stays
+    // It opens on the part of the first unanswered question, each one there linked; what was
+    // given stays, on this part as a choice, on the others carried along.
+    EXPECT_NE(incomplete->body.find("ยังไม่ได้ตอบ 49 ข้อ"), std::string::npos) << incomplete->body;
+    EXPECT_NE(incomplete->body.find(R"(<a href="#q-I1">ข้อ I1.2 ยังไม่ได้ตอบ</a>)"), std::string::npos);
+    EXPECT_NE(incomplete->body.find(R"(name="I1.1" value="3" checked required)"), std::string::npos);
+    EXPECT_NE(incomplete->body.find(R"(<input type="hidden" name="I7" value="2">)"), std::string::npos);
 
     // The form carries the signed time it was served; only the coarse time taken is counted.
     const auto started_at = form->body.find(R"(name="started" value=")");
@@ -523,4 +527,55 @@ TEST_F(ServerTest, WorkingGroupPrintsCodeSheetsOthersMayNot) {
     const auto at = sheet->body.find("<div class=\"code\">");
     const std::string code = sheet->body.substr(at + 18, 11);
     EXPECT_EQ(m_client->Get("/s/" + code)->status, 200) << code;
+}
+
+TEST_F(ServerTest, SurveyPartsKeepNothingOnTheServerUntilSent) {
+    const std::string code = first_line_of(std::string(ITA_BINARY) + " codes --db " + m_db + " --year 2565 --agency A1 --count 1");
+    const auto form = m_client->Get("/s/" + code);
+    ASSERT_TRUE(form);
+    EXPECT_NE(form->body.find("ส่วนที่ 1 จาก 5: ตัวชี้วัดที่ 1"), std::string::npos) << form->body;
+    EXPECT_NE(form->body.find(R"(<progress class="steps" max="5" value="1")"), std::string::npos);
+    EXPECT_NE(form->body.find("เทศบาลเมืองแจระแม"), std::string::npos) << "the staff form names the agency";
+    EXPECT_EQ(form->body.find(R"(name="I7")"), std::string::npos) << "indicator 2 is on another part";
+    const std::string first_part = "code=" + code +
+                                   "&part=0&I1.1=4&I1.2=4&I2=4&I3.1=4&I3.2=4&I3.3=4&I4.1=no&I4.2=no&I4.3=no&I5.1=no&I5.2=no&"
+                                   "I5.3=no&I6.1=no&I6.2=no&I6.3=no";
+    const auto form_post = [&](const std::string& body) { return m_client->Post("/s", body, "application/x-www-form-urlencoded"); };
+    // On: the second part, the first part's answers carried unseen.
+    const auto second = form_post(first_part + "&go=1");
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->status, 200);
+    EXPECT_NE(second->body.find("ส่วนที่ 2 จาก 5"), std::string::npos);
+    EXPECT_NE(second->body.find(R"(<input type="hidden" name="I1.1" value="4">)"), std::string::npos);
+    EXPECT_NE(second->body.find(R"(name="I7" value="1")"), std::string::npos);
+    // On with an item left out: the same part again, the item named and linked, in Thai.
+    std::string missing = first_part;
+    missing.erase(missing.find("&I2=4"), 5);
+    const auto refused = form_post(missing + "&go=1");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("ส่วนที่ 1 จาก 5"), std::string::npos);
+    EXPECT_NE(refused->body.find(R"(<a href="#q-I2">ข้อ I2 ยังไม่ได้ตอบ</a>)"), std::string::npos) << refused->body;
+    // Back asks nothing.
+    EXPECT_EQ(form_post("code=" + code + "&part=1&go=0")->status, 200);
+    // Nothing was stored by moving between parts: the code is unspent, no answer is held.
+    EXPECT_EQ(m_client->Get("/s/" + code)->status, 200);
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " 'SELECT count(*) FROM held_answers'"), "0");
+    EXPECT_EQ(first_line_of("sqlite3 " + m_db + " 'SELECT count(*) FROM survey_codes WHERE spent = 1'"), "0");
+    // Sent from the last part: stored, once.
+    const auto sent = form_post("code=" + code + "&part=4&go=send&" + full_answers());
+    ASSERT_TRUE(sent);
+    EXPECT_EQ(sent->status, 303);
+    EXPECT_EQ(m_client->Get("/s/" + code)->status, 410);
+}
+
+TEST_F(ServerTest, MovingBetweenEitPartsCountsAgainstNoLimit) {
+    const auto form = m_client->Get("/e/A1");
+    ASSERT_TRUE(form);
+    const std::string cookie = form->get_header_value("Set-Cookie");
+    httplib::Headers with_cookie{{"Cookie", cookie.substr(0, cookie.find(';'))}};
+    // More moves than the 30 posts an address may send an hour: each only shows a part.
+    for (int move = 0; move < 40; ++move)
+        ASSERT_EQ(m_client->Post("/e/A1", with_cookie, "part=1&go=0", "application/x-www-form-urlencoded")->status, 200) << move;
+    EXPECT_EQ(m_client->Post("/e/A1", with_cookie, full_public_answers() + "&go=send", "application/x-www-form-urlencoded")->status, 303);
 }

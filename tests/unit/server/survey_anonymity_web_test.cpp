@@ -4,6 +4,7 @@
 // minimum sample, and then only to two decimals.
 #include "../../support/server_fixture.hpp"
 #include "../../support/shell.hpp"
+#include "../../support/survey_form.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,14 +17,8 @@ using ita::test::ServerTest;
 
 // Every radio group of the form behind `code`, answered with option (item + respondent) of its options.
 std::string answers_for(httplib::Client& client, const std::string& code, int respondent) {
-    const auto form = client.Get("/s/" + code);
-    if (!form || form->status != 200) return {};
-    static const std::regex radio(R"re(type="radio" name="([^"]+)" value="([^"]+)")re");
-    std::vector<std::pair<std::string, std::vector<std::string>>> items;
-    for (std::sregex_iterator match(form->body.begin(), form->body.end(), radio), end; match != end; ++match) {
-        if (items.empty() || items.back().first != (*match)[1]) items.push_back({(*match)[1], {}});
-        items.back().second.push_back((*match)[2]);
-    }
+    const auto items = ita::test::survey_items(client, "/s/" + code, "/s", "code=" + code);
+    if (items.empty()) return {};
     std::string body = "code=" + code;
     for (std::size_t item = 0; item < items.size(); ++item)
         body +=

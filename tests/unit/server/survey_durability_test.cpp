@@ -5,6 +5,7 @@
 #include "../../support/pg_cluster.hpp"
 #include "../../support/server_fixture.hpp"
 #include "../../support/shell.hpp"
+#include "../../support/survey_form.hpp"
 
 #include <atomic>
 #include <cstdio>
@@ -23,13 +24,9 @@ constexpr int kills = 50;
 
 // The form's answers (option 1 of every item) with `code` in front.
 std::string full_answers(httplib::Client& client, const std::string& code) {
-    const auto form = client.Get("/s/" + code);
-    if (!form || form->status != 200) return {};
-    static const std::regex radio(R"re(type="radio" name="([^"]+)" value="([^"]+)")re");
-    std::set<std::string> seen;
     std::string body;
-    for (std::sregex_iterator match(form->body.begin(), form->body.end(), radio), end; match != end; ++match)
-        if (seen.insert((*match)[1]).second) body += "&" + std::string((*match)[1]) + "=" + std::string((*match)[2]);
+    for (const auto& [item, values] : ita::test::survey_items(client, "/s/" + code, "/s", "code=" + code))
+        body += "&" + item + "=" + values.front();
     return body;
 }
 
