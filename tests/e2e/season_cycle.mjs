@@ -115,8 +115,9 @@ const submit = (page, selector) => Promise.all([page.waitForNavigation(), page.c
 // part's radio groups, then "ถัดไป", and "ส่งคำตอบ" on the last. Returns every item with its
 // choices. `checks`: on the second part go back and find the first part's answers kept, and on
 // the last leave one item blank with the browser's own check off (a browser without it) to land
-// on it with a Thai message before sending.
-async function answerSurvey(page, respondent, checks = false) {
+// on it with a Thai message before sending; `address`: the form's own (a code card's QR), opened
+// again as after a lost connection.
+async function answerSurvey(page, respondent, checks = false, address = '') {
   const items = [];
   let firstChoice = null;
   for (let part = 0; ; ++part) {
@@ -130,6 +131,16 @@ async function answerSurvey(page, respondent, checks = false) {
     }
     if (part === 0) firstChoice = [groups[0][0], await page.inputValue(`input[name="${groups[0][0]}"]:checked`)];
     if (checks && part === 1) {
+      // A reload, and the connection lost and the card's address opened again: nothing is lost
+      // (the tab keeps the answers; the server keeps none until the form is sent).
+      const kept = await page.inputValue(`input[name="${groups[0][0]}"]:checked`);
+      await page.reload();
+      assert.equal(await page.inputValue(`input[name="${groups[0][0]}"]:checked`), kept, 'an answer survives a reload');
+      await page.goto(address);
+      assert.match(await page.textContent('p.step'), /^ส่วนที่ 1 จาก/);
+      assert.equal(await page.inputValue(`input[name="${firstChoice[0]}"]:checked`), firstChoice[1], 'an answer survives opening the form again');
+      await submit(page, next);
+      assert.equal(await page.inputValue(`input[name="${groups[0][0]}"]:checked`), kept, 'the second part comes back as answered');
       await submit(page, 'button[formnovalidate]');
       assert.match(await page.textContent('p.step'), /^ส่วนที่ 1 จาก/);
       assert.equal(await page.inputValue(`input[name="${firstChoice[0]}"]:checked`), firstChoice[1], 'an answer survives going back');
@@ -210,7 +221,7 @@ try {
       assert.ok(width <= 360, `the staff survey fits a 360 px screen (scroll width ${width})`);
       await shot(page, 'staff-survey');
     }
-    const answered = await answerSurvey(page, respondent, respondent === 0);
+    const answered = await answerSurvey(page, respondent, respondent === 0, `${base}/s/${code}`);
     if (respondent === 0) staffItems = answered;
     await page.goto(`${base}/s/${code}`);
     assert.match(await page.textContent('h1'), /ถูกใช้ตอบแบบวัดแล้ว/);

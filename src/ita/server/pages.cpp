@@ -388,4 +388,14 @@ HttpResponse message_page(int status, const std::string& heading, const std::str
     return html_page(status, "message", context);
 }
 
+HttpResponse survey_sent_page(const std::string& heading, const std::string& message, const std::string& survey) {
+    data context;
+    context.set("title", heading);
+    context.set("heading", heading);
+    context.set("message", message);
+    context.set("has_sent", flag(true));
+    context.set("sent", survey);
+    return html_page(200, "message", context);
+}
+
 }  // namespace ita::server

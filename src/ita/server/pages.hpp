@@ -109,6 +109,9 @@ HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& ei
 
 // A page with a heading and one message (thanks, a spent code, an unknown code).
 HttpResponse message_page(int status, const std::string& heading, const std::string& message);
+// The page after a survey was sent; it has the survey script forget the answers this tab kept
+// for forms whose action starts with `survey` ("/s", "/e/").
+HttpResponse survey_sent_page(const std::string& heading, const std::string& message, const std::string& survey);
 // A problem of an agency list (service::read_agency_list) in Thai: "รายการหน่วยงาน บรรทัด 2: ไม่พบหน่วยงาน A7".
 std::string agency_list_problem(const ita::Diagnostic& diagnostic);
 // A JSON error turned into a Thai page for a browser's request outside the API (nothing when the

@@ -5,9 +5,14 @@
 #include <ita/server/store_lease.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/util/clock.hpp>
+#include <ita/util/embedded_file.hpp>
 #include <ita/util/text.hpp>
 
 #include <ctime>
+
+namespace ita::util {
+std::span<const EmbeddedFile> embedded_static_files();
+}  // namespace ita::util
 
 namespace ita::server {
 
@@ -118,7 +123,17 @@ HttpResponse public_problem(const Error& error) {
 }  // namespace
 
 void add_survey_routes(Router& router, const ResultsContext& context) {
-    router.add("GET", "/e/thanks", [](const HttpRequest&) { return message_page(200, "ขอบคุณที่ร่วมประเมิน", "คำตอบของท่านถูกบันทึกแล้ว"); });
+    router.add("GET", "/e/thanks", [](const HttpRequest&) { return survey_sent_page("ขอบคุณที่ร่วมประเมิน", "คำตอบของท่านถูกบันทึกแล้ว", "/e/"); });
+    // The survey forms' one script (answers kept in the tab while a form is filled in).
+    router.add("GET", "/static/survey.js", [](const HttpRequest&) {
+        for (const auto& file : util::embedded_static_files())
+            if (file.name == "survey.js") {
+                HttpResponse script{200, "text/javascript; charset=utf-8", std::string(file.content), {}, {}};
+                script.headers.emplace_back("Cache-Control", "public, max-age=3600");
+                return script;
+            }
+        return json_error(404, "no such file");
+    });
     router.add("GET", "/e/:agency", [context](const HttpRequest& request) {
         auto store = lease_store(context.db);
         if (!store) return error_response(store.error());
@@ -179,8 +194,9 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
                            form_problems_status);
     });
 
-    router.add("GET", "/s/thanks",
-               [](const HttpRequest&) { return message_page(200, "ขอบคุณที่ตอบแบบวัด", "คำตอบของท่านถูกบันทึกแล้ว โดยไม่ผูกกับรหัสหรือตัวตนของท่าน"); });
+    router.add("GET", "/s/thanks", [](const HttpRequest&) {
+        return survey_sent_page("ขอบคุณที่ตอบแบบวัด", "คำตอบของท่านถูกบันทึกแล้ว โดยไม่ผูกกับรหัสหรือตัวตนของท่าน", "/s");
+    });
     // The code card's QR opens /s/CODE (a logged address: ita's and the shipped nginx's logs
     // redact it); the form then posts the code in its body to /s. POST /s/CODE stays for forms
     // and scripts made before.

@@ -191,7 +191,9 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
     ASSERT_TRUE(form);
     EXPECT_EQ(form->status, 200);
     EXPECT_NE(form->body.find(R"(<input type="radio" name="I4.1" value="yes" required> มี)"), std::string::npos);
-    EXPECT_EQ(form->body.find("<script"), std::string::npos);  // works without JavaScript
+    // One external script helps (answers kept in the tab); nothing inline, and the form needs none.
+    EXPECT_EQ(form->body.find("<script>"), std::string::npos);
+    EXPECT_NE(form->body.find(R"(<script src="/static/survey.js" defer></script>)"), std::string::npos);
 
     const auto incomplete = m_client->Post("/s/" + code, "I1.1=3&I7=2", "application/x-www-form-urlencoded");
     ASSERT_TRUE(incomplete);
@@ -201,7 +203,7 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
     EXPECT_NE(incomplete->body.find("ยังไม่ได้ตอบ 49 ข้อ"), std::string::npos) << incomplete->body;
     EXPECT_NE(incomplete->body.find(R"(<a href="#q-I1">ข้อ I1.2 ยังไม่ได้ตอบ</a>)"), std::string::npos);
     EXPECT_NE(incomplete->body.find(R"(name="I1.1" value="3" checked required)"), std::string::npos);
-    EXPECT_NE(incomplete->body.find(R"(<input type="hidden" name="I7" value="2">)"), std::string::npos);
+    EXPECT_NE(incomplete->body.find(R"(<input type="hidden" name="I7" value="2" data-answer>)"), std::string::npos);
 
     // The form carries the signed time it was served; only the coarse time taken is counted.
     const auto started_at = form->body.find(R"(name="started" value=")");
@@ -225,7 +227,7 @@ TEST_F(ServerTest, StaffSurveyWithAOneTimeCode) {
     std::transform(typed.begin(), typed.end(), typed.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const auto second_form = m_client->Get("/s/" + typed);
     ASSERT_EQ(second_form->status, 200);
-    EXPECT_NE(second_form->body.find(R"(<form method="post" action="/s">)"), std::string::npos);
+    EXPECT_NE(second_form->body.find(R"(<form method="post" action="/s" data-survey="/s">)"), std::string::npos);
     EXPECT_NE(second_form->body.find(R"(<input type="hidden" name="code" value=")" + second + "\">"), std::string::npos);
     EXPECT_EQ(second_form->get_header_value("Referrer-Policy"), "no-referrer");
     // A forged time counts as unknown.
@@ -546,7 +548,7 @@ TEST_F(ServerTest, SurveyPartsKeepNothingOnTheServerUntilSent) {
     ASSERT_TRUE(second);
     EXPECT_EQ(second->status, 200);
     EXPECT_NE(second->body.find("ส่วนที่ 2 จาก 5"), std::string::npos);
-    EXPECT_NE(second->body.find(R"(<input type="hidden" name="I1.1" value="4">)"), std::string::npos);
+    EXPECT_NE(second->body.find(R"(<input type="hidden" name="I1.1" value="4" data-answer>)"), std::string::npos);
     EXPECT_NE(second->body.find(R"(name="I7" value="1")"), std::string::npos);
     // On with an item left out: the same part again, the item named and linked, in Thai.
     std::string missing = first_part;

@@ -34,6 +34,7 @@ struct Route {
 const std::vector<Route> routes{
     {"GET", "/healthz", "/healthz", Who::anyone, ""},
     {"GET", "/readyz", "/readyz", Who::anyone, ""},
+    {"GET", "/static/survey.js", "/static/survey.js", Who::anyone, ""},
     {"GET", "/metrics", "/metrics", Who::anyone, ""},  // loopback only (operations_test checks a forwarded client)
     {"GET", "/login", "/login", Who::anyone, ""},
     {"POST", "/login", "/login", Who::anyone, "user=wg&password=correct+horse+battery"},  // 400 without the form's token: still no 401/403
