@@ -214,7 +214,16 @@ try {
   for (const [respondent, code] of codes.entries()) {
     const staff = await browser.newContext(phone);
     const page = await staff.newPage();
-    await page.goto(`${base}/s/${code}`);
+    if (respondent === 1) {
+      // From a paper card: the code typed at /s in lower case, with its dash, opens the form.
+      await page.goto(`${base}/s`);
+      await noSeriousAccessibilityFaults(page, 'the code entry page');
+      await page.fill('#code', code.toLowerCase());
+      await submit(page, 'button[type=submit]');
+      assert.match(await page.textContent('p.step'), /^ส่วนที่ 1 จาก/);
+    } else {
+      await page.goto(`${base}/s/${code}`);
+    }
     if (respondent === 0) {
       await noSeriousAccessibilityFaults(page, 'the staff survey');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
