@@ -9,6 +9,7 @@
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
 #include <ita/service/analyse_agency.hpp>
+#include <ita/service/collected_answers.hpp>
 #include <ita/service/methodology_in_force.hpp>
 #include <ita/service/score_visibility.hpp>
 #include <ita/service/season.hpp>
@@ -49,9 +50,18 @@ Result<EitMaterialsData> eit_materials(const AgencyRequest& allowed, const Resul
     ITA_TRY(respondents, store.respondent_count(allowed.fiscal_year, agency_id, core::Instrument::eit));
     const long long minimum = methodology->minimum_sample.eit_minimum(agency->type);
     const auto shown = service::shown_count(respondents, minimum > 0 ? std::optional<long long>(minimum) : std::nullopt);
-    return EitMaterialsData{
-        agency->name,
-        {public_base_url(context.public_url, request) + "/e/" + agency_id, service::shown_count_text(shown), shown.minimum_met, questions}};
+    EitMaterialsData data{agency->name, {}};
+    data.shown.url = public_base_url(context.public_url, request) + "/e/" + agency_id;
+    data.shown.respondents_text = service::shown_count_text(shown);
+    data.shown.minimum_met = shown.minimum_met;
+    data.shown.questions = questions;
+    for (const auto& part : methodology->eit_parts().parts)
+        if (part.channel == core::PartChannel::collected) data.shown.collected_part = part.name;
+    data.shown.collected_header = "respondent";
+    for (const auto& question : methodology->questions)
+        if (question.instrument == core::Instrument::eit)
+            for (const auto sub : question.sub_items) data.shown.collected_header += "," + methodology->sub_items[sub].code;
+    return data;
 }
 
 AgencyPageScope page_scope(const AgencyRequest& allowed, const std::string& agency_name) {
@@ -105,6 +115,26 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         if (!allowed) return allowed.error();
         auto materials = eit_materials(*allowed, context, request);
         if (!materials) return error_response(materials.error());
+        return admin_eit_page(page_scope(*allowed, materials->agency_name), materials->shown);
+    });
+    // Answers the group collected itself, pasted as CSV: all rows or none.
+    router.add("POST", "/admin/eit/collected", [context](const HttpRequest& request) {
+        const auto allowed = agency_request(context.db, request);
+        if (!allowed) return allowed.error();
+        const std::string pasted = allowed->fields.contains("rows") ? allowed->fields.at("rows") : "";
+        auto imported = service::import_collected_eit(*allowed->store, allowed->fiscal_year, allowed->access.agency_id, pasted,
+                                                      context.methodology_dir, allowed->access.session.user.user_id);
+        auto materials = eit_materials(*allowed, context, request);
+        if (!materials) return error_response(materials.error());
+        if (!imported) {
+            if (imported.error().code != ErrorCode::invalid_input && imported.error().code != ErrorCode::conflict)
+                return error_response(imported.error());
+            materials->shown.pasted = pasted;
+            if (imported.error().diagnostics.empty()) materials->shown.errors.push_back(imported.error().message);
+            for (const auto& diagnostic : imported.error().diagnostics) materials->shown.errors.push_back(diagnostic.to_string());
+            return admin_eit_page(page_scope(*allowed, materials->agency_name), materials->shown, form_problems_status);
+        }
+        materials->shown.notice = "นำเข้าคำตอบ " + std::to_string(imported->respondents) + " คน เป็น" + imported->part_name + " แล้ว";
         return admin_eit_page(page_scope(*allowed, materials->agency_name), materials->shown);
     });
     for (const auto& [path, size] : {std::pair{"/admin/eit-poster.pdf", report::PosterSize::a4_poster},

@@ -333,7 +333,7 @@ HttpResponse code_sheet_page(const CodeSheet& sheet) {
     return html_page(200, "code_sheet", context);
 }
 
-HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& eit) {
+HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& eit, int status) {
     data context;
     context.set("title", "แบบวัด EIT ของหน่วยงาน");
     set_agency_scope(context, scope);
@@ -342,7 +342,12 @@ HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& ei
     context.set("respondents", eit.respondents_text);
     context.set("reached", flag(eit.minimum_met));
     context.set("questions", std::to_string(eit.questions));
-    return html_page(200, "admin_eit", context);
+    context.set("has_collected", flag(!eit.collected_part.empty()));
+    context.set("collected_part", eit.collected_part);
+    context.set("collected_header", eit.collected_header);
+    context.set("pasted", eit.pasted);
+    set_notice_and_errors(context, eit.notice, eit.errors);
+    return html_page(status, "admin_eit", context);
 }
 
 HttpResponse missing_page(const HttpRequest& request, int status, const std::string& message) {

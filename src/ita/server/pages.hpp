@@ -104,8 +104,13 @@ struct EitMaterials {
     std::string respondents_text;
     bool minimum_met = false;
     std::size_t questions = 0;
+    std::string collected_part;    // the name of the part the group collects itself; empty: none this year
+    std::string collected_header;  // "respondent,E1.1,…": the header its pasted rows take
+    std::string pasted;            // refilled after a refused paste
+    std::string notice;
+    std::vector<std::string> errors;
 };
-HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& eit);
+HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& eit, int status = 200);
 
 // A page with a heading and one message (thanks, a spent code, an unknown code).
 HttpResponse message_page(int status, const std::string& heading, const std::string& message);

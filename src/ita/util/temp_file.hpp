@@ -11,4 +11,8 @@ namespace ita::util {
 
 Result<std::string> bytes_written_to_temp_file(const std::function<Result<void>(const std::string& path)>& write);
 
+// The other way: `bytes` in a private temporary file (0600) for a reader that takes a path,
+// removed afterwards whatever `read` returned.
+Result<void> read_from_temp_file(std::string_view bytes, const std::function<Result<void>(const std::string& path)>& read);
+
 }  // namespace ita::util

@@ -81,6 +81,7 @@ const std::vector<Route> routes{
     {"GET", "/api/v1/season/:year", "/api/v1/season/2566", Who::signed_in, ""},
     {"GET", "/admin/codes", "/admin/codes?year=2566&agency=A1", Who::working_group, ""},
     {"GET", "/admin/eit", "/admin/eit?year=2566&agency=A1", Who::working_group, ""},
+    {"POST", "/admin/eit/collected", "/admin/eit/collected", Who::working_group, "year=2566&agency=A1&rows=respondent"},
     {"GET", "/admin/eit-poster.pdf", "/admin/eit-poster.pdf?year=2566&agency=A1", Who::working_group, ""},
     {"GET", "/admin/eit-card.pdf", "/admin/eit-card.pdf?year=2566&agency=A1", Who::working_group, ""},
     {"POST", "/admin/codes", "/admin/codes", Who::working_group, "year=2566&agency=A1&count=1"},

@@ -4,6 +4,7 @@
 // Host header never printed.
 #include "../../support/server_fixture.hpp"
 #include "../../support/shell.hpp"
+#include "../../support/survey_form.hpp"
 
 #include <ita/server/public_url.hpp>
 
@@ -96,4 +97,69 @@ TEST(PublicUrl, AForgedHostIsNeverPrinted) {
     EXPECT_TRUE(ita::server::is_public_base_url("http://127.0.0.1:8080/"));
     for (const char* wrong : {"javascript:alert(1)", "ftp://ita.go.th", "https://ita.go.th/path", "https://", "ita.go.th"})
         EXPECT_FALSE(ita::server::is_public_base_url(wrong)) << wrong;
+}
+
+namespace {
+
+// A year whose EIT is in parts (2566: part 2 collected by the agency itself).
+class CollectedAnswers : public ServerTest {
+protected:
+    void SetUp() override {
+        ServerTest::SetUp();
+        ASSERT_EQ(ita::test::run("season open --db " + m_db + " --year 2566"), 0);
+        ASSERT_EQ(ita::test::add_user(m_db, "wg", "agency_admin --agency A1"), 0);
+        std::tie(m_group, m_csrf) = ita::test::sign_in(*m_client, "wg");
+    }
+    // `rows` lines of answers for the EIT's every sub-item, as the public form offers them.
+    std::string pasted(int rows) {
+        const auto form = m_client->Get("/e/A1");
+        const std::string cookie = form->get_header_value("Set-Cookie");
+        const auto items = ita::test::survey_items(*m_client, "/e/A1", "/e/A1", "", {{"Cookie", cookie.substr(0, cookie.find(';'))}});
+        std::string text = "respondent";
+        for (const auto& item : items) text += "," + item.first;
+        for (int row = 1; row <= rows; ++row) {
+            text += "\npaper-" + std::to_string(row);
+            for (const auto& item : items) text += "," + item.second.front();
+        }
+        return text + "\n";
+    }
+    httplib::Result post(const std::string& rows, int year = 2566) {
+        return m_client->Post("/admin/eit/collected", m_group,
+                              "csrf=" + m_csrf + "&year=" + std::to_string(year) + "&rows=" + httplib::detail::encode_query_param(rows),
+                              "application/x-www-form-urlencoded");
+    }
+    std::string count(const std::string& where) {
+        return ita::test::output_of("sqlite3 " + m_db + " \"SELECT count(*) FROM responses WHERE fiscal_year = 2566 AND " + where + "\"");
+    }
+    httplib::Headers m_group;
+    std::string m_csrf;
+};
+
+}  // namespace
+
+TEST_F(CollectedAnswers, PastedPaperAnswersGoInAsTheCollectedPartAllOrNone) {
+    const auto page = m_client->Get("/admin/eit?year=2566", m_group);
+    ASSERT_TRUE(page);
+    EXPECT_NE(page->body.find(R"(action="/admin/eit/collected")"), std::string::npos) << page->body;
+    EXPECT_NE(page->body.find("respondent,E1"), std::string::npos);
+    const std::string rows = pasted(3);
+    // A bad value on the third line: refused whole, named by its line, the text kept to fix.
+    std::string broken = rows;
+    const auto third = broken.find("paper-2");
+    broken.replace(broken.find(',', third) + 1, 1, "9");
+    const auto refused = post(broken);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("ข้อมูลที่วาง:3:"), std::string::npos) << refused->body;
+    EXPECT_NE(refused->body.find("paper-3"), std::string::npos) << "the pasted text comes back";
+    EXPECT_EQ(count("agency_id = 'A1'"), "0\n");
+    // Fixed: every row in, as this agency's EIT, in the collected part, whatever the text says.
+    const auto imported = post(rows);
+    ASSERT_TRUE(imported);
+    EXPECT_EQ(imported->status, 200) << imported->body;
+    EXPECT_NE(imported->body.find("นำเข้าคำตอบ 3 คน"), std::string::npos) << imported->body;
+    EXPECT_EQ(count("agency_id = 'A1' AND instrument = 'EIT' AND part = '2'"), "3\n");
+    // A year without a collected part offers no form and refuses a post.
+    EXPECT_EQ(m_client->Get("/admin/eit?year=2565", m_group)->body.find("/admin/eit/collected"), std::string::npos);
+    EXPECT_EQ(post(rows, 2565)->status, 422);
 }
