@@ -228,6 +228,10 @@ try {
       await noSeriousAccessibilityFaults(page, 'the staff survey');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `the staff survey fits a 360 px screen (scroll width ${width})`);
+      await page.setViewportSize({ width: 320, height: 640 });
+      const narrow = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(narrow <= 320, `the staff survey fits a 320 px screen (scroll width ${narrow})`);
+      await page.setViewportSize(phone.viewport);
       await shot(page, 'staff-survey');
     }
     const answered = await answerSurvey(page, respondent, respondent === 0, `${base}/s/${code}`);

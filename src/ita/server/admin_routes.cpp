@@ -10,6 +10,7 @@
 #include <ita/server/store_lease.hpp>
 #include <ita/service/analyse_agency.hpp>
 #include <ita/service/collected_answers.hpp>
+#include <ita/service/kiosks.hpp>
 #include <ita/service/methodology_in_force.hpp>
 #include <ita/service/score_visibility.hpp>
 #include <ita/service/season.hpp>
@@ -57,6 +58,10 @@ Result<EitMaterialsData> eit_materials(const AgencyRequest& allowed, const Resul
     data.shown.questions = questions;
     for (const auto& part : methodology->eit_parts().parts)
         if (part.channel == core::PartChannel::collected) data.shown.collected_part = part.name;
+    ITA_TRY(devices, store.kiosks(allowed.fiscal_year, agency_id));
+    for (const auto& device : devices)
+        data.shown.kiosks.push_back(
+            {device.id(), device.label, thai::short_thai_date(device.created_on), std::to_string(device.answers), !device.revoked});
     data.shown.collected_header = "respondent";
     for (const auto& question : methodology->questions)
         if (question.instrument == core::Instrument::eit)
@@ -116,6 +121,40 @@ void add_admin_routes(Router& router, const ResultsContext& context) {
         auto materials = eit_materials(*allowed, context, request);
         if (!materials) return error_response(materials.error());
         return admin_eit_page(page_scope(*allowed, materials->agency_name), materials->shown);
+    });
+    // Kiosk mode for the device this is posted from: its token goes into a cookie for the EIT
+    // address only; the database keeps its keyed hash.
+    router.add("POST", "/admin/eit/kiosk", [context](const HttpRequest& request) {
+        const auto allowed = agency_request(context.db, request);
+        if (!allowed) return allowed.error();
+        const std::string label = allowed->fields.contains("label") ? allowed->fields.at("label") : "";
+        const std::string& agency_id = allowed->access.agency_id;
+        auto token = service::add_kiosk(*allowed->store, allowed->fiscal_year, agency_id, label, allowed->access.session.user.user_id,
+                                        util::bangkok_date_today());
+        auto materials = eit_materials(*allowed, context, request);
+        if (!materials) return error_response(materials.error());
+        if (!token) {
+            if (token.error().code != ErrorCode::invalid_input) return error_response(token.error());
+            materials->shown.errors.push_back(token.error().message);
+            return admin_eit_page(page_scope(*allowed, materials->agency_name), materials->shown, form_problems_status);
+        }
+        materials->shown.notice =
+            "เครื่องนี้พร้อมให้ผู้รับบริการตอบแบบวัด EIT ต่อกันทีละคนแล้ว เปิด " + materials->shown.url + " บนเครื่องนี้ แล้วออกจากระบบก่อนให้ผู้รับบริการใช้";
+        auto page = admin_eit_page(page_scope(*allowed, materials->agency_name), materials->shown);
+        page.headers.emplace_back("Set-Cookie", service::kiosk_cookie_name(agency_id) + "=" + *token + "; Path=/e/" + agency_id +
+                                                    "; HttpOnly; SameSite=Strict; Max-Age=31536000" +
+                                                    (request.forwarded_proto == "https" ? "; Secure" : ""));
+        return page;
+    });
+    router.add("POST", "/admin/eit/kiosk/off", [context](const HttpRequest& request) {
+        const auto allowed = agency_request(context.db, request);
+        if (!allowed) return allowed.error();
+        const std::string id = allowed->fields.contains("id") ? allowed->fields.at("id") : "";
+        if (auto off =
+                allowed->store->revoke_kiosk(allowed->fiscal_year, allowed->access.agency_id, id, allowed->access.session.user.user_id);
+            !off)
+            return error_response(off.error());
+        return see_other("/admin/eit?year=" + std::to_string(allowed->fiscal_year) + allowed->agency_param() + "#kiosks");
     });
     // Answers the group collected itself, pasted as CSV: all rows or none.
     router.add("POST", "/admin/eit/collected", [context](const HttpRequest& request) {

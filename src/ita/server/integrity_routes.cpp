@@ -122,6 +122,20 @@ void add_integrity_routes(Router& router, const ResultsContext& context) {
         page.set("flagged", std::to_string(flagged));
         page.set("more", flag(!one && rows.size() > listed_at_most));
         page.set("shown", std::to_string(std::min(rows.size(), listed_at_most)));
+        // One agency: the counter devices its EIT answers came through, by count.
+        data devices{data::type::list};
+        if (one)
+            if (auto kiosks = allowed->store->kiosks(allowed->fiscal_year, agency->second); kiosks)
+                for (const auto& kiosk : *kiosks) {
+                    data device;
+                    device.set("label", kiosk.label);
+                    device.set("answers", std::to_string(kiosk.answers));
+                    device.set("since", thai::short_thai_date(kiosk.created_on));
+                    device.set("on", flag(!kiosk.revoked));
+                    devices.push_back(device);
+                }
+        page.set("has_kiosks", flag(!devices.list_value().empty()));
+        page.set("kiosks", devices);
         return html_page(200, "review_integrity", page);
     });
 }

@@ -5,6 +5,7 @@
 
 #include <ita/core/measure.hpp>
 #include <ita/report/qr_svg.hpp>
+#include <ita/service/kiosks.hpp>
 #include <ita/util/embedded_file.hpp>
 #include <ita/util/mapped_file.hpp>
 #include <ita/util/text.hpp>
@@ -195,6 +196,8 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
     context.set("has_code", flag(!text.code.empty()));
     context.set("preview", flag(text.preview));
     context.set("code", text.code);
+    context.set("has_kiosk", flag(!text.kiosk_label.empty()));
+    context.set("kiosk_label", text.kiosk_label);
 
     const auto parts = survey_parts(methodology, questions);
     std::size_t current = std::min(text.page, parts.empty() ? 0 : parts.size() - 1);
@@ -346,6 +349,19 @@ HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& ei
     context.set("collected_part", eit.collected_part);
     context.set("collected_header", eit.collected_header);
     context.set("pasted", eit.pasted);
+    data devices{data::type::list};
+    for (const auto& device : eit.kiosks) {
+        data row;
+        row.set("id", device.id);
+        row.set("label", device.label);
+        row.set("since", device.since);
+        row.set("answers", device.answers);
+        row.set("on", flag(device.on));
+        devices.push_back(row);
+    }
+    context.set("kiosks", devices);
+    context.set("has_kiosks", flag(!eit.kiosks.empty()));
+    context.set("kiosk_limit", std::to_string(service::kiosk_answers_per_hour));
     set_notice_and_errors(context, eit.notice, eit.errors);
     return html_page(status, "admin_eit", context);
 }
@@ -393,8 +409,10 @@ HttpResponse message_page(int status, const std::string& heading, const std::str
     return html_page(status, "message", context);
 }
 
-HttpResponse survey_sent_page(const std::string& heading, const std::string& message, const std::string& survey) {
+HttpResponse survey_sent_page(const std::string& heading, const std::string& message, const std::string& survey, const std::string& next) {
     data context;
+    context.set("has_next", flag(!next.empty()));
+    context.set("next", next);
     context.set("title", heading);
     context.set("heading", heading);
     context.set("message", message);

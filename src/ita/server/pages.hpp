@@ -26,6 +26,7 @@ struct SurveyPageText {
     bool preview = false;                                       // the admin's preview: no way to send it
     std::string agency_name;                                    // shown under the heading when set (the staff form)
     std::size_t page = 0;                                       // which part to show (the form's `go`), from 0
+    std::string kiosk_label;                                    // a counter device's name, in kiosk mode
 };
 
 // What is wrong with a sent form: the sub-item's code (or another field) and why.
@@ -109,6 +110,11 @@ struct EitMaterials {
     std::string pasted;            // refilled after a refused paste
     std::string notice;
     std::vector<std::string> errors;
+    struct Device {
+        std::string id, label, since, answers;
+        bool on = true;
+    };
+    std::vector<Device> kiosks;  // counter devices of the agency this year
 };
 HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& eit, int status = 200);
 
@@ -116,7 +122,9 @@ HttpResponse admin_eit_page(const AgencyPageScope& scope, const EitMaterials& ei
 HttpResponse message_page(int status, const std::string& heading, const std::string& message);
 // The page after a survey was sent; it has the survey script forget the answers this tab kept
 // for forms whose action starts with `survey` ("/s", "/e/").
-HttpResponse survey_sent_page(const std::string& heading, const std::string& message, const std::string& survey);
+// `next`: in kiosk mode, the form's address for the next person.
+HttpResponse survey_sent_page(const std::string& heading, const std::string& message, const std::string& survey,
+                              const std::string& next = {});
 // A problem of an agency list (service::read_agency_list) in Thai: "รายการหน่วยงาน บรรทัด 2: ไม่พบหน่วยงาน A7".
 std::string agency_list_problem(const ita::Diagnostic& diagnostic);
 // A JSON error turned into a Thai page for a browser's request outside the API (nothing when the

@@ -3,9 +3,11 @@
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
+#include <ita/service/kiosks.hpp>
 #include <ita/service/surveys.hpp>
 #include <ita/util/clock.hpp>
 #include <ita/util/embedded_file.hpp>
+#include <ita/util/identifier.hpp>
 #include <ita/util/text.hpp>
 
 #include <ctime>
@@ -40,7 +42,8 @@ SurveyPageText staff_text(const std::string& code) {
             code,
             false,
             {},
-            0};
+            0,
+            {}};
 }
 
 // The staff form's words with the agency the code belongs to (the person sees whose survey it is).
@@ -107,10 +110,19 @@ SurveyPageText public_text(const service::PublicForm& form) {
             {},
             false,
             {},
-            0};
+            0,
+            {}};
 }
 
 std::string cookie_name(const std::string& agency_id) { return "ita_eit_" + agency_id; }
+
+// The counter device a request comes from, if it is one that is on for this agency and year.
+std::optional<storage::Kiosk> kiosk_of(storage::Store& store, const HttpRequest& request, const service::PublicForm& form) {
+    const auto cookie = request.cookies.find(service::kiosk_cookie_name(form.agency.agency_id));
+    if (cookie == request.cookies.end()) return std::nullopt;
+    auto found = service::kiosk_for(store, form.methodology->fiscal_year, form.agency.agency_id, cookie->second);
+    return found ? *found : std::nullopt;
+}
 
 HttpResponse public_problem(const Error& error) {
     const int status = status_for(error.code);
@@ -123,7 +135,13 @@ HttpResponse public_problem(const Error& error) {
 }  // namespace
 
 void add_survey_routes(Router& router, const ResultsContext& context) {
-    router.add("GET", "/e/thanks", [](const HttpRequest&) { return survey_sent_page("ขอบคุณที่ร่วมประเมิน", "คำตอบของท่านถูกบันทึกแล้ว", "/e/"); });
+    router.add("GET", "/e/thanks", [](const HttpRequest& request) {
+        // After a counter device's answer: the way back to the form for the next person (an
+        // agency id only: never an address from the query).
+        const auto next = request.query.find("next");
+        const bool kiosk = next != request.query.end() && util::identifier_problem(next->second).empty();
+        return survey_sent_page("ขอบคุณที่ร่วมประเมิน", "คำตอบของท่านถูกบันทึกแล้ว", "/e/", kiosk ? "/e/" + next->second : "");
+    });
     // The survey forms' one script (answers kept in the tab while a form is filled in).
     router.add("GET", "/static/survey.js", [](const HttpRequest&) {
         for (const auto& file : util::embedded_static_files())
@@ -141,11 +159,14 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
         if (!form) return public_problem(form.error());
         auto text = public_text(*form);
         if (auto started = service::form_started(**store, std::time(nullptr))) text.started = std::move(*started);
+        // A counter device: every person gets a fresh one-answer token, nobody is turned away.
+        const auto kiosk = kiosk_of(**store, request, *form);
+        if (kiosk) text.kiosk_label = kiosk->label;
         auto page = survey_page(*form->methodology, form->questions, text, {}, {});
         const std::string name = cookie_name(form->agency.agency_id);
         // Serving the form writes nothing: the token is signed, and recorded only when used.
         const auto held = request.cookies.find(name);
-        const bool has_token = held != request.cookies.end() && service::valid_browser_token(**store, *form, held->second);
+        const bool has_token = !kiosk && held != request.cookies.end() && service::valid_browser_token(**store, *form, held->second);
         // A browser that has answered is told so before it fills the form in again.
         if (has_token)
             if (auto used = (*store)->browser_token_used(held->second); used && *used)
@@ -176,18 +197,28 @@ void add_survey_routes(Router& router, const ResultsContext& context) {
             text.page = requested_part(request.form);
             return survey_page(*form->methodology, form->questions, text, request.form, {});
         }
-        // Rate limit per address and hour, counted in the database so every process shares it.
-        const auto hour = static_cast<std::int64_t>(std::time(nullptr) / 3600);
-        auto allowed = (*store)->allow_hit("eit:" + request.remote, hour, context.public_posts_per_address_per_hour);
-        if (!allowed) return error_response(allowed.error());
-        if (!*allowed) return message_page(429, "ส่งคำตอบถี่เกินไป", "มีการส่งคำตอบจากเครือข่ายนี้มากเกินกำหนดในชั่วโมงนี้ โปรดลองใหม่ภายหลัง");
         auto form = service::public_form(**store, request.path_params.at("agency"), context.methodology_dir, util::bangkok_date_today());
         if (!form) return public_problem(form.error());
+        // Rate limit per hour, counted in the database so every process shares it: per address,
+        // or for a counter device (one address for a whole service desk) per device.
+        const auto kiosk = kiosk_of(**store, request, *form);
+        const auto hour = static_cast<std::int64_t>(std::time(nullptr) / 3600);
+        auto allowed = kiosk ? (*store)->allow_hit("eit-kiosk:" + kiosk->id(), hour, service::kiosk_answers_per_hour)
+                             : (*store)->allow_hit("eit:" + request.remote, hour, context.public_posts_per_address_per_hour);
+        if (!allowed) return error_response(allowed.error());
+        if (!*allowed)
+            return message_page(429, "ส่งคำตอบถี่เกินไป",
+                                kiosk ? "เครื่องนี้ส่งคำตอบครบจำนวนที่กำหนดต่อชั่วโมงแล้ว โปรดลองใหม่ภายหลัง"
+                                      : "มีการส่งคำตอบจากเครือข่ายนี้มากเกินกำหนดในชั่วโมงนี้ โปรดลองใหม่ภายหลัง");
         const auto cookie = request.cookies.find(cookie_name(form->agency.agency_id));
         if (cookie == request.cookies.end() || !service::valid_browser_token(**store, *form, cookie->second))
             return message_page(400, "โปรดเปิดแบบสอบถามจากลิงก์ของหน่วยงาน", "เบราว์เซอร์ต้องรับคุกกี้ของแบบสอบถามก่อนส่งคำตอบ");
         const auto& answers = request.form;
         auto submitted = service::submit_public_survey(**store, *form, cookie->second, answers);
+        if (submitted && kiosk) {
+            if (auto counted = (*store)->count_kiosk_answer(kiosk->hash); !counted) return error_response(counted.error());
+            return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/e/thanks?next=" + form->agency.agency_id}}, {}};
+        }
         if (submitted) return HttpResponse{303, "text/plain; charset=utf-8", "", {{"Location", "/e/thanks"}}, {}};
         if (submitted.error().code != ErrorCode::invalid_input) return public_problem(submitted.error());
         return survey_page(*form->methodology, form->questions, public_text(*form), answers, problems_of(submitted.error()),

@@ -117,13 +117,6 @@ Result<std::vector<std::uint8_t>> pack_answers(const core::Methodology& methodol
     return packed;
 }
 
-std::string new_token() {
-    unsigned char bytes[18];
-    randombytes_buf(bytes, sizeof bytes);
-    char text[sizeof bytes * 2 + 1];
-    sodium_bin2hex(text, sizeof text, bytes, sizeof bytes);
-    return text;
-}
 // The deployment's count of answers received, per instrument only (no agency: the metric must
 // say nothing about who answered where).
 void count_submission(core::Instrument instrument) {
@@ -132,6 +125,14 @@ void count_submission(core::Instrument instrument) {
 }
 
 }  // namespace
+
+std::string new_token() {
+    unsigned char bytes[18];
+    randombytes_buf(bytes, sizeof bytes);
+    char text[sizeof bytes * 2 + 1];
+    sodium_bin2hex(text, sizeof text, bytes, sizeof bytes);
+    return text;
+}
 
 Result<void> submit_survey(storage::Store& store, const std::string& code, const std::map<std::string, std::string>& fields,
                            const std::optional<std::string>& methodology_dir, const std::string& today) {

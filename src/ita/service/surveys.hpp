@@ -99,6 +99,9 @@ Result<PublicForm> public_form(storage::Store& store, const std::string& agency_
                                const std::string& today);
 // A new browser token for the agency's form (to be kept in a cookie): random, signed for the
 // agency and year, and stored nowhere until it is used, so serving the form writes nothing.
+// 36 random hex digits (libsodium): a browser's or a device's secret.
+std::string new_token();
+
 Result<std::string> new_browser_token(storage::Store& store, const PublicForm& form);
 // Whether `token` was made by new_browser_token for this form's agency and year.
 bool valid_browser_token(storage::Store& store, const PublicForm& form, const std::string& token);

@@ -47,6 +47,20 @@ struct ImportOptions {
 };
 
 // What an import did, counted in its own unit (agencies, respondents, items, scores).
+// A counter device on which citizens answer the EIT one after another.
+struct Kiosk {
+    std::vector<std::uint8_t> hash;  // keyed hash of the device's token
+    int fiscal_year = 0;
+    std::string agency_id;
+    std::string label;
+    std::string created_by;
+    std::string created_on;  // YYYY-MM-DD
+    bool revoked = false;
+    std::int64_t answers = 0;
+    // What pages name it by: the first 12 hex digits of its hash.
+    [[nodiscard]] std::string id() const;
+};
+
 struct ImportReport {
     std::size_t added = 0;
     std::size_t changed = 0;
@@ -341,6 +355,13 @@ public:
     virtual Result<int> count_hits(std::string_view key, std::int64_t window_start) = 0;
     // Respondents stored or held for an agency, year and instrument.
     virtual Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) = 0;
+    // Counter devices for the EIT (kiosk mode), by the keyed hash of their token.
+    virtual Result<void> add_kiosk(const Kiosk& kiosk) = 0;
+    virtual Result<std::optional<Kiosk>> kiosk(std::span<const std::uint8_t> kiosk_hash) = 0;
+    virtual Result<std::vector<Kiosk>> kiosks(int fiscal_year, const std::string& agency_id) = 0;
+    // Turns off the agency's device whose id (Kiosk::id) this is; not_found when there is none.
+    virtual Result<void> revoke_kiosk(int fiscal_year, const std::string& agency_id, const std::string& id, std::string_view actor) = 0;
+    virtual Result<void> count_kiosk_answer(std::span<const std::uint8_t> kiosk_hash) = 0;
     // How many one-time codes the agency has for the year and instrument, spent or not (which
     // ones were spent is never asked of the store by a page).
     virtual Result<std::size_t> survey_code_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) = 0;

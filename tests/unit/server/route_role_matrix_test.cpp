@@ -82,6 +82,8 @@ const std::vector<Route> routes{
     {"GET", "/admin/codes", "/admin/codes?year=2566&agency=A1", Who::working_group, ""},
     {"GET", "/admin/eit", "/admin/eit?year=2566&agency=A1", Who::working_group, ""},
     {"POST", "/admin/eit/collected", "/admin/eit/collected", Who::working_group, "year=2566&agency=A1&rows=respondent"},
+    {"POST", "/admin/eit/kiosk", "/admin/eit/kiosk", Who::working_group, "year=2566&agency=A1&label=x"},
+    {"POST", "/admin/eit/kiosk/off", "/admin/eit/kiosk/off", Who::working_group, "year=2566&agency=A1&id=none"},
     {"GET", "/admin/eit-poster.pdf", "/admin/eit-poster.pdf?year=2566&agency=A1", Who::working_group, ""},
     {"GET", "/admin/eit-card.pdf", "/admin/eit-card.pdf?year=2566&agency=A1", Who::working_group, ""},
     {"POST", "/admin/codes", "/admin/codes", Who::working_group, "year=2566&agency=A1&count=1"},

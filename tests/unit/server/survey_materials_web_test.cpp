@@ -163,3 +163,78 @@ TEST_F(CollectedAnswers, PastedPaperAnswersGoInAsTheCollectedPartAllOrNone) {
     EXPECT_EQ(m_client->Get("/admin/eit?year=2565", m_group)->body.find("/admin/eit/collected"), std::string::npos);
     EXPECT_EQ(post(rows, 2565)->status, 422);
 }
+
+namespace {
+
+std::string cookie_value(const httplib::Result& response, const std::string& name) {
+    for (const auto& [header, value] : response->headers)
+        if (header == "Set-Cookie" && value.starts_with(name + "=")) return value.substr(0, value.find(';'));
+    return {};
+}
+
+}  // namespace
+
+TEST_F(CollectedAnswers, ACounterDeviceTakesOneCitizenAfterAnother) {
+    // The group turns kiosk mode on for the device it is signed in on.
+    const auto on = m_client->Post("/admin/eit/kiosk", m_group,
+                                   "csrf=" + m_csrf + "&year=2566&label=" + httplib::detail::encode_query_param("เคาน์เตอร์ชั้น 1"),
+                                   "application/x-www-form-urlencoded");
+    ASSERT_TRUE(on);
+    ASSERT_EQ(on->status, 200) << on->body;
+    std::string set_cookie;
+    for (const auto& [header, value] : on->headers)
+        if (header == "Set-Cookie" && value.starts_with("ita_kiosk_A1=")) set_cookie = value;
+    EXPECT_NE(set_cookie.find("; Path=/e/A1; HttpOnly; SameSite=Strict"), std::string::npos) << set_cookie;
+    const std::string kiosk = set_cookie.substr(0, set_cookie.find(';'));
+    ASSERT_FALSE(kiosk.empty());
+    // Three citizens in turn on that device: each gets a fresh one-answer token.
+    const std::string answers = [&] {
+        std::string body;
+        const auto form = m_client->Get("/e/A1");
+        const std::string cookie = cookie_value(form, "ita_eit_A1");
+        for (const auto& [item, values] : ita::test::survey_items(*m_client, "/e/A1", "/e/A1", "", {{"Cookie", cookie}}))
+            body += "&" + item + "=" + values.front();
+        return body + "&go=send";
+    }();
+    std::string token;
+    for (int citizen = 0; citizen < 3; ++citizen) {
+        const std::string cookies = kiosk + (token.empty() ? "" : "; " + token);
+        const auto form = m_client->Get("/e/A1", {{"Cookie", cookies}});
+        ASSERT_TRUE(form);
+        ASSERT_EQ(form->status, 200) << citizen << form->body;
+        EXPECT_NE(form->body.find("เครื่องสำหรับผู้รับบริการ (เคาน์เตอร์ชั้น 1)"), std::string::npos);
+        token = cookie_value(form, "ita_eit_A1");
+        ASSERT_FALSE(token.empty()) << "a fresh token for citizen " << citizen;
+        const auto sent =
+            m_client->Post("/e/A1", {{"Cookie", kiosk + "; " + token}}, answers.substr(1), "application/x-www-form-urlencoded");
+        ASSERT_TRUE(sent);
+        EXPECT_EQ(sent->status, 303) << sent->body;
+        EXPECT_EQ(sent->get_header_value("Location"), "/e/thanks?next=A1");
+    }
+    EXPECT_NE(m_client->Get("/e/thanks?next=A1")->body.find(R"(href="/e/A1")"), std::string::npos);
+    EXPECT_EQ(m_client->Get("/e/thanks?next=https://evil.example")->body.find("evil"), std::string::npos);
+    // An ordinary browser still answers once.
+    const auto own = m_client->Get("/e/A1");
+    const std::string own_token = cookie_value(own, "ita_eit_A1");
+    EXPECT_EQ(m_client->Post("/e/A1", {{"Cookie", own_token}}, answers.substr(1), "application/x-www-form-urlencoded")->status, 303);
+    EXPECT_NE(m_client->Get("/e/A1", {{"Cookie", own_token}})->status, 200);
+    // The group sees the device and its count (never which answers), and turns it off.
+    const auto page = m_client->Get("/admin/eit?year=2566", m_group);
+    ASSERT_TRUE(page);
+    EXPECT_NE(page->body.find(R"(<td class="number">3</td>)"), std::string::npos) << page->body;
+    const auto id_at = page->body.find(R"(name="id" value=")");
+    ASSERT_NE(id_at, std::string::npos);
+    const std::string id = page->body.substr(id_at + 17, 12);
+    EXPECT_EQ(m_client->Post("/admin/eit/kiosk/off", m_group, "csrf=" + m_csrf + "&year=2566&id=" + id, "application/x-www-form-urlencoded")
+                  ->status,
+              303);
+    // Off: the device is an ordinary browser again, whose token has answered.
+    EXPECT_NE(m_client->Get("/e/A1", {{"Cookie", kiosk + "; " + token}})->status, 200);
+    EXPECT_NE(m_client->Get("/admin/eit?year=2566", m_group)->body.find("ปิดแล้ว"), std::string::npos);
+    // Auditors see the count beside the integrity analytics of the agency.
+    ASSERT_EQ(ita::test::add_user(m_db, "audit", "auditor"), 0);
+    const auto [auditor, auditor_csrf] = ita::test::sign_in(*m_client, "audit");
+    const auto integrity = m_client->Get("/review/integrity?year=2566&agency=A1", auditor);
+    ASSERT_TRUE(integrity);
+    EXPECT_NE(integrity->body.find("เคาน์เตอร์ชั้น 1 — 3 คำตอบ"), std::string::npos) << integrity->body;
+}

@@ -107,10 +107,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 17);
+    EXPECT_EQ(*m_store->schema_version(), 18);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 17);
+    EXPECT_EQ(*(*again)->schema_version(), 18);
     // Work one process does for all: the first claim of a job and period wins, in any process.
     EXPECT_TRUE(*m_store->claim_job("evidence-nightly", "2026-05-31"));
     EXPECT_FALSE(*(*again)->claim_job("evidence-nightly", "2026-05-31"));

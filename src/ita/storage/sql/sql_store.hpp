@@ -61,6 +61,11 @@ public:
     Result<int> count_hits(std::string_view key, std::int64_t window_start) override;
     Result<std::size_t> respondent_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;
     Result<std::size_t> survey_code_count(int fiscal_year, const std::string& agency_id, core::Instrument instrument) override;
+    Result<void> add_kiosk(const Kiosk& kiosk) override;
+    Result<std::optional<Kiosk>> kiosk(std::span<const std::uint8_t> kiosk_hash) override;
+    Result<std::vector<Kiosk>> kiosks(int fiscal_year, const std::string& agency_id) override;
+    Result<void> revoke_kiosk(int fiscal_year, const std::string& agency_id, const std::string& id, std::string_view actor) override;
+    Result<void> count_kiosk_answer(std::span<const std::uint8_t> kiosk_hash) override;
     Result<std::map<std::pair<std::string, core::Instrument>, std::size_t>> respondent_counts(int fiscal_year) override;
     Result<std::optional<int>> open_fiscal_year() override;
     Result<bool> claim_job(std::string_view job, const std::string& period) override;
