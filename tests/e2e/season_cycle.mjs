@@ -1,7 +1,8 @@
 // The whole season in real Chromium (Debian's, driven by playwright-core), as the issues tell
 // it: the national admin opens the season and makes the accounts (an auditor by hand, the
 // working group in bulk, each signing in first with its letter), the working group issues 3
-// codes, 3 staff answer on a 360 px-wide phone screen, 3 citizens answer, the group enters OIT
+// codes, 3 staff answer on a 360 px-wide phone screen (part by part, one typing the code from a
+// paper card, one with JavaScript off, one reloading), 3 citizens answer, the group enters OIT
 // evidence, the national admin follows the progress and assigns the agency to the auditor, who
 // works the queue, rejects an item, and accepts it after the group's clarification; the national
 // admin closes the calendar in two edits, the group's result page shows what `ita score` computes
@@ -212,7 +213,8 @@ try {
   let staffItems = [];
   let publicItems = [];
   for (const [respondent, code] of codes.entries()) {
-    const staff = await browser.newContext(phone);
+    // The third answers with JavaScript off: the form needs none.
+    const staff = await browser.newContext(respondent === 2 ? { ...phone, javaScriptEnabled: false } : phone);
     const page = await staff.newPage();
     if (respondent === 1) {
       // From a paper card: the code typed at /s in lower case, with its dash, opens the form.

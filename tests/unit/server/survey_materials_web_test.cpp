@@ -8,6 +8,7 @@
 
 #include <ita/server/public_url.hpp>
 
+#include <filesystem>
 #include <fstream>
 
 namespace {
@@ -62,6 +63,10 @@ TEST_F(SurveyMaterials, ThePosterAndTheCardArePrintablePdfs) {
         EXPECT_NE(text.find("https://ita.example.go.th/e/A1"), std::string::npos) << text;
         EXPECT_NE(text.find("2565"), std::string::npos) << text;
         EXPECT_NE(text.find("(ITA)"), std::string::npos) << text;
+        // It prints: poppler renders the page to an image.
+        const std::string png = m_files.path("printed");
+        ASSERT_EQ(std::system(("pdftoppm -png -r 30 -singlefile " + m_files.path("materials.pdf") + " " + png).c_str()), 0);
+        EXPECT_GT(std::filesystem::file_size(png + ".png"), 1000u) << path;
     }
 }
 
