@@ -5,6 +5,7 @@
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/report/score_outputs.hpp>
 #include <ita/service/import_files.hpp>
+#include <ita/service/kiosks.hpp>
 #include <ita/service/methodology_in_force.hpp>
 #include <ita/service/score_files.hpp>
 #include <ita/service/score_store.hpp>
@@ -761,4 +762,33 @@ TEST_P(StoreConformance, ReviewProgressAssignmentsAndAccounts) {
     const auto users = *m_store->users();
     ASSERT_EQ(users.size(), 2u);
     EXPECT_TRUE(users[0].password_hash.empty());  // never listed
+}
+
+// Counter devices (kiosk mode, schema 18): kept by the keyed hash of their token, counted, turned
+// off, on both backends alike.
+TEST_P(StoreConformance, CounterDevicesAreKeptCountedAndTurnedOff) {
+    ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv", agencies_csv));
+    ASSERT_TRUE(m_store->ensure_fiscal_year({2566, "test", "I1", "E1"}));
+    auto token = service::add_kiosk(*m_store, 2566, "A1", "  เคาน์เตอร์ชั้น 1 ", "wg", "2026-11-30");
+    ASSERT_TRUE(token) << token.error().to_string();
+    EXPECT_EQ(token->size(), 36u);
+    EXPECT_FALSE(service::add_kiosk(*m_store, 2566, "A1", "  ", "wg", "2026-11-30")) << "a device needs a name";
+    auto found = service::kiosk_for(*m_store, 2566, "A1", *token);
+    ASSERT_TRUE(found && *found);
+    EXPECT_EQ((*found)->label, "เคาน์เตอร์ชั้น 1");
+    EXPECT_EQ((*found)->created_on, "2026-11-30");
+    for (int answer = 0; answer < 3; ++answer) ASSERT_TRUE(m_store->count_kiosk_answer((*found)->hash));
+    // Another agency's or year's address does not take it; a made-up token finds nothing.
+    EXPECT_FALSE(*service::kiosk_for(*m_store, 2566, "A2", *token));
+    EXPECT_FALSE(*service::kiosk_for(*m_store, 2565, "A1", *token));
+    EXPECT_FALSE(*service::kiosk_for(*m_store, 2566, "A1", std::string(36, 'a')));
+    auto listed = m_store->kiosks(2566, "A1");
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ(listed->front().answers, 3);
+    EXPECT_EQ(listed->front().id().size(), 12u);
+    EXPECT_EQ(m_store->revoke_kiosk(2566, "A1", "000000000000", "wg").error().code, ErrorCode::not_found);
+    ASSERT_TRUE(m_store->revoke_kiosk(2566, "A1", listed->front().id(), "wg"));
+    EXPECT_FALSE(*service::kiosk_for(*m_store, 2566, "A1", *token)) << "turned off";
+    EXPECT_TRUE(m_store->kiosks(2566, "A1")->front().revoked);
 }
