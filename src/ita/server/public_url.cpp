@@ -21,10 +21,16 @@ bool plain_host(std::string_view host) {
         name = host.substr(0, colon);
     }
     if (name.starts_with('[')) {
+        // [IPv6] with an optional :port after the bracket, and nothing else.
         const auto close = host.find(']');
-        return close != std::string_view::npos &&
-               std::all_of(host.begin() + 1, host.begin() + static_cast<std::ptrdiff_t>(close),
-                           [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':'; });
+        if (close == std::string_view::npos) return false;
+        const auto after = host.substr(close + 1);
+        const bool port_only = after.empty() || (after.size() <= 6 && after.front() == ':' && after.size() > 1 &&
+                                                 std::all_of(after.begin() + 1, after.end(),
+                                                             [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }));
+        return port_only && close > 1 && std::all_of(host.begin() + 1, host.begin() + static_cast<std::ptrdiff_t>(close), [](char c) {
+                   return std::isxdigit(static_cast<unsigned char>(c)) || c == ':';
+               });
     }
     return !name.empty() && std::all_of(name.begin(), name.end(),
                                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; });

@@ -93,7 +93,10 @@ TEST(PublicUrl, AForgedHostIsNeverPrinted) {
     EXPECT_EQ(public_base_url("", request), "http://ita.example.go.th:8443");
     request.forwarded_proto = "https";
     EXPECT_EQ(public_base_url("", request), "https://ita.example.go.th:8443");
-    for (const char* forged : {"evil.example/phish", "evil.example\"><script>", "a b", "", "evil.example:80x", "[::1"}) {
+    request.host = "[::1]:8080";
+    EXPECT_EQ(public_base_url("", request), "https://[::1]:8080");
+    for (const char* forged : {"evil.example/phish", "evil.example\"><script>", "a b", "", "evil.example:80x", "[::1", "[::1]evil.example",
+                               "[::1]:80/x", "[]"}) {
         request.host = forged;
         EXPECT_EQ(public_base_url("", request), "https://localhost") << forged;
     }
