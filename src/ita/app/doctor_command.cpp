@@ -15,8 +15,6 @@
 #include <arpa/inet.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
@@ -43,9 +41,6 @@ bool is_ip_address(const std::string& text) {
     unsigned char buffer[sizeof(in6_addr)];
     return ::inet_pton(AF_INET, text.c_str(), buffer) == 1 || ::inet_pton(AF_INET6, text.c_str(), buffer) == 1;
 }
-
-// A PostgreSQL target as open_store tells them apart: a URL or libpq key=value pairs.
-bool looks_like_postgres(const std::string& db) { return db.find("://") != std::string::npos || db.find('=') != std::string::npos; }
 
 void check_settings(Report& report, const DoctorCommand& command) {
     if (command.config_file)
@@ -83,7 +78,7 @@ std::unique_ptr<storage::Store> check_database(Report& report, const DoctorComma
         report.line(Verdict::fail, "database", "none given: db in the settings file, --db or ITA_DB");
         return nullptr;
     }
-    if (!looks_like_postgres(*command.db) && ::access(command.db->c_str(), F_OK) != 0) {
+    if (storage::database_kind(*command.db) == storage::DatabaseKind::sqlite && ::access(command.db->c_str(), F_OK) != 0) {
         report.line(Verdict::fail, "database", "the SQLite file " + *command.db + " does not exist (ita migrate creates it)");
         return nullptr;
     }
@@ -199,9 +194,7 @@ void check_methodologies(Report& report, storage::Store* store, const std::optio
 }
 
 void check_clock(Report& report, const std::string& evidence_check_at) {
-    const auto now = std::chrono::system_clock::now();
-    const long long milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    const std::string stamp = util::bangkok_timestamp(milliseconds);
+    const std::string stamp = util::bangkok_timestamp_now();
     const int year = std::stoi(stamp.substr(0, 4));
     // Sessions, survey windows and the fiscal year all read the clock: one years off is a
     // machine without time synchronisation.
@@ -209,15 +202,12 @@ void check_clock(Report& report, const std::string& evidence_check_at) {
         report.line(Verdict::fail, "clock", "the clock says " + stamp + ": set the time (systemd-timesyncd or chrony)");
     else
         report.line(Verdict::ok, "clock", "Bangkok time " + stamp + " (ita uses UTC+7 whatever the host's zone)");
-    int hour = -1, minute = -1;
-    char end = 0;
-    if (evidence_check_at != "off" && (std::sscanf(evidence_check_at.c_str(), "%d:%d%c", &hour, &minute, &end) != 2 || hour < 0 ||
-                                       hour > 23 || minute < 0 || minute > 59))
+    if (evidence_check_at != "off" && !util::minutes_of_day(evidence_check_at))
         report.line(Verdict::fail, "evidence-check-at", "'" + evidence_check_at + "' is neither HH:MM nor off");
 }
 
 void check_backup_tool(Report& report, const std::optional<std::string>& db) {
-    if (!db || !looks_like_postgres(*db)) return;
+    if (!db || storage::database_kind(*db) != storage::DatabaseKind::postgresql) return;
     if (std::system("pg_dump --version >/dev/null 2>&1") == 0)
         report.line(Verdict::ok, "backup", "pg_dump found (ita backup)");
     else

@@ -177,9 +177,7 @@ namespace {
 
 // "ita-20261130-183000.dump": sorts by time as text.
 std::string timed_backup_name(std::string_view backend) {
-    const long long now =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    const std::string stamp = util::bangkok_timestamp(now);  // 2026-11-30T18:30:00.123+07:00
+    const std::string stamp = util::bangkok_timestamp_now();  // 2026-11-30T18:30:00.123+07:00
     std::string compact = stamp.substr(0, 4) + stamp.substr(5, 2) + stamp.substr(8, 2) + "-" + stamp.substr(11, 2) + stamp.substr(14, 2) +
                           stamp.substr(17, 2);
     return "ita-" + compact + (backend == "sqlite" ? ".sqlite" : ".dump");

@@ -15,6 +15,7 @@
 #include <ita/app/version.hpp>
 
 #include <ita/storage/secrets.hpp>
+#include <ita/util/clock.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -535,21 +536,13 @@ int run_report(Commands& commands, const GlobalOptions& global) {
     return app::run_report_command(commands.report);
 }
 
-// "HH:MM" as minutes after midnight, or nothing for "off"; -1 when it is neither.
-int nightly_minute(const std::string& text) {
-    int hour = -1, minute = -1;
-    char end = 0;
-    if (std::sscanf(text.c_str(), "%d:%d%c", &hour, &minute, &end) != 2 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return -1;
-    return hour * 60 + minute;
-}
-
 int run_serve(Commands& commands, const GlobalOptions& global) {
     commands.serve.db = *global.db;
     commands.serve.methodology_dir = global.methodology_dir;
     if (commands.evidence_check_at == "off") {
         commands.serve.evidence_nightly_minute = std::nullopt;
-    } else if (const int minute = nightly_minute(commands.evidence_check_at); minute >= 0) {
-        commands.serve.evidence_nightly_minute = minute;
+    } else if (const auto minute = util::minutes_of_day(commands.evidence_check_at)) {
+        commands.serve.evidence_nightly_minute = *minute;
     } else {
         std::fprintf(stderr, "ita serve: --evidence-check-at must be HH:MM (such as 02:00) or off\n");
         return 2;

@@ -249,7 +249,8 @@ HttpResponse survey_page(const core::Methodology& methodology, const std::vector
         data entry;
         const std::string question_code = sub ? methodology.questions[methodology.sub_items[*sub].question].code : std::string();
         const bool here =
-            sub && std::find(parts[current].begin(), parts[current].end(), methodology.sub_items[*sub].question) != parts[current].end();
+            sub && !parts.empty() &&
+            std::find(parts[current].begin(), parts[current].end(), methodology.sub_items[*sub].question) != parts[current].end();
         if (missing && !here) continue;  // on another part: counted, listed when that part is shown
         entry.set("has_anchor", flag(here));
         entry.set("anchor", "q-" + question_code);

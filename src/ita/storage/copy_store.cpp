@@ -187,9 +187,10 @@ Result<void> require_empty(sql::Database& target) {
 }  // namespace
 
 Result<CopyReport> copy_store(const std::string& from, const std::string& to) {
-    if (!to.starts_with("postgresql://") && !to.starts_with("postgres://") && to.find('=') == std::string::npos)
+    if (database_kind(to) != DatabaseKind::postgresql)
         return fail(ErrorCode::invalid_input, "--to must be a PostgreSQL database (postgresql://… or host=… dbname=…)");
-    if (from.find("://") != std::string::npos || from.find('=') != std::string::npos || !std::filesystem::is_regular_file(from))
+    std::error_code unreadable;
+    if (database_kind(from) != DatabaseKind::sqlite || !std::filesystem::is_regular_file(from, unreadable))
         return fail(ErrorCode::invalid_input, "--from must be an existing SQLite file");
     // The source is read as it is (an older schema: ita migrate it first), never migrated here.
     ITA_TRY(source, sqlite::SqliteStore::open(from, Migrations::refuse_older));

@@ -454,6 +454,12 @@ public:
     virtual Result<void> restore(const std::string& path) = 0;
 };
 
+// What a --db names: a SQLite file (a path, or a SQLite URI), PostgreSQL (a postgresql:// URL or
+// libpq key=value pairs in any order), or neither (refused: never created as a file whose name
+// may hold a password).
+enum class DatabaseKind { sqlite, postgresql, neither };
+DatabaseKind database_kind(const std::string& path_or_url);
+
 // Opens (creating if needed) and migrates a store, with the secrets file of secrets_path()
 // (created for a database that has no key yet, with a note on stderr saying where): a `postgresql://` or `postgres://` URL (or a
 // libpq "key=value" string starting with "host=" or "dbname=") means PostgreSQL, anything else

@@ -1,5 +1,6 @@
 #include <ita/util/log.hpp>
 
+#include <ita/util/clock.hpp>
 #include <ita/util/text.hpp>
 
 #include <fcntl.h>
@@ -147,19 +148,6 @@ void append_json_escaped(std::string& out, std::string_view text, std::size_t li
             out += c;
         }
     }
-}
-
-std::string bangkok_timestamp(long long milliseconds_since_epoch) {
-    // Thailand keeps UTC+7 all year (no daylight saving): the offset is fixed.
-    constexpr long long offset_ms = 7LL * 3600 * 1000;
-    const long long local_ms = milliseconds_since_epoch + offset_ms;
-    const std::time_t seconds = static_cast<std::time_t>(local_ms / 1000);
-    std::tm parts{};
-    ::gmtime_r(&seconds, &parts);
-    char text[96];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+07:00", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                  parts.tm_hour, parts.tm_min, parts.tm_sec, static_cast<int>(local_ms % 1000));
-    return text;
 }
 
 }  // namespace ita::util

@@ -34,7 +34,4 @@ std::string log_line(LogLevel level, std::string_view json_members, long long mi
 // escaped, at most `limit` bytes of it, so a line stays one valid line whatever it held.
 void append_json_escaped(std::string& out, std::string_view text, std::size_t limit);
 
-// "2026-11-30T18:20:01.123+07:00" at `milliseconds_since_epoch`.
-std::string bangkok_timestamp(long long milliseconds_since_epoch);
-
 }  // namespace ita::util

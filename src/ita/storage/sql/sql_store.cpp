@@ -27,7 +27,12 @@ Result<void> SqlStore::migrate(Migrations migrations) {
     if (present) {
         ITA_TRY(version, sql::single_integer(db, "SELECT coalesce(max(version), 0) FROM schema_migrations"));
         const int stored = static_cast<int>(version.value_or(0));
-        ITA_TRY(readable, schema_readable_from());
+        // The note matters only for a schema newer than this build's.
+        int readable = 0;
+        if (stored > wanted) {
+            ITA_TRY(noted, schema_readable_from());
+            readable = noted;
+        }
         ITA_TRY_VOID(require_current_schema(stored, readable, migrations));
         if (stored >= wanted) return settle_secret();
     }
