@@ -1,5 +1,6 @@
-#include <ita/ingest/answer_option.hpp>
+#include <ita/ingest/answer_spec.hpp>
 #include <ita/ingest/csv_file.hpp>
+#include <ita/ingest/long_form_reader.hpp>
 #include <ita/ingest/readers.hpp>
 #include <ita/util/text.hpp>
 
@@ -43,12 +44,7 @@ class ResponseReader {
 public:
     ResponseReader(CsvTable& table, const util::MappedFile& file, Sink& inputs) :
             m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, file, "responses") {
-        for (const auto& sub_item : m_methodology.sub_items) {
-            AnswerSpec spec{m_methodology.questions[sub_item.question].instrument, sub_item.kind, {}};
-            for (std::size_t option = 0; option < spec.points.size(); ++option)
-                spec.points[option] = core::is_yes_no(sub_item.kind) && option > 1 ? 0 : m_methodology.option_points(sub_item.kind, option);
-            m_specs.push_back(spec);
-        }
+        m_specs = answer_specs(m_methodology);
     }
 
     struct RowKeys {
@@ -110,13 +106,8 @@ public:
                    std::string(core::instrument_code(spec.instrument)) + ", not " + std::string(core::instrument_code(kind)));
             return;
         }
-        // Fast path for the common "1"–"4"; everything else goes through the full parser.
-        std::optional<std::size_t> option;
-        if (!core::is_yes_no(spec.kind) && text.size() == 1 && text[0] >= '1' && text[0] <= '4')
-            option = static_cast<std::size_t>(text[0] - '1');
-        else
-            option = parse_answer_option(spec.kind, text);
-        if (!option) {
+        const int option = answer_option(spec, text);
+        if (option < 0) {
             report(invalid_answer_reason(spec.kind, text));
             return;
         }
@@ -130,7 +121,8 @@ public:
                 return;
             }
         }
-        if (m_inputs.record_answer(*who, sub_item, *option, spec.points[*option]) == Sink::AnswerOutcome::duplicate)
+        if (m_inputs.record_answer(*who, sub_item, static_cast<std::size_t>(option), spec.points[static_cast<std::size_t>(option)]) ==
+            Sink::AnswerOutcome::duplicate)
             report("respondent " + util::quoted(m_table.field(respondent)) + " of agency " + std::string(m_table.field(agency_id)) +
                    " answered " + m_methodology.sub_items[sub_item].code + " twice");
     }
@@ -189,13 +181,6 @@ private:
         m_table.problem_at(position, std::move(message));
     }
 
-    // What scoring an answer to a sub-item needs, gathered once.
-    struct AnswerSpec {
-        core::Instrument instrument;
-        core::AnswerKind kind;
-        std::array<double, 4> points;
-    };
-
     CsvTable& m_table;
     Sink& m_inputs;
     std::vector<AnswerSpec> m_specs;
@@ -236,7 +221,11 @@ Result<void> read_responses_into(const std::string& path, Sink& inputs) {
 
 }  // namespace
 
-Result<void> read_responses(const std::string& path, ScoringInputs& inputs) { return read_responses_into(path, inputs); }
+Result<void> read_responses(const std::string& path, ScoringInputs& inputs) {
+    // Well-formed long form is read on every core; everything else, and every problem, here.
+    if (!inputs.has_respondents() && read_long_form_in_parallel(path, inputs)) return {};
+    return read_responses_into(path, inputs);
+}
 Result<void> read_responses(const std::string& path, ResponseBatch& batch) { return read_responses_into(path, batch); }
 
 }  // namespace ita::ingest

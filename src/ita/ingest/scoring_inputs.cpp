@@ -1,5 +1,6 @@
 #include <ita/ingest/scoring_inputs.hpp>
 
+#include <ita/ingest/text_table.hpp>
 #include <ita/util/diagnostics.hpp>
 #include <ita/util/text.hpp>
 
@@ -7,6 +8,17 @@
 #include <bit>
 
 namespace ita::ingest {
+
+// Looked up on every row of a file in no order (a database export), so a flat table keyed by
+// views of labels kept in the arena: no node to chase, no key string built per row.
+struct ScoringInputs::RespondentBook {
+    TextViewTable<std::uint32_t> slot_by_label;
+    std::vector<std::uint64_t> answered_bits;
+    std::vector<std::uint8_t> parts;  // per respondent slot, as Respondent::part
+};
+
+ScoringInputs::ScoringInputs(ScoringInputs&&) noexcept = default;
+ScoringInputs::~ScoringInputs() = default;
 
 namespace {
 bool all_zero(const std::uint64_t* bits, std::size_t words) {
@@ -88,9 +100,13 @@ std::vector<std::size_t> ScoringInputs::output_order() const {
     return order;
 }
 
+bool ScoringInputs::has_respondents() const {
+    return std::any_of(m_books.begin(), m_books.end(), [](const RespondentBooks& books) { return books[0] || books[1]; });
+}
+
 ScoringInputs::RespondentBook& ScoringInputs::book(std::size_t agency, std::size_t slot) {
     auto& book = m_books[agency][slot];
-    if (!book) book = std::make_unique<RespondentBook>(m_arenas.front().get());
+    if (!book) book = std::make_unique<RespondentBook>();
     return *book;
 }
 
@@ -103,15 +119,20 @@ ScoringInputs::Respondent ScoringInputs::respondent(std::size_t agency, core::In
     auto& respondents = book(agency, slot);
     auto entry = respondents.slot_by_label.find(label);
     if (entry == respondents.slot_by_label.end()) {
-        entry = respondents.slot_by_label.try_emplace(std::pmr::string(label, m_arenas.front().get()), 0).first;
+        auto* kept = static_cast<char*>(m_arenas.front()->allocate(label.size(), 1));
+        std::copy(label.begin(), label.end(), kept);
+        entry = respondents.slot_by_label.try_emplace(std::string_view(kept, label.size()), 0).first;
         const std::size_t words = m_words_per_respondent[slot];
         entry->second = static_cast<std::uint32_t>(respondents.answered_bits.size() / words);
         respondents.answered_bits.resize(respondents.answered_bits.size() + words, 0);
         respondents.parts.push_back(part);
     }
-    m_last_respondent = Respondent{agency, instrument, entry->second, respondents.parts[entry->second]};
-    m_last_respondent_label.assign(label);
-    return *m_last_respondent;
+    // Returned from the local: read back from the member, just written field by field, it
+    // stalled every look-up of a file in no order on store forwarding.
+    const Respondent found{agency, instrument, entry->second, respondents.parts[entry->second]};
+    m_last_respondent = found;
+    m_last_respondent_label = entry->first;
+    return found;
 }
 
 ScoringInputs::AnswerOutcome ScoringInputs::record_answer(const Respondent& respondent, std::size_t sub_item, double points) {
@@ -166,9 +187,11 @@ Result<void> ScoringInputs::merge(ScoringInputs&& other, const std::string& othe
                 // The usual case (one file per instrument): take the whole book.
                 my_book = std::move(their_book);
                 my_input.tally.respondents[slot] += their_input.tally.respondents[slot];
-                for (std::size_t part = 0; part < their_input.tally.eit_parts.size(); ++part)
-                    my_input.tally.eit_part(part, their_input.tally.eit_parts.size()).respondents +=
-                        their_input.tally.eit_parts[part].respondents;
+                // Parts are the EIT's: counted with its book only (with the IIT's too, they were counted twice).
+                if (slot == static_cast<std::size_t>(core::Instrument::eit))
+                    for (std::size_t part = 0; part < their_input.tally.eit_parts.size(); ++part)
+                        my_input.tally.eit_part(part, their_input.tally.eit_parts.size()).respondents +=
+                            their_input.tally.eit_parts[part].respondents;
                 continue;
             }
             const std::size_t words = m_words_per_respondent[slot];

@@ -26,7 +26,8 @@ namespace ita::ingest {
 class ScoringInputs {
 public:
     explicit ScoringInputs(const core::Methodology& methodology);
-    ScoringInputs(ScoringInputs&&) = default;
+    ScoringInputs(ScoringInputs&&) noexcept;
+    ~ScoringInputs();
 
     [[nodiscard]] const core::Methodology& methodology() const { return *m_methodology; }
 
@@ -56,6 +57,9 @@ public:
     Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label, std::uint8_t part = 0);
     [[nodiscard]] static std::uint8_t part_of(const Respondent& respondent) { return respondent.part; }
 
+    // Whether any respondent was read into these inputs yet.
+    [[nodiscard]] bool has_respondents() const;
+
     enum class AnswerOutcome { recorded, duplicate };
     // Records that the respondent answered `sub_item` (a sub-item of its instrument) for
     // `points`. A second answer by the same respondent to the same sub-item is refused.
@@ -80,8 +84,6 @@ private:
     // Respondent labels live in arenas: a national file has over a million of them, and
     // node-by-node allocation and freeing would cost more than reading the file.
     using Arena = std::pmr::monotonic_buffer_resource;
-    // Looked up by the field's view itself: rows in no order (a database export) look a
-    // respondent up on almost every row, and building a key string each time cost a third.
     struct TextHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
@@ -90,12 +92,8 @@ private:
         using is_transparent = void;
         bool operator()(std::string_view left, std::string_view right) const noexcept { return left == right; }
     };
-    struct RespondentBook {
-        explicit RespondentBook(Arena* arena) : slot_by_label(arena) {}
-        std::pmr::unordered_map<std::pmr::string, std::uint32_t, TextHash, TextEqual> slot_by_label;
-        std::vector<std::uint64_t> answered_bits;
-        std::vector<std::uint8_t> parts;  // per respondent slot, as Respondent::part
-    };
+    // Each agency's respondents by label (a flat hash table, defined in the .cpp).
+    struct RespondentBook;
     using RespondentBooks = std::array<std::unique_ptr<RespondentBook>, 2>;  // IIT, EIT; null until used
 
     std::size_t add_agency(std::string_view agency_id);
@@ -114,7 +112,7 @@ private:
     std::size_t m_last_agency = SIZE_MAX;
     std::string m_last_id;
     std::optional<Respondent> m_last_respondent;
-    std::string m_last_respondent_label;
+    std::string_view m_last_respondent_label;  // the label kept in the arena
 };
 
 }  // namespace ita::ingest

@@ -137,6 +137,13 @@ void MappedFile::release_before(std::size_t offset) const {
     if (m_data && length > 0) ::madvise(const_cast<char*>(m_data), length, MADV_DONTNEED);
 }
 
+void MappedFile::release_range(std::size_t begin, std::size_t end) const {
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t first = (begin + page - 1) / page * page;
+    const std::size_t last = std::min(end, m_size) / page * page;
+    if (m_data && last > first) ::madvise(const_cast<char*>(m_data) + first, last - first, MADV_DONTNEED);
+}
+
 MappedFile::MappedFile(MappedFile&& other) noexcept :
         m_data(std::exchange(other.m_data, nullptr)),
         m_size(std::exchange(other.m_size, 0)),

@@ -27,6 +27,8 @@ public:
     // Tells the kernel the bytes before `offset` will not be read again, so their pages leave
     // the process's memory (they are clean: reading them again would fetch them from the file).
     void release_before(std::size_t offset) const;
+    // The same for the whole pages within [begin, end), for readers of one part of the file.
+    void release_range(std::size_t begin, std::size_t end) const;
 
     // Whether the file changed since it was mapped: another size, time or file at the path, or
     // a page that vanished under the reader (the file shrank). A read of such a file must be
