@@ -324,12 +324,11 @@ private:
         record.option = static_cast<std::uint8_t>(option);
         record.part = *part_index;
         record.label_size = static_cast<std::uint8_t>(label.size());
-        const std::string_view text_after = m_shared.text.substr(static_cast<std::size_t>(label.data() - m_shared.text.data()));
+        const std::uint64_t label_offset = static_cast<std::size_t>(label.data() - m_shared.text.data());
         if (label.size() > inline_label_bytes) {
-            const std::uint64_t offset = m_shared.text.size() - text_after.size();
-            std::memcpy(record.label.data(), &offset, sizeof offset);
+            std::memcpy(record.label.data(), &label_offset, sizeof label_offset);
             m_keeps_pages = true;
-        } else if (text_after.size() >= inline_label_bytes)
+        } else if (m_shared.text.size() - label_offset >= inline_label_bytes)
             std::memcpy(record.label.data(), label.data(), inline_label_bytes);  // what follows the label is ignored
         else
             std::memcpy(record.label.data(), label.data(), label.size());
@@ -461,7 +460,7 @@ bool read_long_form_in_parallel(const std::string& path, ScoringInputs& inputs, 
     shared.text = file->text();
     shared.file = &*file;
     const auto layout = long_form_layout(shared.text);
-    // A file whose only line ends are CRs is one for the full reader to refuse.
+    // Wide form, another header, or no line end at all: the full reader's to read or refuse.
     if (!layout) return false;
     shared.layout = *layout;
     shared.methodology = &inputs.methodology();
