@@ -1,7 +1,9 @@
 // TempDir: a temporary folder for a test's files, removed at the end of the test.
 #pragma once
 
+#include <stdlib.h>
 #include <unistd.h>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -10,10 +12,13 @@ namespace ita::test {
 
 class TempDir {
 public:
+    // mkdtemp, not a name from the pid: a folder left by a killed test whose pid comes round
+    // again must never be taken over (a stale ita.db made an import refuse its rows in CI).
     TempDir() {
-        static int counter = 0;
-        m_path = std::filesystem::temp_directory_path() / ("ita-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-        std::filesystem::create_directories(m_path);
+        std::string pattern = (std::filesystem::temp_directory_path() / "ita-test-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr)
+            throw std::filesystem::filesystem_error("mkdtemp", pattern, std::error_code(errno, std::generic_category()));
+        m_path = pattern;
     }
     ~TempDir() {
         std::error_code ignored;
