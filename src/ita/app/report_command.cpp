@@ -40,19 +40,35 @@ Result<void> write_one(const report::AgencyReportInput& input, const std::string
     return {};
 }
 
+report::AgencyReportInput input_of(const service::SeasonReports& season, std::size_t position, const std::vector<report::Signer>& signers,
+                                   const ReportCommand& command) {
+    auto input = season.input_for(position, signers);
+    input.draft = command.draft;
+    return input;
+}
+
 }  // namespace
 
 int run_report_command(const ReportCommand& command) {
-    auto store = storage::open_store(command.db);
-    if (!store) return report_error(store.error());
     const std::optional<std::string> only = command.all ? std::nullopt : std::optional<std::string>(command.agency_id);
-    auto prepared = service::prepare_reports(**store, command.fiscal_year, only, command.methodology_dir);
+    Result<std::unique_ptr<service::SeasonReports>> prepared = fail(ErrorCode::internal, "not prepared");
+    if (command.db.empty()) {
+        auto files = command.files;
+        files.fiscal_year = command.fiscal_year;
+        files.methodology_dir = command.methodology_dir;
+        prepared = service::prepare_reports_from_files(files, only);
+    } else {
+        auto store = storage::open_store(command.db);
+        if (!store) return report_error(store.error());
+        prepared = service::prepare_reports(**store, command.fiscal_year, only, command.methodology_dir);
+    }
     if (!prepared) return report_error(prepared.error());
     const auto& season = **prepared;
     const std::vector<report::Signer> signers{signer("ผู้รายงานข้อมูล", command.reporter), signer("ผู้รับรองข้อมูล", command.certifier),
                                               signer("ผู้เห็นชอบข้อมูล", command.approver)};
     if (!command.all) {
-        if (auto written = write_one(season.input_for(season.chosen.front(), signers), command.format, command.out, command.thai_digits);
+        if (auto written =
+                write_one(input_of(season, season.chosen.front(), signers, command), command.format, command.out, command.thai_digits);
             !written)
             return report_error(written.error());
         std::cerr << "ita report: " << command.out << "\n";
@@ -76,7 +92,7 @@ int run_report_command(const ReportCommand& command) {
                     const auto path =
                         (std::filesystem::path(command.out) / (season.run.scored[position].scores.agency_id + "." + command.format))
                             .string();
-                    if (auto written = write_one(season.input_for(position, signers), command.format, path, command.thai_digits);
+                    if (auto written = write_one(input_of(season, position, signers, command), command.format, path, command.thai_digits);
                         !written) {
                         const std::lock_guard lock(failure_lock);
                         if (!failure) failure = written.error();

@@ -1,5 +1,8 @@
-// `ita report`: the agency's report (PDF, editable DOCX, or XLSX with every score) from a store.
+// `ita report`: the agency's report (PDF, editable DOCX, or XLSX with every score) from a store,
+// or from files as `ita analyse` reads them.
 #pragma once
+
+#include <ita/service/score_files.hpp>
 
 #include <optional>
 #include <string>
@@ -7,7 +10,8 @@
 namespace ita::app {
 
 struct ReportCommand {
-    std::string db;
+    std::string db;               // empty: read `files` instead
+    service::ScoreRequest files;  // --published, --agencies, --responses, --oit
     std::optional<std::string> methodology_dir;
     int fiscal_year = 0;
     std::string agency_id;
@@ -17,6 +21,7 @@ struct ReportCommand {
     std::string out;
     bool thai_digits = false;
     std::string reporter, certifier, approver;  // "name|position"
+    bool draft = false;                         // a working draft: draft measures too, the title marked
 };
 
 // Returns the process exit code (0; 2 for bad input or an unknown agency; 1 for I/O).

@@ -227,6 +227,11 @@ void add_report(CLI::App& app, Commands& commands) {
         ->default_val("pdf");
     report->add_option("--out", command.out, "ไฟล์ผลลัพธ์ (หรือโฟลเดอร์กับ --all) / output file (a folder with --all)")->required();
     report->add_flag("--thai-digits", command.thai_digits, "ใช้เลขไทย / Thai digits");
+    report->add_option("--published", command.files.published, "คะแนนที่ ITAS เผยแพร่ (แทน --db) / published scores (instead of --db)");
+    report->add_option("--agencies", command.files.agencies, "รายชื่อหน่วยงาน / agencies.csv (with --published)");
+    report->add_option("--responses", command.files.responses, "คำตอบแบบวัด (แทน --db) / survey responses (instead of --db)");
+    report->add_option("--oit", command.files.oit, "ผลการตรวจ OIT (แทน --db) / OIT verdicts (instead of --db)");
+    report->add_flag("--draft", command.draft, "ฉบับร่าง: แสดงมาตรการที่ยังเป็นร่างด้วย / a working draft: draft measures shown too, marked");
     report->add_option("--reporter", command.reporter, "ผู้รายงานข้อมูล \"ชื่อ|ตำแหน่ง\" / reporter \"name|position\"");
     report->add_option("--certifier", command.certifier, "ผู้รับรองข้อมูล \"ชื่อ|ตำแหน่ง\" / certifier");
     report->add_option("--approver", command.approver, "ผู้เห็นชอบข้อมูล \"ชื่อ|ตำแหน่ง\" / approver");
@@ -531,7 +536,15 @@ int run_report(Commands& commands, const GlobalOptions& global) {
         std::fprintf(stderr, "ita report: give --agency A or --all\n");
         return 2;
     }
-    commands.report.db = *global.db;
+    const auto& files = commands.report.files;
+    const bool from_files = !files.responses.empty() || files.oit || files.published || files.agencies;
+    if (global.db && from_files) {
+        std::fprintf(stderr, "ita report: give either --db or input files, not both\n");
+        return 2;
+    }
+    if (!from_files)
+        if (const int missing = require_db(global, "report")) return missing;
+    commands.report.db = global.db.value_or("");
     commands.report.methodology_dir = global.methodology_dir;
     return app::run_report_command(commands.report);
 }
@@ -614,7 +627,7 @@ constexpr Subcommand subcommands[] = {
     {"analyse", false, run_analyse},
     {"measures", true, run_measures},
     {"constraints", true, run_measures},
-    {"report", true, run_report},
+    {"report", false, run_report},
     {"serve", true, run_serve},
     {"season", true, run_season},
     {"users", true, run_users},

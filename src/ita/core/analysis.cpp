@@ -70,11 +70,30 @@ Analysis analyse(const Methodology& methodology, const AgencyScores& scores, con
     };
     std::stable_sort(failing.begin(), failing.end(), by_score(true));
     std::stable_sort(passing.begin(), passing.end(), by_score(false));
+    analysis.weaknesses = failing;
     failing.resize(std::min(failing.size(), methodology.analysis.weakest_count));
     passing.resize(std::min(passing.size(), methodology.analysis.strongest_count));
     analysis.urgent_weaknesses = std::move(failing);
     analysis.strengths = std::move(passing);
     return analysis;
+}
+
+void settle_rank(Analysis& analysis, RankSource source, int fiscal_year, std::string_view agency_type) {
+    const std::string year = std::to_string(fiscal_year);
+    switch (source) {
+        case RankSource::files: analysis.rank_note = "ลำดับแสดงเฉพาะเมื่อวิเคราะห์จากผลที่ประกาศครบทั้งปีในฐานข้อมูล ไม่คำนวณจากไฟล์"; break;
+        case RankSource::unpublished_year: analysis.rank_note = "ยังไม่ประกาศผลปีงบประมาณ พ.ศ. " + year + " ลำดับจะแสดงเมื่อประกาศผลแล้ว"; break;
+        case RankSource::published_year:
+            if (!analysis.rank) {
+                analysis.rank_note = "ไม่มีลำดับ เพราะยังไม่มีคะแนนรวม";
+                return;
+            }
+            if (analysis.rank->of > 1) return;
+            analysis.rank_note = "ผลที่ประกาศในฐานข้อมูลนี้มี" + (agency_type.empty() ? std::string("หน่วยงานประเภทนี้") : std::string(agency_type)) +
+                                 "เพียงหน่วยงานเดียว จึงไม่แสดงลำดับ";
+            break;
+    }
+    analysis.rank.reset();
 }
 
 }  // namespace ita::core

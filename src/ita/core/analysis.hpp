@@ -11,6 +11,7 @@
 #include <ita/core/ranking.hpp>
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,11 +39,21 @@ struct IndicatorFinding {
 
 struct Analysis {
     std::vector<IndicatorFinding> indicators;    // scored indicators, methodology order
-    std::vector<std::size_t> urgent_weaknesses;  // positions in `indicators`, lowest first
+    std::vector<std::size_t> weaknesses;         // positions in `indicators` below the pass mark, lowest first
+    std::vector<std::size_t> urgent_weaknesses;  // the lowest of them (the methodology's count), lowest first
     std::vector<std::size_t> strengths;          // positions in `indicators`, highest first
     std::optional<double> overall_change;
     std::optional<RankPosition> rank;
+    std::string rank_note;  // why no rank is printed, when there is none to print
 };
+
+// Where the scores behind a rank come from.
+enum class RankSource { published_year, unpublished_year, files };
+
+// Keeps the rank only when it is a figure an official can quote: from a published year and
+// among more than one agency of the type (a store holding one agency's figures would print
+// "1 of 1"); otherwise drops it and says why in `rank_note`.
+void settle_rank(Analysis& analysis, RankSource source, int fiscal_year, std::string_view agency_type);
 
 // `previous` is the agency's result of the year before (any methodology: indicators are
 // matched by number), when there is one.

@@ -4,6 +4,7 @@
 #include <ita/util/decimal.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ita::core {
 
@@ -36,8 +37,17 @@ PathToTarget path_to(const Methodology& methodology, const AgencyScores& scores,
     const double needed = target - display_tolerance;
 
     std::vector<ItemGain> gains;
-    for (std::size_t item = 0; item < methodology.items.size(); ++item)
-        if (scores.items[item] && *scores.items[item] == 0.0) gains.push_back({item, item_gain(methodology, scores, item)});
+    std::vector<bool> oit_indicator_unknown(methodology.indicators.size(), false);
+    for (std::size_t item = 0; item < methodology.items.size(); ++item) {
+        if (!scores.items[item] || *scores.items[item] != 0.0) continue;
+        if (const auto gain = item_gain(methodology, scores, item)) {
+            gains.push_back({item, *gain});
+            continue;
+        }
+        path.items_of_unknown_gain.push_back(item);
+        if (const auto indicator = methodology.indicator_index(methodology.sub_indicators[methodology.items[item].sub_indicator].indicator))
+            oit_indicator_unknown[*indicator] = true;
+    }
     std::stable_sort(gains.begin(), gains.end(), [](const ItemGain& a, const ItemGain& b) { return a.overall_points > b.overall_points; });
     for (const auto& gain : gains) {
         if (path.after_items >= needed) break;
@@ -49,7 +59,8 @@ PathToTarget path_to(const Methodology& methodology, const AgencyScores& scores,
 
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
         const auto& indicator = methodology.indicators[index];
-        if (indicator.instrument == Instrument::oit || !scores.indicators[index] || passes(methodology, *scores.indicators[index]))
+        if ((indicator.instrument == Instrument::oit && !oit_indicator_unknown[index]) || !scores.indicators[index] ||
+            passes(methodology, *scores.indicators[index]))
             continue;
         const auto& instrument = methodology.instrument(indicator.instrument);
         const std::size_t siblings = present_indicators(methodology, scores, indicator.instrument);
@@ -70,15 +81,31 @@ PathToTarget path_to(const Methodology& methodology, const AgencyScores& scores,
 
 }  // namespace
 
-double item_gain(const Methodology& methodology, const AgencyScores& scores, std::size_t item) {
+std::optional<double> item_gain(const Methodology& methodology, const AgencyScores& scores, std::size_t item) {
     const auto& sub_indicator = methodology.sub_indicators[methodology.items[item].sub_indicator];
     const auto indicator = methodology.indicator_index(sub_indicator.indicator);
-    if (!indicator) return 0;
+    if (!indicator || !scores.indicators[*indicator]) return std::nullopt;
+    const auto& sub_indicator_indices = methodology.indicators[*indicator].sub_indicators;
     const std::size_t items = present(scores.items, sub_indicator.items);
-    const std::size_t sub_indicators = present(scores.sub_indicators, methodology.indicators[*indicator].sub_indicators);
+    const std::size_t sub_indicators = present(scores.sub_indicators, sub_indicator_indices);
     const std::size_t indicators = present_indicators(methodology, scores, Instrument::oit);
-    if (items == 0 || sub_indicators == 0 || indicators == 0) return 0;
-    return methodology.instrument(Instrument::oit).weight * 100.0 / static_cast<double>(items * sub_indicators * indicators);
+    if (items != sub_indicator.items.size() || sub_indicators != sub_indicator_indices.size() || indicators == 0) return std::nullopt;
+    // The indicator must be what its sub-indicators make, or the items do not describe it.
+    double sum = 0;
+    for (const auto index : sub_indicator_indices) sum += *scores.sub_indicators[static_cast<std::size_t>(index)];
+    const double indicator_score = *scores.indicators[*indicator];
+    if (std::abs(sum / static_cast<double>(sub_indicators) - indicator_score) > display_tolerance) return std::nullopt;
+    const double per_indicator_point = methodology.instrument(Instrument::oit).weight / static_cast<double>(indicators);
+    const double gain = per_indicator_point * 100.0 / static_cast<double>(items * sub_indicators);
+    // Never more than lifting the whole indicator to 100 would give.
+    return std::min(gain, per_indicator_point * (100.0 - indicator_score));
+}
+
+std::string unknown_gains_note(const Methodology& methodology, const PathToTarget& path) {
+    if (path.items_of_unknown_gain.empty()) return {};
+    std::string codes;
+    for (const auto item : path.items_of_unknown_gain) codes += (codes.empty() ? "" : ", ") + methodology.items[item].code;
+    return "ข้อ " + codes + " ได้ 0 คะแนน แต่ข้อมูล OIT รายข้อของตัวชี้วัดเดียวกันมีไม่ครบ จึงไม่คำนวณว่าการเผยแพร่จะเพิ่มคะแนนรวมเท่าใด";
 }
 
 std::vector<PathToTarget> paths_to_targets(const Methodology& methodology, const AgencyScores& scores) {

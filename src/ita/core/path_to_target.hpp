@@ -36,16 +36,26 @@ struct PathToTarget {
     double current = 0;
     bool reached = false;
     std::vector<ItemGain> items;  // the fewest rejected items to publish, largest gain first
+    // Items scored 0 whose gain cannot be known: the scores hold only part of their indicator's
+    // items (as published figures often do), so no exact gain is claimed for them.
+    std::vector<std::size_t> items_of_unknown_gain;
     double after_items = 0;
     bool items_suffice = false;
-    std::vector<IndicatorRise> rises;  // survey indicators below the pass mark, largest effect first
+    // Survey indicators below the pass mark (and OIT ones whose items' gains are unknown), the
+    // nearest rise first.
+    std::vector<IndicatorRise> rises;
 };
+
+// "ข้อมูล OIT รายข้อที่ได้รับไม่ครบ …" naming the items of unknown gain; empty when there are none.
+[[nodiscard]] std::string unknown_gains_note(const Methodology& methodology, const PathToTarget& path);
 
 // The paths to the pass mark and to the next verdict level above the current one (when they
 // differ and exist), nearer target first. Empty when there is no overall score.
 [[nodiscard]] std::vector<PathToTarget> paths_to_targets(const Methodology& methodology, const AgencyScores& scores);
 
-// The overall points one item is worth when its verdict turns from rejected to accepted.
-[[nodiscard]] double item_gain(const Methodology& methodology, const AgencyScores& scores, std::size_t item);
+// The overall points one item is worth when its verdict turns from rejected to accepted; none
+// when the scores hold only part of the item's indicator (some of its items or sub-indicators
+// missing, or a published indicator score its items do not make), since any figure would be a guess.
+[[nodiscard]] std::optional<double> item_gain(const Methodology& methodology, const AgencyScores& scores, std::size_t item);
 
 }  // namespace ita::core

@@ -1,5 +1,6 @@
 #include <ita/report/agency_report.hpp>
 
+#include <ita/report/agency_report_parts.hpp>
 #include <ita/report/score_format.hpp>
 
 #include <ita/core/scoring.hpp>
@@ -12,7 +13,7 @@ namespace ita::report {
 
 namespace {
 
-std::string section(int number, const std::string& title) { return thai::to_thai_digits(std::to_string(number)) + ". " + title; }
+std::string section(int number, const std::string& title) { return sections::numbered(number, title); }
 
 // The EIT's respondent parts (2566 on), each with its channel, respondents and score, and the
 // rule that makes the EIT of them; a part scored from too few respondents shows no score.
@@ -43,16 +44,11 @@ void overview(Document& document, const AgencyReportInput& input) {
     if (input.analysis->rank && input.agency)
         text += " อยู่ในลำดับที่ " + std::to_string(input.analysis->rank->rank) + " จาก " + std::to_string(input.analysis->rank->of) + " " +
                 input.agency->type;
-    if (input.analysis->overall_change) text += " เปลี่ยนแปลงจากปีก่อน " + util::format_fixed(*input.analysis->overall_change) + " คะแนน";
+    else if (!input.analysis->rank_note.empty())
+        text += " (" + input.analysis->rank_note + ")";
+    if (input.analysis->overall_change) text += " เทียบกับปีก่อน" + change_in_words(*input.analysis->overall_change);
     document.blocks.push_back(Paragraph{text, false});
-    if (input.history.size() > 1) {
-        BarChart history{"คะแนนรวมย้อนหลัง", {}, {}, methodology.pass_mark, {}};
-        for (const auto& [year, overall] : input.history) {
-            history.labels.push_back(std::to_string(year));
-            history.values.push_back(overall);
-        }
-        document.blocks.push_back(std::move(history));
-    }
+    sections::national_context(document, input);
     Table instruments{{"เครื่องมือการประเมิน", "น้ำหนัก", "คะแนน"}, {4, 1, 1}, {}};
     for (const auto& instrument : methodology.instruments)
         instruments.rows.push_back({instrument.name, util::format_fixed(instrument.weight * 100, 0) + "%",
@@ -60,13 +56,15 @@ void overview(Document& document, const AgencyReportInput& input) {
     instruments.rows.push_back({"คะแนนรวม", "100%", shown(scores.overall)});
     document.blocks.push_back(std::move(instruments));
     eit_parts(document, methodology, scores);
+    sections::history(document, input);
 }
 
 void indicators(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
     document.blocks.push_back(Heading{2, section(2, "ผลการประเมินรายตัวชี้วัด")});
     Table table{{"ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ผลการประเมิน", "สถานะ"}, {3.1, 1.6, 1.3, 1.9, 2.7}, {}};
-    BarChart chart{"คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark, {}};
+    BarChart chart{
+        "คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark, {}, {}};
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
         const auto& indicator = methodology.indicators[index];
         const auto& score = input.scores->indicators[index];
@@ -83,40 +81,6 @@ void indicators(Document& document, const AgencyReportInput& input) {
     document.blocks.push_back(std::move(chart));
 }
 
-void weaknesses_and_strengths(Document& document, const AgencyReportInput& input) {
-    const auto& methodology = *input.methodology;
-    const auto& analysis = *input.analysis;
-    document.blocks.push_back(Heading{2, section(3, "ประเด็นที่เป็นข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน")});
-    document.blocks.push_back(Paragraph{"พิจารณาจากตัวชี้วัดที่ได้คะแนนน้อยกว่า " + util::format_fixed(methodology.pass_mark, 0) +
-                                            " คะแนน และมีคะแนนน้อยที่สุด " + std::to_string(methodology.analysis.weakest_count) + " ลำดับ",
-                                        false});
-    if (analysis.urgent_weaknesses.empty()) document.blocks.push_back(Paragraph{"ไม่มีตัวชี้วัดที่ต่ำกว่าเกณฑ์", false});
-    for (const auto position : analysis.urgent_weaknesses) {
-        const auto& finding = analysis.indicators[position];
-        const auto& indicator = methodology.indicators[finding.indicator];
-        document.blocks.push_back(Heading{3, "ตัวชี้วัดที่ " + std::to_string(indicator.number) + " " + indicator.name + " " +
-                                                 util::format_fixed(finding.score) + " คะแนน (" + std::string(core::pass_label(false)) +
-                                                 ")"});
-        Table details{{"ข้อ", "ประเด็น", "คะแนน"}, {0.8, 5, 1}, {}};
-        for (const auto& question : finding.questions)
-            if (!question.passes)
-                details.rows.push_back({methodology.questions[question.question].code, methodology.questions[question.question].text,
-                                        util::format_fixed(question.score)});
-        for (const auto item : finding.items_scored_zero)
-            details.rows.push_back({methodology.items[item].code, methodology.items[item].name, "0"});
-        if (!details.rows.empty()) document.blocks.push_back(std::move(details));
-    }
-    document.blocks.push_back(Heading{2, section(4, "จุดแข็งที่ควรรักษาไว้")});
-    std::string strengths;
-    for (const auto position : analysis.strengths) {
-        const auto& finding = analysis.indicators[position];
-        const auto& indicator = methodology.indicators[finding.indicator];
-        strengths += (strengths.empty() ? "" : "\n") + std::string("• ตัวชี้วัดที่ ") + std::to_string(indicator.number) + " " + indicator.name +
-                     " " + util::format_fixed(finding.score) + " คะแนน";
-    }
-    document.blocks.push_back(Paragraph{strengths.empty() ? "ยังไม่มีตัวชี้วัดที่ผ่านเกณฑ์" : strengths, false});
-}
-
 void path(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
     document.blocks.push_back(Heading{2, section(5, "แนวทางสู่เป้าหมาย")});
@@ -131,6 +95,7 @@ void path(Document& document, const AgencyReportInput& input) {
         for (const auto& gain : target.items)
             text += "\n• เผยแพร่ " + methodology.items[gain.item].code + " " + methodology.items[gain.item].name + " (+" +
                     util::format_fixed(gain.overall_points) + " คะแนนรวม)";
+        if (const auto note = core::unknown_gains_note(methodology, target); !note.empty()) text += "\n" + note;
         if (!target.items_suffice)
             for (const auto& rise : target.rises)
                 text += "\n• ยกตัวชี้วัดที่ " + std::to_string(methodology.indicators[rise.indicator].number) + " จาก " +
@@ -140,46 +105,33 @@ void path(Document& document, const AgencyReportInput& input) {
     }
 }
 
-void measures(Document& document, const AgencyReportInput& input) {
-    const int year = input.methodology->fiscal_year + 1;
-    document.blocks.push_back(
-        Heading{2, section(6, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. " + std::to_string(year))});
-    Table table{{"ตัวชี้วัด", "โครงการ/กิจกรรม", "ผลการวิเคราะห์", "ขั้นตอนหรือวิธีการ", "ระยะเวลา", "ผู้รับผิดชอบ"}, {1.0, 1.7, 1.6, 3.2, 1.9, 1.7}, {}};
-    for (const auto& measure : input.measures) {
-        std::string targets;
-        for (const auto& target : measure.targets) targets += (targets.empty() ? "" : "\n") + target.substr(target.find(':') + 1);
-        table.rows.push_back({targets, measure.title, measure.analysis, measure.steps,
-                              thai::short_thai_date(measure.start_on) + " – " + thai::short_thai_date(measure.end_on) + "\nรายงาน" +
-                                  std::string(core::cadence_label(measure.cadence)),
-                              measure.responsible});
-    }
-    if (table.rows.empty()) table.rows.push_back({"", "(ยังไม่มีมาตรการ)", "", "", "", ""});
-    document.blocks.push_back(std::move(table));
-    document.blocks.push_back(Heading{2, section(7, "ข้อจำกัดในการดำเนินงาน (4M)")});
-    const auto& constraints = input.constraints;
-    document.blocks.push_back(Table{{"Man (บุคลากร)", "Money (งบประมาณ)", "Method (วิธีการ)", "Material (วัสดุอุปกรณ์)"},
-                                    {1, 1, 1, 1},
-                                    {{constraints ? constraints->man : "", constraints ? constraints->money : "",
-                                      constraints ? constraints->method : "", constraints ? constraints->material : ""}}});
-}
-
 }  // namespace
+
+namespace sections {
+
+// Arabic digits like every number of the document: the writers turn them all to Thai digits
+// when asked (one rule per document).
+std::string numbered(int number, const std::string& title) { return std::to_string(number) + ". " + title; }
+
+}  // namespace sections
 
 Document agency_report(const AgencyReportInput& input) {
     Document document;
     const auto& methodology = *input.methodology;
-    document.title = "รายงานการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. " + std::to_string(methodology.fiscal_year);
+    document.title =
+        "รายงานการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. " + std::to_string(methodology.fiscal_year) + (input.draft ? " (ฉบับร่าง)" : "");
     document.blocks.push_back(
         Heading{1, "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)\nประจำปีงบประมาณ พ.ศ. " +
-                       std::to_string(methodology.fiscal_year)});
+                       std::to_string(methodology.fiscal_year) + (input.draft ? " (ฉบับร่าง)" : "")});
     std::string agency = input.scores->agency_id;
     if (input.agency) agency = input.agency->name + " จังหวัด" + input.agency->province;
     document.blocks.push_back(Heading{1, agency});
     overview(document, input);
     indicators(document, input);
-    weaknesses_and_strengths(document, input);
+    sections::weaknesses(document, input, 3);
+    sections::strengths(document, input, 4);
     path(document, input);
-    measures(document, input);
+    sections::measures(document, input, 6);
     document.blocks.push_back(SignatureBlock{input.signers});
     if (methodology.status == core::Status::provisional)
         document.blocks.push_back(Paragraph{

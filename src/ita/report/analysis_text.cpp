@@ -25,7 +25,8 @@ void write_header(std::ostream& out, const AnalysisView& view) {
     else if (!scores.withheld_reason.empty())
         out << " (ยังไม่ให้ระดับ: " << scores.withheld_reason << ")";
     if (analysis.rank && view.agency) out << ", ลำดับที่ " << analysis.rank->rank << " จาก " << analysis.rank->of << " " << view.agency->type;
-    if (analysis.overall_change) out << ", เปลี่ยนจากปีก่อน " << change_or_blank(analysis.overall_change);
+    if (analysis.overall_change) out << ", เทียบกับปีก่อน" << change_in_words(*analysis.overall_change);
+    if (!analysis.rank && !analysis.rank_note.empty()) out << "\n" << analysis.rank_note;
     out << "\n\n";
 }
 
@@ -75,6 +76,7 @@ void write_path(std::ostream& out, const AnalysisView& view, const core::PathToT
         out << "  คะแนนรวมหลังเผยแพร่ " << util::format_fixed(path.after_items) << (path.items_suffice ? " (ถึงเป้าหมาย)" : " (ยังไม่ถึง)")
             << "\n";
     }
+    if (const auto note = core::unknown_gains_note(methodology, path); !note.empty()) out << "  " << note << "\n";
     if (path.items_suffice || path.rises.empty()) return;
     out << (path.items.empty() ? "  ยกตัวชี้วัดใดตัวชี้วัดหนึ่ง (ลำพัง) ให้ถึง:\n" : "  แล้วยกตัวชี้วัดใดตัวชี้วัดหนึ่ง (ลำพัง) ให้ถึง:\n");
     for (const auto& rise : path.rises) {

@@ -57,8 +57,11 @@ private:
 void paint_bar_chart(cairo_t* cairo, const BarChart& chart, double x, double y, double width, double height, const ChartStyle& style) {
     ChartText text(cairo, style);
     const double size = style.text_size;
-    const double axis_left = x + 30, axis_bottom = y + height - size * 2, plot_height = height - size * 4;
-    const double plot_width = width - 90;  // room on the right for the pass-mark label
+    // Room for the tick labels on the left and the pass-mark label on the right, in text sizes, so
+    // a chart drawn with larger text (the DOCX's, at body size) keeps its labels inside.
+    const double left_room = size * 2.6, right_room = size * 5;
+    const double axis_left = x + left_room, axis_bottom = y + height - size * 2, plot_height = height - size * 4;
+    const double plot_width = width - left_room - right_room;
     const double slot = plot_width / static_cast<double>(std::max<std::size_t>(1, chart.values.size()));
     cairo_save(cairo);
     cairo_set_line_width(cairo, 0.5);
@@ -69,16 +72,17 @@ void paint_bar_chart(cairo_t* cairo, const BarChart& chart, double x, double y, 
         cairo_line_to(cairo, axis_left + plot_width, tick_y);
         cairo_stroke(cairo);
         cairo_set_source_rgb(cairo, 0.3, 0.3, 0.3);
-        text.draw(std::to_string(tick), size, false, x, tick_y - size * 0.7, 26, PANGO_ALIGN_RIGHT);
+        text.draw(std::to_string(tick), size, false, x, tick_y - size * 0.7, left_room - size * 0.4, PANGO_ALIGN_RIGHT);
     }
     for (std::size_t index = 0; index < chart.values.size(); ++index) {
         const double bar_x = axis_left + slot * static_cast<double>(index) + slot * 0.2;
         if (const auto& value = chart.values[index]) {
             const double bar_height = plot_height * std::clamp(*value, 0.0, 100.0) / 100.0;
-            if (*value >= chart.reference)
-                cairo_set_source_rgb(cairo, 0.16, 0.45, 0.70);
-            else
-                cairo_set_source_rgb(cairo, 0.85, 0.45, 0.15);
+            switch (tone_of(chart, index)) {
+                case BarTone::pass: cairo_set_source_rgb(cairo, 0.16, 0.45, 0.70); break;
+                case BarTone::fail: cairo_set_source_rgb(cairo, 0.85, 0.45, 0.15); break;
+                case BarTone::no_verdict: cairo_set_source_rgb(cairo, 0.46, 0.46, 0.46); break;
+            }
             cairo_rectangle(cairo, bar_x, axis_bottom - bar_height, slot * 0.6, bar_height);
             cairo_fill(cairo);
         }
@@ -95,8 +99,8 @@ void paint_bar_chart(cairo_t* cairo, const BarChart& chart, double x, double y, 
     cairo_line_to(cairo, axis_left + plot_width, reference_y);
     cairo_stroke(cairo);
     cairo_set_dash(cairo, nullptr, 0, 0);
-    text.draw("เกณฑ์ " + util::format_fixed(chart.reference, 0), size, false, axis_left + plot_width + 4, reference_y - size * 0.7, 56,
-              PANGO_ALIGN_LEFT);
+    text.draw("เกณฑ์ " + util::format_fixed(chart.reference, 0), size, false, axis_left + plot_width + 4, reference_y - size * 0.7,
+              right_room - 4, PANGO_ALIGN_LEFT);
     // Values last, over the pass-mark line, so a score near 85 stays legible.
     cairo_set_source_rgb(cairo, 0, 0, 0);
     for (std::size_t index = 0; index < chart.values.size(); ++index) {

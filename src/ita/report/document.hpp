@@ -26,6 +26,10 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
 };
 
+// How a bar is coloured: passing, failing, or grey for a result given no verdict (withheld),
+// which must never look like a pass.
+enum class BarTone { pass, fail, no_verdict };
+
 // Bars with a reference line (the pass mark), for indicator scores.
 struct BarChart {
     std::string title;
@@ -33,7 +37,11 @@ struct BarChart {
     std::vector<std::optional<double>> values;
     double reference = 85;
     std::vector<std::string> links;  // web pages only: where each bar leads (empty: nowhere)
+    std::vector<BarTone> tones;      // one per bar; none given: the value shown against the reference
 };
+
+// A bar's tone: the one given, else pass when the value shown (two decimals) reaches the reference.
+[[nodiscard]] BarTone tone_of(const BarChart& chart, std::size_t index);
 
 struct Signer {
     std::string role;  // ผู้รายงานข้อมูล, ผู้รับรองข้อมูล, ผู้เห็นชอบข้อมูล

@@ -66,7 +66,9 @@ public:
     }
 
     void write(const BarChart& chart) {
-        images.push_back(bar_chart_png(chart, 1200, 560, {"Laksaman", 22, m_thai_digits}));
+        // The image is 450 pt wide from 1200 px: text of 32 px prints at 12 pt, as in the PDF (ten
+        // value labels side by side leave no room for the body's 16 pt).
+        images.push_back(bar_chart_png(chart, 1200, 560, {"Laksaman", 32, m_thai_digits}));
         const std::string id = "rIdImage" + std::to_string(images.size());
         const long long cx = 450 * emu_per_point, cy = 210 * emu_per_point;
         auto paragraph = m_body.append_child("w:p");
@@ -193,7 +195,7 @@ std::string styles_xml() {
     out << R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
         << R"(<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr>)"
         << R"(<w:rFonts w:ascii=")" << font_name << R"(" w:hAnsi=")" << font_name << R"(" w:cs=")" << font_name << R"(" w:eastAsia=")"
-        << font_name << R"("/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="th-TH" w:bidi="th-TH"/></w:rPr></w:rPrDefault>)"
+        << font_name << R"("/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:bidi="th-TH"/></w:rPr></w:rPrDefault>)"
         << R"(<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>)"
         << R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>)";
     for (const auto& [level, size] : {std::pair{1, 40}, {2, 36}, {3, 32}})
@@ -208,13 +210,17 @@ std::string styles_xml() {
     return out.str();
 }
 
-std::string header_xml() {
-    // The page number at the top centre, as "- ๒ -": the section numbers its pages in Thai digits.
+std::string header_xml(bool thai_digits) {
+    // The page number at the top centre, as "- ๒ -". The section's page number format gives the
+    // digits (Word follows it; LibreOffice 7.4 shows Arabic digits for it, and maps the field
+    // switch \* ThaiArabic to Thai letters, so the switch is not used).
     return R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
            R"(<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>)"
            R"(<w:r><w:t xml:space="preserve">- </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>)"
            R"(<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>)"
-           R"(<w:r><w:t>๑</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> -</w:t></w:r></w:p></w:hdr>)";
+           R"(<w:r><w:t>)" +
+           std::string(thai_digits ? "๑" : "1") +
+           R"(</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> -</w:t></w:r></w:p></w:hdr>)";
 }
 
 }  // namespace
@@ -248,7 +254,7 @@ Result<void> write_docx(const Document& document, const std::string& path, bool 
                                       {"w:footer", 567},
                                       {"w:gutter", 0}})
         margins.append_attribute(name) = value;
-    section.append_child("w:pgNumType").append_attribute("w:fmt") = "thaiNumbers";
+    section.append_child("w:pgNumType").append_attribute("w:fmt") = thai_digits ? "thaiNumbers" : "decimal";  // one rule of digits
     section.append_child("w:titlePg");  // no number on the first page, as Thai official documents
 
     std::string relationships =
@@ -286,7 +292,7 @@ Result<void> write_docx(const Document& document, const std::string& path, bool 
             R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>)");
     ok = ok && add(archive, "word/document.xml", xml_text(xml));
     ok = ok && add(archive, "word/styles.xml", styles_xml());
-    ok = ok && add(archive, "word/header1.xml", header_xml());
+    ok = ok && add(archive, "word/header1.xml", header_xml(thai_digits));
     ok = ok && add(archive, "word/_rels/document.xml.rels", relationships);
     for (std::size_t index = 0; index < writer.images.size(); ++index)
         ok = ok && add(archive, ("word/media/chart" + std::to_string(index + 1) + ".png").c_str(),

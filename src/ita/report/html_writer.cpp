@@ -25,7 +25,7 @@ tr { break-inside: avoid; }
 .chart { width: 100%; height: auto; font-size: 12px; }
 .chart .grid { stroke: #bbb; stroke-width: .5; }
 .chart .tick { text-anchor: end; dominant-baseline: middle; fill: #555; }
-.chart .pass { fill: #2873b3; } .chart .fail { fill: #d97326; }
+.chart .pass { fill: #2873b3; } .chart .fail { fill: #d97326; } .chart .no-verdict { fill: #767676; }
 .chart .value, .chart .label { text-anchor: middle; }
 .chart .value { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .chart .reference { stroke: #c00; stroke-dasharray: 4 3; }
@@ -61,7 +61,8 @@ public:
         m_out << "</tbody></table></div>\n";
     }
     void write(const BarChart& chart) {
-        m_out << "<figure>" << bar_chart_svg(chart) << "<figcaption>" << text(chart.title) << "</figcaption></figure>\n";
+        m_out << "<figure>" << bar_chart_svg(chart, 640, 300, m_thai_digits) << "<figcaption>" << text(chart.title)
+              << "</figcaption></figure>\n";
     }
     void write(const SignatureBlock& block) {
         m_out << "<div class=\"signatures\">";

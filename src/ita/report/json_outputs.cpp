@@ -143,6 +143,7 @@ void write_analysis_json(std::ostream& out, const AnalysisView& view) {
         document["rank"] = {{"rank", analysis.rank->rank}, {"of", analysis.rank->of}, {"type", view.agency ? view.agency->type : ""}};
     else
         document["rank"] = nullptr;
+    if (!analysis.rank_note.empty()) document["rank_note"] = analysis.rank_note;
     ordered_json indicators = ordered_json::array();
     const auto indicator_number = [&](std::size_t position) {
         return methodology.indicators[analysis.indicators[position].indicator].number;
@@ -182,6 +183,9 @@ void write_analysis_json(std::ostream& out, const AnalysisView& view) {
                              {"name", methodology.items[gain.item].name},
                              {"overall_points", gain.overall_points}});
         entry["items_to_publish"] = std::move(items);
+        ordered_json unknown = ordered_json::array();
+        for (const auto item : path.items_of_unknown_gain) unknown.push_back(methodology.items[item].code);
+        entry["items_of_unknown_gain"] = std::move(unknown);
         entry["after_items"] = path.after_items;
         entry["items_suffice"] = path.items_suffice;
         ordered_json rises = ordered_json::array();

@@ -45,13 +45,15 @@ public:
     PdfPainter(const PdfPainter&) = delete;
     PdfPainter& operator=(const PdfPainter&) = delete;
 
-    void paint(const Heading& heading) {
+    // `next` is the block the heading introduces: the heading goes to a new page unless the
+    // start of that block (two lines, a table's header and first row, a whole chart) fits under it.
+    void paint(const Heading& heading, const Block* next) {
         const double size = heading.level == 1   ? m_options.body_size + 4
                             : heading.level == 2 ? m_options.body_size + 2
                                                  : m_options.body_size;
         const auto layout = lay_out(heading.text, size, true, content_width, heading.level == 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
         const double height = height_of(layout.get());
-        ensure_room(height + size * 1.5);  // a heading never ends a page
+        ensure_room(height + size * 0.8 + (next ? lead_height(*next) : 0.0));  // a heading never ends a page
         m_y += heading.level == 1 ? 0 : size * 0.5;
         show(layout.get(), margin_left, m_y);
         m_y += height + size * 0.3;
@@ -73,7 +75,10 @@ public:
         const auto widths = column_widths(table);
         // The header is laid out once and drawn again on every page the table reaches.
         const auto header = lay_out_row(table.header, widths, true);
-        ensure_room(header.height + 30);
+        // The header never stands alone at a page's foot: it goes with the first row (or as much of
+        // a row taller than a page as the page can hold).
+        const double first_row = table.rows.empty() ? 0.0 : lay_out_row(table.rows.front(), widths, false).height;
+        ensure_room(header.height + std::min(first_row, page_height - margin_top - margin_bottom - header.height));
         draw_row(header, widths, true);
         for (const auto& cells : table.rows) {
             const auto row = lay_out_row(cells, widths, false);
@@ -92,8 +97,10 @@ public:
         m_y += 8;
     }
 
+    static constexpr double bar_chart_height = 230;
+
     void paint(const BarChart& chart) {
-        constexpr double chart_height = 230;
+        constexpr double chart_height = bar_chart_height;
         ensure_room(chart_height + 40);
         show(lay_out(chart.title, m_options.body_size, true, content_width, PANGO_ALIGN_CENTER).get(), margin_left, m_y);
         m_y += m_options.body_size * 1.6;
@@ -120,6 +127,24 @@ public:
     }
 
     void finish() { cairo_show_page(m_cairo); }
+
+    // How much of a block must follow its heading on the same page.
+    double lead_height(const Block& block) {
+        if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
+            const auto layout = lay_out(paragraph->text, m_options.body_size, paragraph->bold, content_width, PANGO_ALIGN_LEFT);
+            const double line = height_of(layout.get()) / std::max(1, pango_layout_get_line_count(layout.get()));
+            return std::min(height_of(layout.get()), line * 2) + 4;
+        }
+        if (const auto* table = std::get_if<Table>(&block)) {
+            const auto widths = column_widths(*table);
+            double height = lay_out_row(table->header, widths, true).height;
+            if (!table->rows.empty()) height += lay_out_row(table->rows.front(), widths, false).height;
+            return height;
+        }
+        if (std::holds_alternative<BarChart>(block)) return bar_chart_height + 40;
+        if (std::holds_alternative<Heading>(block)) return m_options.body_size * 3;
+        return m_options.body_size * 4;  // a signature block's first lines
+    }
 
 private:
     std::string number(const std::string& text) const { return m_options.thai_digits ? thai::to_thai_digits(text) : text; }
@@ -274,10 +299,9 @@ private:
     void start_page() {
         m_y = margin_top;
         if (m_page > 1) {
-            // Thai official style: the page number centred at the top, "- ๒ -", from page 2.
-            show(lay_out("- " + thai::to_thai_digits(std::to_string(m_page)) + " -", m_options.body_size, false, content_width,
-                         PANGO_ALIGN_CENTER)
-                     .get(),
+            // Thai official style: the page number centred at the top, "- ๒ -", from page 2, in the
+            // document's digits.
+            show(lay_out("- " + number(std::to_string(m_page)) + " -", m_options.body_size, false, content_width, PANGO_ALIGN_CENTER).get(),
                  margin_left, 30);
         }
     }
@@ -307,7 +331,17 @@ Result<void> write_pdf(const Document& document, const std::string& path, const 
     cairo_t* cairo = cairo_create(surface);
     {
         PdfPainter painter(cairo, options);
-        for (const auto& block : document.blocks) std::visit([&](const auto& item) { painter.paint(item); }, block);
+        for (std::size_t index = 0; index < document.blocks.size(); ++index) {
+            const Block* next = index + 1 < document.blocks.size() ? &document.blocks[index + 1] : nullptr;
+            std::visit(
+                [&](const auto& item) {
+                    if constexpr (std::is_same_v<std::decay_t<decltype(item)>, Heading>)
+                        painter.paint(item, next);
+                    else
+                        painter.paint(item);
+                },
+                document.blocks[index]);
+        }
         painter.finish();
     }
     cairo_destroy(cairo);

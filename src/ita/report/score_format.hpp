@@ -21,4 +21,11 @@ inline std::string signed_change(const core::Score& change, std::string_view abs
     return (*change > 0 && text != "0.00" ? "+" : "") + text;
 }
 
+// "เพิ่มขึ้น 5.77 คะแนน", "ลดลง 2.10 คะแนน", "เท่าเดิม", as an official writes a change.
+inline std::string change_in_words(double change) {
+    const std::string size = util::format_fixed(change < 0 ? -change : change);
+    if (size == "0.00") return "เท่าเดิม";
+    return (change > 0 ? "เพิ่มขึ้น " : "ลดลง ") + size + " คะแนน";
+}
+
 }  // namespace ita::report

@@ -9,7 +9,7 @@
 
 namespace ita::report {
 
-std::string bar_chart_svg(const BarChart& chart, int width = 640, int height = 300);
+std::string bar_chart_svg(const BarChart& chart, int width = 640, int height = 300, bool thai_digits = false);
 
 // How many agencies fall in each score band: bars scaled to the largest count, bands from
 // `passing_from` on drawn as passing, a <title> tooltip on every bar.

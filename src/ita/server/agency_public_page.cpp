@@ -5,6 +5,7 @@
 
 #include <ita/core/analysis.hpp>
 #include <ita/core/verdict.hpp>
+#include <ita/report/agency_report.hpp>
 #include <ita/report/svg_chart.hpp>
 #include <ita/server/analysis_view.hpp>
 #include <ita/server/measure_form.hpp>
@@ -40,7 +41,7 @@ data years_menu(const service::PublicResults& results, const std::string& agency
 
 void set_history(data& context, const service::PublicResults& results, const service::PublishedYear& current,
                  const std::string& agency_id) {
-    report::BarChart chart{"คะแนนรวมย้อนหลัง", {}, {}, current.methodology.pass_mark, {}};
+    report::BarChart chart{"คะแนนรวมย้อนหลัง", {}, {}, current.methodology.pass_mark, {}, {}};
     data rows{data::type::list};
     for (auto entry = results.years.rbegin(); entry != results.years.rend(); ++entry) {
         const auto& year = **entry;
@@ -49,6 +50,7 @@ void set_history(data& context, const service::PublicResults& results, const ser
         const auto& scores = year.scored[*found].scores;
         chart.labels.push_back(std::to_string(year.fiscal_year()));
         chart.values.push_back(scores.overall);
+        chart.tones.push_back(report::tone_of_verdict(scores));
         chart.links.push_back("/agency/" + agency_id + "?year=" + std::to_string(year.fiscal_year()));
         data row;
         row.set("year", std::to_string(year.fiscal_year()));
@@ -100,7 +102,7 @@ void set_analysis(data& context, const service::PublicResults& results, const se
     if (analysis.overall_change) context.set("change", signed_change(*analysis.overall_change));
 
     report::BarChart chart{
-        "คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark, {}};
+        "คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark, {}, {}};
     data indicators{data::type::list};
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
         const auto& indicator = methodology.indicators[index];

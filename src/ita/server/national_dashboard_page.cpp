@@ -111,7 +111,7 @@ std::string national_dashboard_html(const service::PublicResults& results, const
 
     const auto means = year.indicator_means();
     const auto previous_means = previous ? previous->indicator_means() : std::vector<std::optional<double>>{};
-    report::BarChart chart{"คะแนนเฉลี่ยรายตัวชี้วัด", {}, {}, methodology.pass_mark, {}};
+    report::BarChart chart{"คะแนนเฉลี่ยรายตัวชี้วัด", {}, {}, methodology.pass_mark, {}, {}};
     data indicators{data::type::list};
     for (std::size_t index = 0; index < methodology.indicators.size(); ++index) {
         const auto& indicator = methodology.indicators[index];

@@ -34,6 +34,8 @@ HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyP
     if (analysis.rank && analysed.agency->agency)
         context.set("rank", "ลำดับที่ " + std::to_string(analysis.rank->rank) + " จาก " + std::to_string(analysis.rank->of) + " " +
                                 analysed.agency->agency->type);
+    else if (!analysis.rank_note.empty())
+        context.set("rank", analysis.rank_note);
     if (analysis.overall_change) context.set("change", signed_change(*analysis.overall_change));
     data instruments{data::type::list};
     for (const auto& instrument : methodology.instruments) {
@@ -70,6 +72,7 @@ HttpResponse results_page(const service::AgencyAnalysis& analysed, const AgencyP
         if (!path->items.empty())
             summary += " — เผยแพร่ข้อมูล OIT ที่ยังไม่ผ่าน " + std::to_string(path->items.size()) + " ข้อ แล้วคะแนนรวมเป็น " +
                        util::format_fixed(path->after_items) + (path->items_suffice ? " (ถึงเกณฑ์)" : " (ยังไม่ถึง ต้องยกตัวชี้วัดจากแบบวัดด้วย)");
+        if (const auto note = core::unknown_gains_note(methodology, *path); !note.empty()) summary += " (" + note + ")";
         context.set("path_summary", summary);
         data items{data::type::list};
         for (const auto& gain : path->items) {

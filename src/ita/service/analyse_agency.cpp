@@ -2,6 +2,7 @@
 
 #include <ita/core/ranking.hpp>
 #include <ita/service/score_store.hpp>
+#include <ita/service/season_reports.hpp>
 
 namespace ita::service {
 
@@ -24,7 +25,8 @@ std::optional<core::RankPosition> rank_of(const ScoreRun& run, const report::Sco
     return core::rank_within_groups(inputs)[position];
 }
 
-Result<std::unique_ptr<AgencyAnalysis>> finish(std::unique_ptr<AgencyAnalysis> result, const std::string& agency_id) {
+Result<std::unique_ptr<AgencyAnalysis>> finish(std::unique_ptr<AgencyAnalysis> result, const std::string& agency_id,
+                                               core::RankSource rank_source) {
     result->agency = find_agency(result->run, agency_id);
     if (!result->agency)
         return fail(ErrorCode::not_found,
@@ -37,6 +39,8 @@ Result<std::unique_ptr<AgencyAnalysis>> finish(std::unique_ptr<AgencyAnalysis> r
     const auto& methodology = result->run.methodology;
     result->analysis = core::analyse(methodology, result->agency->scores, result->previous_scores,
                                      result->previous ? &result->previous->methodology : nullptr, rank_of(result->run, *result->agency));
+    core::settle_rank(result->analysis, rank_source, methodology.fiscal_year,
+                      result->agency->agency ? std::string_view(result->agency->agency->type) : std::string_view());
     result->paths = core::paths_to_targets(methodology, result->agency->scores);
     return result;
 }
@@ -52,14 +56,15 @@ Result<std::unique_ptr<AgencyAnalysis>> analyse_from_store(storage::Store& store
         auto previous = score_store(store, {fiscal_year - 1, agency_id, methodology_dir, false});
         if (previous) result->previous = std::move(*previous);
     }
-    return finish(std::move(result), agency_id);
+    ITA_TRY(published, is_published(store, fiscal_year));
+    return finish(std::move(result), agency_id, published ? core::RankSource::published_year : core::RankSource::unpublished_year);
 }
 
 Result<std::unique_ptr<AgencyAnalysis>> analyse_from_files(const ScoreRequest& request, const std::string& agency_id) {
     auto result = std::make_unique<AgencyAnalysis>();
     ITA_TRY(run, score_files(request));
     result->run = std::move(run);
-    return finish(std::move(result), agency_id);
+    return finish(std::move(result), agency_id, core::RankSource::files);
 }
 
 }  // namespace ita::service

@@ -1,6 +1,7 @@
 #include <ita/service/season_reports.hpp>
 
 #include <ita/core/ranking.hpp>
+#include <ita/ingest/methodology_reader.hpp>
 #include <ita/service/score_store.hpp>
 
 #include <algorithm>
@@ -21,6 +22,10 @@ report::AgencyReportInput SeasonReports::input_for(std::size_t position, std::ve
     if (const auto found = constraints.find(id); found != constraints.end()) input.constraints = found->second;
     if (const auto found = history.find(id); found != history.end()) input.history = found->second;
     input.signers = std::move(signers);
+    input.guidance = &guidance;
+    input.nation = nation;
+    if (scored.agency)
+        if (const auto found = type_figures.find(scored.agency->type); found != type_figures.end()) input.agency_type = found->second;
     return input;
 }
 
@@ -62,6 +67,24 @@ Result<std::optional<Ranks>> published_ranks(storage::Store& store, int fiscal_y
         ranks.push_back(positions[found->second]);
     }
     return std::optional<Ranks>(std::move(ranks));
+}
+
+// The published year's figures for the nation and per type, from the publication's rows.
+Result<void> published_figures(storage::Store& store, const core::Methodology& methodology, SeasonReports& season) {
+    ITA_TRY(rows, store.published_overall(methodology.fiscal_year));
+    ITA_TRY(agencies, store.agencies());
+    std::map<std::string, std::string> type_of;
+    for (auto& agency : agencies) type_of.emplace(std::move(agency.agency_id), std::move(agency.type));
+    std::vector<std::string> types;
+    std::vector<std::optional<double>> overall;
+    for (const auto& row : rows) {
+        types.push_back(type_of[row.agency_id]);
+        overall.push_back(row.overall);
+    }
+    season.nation = core::national_figures(methodology, overall);
+    for (auto& figures : core::figures_by_group(methodology, types, overall))
+        if (!figures.group.empty()) season.type_figures.emplace(figures.group, std::move(figures));
+    return {};
 }
 
 }  // namespace
@@ -111,13 +134,19 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
         const core::AgencyScores* before = found == previous_by_agency.end() ? nullptr : found->second;
         season->analyses[position] =
             core::analyse(season->run.methodology, scores, before, before ? &previous->methodology : nullptr, (*ranks)[position]);
+        const auto* agency = scored[position].agency;
+        core::settle_rank(season->analyses[position],
+                          published_year ? core::RankSource::published_year : core::RankSource::unpublished_year, fiscal_year,
+                          agency ? std::string_view(agency->type) : std::string_view());
         season->paths[position] = core::paths_to_targets(season->run.methodology, scores);
     }
 
-    // Reports carry the measures the agency adopted; drafts are neither published nor judged.
+    // Every measure, drafts too: the report shows drafts only when it is itself a draft.
     ITA_TRY(measures, store.measures(fiscal_year + 1, agency_id));
-    for (auto& measure : measures)
-        if (measure.status != core::MeasureStatus::draft) season->measures[measure.agency_id].push_back(std::move(measure));
+    for (auto& measure : measures) season->measures[measure.agency_id].push_back(std::move(measure));
+    ITA_TRY(guidance, ingest::load_guidance(methodology_dir));
+    season->guidance = std::move(guidance);
+    if (published_year) ITA_TRY_VOID(published_figures(store, season->run.methodology, *season));
     for (const auto position : season->chosen) {
         const auto& id = scored[position].scores.agency_id;
         ITA_TRY(constraints, store.constraints(fiscal_year + 1, id));
@@ -130,13 +159,38 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
         if (year > fiscal_year) continue;
         if (year == fiscal_year) {
             for (const auto position : season->chosen)
-                season->history[scored[position].scores.agency_id].emplace_back(year, scored[position].scores.overall);
+                season->history[scored[position].scores.agency_id].push_back(
+                    report::past_result(season->run.methodology, scored[position].scores));
             continue;
         }
         auto past = score_store(store, {year, agency_id, methodology_dir, false});
         if (!past) continue;
-        for (const auto& entry : past->scored) season->history[entry.scores.agency_id].emplace_back(year, entry.scores.overall);
+        for (const auto& entry : past->scored)
+            season->history[entry.scores.agency_id].push_back(report::past_result(past->methodology, entry.scores));
     }
+    return season;
+}
+
+Result<std::unique_ptr<SeasonReports>> prepare_reports_from_files(const ScoreRequest& request,
+                                                                  const std::optional<std::string>& agency_id) {
+    auto season = std::make_unique<SeasonReports>();
+    ITA_TRY(run, score_files(request));
+    season->run = std::move(run);
+    const auto& methodology = season->run.methodology;
+    const auto& scored = season->run.scored;
+    for (std::size_t position = 0; position < scored.size(); ++position) {
+        if (agency_id && scored[position].scores.agency_id != *agency_id) continue;
+        season->chosen.push_back(position);
+        season->analyses[position] = core::analyse(methodology, scored[position].scores, nullptr, nullptr, std::nullopt);
+        core::settle_rank(season->analyses[position], core::RankSource::files, methodology.fiscal_year, {});
+        season->paths[position] = core::paths_to_targets(methodology, scored[position].scores);
+        season->history[scored[position].scores.agency_id].push_back(report::past_result(methodology, scored[position].scores));
+    }
+    if (season->chosen.empty())
+        return fail(ErrorCode::not_found,
+                    "agency " + agency_id.value_or("") + " is not in the files for fiscal year " + std::to_string(request.fiscal_year));
+    ITA_TRY(guidance, ingest::load_guidance(request.methodology_dir));
+    season->guidance = std::move(guidance);
     return season;
 }
 

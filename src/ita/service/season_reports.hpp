@@ -1,6 +1,6 @@
 // Everything the agency reports of one fiscal year need, gathered once: the season's scores
 // (for ranks), each agency's analysis and paths, the measures and 4M constraints of the
-// following year, and each agency's overall score in every stored year. One agency's report
+// following year, and each agency's result in every stored year. One agency's report
 // and the whole nation's come from the same preparation. Read-only once made: safe to share
 // between the threads that write the reports.
 #pragma once
@@ -21,9 +21,13 @@ struct SeasonReports {
     std::vector<std::size_t> chosen;  // positions in run.scored that get a report
     std::map<std::size_t, core::Analysis> analyses;
     std::map<std::size_t, std::vector<core::PathToTarget>> paths;
-    std::map<std::string, std::vector<core::Measure>> measures;                         // by agency
-    std::map<std::string, core::Constraints> constraints;                               // by agency
-    std::map<std::string, std::vector<std::pair<int, std::optional<double>>>> history;  // by agency
+    std::map<std::string, std::vector<core::Measure>> measures;      // by agency
+    std::map<std::string, core::Constraints> constraints;            // by agency
+    std::map<std::string, std::vector<report::PastResult>> history;  // by agency
+    core::Guidance guidance;                                         // advice for the findings
+    // The published year's figures (empty when the year is not published): all agencies, each type.
+    std::optional<core::GroupFigures> nation;
+    std::map<std::string, core::GroupFigures> type_figures;
 
     // The input of one chosen agency's report (pointers into this object).
     [[nodiscard]] report::AgencyReportInput input_for(std::size_t position, std::vector<report::Signer> signers) const;
@@ -38,5 +42,9 @@ Result<bool> is_published(storage::Store& store, int fiscal_year);
 
 Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, int fiscal_year, const std::optional<std::string>& agency_id,
                                                        const std::optional<std::string>& methodology_dir);
+
+// From files, as `ita score` and `ita analyse` read them (an agency's published figures, say):
+// no measures, history or rank (files say nothing of a complete year), the reason given instead.
+Result<std::unique_ptr<SeasonReports>> prepare_reports_from_files(const ScoreRequest& request, const std::optional<std::string>& agency_id);
 
 }  // namespace ita::service

@@ -217,14 +217,22 @@ TEST(ReportCli, PdfCarriesTheResultTheIndicatorsAndTheMeasuresTable) {
     const std::string db = seed002_store(files);
     ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
     const std::string pdf = files.path("report.pdf");
-    const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --out " + pdf + " --reporter 'นายปรมินทร์ ศรีอ่าง|นิติกรชำนาญการ'");
+    // Measures still drafts appear in a draft report only, marked.
+    const auto made =
+        run_ita("report --db " + db + " --year 2565 --agency A1 --draft --out " + pdf + " --reporter 'นายปรมินทร์ ศรีอ่าง|นิติกรชำนาญการ'");
     ASSERT_EQ(made.exit_code, 0) << made.output;
     const std::string text = squeezed(ita::test::output_of("pdftotext -raw " + pdf + " -"));
     for (const char* expected :
-         {"83.94", "ระดับ B", "ไม่ผ่านเกณฑ์",   "88.35",           "81.51",      "86.43",       "81.99",       "77.69",
-          "78.31", "79.46",  "78.41",       "83.06",           "93.75",      "โครงการ/",    "ผลการ",       "ขั้นตอนหรือวิธีการ",
-          "ระยะ",  "ผู้",      "ผู้รายงานข้อมูล", "นายปรมินทร์ ศรีอ่าง", "ผู้รับรองข้อมูล", "ผู้เห็นชอบข้อมูล", "Man (บุคลากร)"})
+         {"83.94",       "ระดับ B",          "ไม่ผ่านเกณฑ์",  "88.35",       "81.51",        "86.43",    "81.99",         "77.69", "78.31",
+          "79.46",       "78.41",           "83.06",      "93.75",       "โครงการ/",     "ผลการ",    "ขั้นตอนหรือวิธีการ", "ระยะ",  "ผู้",
+          "ผู้รายงานข้อมูล", "นายปรมินทร์ ศรีอ่าง", "ผู้รับรองข้อมูล", "ผู้เห็นชอบข้อมูล", "Man (บุคลากร)", "(ฉบับร่าง)", "(ร่าง)"})
         EXPECT_NE(text.find(squeezed(expected)), std::string::npos) << expected;
+    // The report handed in leaves the drafts out and says so.
+    const std::string final_pdf = files.path("final.pdf");
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --out " + final_pdf).exit_code, 0);
+    const std::string final_text = squeezed(ita::test::output_of("pdftotext -raw " + final_pdf + " -"));
+    EXPECT_EQ(final_text.find(squeezed("ขั้นตอนหรือวิธีการ")), std::string::npos);
+    EXPECT_NE(final_text.find(squeezed("ยังไม่มีมาตรการที่รับรองแล้ว (มีร่าง 4 มาตรการ")), std::string::npos);
     EXPECT_NE(ita::test::output_of("pdfinfo " + pdf).find("Pages:"), std::string::npos);
 }
 
@@ -239,13 +247,15 @@ TEST(ReportCli, FortyMeasuresPaginateWithRepeatedHeadersAndThaiPageNumbers) {
                 .exit_code,
             0);
     const std::string pdf = files.path("report.pdf");
-    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --out " + pdf).exit_code, 0);
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --thai-digits --out " + pdf).exit_code, 0);
     const std::string info = ita::test::output_of("pdfinfo " + pdf);
     const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
     EXPECT_GE(pages, 8);
     // -raw keeps the order things were drawn in: a cell's lines stay together.
     const std::string text = squeezed(ita::test::output_of("pdftotext -raw " + pdf + " -"));
-    const auto titled = [&](int number) { return text.find("กิจกรรมที่" + std::to_string(number) + "ทดสอบ") != std::string::npos; };
+    const auto titled = [&](int number) {
+        return text.find("กิจกรรมที่" + ita::thai::to_thai_digits(std::to_string(number)) + "ทดสอบ") != std::string::npos;
+    };
     for (int number = 1; number <= 40; ++number) EXPECT_TRUE(titled(number)) << number;
     // Every page after the first is numbered at its top, and every page of the measures table
     // starts with its header.
@@ -254,8 +264,11 @@ TEST(ReportCli, FortyMeasuresPaginateWithRepeatedHeadersAndThaiPageNumbers) {
             squeezed(ita::test::output_of("pdftotext -raw -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + pdf + " -"));
         EXPECT_TRUE(page_text.starts_with("-" + ita::thai::to_thai_digits(std::to_string(page)) + "-"))
             << "page " << page << ": " << page_text.substr(0, 40);
-        if (page_text.find("กิจกรรมที่") != std::string::npos && page_text.find("๖.มาตรการ") == std::string::npos) {
-            EXPECT_NE(page_text.find("ขั้นตอนหรือวิธีการ"), std::string::npos) << "page " << page << " lost the table header";
+        // (the measures table's header, or the progress table's that follows it)
+        if (page_text.find("กิจกรรมที่") != std::string::npos && page_text.find("๖.มาตรการ") == std::string::npos &&
+            page_text.find("ความก้าวหน้าของมาตรการ") == std::string::npos) {
+            EXPECT_TRUE(page_text.find("ขั้นตอนหรือวิธีการ") != std::string::npos || page_text.find("รายงานล่าสุด") != std::string::npos)
+                << "page " << page << " lost the table header";
         }
     }
 }
@@ -280,7 +293,7 @@ TEST(ReportCli, DocxIsAnEditableWordDocument) {
     const std::string db = seed002_store(files);
     ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
     const std::string docx = files.path("report.docx");
-    const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --format docx --out " + docx +
+    const auto made = run_ita("report --db " + db + " --year 2565 --agency A1 --draft --format docx --out " + docx +
                               " --approver 'นางเนตรทราย อุตสาหการ|นายกเทศมนตรี'");
     ASSERT_EQ(made.exit_code, 0) << made.output;
     const std::string listing = ita::test::output_of("unzip -l " + docx);
@@ -294,7 +307,14 @@ TEST(ReportCli, DocxIsAnEditableWordDocument) {
     EXPECT_NE(body.find("นางเนตรทราย อุตสาหการ"), std::string::npos);
     EXPECT_NE(ita::test::output_of("unzip -p " + docx + " word/styles.xml").find(R"(w:ascii="TH SarabunPSK")"), std::string::npos);
     EXPECT_NE(ita::test::output_of("unzip -p " + docx + " word/header1.xml").find("PAGE"), std::string::npos);
-    EXPECT_NE(body.find(R"(<w:pgNumType w:fmt="thaiNumbers")"), std::string::npos);
+    // One rule of digits: Arabic page numbers here, Thai ones with --thai-digits; Latin text is
+    // tagged English so no Thai dictionary breaks "Assessment".
+    EXPECT_NE(body.find(R"(<w:pgNumType w:fmt="decimal")"), std::string::npos);
+    EXPECT_NE(ita::test::output_of("unzip -p " + docx + " word/styles.xml").find(R"(<w:lang w:val="en-US" w:bidi="th-TH"/>)"),
+              std::string::npos);
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --thai-digits --format docx --out " + docx).exit_code, 0);
+    EXPECT_NE(ita::test::output_of("unzip -p " + docx + " word/document.xml").find(R"(<w:pgNumType w:fmt="thaiNumbers")"),
+              std::string::npos);
 }
 
 namespace {
@@ -312,8 +332,8 @@ TEST(ReportCli, LibreOfficeOpensTheDocxAndTheXlsx) {
     const std::string db = seed002_store(files);
     ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
     const std::string docx = files.path("report.docx"), xlsx = files.path("report.xlsx");
-    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format docx --out " + docx).exit_code, 0);
-    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format xlsx --out " + xlsx).exit_code, 0);
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --draft --format docx --out " + docx).exit_code, 0);
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --draft --format xlsx --out " + xlsx).exit_code, 0);
     const std::string pdf = libreoffice_convert(files, docx, "pdf");
     const std::string text = squeezed(ita::test::output_of("pdftotext -raw " + pdf + " -"));
     for (const char* expected : {"83.94", "ระดับB", "77.69", "93.75", "ผู้รับผิดชอบ", "ผู้เห็นชอบข้อมูล"})
@@ -331,7 +351,8 @@ TEST(ReportCli, HtmlHasTheSameContentWithPrintCssAndSvgTooltips) {
     const std::string db = seed002_store(files);
     ASSERT_EQ(run_ita("measures draft --db " + db + " --year 2566 --agency A1").exit_code, 0);
     const std::string html_path = files.path("report.html");
-    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --format html --out " + html_path + " --thai-digits").exit_code, 0);
+    ASSERT_EQ(
+        run_ita("report --db " + db + " --year 2565 --agency A1 --draft --format html --out " + html_path + " --thai-digits").exit_code, 0);
     const std::string html = ita::test::output_of("cat " + html_path);
     EXPECT_TRUE(html.starts_with("<!DOCTYPE html>\n<html lang=\"th\">"));
     EXPECT_NE(html.find("๘๓.๙๔"), std::string::npos);  // 83.94 in Thai digits
@@ -339,7 +360,8 @@ TEST(ReportCli, HtmlHasTheSameContentWithPrintCssAndSvgTooltips) {
     EXPECT_NE(html.find("thead { display: table-header-group; }"), std::string::npos);  // headers repeat when printed
     EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);
     EXPECT_NE(html.find("<rect"), std::string::npos);
-    EXPECT_NE(html.find("<title>5: 77.69</title>"), std::string::npos);  // a tooltip per bar, no JavaScript
+    EXPECT_NE(html.find("<title>๕: ๗๗.๖๙</title>"), std::string::npos);  // a tooltip per bar, no JavaScript, in the page's digits
+    EXPECT_EQ(html.find("class=\"value\">77.69"), std::string::npos);    // the chart follows --thai-digits too
     EXPECT_EQ(html.find("<script"), std::string::npos);
 }
 
@@ -353,15 +375,28 @@ TEST(ReportCli, EveryAgencyOfTheSeasonOnEveryCore) {
                       files.path("data/responses_eit.csv"))
                   .exit_code,
               0);
+    // Before the year is published no rank is printed, and the report says why.
+    const auto early = run_ita("report --db " + db + " --year 2565 --agency A00001 --out " + files.path("early.pdf"));
+    ASSERT_EQ(early.exit_code, 0) << early.output;
+    const std::string early_text = squeezed(ita::test::output_of("pdftotext -raw " + files.path("early.pdf") + " - 2>&1"));
+    EXPECT_EQ(early_text.find(squeezed("อยู่ในลำดับที่")), std::string::npos);
+    EXPECT_NE(early_text.find(squeezed("ลำดับจะแสดงเมื่อประกาศผลแล้ว")), std::string::npos) << early_text.substr(0, 600);
+
+    ASSERT_EQ(run_ita("publish --db " + db + " --year 2565").exit_code, 0);
     const auto made = run_ita("report --db " + db + " --year 2565 --all --jobs 2 --out " + files.path("reports"));
     ASSERT_EQ(made.exit_code, 0) << made.output;
     EXPECT_NE(made.output.find("12 reports in"), std::string::npos);
+    int ranked = 0;
     for (int agency = 1; agency <= 12; ++agency) {
         char id[8];
         std::snprintf(id, sizeof id, "A%05d", agency);
         const std::string text =
             squeezed(ita::test::output_of("pdftotext -raw " + files.path("reports/" + std::string(id) + ".pdf") + " - 2>&1"));
-        EXPECT_NE(text.find("ลำดับที่"), std::string::npos) << id;  // each report carries its rank within the season
+        // each report carries its rank within its type, or says its type has one agency here
+        const bool rank = text.find(squeezed("อยู่ในลำดับที่")) != std::string::npos;
+        ranked += rank ? 1 : 0;
+        EXPECT_TRUE(rank || text.find(squeezed("เพียงหน่วยงานเดียว จึงไม่แสดงลำดับ")) != std::string::npos) << id;
     }
+    EXPECT_GT(ranked, 0);
     EXPECT_EQ(run_ita("report --db " + db + " --year 2565 --out x.pdf").exit_code, 2);  // neither --agency nor --all
 }

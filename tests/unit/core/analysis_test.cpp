@@ -72,7 +72,7 @@ TEST(PathToTarget, FewestItemsByExactGain) {
     // OIT = mean(83.06…, 93.75) = 88.40675…; overall = 0.3·82·2 + 0.4·OIT = 84.5627 → B.
     const double oit = ((800.0 / 9 + 100 + 500.0 / 7 + 75 + 80) / 5 + 93.75) / 2;
     ASSERT_NEAR(*scores.overall, 49.2 + 0.4 * oit, 1e-12);
-    const auto gain = [&](const char* code) { return core::item_gain(methodology, scores, *methodology.item_index(code)); };
+    const auto gain = [&](const char* code) { return core::item_gain(methodology, scores, *methodology.item_index(code)).value_or(-1); };
     // 0.4 × 100 ÷ (items in the sub-indicator × sub-indicators × 2 OIT indicators)
     EXPECT_DOUBLE_EQ(gain("O38"), 40.0 / (8 * 2 * 2));  // 10.1: 8 items, 2 sub-indicators → 1.25
     EXPECT_DOUBLE_EQ(gain("O26"), 40.0 / (4 * 5 * 2));  // 9.4 → 1.00
@@ -104,6 +104,31 @@ TEST(PathToTarget, IndicatorRisesWhenNoItemIsKnown) {
     EXPECT_FALSE(paths[0].rises[1].feasible);  // 80 + 25.95 > 100
     EXPECT_EQ(methodology.indicators[paths[0].rises[2].indicator].number, 1);
     EXPECT_NEAR(paths[0].rises[2].needed_score, 80 + 2.595 / 0.06, 1e-9);
+}
+
+// Seed 002's published indicators with one OIT item beside them: O38 at 0 says nothing of its
+// indicator's other items, so no gain is claimed (it once claimed +20 and an overall of 103.94);
+TEST(PathToTarget, APartOfTheItemsClaimsNoGain) {
+    const auto& methodology = test::methodology(2565);
+    core::AgencyInput input;
+    input.agency_id = "A1";
+    const std::vector<double> published{88.35, 81.51, 86.43, 81.99, 77.69, 78.31, 79.46, 78.41, 83.06, 93.75};
+    for (std::size_t index = 0; index < published.size(); ++index)
+        core::set_at(input.published.indicators, index, published[index], methodology.indicators.size());
+    const auto o38 = *methodology.item_index("O38");
+    core::set_at(input.published.items, o38, 0.0, methodology.items.size());
+    const auto partial = core::score_agency(methodology, input);
+    EXPECT_NEAR(*partial.overall, 83.94, 0.005);
+    EXPECT_FALSE(core::item_gain(methodology, partial, o38));
+    const auto paths = core::paths_to_targets(methodology, partial);
+    ASSERT_FALSE(paths.empty());
+    EXPECT_TRUE(paths[0].items.empty());
+    ASSERT_EQ(paths[0].items_of_unknown_gain.size(), 1u);
+    EXPECT_EQ(paths[0].after_items, paths[0].current);
+    // Indicator 10 (O38's, 93.75) already passes, so no rise is asked of it; the survey ones remain.
+    EXPECT_FALSE(paths[0].rises.empty());
+    for (const auto& rise : paths[0].rises) EXPECT_NE(methodology.indicators[rise.indicator].number, 10);
+    EXPECT_NE(core::unknown_gains_note(methodology, paths[0]).find("O38"), std::string::npos);
 }
 
 TEST(PathToTarget, NextLevelAboveAPass) {
