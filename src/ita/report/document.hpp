@@ -49,6 +49,10 @@ struct Signer {
     std::string position;
 };
 
+// The blank for a signer's name to be written in by hand: short enough that "(…)" fits a
+// third of the page on one line (a longer one left a lone ")" on the next).
+inline constexpr const char* blank_signer_name = "........................";
+
 struct SignatureBlock {
     std::vector<Signer> signers;
 };

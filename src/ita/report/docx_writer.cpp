@@ -114,8 +114,8 @@ public:
         std::vector<std::string> cells;
         cells.reserve(block.signers.size());
         for (const auto& signer : block.signers)
-            cells.push_back(signer.role + "\n(" + (signer.name.empty() ? std::string("...................................") : signer.name) +
-                            ")\n" + signer.position);
+            cells.push_back(signer.role + "\n(" + (signer.name.empty() ? std::string(blank_signer_name) : signer.name) + ")\n" +
+                            signer.position);
         table.rows.push_back(cells);
         m_body.append_child("w:p");
         auto element = m_body.append_child("w:tbl");

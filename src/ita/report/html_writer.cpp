@@ -68,8 +68,7 @@ public:
         m_out << "<div class=\"signatures\">";
         for (const auto& signer : block.signers)
             m_out << "<p>(ลงชื่อ)......................\n"
-                  << text(signer.role) << "\n("
-                  << text(signer.name.empty() ? std::string("...................................") : signer.name) << ")\n"
+                  << text(signer.role) << "\n(" << text(signer.name.empty() ? std::string(blank_signer_name) : signer.name) << ")\n"
                   << text(signer.position) << "</p>";
         m_out << "</div>\n";
     }

@@ -1,5 +1,7 @@
 #include <ita/report/pango_text.hpp>
 
+#include <ita/thai/word_breaks.hpp>
+
 namespace ita::report {
 
 void set_layout_text(PangoLayout* layout, const std::string& family, double size, bool bold, double width, const std::string& text) {
@@ -11,6 +13,19 @@ void set_layout_text(PangoLayout* layout, const std::string& family, double size
     pango_font_description_free(font);
     pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+    // Lines break only between Thai words as ICU's dictionary knows them: Pango's own Thai
+    // breaker (libthai) also splits compounds (เว็บ|ไซต์, ผู้|รับผิดชอบ) and names it does not know.
+    const auto words = thai::thai_words(text);
+    if (words.empty()) return;
+    PangoAttrList* attributes = pango_attr_list_new();
+    for (const auto& [begin, end] : words) {
+        PangoAttribute* no_break = pango_attr_allow_breaks_new(FALSE);
+        no_break->start_index = static_cast<guint>(begin);
+        no_break->end_index = static_cast<guint>(end);
+        pango_attr_list_insert(attributes, no_break);
+    }
+    pango_layout_set_attributes(layout, attributes);
+    pango_attr_list_unref(attributes);
 }
 
 }  // namespace ita::report

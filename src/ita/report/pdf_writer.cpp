@@ -114,7 +114,7 @@ public:
         double tallest = 0;
         std::vector<Layout> layouts;
         for (const auto& signer : block.signers) {
-            const std::string name = signer.name.empty() ? "..................................." : signer.name;
+            const std::string name = signer.name.empty() ? std::string(blank_signer_name) : signer.name;
             layouts.push_back(lay_out("(ลงชื่อ)......................\n" + signer.role + "\n(" + name + ")\n" + signer.position,
                                       m_options.body_size - 1, false, column - 8, PANGO_ALIGN_CENTER));
             tallest = std::max(tallest, height_of(layouts.back().get()));
