@@ -31,12 +31,14 @@ void progress(Document& document, const std::vector<const core::Measure*>& shown
 
 void measures(Document& document, const AgencyReportInput& input, int number) {
     const int year = input.methodology->fiscal_year + 1;
-    document.blocks.push_back(
-        Heading{2, numbered(number, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. " + std::to_string(year))});
-    // A report handed in carries adopted measures only; a working draft shows drafts too, marked.
+    // The six columns of the measures table need a page on its side (seed 003 sets it so).
     std::vector<const core::Measure*> shown_measures;
     for (const auto& measure : input.measures)
         if (input.draft || measure.status != core::MeasureStatus::draft) shown_measures.push_back(&measure);
+    if (!shown_measures.empty()) document.blocks.push_back(PageTurn{true});
+    document.blocks.push_back(
+        Heading{2, numbered(number, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. " + std::to_string(year))});
+    // A report handed in carries adopted measures only; a working draft shows drafts too, marked.
     Table table{{"ตัวชี้วัด", "โครงการ/กิจกรรม", "ผลการวิเคราะห์", "ขั้นตอนหรือวิธีการ", "ระยะเวลา", "ผู้รับผิดชอบ"}, {1.0, 1.7, 1.6, 3.2, 1.9, 1.7}, {}};
     for (const auto* measure : shown_measures) {
         std::string targets;
@@ -57,6 +59,7 @@ void measures(Document& document, const AgencyReportInput& input, int number) {
         document.blocks.push_back(std::move(table));
         document.blocks.push_back(Heading{3, "ความก้าวหน้าของมาตรการ"});
         progress(document, shown_measures);
+        document.blocks.push_back(PageTurn{false});
     }
 
     document.blocks.push_back(Heading{2, numbered(number + 1, "ข้อจำกัดในการดำเนินงาน (4M)")});

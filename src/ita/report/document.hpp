@@ -57,7 +57,13 @@ struct SignatureBlock {
     std::vector<Signer> signers;
 };
 
-using Block = std::variant<Heading, Paragraph, Table, BarChart, SignatureBlock>;
+// From here on, pages are landscape (or portrait again): a table of many columns (the measures)
+// gets the width of an A4 page on its side. Writers start a new page where the orientation changes.
+struct PageTurn {
+    bool landscape = false;
+};
+
+using Block = std::variant<Heading, Paragraph, Table, BarChart, SignatureBlock, PageTurn>;
 
 struct Document {
     std::string title;

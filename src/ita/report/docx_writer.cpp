@@ -14,7 +14,32 @@ namespace ita::report {
 namespace {
 
 constexpr const char* font_name = "TH SarabunPSK";
-constexpr int content_width_twips = 11906 - 1440 - 1134;  // A4 less 2.54 cm and 2 cm margins
+constexpr int a4_short_twips = 11906, a4_long_twips = 16838;
+constexpr int margin_left_twips = 1440, margin_right_twips = 1134;  // 2.54 cm and 2 cm
+
+// A section's page: A4 upright or on its side, the page number at the top (none on the
+// document's first page), numbered on from the section before.
+void section_properties(pugi::xml_node section, bool landscape, bool first, bool thai_digits) {
+    auto header = section.append_child("w:headerReference");
+    header.append_attribute("w:type") = "default";
+    header.append_attribute("r:id") = "rIdHeader";
+    if (!first) section.append_child("w:type").append_attribute("w:val") = "nextPage";
+    auto size = section.append_child("w:pgSz");
+    size.append_attribute("w:w") = landscape ? a4_long_twips : a4_short_twips;
+    size.append_attribute("w:h") = landscape ? a4_short_twips : a4_long_twips;
+    if (landscape) size.append_attribute("w:orient") = "landscape";
+    auto margins = section.append_child("w:pgMar");
+    for (const auto& [name, value] : {std::pair{"w:top", 1440},
+                                      {"w:right", margin_right_twips},
+                                      {"w:bottom", 1134},
+                                      {"w:left", margin_left_twips},
+                                      {"w:header", 567},
+                                      {"w:footer", 567},
+                                      {"w:gutter", 0}})
+        margins.append_attribute(name) = value;
+    section.append_child("w:pgNumType").append_attribute("w:fmt") = thai_digits ? "thaiNumbers" : "decimal";  // one rule of digits
+    if (first) section.append_child("w:titlePg");  // no number on the first page, as Thai official documents
+}
 constexpr long long emu_per_point = 12700;
 
 std::string xml_text(const pugi::xml_document& document) {
@@ -55,7 +80,7 @@ public:
         auto properties = element.append_child("w:tblPr");
         properties.append_child("w:tblStyle").append_attribute("w:val") = "TableGrid";
         auto width = properties.append_child("w:tblW");
-        width.append_attribute("w:w") = content_width_twips;
+        width.append_attribute("w:w") = content_width_twips();
         width.append_attribute("w:type") = "dxa";
         auto grid = element.append_child("w:tblGrid");
         const auto widths = column_widths(table);
@@ -121,7 +146,7 @@ public:
         auto element = m_body.append_child("w:tbl");
         auto properties = element.append_child("w:tblPr");
         auto width = properties.append_child("w:tblW");
-        width.append_attribute("w:w") = content_width_twips;
+        width.append_attribute("w:w") = content_width_twips();
         width.append_attribute("w:type") = "dxa";
         auto grid = element.append_child("w:tblGrid");
         const auto widths = column_widths(table);
@@ -130,7 +155,21 @@ public:
         row(element, cells, widths, false, true);
     }
 
+    // A section ends where the orientation changes (Word keeps a section's page settings in a
+    // paragraph at its end).
+    void write(const PageTurn& turn) {
+        if (turn.landscape == m_landscape) return;
+        section_properties(m_body.append_child("w:p").append_child("w:pPr").append_child("w:sectPr"), m_landscape, m_sections == 0,
+                           m_thai_digits);
+        ++m_sections;
+        m_landscape = turn.landscape;
+    }
+
+    // The body's closing section: the last one's page settings.
+    void finish() { section_properties(m_body.append_child("w:sectPr"), m_landscape, m_sections == 0, m_thai_digits); }
+
 private:
+    int content_width_twips() const { return (m_landscape ? a4_long_twips : a4_short_twips) - margin_left_twips - margin_right_twips; }
     std::string shown(const std::string& text) const { return m_thai_digits ? thai::to_thai_digits(text) : text; }
 
     void run_lines(pugi::xml_node paragraph, const std::string& text, bool bold) {
@@ -154,14 +193,14 @@ private:
         }
     }
 
-    static std::vector<int> column_widths(const Table& table) {
+    std::vector<int> column_widths(const Table& table) const {
         std::vector<double> shares = table.widths;
         shares.resize(table.header.size(), 1.0);
         double total = 0;
         for (const double share : shares) total += share;
         std::vector<int> widths;
         widths.reserve(shares.size());
-        for (const double share : shares) widths.push_back(static_cast<int>(content_width_twips * share / total));
+        for (const double share : shares) widths.push_back(static_cast<int>(content_width_twips() * share / total));
         return widths;
     }
 
@@ -188,6 +227,8 @@ private:
 
     pugi::xml_node m_body;
     bool m_thai_digits;
+    bool m_landscape = false;
+    int m_sections = 0;  // sections closed so far
 };
 
 std::string styles_xml() {
@@ -238,24 +279,7 @@ Result<void> write_docx(const Document& document, const std::string& path, bool 
     auto body = root.append_child("w:body");
     BodyWriter writer(body, thai_digits);
     for (const auto& block : document.blocks) std::visit([&](const auto& item) { writer.write(item); }, block);
-    auto section = body.append_child("w:sectPr");
-    auto header = section.append_child("w:headerReference");
-    header.append_attribute("w:type") = "default";
-    header.append_attribute("r:id") = "rIdHeader";
-    auto size = section.append_child("w:pgSz");
-    size.append_attribute("w:w") = 11906;
-    size.append_attribute("w:h") = 16838;
-    auto margins = section.append_child("w:pgMar");
-    for (const auto& [name, value] : {std::pair{"w:top", 1440},
-                                      {"w:right", 1134},
-                                      {"w:bottom", 1134},
-                                      {"w:left", 1440},
-                                      {"w:header", 567},
-                                      {"w:footer", 567},
-                                      {"w:gutter", 0}})
-        margins.append_attribute(name) = value;
-    section.append_child("w:pgNumType").append_attribute("w:fmt") = thai_digits ? "thaiNumbers" : "decimal";  // one rule of digits
-    section.append_child("w:titlePg");  // no number on the first page, as Thai official documents
+    writer.finish();
 
     std::string relationships =
         R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"

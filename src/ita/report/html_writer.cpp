@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* style = R"(
 @page { size: A4; margin: 2.54cm 2cm 2cm 2.54cm; }
-body { font-family: "TH Sarabun New", "TH SarabunPSK", "Laksaman", "Sarabun", sans-serif; font-size: 16pt; line-height: 1.35;
+body { font-family: "TH Sarabun New", "TH SarabunPSK", "Laksaman", "Sarabun", sans-serif; font-size: 16pt; line-height: 1.6;
        max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem; color: #111; }
 h1 { font-size: 20pt; text-align: center; margin: .2em 0; }
 h2 { font-size: 18pt; margin: 1em 0 .3em; break-after: avoid; }
@@ -34,8 +34,18 @@ figure { margin: .5em 0; }
 .table-wrap { overflow-x: auto; }
 @media (max-width: 600px) { body { font-size: 14pt; padding: 0 .5rem; } table { font-size: 12pt; } h1 { font-size: 17pt; } }
 .signatures { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; margin-top: 2rem; text-align: center; }
-@media print { body { max-width: none; margin: 0; padding: 0; } }
+@page wide { size: A4 landscape; }
+section.landscape { page: wide; }
+@media print { body { max-width: none; margin: 0; padding: 0; } .table-wrap { overflow: visible; } }
 )";
+
+// Printed pages carry "- 2 -" at the top from the second, in the document's digits.
+std::string page_number_style(bool thai_digits) {
+    const std::string counter = thai_digits ? "counter(page, thai)" : "counter(page)";
+    return "@page { @top-center { content: \"- \" " + counter +
+           " \" -\"; font-family: \"TH Sarabun New\", \"TH SarabunPSK\", \"Laksaman\", sans-serif; font-size: 16pt; } }\n"
+           "@page :first { @top-center { content: none; } }\n";
+}
 
 class HtmlWriter {
 public:
@@ -64,6 +74,8 @@ public:
         m_out << "<figure>" << bar_chart_svg(chart, 640, 300, m_thai_digits) << "<figcaption>" << text(chart.title)
               << "</figcaption></figure>\n";
     }
+    // Printed on a landscape page (Chromium's named pages); on screen the table scrolls as any.
+    void write(const PageTurn& turn) { m_out << (turn.landscape ? "<section class=\"landscape\">\n" : "</section>\n"); }
     void write(const SignatureBlock& block) {
         m_out << "<div class=\"signatures\">";
         for (const auto& signer : block.signers)
@@ -84,7 +96,7 @@ private:
 void write_html(std::ostream& out, const Document& document, bool thai_digits) {
     out << "<!DOCTYPE html>\n<html lang=\"th\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-        << escape_html(document.title) << "</title><style>" << style << "</style></head><body>\n";
+        << escape_html(document.title) << "</title><style>" << style << page_number_style(thai_digits) << "</style></head><body>\n";
     HtmlWriter writer(out, thai_digits);
     for (const auto& block : document.blocks) std::visit([&](const auto& item) { writer.write(item); }, block);
     out << "</body></html>\n";

@@ -15,6 +15,11 @@ void set_layout_text(PangoLayout* layout, const std::string& family, double size
     pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
     // Lines break only between Thai words as ICU's dictionary knows them: Pango's own Thai
     // breaker (libthai) also splits compounds (เว็บ|ไซต์, ผู้|รับผิดชอบ) and names it does not know.
+    // Text that surely fits on one line (no letter is wider than 0.7 of the font's size) never
+    // wraps: it needs no word ranges (each costs Pango a scan of the text).
+    std::size_t letters = 0;
+    for (const char c : text) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    if (text.find('\n') == std::string::npos && static_cast<double>(letters) * size * 0.7 < width) return;
     const auto words = thai::thai_words(text);
     if (words.empty()) return;
     PangoAttrList* attributes = pango_attr_list_new();

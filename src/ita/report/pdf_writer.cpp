@@ -17,13 +17,12 @@ namespace ita::report {
 
 namespace {
 
-constexpr double page_width = 595.28;  // A4 in points
-constexpr double page_height = 841.89;
+constexpr double a4_width = 595.28;  // A4 upright, in points
+constexpr double a4_height = 841.89;
 constexpr double margin_left = 72;     // 2.54 cm, as Thai official documents
 constexpr double margin_right = 56.7;  // 2 cm
 constexpr double margin_top = 72;
 constexpr double margin_bottom = 56.7;
-constexpr double content_width = page_width - margin_left - margin_right;
 constexpr double cell_padding = 4;
 
 double height_of(PangoLayout* layout) {
@@ -51,7 +50,7 @@ public:
         const double size = heading.level == 1   ? m_options.body_size + 4
                             : heading.level == 2 ? m_options.body_size + 2
                                                  : m_options.body_size;
-        const auto layout = lay_out(heading.text, size, true, content_width, heading.level == 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+        const auto layout = lay_out(heading.text, size, true, content_width(), heading.level == 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
         const double height = height_of(layout.get());
         ensure_room(height + size * 0.8 + (next ? lead_height(*next) : 0.0));  // a heading never ends a page
         m_y += heading.level == 1 ? 0 : size * 0.5;
@@ -60,7 +59,7 @@ public:
     }
 
     void paint(const Paragraph& paragraph) {
-        const auto layout = lay_out(paragraph.text, m_options.body_size, paragraph.bold, content_width, PANGO_ALIGN_LEFT);
+        const auto layout = lay_out(paragraph.text, m_options.body_size, paragraph.bold, content_width(), PANGO_ALIGN_LEFT);
         const double height = height_of(layout.get());
         if (height > available()) {
             // A long paragraph flows line by line across pages.
@@ -78,7 +77,7 @@ public:
         // The header never stands alone at a page's foot: it goes with the first row (or as much of
         // a row taller than a page as the page can hold).
         const double first_row = table.rows.empty() ? 0.0 : lay_out_row(table.rows.front(), widths, false).height;
-        ensure_room(header.height + std::min(first_row, page_height - margin_top - margin_bottom - header.height));
+        ensure_room(header.height + std::min(first_row, page_height() - margin_top - margin_bottom - header.height));
         draw_row(header, widths, true);
         for (const auto& cells : table.rows) {
             const auto row = lay_out_row(cells, widths, false);
@@ -86,7 +85,7 @@ public:
                 draw_row(row, widths, false);
                 continue;
             }
-            if (row.height <= page_height - margin_top - margin_bottom - header.height) {
+            if (row.height <= page_height() - margin_top - margin_bottom - header.height) {
                 new_page();
                 draw_row(header, widths, true);
                 draw_row(row, widths, false);
@@ -102,15 +101,15 @@ public:
     void paint(const BarChart& chart) {
         constexpr double chart_height = bar_chart_height;
         ensure_room(chart_height + 40);
-        show(lay_out(chart.title, m_options.body_size, true, content_width, PANGO_ALIGN_CENTER).get(), margin_left, m_y);
+        show(lay_out(chart.title, m_options.body_size, true, content_width(), PANGO_ALIGN_CENTER).get(), margin_left, m_y);
         m_y += m_options.body_size * 1.6;
-        paint_bar_chart(m_cairo, chart, margin_left, m_y, content_width, chart_height - 10,
+        paint_bar_chart(m_cairo, chart, margin_left, m_y, content_width(), chart_height - 10,
                         {m_options.font, m_options.body_size - 4, m_options.thai_digits});
         m_y += chart_height;
     }
 
     void paint(const SignatureBlock& block) {
-        const double column = content_width / static_cast<double>(std::max<std::size_t>(1, block.signers.size()));
+        const double column = content_width() / static_cast<double>(std::max<std::size_t>(1, block.signers.size()));
         double tallest = 0;
         std::vector<Layout> layouts;
         for (const auto& signer : block.signers) {
@@ -128,10 +127,20 @@ public:
 
     void finish() { cairo_show_page(m_cairo); }
 
+    // A new page on its side (or upright again) where the orientation changes.
+    void paint(const PageTurn& turn) {
+        if (turn.landscape == m_landscape) return;
+        cairo_show_page(m_cairo);
+        m_landscape = turn.landscape;
+        cairo_pdf_surface_set_size(cairo_get_target(m_cairo), page_width(), page_height());
+        ++m_page;
+        start_page();
+    }
+
     // How much of a block must follow its heading on the same page.
     double lead_height(const Block& block) {
         if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-            const auto layout = lay_out(paragraph->text, m_options.body_size, paragraph->bold, content_width, PANGO_ALIGN_LEFT);
+            const auto layout = lay_out(paragraph->text, m_options.body_size, paragraph->bold, content_width(), PANGO_ALIGN_LEFT);
             const double line = height_of(layout.get()) / std::max(1, pango_layout_get_line_count(layout.get()));
             return std::min(height_of(layout.get()), line * 2) + 4;
         }
@@ -147,8 +156,11 @@ public:
     }
 
 private:
+    double page_width() const { return m_landscape ? a4_height : a4_width; }
+    double page_height() const { return m_landscape ? a4_width : a4_height; }
+    double content_width() const { return page_width() - margin_left - margin_right; }
     std::string number(const std::string& text) const { return m_options.thai_digits ? thai::to_thai_digits(text) : text; }
-    double available() const { return page_height - margin_bottom - m_y; }
+    double available() const { return page_height() - margin_bottom - m_y; }
 
     // Each piece of text is shaped once (measured and drawn from the same layout), and text
     // another report of this thread already had is not shaped again.
@@ -258,7 +270,7 @@ private:
         widths.resize(table.header.size(), 1.0);
         double total = 0;
         for (const double width : widths) total += width;
-        for (double& width : widths) width = content_width * width / total;
+        for (double& width : widths) width = content_width() * width / total;
         return widths;
     }
 
@@ -301,7 +313,8 @@ private:
         if (m_page > 1) {
             // Thai official style: the page number centred at the top, "- ๒ -", from page 2, in the
             // document's digits.
-            show(lay_out("- " + number(std::to_string(m_page)) + " -", m_options.body_size, false, content_width, PANGO_ALIGN_CENTER).get(),
+            show(lay_out("- " + number(std::to_string(m_page)) + " -", m_options.body_size, false, content_width(), PANGO_ALIGN_CENTER)
+                     .get(),
                  margin_left, 30);
         }
     }
@@ -316,12 +329,13 @@ private:
     PdfOptions m_options;
     double m_y = margin_top;
     int m_page = 1;
+    bool m_landscape = false;
 };
 
 }  // namespace
 
 Result<void> write_pdf(const Document& document, const std::string& path, const PdfOptions& options) {
-    cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), page_width, page_height);
+    cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), a4_width, a4_height);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
         return fail(ErrorCode::io, "cannot write " + path);

@@ -118,6 +118,15 @@ HttpResponse measures_page(const MeasuresPageView& view, int status) {
         }
         context.set("previous_effects", effects);
     }
+    // The report's three signers, named on the download form (the report command's --reporter, …).
+    data signers{data::type::list};
+    for (const auto& [key, role] : {std::pair{"reporter", "ผู้รายงานข้อมูล"}, {"certifier", "ผู้รับรองข้อมูล"}, {"approver", "ผู้เห็นชอบข้อมูล"}}) {
+        data signer;
+        signer.set("key", key);
+        signer.set("role", role);
+        signers.push_back(signer);
+    }
+    context.set("signers", signers);
     return html_page(status, "measures", context);
 }
 

@@ -19,9 +19,11 @@
 #include <ita/util/text.hpp>
 
 #include <unistd.h>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <expected>
 #include <filesystem>
 #include <sstream>
 
@@ -47,18 +49,65 @@ const char* content_type_of(const std::string& format) {
     return "text/html; charset=utf-8";
 }
 
+// What the download form may ask for: Thai digits, a working draft, and the three signers.
+struct ReportOptions {
+    bool thai_digits = false;
+    bool draft = false;
+    std::vector<report::Signer> signers{{"ผู้รายงานข้อมูล", "", ""}, {"ผู้รับรองข้อมูล", "", ""}, {"ผู้เห็นชอบข้อมูล", "", ""}};
+};
+
+// ?thai_digits=1&draft=1&reporter_name=…&reporter_position=… (certifier_, approver_ likewise);
+// a name or position is printed as given, so it must be one line of at most 120 letters.
+std::expected<ReportOptions, std::string> report_options(const HttpRequest& request) {
+    ReportOptions options;
+    const auto flag = [&](const char* name) {
+        const auto found = request.query.find(name);
+        return found != request.query.end() && (found->second == "1" || found->second == "on");
+    };
+    options.thai_digits = flag("thai_digits");
+    options.draft = flag("draft");
+    const char* keys[] = {"reporter", "certifier", "approver"};
+    for (std::size_t index = 0; index < 3; ++index)
+        for (const bool position : {false, true}) {
+            const std::string key = std::string(keys[index]) + (position ? "_position" : "_name");
+            const auto found = request.query.find(key);
+            if (found == request.query.end()) continue;
+            const std::string value(util::trim(found->second));
+            const auto letters =
+                std::count_if(value.begin(), value.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+            if (util::invalid_utf8_at(value) || letters > 120 ||
+                std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+                return std::unexpected("ช่อง " + key + ": ชื่อหรือตำแหน่งต้องเป็นข้อความบรรทัดเดียว ไม่เกิน 120 ตัวอักษร");
+            (position ? options.signers[index].position : options.signers[index].name) = value;
+        }
+    return options;
+}
+
 // The report's bytes (the writers take paths: a private temporary file in between).
-Result<std::string> report_bytes(const service::SeasonReports& season, const std::string& format) {
-    const auto input = season.input_for(season.chosen.front(), {{"ผู้รายงานข้อมูล", "", ""}, {"ผู้รับรองข้อมูล", "", ""}, {"ผู้เห็นชอบข้อมูล", "", ""}});
+Result<std::string> report_bytes(const service::SeasonReports& season, const std::string& format, const ReportOptions& options) {
+    auto input = season.input_for(season.chosen.front(), options.signers);
+    input.draft = options.draft;
     if (format == "xlsx") return util::bytes_written_to_temp_file([&](const std::string& path) { return report::write_xlsx(input, path); });
     const auto document = report::agency_report(input);
     if (format == "html") {
         std::ostringstream out;
-        report::write_html(out, document);
+        report::write_html(out, document, options.thai_digits);
         return out.str();
     }
-    return util::bytes_written_to_temp_file(
-        [&](const std::string& path) { return format == "pdf" ? report::write_pdf(document, path) : report::write_docx(document, path); });
+    return util::bytes_written_to_temp_file([&](const std::string& path) {
+        return format == "pdf" ? report::write_pdf(document, path, {options.thai_digits})
+                               : report::write_docx(document, path, options.thai_digits);
+    });
+}
+
+// A draft shows measures not adopted yet: only the agency's own working group and national
+// admins may ask for one.
+std::optional<HttpResponse> refuse_draft(storage::Store& store, const HttpRequest& request, const std::string& agency) {
+    auto session = signed_in(store, request, {});
+    if (!session) return session.error();
+    const auto& user = session->user;
+    if (user.role == core::Role::national_admin || (user.role == core::Role::agency_admin && user.agency_id == agency)) return std::nullopt;
+    return message_page(403, "ฉบับร่าง", "รายงานฉบับร่าง (รวมมาตรการที่ยังไม่รับรอง) ดูได้เฉพาะคณะทำงานของหน่วยงานและผู้ดูแลระบบ");
 }
 
 // A year's results are public once published (`ita publish`); before that only those who work
@@ -136,11 +185,15 @@ void add_results_routes(Router& router, const ResultsContext& context) {
             if (!store) return error_response(store.error());
             const std::string& agency = request.path_params.at("id");
             if (auto refused = refuse_unpublished(**store, request, *year, agency, false)) return *refused;
+            const auto options = report_options(request);
+            if (!options) return message_page(400, "ตัวเลือกรายงานไม่ถูกต้อง", options.error());
+            if (options->draft)
+                if (auto refused = refuse_draft(**store, request, agency)) return *refused;
             auto season = service::prepare_reports(**store, *year, agency, context.methodology_dir);
             if (!season) return error_response(season.error());
             if (auto hidden = hide_unshowable_scores(**store, *year, (*season)->run, (*season)->chosen); !hidden)
                 return error_response(hidden.error());
-            auto bytes = report_bytes(**season, format);
+            auto bytes = report_bytes(**season, format, *options);
             if (!bytes) return error_response(bytes.error());
             HttpResponse response{200, content_type_of(format), std::move(*bytes), {}, {}};
             if (format != "html")

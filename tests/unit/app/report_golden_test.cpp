@@ -168,8 +168,15 @@ TEST(AgencyReportGolden, Seed002InEveryFormat) {
     expect_thai_words_whole(pdf);
     EXPECT_EQ(output_of("pdftotext -raw " + pdf + " -").find("\n)\n"), std::string::npos);  // no signature's ")" alone on a line
     EXPECT_GE(rendered_pages(files, pdf, "pdf-page"), 6);
+    // The measures' six columns on pages on their side, and upright again for the 4M.
+    const std::string sizes = output_of("pdfinfo -f 1 -l 99 " + pdf);
+    EXPECT_NE(sizes.find("841.89 x 595.28"), std::string::npos) << sizes;
+    EXPECT_NE(sizes.rfind("595.28 x 841.89"), std::string::npos);
 
-    const std::string docx_pdf = libreoffice_pdf(files, report("docx"));
+    const std::string docx = report("docx");
+    EXPECT_NE(output_of("unzip -p " + docx + " word/document.xml").find("w:orient=\"landscape\""), std::string::npos);
+    const std::string docx_pdf = libreoffice_pdf(files, docx);
+    EXPECT_NE(output_of("pdfinfo -f 1 -l 99 " + docx_pdf).find("841.89 x 595.3"), std::string::npos);
     expect_sections(output_of("pdftotext -raw " + docx_pdf + " -"), "docx");
     EXPECT_GE(rendered_pages(files, docx_pdf, "docx-page"), 6);
 

@@ -56,6 +56,14 @@ TEST_F(ServerTest, ReportDownloads) {
     const auto html = m_client->Get("/agency/A1/report.html?year=2565");
     ASSERT_TRUE(html);
     EXPECT_NE(html->body.find("83.94"), std::string::npos);
+    // The download form's options: Thai digits, the signers; a draft only for the working group.
+    const auto thai = m_client->Get(
+        "/agency/A1/report.html?year=2565&thai_digits=1&approver_name=%E0%B8%99%E0%B8%B2%E0%B8%87%E0%B9%80%E0%B8%99%E0%B8%95%E0%B8%A3%E0%B8%97%E0%B8%A3%E0%B8%B2%E0%B8%A2");
+    ASSERT_TRUE(thai);
+    EXPECT_NE(thai->body.find("๘๓.๙๔"), std::string::npos);
+    EXPECT_NE(thai->body.find("นางเนตรทราย"), std::string::npos);
+    EXPECT_EQ(m_client->Get("/agency/A1/report.pdf?year=2565&reporter_name=a%0Ab")->status, 400);  // one line only
+    EXPECT_EQ(m_client->Get("/agency/A1/report.pdf?year=2565&draft=1")->status, 303);              // sign in first
 }
 
 TEST_F(ServerTest, WhatDoesNotDecodeIsRefusedAtTheDoor) {

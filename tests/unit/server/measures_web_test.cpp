@@ -71,6 +71,13 @@ TEST_F(MeasuresWeb, DraftAddEditReportProgressAndRemove) {
     EXPECT_NE(list->body.find("ร่างมาตรการจากผลการวิเคราะห์แล้ว"), std::string::npos);
     EXPECT_EQ(count_of(list->body, "<article class=\"card\""), 4u);
     EXPECT_EQ(count_of(stored_measures(), "\"measure_id\""), 4u);
+    // The working group's draft report shows them, marked; the report handed in does not.
+    const auto draft_report = m_client->Get("/agency/A1/report.html?year=2565&draft=1", group);
+    ASSERT_EQ(draft_report->status, 200);
+    EXPECT_NE(draft_report->body.find("(ฉบับร่าง)"), std::string::npos);
+    EXPECT_NE(draft_report->body.find("(ร่าง)"), std::string::npos);
+    EXPECT_EQ(m_client->Get("/agency/A1/report.html?year=2565", group)->body.find("(ร่าง)"), std::string::npos);
+    EXPECT_NE(list->body.find("name=\"reporter_name\""), std::string::npos);  // the download form names the signers
 
     // A rejected form: Thai messages by field, the typed values kept, nothing stored.
     const auto rejected = m_client->Post(
