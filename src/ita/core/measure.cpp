@@ -34,21 +34,22 @@ std::expected<std::vector<std::string>, std::string> parse_targets(std::string_v
     std::size_t position = 0;
     while (position < text.size()) {
         const auto end = text.find_first_of(", \t\n", position);
-        const auto entry = text.substr(position, end == std::string_view::npos ? std::string_view::npos : end - position);
+        const std::string typed(text.substr(position, end == std::string_view::npos ? std::string_view::npos : end - position));
         position = end == std::string_view::npos ? text.size() : end + 1;
-        if (entry.empty()) continue;
+        if (typed.empty()) continue;
+        const std::string entry = util::arabic_digits(typed);  // "O๓๘" as a Thai document writes it is O38
         const bool digits = entry.find_first_not_of("0123456789") == std::string_view::npos;
         const bool code = entry.size() >= 2 && entry.substr(1).find_first_not_of("0123456789.") == std::string_view::npos;
         if (entry.find(':') != std::string_view::npos)
-            targets.emplace_back(entry);
+            targets.push_back(entry);
         else if (digits && entry.size() <= 2)
-            targets.push_back("indicator:" + std::string(entry));
+            targets.push_back("indicator:" + entry);
         else if (code && (entry[0] == 'I' || entry[0] == 'E'))
-            targets.push_back("question:" + std::string(entry));
+            targets.push_back("question:" + entry);
         else if (code && entry[0] == 'O')
-            targets.push_back("item:" + std::string(entry));
+            targets.push_back("item:" + entry);
         else
-            return std::unexpected(std::string(entry));
+            return std::unexpected(typed);
     }
     return targets;
 }

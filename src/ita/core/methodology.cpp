@@ -1,5 +1,7 @@
 #include <ita/core/methodology.hpp>
 
+#include <ita/util/text.hpp>
+
 #include <algorithm>
 
 namespace ita::core {
@@ -96,8 +98,9 @@ std::optional<std::size_t> Methodology::indicator_index(int number) const {
 }
 
 namespace {
+// A code in Thai digits ("O๓๘") is the same code ("O38").
 std::optional<std::size_t> find_code(const std::unordered_map<std::string, std::size_t>& table, std::string_view code) {
-    const auto found = table.find(std::string(code));
+    const auto found = table.find(code.find('\xE0') == std::string_view::npos ? std::string(code) : util::arabic_digits(code));
     if (found == table.end()) return std::nullopt;
     return found->second;
 }

@@ -33,7 +33,7 @@ PublishedTarget locate_published(const core::Methodology& methodology, core::Age
         return {nullptr, "unknown OIT item " + util::quoted(code) + year};
     }
     if (level == "indicator") {
-        const auto number = util::parse_integer(code);
+        const auto number = util::parse_integer(util::arabic_digits(code));  // "๙" as seed 002 writes it
         if (const auto index = number ? methodology.indicator_index(static_cast<int>(*number)) : std::nullopt)
             return {in_vector(published.indicators, *index, methodology.indicators.size()), {}};
         return {nullptr, "unknown indicator " + util::quoted(code) + " (indicators are numbered 1 to " +

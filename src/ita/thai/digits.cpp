@@ -1,5 +1,7 @@
 #include <ita/thai/digits.hpp>
 
+#include <ita/util/text.hpp>
+
 namespace ita::thai {
 
 std::string to_thai_digits(std::string_view text) {
@@ -18,19 +20,6 @@ std::string to_thai_digits(std::string_view text) {
     return result;
 }
 
-std::string to_arabic_digits(std::string_view text) {
-    std::string result;
-    result.reserve(text.size());
-    for (std::size_t index = 0; index < text.size(); ++index) {
-        if (index + 2 < text.size() && text[index] == '\xE0' && text[index + 1] == '\xB9' && text[index + 2] >= '\x90' &&
-            text[index + 2] <= '\x99') {
-            result += static_cast<char>('0' + (text[index + 2] - '\x90'));
-            index += 2;
-        } else {
-            result += text[index];
-        }
-    }
-    return result;
-}
+std::string to_arabic_digits(std::string_view text) { return util::arabic_digits(text); }
 
 }  // namespace ita::thai

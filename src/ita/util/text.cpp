@@ -11,6 +11,22 @@
 
 namespace ita::util {
 
+std::string arabic_digits(std::string_view text) {
+    std::string result;
+    result.reserve(text.size());
+    for (std::size_t index = 0; index < text.size(); ++index) {
+        // U+0E50–U+0E59 are E0 B9 90–99 in UTF-8.
+        if (index + 2 < text.size() && text[index] == '\xE0' && text[index + 1] == '\xB9' && text[index + 2] >= '\x90' &&
+            text[index + 2] <= '\x99') {
+            result += static_cast<char>('0' + (text[index + 2] - '\x90'));
+            index += 2;
+        } else {
+            result += text[index];
+        }
+    }
+    return result;
+}
+
 std::string ascii_lower(std::string_view text) {
     std::string lower(text);
     for (char& c : lower)

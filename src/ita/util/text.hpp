@@ -14,6 +14,10 @@ namespace ita::util {
     return text;
 }
 
+// Thai digits ๐–๙ replaced by 0–9, everything else kept: a code typed or copied from a
+// document in Thai digits ("O๓๘", seed 002) names the same item as "O38".
+[[nodiscard]] std::string arabic_digits(std::string_view text);
+
 // ASCII lower case; other bytes (Thai) are kept.
 [[nodiscard]] std::string ascii_lower(std::string_view text);
 

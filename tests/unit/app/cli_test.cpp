@@ -145,6 +145,27 @@ TEST(Cli, AnalyseFromPublishedScores) {
     EXPECT_EQ(run("analyse --year 2565 --agency NOPE --published " + golden("2565/seed002_indicators/published.csv")).exit_code, 2);
 }
 
+// Seed 002 as an agency types it: indicator numbers and the item code in Thai digits, and one OIT
+// item beside the indicators. The item's gain is not claimed (it once said +20, total 103.94).
+TEST(Cli, AnalyseThaiDigitCodesAndAPartialItem) {
+    const fs::path csv = fs::temp_directory_path() / ("ita_cli_thai_codes_" + std::to_string(::getpid()) + ".csv");
+    {
+        std::ofstream out(csv);
+        out << "agency_id,level,code,score\n";
+        const char* numbers[] = {"๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙", "๑๐"};
+        const double scores[] = {88.35, 81.51, 86.43, 81.99, 77.69, 78.31, 79.46, 78.41, 83.06, 93.75};
+        for (int index = 0; index < 10; ++index) out << "A1,indicator," << numbers[index] << "," << scores[index] << "\n";
+        out << "A1,item,O๓๘,0\n";
+    }
+    const auto text = run("analyse --year 2565 --agency A1 --published " + csv.string());
+    fs::remove(csv);
+    ASSERT_EQ(text.exit_code, 0) << text.output;
+    EXPECT_NE(text.output.find("คะแนนรวม 83.94"), std::string::npos) << text.output;
+    EXPECT_NE(text.output.find("ข้อ O38 ได้ 0 คะแนน แต่ข้อมูล OIT รายข้อของตัวชี้วัดเดียวกันมีไม่ครบ"), std::string::npos) << text.output;
+    EXPECT_EQ(text.output.find("+20"), std::string::npos);
+    EXPECT_EQ(text.output.find("103.94"), std::string::npos);
+}
+
 TEST(Cli, MethodologyDiffValidateAndList) {
     // A folder holding a 2566 that differs from 2565 in one item's title, as an officer edits it.
     const fs::path dir = fs::temp_directory_path() / ("ita-methodology-" + std::to_string(::getpid()));

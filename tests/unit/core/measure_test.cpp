@@ -1,3 +1,5 @@
+#include "methodology_fixture.hpp"
+
 #include <ita/core/measure.hpp>
 
 #include <gtest/gtest.h>
@@ -89,6 +91,17 @@ TEST(MeasureTargets, ReadsTargetsAsPeopleTypeThem) {
     EXPECT_EQ(*targets, (std::vector<std::string>{"indicator:5", "question:I27", "item:O38", "question:E3", "question:I4.2"}));
     EXPECT_EQ(targets_text(*targets), "5, I27, O38, E3, I4.2");
     EXPECT_EQ(parse_targets(targets_text(*targets)), targets);
+}
+
+// Seed 002 writes item codes in Thai digits ("O๑๘"); they name the same items.
+TEST(MeasureTargets, CodesInThaiDigitsAreTheSameCodes) {
+    const auto targets = parse_targets("๕, I๒๗ O๓๘");
+    ASSERT_TRUE(targets.has_value());
+    EXPECT_EQ(*targets, (std::vector<std::string>{"indicator:5", "question:I27", "item:O38"}));
+    const auto& methodology = ita::test::methodology(2565);
+    ASSERT_TRUE(methodology.item_index("O38"));
+    EXPECT_EQ(methodology.item_index("O๓๘"), methodology.item_index("O38"));
+    EXPECT_EQ(methodology.question_index("I๒๗"), methodology.question_index("I27"));
 }
 
 TEST(MeasureTargets, NamesTheFirstUnreadableEntry) {
