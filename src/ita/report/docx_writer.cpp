@@ -207,7 +207,10 @@ private:
     void row(pugi::xml_node table, const std::vector<std::string>& cells, const std::vector<int>& widths, bool header,
              bool centred = false) {
         auto element = table.append_child("w:tr");
-        if (header) element.append_child("w:trPr").append_child("w:tblHeader");  // repeats on every page
+        // A row stays on one page (a row taller than a page still flows on); the header repeats.
+        auto row_properties = element.append_child("w:trPr");
+        row_properties.append_child("w:cantSplit");
+        if (header) row_properties.append_child("w:tblHeader");
         for (std::size_t column = 0; column < widths.size(); ++column) {
             auto cell = element.append_child("w:tc");
             auto properties = cell.append_child("w:tcPr");

@@ -201,6 +201,47 @@ TEST(AgencyReportGolden, Seed002InEveryFormat) {
     EXPECT_GE(rendered_pages(files, calc_pdf, "xlsx-page"), 4);
 }
 
+// Two stored years: 2564 with an overall of 78.17 and 89.07 for indicator 5, and seed 002's 2565
+// (83.9378, indicator 5 77.69). The report gives the changes in words and each year's
+// instruments and indicators side by side.
+TEST(AgencyReportGolden, HistoryOfEveryInstrumentAndTheChangeInWords) {
+    ita::test::TempDir files;
+    const std::string db = seed002_store(files);
+    const std::string last = files.write("last.csv",
+                                         "agency_id,level,code,score\n"
+                                         "A1,overall,,78.17\nA1,indicator,5,89.07\n");
+    ASSERT_EQ(run_ita("import --db " + db + " --year 2564 published " + last).exit_code, 0);
+    const std::string pdf = files.path("history.pdf");
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency A1 --out " + pdf).exit_code, 0);
+    const std::string text = squeezed(output_of("pdftotext -raw " + pdf + " -"));
+    EXPECT_NE(text.find("เทียบกับปีก่อนเพิ่มขึ้น5.77คะแนน"), std::string::npos);  // 83.9378 − 78.17
+    EXPECT_NE(text.find("เทียบกับปีก่อนลดลง11.38คะแนน"), std::string::npos);  // indicator 5: 77.69 − 89.07
+    EXPECT_NE(text.find("ผลการประเมินพ.ศ.2564พ.ศ.2565"), std::string::npos);
+    EXPECT_NE(text.find("ตัวชี้วัดที่5การแก้ไขปัญหาการทุจริต89.0777.69"), std::string::npos);
+}
+
+// A year whose verdict was withheld (5 staff answered of 40, below the minimum: the golden case
+// 2565/below_minimum_sample) is grey in the history chart, never the colour of a pass, though
+// its overall of 93.00 is above the pass mark; the year before (80, not passing) is orange.
+TEST(AgencyReportGolden, AWithheldYearIsNeverColouredAsAPass) {
+    ita::test::TempDir files;
+    const std::string db = files.path("ita.db");
+    const std::string golden_case = std::string(ITA_SOURCE_DIR) + "/tests/golden/2565/below_minimum_sample/";
+    ASSERT_EQ(run_ita("import --db " + db + " agencies " + golden_case + "agencies.csv").exit_code, 0);
+    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 published " + golden_case + "published.csv").exit_code, 0);
+    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 responses " + golden_case + "responses.csv").exit_code, 0);
+    ASSERT_EQ(
+        run_ita("import --db " + db + " --year 2564 published " + files.write("before.csv", "agency_id,level,code,score\nM,overall,,80\n"))
+            .exit_code,
+        0);
+    const std::string html = files.path("report.html");
+    ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --agency M --format html --out " + html).exit_code, 0);
+    const std::string page = output_of("cat " + html);
+    EXPECT_NE(page.find("class=\"no-verdict\"><title>2565: 93.00"), std::string::npos) << "the withheld year is grey";
+    EXPECT_NE(page.find("class=\"fail\"><title>2564: 80.00"), std::string::npos);
+    EXPECT_EQ(page.find("class=\"pass\"><title>2565"), std::string::npos);
+}
+
 // Synthetic agencies of a published season: every report's lines end at Thai word boundaries.
 TEST(AgencyReportGolden, NoThaiWordBrokenAcrossLines) {
     ita::test::TempDir files;
