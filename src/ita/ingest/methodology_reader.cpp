@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 
 namespace ita::util {
@@ -571,18 +572,23 @@ Result<std::string> methodology_text(int fiscal_year, const std::optional<std::s
     return fail(ErrorCode::not_found, "no methodology for fiscal year " + std::to_string(fiscal_year));
 }
 
-Result<core::Guidance> load_guidance(const std::optional<std::string>& override_dir) {
-    constexpr std::string_view name = "guidance-th.json";
-    std::string text;
-    std::string source = "embedded:" + std::string(name);
-    if (override_dir && std::filesystem::exists(std::filesystem::path(*override_dir) / name)) {
-        source = (std::filesystem::path(*override_dir) / name).string();
+namespace {
+
+constexpr std::string_view guidance_name = "guidance-th.json";
+
+// The guidance file's text and where it came from.
+Result<std::pair<std::string, std::string>> guidance_text(const std::optional<std::string>& override_dir) {
+    if (override_dir && std::filesystem::exists(std::filesystem::path(*override_dir) / guidance_name)) {
+        const std::string source = (std::filesystem::path(*override_dir) / guidance_name).string();
         ITA_TRY(read, util::read_file(source));
-        text = std::move(read);
-    } else {
-        for (const auto& file : util::embedded_methodology_files())
-            if (file.name == name) text = std::string(file.content);
+        return std::pair{std::move(read), source};
     }
+    for (const auto& file : util::embedded_methodology_files())
+        if (file.name == guidance_name) return std::pair{std::string(file.content), "embedded:" + std::string(guidance_name)};
+    return std::pair{std::string(), "embedded:" + std::string(guidance_name)};
+}
+
+Result<core::Guidance> parse_guidance(const std::string& text, const std::string& source) {
     json document;
     try {
         document = json::parse(text);
@@ -615,6 +621,32 @@ Result<core::Guidance> load_guidance(const std::optional<std::string>& override_
     read_table("items", guidance.items);
     if (!problems.empty()) return std::unexpected(problems.into_error("guidance " + source + " is invalid"));
     return guidance;
+}
+
+}  // namespace
+
+Result<core::Guidance> load_guidance(const std::optional<std::string>& override_dir) {
+    ITA_TRY(text, guidance_text(override_dir));
+    return parse_guidance(text.first, text.second);
+}
+
+Result<std::shared_ptr<const core::Guidance>> shared_guidance(const std::optional<std::string>& override_dir) {
+    // Parsed once per text: a server writing reports all day reads the same file (an edited file
+    // is new text, parsed again; the cache keeps the latest few).
+    static std::mutex lock;
+    static std::map<std::string, std::shared_ptr<const core::Guidance>> parsed;
+    ITA_TRY(text, guidance_text(override_dir));
+    std::string key = text.second + '\0' + text.first;
+    {
+        const std::lock_guard guard(lock);
+        if (const auto found = parsed.find(key); found != parsed.end()) return found->second;
+    }
+    ITA_TRY(guidance, parse_guidance(text.first, text.second));
+    auto shared = std::make_shared<const core::Guidance>(std::move(guidance));
+    const std::lock_guard guard(lock);
+    if (parsed.size() >= 4) parsed.clear();
+    parsed.emplace(std::move(key), shared);
+    return shared;
 }
 
 std::vector<int> embedded_methodology_years() {

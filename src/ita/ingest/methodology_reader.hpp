@@ -6,6 +6,7 @@
 #include <ita/core/methodology.hpp>
 #include <ita/util/error.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,8 @@ Result<std::string> methodology_text(int fiscal_year, const std::optional<std::s
 // The guidance library: `override_dir`/guidance-th.json when present, else the built-in copy.
 // Fails naming the JSON pointer of a malformed entry.
 Result<core::Guidance> load_guidance(const std::optional<std::string>& override_dir);
+// The same, parsed once per file text and shared (reports read it for every agency).
+Result<std::shared_ptr<const core::Guidance>> shared_guidance(const std::optional<std::string>& override_dir);
 
 // The fiscal years whose methodology is compiled into the binary, ascending.
 std::vector<int> embedded_methodology_years();

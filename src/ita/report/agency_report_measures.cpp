@@ -59,8 +59,9 @@ void measures(Document& document, const AgencyReportInput& input, int number) {
         document.blocks.push_back(std::move(table));
         document.blocks.push_back(Heading{3, "ความก้าวหน้าของมาตรการ"});
         progress(document, shown_measures);
-        document.blocks.push_back(PageTurn{false});
     }
+    // The 4M and the signatures stay on the landscape pages: turning back would leave them a
+    // page of their own.
 
     document.blocks.push_back(Heading{2, numbered(number + 1, "ข้อจำกัดในการดำเนินงาน (4M)")});
     const auto& constraints = input.constraints;

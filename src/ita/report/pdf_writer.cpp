@@ -77,26 +77,36 @@ public:
         // The header never stands alone at a page's foot: it goes with the first row (or as much of
         // a row taller than a page as the page can hold).
         const double first_row = table.rows.empty() ? 0.0 : lay_out_row(table.rows.front(), widths, false).height;
-        ensure_room(header.height + std::min(first_row, page_height() - margin_top - margin_bottom - header.height));
+        ensure_room(header.height + first_lines(first_row, header.height));
         draw_row(header, widths, true);
+        bool row_on_page = false;  // a body row drawn under the header
         for (const auto& cells : table.rows) {
             const auto row = lay_out_row(cells, widths, false);
             if (row.height <= available()) {
                 draw_row(row, widths, false);
-                continue;
-            }
-            if (row.height <= page_height() - margin_top - margin_bottom - header.height) {
+            } else if (row_on_page && row.height <= page_height() - margin_top - margin_bottom - header.height) {
+                // A whole row goes to the next page rather than split.
                 new_page();
                 draw_row(header, widths, true);
                 draw_row(row, widths, false);
-                continue;
+            } else {
+                // Taller than a page, or the first under the header (moving it would leave the
+                // header and its heading alone on this page): its lines flow on.
+                draw_split_row(header, row, widths);
             }
-            draw_split_row(header, row, widths);  // taller than a page: its lines flow on
+            row_on_page = true;
         }
         m_y += 8;
     }
 
     static constexpr double bar_chart_height = 230;
+
+    // How much of a table's first row must fit under its header: all of it when it fits on a page
+    // with the header, else a few lines (it will flow on across pages anyway).
+    double first_lines(double row_height, double header_height) const {
+        const double page_room = page_height() - margin_top - margin_bottom - header_height;
+        return row_height <= page_room ? row_height : std::min(row_height, m_options.body_size * 5);
+    }
 
     void paint(const BarChart& chart) {
         constexpr double chart_height = bar_chart_height;
@@ -146,9 +156,8 @@ public:
         }
         if (const auto* table = std::get_if<Table>(&block)) {
             const auto widths = column_widths(*table);
-            double height = lay_out_row(table->header, widths, true).height;
-            if (!table->rows.empty()) height += lay_out_row(table->rows.front(), widths, false).height;
-            return height;
+            const double header = lay_out_row(table->header, widths, true).height;
+            return header + (table->rows.empty() ? 0.0 : first_lines(lay_out_row(table->rows.front(), widths, false).height, header));
         }
         if (std::holds_alternative<BarChart>(block)) return bar_chart_height + 40;
         if (std::holds_alternative<Heading>(block)) return m_options.body_size * 3;
@@ -169,6 +178,7 @@ private:
     }
 
     void show(PangoLayout* layout, double x, double y) {
+        if (pango_layout_get_character_count(layout) == 0) return;  // an empty cell draws nothing
         cairo_move_to(m_cairo, x, y);
         pango_cairo_show_layout(m_cairo, layout);
     }
@@ -286,18 +296,26 @@ private:
         return row;
     }
 
+    // The row's background (a header's), its cell borders as one path (one stroke, not one a
+    // cell: fewer operations in the PDF), then the cells' text.
     void draw_row(const LaidOutRow& row, const std::vector<double>& widths, bool header) {
+        double row_width = 0;
+        for (const double width : widths) row_width += width;
+        if (header) {
+            cairo_set_source_rgb(m_cairo, 0.90, 0.92, 0.95);
+            cairo_rectangle(m_cairo, margin_left, m_y, row_width, row.height);
+            cairo_fill(m_cairo);
+        }
+        cairo_set_source_rgb(m_cairo, 0, 0, 0);
+        cairo_set_line_width(m_cairo, 0.5);
         double x = margin_left;
+        for (const double width : widths) {
+            cairo_rectangle(m_cairo, x, m_y, width, row.height);
+            x += width;
+        }
+        cairo_stroke(m_cairo);
+        x = margin_left;
         for (std::size_t column = 0; column < widths.size(); ++column) {
-            if (header) {
-                cairo_set_source_rgb(m_cairo, 0.90, 0.92, 0.95);
-                cairo_rectangle(m_cairo, x, m_y, widths[column], row.height);
-                cairo_fill(m_cairo);
-            }
-            cairo_set_source_rgb(m_cairo, 0, 0, 0);
-            cairo_set_line_width(m_cairo, 0.5);
-            cairo_rectangle(m_cairo, x, m_y, widths[column], row.height);
-            cairo_stroke(m_cairo);
             show(row.cells[column].get(), x + cell_padding, m_y + cell_padding);
             x += widths[column];
         }
@@ -334,12 +352,10 @@ private:
 
 }  // namespace
 
-Result<void> write_pdf(const Document& document, const std::string& path, const PdfOptions& options) {
-    cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), a4_width, a4_height);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surface);
-        return fail(ErrorCode::io, "cannot write " + path);
-    }
+namespace {
+
+// Paints the document on a PDF surface and finishes it; the surface's status.
+cairo_status_t paint_document(cairo_surface_t* surface, const Document& document, const PdfOptions& options) {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ita");
     cairo_t* cairo = cairo_create(surface);
@@ -362,8 +378,33 @@ Result<void> write_pdf(const Document& document, const std::string& path, const 
     cairo_surface_finish(surface);
     const auto status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) return fail(ErrorCode::io, "writing " + path + " failed: " + cairo_status_to_string(status));
+    return status;
+}
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+Result<void> write_pdf(const Document& document, const std::string& path, const PdfOptions& options) {
+    cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), a4_width, a4_height);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        return fail(ErrorCode::io, "cannot write " + path);
+    }
+    if (const auto status = paint_document(surface, document, options); status != CAIRO_STATUS_SUCCESS)
+        return fail(ErrorCode::io, "writing " + path + " failed: " + cairo_status_to_string(status));
     return {};
+}
+
+Result<std::string> pdf_bytes(const Document& document, const PdfOptions& options) {
+    std::string bytes;
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &bytes, a4_width, a4_height);
+    if (const auto status = paint_document(surface, document, options); status != CAIRO_STATUS_SUCCESS)
+        return fail(ErrorCode::io, std::string("writing the PDF failed: ") + cairo_status_to_string(status));
+    return bytes;
 }
 
 }  // namespace ita::report

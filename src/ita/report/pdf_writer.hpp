@@ -19,5 +19,7 @@ struct PdfOptions {
 
 // Fails with ErrorCode::io when the file cannot be written.
 Result<void> write_pdf(const Document& document, const std::string& path, const PdfOptions& options = {});
+// The same PDF in memory (a download: no file in between).
+Result<std::string> pdf_bytes(const Document& document, const PdfOptions& options = {});
 
 }  // namespace ita::report

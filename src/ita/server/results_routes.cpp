@@ -94,10 +94,9 @@ Result<std::string> report_bytes(const service::SeasonReports& season, const std
         report::write_html(out, document, options.thai_digits);
         return out.str();
     }
-    return util::bytes_written_to_temp_file([&](const std::string& path) {
-        return format == "pdf" ? report::write_pdf(document, path, {options.thai_digits})
-                               : report::write_docx(document, path, options.thai_digits);
-    });
+    if (format == "pdf") return report::pdf_bytes(document, {options.thai_digits});
+    return util::bytes_written_to_temp_file(
+        [&](const std::string& path) { return report::write_docx(document, path, options.thai_digits); });
 }
 
 // A draft shows measures not adopted yet: only the agency's own working group and national

@@ -22,7 +22,7 @@ report::AgencyReportInput SeasonReports::input_for(std::size_t position, std::ve
     if (const auto found = constraints.find(id); found != constraints.end()) input.constraints = found->second;
     if (const auto found = history.find(id); found != history.end()) input.history = found->second;
     input.signers = std::move(signers);
-    input.guidance = &guidance;
+    input.guidance = guidance.get();
     input.nation = nation;
     if (scored.agency)
         if (const auto found = type_figures.find(scored.agency->type); found != type_figures.end()) input.agency_type = found->second;
@@ -144,7 +144,7 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
     // Every measure, drafts too: the report shows drafts only when it is itself a draft.
     ITA_TRY(measures, store.measures(fiscal_year + 1, agency_id));
     for (auto& measure : measures) season->measures[measure.agency_id].push_back(std::move(measure));
-    ITA_TRY(guidance, ingest::load_guidance(methodology_dir));
+    ITA_TRY(guidance, ingest::shared_guidance(methodology_dir));
     season->guidance = std::move(guidance);
     if (published_year) ITA_TRY_VOID(published_figures(store, season->run.methodology, *season));
     for (const auto position : season->chosen) {
@@ -189,7 +189,7 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports_from_files(const ScoreReq
     if (season->chosen.empty())
         return fail(ErrorCode::not_found,
                     "agency " + agency_id.value_or("") + " is not in the files for fiscal year " + std::to_string(request.fiscal_year));
-    ITA_TRY(guidance, ingest::load_guidance(request.methodology_dir));
+    ITA_TRY(guidance, ingest::shared_guidance(request.methodology_dir));
     season->guidance = std::move(guidance);
     return season;
 }

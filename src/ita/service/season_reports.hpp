@@ -24,7 +24,7 @@ struct SeasonReports {
     std::map<std::string, std::vector<core::Measure>> measures;      // by agency
     std::map<std::string, core::Constraints> constraints;            // by agency
     std::map<std::string, std::vector<report::PastResult>> history;  // by agency
-    core::Guidance guidance;                                         // advice for the findings
+    std::shared_ptr<const core::Guidance> guidance;                  // advice for the findings (parsed once)
     // The published year's figures (empty when the year is not published): all agencies, each type.
     std::optional<core::GroupFigures> nation;
     std::map<std::string, core::GroupFigures> type_figures;

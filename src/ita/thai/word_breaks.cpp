@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <thai/thbrk.h>
+
 #include <algorithm>
 #include <memory>
 
@@ -24,39 +26,67 @@ icu::BreakIterator* thread_word_breaker() {
     return words.get();
 }
 
+// libthai's breaker, one per thread (its dictionary is loaded once per breaker).
+ThBrk* thread_thai_breaker() {
+    struct Breaker {
+        ThBrk* brk = th_brk_new(nullptr);
+        ~Breaker() {
+            if (brk) th_brk_delete(brk);
+        }
+    };
+    thread_local Breaker breaker;
+    return breaker.brk;
+}
+
 }  // namespace
 
-std::vector<std::pair<std::size_t, std::size_t>> thai_words(std::string_view text) {
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+std::vector<std::size_t> breaks_inside_words(std::string_view text) {
+    std::vector<std::size_t> forbidden;
     // Thai letters are U+0E00–U+0E7F: E0 B8 xx or E0 B9 xx in UTF-8.
     bool has_thai = false;
     for (std::size_t at = 0; at + 1 < text.size() && !has_thai; ++at)
         has_thai = static_cast<unsigned char>(text[at]) == 0xE0 &&
                    (static_cast<unsigned char>(text[at + 1]) == 0xB8 || static_cast<unsigned char>(text[at + 1]) == 0xB9);
     auto* words = has_thai ? thread_word_breaker() : nullptr;
-    if (!words) return ranges;
-    // UTF-16 positions (ICU's) to byte offsets (the caller's).
-    icu::UnicodeString unicode;
+    auto* syllables = has_thai ? thread_thai_breaker() : nullptr;
+    if (!words || !syllables) return forbidden;
+    // The text once in UTF-16 (ICU's), with the byte offset of every UTF-16 unit (the caller's).
+    const auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     std::vector<std::size_t> byte_at;
-    byte_at.reserve(text.size() + 1);
+    byte_at.reserve(static_cast<std::size_t>(unicode.length()) + 1);
     for (std::size_t at = 0; at < text.size();) {
         const auto lead = static_cast<unsigned char>(text[at]);
         const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        const auto piece =
-            icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + at, static_cast<int32_t>(std::min(length, text.size() - at))));
-        for (int32_t unit = 0; unit < piece.length(); ++unit) byte_at.push_back(at);
-        unicode.append(piece);
+        byte_at.push_back(at);
+        if (length == 4) byte_at.push_back(at);  // a surrogate pair: two units
         at += length;
     }
     byte_at.push_back(text.size());
+    if (byte_at.size() != static_cast<std::size_t>(unicode.length()) + 1) return forbidden;  // not well-formed UTF-8
     words->setText(unicode);
+    std::string tis;  // one ICU word in TIS-620, libthai's encoding (U+0E01–U+0E5B is A1–FB)
+    std::vector<int> positions;
     for (int32_t start = words->first(), end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
-        if (unicode.countChar32(start, end - start) < 2) continue;
-        bool thai = true;
-        for (int32_t unit = start; unit < end && thai; ++unit) thai = is_thai_letter(unicode.char32At(unit));
-        if (thai) ranges.emplace_back(byte_at[static_cast<std::size_t>(start)], byte_at[static_cast<std::size_t>(end)]);
+        if (end - start < 3) continue;  // too short to hold a break between syllables
+        tis.clear();
+        for (int32_t unit = start; unit < end; ++unit) {
+            const UChar32 c = unicode.charAt(unit);
+            if (!is_thai_letter(c)) {
+                tis.clear();
+                break;
+            }
+            tis += static_cast<char>(c - 0x0E00 + 0xA0);
+        }
+        if (tis.empty()) continue;
+        positions.resize(tis.size());
+        const int found = th_brk_find_breaks(syllables, reinterpret_cast<const thchar_t*>(tis.c_str()), positions.data(), positions.size());
+        for (int index = 0; index < found; ++index) {
+            const int32_t inside = positions[static_cast<std::size_t>(index)];  // letters from the word's start
+            if (inside > 0 && inside < end - start)
+                forbidden.push_back(byte_at[static_cast<std::size_t>(start) + static_cast<std::size_t>(inside)]);
+        }
     }
-    return ranges;
+    return forbidden;
 }
 
 bool breaks_between_words(std::string_view left, std::string_view right) {

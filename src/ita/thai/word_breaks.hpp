@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace ita::thai {
@@ -15,8 +14,10 @@ namespace ita::thai {
 // breaker puts a boundary at the join of the text around it.
 [[nodiscard]] bool breaks_between_words(std::string_view left, std::string_view right);
 
-// The byte ranges [begin, end) of the Thai words of `text` (UTF-8) that are more than one letter
-// long: a layout engine must not break a line inside them. Empty for text with no Thai.
-[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> thai_words(std::string_view text);
+// The byte offsets in `text` (UTF-8) where libthai — Pango's Thai line breaker — would break a
+// line although ICU's dictionary sees no word boundary there (it splits compounds such as
+// เว็บ|ไซต์ and ผู้|รับผิดชอบ, and names it does not know). A layout must not break at them.
+// Empty for text with no Thai.
+[[nodiscard]] std::vector<std::size_t> breaks_inside_words(std::string_view text);
 
 }  // namespace ita::thai
