@@ -401,6 +401,7 @@ Result<void> write_pdf(const Document& document, const std::string& path, const 
 
 Result<std::string> pdf_bytes(const Document& document, const PdfOptions& options) {
     std::string bytes;
+    bytes.reserve(std::size_t{256} << 10);  // a long report's size: no copies as it grows
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &bytes, a4_width, a4_height);
     if (const auto status = paint_document(surface, document, options); status != CAIRO_STATUS_SUCCESS)
         return fail(ErrorCode::io, std::string("writing the PDF failed: ") + cairo_status_to_string(status));
