@@ -35,4 +35,15 @@ inline Outcome run_ita(const std::string& arguments, bool with_stderr = true) {
     return outcome;
 }
 
+// A synthetic 2565 season of `agencies` agencies (`ita gen`, then its agencies, OIT verdicts and
+// answers imported) in the SQLite file `db`; `data` is the folder for the generated files.
+// Whether every step succeeded.
+inline bool import_synthetic_season(const std::string& db, const std::string& data, int agencies, int seed) {
+    const auto ok = [](const Outcome& outcome) { return outcome.exit_code == 0; };
+    return ok(run_ita("gen --agencies " + std::to_string(agencies) + " --seed " + std::to_string(seed) + " --year 2565 --out " + data)) &&
+           ok(run_ita("import --db " + db + " agencies " + data + "/agencies.csv")) &&
+           ok(run_ita("import --db " + db + " --year 2565 oit " + data + "/oit.csv")) &&
+           ok(run_ita("import --db " + db + " --year 2565 responses " + data + "/responses_iit.csv " + data + "/responses_eit.csv"));
+}
+
 }  // namespace ita::test

@@ -248,13 +248,7 @@ TEST(AgencyReportGolden, AWithheldYearIsNeverColouredAsAPass) {
 TEST(AgencyReportGolden, NoThaiWordBrokenAcrossLines) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
-    ASSERT_EQ(run_ita("gen --agencies 6 --seed 11 --year 2565 --out " + files.path("data")).exit_code, 0);
-    ASSERT_EQ(run_ita("import --db " + db + " agencies " + files.path("data/agencies.csv")).exit_code, 0);
-    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 oit " + files.path("data/oit.csv")).exit_code, 0);
-    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 responses " + files.path("data/responses_iit.csv") + " " +
-                      files.path("data/responses_eit.csv"))
-                  .exit_code,
-              0);
+    ASSERT_TRUE(ita::test::import_synthetic_season(db, files.path("data"), 6, 11));
     ASSERT_EQ(run_ita("publish --db " + db + " --year 2565").exit_code, 0);
     ASSERT_EQ(run_ita("report --db " + db + " --year 2565 --all --jobs 2 --out " + files.path("reports")).exit_code, 0);
     int reports = 0;

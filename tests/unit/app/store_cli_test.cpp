@@ -368,13 +368,7 @@ TEST(ReportCli, HtmlHasTheSameContentWithPrintCssAndSvgTooltips) {
 TEST(ReportCli, EveryAgencyOfTheSeasonOnEveryCore) {
     ita::test::TempDir files;
     const std::string db = files.path("ita.db");
-    ASSERT_EQ(run_ita("gen --agencies 12 --seed 4 --year 2565 --out " + files.path("data")).exit_code, 0);
-    ASSERT_EQ(run_ita("import --db " + db + " agencies " + files.path("data/agencies.csv")).exit_code, 0);
-    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 oit " + files.path("data/oit.csv")).exit_code, 0);
-    ASSERT_EQ(run_ita("import --db " + db + " --year 2565 responses " + files.path("data/responses_iit.csv") + " " +
-                      files.path("data/responses_eit.csv"))
-                  .exit_code,
-              0);
+    ASSERT_TRUE(ita::test::import_synthetic_season(db, files.path("data"), 12, 4));
     // Before the year is published no rank is printed, and the report says why.
     const auto early = run_ita("report --db " + db + " --year 2565 --agency A00001 --out " + files.path("early.pdf"));
     ASSERT_EQ(early.exit_code, 0) << early.output;
