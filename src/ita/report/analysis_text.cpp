@@ -2,6 +2,8 @@
 
 #include <ita/report/score_format.hpp>
 
+#include <algorithm>
+
 #include <ita/core/verdict.hpp>
 #include <ita/thai/display_width.hpp>
 #include <ita/util/decimal.hpp>
@@ -93,6 +95,17 @@ void write_analysis_text(std::ostream& out, const AnalysisView& view) {
     write_indicators(out, view);
     out << "\nประเด็นที่เป็นข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน (ต่ำกว่า " << util::format_fixed(view.methodology->pass_mark, 0) << " คะแนน):\n";
     write_findings(out, view, view.analysis->urgent_weaknesses, true);
+    // The others below the pass mark, named too: the report gives each its section.
+    std::string others;
+    for (const auto position : view.analysis->weaknesses) {
+        if (std::find(view.analysis->urgent_weaknesses.begin(), view.analysis->urgent_weaknesses.end(), position) !=
+            view.analysis->urgent_weaknesses.end())
+            continue;
+        const auto& finding = view.analysis->indicators[position];
+        others += (others.empty() ? "" : ", ") + std::to_string(view.methodology->indicators[finding.indicator].number) + " (" +
+                  util::format_fixed(finding.score) + ")";
+    }
+    if (!others.empty()) out << "  ตัวชี้วัดอื่นที่ต่ำกว่าเกณฑ์: " << others << "\n";
     out << "\nจุดแข็งที่ควรรักษาไว้:\n";
     write_findings(out, view, view.analysis->strengths, false);
     for (const auto& path : *view.paths) write_path(out, view, path);

@@ -174,6 +174,9 @@ void write_analysis_json(std::ostream& out, const AnalysisView& view) {
     for (const auto position : analysis.strengths) strong.push_back(indicator_number(position));
     document["urgent_weaknesses"] = std::move(weak);
     document["strengths"] = std::move(strong);
+    ordered_json below = ordered_json::array();  // every indicator below the pass mark, lowest first
+    for (const auto position : analysis.weaknesses) below.push_back(indicator_number(position));
+    document["below_pass_mark"] = std::move(below);
     ordered_json paths = ordered_json::array();
     for (const auto& path : *view.paths) {
         ordered_json entry{{"label", path.label}, {"target", path.target}, {"current", path.current}, {"reached", path.reached}};

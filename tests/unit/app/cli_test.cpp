@@ -139,7 +139,9 @@ TEST(Cli, AnalyseFromPublishedScores) {
     const auto json =
         run("analyse --year 2565 --agency A1 --published " + golden("2565/seed002_indicators/published.csv") + " --format json");
     ASSERT_EQ(json.exit_code, 0) << json.output;
-    EXPECT_NE(json.output.find(R"("urgent_weaknesses":[5,6,8],"strengths":[10,1,3])"), std::string::npos) << json.output;
+    EXPECT_NE(json.output.find(R"("urgent_weaknesses":[5,6,8],"strengths":[10,1,3],"below_pass_mark":[5,6,8,7,2,4,9])"), std::string::npos)
+        << json.output;
+    EXPECT_NE(text.output.find("ตัวชี้วัดอื่นที่ต่ำกว่าเกณฑ์: 7 (79.46), 2 (81.51), 4 (81.99), 9 (83.06)"), std::string::npos);  // seed 002's others
     // EIT indicators move the overall 0.1 a point: 6 must reach 78.31 + (84.995 − 83.93780) ÷ 0.1 = 88.878.
     EXPECT_NE(json.output.find(R"("indicator_rises":[{"indicator":6,"current":78.31,"needed_score":88.878)"), std::string::npos);
     EXPECT_EQ(run("analyse --year 2565 --agency NOPE --published " + golden("2565/seed002_indicators/published.csv")).exit_code, 2);
