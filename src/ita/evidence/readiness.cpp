@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <set>
 #include <span>
 
 namespace ita::evidence {
@@ -203,6 +204,32 @@ bool mentions_fiscal_year(std::string_view raw, int year, bool ranges) {
     return found;
 }
 
+namespace {
+
+// JSON, XML and script bodies: data for programs rather than a page (type parameters ignored).
+bool is_machine_format(std::string_view content_type) {
+    const auto type = util::ascii_lower(content_type.substr(0, content_type.find(';')));
+    return type == "application/json" || type.ends_with("+json") || type == "application/xml" || type == "text/xml" ||
+           type.ends_with("+xml") || type == "application/javascript" || type == "text/javascript";
+}
+
+// How many different OIT item codes ("O1" … "O43", not inside a longer word) a text names.
+std::size_t oit_codes_in(std::string_view text) {
+    std::set<int> codes;
+    const auto word_character = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t at = 0; at + 1 < text.size(); ++at) {
+        if ((text[at] != 'O' && text[at] != 'o') || (at > 0 && word_character(text[at - 1]))) continue;
+        std::size_t end = at + 1;
+        while (end < text.size() && is_digit(text[end])) ++end;
+        const std::size_t digits = end - at - 1;
+        if (digits == 0 || digits > 2 || (end < text.size() && word_character(text[end]))) continue;
+        codes.insert(std::stoi(std::string(text.substr(at + 1, digits))));
+    }
+    return codes.size();
+}
+
+}  // namespace
+
 Assessment assess(const FetchResult& fetched, const DocumentText& document, const EvidenceRules& rules) {
     Assessment assessment;
     if (!fetched.error.empty()) {
@@ -215,6 +242,13 @@ Assessment assess(const FetchResult& fetched, const DocumentText& document, cons
     }
     if (document.has_password_field || looks_like_sign_in(fetched.final_url)) {
         assessment.add(Readiness::broken, "sign_in_wall", "หน้านี้ให้เข้าสู่ระบบก่อน ผู้ตรวจและประชาชนจะไม่เห็นข้อมูล");
+        return assessment;
+    }
+    if (document.kind == DocumentKind::other && is_machine_format(fetched.content_type)) {
+        // An auditor reads evidence as a person would: data for programs (JSON, XML, scripts)
+        // is not a page anyone can read, whatever it contains.
+        assessment.add(Readiness::suspicious, "not_for_readers",
+                       "ลิงก์นี้เป็นข้อมูลสำหรับโปรแกรม (" + fetched.content_type + ") ไม่ใช่หน้าเว็บหรือเอกสารที่ผู้ตรวจอ่านได้ ให้ใส่ลิงก์หน้าที่แสดงข้อมูลแทน");
         return assessment;
     }
     if (document.kind == DocumentKind::other) {
@@ -241,6 +275,11 @@ Assessment assess(const FetchResult& fetched, const DocumentText& document, cons
         assessment.add(Readiness::suspicious, "no_text", "ไม่มีข้อความให้อ่าน (หน้าอาจแสดงด้วย JavaScript หรือเป็นภาพสแกน) ให้ตรวจด้วยตนเอง");
         return assessment;
     }
+    // A page listing many OIT items (the agency's ITA index, or the checklist itself) is where
+    // evidence is linked from, not the evidence: an auditor asks for the item's own page.
+    if (const auto listed = oit_codes_in(document.text); listed >= 6)
+        assessment.add(Readiness::suspicious, "item_index_page",
+                       "หน้านี้รวมหัวข้อ OIT ไว้ " + std::to_string(listed) + " ข้อ ไม่ใช่หลักฐานของรายการนี้ ให้ใส่ลิงก์หน้าหรือเอกสารของรายการนี้โดยตรง");
     assess_year(document.title + " " + document.text, rules, assessment);
     if (!rules.keywords.empty() && !names_any(thai::search_key(document.title) + "\n" + text_key, rules.keywords))
         assessment.add(Readiness::suspicious, "keywords_missing", "ไม่พบคำที่เกี่ยวกับรายการนี้ (" + joined(rules.keywords) + ")");
