@@ -8,7 +8,6 @@
 #include <array>
 #include <cctype>
 #include <optional>
-#include <set>
 #include <span>
 
 namespace ita::evidence {
@@ -213,21 +212,6 @@ bool is_machine_format(std::string_view content_type) {
            type.ends_with("+xml") || type == "application/javascript" || type == "text/javascript";
 }
 
-// How many different OIT item codes ("O1" … "O43", not inside a longer word) a text names.
-std::size_t oit_codes_in(std::string_view text) {
-    std::set<int> codes;
-    const auto word_character = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-    for (std::size_t at = 0; at + 1 < text.size(); ++at) {
-        if ((text[at] != 'O' && text[at] != 'o') || (at > 0 && word_character(text[at - 1]))) continue;
-        std::size_t end = at + 1;
-        while (end < text.size() && is_digit(text[end])) ++end;
-        const std::size_t digits = end - at - 1;
-        if (digits == 0 || digits > 2 || (end < text.size() && word_character(text[end]))) continue;
-        codes.insert(std::stoi(std::string(text.substr(at + 1, digits))));
-    }
-    return codes.size();
-}
-
 }  // namespace
 
 Assessment assess(const FetchResult& fetched, const DocumentText& document, const EvidenceRules& rules) {
@@ -275,11 +259,6 @@ Assessment assess(const FetchResult& fetched, const DocumentText& document, cons
         assessment.add(Readiness::suspicious, "no_text", "ไม่มีข้อความให้อ่าน (หน้าอาจแสดงด้วย JavaScript หรือเป็นภาพสแกน) ให้ตรวจด้วยตนเอง");
         return assessment;
     }
-    // A page listing many OIT items (the agency's ITA index, or the checklist itself) is where
-    // evidence is linked from, not the evidence: an auditor asks for the item's own page.
-    if (const auto listed = oit_codes_in(document.text); listed >= 6)
-        assessment.add(Readiness::suspicious, "item_index_page",
-                       "หน้านี้รวมหัวข้อ OIT ไว้ " + std::to_string(listed) + " ข้อ ไม่ใช่หลักฐานของรายการนี้ ให้ใส่ลิงก์หน้าหรือเอกสารของรายการนี้โดยตรง");
     assess_year(document.title + " " + document.text, rules, assessment);
     if (!rules.keywords.empty() && !names_any(thai::search_key(document.title) + "\n" + text_key, rules.keywords))
         assessment.add(Readiness::suspicious, "keywords_missing", "ไม่พบคำที่เกี่ยวกับรายการนี้ (" + joined(rules.keywords) + ")");

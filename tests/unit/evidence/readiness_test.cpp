@@ -185,20 +185,3 @@ TEST(Assess, DataForProgramsIsNotEvidence) {
     // A file ita does not read (an image, a spreadsheet) is still passed on for the auditor to open.
     EXPECT_EQ(codes(evidence::assess(answered(200, "image/png"), {}, rules(core::EvidencePeriod::standing))), "content_not_read");
 }
-
-// The agency's ITA index (or the checklist itself) names many items: it is where evidence is
-// linked from, not the evidence of one item. A page naming its own item, or a few, is not flagged.
-TEST(Assess, APageListingManyItemsIsNotTheEvidenceOfOne) {
-    const std::string index =
-        "การเปิดเผยข้อมูลสาธารณะ (OIT) ปี 2565 O1 โครงสร้าง O2 ข้อมูลผู้บริหาร O3 อำนาจหน้าที่ "
-        "O4 แผนยุทธศาสตร์ O5 ข้อมูลการติดต่อ O6 กฎหมายที่เกี่ยวข้อง";
-    const auto assessment = evidence::assess(answered(), page(index), rules(core::EvidencePeriod::standing));
-    EXPECT_EQ(assessment.status, Readiness::suspicious);
-    EXPECT_EQ(codes(assessment), "item_index_page");
-    EXPECT_NE(assessment.reason().find("6 ข้อ"), std::string::npos) << assessment.reason();
-    const auto own =
-        evidence::assess(answered(), page("O1 โครงสร้างหน่วยงาน แผนภูมิโครงสร้าง ปี 2565 (เทียบ O2, O3)"), rules(core::EvidencePeriod::standing));
-    EXPECT_EQ(own.status, Readiness::ok) << own.reason();
-    // Codes inside other words ("CO2", "O100", "ISO9001") are not item codes.
-    EXPECT_EQ(codes(evidence::assess(answered(), page("โครงสร้าง CO2 O100 ISO9001 O7x PO8 O9"), rules(core::EvidencePeriod::standing))), "");
-}
