@@ -13,8 +13,6 @@ namespace ita::report {
 
 namespace {
 
-std::string section(int number, const std::string& title) { return sections::numbered(number, title); }
-
 // The EIT's respondent parts (2566 on), each with its channel, respondents and score, and the
 // rule that makes the EIT of them; a part scored from too few respondents shows no score.
 void eit_parts(Document& document, const core::Methodology& methodology, const core::AgencyScores& scores) {
@@ -35,7 +33,7 @@ void eit_parts(Document& document, const core::Methodology& methodology, const c
 void overview(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
     const auto& scores = *input.scores;
-    document.blocks.push_back(Heading{2, section(1, "ผลการประเมินในภาพรวม")});
+    document.blocks.push_back(Heading{2, sections::numbered(1, "ผลการประเมินในภาพรวม")});
     std::string text = "ผลคะแนนการประเมินในภาพรวม " + shown(scores.overall) + " คะแนน";
     if (!scores.rating.empty())
         text += " ระดับ " + scores.rating + " " + std::string(core::pass_label(scores.pass.value_or(false)));
@@ -61,7 +59,7 @@ void overview(Document& document, const AgencyReportInput& input) {
 
 void indicators(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
-    document.blocks.push_back(Heading{2, section(2, "ผลการประเมินรายตัวชี้วัด")});
+    document.blocks.push_back(Heading{2, sections::numbered(2, "ผลการประเมินรายตัวชี้วัด")});
     Table table{{"ตัวชี้วัด", "เครื่องมือ", "คะแนน", "ผลการประเมิน", "สถานะ"}, {3.1, 1.6, 1.3, 1.9, 2.7}, {}};
     BarChart chart{
         "คะแนนรายตัวชี้วัดเทียบเกณฑ์ " + util::format_fixed(methodology.pass_mark, 0) + " คะแนน", {}, {}, methodology.pass_mark, {}, {}};
@@ -83,7 +81,7 @@ void indicators(Document& document, const AgencyReportInput& input) {
 
 void path(Document& document, const AgencyReportInput& input) {
     const auto& methodology = *input.methodology;
-    document.blocks.push_back(Heading{2, section(5, "แนวทางสู่เป้าหมาย")});
+    document.blocks.push_back(Heading{2, sections::numbered(5, "แนวทางสู่เป้าหมาย")});
     for (const auto& target : *input.paths) {
         std::string text = (target.label == core::pass_label(true) ? "สู่เกณฑ์ผ่าน " : "สู่ระดับ " + target.label + " ") + "(" +
                            util::format_fixed(target.target) + " คะแนน): ";

@@ -12,17 +12,15 @@
 
 namespace ita::report::sections {
 
-namespace {
-
-using GuidanceTable = std::map<std::string, core::GuidanceText> core::Guidance::*;
-
-// The library's advice for a code, to improve or to maintain; empty when it has none.
-std::string advice(const core::Guidance* guidance, GuidanceTable table, const std::string& code, bool improve) {
+std::string advice(const core::Guidance* guidance, std::map<std::string, core::GuidanceText> core::Guidance::*table,
+                   const std::string& code, bool improve) {
     if (!guidance) return {};
     const auto* text = guidance->find(guidance->*table, code);
     if (!text) return {};
     return improve ? text->improve : text->maintain;
 }
+
+namespace {
 
 std::string list_of_numbers(const core::Methodology& methodology, const core::Analysis& analysis,
                             const std::vector<std::size_t>& positions) {

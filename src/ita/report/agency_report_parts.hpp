@@ -4,12 +4,18 @@
 
 #include <ita/report/agency_report.hpp>
 
+#include <map>
 #include <string>
 
 namespace ita::report::sections {
 
 // "3. title": sections numbered as the seeds number them (the writers apply the digits rule).
 [[nodiscard]] std::string numbered(int number, const std::string& title);
+
+// The guidance library's advice for a code (`table`: indicators, questions, items), to improve
+// or to maintain; empty when there is no library or no entry.
+[[nodiscard]] std::string advice(const core::Guidance* guidance, std::map<std::string, core::GuidanceText> core::Guidance::*table,
+                                 const std::string& code, bool improve);
 
 // The year's published figures beside the agency's: national mean, share passing against the
 // national target, and the agency's type. Nothing when the year is not published.

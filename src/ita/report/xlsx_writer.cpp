@@ -3,6 +3,7 @@
 #include <ita/util/text.hpp>
 
 #include <ita/core/verdict.hpp>
+#include <ita/report/agency_report_parts.hpp>
 #include <ita/report/score_format.hpp>
 #include <ita/thai/dates.hpp>
 
@@ -220,13 +221,6 @@ void detail_sheets(lxw_workbook* workbook, const Formats& formats, const AgencyR
     }
 }
 
-std::string improve_advice(const AgencyReportInput& input, const std::map<std::string, core::GuidanceText> core::Guidance::*table,
-                           const std::string& code) {
-    if (!input.guidance) return {};
-    const auto* text = input.guidance->find(input.guidance->*table, code);
-    return text ? text->improve : std::string();
-}
-
 // Every indicator below the pass mark with its low questions and OIT items at 0 and advice.
 void analysis_sheet(lxw_workbook* workbook, const Formats& formats, const AgencyReportInput& input) {
     const auto [bold, two, wrap, top] = formats;
@@ -246,16 +240,16 @@ void analysis_sheet(lxw_workbook* workbook, const Formats& formats, const Agency
             sheet.number(indicator.number).text(indicator.name).number(finding.score, two).text(urgency);
             sheet.text(code).text(text).number(score, two).text(advice).end_row();
         };
-        row("", "", std::nullopt, improve_advice(input, &core::Guidance::indicators, std::to_string(indicator.number)));
+        row("", "", std::nullopt, sections::advice(input.guidance, &core::Guidance::indicators, std::to_string(indicator.number), true));
         for (const auto& question : finding.questions)
             if (!question.passes) {
                 const auto& code = methodology.questions[question.question].code;
                 row(code, methodology.questions[question.question].text, question.score,
-                    improve_advice(input, &core::Guidance::questions, code));
+                    sections::advice(input.guidance, &core::Guidance::questions, code, true));
             }
         for (const auto item : finding.items_scored_zero)
             row(methodology.items[item].code, methodology.items[item].name, 0.0,
-                improve_advice(input, &core::Guidance::items, methodology.items[item].code));
+                sections::advice(input.guidance, &core::Guidance::items, methodology.items[item].code, true));
     }
 }
 

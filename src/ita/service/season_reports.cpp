@@ -39,52 +39,57 @@ namespace {
 
 using Ranks = std::vector<std::optional<core::RankPosition>>;
 
-// The ranks within type of the agencies of `run` in the year's publication: the official
-// figures, read without scoring the season. Nothing when what is stored now no longer gives one
-// of them its published overall (the publication is stale): then the season is scored instead.
-Result<std::optional<Ranks>> published_ranks(storage::Store& store, int fiscal_year, const ScoreRun& run) {
+// A published year's overall scores with each agency's type, read once for the ranks and the
+// national figures.
+struct Publication {
+    std::vector<storage::ScoreSnapshot> rows;
+    std::vector<std::string> types;  // per row
+};
+
+Result<Publication> read_publication(storage::Store& store, int fiscal_year) {
+    Publication publication;
     ITA_TRY(rows, store.published_overall(fiscal_year));
     ITA_TRY(agencies, store.agencies());
     std::map<std::string, std::string> type_of;
     for (auto& agency : agencies) type_of.emplace(std::move(agency.agency_id), std::move(agency.type));
-    std::vector<std::string> types;
-    types.reserve(rows.size());
+    publication.types.reserve(rows.size());
+    for (const auto& row : rows) publication.types.push_back(type_of[row.agency_id]);
+    publication.rows = std::move(rows);
+    return publication;
+}
+
+// The ranks within type of the agencies of `run` in the year's publication: the official
+// figures, read without scoring the season. Nothing when what is stored now no longer gives one
+// of them its published overall (the publication is stale): then the season is scored instead.
+std::optional<Ranks> published_ranks(const Publication& publication, const ScoreRun& run) {
+    const auto& rows = publication.rows;
     std::map<std::string, std::size_t> position_of;
-    for (const auto& row : rows) {
-        position_of.emplace(row.agency_id, types.size());
-        types.push_back(type_of[row.agency_id]);
-    }
     std::vector<core::RankInput> inputs;
-    for (std::size_t index = 0; index < rows.size(); ++index) inputs.push_back({types[index], rows[index].overall});
+    for (std::size_t index = 0; index < rows.size(); ++index) {
+        position_of.emplace(rows[index].agency_id, index);
+        inputs.push_back({publication.types[index], rows[index].overall});
+    }
     const auto positions = core::rank_within_groups(inputs);
     Ranks ranks;
     for (const auto& entry : run.scored) {
         const auto found = position_of.find(entry.scores.agency_id);
-        if (found == position_of.end()) return std::optional<Ranks>();
+        if (found == position_of.end()) return std::nullopt;
         const auto& published = rows[found->second].overall;
         const auto& live = entry.scores.overall;
-        if (published.has_value() != live.has_value() || (live && std::abs(*live - *published) > 1e-9)) return std::optional<Ranks>();
+        if (published.has_value() != live.has_value() || (live && std::abs(*live - *published) > 1e-9)) return std::nullopt;
         ranks.push_back(positions[found->second]);
     }
-    return std::optional<Ranks>(std::move(ranks));
+    return ranks;
 }
 
-// The published year's figures for the nation and per type, from the publication's rows.
-Result<void> published_figures(storage::Store& store, const core::Methodology& methodology, SeasonReports& season) {
-    ITA_TRY(rows, store.published_overall(methodology.fiscal_year));
-    ITA_TRY(agencies, store.agencies());
-    std::map<std::string, std::string> type_of;
-    for (auto& agency : agencies) type_of.emplace(std::move(agency.agency_id), std::move(agency.type));
-    std::vector<std::string> types;
+// The published year's figures for the nation and per type.
+void published_figures(const Publication& publication, const core::Methodology& methodology, SeasonReports& season) {
     std::vector<std::optional<double>> overall;
-    for (const auto& row : rows) {
-        types.push_back(type_of[row.agency_id]);
-        overall.push_back(row.overall);
-    }
+    overall.reserve(publication.rows.size());
+    for (const auto& row : publication.rows) overall.push_back(row.overall);
     season.nation = core::national_figures(methodology, overall);
-    for (auto& figures : core::figures_by_group(methodology, types, overall))
+    for (auto& figures : core::figures_by_group(methodology, publication.types, overall))
         if (!figures.group.empty()) season.type_figures.emplace(figures.group, std::move(figures));
-    return {};
 }
 
 }  // namespace
@@ -95,10 +100,14 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
     // One agency of a published year: score only it, and take the ranks from the publication.
     std::optional<Ranks> ranks;
     ITA_TRY(published_year, is_published(store, fiscal_year));
-    if (agency_id && published_year) {
+    std::optional<Publication> publication;
+    if (published_year) {
+        ITA_TRY(read, read_publication(store, fiscal_year));
+        publication = std::move(read);
+    }
+    if (agency_id && publication) {
         ITA_TRY(own, score_store(store, {fiscal_year, agency_id, methodology_dir, false}));
-        ITA_TRY(published, published_ranks(store, fiscal_year, own));
-        if (published) {
+        if (auto published = published_ranks(*publication, own)) {
             season->run = std::move(own);
             ranks = std::move(published);
         }
@@ -146,7 +155,7 @@ Result<std::unique_ptr<SeasonReports>> prepare_reports(storage::Store& store, in
     for (auto& measure : measures) season->measures[measure.agency_id].push_back(std::move(measure));
     ITA_TRY(guidance, ingest::shared_guidance(methodology_dir));
     season->guidance = std::move(guidance);
-    if (published_year) ITA_TRY_VOID(published_figures(store, season->run.methodology, *season));
+    if (publication) published_figures(*publication, season->run.methodology, *season);
     for (const auto position : season->chosen) {
         const auto& id = scored[position].scores.agency_id;
         ITA_TRY(constraints, store.constraints(fiscal_year + 1, id));
