@@ -21,7 +21,7 @@ const run = (...args) => execFileSync(ita, args, { encoding: 'utf8', stdio: ['pi
 
 // The agency's web site: its structure page, which tries to run a script, and later a wrong page.
 let structure = '<!doctype html><html><head><meta charset="utf-8"><title>โครงสร้าง</title></head><body>' +
-  '<h1>แผนผังโครงสร้างหน่วยงาน</h1><script>document.title = "pwned"; parent.postMessage("pwned", "*")</script></body></html>';
+  '<h1>แผนผังโครงสร้างหน่วยงาน</h1><p>สำนักปลัดมีหัวหน้าสำนักปลัดเป็นผู้บังคับบัญชา แบ่งงานเป็นงานธุรการและงานนโยบายและแผน</p><script>document.title = "pwned"; parent.postMessage("pwned", "*")</script></body></html>';
 const site = http.createServer((request, response) => {
   if (request.url === '/structure') { response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }); response.end(structure); return; }
   response.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -84,10 +84,10 @@ try {
   assert.deepEqual(messages, []);
 
   // The page changes into something else; the group asks for a check again.
-  structure = '<!doctype html><html><head><meta charset="utf-8"></head><body><p>ยินดีต้อนรับ</p></body></html>';
+  structure = '<!doctype html><html><head><meta charset="utf-8"></head><body><p>ยินดีต้อนรับสู่เว็บไซต์ขององค์การบริหารส่วนตำบล ขอให้ทุกท่านมีความสุขในวันหยุดยาวนี้</p></body></html>';
   await page.goto(`${base}/admin/oit/O1?year=2566`);
   await Promise.all([page.waitForURL(/done=checking/), page.click('button:has-text("ตรวจลิงก์อีกครั้ง")')]);
-  await until(page, `${base}/admin/oit/O1?year=2566`, 'ไม่พบคำที่เกี่ยวกับรายการนี้');
+  await until(page, `${base}/admin/oit/O1?year=2566`, 'ไม่มีคำที่เกี่ยวกับรายการนี้');
   await shot(page, 'oit-item-360');
   await context.close();
   console.log('OIT evidence passed: checked on entry, again on request, the kept copy sandboxed, at 360 px');

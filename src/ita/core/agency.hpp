@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ita::core {
 
@@ -13,6 +14,9 @@ struct Agency {
     std::string province;                // Thai, e.g. ขอนแก่น
     std::optional<long long> headcount;  // staff with ≥ 1 year of service (optional column)
     std::size_t line = 0;                // the file line it was read from, for messages
+    // Its websites' domains (optional column `website`), where its OIT evidence is published;
+    // none when the file has no such column (the stored ones are kept).
+    std::optional<std::vector<std::string>> websites;
 };
 
 }  // namespace ita::core

@@ -58,6 +58,14 @@ struct ItemRequirement {
     std::string text;
 };
 
+// A test for evidence that keywords do not fit: an organisation chart is mostly position names,
+// a service guide lists steps, time and documents without saying "คู่มือ". The evidence passes
+// when it names at least `at_least` of `words` (or one of the item's keywords).
+struct EvidenceSigns {
+    std::vector<std::string> words;
+    int at_least = 0;
+};
+
 struct OitItem {
     std::string code;  // "O18"; a variant's own codes, such as "MOIT3"
     std::string name;
@@ -65,6 +73,9 @@ struct OitItem {
     std::vector<std::string> agency_types;  // empty: the item applies to every agency type (of its list)
     std::vector<ItemRequirement> requirements;
     std::vector<std::string> keywords;  // the evidence page names at least one of them
+    EvidenceSigns signs;                // or enough of these
+    // The evidence is an online service: its own sign-in page shows it exists (not a wall).
+    bool online_service = false;
     EvidencePeriod period = EvidencePeriod::standing;
     Provenance provenance;
     std::size_t sub_indicator = 0;

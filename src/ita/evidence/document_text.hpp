@@ -1,6 +1,7 @@
-// The readable text of fetched evidence: an HTML page's words (scripts and styles left out)
-// with the signs of a sign-in form, or a PDF's text through poppler. What the checker looks
-// for the year and the item's keywords in. Thread-safe.
+// The readable text of fetched evidence: an HTML page's words (scripts and styles left out),
+// its main content apart from the site's menus, header, footer and sidebars, and the signs of a
+// sign-in form; a PDF's text through poppler; a DOCX's paragraphs, an XLSX's cells, a CSV's or
+// plain text's lines. What the checker looks for the year and the item's words in. Thread-safe.
 #pragma once
 
 #include <string>
@@ -8,13 +9,19 @@
 
 namespace ita::evidence {
 
-enum class DocumentKind { html, pdf, other };
+enum class DocumentKind { html, pdf, docx, xlsx, text, other };
 
 struct DocumentText {
     DocumentKind kind = DocumentKind::other;
-    bool readable = false;            // text could be read (a broken or cut-off PDF cannot)
-    std::string title;                // HTML <title>
-    std::string text;                 // UTF-8
+    bool readable = false;  // text could be read (a broken or cut-off file cannot)
+    std::string title;      // HTML <title>
+    std::string text;       // UTF-8, all of it
+    // The page's own content: an HTML page without its navigation, header, footer and sidebars
+    // (the <main> element when there is one); every other kind, its whole text.
+    std::string main_text;
+    std::string main_headings;        // the headings (h1–h6) inside main_text, joined
+    std::string headline;             // the first heading of the main content, else the opening lines
+    std::size_t main_images = 0;      // pictures in the main content (a chart or a scan is content)
     bool has_password_field = false;  // an <input type="password">: a sign-in wall
 };
 

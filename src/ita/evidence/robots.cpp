@@ -113,6 +113,7 @@ AddressParts address_parts(const std::string& url) {
     AddressParts parts;
     const std::string port = part(CURLUPART_PORT);
     parts.origin = part(CURLUPART_SCHEME) + "://" + part(CURLUPART_HOST) + (port.empty() ? "" : ":" + port);
+    parts.host = util::ascii_lower(part(CURLUPART_HOST));
     parts.path = part(CURLUPART_PATH);
     if (const std::string query = part(CURLUPART_QUERY); !query.empty()) parts.path += "?" + query;
     if (parts.path.empty()) parts.path = "/";

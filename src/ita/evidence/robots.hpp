@@ -22,6 +22,7 @@ inline constexpr std::string_view robots_agent = "ita-evidence-check";
 // empty origin when the address cannot be parsed.
 struct AddressParts {
     std::string origin;
+    std::string host;  // lower case
     std::string path;
 };
 [[nodiscard]] AddressParts address_parts(const std::string& url);

@@ -2,19 +2,23 @@
 #include <ita/ingest/readers.hpp>
 #include <ita/util/identifier.hpp>
 #include <ita/util/text.hpp>
+#include <ita/util/web_url.hpp>
 
+#include <algorithm>
+#include <sstream>
 #include <unordered_set>
 
 namespace ita::ingest {
 
 namespace {
-enum Column : std::size_t { agency_id, name, type, province, headcount };
+enum Column : std::size_t { agency_id, name, type, province, headcount, website };
 }
 
 Result<std::vector<core::Agency>> read_agencies(const std::string& path) {
     std::vector<core::Agency> agencies;
     auto outcome = read_csv_file(path, "agencies", [&](CsvTable& table, const util::MappedFile&) {
-        if (!table.read_header({{"agency_id"}, {"name"}, {"type"}, {"province"}, {"headcount", false}})) return;
+        if (!table.read_header({{"agency_id"}, {"name"}, {"type"}, {"province"}, {"headcount", false}, {"website", false}})) return;
+        const bool websites_given = table.has_column(website);
         std::unordered_set<std::string> seen;
         while (table.next_row()) {
             core::Agency info;
@@ -43,6 +47,23 @@ Result<std::vector<core::Agency>> read_agencies(const std::string& path) {
                 else {
                     table.problem(headcount, "must be a whole number of staff from 1 to 1,000,000, not " + util::quoted(text));
                     valid = false;
+                }
+            }
+            if (websites_given) {
+                // Several websites in one field, separated by spaces, commas or semicolons.
+                info.websites.emplace();
+                std::string text(table.field(website));
+                std::replace_if(
+                    text.begin(), text.end(), [](char c) { return c == ',' || c == ';' || c == '\t'; }, ' ');
+                std::istringstream words(text);
+                for (std::string word; words >> word;) {
+                    const std::string domain = util::website_domain(word);
+                    if (domain.empty()) {
+                        table.problem(website, util::quoted(word) + " is not a website address or domain name (such as www.nongbua.go.th)");
+                        valid = false;
+                    } else if (std::find(info.websites->begin(), info.websites->end(), domain) == info.websites->end()) {
+                        info.websites->push_back(domain);
+                    }
                 }
             }
             if (valid) agencies.push_back(std::move(info));

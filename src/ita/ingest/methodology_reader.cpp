@@ -481,6 +481,13 @@ private:
                     problem(path + "/keywords", "must list words as non-empty strings");
             }
         }
+        if (const auto found = value.find("signs"); found != value.end()) read_signs(*found, path + "/signs", item.signs);
+        if (const auto found = value.find("online_service"); found != value.end()) {
+            if (found->is_boolean())
+                item.online_service = found->get<bool>();
+            else
+                problem(path + "/online_service", "must be true or false");
+        }
         static constexpr std::pair<std::string_view, core::EvidencePeriod> periods[] = {
             {"standing", core::EvidencePeriod::standing},
             {"fiscal_year", core::EvidencePeriod::fiscal_year},
@@ -495,6 +502,26 @@ private:
             problem(path + "/period", "must be standing, fiscal_year, previous_year, six_month, monthly or span");
         else
             item.period = found->second;
+    }
+
+    // {"words": [...], "at_least": 3}: a test for evidence that keywords do not fit.
+    void read_signs(const json& value, const std::string& path, core::EvidenceSigns& signs) {
+        if (!value.is_object()) {
+            problem(path, "must be an object with words and at_least");
+            return;
+        }
+        if (const json* words = array(value, path, "words", true))
+            for (const auto& word : *words) {
+                if (word.is_string() && !word.get<std::string>().empty())
+                    signs.words.push_back(word.get<std::string>());
+                else
+                    problem(path + "/words", "must list words as non-empty strings");
+            }
+        const auto least = value.find("at_least");
+        if (least == value.end() || !least->is_number_integer() || least->get<int>() < 1 || least->get<std::size_t>() > signs.words.size())
+            problem(path + "/at_least", "must be a whole number from 1 to the number of words");
+        else
+            signs.at_least = least->get<int>();
     }
 
     Methodology m_result;

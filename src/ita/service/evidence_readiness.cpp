@@ -1,5 +1,7 @@
 #include <ita/service/evidence_readiness.hpp>
 
+#include <ita/service/agency_websites.hpp>
+
 #include <ita/evidence/evidence_check.hpp>
 #include <ita/evidence/robots.hpp>
 #include <ita/ingest/methodology_reader.hpp>
@@ -22,6 +24,7 @@ struct Address {
     std::string agency_id;
     const core::OitItem* item = nullptr;
     std::string url;
+    std::vector<std::string> sites;  // the agency's website domains
 };
 
 core::UrlCheck record_of(const Address& address, const evidence::EvidenceCheck& check, const std::string& checked_at) {
@@ -59,11 +62,13 @@ Result<std::vector<Address>> addresses_to_check(storage::Store& store, const cor
     std::vector<Address> addresses;
     for (const auto& agency : agencies) {
         ITA_TRY(entries, store.oit_entries(request.fiscal_year, agency.agency_id));
+        if (entries.empty()) continue;
+        ITA_TRY(sites, agency_websites(store, agency));
         for (const auto& entry : entries) {
             if (!entry.present || entry.url.empty() || (request.item && entry.item != *request.item)) continue;
             const auto found = items.find(entry.item);
             if (found == items.end() || !methodology.item_applies(*found->second, agency.type)) continue;
-            addresses.push_back({agency.agency_id, found->second, entry.url});
+            addresses.push_back({agency.agency_id, found->second, entry.url, sites});
         }
     }
     // One site after another in turn (an agency's 43 addresses are often on one site), so the
@@ -160,8 +165,8 @@ Result<std::vector<core::UrlCheck>> check_evidence_addresses(storage::Store& sto
                 const std::string site = evidence::address_parts(address.url).origin;
                 gate.enter(site);
                 Finished done{index, {}, storage::utc_now()};
-                done.check = evidence::check_evidence(address.url, {request.fiscal_year, address.item->keywords, address.item->period},
-                                                      request.limits, robots);
+                done.check = evidence::check_evidence(
+                    address.url, evidence::EvidenceRules::of(*address.item, request.fiscal_year, address.sites), request.limits, robots);
                 gate.leave(site);
                 std::lock_guard lock(mutex);
                 finished.push_back(std::move(done));

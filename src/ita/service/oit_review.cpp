@@ -34,7 +34,7 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     ITA_TRY(agency, store.agency(agency_id));
     if (!agency) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
     ITA_TRY(methodology, methodology_in_force(store, fiscal_year, methodology_dir));
-    OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}, {}, {}, {}};
+    OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t index = 0; index < workspace.methodology.items.size(); ++index)
         if (workspace.methodology.item_applies(workspace.methodology.items[index], agency->type)) workspace.items.push_back(index);
     ITA_TRY(entries, store.oit_entries(fiscal_year, agency_id));
@@ -49,6 +49,8 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     for (auto& record : history) workspace.history[record.item].push_back(std::move(record));
     ITA_TRY(latest, store.latest_url_checks(fiscal_year, agency_id));
     for (auto& check : latest) workspace.latest_checks.emplace(check.item, std::move(check));
+    ITA_TRY(added_domains, store.agency_domains(agency_id));
+    workspace.added_domains = std::move(added_domains);
     if (workspace.entry.state == PhaseState::closed) {
         ITA_TRY(at_deadline, store.url_checks_before(fiscal_year, agency_id, deadline_cutoff(workspace.entry.closes_on)));
         for (auto& check : at_deadline) workspace.deadline_checks.emplace(check.item, std::move(check));

@@ -28,6 +28,9 @@ struct OitWorkspace {
     std::map<std::string, core::UrlCheck> deadline_checks;
     // Every verdict given on each item, oldest first, by item code.
     std::map<std::string, std::vector<storage::VerdictRecord>> history;
+    // The domains the working group added to the agency's websites (agency.websites holds the
+    // agencies file's).
+    std::vector<std::string> added_domains;
 };
 
 // not_found for an unknown agency or a year without a methodology.

@@ -110,9 +110,20 @@ Result<RowPlan<core::Agency>> plan_agencies(const std::unordered_map<std::string
     return plan_rows<core::Agency>(
         stored, rows, options, [](const core::Agency& row) { return row.agency_id; },
         [](const core::Agency& a, const core::Agency& b) {
-            return a.name == b.name && a.type == b.type && a.province == b.province && a.headcount == b.headcount;
+            // A file without the website column says nothing about websites.
+            return a.name == b.name && a.type == b.type && a.province == b.province && a.headcount == b.headcount &&
+                   (!b.websites || a.websites == b.websites);
         },
         [](const core::Agency& old_row, const core::Agency& row) {
+            const auto listed = [](const std::optional<std::vector<std::string>>& sites) {
+                std::string text;
+                for (const auto& site : sites.value_or(std::vector<std::string>{})) text += (text.empty() ? "" : " ") + site;
+                return text.empty() ? std::string("none") : text;
+            };
+            if (old_row.name == row.name && old_row.type == row.type && old_row.province == row.province &&
+                old_row.headcount == row.headcount)
+                return "agency " + row.agency_id + " is stored with websites " + listed(old_row.websites) + ", the file says " +
+                       listed(row.websites);
             return "agency " + row.agency_id + " is stored as " + util::quoted(old_row.name) + " (" + old_row.type + ", " +
                    old_row.province + "), the file says " + util::quoted(row.name) + " (" + row.type + ", " + row.province + ")";
         },

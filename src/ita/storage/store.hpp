@@ -241,6 +241,12 @@ public:
     virtual Result<std::vector<core::Agency>> agencies() = 0;
     // One agency, for pages and forms that need only theirs (nothing when it is unknown).
     virtual Result<std::optional<core::Agency>> agency(const std::string& agency_id) = 0;
+    // The domains an agency's working group added to its websites (beside the agencies file's),
+    // sorted; adding one it has is not an error, removing one it lacks is not_found.
+    virtual Result<std::vector<std::string>> agency_domains(const std::string& agency_id) = 0;
+    virtual Result<void> add_agency_domain(const std::string& agency_id, const std::string& domain, std::string_view actor,
+                                           const std::string& day) = 0;
+    virtual Result<void> remove_agency_domain(const std::string& agency_id, const std::string& domain, std::string_view actor) = 0;
 
     // Registers the fiscal year, or checks that the stored layouts match; a different layout
     // means the answers were stored under another methodology (ErrorCode::conflict).

@@ -2,6 +2,8 @@
 
 #include <ita/util/text.hpp>
 
+#include <algorithm>
+
 namespace ita::util {
 
 bool is_web_url(std::string_view url) {
@@ -23,5 +25,22 @@ bool is_web_url(std::string_view url) {
 }
 
 std::string web_url_or_empty(std::string_view url) { return is_web_url(url) ? std::string(url) : std::string(); }
+
+std::string website_domain(std::string_view website) {
+    std::string text = ascii_lower(trim(website));
+    if (const auto scheme = text.find("://"); scheme != std::string::npos) text.erase(0, scheme + 3);
+    text = text.substr(0, text.find_first_of("/?#"));
+    if (const auto at = text.rfind('@'); at != std::string::npos) text.erase(0, at + 1);
+    text = text.substr(0, text.find(':'));
+    while (!text.empty() && text.back() == '.') text.pop_back();
+    if (text.starts_with("www.")) text.erase(0, 4);
+    const bool letters = !text.empty() && text.size() <= 253 && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    });
+    if (!letters || text.find('.') == std::string::npos || text.starts_with('.') || text.starts_with('-') ||
+        text.find("..") != std::string::npos)
+        return {};
+    return text;
+}
 
 }  // namespace ita::util

@@ -14,4 +14,9 @@ namespace ita::util {
 // `url` when it passes the rule, else empty (a page then shows no link).
 [[nodiscard]] std::string web_url_or_empty(std::string_view url);
 
+// The domain a website is named by, as an agency's website is given ("https://www.nongbua.go.th/",
+// "nongbua.go.th"): lower case, without scheme, "www.", port or path. Empty when it is not a
+// domain name (a bare word, a name with characters a domain cannot have).
+[[nodiscard]] std::string website_domain(std::string_view website);
+
 }  // namespace ita::util

@@ -20,14 +20,19 @@ class CheckUrlsCli : public ::testing::Test {
 protected:
     void SetUp() override {
         m_server.Get("/o1", [this](const httplib::Request&, httplib::Response& response) {
-            response.set_content("<html><body><h1>" + m_structure + "</h1></body></html>", "text/html; charset=utf-8");
+            response.set_content("<html><body><h1>" + m_structure +
+                                     "</h1><p>สำนักปลัดมีหัวหน้าสำนักปลัดเป็นผู้บังคับบัญชา แบ่งงานเป็นงานธุรการและงานนโยบายและแผน</p></body></html>",
+                                 "text/html; charset=utf-8");
         });
         m_server.Get("/o10", [](const httplib::Request&, httplib::Response& response) {
-            response.set_content("<html><body>แผนดำเนินงานประจำปีงบประมาณ พ.ศ. 2563</body></html>", "text/html; charset=utf-8");
+            response.set_content(
+                "<html><body>แผนดำเนินงานประจำปีงบประมาณ พ.ศ. 2563<p>เผยแพร่เพื่อให้ประชาชนทราบโดยทั่วกัน รายละเอียดตามเอกสารแนบท้ายนี้</p></body></html>",
+                "text/html; charset=utf-8");
         });
         m_server.Get("/old-o7", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/o7", 301); });
         m_server.Get("/o7", [](const httplib::Request&, httplib::Response& response) {
-            response.set_content("<html><body>ยินดีต้อนรับ 2565</body></html>", "text/html; charset=utf-8");
+            response.set_content("<html><body>ยินดีต้อนรับ 2565<p>เผยแพร่เพื่อให้ประชาชนทราบโดยทั่วกัน รายละเอียดตามเอกสารแนบท้ายนี้</p></body></html>",
+                                 "text/html; charset=utf-8");
         });
         m_port = m_server.bind_to_any_port("127.0.0.1");
         m_thread = std::thread([this] { m_server.listen_after_bind(); });

@@ -109,7 +109,7 @@ TEST(Cli, VersionNamesTheSchemaItKnows) {
     const auto version = run("--version");
     EXPECT_EQ(version.exit_code, 0);
     EXPECT_TRUE(version.output.starts_with("ita 0.")) << version.output;
-    EXPECT_NE(version.output.find("(database schema 18)"), std::string::npos) << version.output;
+    EXPECT_NE(version.output.find("(database schema 19)"), std::string::npos) << version.output;
 }
 
 TEST(Cli, HelpIsThaiAndEnglish) {

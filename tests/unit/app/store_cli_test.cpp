@@ -99,16 +99,17 @@ TEST(StoreCli, AnUpgradeIsAStepOfItsOwnForTheServer) {
              "r.rating, r.pass, r.detail FROM published_rows r JOIN publications p USING (publication_id); DROP TABLE published_rows; "
              "DROP INDEX publications_by_year; ALTER TABLE publications DROP COLUMN version; ALTER TABLE publications DROP COLUMN "
              "public_from; ALTER TABLE publications DROP COLUMN reason; ALTER TABLE oit_clarifications DROP COLUMN reviewed; ALTER TABLE users DROP COLUMN disabled; ALTER TABLE users DROP COLUMN must_change_password; DROP TABLE review_assignments; DROP TABLE oit_review_history; "
-             "DROP TABLE kiosks; DELETE FROM schema_migrations WHERE version IN (14, 15, 16, 17, 18)\"")
+             "DROP TABLE kiosks; DROP TABLE agency_domains; ALTER TABLE agencies DROP COLUMN websites; "
+             "DELETE FROM schema_migrations WHERE version IN (14, 15, 16, 17, 18, 19)\"")
                 .c_str()),
         0);
     const auto refused = run_ita("serve --db " + db + " --listen 127.0.0.1:1 --no-evidence-check");
     EXPECT_EQ(refused.exit_code, 2) << refused.output;
-    EXPECT_NE(refused.output.find("the database is at schema 13 and this ita needs 18"), std::string::npos) << refused.output;
+    EXPECT_NE(refused.output.find("the database is at schema 13 and this ita needs 19"), std::string::npos) << refused.output;
     EXPECT_NE(refused.output.find("ita migrate --db"), std::string::npos);
     const auto migrated = run_ita("migrate --db " + db);
     EXPECT_EQ(migrated.exit_code, 0) << migrated.output;
-    EXPECT_NE(migrated.output.find("is at schema 18"), std::string::npos) << migrated.output;
+    EXPECT_NE(migrated.output.find("is at schema 19"), std::string::npos) << migrated.output;
     // The publication became version 1, public since it was made, its row kept.
     EXPECT_EQ(
         ita::test::output_of("sqlite3 " + db +

@@ -60,24 +60,36 @@ std::string tis620(const std::string& utf8) {
 class EvidenceServer : public ::testing::Test {
 protected:
     void SetUp() override {
-        m_pdf = thai_pdf("แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. ๒๕๖๕");
+        m_pdf = thai_pdf("แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. ๒๕๖๕ รวมทั้งสิ้นสิบสองล้านห้าแสนบาทถ้วน");
         m_server.Get("/robots.txt", [](const httplib::Request&, httplib::Response& response) {
             response.set_content("User-agent: *\nDisallow: /private/\n", "text/plain");
         });
         m_server.Get("/structure", [this](const httplib::Request&, httplib::Response& response) {
             ++m_requests;
-            response.set_content(html("โครงสร้างหน่วยงาน", "<h1>แผนผังโครงสร้างหน่วยงาน</h1><p>กองคลัง</p>"), "text/html; charset=utf-8");
+            response.set_content(
+                html(
+                    "โครงสร้างหน่วยงาน",
+                    "<h1>แผนผังโครงสร้างหน่วยงาน</h1><p>กองคลัง</p><p>สำนักปลัดมีหัวหน้าสำนักปลัดเป็นผู้บังคับบัญชา แบ่งงานเป็นงานธุรการและงานนโยบายและแผน</p>"),
+                "text/html; charset=utf-8");
         });
         m_server.Get("/tis-620", [](const httplib::Request&, httplib::Response& response) {
-            response.set_content(tis620("<html><body><h1>แผนผังโครงสร้างหน่วยงาน</h1></body></html>"), "text/html; charset=TIS-620");
+            response.set_content(
+                tis620(
+                    "<html><body><h1>แผนผังโครงสร้างหน่วยงาน</h1><p>สำนักปลัดมีหัวหน้าสำนักปลัดเป็นผู้บังคับบัญชา แบ่งงานเป็นงานธุรการและงานนโยบายและแผน</p></body></html>"),
+                "text/html; charset=TIS-620");
         });
         m_server.Get("/windows-874-meta", [](const httplib::Request&, httplib::Response& response) {
-            response.set_content(tis620("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-874\"></head>"
-                                        "<body>แผนผังโครงสร้างหน่วยงาน</body></html>"),
-                                 "text/html");
+            response.set_content(
+                tis620(
+                    "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-874\"></head>"
+                    "<body>แผนผังโครงสร้างหน่วยงาน<p>สำนักปลัดมีหัวหน้าสำนักปลัดเป็นผู้บังคับบัญชา แบ่งงานเป็นงานธุรการและงานนโยบายและแผน</p></body></html>"),
+                "text/html");
         });
         m_server.Get("/plan-2563", [](const httplib::Request&, httplib::Response& response) {
-            response.set_content(html("แผนดำเนินงาน", "<p>แผนดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๓</p>"), "text/html");
+            response.set_content(
+                html("แผนดำเนินงาน",
+                     "<p>แผนดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๓</p><p>โครงการก่อสร้างถนนคอนกรีตเสริมเหล็กสายบ้านหนองบัว งบประมาณ ๕๐๐,๐๐๐ บาท</p>"),
+                "text/html");
         });
         m_server.Get("/budget.pdf",
                      [this](const httplib::Request&, httplib::Response& response) { response.set_content(m_pdf, "application/pdf"); });
@@ -137,7 +149,14 @@ protected:
 
     evidence::EvidenceCheck check(const std::string& path, core::EvidencePeriod period, std::vector<std::string> keywords) {
         evidence::RobotsCache robots(limits());
-        return evidence::check_evidence(url(path), {2565, std::move(keywords), period}, limits(), robots);
+        return evidence::check_evidence(url(path),
+                                        evidence::EvidenceRules{.fiscal_year = 2565,
+                                                                .keywords = std::move(keywords),
+                                                                .period = period,
+                                                                .signs = {},
+                                                                .online_service = false,
+                                                                .agency_sites = {}},
+                                        limits(), robots);
     }
 
     httplib::Server m_server;
@@ -195,8 +214,14 @@ TEST_F(EvidenceServer, APageOfAnEarlierYearIsStale) {
 TEST_F(EvidenceServer, APdfsThaiTextIsReadForTheYearAndKeywords) {
     const auto result = check("/budget.pdf", core::EvidencePeriod::fiscal_year, {"แผนการใช้จ่ายงบประมาณ"});
     EXPECT_EQ(result.assessment.status, Readiness::ok) << result.assessment.reason();
-    const auto wrong_year = evidence::check_evidence(url("/budget.pdf"), {2566, {"งบประมาณ"}, core::EvidencePeriod::fiscal_year}, limits(),
-                                                     *std::make_unique<evidence::RobotsCache>(limits()));
+    const auto wrong_year = evidence::check_evidence(url("/budget.pdf"),
+                                                     evidence::EvidenceRules{.fiscal_year = 2566,
+                                                                             .keywords = {"งบประมาณ"},
+                                                                             .period = core::EvidencePeriod::fiscal_year,
+                                                                             .signs = {},
+                                                                             .online_service = false,
+                                                                             .agency_sites = {}},
+                                                     limits(), *std::make_unique<evidence::RobotsCache>(limits()));
     EXPECT_EQ(wrong_year.assessment.status, Readiness::stale);
     EXPECT_EQ(check("/broken.pdf", core::EvidencePeriod::standing, {}).assessment.findings.at(0).code, "unreadable");
 }

@@ -18,17 +18,17 @@ evidence::FetchResult answered(long status = 200, std::string type = "text/html;
     return fetched;
 }
 
-evidence::DocumentText page(std::string text, std::string title = "หน่วยงานตัวอย่าง") {
-    evidence::DocumentText document;
-    document.kind = evidence::DocumentKind::html;
-    document.readable = true;
-    document.title = std::move(title);
-    document.text = std::move(text);
-    return document;
+// A page as the HTML reader gives it: `text` and a sentence an agency adds to what it publishes
+// (neither a keyword nor a year), so the page is more than a heading.
+evidence::DocumentText page(const std::string& text, const std::string& title = "หน่วยงานตัวอย่าง") {
+    return evidence::read_document("text/html; charset=utf-8",
+                                   "<html><head><title>" + title + "</title></head><body><p>" + text +
+                                       "</p><p>เผยแพร่เพื่อให้ประชาชนทราบโดยทั่วกัน รายละเอียดตามเอกสารแนบท้ายนี้</p></body></html>");
 }
 
 evidence::EvidenceRules rules(core::EvidencePeriod period, std::vector<std::string> keywords = {"โครงสร้าง"}) {
-    return {2565, std::move(keywords), period};
+    return {
+        .fiscal_year = 2565, .keywords = std::move(keywords), .period = period, .signs = {}, .online_service = false, .agency_sites = {}};
 }
 
 std::string codes(const evidence::Assessment& assessment) {
@@ -172,7 +172,9 @@ TEST(Assess, UnreadableOrEmptyIsForTheAuditorToOpen) {
     big.body.assign(2 * 1024 * 1024, 'x');
     EXPECT_EQ(codes(evidence::assess(big, pdf, rules(core::EvidencePeriod::standing))), "too_large");
     EXPECT_EQ(codes(evidence::assess(answered(200, "application/pdf"), pdf, rules(core::EvidencePeriod::standing))), "unreadable");
-    EXPECT_EQ(codes(evidence::assess(answered(), page(" \n "), rules(core::EvidencePeriod::standing))), "no_text");
+    EXPECT_EQ(codes(evidence::assess(answered(), evidence::read_document("text/html", "<html><body> \n </body></html>"),
+                                     rules(core::EvidencePeriod::standing))),
+              "no_text");
     const auto image = evidence::assess(answered(200, "image/png"), {}, rules(core::EvidencePeriod::fiscal_year));
     EXPECT_EQ(image.status, Readiness::ok);
     EXPECT_EQ(codes(image), "content_not_read");

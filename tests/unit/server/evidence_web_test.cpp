@@ -71,7 +71,8 @@ protected:
     std::thread m_evidence_thread;
     int m_evidence_port = 0;
     std::mutex m_mutex;
-    std::string m_page = "<html><body><h1>แผนผังโครงสร้างหน่วยงาน</h1></body></html>";
+    std::string m_page =
+        "<html><body><h1>แผนผังโครงสร้างหน่วยงาน</h1><p>สำนักปลัดมีหัวหน้าสำนักปลัดเป็นผู้บังคับบัญชา แบ่งงานเป็นงานธุรการและงานนโยบายและแผน</p></body></html>";
 };
 
 }  // namespace
@@ -97,11 +98,11 @@ TEST_F(EvidenceWeb, AnEnteredAddressIsCheckedKeptAndCheckedAgainAfterAFix) {
     // day, so only the newest check keeps its copy; both checks stay listed.
     {
         std::lock_guard lock(m_mutex);
-        m_page = "<html><body><p>ยินดีต้อนรับ</p></body></html>";
+        m_page = "<html><body><p>ยินดีต้อนรับสู่เว็บไซต์ขององค์การบริหารส่วนตำบล ขอให้ทุกท่านมีความสุขในวันหยุดยาวนี้</p></body></html>";
     }
     ASSERT_EQ(m_client->Post("/admin/oit/O1/check", group, "year=2565&csrf=" + csrf, form_type)->status, 303);
     const auto again = page_with("/admin/oit/O1?year=2565", group, "ควรตรวจสอบ");
-    EXPECT_NE(again.find("ไม่พบคำที่เกี่ยวกับรายการนี้"), std::string::npos);
+    EXPECT_NE(again.find("ไม่มีคำที่เกี่ยวกับรายการนี้"), std::string::npos);
     EXPECT_NE(again.find("ลิงก์พร้อม"), std::string::npos);  // the first check, still listed
     const std::string snapshot = between(again, "href=\"/admin/oit/O1/evidence/", "?");
     ASSERT_EQ(snapshot.size(), 64u);

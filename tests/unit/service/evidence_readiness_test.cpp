@@ -21,7 +21,8 @@ TEST(EvidenceReadiness, TheDeadlinesCopyOutlivesLaterChecks) {
     httplib::Server site;
     int version = 0;
     site.Get("/o1", [&](const httplib::Request&, httplib::Response& response) {
-        response.set_content("<html><body>แผนผังโครงสร้างหน่วยงาน ฉบับที่ " + std::to_string(++version) + "</body></html>",
+        response.set_content("<html><body>แผนผังโครงสร้างหน่วยงาน ฉบับที่ " + std::to_string(++version) +
+                                 "<p>สำนักปลัดมีหัวหน้าสำนักปลัดเป็นผู้บังคับบัญชา แบ่งงานเป็นงานธุรการและงานนโยบายและแผน</p></body></html>",
                              "text/html; charset=utf-8");
     });
     const int port = site.bind_to_any_port("127.0.0.1");
@@ -92,7 +93,9 @@ TEST(EvidenceReadiness, NoSiteGetsMoreThanTwoFetchesAtOnce) {
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(60));
             --site.now;
-            response.set_content("<html><body>แผนผังโครงสร้างหน่วยงาน</body></html>", "text/html; charset=utf-8");
+            response.set_content(
+                "<html><body>แผนผังโครงสร้างหน่วยงาน<p>สำนักปลัดมีหัวหน้าสำนักปลัดเป็นผู้บังคับบัญชา แบ่งงานเป็นงานธุรการและงานนโยบายและแผน</p></body></html>",
+                "text/html; charset=utf-8");
         });
         site.port = site.server.bind_to_any_port("127.0.0.1");
         site.serving = std::thread([&site] { site.server.listen_after_bind(); });

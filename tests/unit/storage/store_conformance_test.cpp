@@ -4,6 +4,7 @@
 
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/report/score_outputs.hpp>
+#include <ita/service/agency_websites.hpp>
 #include <ita/service/import_files.hpp>
 #include <ita/service/kiosks.hpp>
 #include <ita/service/methodology_in_force.hpp>
@@ -108,10 +109,10 @@ protected:
 }  // namespace
 
 TEST_P(StoreConformance, MigratesOnceOnOpen) {
-    EXPECT_EQ(*m_store->schema_version(), 18);
+    EXPECT_EQ(*m_store->schema_version(), 19);
     auto again = storage::open_store(m_target);
     ASSERT_TRUE(again) << again.error().to_string();
-    EXPECT_EQ(*(*again)->schema_version(), 18);
+    EXPECT_EQ(*(*again)->schema_version(), 19);
     // Work one process does for all: the first claim of a job and period wins, in any process.
     EXPECT_TRUE(*m_store->claim_job("evidence-nightly", "2026-05-31"));
     EXPECT_FALSE(*(*again)->claim_job("evidence-nightly", "2026-05-31"));
@@ -791,4 +792,41 @@ TEST_P(StoreConformance, CounterDevicesAreKeptCountedAndTurnedOff) {
     ASSERT_TRUE(m_store->revoke_kiosk(2566, "A1", listed->front().id(), "wg"));
     EXPECT_FALSE(*service::kiosk_for(*m_store, 2566, "A1", *token)) << "turned off";
     EXPECT_TRUE(m_store->kiosks(2566, "A1")->front().revoked);
+}
+
+// Where agencies publish (schema 19): the agencies file's website column, kept when a later
+// file has none, a conflict when it says otherwise; the domains a working group adds, apart.
+TEST_P(StoreConformance, AgencyWebsitesFromTheFileAndTheWorkingGroup) {
+    ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv",
+                       "agency_id,name,type,province,website\n"
+                       "A1,เทศบาลตำบลหนองเส้า,เทศบาลตำบล,ขอนแก่น,\"https://www.nongsao.go.th/ nongsao-ita.go.th\"\n"
+                       "A2,เทศบาลเมืองแจระแม,เทศบาลเมือง,อุบลราชธานี,\n"));
+    EXPECT_EQ(m_store->agency("A1")->value().websites, (std::vector<std::string>{"nongsao.go.th", "nongsao-ita.go.th"}));
+    EXPECT_EQ(m_store->agency("A2")->value().websites, std::vector<std::string>{});
+    // A file without the column says nothing about websites: they stay.
+    ASSERT_TRUE(
+        import(service::ImportKind::agencies, "agencies.csv", "agency_id,name,type,province\nA1,เทศบาลตำบลหนองเส้า,เทศบาลตำบล,ขอนแก่น\n"));
+    EXPECT_EQ(m_store->agency("A1")->value().websites->size(), 2u);
+    // Another website is a change: a conflict unless replacing.
+    const auto changed = import(service::ImportKind::agencies, "agencies.csv",
+                                "agency_id,name,type,province,website\nA1,เทศบาลตำบลหนองเส้า,เทศบาลตำบล,ขอนแก่น,nongsao.go.th\n");
+    ASSERT_FALSE(changed);
+    EXPECT_NE(changed.error().to_string().find("stored with websites nongsao.go.th nongsao-ita.go.th, the file says nongsao.go.th"),
+              std::string::npos)
+        << changed.error().to_string();
+
+    EXPECT_EQ(*service::add_agency_website(*m_store, "A1", "https://eservice.nongsao.go.th/login", "wg", "2026-12-01"),
+              "eservice.nongsao.go.th");
+    ASSERT_TRUE(service::add_agency_website(*m_store, "A1", "www.eservice.nongsao.go.th", "wg", "2026-12-01"));  // once
+    EXPECT_EQ(service::add_agency_website(*m_store, "A1", "not a site", "wg", "2026-12-01").error().code, ErrorCode::invalid_input);
+    EXPECT_EQ(*m_store->agency_domains("A1"), std::vector<std::string>{"eservice.nongsao.go.th"});
+    EXPECT_EQ(*service::agency_websites(*m_store, m_store->agency("A1")->value()),
+              (std::vector<std::string>{"nongsao.go.th", "nongsao-ita.go.th", "eservice.nongsao.go.th"}));
+    // A new agencies file never drops what the working group added.
+    ASSERT_TRUE(import(service::ImportKind::agencies, "agencies.csv",
+                       "agency_id,name,type,province,website\nA1,เทศบาลตำบลหนองเส้า,เทศบาลตำบล,ขอนแก่น,nongsao.go.th\n", true));
+    EXPECT_EQ(m_store->agency_domains("A1")->size(), 1u);
+    EXPECT_EQ(m_store->remove_agency_domain("A1", "other.go.th", "wg").error().code, ErrorCode::not_found);
+    ASSERT_TRUE(m_store->remove_agency_domain("A1", "eservice.nongsao.go.th", "wg"));
+    EXPECT_TRUE(m_store->agency_domains("A1")->empty());
 }

@@ -8,6 +8,7 @@
 #include <ita/util/diagnostics.hpp>
 #include <ita/util/text.hpp>
 
+#include <sstream>
 #include <unordered_map>
 
 namespace ita::storage {
@@ -141,6 +142,14 @@ Result<std::vector<AuditEntry>> SqlStore::audit_log(std::size_t newest_count) {
 
 Result<void> SqlStore::lock_year(int fiscal_year) { return database().lock(year_locks + fiscal_year); }
 
+namespace {
+std::string join_domains(const std::vector<std::string>& domains) {
+    std::string text;
+    for (const auto& domain : domains) text += (text.empty() ? "" : " ") + domain;
+    return text;
+}
+}  // namespace
+
 Result<ImportReport> SqlStore::import_agencies(std::span<const core::Agency> rows, const ImportOptions& options) {
     auto& db = database();
     // The write lock first: the plan is made against what no other import can change meanwhile.
@@ -150,13 +159,17 @@ Result<ImportReport> SqlStore::import_agencies(std::span<const core::Agency> row
     std::unordered_map<std::string, core::Agency> stored;
     for (auto& agency : stored_list) stored.emplace(agency.agency_id, std::move(agency));
     ITA_TRY(plan, plan_agencies(stored, rows, options));
-    ITA_TRY(upsert, db.bulk_insert("agencies", {"agency_id", "name", "type", "province", "headcount"},
+    // A file without the website column keeps the websites stored (NULL leaves them).
+    ITA_TRY(upsert, db.bulk_insert("agencies", {"agency_id", "name", "type", "province", "headcount", "websites"},
                                    "ON CONFLICT (agency_id) DO UPDATE SET name = excluded.name, type = excluded.type, "
-                                   "province = excluded.province, headcount = excluded.headcount"));
+                                   "province = excluded.province, headcount = excluded.headcount, "
+                                   "websites = COALESCE(excluded.websites, agencies.websites)"));
     FaultInjection fault;
     for (const auto* list : {&plan.inserts, &plan.updates})
         for (const core::Agency* agency : *list) {
-            ITA_TRY_VOID(upsert->add({agency->agency_id, agency->name, agency->type, agency->province, agency->headcount}));
+            std::optional<std::string> websites;
+            if (agency->websites) websites = join_domains(*agency->websites);
+            ITA_TRY_VOID(upsert->add({agency->agency_id, agency->name, agency->type, agency->province, agency->headcount, websites}));
             fault.row_written();
         }
     ITA_TRY_VOID(upsert->finish());
@@ -166,14 +179,46 @@ Result<ImportReport> SqlStore::import_agencies(std::span<const core::Agency> row
 }
 
 namespace {
-constexpr std::string_view agency_columns = "SELECT agency_id, name, type, province, headcount FROM agencies";
+constexpr std::string_view agency_columns = "SELECT agency_id, name, type, province, headcount, websites FROM agencies";
 
 core::Agency agency_of(const sql::Rows& row) {
-    core::Agency agency{row.string(0), row.string(1), row.string(2), row.string(3), {}};
+    core::Agency agency{row.string(0), row.string(1), row.string(2), row.string(3), {}, 0, {}};
     if (!row.is_null(4)) agency.headcount = row.integer(4);
+    if (!row.is_null(5)) {
+        agency.websites.emplace();
+        std::istringstream words(row.string(5));
+        for (std::string word; words >> word;) agency.websites->push_back(word);
+    }
     return agency;
 }
 }  // namespace
+
+Result<std::vector<std::string>> SqlStore::agency_domains(const std::string& agency_id) {
+    std::vector<std::string> domains;
+    ITA_TRY_VOID(database().stream("SELECT domain FROM agency_domains WHERE agency_id = ? ORDER BY domain", {agency_id},
+                                   [&](const sql::Rows& row) { domains.push_back(row.string(0)); }));
+    return domains;
+}
+
+Result<void> SqlStore::add_agency_domain(const std::string& agency_id, const std::string& domain, std::string_view actor,
+                                         const std::string& day) {
+    auto& db = database();
+    ITA_TRY(transaction, sql::Transaction::begin(db));
+    ITA_TRY(added, db.execute("INSERT INTO agency_domains (agency_id, domain, added_by, added_on) VALUES (?, ?, ?, ?) "
+                              "ON CONFLICT (agency_id, domain) DO NOTHING",
+                              {agency_id, domain, std::string(actor), day}));
+    if (added > 0) ITA_TRY_VOID(audit(actor, "add website domain", std::nullopt, agency_id + " " + domain));
+    return transaction.commit();
+}
+
+Result<void> SqlStore::remove_agency_domain(const std::string& agency_id, const std::string& domain, std::string_view actor) {
+    auto& db = database();
+    ITA_TRY(transaction, sql::Transaction::begin(db));
+    ITA_TRY(removed, db.execute("DELETE FROM agency_domains WHERE agency_id = ? AND domain = ?", {agency_id, domain}));
+    if (removed == 0) return fail(ErrorCode::not_found, "agency " + agency_id + " has no added website " + domain);
+    ITA_TRY_VOID(audit(actor, "remove website domain", std::nullopt, agency_id + " " + domain));
+    return transaction.commit();
+}
 
 Result<std::vector<core::Agency>> SqlStore::agencies() {
     std::vector<core::Agency> list;

@@ -26,6 +26,10 @@ public:
     Result<ImportReport> import_agencies(std::span<const core::Agency> agencies, const ImportOptions& options) override;
     Result<std::vector<core::Agency>> agencies() override;
     Result<std::optional<core::Agency>> agency(const std::string& agency_id) override;
+    Result<std::vector<std::string>> agency_domains(const std::string& agency_id) override;
+    Result<void> add_agency_domain(const std::string& agency_id, const std::string& domain, std::string_view actor,
+                                   const std::string& day) override;
+    Result<void> remove_agency_domain(const std::string& agency_id, const std::string& domain, std::string_view actor) override;
     Result<void> ensure_fiscal_year(const FiscalYearInfo& info) override;
     Result<FiscalYearInfo> fiscal_year(int fiscal_year) override;
     Result<std::vector<int>> fiscal_years() override;
