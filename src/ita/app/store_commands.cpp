@@ -58,6 +58,10 @@ int run_import_command(const ImportCommand& command) {
               << report.unchanged << " unchanged";
     if (outcome->answers > 0) std::cerr << " (" << outcome->answers << " answers)";
     std::cerr << " in " << static_cast<long long>(seconds * 1000) << " ms\n";
+    if (command.request.kind == service::ImportKind::oit)
+        std::cerr << "ita import: the addresses of items marked present are checked by `ita check-urls --year "
+                  << command.request.fiscal_year
+                  << "` (and each night by `ita serve` while the OIT window is open); those of items marked absent are kept, not checked\n";
     return 0;
 }
 

@@ -83,7 +83,26 @@ std::string criteria_text(const core::OitItem& item, int fiscal_year) {
             text += (index == 0 ? "“" : index + 1 == item.keywords.size() ? "” หรือ “" : "”, “") + item.keywords[index];
         text += "”";
     }
+    if (item.signs.at_least > 0) {
+        text += " หรือระบุอย่างน้อย " + std::to_string(item.signs.at_least) + " อย่างจาก ";
+        for (std::size_t index = 0; index < item.signs.words.size(); ++index) text += (index == 0 ? "“" : "”, “") + item.signs.words[index];
+        text += "”";
+    }
+    text += " · ลิงก์ต้องชี้ไปยังหน้าหรือเอกสารของข้อนี้โดยตรง บนเว็บไซต์ของหน่วยงาน";
     return text;
+}
+
+// The agency's websites for the evidence checker: the agencies file's, and those the working group
+// added (which it may remove).
+void set_websites(data& context, const service::OitWorkspace& workspace) {
+    data from_file{data::type::list};
+    for (const auto& site : workspace.agency.websites.value_or(std::vector<std::string>{})) from_file.push_back(data(site));
+    data added{data::type::list};
+    for (const auto& site : workspace.added_domains) added.push_back(data(site));
+    context.set("has_file_sites", flag(!from_file.list_value().empty()));
+    context.set("file_sites", from_file);
+    context.set("has_added_sites", flag(!added.list_value().empty()));
+    context.set("added_sites", added);
 }
 
 void set_item(data& target, const core::OitItem& item, const storage::OitEntry* entry, const std::string& agency_type) {
@@ -196,7 +215,8 @@ void set_verdict_history(data& target, const service::OitWorkspace& workspace, c
     target.set("verdicts", list);
 }
 
-HttpResponse oit_items_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages) {
+HttpResponse oit_items_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages,
+                            int status) {
     data context;
     context.set("title", "ข้อมูล OIT ปี " + std::to_string(scope.fiscal_year));
     set_agency_scope(context, scope);
@@ -257,7 +277,11 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
     }
     close_group();
     context.set("groups", groups);
-    return html_page(200, "oit_items", context);
+    set_websites(context, workspace);
+    const auto typed = messages.values.find("website");
+    context.set("f_website", typed == messages.values.end() ? std::string() : typed->second);
+    context.set("open_websites", flag(typed != messages.values.end() || !workspace.agency.websites || workspace.agency.websites->empty()));
+    return html_page(status, "oit_items", context);
 }
 
 HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const std::string& code,

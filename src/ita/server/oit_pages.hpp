@@ -19,7 +19,8 @@ struct OitPageMessages {
     FormFields values;  // refills a rejected form
 };
 
-HttpResponse oit_items_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages);
+HttpResponse oit_items_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const OitPageMessages& messages,
+                            int status = 200);
 // `checks`: the evidence checker's checks of the item, newest first.
 HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyPageScope& scope, const std::string& item,
                            const OitPageMessages& messages, const std::vector<core::UrlCheck>& checks = {}, int status = 200);

@@ -5,6 +5,7 @@
 #include <ita/server/pages.hpp>
 #include <ita/server/status_mapping.hpp>
 #include <ita/server/store_lease.hpp>
+#include <ita/service/agency_websites.hpp>
 #include <ita/util/clock.hpp>
 #include <ita/util/text.hpp>
 
@@ -58,6 +59,7 @@ const char* notice_for(const HttpRequest& request) {
     if (done->second == "clarified") return "ส่งคำชี้แจงแล้ว";
     if (done->second == "reviewed") return "บันทึกผลการตรวจแล้ว";
     if (done->second == "checking") return "กำลังตรวจลิงก์ ผลจะแสดงในหน้านี้ภายในไม่กี่วินาที (โหลดหน้าใหม่)";
+    if (done->second == "website") return "บันทึกเว็บไซต์ของหน่วยงานแล้ว";
     return "";
 }
 
@@ -94,6 +96,25 @@ void add_agency_oit_routes(Router& router, const ResultsContext& context, const 
         auto allowed = allow_agency(context, request);
         if (!allowed) return allowed.error();
         return oit_items_page(allowed->workspace, allowed->scope, {notice_for(request), {}, {}});
+    });
+    // The agency's websites, where its evidence is expected (the checker flags other sites).
+    router.add("POST", "/admin/websites", [context](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        auto added = service::add_agency_website(*allowed->store, allowed->scope.agency_id, field(allowed->fields, "website"),
+                                                 allowed->access.session.user.user_id, allowed->scope.today);
+        if (!added)
+            return oit_items_page(allowed->workspace, allowed->scope, {"", error_lines(added.error()), allowed->fields},
+                                  form_status_for(added.error().code));
+        return see_other(allowed->list_url() + "&done=website#websites");
+    });
+    router.add("POST", "/admin/websites/remove", [context](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        auto removed = service::remove_agency_website(*allowed->store, allowed->scope.agency_id, field(allowed->fields, "domain"),
+                                                      allowed->access.session.user.user_id);
+        if (!removed) return message_page(status_for(removed.error().code), "ลบเว็บไซต์ไม่ได้", removed.error().message);
+        return see_other(allowed->list_url() + "&done=website#websites");
     });
     router.add("GET", "/admin/oit/:item", [context](const HttpRequest& request) {
         auto allowed = allow_agency(context, request);

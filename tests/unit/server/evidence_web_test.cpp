@@ -157,3 +157,32 @@ TEST_F(EvidenceWeb, AnAddressEnteredThroughTheApiIsCheckedAndItsReadinessListed)
     EXPECT_NE(body.find(R"("readiness":{"checked_at":)"), std::string::npos) << body;
     EXPECT_NE(body.find(R"("status":"ok")"), std::string::npos);
 }
+
+// The working group names its websites; evidence on another site is then flagged with a reason
+// that says how to fix it (publish it on the agency's site, or add the domain if it is theirs).
+TEST_F(EvidenceWeb, EvidenceOnAnotherSiteIsFlaggedUntilTheGroupAddsTheDomain) {
+    const auto [group, csrf] = sign_in(*m_client, "wg");
+    const std::string form = "year=2565&csrf=" + csrf;
+    // Not a domain: the form says so, in Thai, keeps what was typed, and adds nothing.
+    const auto refused = m_client->Post("/admin/websites", group, form + "&website=%E0%B9%80%E0%B8%A7%E0%B9%87%E0%B8%9A", form_type);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("ใส่ชื่อโดเมนหรือที่อยู่เว็บไซต์ของหน่วยงาน"), std::string::npos) << refused->body;
+    ASSERT_EQ(m_client->Post("/admin/websites", group, form + "&website=https%3A%2F%2Fwww.thodsob.go.th%2Fita", form_type)->status, 303);
+    const auto list = m_client->Get("/admin/oit?year=2565", group)->body;
+    EXPECT_NE(list.find("<code>thodsob.go.th</code>"), std::string::npos);
+
+    const std::string address = "http%3A%2F%2F127.0.0.1%3A" + std::to_string(m_evidence_port) + "%2Fstructure";
+    ASSERT_EQ(m_client->Post("/admin/oit/O1", group, form + "&present=yes&url=" + address, form_type)->status, 303);
+    const auto flagged = page_with("/admin/oit/O1?year=2565", group, "ไม่ใช่เว็บไซต์ของหน่วยงาน");
+    EXPECT_NE(flagged.find("ให้เพิ่มโดเมนนี้ในข้อมูลเว็บไซต์ของหน่วยงาน"), std::string::npos);
+
+    // The site is the group's own (some agencies' sites are at an IP address): added, checked
+    // again, no longer flagged.
+    ASSERT_EQ(m_client->Post("/admin/websites", group, form + "&website=127.0.0.1", form_type)->status, 303);
+    ASSERT_EQ(m_client->Post("/admin/oit/O1/check", group, form, form_type)->status, 303);
+    const auto accepted = page_with("/admin/oit?year=2565", group, "ลิงก์พร้อม");
+    EXPECT_NE(accepted.find("<code>127.0.0.1</code>"), std::string::npos);
+    ASSERT_EQ(m_client->Post("/admin/websites/remove", group, form + "&domain=thodsob.go.th", form_type)->status, 303);
+    EXPECT_EQ(m_client->Post("/admin/websites/remove", group, form + "&domain=thodsob.go.th", form_type)->status, 404);
+    EXPECT_EQ(m_client->Get("/admin/oit?year=2565", group)->body.find("<code>thodsob.go.th</code>"), std::string::npos);
+}

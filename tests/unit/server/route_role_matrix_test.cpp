@@ -102,6 +102,8 @@ const std::vector<Route> routes{
     {"POST", "/admin/measures/:id/remove", "/admin/measures/1/remove", Who::working_group, "year=2566&agency=A1"},
     {"GET", "/admin/oit", "/admin/oit?year=2566&agency=A1", Who::working_group, ""},
     {"GET", "/admin/oit/:item", "/admin/oit/O1?year=2566&agency=A1", Who::working_group, ""},
+    {"POST", "/admin/websites", "/admin/websites", Who::working_group, "year=2566&agency=A1&website=a1.go.th"},
+    {"POST", "/admin/websites/remove", "/admin/websites/remove", Who::working_group, "year=2566&agency=A1&domain=a1.go.th"},
     {"POST", "/admin/oit/:item", "/admin/oit/O1", Who::working_group, "year=2566&agency=A1&present=no"},
     {"POST", "/admin/oit/:item/clarify", "/admin/oit/O1/clarify", Who::working_group, "year=2566&agency=A1&text=x"},
     {"POST", "/admin/oit/:item/check", "/admin/oit/O1/check", Who::working_group, "year=2566&agency=A1"},

@@ -90,16 +90,19 @@ Result<ImportReport> SqlStore::import_oit(int year, std::span<const core::OitVer
     ITA_TRY(plan, plan_oit(stored, verdicts, options));
     ITA_TRY_VOID(ensure_assessments(year, ids_of(agencies_named)));
     const std::string now = utc_now();
-    ITA_TRY(submissions, db.bulk_insert("oit_submissions", {"fiscal_year", "agency_id", "item", "url", "description", "submitted_at"},
-                                        "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET present = 1, url = excluded.url, "
-                                        "description = excluded.description, submitted_at = excluded.submitted_at"));
+    // An item marked absent keeps the address the file gives, as given, but is not an entry
+    // of evidence: the checker checks the addresses of items marked present only.
+    ITA_TRY(submissions,
+            db.bulk_insert("oit_submissions", {"fiscal_year", "agency_id", "item", "present", "url", "description", "submitted_at"},
+                           "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET present = excluded.present, url = excluded.url, "
+                           "description = excluded.description, submitted_at = excluded.submitted_at"));
     ITA_TRY(reviews, db.bulk_insert("oit_reviews", {"fiscal_year", "agency_id", "item", "verdict", "reviewer", "reviewed_at"},
                                     "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET verdict = excluded.verdict, "
                                     "reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at"));
     FaultInjection fault;
     for (const auto* list : {&plan.inserts, &plan.updates})
         for (const core::OitVerdict* row : *list) {
-            ITA_TRY_VOID(submissions->add({year, row->agency_id, row->item, row->url, row->note, now}));
+            ITA_TRY_VOID(submissions->add({year, row->agency_id, row->item, row->accepted ? 1 : 0, row->url, row->note, now}));
             ITA_TRY_VOID(reviews->add({year, row->agency_id, row->item, row->accepted ? "accepted" : "rejected", options.actor, now}));
             fault.row_written();
         }
