@@ -224,12 +224,12 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
     set_messages(context, messages);
     set_year_status(context, workspace.methodology);
     data windows{data::type::list};
-    for (const auto& [phase, status] : {std::pair{core::SeasonPhase::oit_entry, &workspace.entry},
-                                        {core::SeasonPhase::review, &workspace.review},
-                                        {core::SeasonPhase::clarification, &workspace.clarification}}) {
+    for (const auto& [phase, window_status] : {std::pair{core::SeasonPhase::oit_entry, &workspace.entry},
+                                               {core::SeasonPhase::review, &workspace.review},
+                                               {core::SeasonPhase::clarification, &workspace.clarification}}) {
         data window;
         window.set("label", std::string(core::season_phase_label(phase)));
-        window.set("state", window_text(*status));
+        window.set("state", window_text(*window_status));
         windows.push_back(window);
     }
     context.set("windows", windows);
