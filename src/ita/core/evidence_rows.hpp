@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
+#include <utility>
 
 namespace ita::core {
 
@@ -34,6 +36,18 @@ struct UrlCheck {
     std::string redirects;
     std::string snapshot;  // SHA-256 hex of the bytes kept, or empty
 };
+
+// An OIT item may have several addresses; the checks of its n-th are kept under "O23#n" (n ≥ 2),
+// of its first under the item's code.
+[[nodiscard]] inline std::string address_check_key(const std::string& item, std::size_t position) {
+    return position <= 1 ? item : item + "#" + std::to_string(position);
+}
+// The item and 1-based address position of a check key.
+[[nodiscard]] inline std::pair<std::string, std::size_t> split_check_key(const std::string& key) {
+    const auto hash = key.find('#');
+    if (hash == std::string::npos) return {key, 1};
+    return {key.substr(0, hash), static_cast<std::size_t>(std::strtoul(key.c_str() + hash + 1, nullptr, 10))};
+}
 
 // A score the NACC published for one agency at one level.
 struct PublishedScore {

@@ -4,6 +4,9 @@
 #include <ita/util/text.hpp>
 #include <ita/util/web_url.hpp>
 
+#include <algorithm>
+#include <sstream>
+
 namespace ita::ingest {
 
 namespace {
@@ -38,18 +41,38 @@ Result<void> read_oit(const std::string& path, ScoringInputs& inputs, std::vecto
             }
             // The one rule for addresses (util/web_url.hpp): a `javascript:` URL is refused here,
             // not only when shown.
-            if (!table.field(url).empty() && !util::is_web_url(table.field(url))) {
-                table.problem(url, "must be an http:// or https:// address, not " + util::quoted(table.field(url)));
-                continue;
+            // Several addresses of one item are separated by spaces or line breaks (an address
+            // has neither); each must pass. They are kept one space apart.
+            std::string addresses;
+            bool addresses_valid = true;
+            {
+                std::string text(table.field(url));
+                std::replace_if(
+                    text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+                std::istringstream words(text);
+                std::size_t count = 0;
+                for (std::string word; words >> word; ++count) {
+                    if (!util::is_web_url(word)) {
+                        table.problem(url, "must be an http:// or https:// address, not " + util::quoted(word));
+                        addresses_valid = false;
+                        break;
+                    }
+                    addresses += (addresses.empty() ? "" : " ") + word;
+                }
+                if (addresses_valid && count > 21) {
+                    table.problem(url, "at most 21 addresses an item, not " + std::to_string(count));
+                    addresses_valid = false;
+                }
             }
+            if (!addresses_valid) continue;
             if (*item_index < input.oit_accepted.size() && input.oit_accepted[*item_index]) {
                 table.problem(item, "item " + methodology.items[*item_index].code + " of agency " + input.agency_id + " is given twice");
                 continue;
             }
             core::set_at(input.oit_accepted, *item_index, *verdict, methodology.items.size());
             if (rows)
-                rows->push_back({input.agency_id, methodology.items[*item_index].code, *verdict, std::string(table.field(url)),
-                                 std::string(table.field(note)), table.line()});
+                rows->push_back({input.agency_id, methodology.items[*item_index].code, *verdict, addresses, std::string(table.field(note)),
+                                 table.line()});
         }
     });
 }

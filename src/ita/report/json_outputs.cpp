@@ -240,7 +240,8 @@ void write_url_checks_json(std::ostream& out, std::span<const core::UrlCheck> ch
     for (const auto& check : checks) {
         ordered_json item;
         item["agency_id"] = check.agency_id;
-        item["item"] = check.item;
+        const auto [code, position] = core::split_check_key(check.item);
+        item["item"] = code;
         item["url"] = check.url;
         item["status"] = check.status;
         item["http_status"] = check.http_status > 0 ? ordered_json(check.http_status) : ordered_json(nullptr);
@@ -254,6 +255,7 @@ void write_url_checks_json(std::ostream& out, std::span<const core::UrlCheck> ch
             from = comma + 1;
         }
         item["reason_codes"] = std::move(codes);
+        item["address"] = position;  // which of the item's addresses (1: its first)
         item["checked_at"] = check.checked_at;
         item["content_type"] = check.content_type;
         item["size"] = check.size;

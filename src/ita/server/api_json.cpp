@@ -113,7 +113,15 @@ Result<service::OitSubmission> decode_oit_entry(std::string_view body, const std
     if (present == object.end() || !present->is_boolean()) return std::unexpected(bad_field("/present", "must be true or false"));
     ITA_TRY(url, string_member(object, "url", false));
     ITA_TRY(description, string_member(object, "description", false));
-    return service::OitSubmission{item, present->get<bool>(), url, description};
+    std::vector<std::string> more_urls;
+    if (const auto more = object.find("more_urls"); more != object.end()) {
+        if (!more->is_array()) return std::unexpected(bad_field("/more_urls", "must be an array of addresses"));
+        for (const auto& address : *more) {
+            if (!address.is_string()) return std::unexpected(bad_field("/more_urls", "must be an array of addresses"));
+            more_urls.push_back(address.get<std::string>());
+        }
+    }
+    return service::OitSubmission{item, present->get<bool>(), url, description, std::move(more_urls)};
 }
 
 Result<Review> decode_review(std::string_view body) {
@@ -143,6 +151,7 @@ std::string encode_oit(const service::OitWorkspace& workspace) {
                 {{"entered", true},
                  {"present", stored.present},
                  {"url", stored.url},
+                 {"more_urls", stored.more_urls},
                  {"description", stored.description},
                  {"verdict", stored.verdict == core::ReviewVerdict::pending ? json(nullptr) : json(core::review_code(stored.verdict))},
                  {"comment", stored.comment},

@@ -157,6 +157,40 @@ data readiness_view(const core::UrlCheck& check, const std::string& snapshot_bas
     return view;
 }
 
+int severity(const std::string& status) { return status == "ok" ? 0 : status == "suspicious" ? 1 : status == "stale" ? 2 : 3; }
+
+// The item's other addresses (after the first), each with its newest check when it is a check
+// of that address (not of one since replaced).
+data more_addresses(const service::OitWorkspace& workspace, const storage::OitEntry& entry, const std::string& snapshot_base) {
+    data list{data::type::list};
+    for (std::size_t at = 0; at < entry.more_urls.size(); ++at) {
+        data row;
+        row.set("position", std::to_string(at + 2));
+        row.set("url", util::web_url_or_empty(entry.more_urls[at]));
+        const auto check = workspace.latest_checks.find(core::address_check_key(entry.item, at + 2));
+        if (check != workspace.latest_checks.end() && check->second.url == entry.more_urls[at])
+            row.set("check", readiness_view(check->second, snapshot_base));
+        else
+            row.set("check_pending", flag(true));
+        list.push_back(row);
+    }
+    return list;
+}
+
+// The worst of the newest checks of the item's addresses; none while one of them waits.
+const core::UrlCheck* worst_check(const service::OitWorkspace& workspace, const storage::OitEntry& entry, std::size_t& checked) {
+    const core::UrlCheck* worst = nullptr;
+    checked = 0;
+    for (std::size_t position = 1; position <= entry.more_urls.size() + 1; ++position) {
+        const std::string& url = position == 1 ? entry.url : entry.more_urls[position - 2];
+        const auto check = workspace.latest_checks.find(core::address_check_key(entry.item, position));
+        if (check == workspace.latest_checks.end() || check->second.url != url) return nullptr;
+        ++checked;
+        if (!worst || severity(check->second.status) > severity(worst->status)) worst = &check->second;
+    }
+    return worst;
+}
+
 // The readiness monitor: what falls due within the next weeks, and what is due already but
 // not entered or not yet found in order by the checker.
 data due_rows(const service::OitWorkspace& workspace, const AgencyPageScope& scope) {
@@ -265,11 +299,14 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
         data card;
         set_item(card, item, entry, workspace.agency.type);
         if (!entry && workspace.entry.state == PhaseState::closed) card.set("tone", std::string("late"));
-        if (const auto check = workspace.latest_checks.find(item.code);
-            check != workspace.latest_checks.end() && entry && entry->url == check->second.url)
-            card.set("check", readiness_view(check->second, ""));
-        else if (entry && entry->present && !entry->url.empty())
+        std::size_t checked = 0;
+        if (const auto* worst = entry && entry->present && !entry->url.empty() ? worst_check(workspace, *entry, checked) : nullptr) {
+            auto view = readiness_view(*worst, "");
+            if (checked > 1) view.set("addresses", std::to_string(checked));
+            card.set("check", view);
+        } else if (entry && entry->present && !entry->url.empty()) {
             card.set("check_pending", flag(true));
+        }
         card.set("action", can_enter(workspace, entry) ? (entry ? "แก้ไขข้อมูล" : "บันทึกข้อมูล")
                            : can_clarify(workspace, entry) ? "ชี้แจงผลการตรวจ"
                                                            : "ดูรายละเอียด");
@@ -322,7 +359,15 @@ HttpResponse oit_item_page(const service::OitWorkspace& workspace, const AgencyP
     context.set("f_present_yes", flag(present == "yes"));
     context.set("f_present_no", flag(present == "no"));
     context.set("f_url", value("url", entry ? entry->url : ""));
+    std::string more_lines;
+    if (entry)
+        for (const auto& more : entry->more_urls) more_lines += more + "\n";
+    context.set("f_more_urls", value("more_urls", more_lines));
     context.set("f_description", value("description", entry ? entry->description : ""));
+    if (entry && !entry->more_urls.empty()) {
+        context.set("has_more_urls", flag(true));
+        context.set("more_urls", more_addresses(workspace, *entry, "/admin/oit/" + code + "/evidence/"));
+    }
     context.set("f_text", value("text", ""));
     context.set("f_clarification_url", value("url", ""));
     const std::string snapshot_base = "/admin/oit/" + code + "/evidence/";
@@ -364,6 +409,10 @@ HttpResponse oit_review_page(const service::OitWorkspace& workspace, const Agenc
         if (const auto check = workspace.latest_checks.find(item.code);
             check != workspace.latest_checks.end() && entry && check->second.url == entry->url)  // not a check of an address since replaced
             card.set("latest_check", readiness_view(check->second, snapshot_base));
+        if (entry && !entry->more_urls.empty()) {
+            card.set("has_more_urls", flag(true));
+            card.set("more_urls", more_addresses(workspace, *entry, snapshot_base));
+        }
         items.push_back(card);
     }
     context.set("items", items);

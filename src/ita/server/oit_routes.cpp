@@ -148,7 +148,8 @@ void add_agency_oit_routes(Router& router, const ResultsContext& context, const 
             return oit_item_page(allowed->workspace, allowed->scope, item, {"", {"มีข้อมูลหรือไม่: เลือกมีหรือไม่มี"}, allowed->fields}, {},
                                  form_problems_status);
         const service::OitSubmission submission{item, present == "yes", field(allowed->fields, "url"),
-                                                field(allowed->fields, "description")};
+                                                field(allowed->fields, "description"),
+                                                service::address_lines(field(allowed->fields, "more_urls"))};
         auto entered = service::enter_oit_item(*allowed->store, allowed->workspace, submission, allowed->access.session.user.user_id,
                                                allowed->scope.today);
         if (!entered)

@@ -25,12 +25,13 @@ struct Address {
     const core::OitItem* item = nullptr;
     std::string url;
     std::vector<std::string> sites;  // the agency's website domains
+    std::string key;                 // the item's code, "O23#2" for its second address
 };
 
 core::UrlCheck record_of(const Address& address, const evidence::EvidenceCheck& check, const std::string& checked_at) {
     core::UrlCheck record;
     record.agency_id = address.agency_id;
-    record.item = address.item->code;
+    record.item = address.key;
     record.url = address.url;
     record.checked_at = checked_at;
     record.status = evidence::to_string(check.assessment.status);
@@ -68,7 +69,10 @@ Result<std::vector<Address>> addresses_to_check(storage::Store& store, const cor
             if (!entry.present || entry.url.empty() || (request.item && entry.item != *request.item)) continue;
             const auto found = items.find(entry.item);
             if (found == items.end() || !methodology.item_applies(*found->second, agency.type)) continue;
-            addresses.push_back({agency.agency_id, found->second, entry.url, sites});
+            addresses.push_back({agency.agency_id, found->second, entry.url, sites, entry.item});
+            for (std::size_t more = 0; more < entry.more_urls.size(); ++more)
+                addresses.push_back(
+                    {agency.agency_id, found->second, entry.more_urls[more], sites, core::address_check_key(entry.item, more + 2)});
         }
     }
     // One site after another in turn (an agency's 43 addresses are often on one site), so the

@@ -58,6 +58,21 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     return workspace;
 }
 
+std::vector<std::string> address_lines(std::string_view text) {
+    std::vector<std::string> lines;
+    std::string word;
+    for (const char c : text) {
+        if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+            if (!word.empty()) lines.push_back(std::move(word));
+            word.clear();
+        } else {
+            word.push_back(c);
+        }
+    }
+    if (!word.empty()) lines.push_back(std::move(word));
+    return lines;
+}
+
 Result<void> enter_oit_item(storage::Store& store, const OitWorkspace& workspace, const OitSubmission& submission, const std::string& actor,
                             const std::string& today) {
     ITA_TRY_VOID(require_item(workspace, submission.item));
@@ -66,6 +81,17 @@ Result<void> enter_oit_item(storage::Store& store, const OitWorkspace& workspace
     if (submission.present && !is_web_address(submission.url))
         problems.add(0, "url", "ที่อยู่เว็บ: ต้องขึ้นต้นด้วย https:// หรือ http:// และระบุเว็บไซต์");
     if (!submission.present && !submission.url.empty()) problems.add(0, "url", "ที่อยู่เว็บ: ข้อที่ไม่มีข้อมูลไม่ต้องระบุที่อยู่เว็บ");
+    if (!submission.present && !submission.more_urls.empty()) problems.add(0, "more_urls", "ลิงก์เพิ่มเติม: ข้อที่ไม่มีข้อมูลไม่ต้องระบุที่อยู่เว็บ");
+    if (submission.more_urls.size() > 20) problems.add(0, "more_urls", "ลิงก์เพิ่มเติม: ใส่ได้ไม่เกิน 20 ลิงก์ต่อข้อ");
+    for (std::size_t at = 0; at < submission.more_urls.size() && at < 20; ++at) {
+        const auto& more = submission.more_urls[at];
+        if (!is_web_address(more))
+            problems.add(0, "more_urls", "ลิงก์เพิ่มเติม บรรทัดที่ " + std::to_string(at + 1) + ": ต้องขึ้นต้นด้วย https:// หรือ http:// และระบุเว็บไซต์");
+        else if (more == submission.url ||
+                 std::find(submission.more_urls.begin(), submission.more_urls.begin() + static_cast<std::ptrdiff_t>(at), more) !=
+                     submission.more_urls.begin() + static_cast<std::ptrdiff_t>(at))
+            problems.add(0, "more_urls", "ลิงก์เพิ่มเติม บรรทัดที่ " + std::to_string(at + 1) + ": ซ้ำกับลิงก์ที่ใส่แล้ว");
+    }
     if (submission.description.size() > 4000) problems.add(0, "description", "คำอธิบาย: ยาวเกิน 4,000 ไบต์");
     if (!problems.empty()) return std::unexpected(problems.into_error("ข้อมูลข้อ " + submission.item + " ยังไม่ครบถ้วน"));
     storage::OitEntry entry;
@@ -74,6 +100,7 @@ Result<void> enter_oit_item(storage::Store& store, const OitWorkspace& workspace
     entry.present = submission.present;
     entry.url = submission.url;
     entry.description = submission.description;
+    entry.more_urls = submission.more_urls;
     return store.enter_oit(workspace.methodology.fiscal_year, entry, actor, today);
 }
 

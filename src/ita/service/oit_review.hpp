@@ -42,7 +42,11 @@ struct OitSubmission {
     bool present = true;
     std::string url;
     std::string description;
+    std::vector<std::string> more_urls;  // the item's other addresses, at most 20
 };
+
+// The addresses typed one a line (or separated by spaces), blank lines left out.
+[[nodiscard]] std::vector<std::string> address_lines(std::string_view text);
 
 // invalid_input (Thai, by field) for an item not of the agency's year and type, or evidence
 // marked present without an http(s) URL; not_open outside the window; conflict once reviewed.

@@ -60,9 +60,15 @@ Result<SeasonProgress> season_progress(storage::Store& store, int fiscal_year, c
     std::map<std::string, storage::OitReviewProgress> review_of;
     for (auto& review : reviews) review_of.emplace(review.agency_id, std::move(review));
     ITA_TRY(checks, store.latest_url_checks(fiscal_year, filter.agency_id.empty() ? std::nullopt : std::optional(filter.agency_id)));
+    // An item works when every one of its addresses was last found ok.
+    std::map<std::string, std::map<std::string, bool>> item_ok;
+    for (const auto& check : checks) {
+        auto [state, inserted] = item_ok[check.agency_id].try_emplace(core::split_check_key(check.item).first, true);
+        state->second = state->second && check.status == "ok";
+    }
     std::map<std::string, std::size_t> working;
-    for (const auto& check : checks)
-        if (check.status == "ok") ++working[check.agency_id];
+    for (const auto& [agency_id, items] : item_ok)
+        for (const auto& [item, ok] : items) working[agency_id] += ok ? 1 : 0;
 
     std::set<std::string> types, provinces;
     for (auto& agency : agencies) {

@@ -98,6 +98,10 @@ struct OitEntry {
     std::string clarification;
     std::string clarification_url;
     std::string clarified_on;
+    // The item's other addresses after `url` (the checklist takes several: monthly summaries, a
+    // plan and its report). The checker keeps the checks of the n-th address (n ≥ 2) under
+    // core::address_check_key(item, n).
+    std::vector<std::string> more_urls;
 };
 
 using UrlCheck = core::UrlCheck;

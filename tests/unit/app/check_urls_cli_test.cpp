@@ -173,3 +173,31 @@ TEST_F(CheckUrlsCli, TheReadinessMonitorSaysWhatFallsDueAndHowReadyItIs) {
     EXPECT_EQ(row("O23", "สรุปผลเดือนพฤษภาคม 2565")["days"], 17);                         // the next one, on 1 June
     EXPECT_EQ(run_ita("check-urls --db " + m_db + " --year 2565 --due").exit_code, 2);  // whose?
 }
+
+// An item may be given several addresses, separated by spaces: each is checked and named by its
+// item and position; an item marked absent keeps its address but it is not checked.
+TEST_F(CheckUrlsCli, EveryAddressOfAnItemIsCheckedAndAnAbsentItemsAddressIsNot) {
+    const std::string base = "http://127.0.0.1:" + std::to_string(m_port);
+    const auto oit = m_files.write("oit-more.csv",
+                                   "agency_id,item,present,url,note\n"
+                                   "T1,O1,yes,\"" +
+                                       base + "/o1 " + base +
+                                       "/o10\",\n"
+                                       "T1,O2,no," +
+                                       base + "/o1,\n");
+    const auto imported = ita::test::run_ita("import --db " + m_db + " --year 2565 oit " + oit + " --replace");
+    ASSERT_EQ(imported.exit_code, 0) << imported.output;
+    EXPECT_NE(imported.output.find("those of items marked absent are kept, not checked"), std::string::npos);
+    const auto report = check("--agency T1");
+    std::vector<std::pair<std::string, int>> seen;
+    for (const auto& entry : report["items"]) seen.emplace_back(entry["item"], entry["address"]);
+    EXPECT_EQ(std::count(seen.begin(), seen.end(), std::pair<std::string, int>{"O1", 1}), 1) << report.dump(1);
+    EXPECT_EQ(std::count(seen.begin(), seen.end(), std::pair<std::string, int>{"O1", 2}), 1) << report.dump(1);
+    EXPECT_EQ(std::count_if(seen.begin(), seen.end(), [](const auto& pair) { return pair.first == "O2"; }), 0) << "absent: not checked";
+    for (const auto& entry : report["items"])
+        if (entry["item"] == "O1" && entry["address"] == 2) EXPECT_EQ(entry["url"], base + "/o10");
+    // The same file again is the same data: nothing changes.
+    const auto again = ita::test::run_ita("import --db " + m_db + " --year 2565 oit " + oit);
+    EXPECT_EQ(again.exit_code, 0) << again.output;
+    EXPECT_NE(again.output.find("0 changed"), std::string::npos) << again.output;
+}

@@ -186,3 +186,28 @@ TEST_F(EvidenceWeb, EvidenceOnAnotherSiteIsFlaggedUntilTheGroupAddsTheDomain) {
     EXPECT_EQ(m_client->Post("/admin/websites/remove", group, form + "&domain=thodsob.go.th", form_type)->status, 404);
     EXPECT_EQ(m_client->Get("/admin/oit?year=2565", group)->body.find("<code>thodsob.go.th</code>"), std::string::npos);
 }
+
+// An item with several addresses (monthly summaries, a plan and its report): each is checked and
+// kept on its own; the item list shows the one to fix first; a bad extra address is refused by
+// line; the auditor sees every address with its check.
+TEST_F(EvidenceWeb, EveryAddressOfAnItemIsCheckedAndTheWorstShown) {
+    const auto [group, csrf] = sign_in(*m_client, "wg");
+    const std::string base = "http%3A%2F%2F127.0.0.1%3A" + std::to_string(m_evidence_port);
+    const std::string form = "year=2565&csrf=" + csrf + "&present=yes&url=" + base + "%2Fstructure";
+    const auto refused =
+        m_client->Post("/admin/oit/O1", group, form + "&more_urls=" + base + "%2Freport.pdf%0Ajavascript%3Aalert(1)", form_type);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("ลิงก์เพิ่มเติม บรรทัดที่ 2"), std::string::npos) << refused->body;
+    EXPECT_NE(refused->body.find("javascript:alert(1)"), std::string::npos) << "what was typed is kept in the form";
+    ASSERT_EQ(m_client->Post("/admin/oit/O1", group, form + "&more_urls=%0A" + base + "%2Freport.pdf%0A", form_type)->status, 303);
+
+    const auto list = page_with("/admin/oit?year=2565", group, "ลิงก์ 2 รายการ");
+    EXPECT_NE(list.find("อ่านเนื้อหาไฟล์ไม่ได้"), std::string::npos) << "the PDF that cannot be read is the one to fix";
+    const auto item = m_client->Get("/admin/oit/O1?year=2565", group)->body;
+    EXPECT_NE(item.find("ลิงก์เพิ่มเติม"), std::string::npos);
+    EXPECT_NE(item.find("/report.pdf</a> <span class=\"badge soon\">"), std::string::npos) << item;
+
+    const auto [auditor, auditor_csrf] = sign_in(*m_client, "audit");
+    const auto review = m_client->Get("/review/oit?year=2565&agency=A2", auditor)->body;
+    EXPECT_NE(review.find("/report.pdf</a> <span class=\"badge soon\">"), std::string::npos);
+}

@@ -6,6 +6,7 @@
 #include <ita/storage/import_plan.hpp>
 
 #include <algorithm>
+#include <sstream>
 #include <unordered_map>
 
 namespace ita::storage {
@@ -93,16 +94,26 @@ Result<ImportReport> SqlStore::import_oit(int year, std::span<const core::OitVer
     // An item marked absent keeps the address the file gives, as given, but is not an entry
     // of evidence: the checker checks the addresses of items marked present only.
     ITA_TRY(submissions,
-            db.bulk_insert("oit_submissions", {"fiscal_year", "agency_id", "item", "present", "url", "description", "submitted_at"},
+            db.bulk_insert("oit_submissions",
+                           {"fiscal_year", "agency_id", "item", "present", "url", "more_urls", "description", "submitted_at"},
                            "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET present = excluded.present, url = excluded.url, "
-                           "description = excluded.description, submitted_at = excluded.submitted_at"));
+                           "more_urls = excluded.more_urls, description = excluded.description, submitted_at = excluded.submitted_at"));
     ITA_TRY(reviews, db.bulk_insert("oit_reviews", {"fiscal_year", "agency_id", "item", "verdict", "reviewer", "reviewed_at"},
                                     "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET verdict = excluded.verdict, "
                                     "reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at"));
     FaultInjection fault;
     for (const auto* list : {&plan.inserts, &plan.updates})
         for (const core::OitVerdict* row : *list) {
-            ITA_TRY_VOID(submissions->add({year, row->agency_id, row->item, row->accepted ? 1 : 0, row->url, row->note, now}));
+            // Several addresses of one item, separated by spaces: the first, then the others a line.
+            std::istringstream words(row->url);
+            std::string first, more;
+            for (std::string word; words >> word;) {
+                if (first.empty())
+                    first = word;
+                else
+                    more += (more.empty() ? "" : "\n") + word;
+            }
+            ITA_TRY_VOID(submissions->add({year, row->agency_id, row->item, row->accepted ? 1 : 0, first, more, row->note, now}));
             ITA_TRY_VOID(reviews->add({year, row->agency_id, row->item, row->accepted ? "accepted" : "rejected", options.actor, now}));
             fault.row_written();
         }
@@ -117,7 +128,7 @@ Result<std::vector<core::OitVerdict>> SqlStore::oit_verdicts(int year, const std
     const auto [where, parameters] = year_and_agency(year, agency_id, "r.");
     ITA_TRY(rows, database().query(
                       "SELECT r.agency_id, r.item, CASE WHEN s.present = 0 THEN 'rejected' ELSE r.verdict END, "
-                      "coalesce(s.url, ''), coalesce(s.description, '') FROM oit_reviews r "
+                      "coalesce(s.url, ''), coalesce(s.description, ''), coalesce(s.more_urls, '') FROM oit_reviews r "
                       "LEFT JOIN oit_submissions s ON s.fiscal_year = r.fiscal_year AND s.agency_id = r.agency_id AND s.item = r.item "
                       "WHERE " +
                           where,
@@ -126,7 +137,11 @@ Result<std::vector<core::OitVerdict>> SqlStore::oit_verdicts(int year, const std
     while (true) {
         ITA_TRY(row, rows->next());
         if (!row) break;
-        list.push_back({rows->string(0), rows->string(1), rows->text(2) == "accepted", rows->string(3), rows->string(4), 0});
+        // The item's addresses as a file gives them: separated by spaces.
+        std::string urls = rows->string(3);
+        for (char c : rows->string(5)) urls.push_back(c == '\n' ? ' ' : c);
+        if (!rows->string(5).empty()) urls.insert(rows->string(3).size(), " ");
+        list.push_back({rows->string(0), rows->string(1), rows->text(2) == "accepted", urls, rows->string(4), 0});
     }
     return list;
 }

@@ -1,6 +1,8 @@
 // SqlStore: the season calendar, headcounts and the OIT review cycle.
 #include <ita/storage/sql/sql_store.hpp>
 
+#include <algorithm>
+
 namespace ita::storage {
 
 Result<void> SqlStore::open_season(int year, std::span<const std::string> agency_ids, std::span<const SeasonWindow> windows,
@@ -87,6 +89,23 @@ Result<std::optional<std::string>> first_text(sql::Database& db, std::string_vie
 }
 }  // namespace
 
+namespace {
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& line : lines) text += (text.empty() ? "" : "\n") + line;
+    return text;
+}
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        if (end > at) lines.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return lines;
+}
+}  // namespace
+
 Result<void> SqlStore::enter_oit(int year, const OitEntry& entry, std::string_view actor, const std::string& day) {
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
@@ -94,13 +113,14 @@ Result<void> SqlStore::enter_oit(int year, const OitEntry& entry, std::string_vi
                                  {year, entry.agency_id, entry.item}));
     if (reviewed) return fail(ErrorCode::conflict, "item " + entry.item + " has been reviewed; it can no longer be changed");
     ITA_TRY_VOID(without_value(db.execute(
-        "INSERT INTO oit_submissions (fiscal_year, agency_id, item, present, url, description, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "INSERT INTO oit_submissions (fiscal_year, agency_id, item, present, url, more_urls, description, submitted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (fiscal_year, agency_id, item) DO UPDATE SET present = excluded.present, url = excluded.url, "
-        "description = excluded.description, submitted_at = excluded.submitted_at",
-        {year, entry.agency_id, entry.item, entry.present ? 1 : 0, entry.url, entry.description, day})));
-    ITA_TRY_VOID(
-        audit(actor, "enter oit item", year,
-              "agency=" + entry.agency_id + " item=" + entry.item + " present=" + (entry.present ? "yes" : "no") + " url=" + entry.url));
+        "more_urls = excluded.more_urls, description = excluded.description, submitted_at = excluded.submitted_at",
+        {year, entry.agency_id, entry.item, entry.present ? 1 : 0, entry.url, join_lines(entry.more_urls), entry.description, day})));
+    ITA_TRY_VOID(audit(actor, "enter oit item", year,
+                       "agency=" + entry.agency_id + " item=" + entry.item + " present=" + (entry.present ? "yes" : "no") +
+                           " url=" + entry.url + (entry.more_urls.empty() ? "" : " more=" + std::to_string(entry.more_urls.size()))));
     return transaction.commit();
 }
 
@@ -149,7 +169,7 @@ Result<std::vector<OitEntry>> SqlStore::oit_entries(int year, const std::string&
         rows,
         database().query(
             "SELECT s.item, s.present, s.url, s.description, coalesce(r.verdict, ''), coalesce(r.comment, ''), coalesce(r.reviewer, ''), "
-            "coalesce(c.body, ''), coalesce(c.url, ''), coalesce(c.filed_on, '') FROM oit_submissions s "
+            "coalesce(c.body, ''), coalesce(c.url, ''), coalesce(c.filed_on, ''), s.more_urls FROM oit_submissions s "
             "LEFT JOIN oit_reviews r ON r.fiscal_year = s.fiscal_year AND r.agency_id = s.agency_id AND r.item = s.item "
             "LEFT JOIN oit_clarifications c ON c.fiscal_year = s.fiscal_year AND c.agency_id = s.agency_id AND c.item = s.item "
             "WHERE s.fiscal_year = ? AND s.agency_id = ?",
@@ -160,7 +180,7 @@ Result<std::vector<OitEntry>> SqlStore::oit_entries(int year, const std::string&
         if (!row) break;
         entries.push_back({agency_id, rows->string(0), rows->integer(1) != 0, rows->string(2), rows->string(3),
                            core::parse_review(rows->text(4)).value_or(core::ReviewVerdict::pending), rows->string(5), rows->string(6),
-                           rows->string(7), rows->string(8), rows->string(9)});
+                           rows->string(7), rows->string(8), rows->string(9), split_lines(rows->string(10))});
     }
     return entries;
 }
