@@ -1,4 +1,5 @@
 #include <ita/server/api_json.hpp>
+#include <ita/util/text.hpp>
 
 #include <ita/service/surveys.hpp>
 #include <ita/util/calendar.hpp>
@@ -124,6 +125,15 @@ Result<service::OitSubmission> decode_oit_entry(std::string_view body, const std
     return service::OitSubmission{item, present->get<bool>(), url, description, std::move(more_urls)};
 }
 
+Result<bool> decode_send_oit(std::string_view body) {
+    if (util::trim(body).empty()) return false;
+    ITA_TRY(object, parse_object(body));
+    const auto confirm = object.find("confirm_missing");
+    if (confirm == object.end()) return false;
+    if (!confirm->is_boolean()) return std::unexpected(bad_field("/confirm_missing", "must be true or false"));
+    return confirm->get<bool>();
+}
+
 Result<Review> decode_review(std::string_view body) {
     ITA_TRY(object, parse_object(body));
     ITA_TRY(verdict, string_member(object, "verdict", true));
@@ -170,8 +180,11 @@ std::string encode_oit(const service::OitWorkspace& workspace) {
                                   {"url", check->second.url}};
         items.push_back(std::move(entry));
     }
-    return json{{"fiscal_year", workspace.methodology.fiscal_year}, {"agency_id", workspace.agency.agency_id}, {"items", items}}.dump(
-        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return json{{"fiscal_year", workspace.methodology.fiscal_year},
+                {"agency_id", workspace.agency.agency_id},
+                {"sent_on", workspace.sent_on ? json(*workspace.sent_on) : json(nullptr)},
+                {"items", items}}
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<core::Measure> decode_measure(std::string_view body, core::Measure base) {

@@ -39,6 +39,8 @@ struct Review {
 };
 // {"verdict":"accepted"|"rejected","comment":"…"}
 Result<Review> decode_review(std::string_view body);
+// {"confirm_missing": true} or an empty body (false).
+Result<bool> decode_send_oit(std::string_view body);
 struct Clarification {
     std::string text;
     std::string url;

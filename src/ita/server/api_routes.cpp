@@ -209,6 +209,17 @@ void add_oit_api_routes(Router& router, const ResultsContext& context, const std
         if (monitor && submission->present) monitor->enqueue(call->fiscal_year, call->agency_id, submission->item);
         return no_content();
     });
+    router.add("POST", "/api/v1/agencies/:agency/oit/send", [context](const HttpRequest& request) {
+        auto call = allow(context, request, {Allowed::agency_group});
+        if (!call) return call.error();
+        auto confirm = api::decode_send_oit(request.body);
+        if (!confirm) return error_response(confirm.error());
+        auto workspace = workspace_of(*call, context);
+        if (!workspace) return error_response(workspace.error());
+        if (auto sent = service::send_oit_entries(*call->store, *workspace, *confirm, call->session.user.user_id, call->today); !sent)
+            return error_response(sent.error());
+        return no_content();
+    });
     router.add("POST", "/api/v1/agencies/:agency/oit/:item/review", [context](const HttpRequest& request) {
         auto call = allow(context, request, {Allowed::reviewer});
         if (!call) return call.error();

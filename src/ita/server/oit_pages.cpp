@@ -41,13 +41,14 @@ std::string state_text(const storage::OitEntry* entry) {
 }
 
 bool can_enter(const service::OitWorkspace& workspace, const storage::OitEntry* entry) {
-    return open(workspace.entry) && (!entry || (entry->verdict == core::ReviewVerdict::pending));
+    return open(workspace.entry) && !workspace.sent_on && (!entry || (entry->verdict == core::ReviewVerdict::pending));
 }
 bool can_clarify(const service::OitWorkspace& workspace, const storage::OitEntry* entry) {
     return open(workspace.clarification) && entry && entry->verdict == core::ReviewVerdict::rejected && entry->clarified_on.empty();
 }
 bool can_review(const service::OitWorkspace& workspace, const storage::OitEntry* entry) {
-    return entry && (open(workspace.review) || (!entry->clarified_on.empty() && open(workspace.clarification)));
+    return entry &&
+           ((open(workspace.review) && workspace.ready_for_review()) || (!entry->clarified_on.empty() && open(workspace.clarification)));
 }
 
 // The fields every item shows, whoever looks.
@@ -315,6 +316,12 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
     close_group();
     context.set("groups", groups);
     set_websites(context, workspace);
+    // "ส่งแบบ OIT": once the group is done, its entries go to the auditor.
+    context.set("is_sent", flag(workspace.sent_on.has_value()));
+    context.set("sent_on", workspace.sent_on ? thai::short_thai_date(*workspace.sent_on) : std::string());
+    context.set("can_send", flag(open(workspace.entry) && !workspace.sent_on));
+    context.set("not_entered", std::to_string(workspace.items_not_entered()));
+    context.set("has_not_entered", flag(workspace.items_not_entered() > 0));
     const auto typed = messages.values.find("website");
     context.set("f_website", typed == messages.values.end() ? std::string() : typed->second);
     context.set("open_websites", flag(typed != messages.values.end() || !workspace.agency.websites || workspace.agency.websites->empty()));
@@ -393,6 +400,8 @@ HttpResponse oit_review_page(const service::OitWorkspace& workspace, const Agenc
     const auto counts = count(workspace);
     context.set("entered", std::to_string(counts.entered));
     context.set("reviewed", std::to_string(counts.accepted + counts.rejected));
+    context.set("sent_on", workspace.sent_on ? thai::short_thai_date(*workspace.sent_on) : std::string());
+    context.set("waits_for_sending", flag(!workspace.ready_for_review()));
     context.set("total", std::to_string(workspace.items.size()));
     data items{data::type::list};
     for (const auto index : workspace.items) {

@@ -60,6 +60,7 @@ const char* notice_for(const HttpRequest& request) {
     if (done->second == "reviewed") return "บันทึกผลการตรวจแล้ว";
     if (done->second == "checking") return "กำลังตรวจลิงก์ ผลจะแสดงในหน้านี้ภายในไม่กี่วินาที (โหลดหน้าใหม่)";
     if (done->second == "website") return "บันทึกเว็บไซต์ของหน่วยงานแล้ว";
+    if (done->second == "sent") return "ส่งแบบ OIT แล้ว ผู้ตรวจจะตรวจตามที่ส่ง";
     return "";
 }
 
@@ -96,6 +97,17 @@ void add_agency_oit_routes(Router& router, const ResultsContext& context, const 
         auto allowed = allow_agency(context, request);
         if (!allowed) return allowed.error();
         return oit_items_page(allowed->workspace, allowed->scope, {notice_for(request), {}, {}});
+    });
+    // "ส่งแบบ OIT": the group's entries become final and go to the auditor.
+    router.add("POST", "/admin/oit/send", [context](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        auto sent = service::send_oit_entries(*allowed->store, allowed->workspace, field(allowed->fields, "confirm_missing") == "yes",
+                                              allowed->access.session.user.user_id, allowed->scope.today);
+        if (!sent)
+            return oit_items_page(allowed->workspace, allowed->scope, {"", error_lines(sent.error()), allowed->fields},
+                                  form_status_for(sent.error().code));
+        return see_other(allowed->list_url() + "&done=sent#send");
     });
     // The agency's websites, where its evidence is expected (the checker flags other sites).
     router.add("POST", "/admin/websites", [context](const HttpRequest& request) {

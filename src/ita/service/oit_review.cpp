@@ -34,7 +34,7 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     ITA_TRY(agency, store.agency(agency_id));
     if (!agency) return fail(ErrorCode::not_found, "agency " + agency_id + " is not in the database");
     ITA_TRY(methodology, methodology_in_force(store, fiscal_year, methodology_dir));
-    OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    OitWorkspace workspace{std::move(methodology), *agency, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t index = 0; index < workspace.methodology.items.size(); ++index)
         if (workspace.methodology.item_applies(workspace.methodology.items[index], agency->type)) workspace.items.push_back(index);
     ITA_TRY(entries, store.oit_entries(fiscal_year, agency_id));
@@ -51,11 +51,33 @@ Result<OitWorkspace> oit_workspace(storage::Store& store, int fiscal_year, const
     for (auto& check : latest) workspace.latest_checks.emplace(check.item, std::move(check));
     ITA_TRY(added_domains, store.agency_domains(agency_id));
     workspace.added_domains = std::move(added_domains);
+    ITA_TRY(sent_on, store.oit_sent_on(fiscal_year, agency_id));
+    workspace.sent_on = std::move(sent_on);
     if (workspace.entry.state == PhaseState::closed) {
         ITA_TRY(at_deadline, store.url_checks_before(fiscal_year, agency_id, deadline_cutoff(workspace.entry.closes_on)));
         for (auto& check : at_deadline) workspace.deadline_checks.emplace(check.item, std::move(check));
     }
     return workspace;
+}
+
+bool OitWorkspace::ready_for_review() const { return sent_on.has_value() || entry.state == PhaseState::closed; }
+
+std::size_t OitWorkspace::items_not_entered() const {
+    return static_cast<std::size_t>(
+        std::count_if(items.begin(), items.end(), [&](std::size_t index) { return !entries.contains(methodology.items[index].code); }));
+}
+
+Result<void> send_oit_entries(storage::Store& store, const OitWorkspace& workspace, bool confirm_missing, const std::string& actor,
+                              const std::string& today) {
+    ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, core::SeasonPhase::oit_entry, today));
+    if (workspace.sent_on) return fail(ErrorCode::conflict, "ส่งแบบ OIT แล้วเมื่อ " + *workspace.sent_on);
+    if (const auto missing = workspace.items_not_entered(); missing > 0 && !confirm_missing)
+        return std::unexpected(Error{
+            ErrorCode::invalid_input,
+            "ยังไม่ได้ส่งแบบ OIT",
+            {{"oit", 0, "confirm_missing", "ยังไม่บันทึก " + std::to_string(missing) + " ข้อ ข้อเหล่านี้จะนับว่าไม่มีข้อมูล ถ้าต้องการส่งตามนี้ให้ติ๊กยืนยันก่อนส่ง"}},
+            0});
+    return store.send_oit(workspace.methodology.fiscal_year, workspace.agency.agency_id, actor, today);
 }
 
 std::vector<std::string> address_lines(std::string_view text) {
@@ -77,6 +99,7 @@ Result<void> enter_oit_item(storage::Store& store, const OitWorkspace& workspace
                             const std::string& today) {
     ITA_TRY_VOID(require_item(workspace, submission.item));
     ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, core::SeasonPhase::oit_entry, today));
+    if (workspace.sent_on) return fail(ErrorCode::conflict, "ส่งแบบ OIT แล้วเมื่อ " + *workspace.sent_on + " จึงแก้ไขข้อมูลไม่ได้");
     util::DiagnosticList problems("oit");
     if (submission.present && !is_web_address(submission.url))
         problems.add(0, "url", "ที่อยู่เว็บ: ต้องขึ้นต้นด้วย https:// หรือ http:// และระบุเว็บไซต์");
@@ -109,8 +132,11 @@ Result<void> review_oit_item(storage::Store& store, const OitWorkspace& workspac
     ITA_TRY_VOID(require_item(workspace, item));
     const auto entry = workspace.entries.find(item);
     const bool clarified = entry != workspace.entries.end() && !entry->second.clarified_on.empty();
-    if (!(clarified && workspace.clarification.state == PhaseState::open))
+    if (!(clarified && workspace.clarification.state == PhaseState::open)) {
         ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, core::SeasonPhase::review, today));
+        if (!workspace.ready_for_review())
+            return fail(ErrorCode::conflict, "หน่วยงานยังไม่ส่งแบบ OIT: ตรวจได้เมื่อหน่วยงานส่งแบบแล้ว หรือเมื่อปิดรับข้อมูล OIT");
+    }
     if (!accepted && comment.empty())
         return std::unexpected(Error{
             ErrorCode::invalid_input, "ข้อ " + item + " ยังไม่ได้บันทึกผลการตรวจ", {{"oit", 0, "comment", "เหตุผล: การไม่ผ่านต้องระบุเหตุผล"}}, 0});

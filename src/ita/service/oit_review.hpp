@@ -31,6 +31,14 @@ struct OitWorkspace {
     // The domains the working group added to the agency's websites (agency.websites holds the
     // agencies file's).
     std::vector<std::string> added_domains;
+    // The day the working group sent its entries ("ส่งแบบ OIT"); none before.
+    std::optional<std::string> sent_on;
+
+    // The auditor reviews an agency once it has sent, or once the entry window has closed
+    // (what is entered by then is what is reviewed).
+    [[nodiscard]] bool ready_for_review() const;
+    // Items of the agency's list with no entry.
+    [[nodiscard]] std::size_t items_not_entered() const;
 };
 
 // not_found for an unknown agency or a year without a methodology.
@@ -44,6 +52,12 @@ struct OitSubmission {
     std::string description;
     std::vector<std::string> more_urls;  // the item's other addresses, at most 20
 };
+
+// "ส่งแบบ OIT": the working group's entries become final and go to the auditor. Only while the
+// entry window is open; items not entered count as without evidence, so sending with any left
+// needs `confirm_missing` (else invalid_input saying how many). conflict when sent already.
+Result<void> send_oit_entries(storage::Store& store, const OitWorkspace& workspace, bool confirm_missing, const std::string& actor,
+                              const std::string& today);
 
 // The addresses typed one a line (or separated by spaces), blank lines left out.
 [[nodiscard]] std::vector<std::string> address_lines(std::string_view text);

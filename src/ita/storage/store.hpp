@@ -402,6 +402,10 @@ public:
     // has a verdict; review_oit with not_found when nothing was entered; clarify_oit with
     // conflict unless the item is rejected and not yet clarified.
     virtual Result<void> enter_oit(int fiscal_year, const OitEntry& entry, std::string_view actor, const std::string& day) = 0;
+    // The working group's sending of its OIT entries ("ส่งแบบ OIT"): the day, none before. send_oit
+    // fails with conflict when sent already; enter_oit with conflict once sent.
+    virtual Result<std::optional<std::string>> oit_sent_on(int fiscal_year, const std::string& agency_id) = 0;
+    virtual Result<void> send_oit(int fiscal_year, const std::string& agency_id, std::string_view actor, const std::string& day) = 0;
     virtual Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted,
                                     const std::string& comment, std::string_view reviewer, const std::string& day) = 0;
     virtual Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,

@@ -99,7 +99,7 @@ TEST(StoreCli, AnUpgradeIsAStepOfItsOwnForTheServer) {
              "r.rating, r.pass, r.detail FROM published_rows r JOIN publications p USING (publication_id); DROP TABLE published_rows; "
              "DROP INDEX publications_by_year; ALTER TABLE publications DROP COLUMN version; ALTER TABLE publications DROP COLUMN "
              "public_from; ALTER TABLE publications DROP COLUMN reason; ALTER TABLE oit_clarifications DROP COLUMN reviewed; ALTER TABLE users DROP COLUMN disabled; ALTER TABLE users DROP COLUMN must_change_password; DROP TABLE review_assignments; DROP TABLE oit_review_history; "
-             "DROP TABLE kiosks; DROP TABLE agency_domains; ALTER TABLE agencies DROP COLUMN websites; ALTER TABLE oit_submissions DROP COLUMN more_urls; "
+             "DROP TABLE kiosks; DROP TABLE agency_domains; ALTER TABLE agencies DROP COLUMN websites; ALTER TABLE oit_submissions DROP COLUMN more_urls; DROP TABLE oit_sendings; "
              "DELETE FROM schema_migrations WHERE version IN (14, 15, 16, 17, 18, 19)\"")
                 .c_str()),
         0);

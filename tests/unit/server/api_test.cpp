@@ -94,6 +94,9 @@ TEST_F(Api, OitCycleAndMeasures) {
         m_client->Put("/api/v1/agencies/A1/oit/O1?year=2565", group, R"({"present":true,"url":"https://a1.go.th/o1"})", json_type)->status,
         204);
     EXPECT_EQ(m_client->Post("/api/v1/agencies/A1/oit/O1/review?year=2565", group, R"({"verdict":"accepted"})", json_type)->status, 403);
+    // The group sends its entries ("ส่งแบบ OIT"); then the auditor reviews.
+    EXPECT_EQ(m_client->Post("/api/v1/agencies/A1/oit/send?year=2565", group, "", json_type)->status, 400);  // items not entered
+    ASSERT_EQ(m_client->Post("/api/v1/agencies/A1/oit/send?year=2565", group, R"({"confirm_missing":true})", json_type)->status, 204);
     ASSERT_EQ(
         m_client->Post("/api/v1/agencies/A1/oit/O1/review?year=2565", auditor, R"({"verdict":"rejected","comment":"no year"})", json_type)
             ->status,

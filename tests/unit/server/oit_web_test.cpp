@@ -74,10 +74,26 @@ TEST_F(OitWeb, EnterRejectClarifyAcceptAndScore) {
     ASSERT_EQ(entered->status, 303);
     EXPECT_NE(m_client->Get(entered->get_header_value("Location"), group)->body.find("รอตรวจ"), std::string::npos);
 
-    // The auditor: a rejection needs a reason.
+    // Before the group sends its entries (the window still open), the auditor waits.
     const auto [auditor, auditor_csrf] = sign_in(*m_client, "audit");
+    const auto waiting = m_client->Get("/review/oit?year=2565&agency=A2", auditor);
+    EXPECT_NE(waiting->body.find("หน่วยงานยังไม่ส่งแบบ OIT"), std::string::npos);
+    EXPECT_EQ(waiting->body.find("บันทึกผลข้อ O1"), std::string::npos) << "no verdict form before sending";
+    EXPECT_EQ(m_client->Post("/review/oit/A2/O1", auditor, "year=2565&csrf=" + auditor_csrf + "&verdict=accepted", form_type)->status, 409);
+    // "ส่งแบบ OIT": with items not entered, only once the group confirms they have no evidence.
+    const auto unconfirmed = m_client->Post("/admin/oit/send", group, "year=2565&csrf=" + csrf, form_type);
+    EXPECT_EQ(unconfirmed->status, 422);
+    EXPECT_NE(unconfirmed->body.find("ข้อเหล่านี้จะนับว่าไม่มีข้อมูล"), std::string::npos);
+    ASSERT_EQ(m_client->Post("/admin/oit/send", group, "year=2565&csrf=" + csrf + "&confirm_missing=yes", form_type)->status, 303);
+    EXPECT_NE(m_client->Get("/admin/oit?year=2565", group)->body.find("ส่งแล้ว"), std::string::npos);
+    EXPECT_EQ(m_client->Post("/admin/oit/O1", group, "year=2565&csrf=" + csrf + "&present=no", form_type)->status, 409)
+        << "final once sent";
+    EXPECT_EQ(m_client->Post("/admin/oit/send", group, "year=2565&csrf=" + csrf + "&confirm_missing=yes", form_type)->status, 409);
+
+    // The auditor: a rejection needs a reason.
     const auto review = m_client->Get("/review/oit?year=2565&agency=A2", auditor);
     ASSERT_EQ(review->status, 200);
+    EXPECT_NE(review->body.find("ส่งแบบ OIT เมื่อ"), std::string::npos);
     EXPECT_NE(review->body.find("href=\"https://a2.go.th/structure\""), std::string::npos);
     const auto no_reason = m_client->Post("/review/oit/A2/O1", auditor, "year=2565&csrf=" + auditor_csrf + "&verdict=rejected", form_type);
     EXPECT_EQ(no_reason->status, 422);

@@ -69,6 +69,12 @@ TEST_F(ServerTest, AuditorsWorkAQueueTheNationalAdminAssigned) {
     // The item's criteria sit beside its evidence.
     EXPECT_NE(m_client->Get("/review/oit?year=2566&agency=A1", auditor)->body.find("เกณฑ์การตรวจ: "), std::string::npos);
 
+    // The group sends its entries ("ส่งแบบ OIT"); the auditor reviews them.
+    {
+        const auto [group, group_csrf] = sign_in(*m_client, "wg");
+        ASSERT_EQ(m_client->Post("/admin/oit/send", group, "csrf=" + group_csrf + "&year=2566&confirm_missing=yes", form_type)->status,
+                  303);
+    }
     // Rejected, clarified, then accepted: the clarification goes first in the queue, the old
     // reason is cleared, and the agency sees the change and the history.
     ASSERT_EQ(m_client

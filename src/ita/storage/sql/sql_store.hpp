@@ -81,6 +81,8 @@ public:
     Result<void> set_headcount(int fiscal_year, const std::string& agency_id, long long headcount, std::string_view actor) override;
     Result<std::map<std::string, long long>> headcounts(int fiscal_year) override;
     Result<void> enter_oit(int fiscal_year, const OitEntry& entry, std::string_view actor, const std::string& day) override;
+    Result<std::optional<std::string>> oit_sent_on(int fiscal_year, const std::string& agency_id) override;
+    Result<void> send_oit(int fiscal_year, const std::string& agency_id, std::string_view actor, const std::string& day) override;
     Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted,
                             const std::string& comment, std::string_view reviewer, const std::string& day) override;
     Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,

@@ -112,6 +112,11 @@ Result<void> SqlStore::enter_oit(int year, const OitEntry& entry, std::string_vi
     ITA_TRY(reviewed, first_text(db, "SELECT verdict FROM oit_reviews WHERE fiscal_year = ? AND agency_id = ? AND item = ?{for_update}",
                                  {year, entry.agency_id, entry.item}));
     if (reviewed) return fail(ErrorCode::conflict, "item " + entry.item + " has been reviewed; it can no longer be changed");
+    ITA_TRY(sent, first_text(db, "SELECT sent_on FROM oit_sendings WHERE fiscal_year = ? AND agency_id = ?{for_update}",
+                             {year, entry.agency_id}));
+    if (sent)
+        return fail(ErrorCode::conflict,
+                    "agency " + entry.agency_id + " sent its OIT entries on " + *sent + "; they can no longer be changed");
     ITA_TRY_VOID(without_value(db.execute(
         "INSERT INTO oit_submissions (fiscal_year, agency_id, item, present, url, more_urls, description, submitted_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -121,6 +126,21 @@ Result<void> SqlStore::enter_oit(int year, const OitEntry& entry, std::string_vi
     ITA_TRY_VOID(audit(actor, "enter oit item", year,
                        "agency=" + entry.agency_id + " item=" + entry.item + " present=" + (entry.present ? "yes" : "no") +
                            " url=" + entry.url + (entry.more_urls.empty() ? "" : " more=" + std::to_string(entry.more_urls.size()))));
+    return transaction.commit();
+}
+
+Result<std::optional<std::string>> SqlStore::oit_sent_on(int year, const std::string& agency_id) {
+    return first_text(database(), "SELECT sent_on FROM oit_sendings WHERE fiscal_year = ? AND agency_id = ?", {year, agency_id});
+}
+
+Result<void> SqlStore::send_oit(int year, const std::string& agency_id, std::string_view actor, const std::string& day) {
+    auto& db = database();
+    ITA_TRY(transaction, sql::Transaction::begin(db));
+    ITA_TRY(added, db.execute("INSERT INTO oit_sendings (fiscal_year, agency_id, sent_by, sent_on) VALUES (?, ?, ?, ?) "
+                              "ON CONFLICT (fiscal_year, agency_id) DO NOTHING",
+                              {year, agency_id, std::string(actor), day}));
+    if (added == 0) return fail(ErrorCode::conflict, "agency " + agency_id + " has sent its OIT entries already");
+    ITA_TRY_VOID(audit(actor, "send oit", year, "agency=" + agency_id));
     return transaction.commit();
 }
 
