@@ -89,7 +89,8 @@ LinkWeight weigh_links(const xmlNode* node, bool in_link, std::unordered_set<con
     LinkWeight weight;
     for (; node; node = node->next) {
         if (node->type == XML_TEXT_NODE && node->content) {
-            const auto letters = util::count_letters(reinterpret_cast<const char*>(node->content)).letters;
+            // Bytes stand in for letters: only the share of link text matters, and they cost nothing.
+            const auto letters = util::trim(reinterpret_cast<const char*>(node->content)).size();
             weight.letters += letters;
             if (in_link) weight.link_letters += letters;
             continue;

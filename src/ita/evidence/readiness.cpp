@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <optional>
 #include <span>
 
@@ -215,7 +216,20 @@ bool is_machine_format(std::string_view content_type) {
            type.ends_with("+xml") || type == "application/javascript" || type == "text/javascript";
 }
 
-bool contains(std::string_view text, std::string_view word) { return text.find(word) != std::string_view::npos; }
+// Thai text repeats its first byte (0xE0) at every letter, which makes a plain find() compare at
+// each; Boyer–Moore–Horspool skips ahead by the phrase's length.
+bool contains(std::string_view text, std::string_view word) {
+    return std::search(text.begin(), text.end(), std::boyer_moore_horspool_searcher(word.begin(), word.end())) != text.end();
+}
+
+// Whether `text` has at least `wanted` letters, reading no further than it must.
+bool has_letters(std::string_view text, std::size_t wanted) {
+    for (std::size_t at = 0, found = 0; at < text.size() && found < wanted; at += 4096) {
+        found += util::count_letters(text.substr(at, 4096)).letters;
+        if (found >= wanted) return true;
+    }
+    return false;
+}
 
 // The letters of the content an auditor would read: the main content without its headings.
 std::size_t content_letters(const DocumentText& document) {
@@ -257,10 +271,10 @@ constexpr std::array<std::string_view, 10> criteria_phrases = {
 
 // The content a reader sees first: what the document says of itself.
 bool judge_content(const DocumentText& document, Assessment& assessment) {
-    const std::string main_lower = util::ascii_lower(document.main_text);
     const std::size_t letters = content_letters(document);
-    if (letters < 400 && std::any_of(placeholder_words.begin(), placeholder_words.end(),
-                                     [&](std::string_view word) { return contains(main_lower, word); })) {
+    if (letters < 400 &&
+        std::any_of(placeholder_words.begin(), placeholder_words.end(),
+                    [&, lower = util::ascii_lower(document.main_text)](std::string_view word) { return contains(lower, word); })) {
         assessment.add(Readiness::suspicious, "placeholder",
                        "หน้านี้ยังไม่มีเนื้อหา (แจ้งว่ายังไม่มีข้อมูลหรืออยู่ระหว่างปรับปรุง) ให้นำข้อมูลของรายการนี้ขึ้นเว็บไซต์ก่อนส่ง");
         return false;
@@ -436,7 +450,7 @@ Assessment assess(const FetchResult& fetched, const DocumentText& document, cons
         judge_words(document, rules, assessment);
         return assessment;
     }
-    if (thai::search_key(document.text).size() < 12) {  // a title alone is not content
+    if (!has_letters(document.text, 4)) {  // a title alone is not content
         assessment.add(Readiness::suspicious, "no_text", "ไม่มีข้อความให้อ่าน (หน้าอาจแสดงด้วย JavaScript หรือเป็นภาพสแกน) ให้ตรวจด้วยตนเอง");
         return assessment;
     }
