@@ -19,9 +19,11 @@ struct DocumentText {
     // The page's own content: an HTML page without its navigation, header, footer and sidebars
     // (the <main> element when there is one); every other kind, its whole text.
     std::string main_text;
-    std::string main_headings;        // the headings (h1–h6) inside main_text, joined
-    std::string headline;             // the first heading of the main content, else the opening lines
-    std::size_t main_images = 0;      // pictures in the main content (a chart or a scan is content)
+    std::string main_headings;   // the headings (h1–h6) inside main_text, joined
+    std::string headline;        // the first heading of the main content, else the opening lines
+    std::size_t main_media = 0;  // pictures and embedded documents in the main content: content too
+    // Where a <meta http-equiv="refresh"> sends the browser (an http/https address), else empty.
+    std::string refresh_url;
     bool has_password_field = false;  // an <input type="password">: a sign-in wall
 };
 

@@ -24,7 +24,20 @@ EvidenceCheck check_evidence(const std::string& url, const EvidenceRules& rules,
         return check;
     }
     check.fetched = fetch(url, limits);
-    const auto document = read_document(check.fetched.content_type, check.fetched.body);
+    auto document = read_document(check.fetched.content_type, check.fetched.body);
+    // A page that sends the browser on (<meta http-equiv="refresh">) is judged where the auditor
+    // lands, one such hop at most; the hop is recorded like a redirect.
+    if (check.fetched.error.empty() && document.kind == DocumentKind::html && !document.refresh_url.empty() &&
+        robots.allows(document.refresh_url)) {
+        auto next = fetch(document.refresh_url, limits);
+        std::vector<Redirect> hops = std::move(check.fetched.redirects);
+        hops.push_back({check.fetched.final_url, check.fetched.http_status});
+        hops.insert(hops.end(), next.redirects.begin(), next.redirects.end());
+        next.redirects = std::move(hops);
+        next.url = url;
+        check.fetched = std::move(next);
+        document = read_document(check.fetched.content_type, check.fetched.body);
+    }
     check.assessment = assess(check.fetched, document, rules);
     if (check.fetched.error.empty() && !check.fetched.body.empty()) check.sha256 = sha256_hex(check.fetched.body);
     return check;

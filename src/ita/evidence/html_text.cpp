@@ -4,6 +4,7 @@
 // checker looks for the item's words and the year there.
 #include <ita/evidence/document_readers.hpp>
 #include <ita/util/text.hpp>
+#include <ita/util/web_url.hpp>
 
 #include <libxml/HTMLparser.h>
 
@@ -124,6 +125,19 @@ void append_text(std::string& to, const xmlNode* node) {
     to.push_back(' ');
 }
 
+// "0; url=https://…" of a meta refresh that sends on within ten seconds, as a browser would;
+// only an absolute http/https address (a relative one is left to the person).
+std::string refresh_target(const std::string& content) {
+    const auto semicolon = content.find(';');
+    if (semicolon == std::string::npos) return {};
+    const auto delay = util::parse_integer(util::trim(std::string_view(content).substr(0, semicolon)));
+    if (!delay || *delay < 0 || *delay > 10) return {};
+    std::string rest(util::trim(std::string_view(content).substr(semicolon + 1)));
+    if (util::ascii_lower(rest.substr(0, 4)) == "url=") rest = std::string(util::trim(std::string_view(rest).substr(4)));
+    if (rest.size() >= 2 && (rest.front() == '\'' || rest.front() == '"')) rest = rest.substr(1, rest.size() - 2);
+    return util::web_url_or_empty(rest);
+}
+
 // Everything readable, the title and the sign-in form.
 void collect_all(const xmlNode* node, DocumentText& document) {
     for (; node; node = node->next) {
@@ -133,6 +147,8 @@ void collect_all(const xmlNode* node, DocumentText& document) {
         }
         if (node->type != XML_ELEMENT_NODE || skipped(node)) continue;
         if (named(node, "input") && util::ascii_lower(attribute(node, "type")) == "password") document.has_password_field = true;
+        if (named(node, "meta") && document.refresh_url.empty() && util::ascii_lower(attribute(node, "http-equiv")) == "refresh")
+            document.refresh_url = refresh_target(attribute(node, "content"));
         if (named(node, "title") && document.title.empty() && node->children && node->children->content)
             document.title = reinterpret_cast<const char*>(node->children->content);
         collect_all(node->children, document);
@@ -158,8 +174,13 @@ struct MainCollector {
             if (named(node, "img")) {
                 // A picture is content an auditor reads (an organisation chart, a scanned
                 // notice); its text alternative says what it shows.
-                ++document.main_images;
+                ++document.main_media;
                 document.main_text += attribute(node, "alt") + " ";
+            }
+            // So is a document shown in the page (a PDF in a frame).
+            if (named(node, "iframe") || named(node, "embed") || named(node, "object")) {
+                ++document.main_media;
+                document.main_text += attribute(node, "title") + " ";
             }
             const bool heading = in_heading || is_heading(node);
             const std::size_t headings_before = document.main_headings.size();
@@ -208,7 +229,7 @@ DocumentText html(std::string_view content_type, std::string_view body) {
     // A page is never only its menu: when the blocks of links are all there is besides headings,
     // they are the content (a list of news, an index of items).
     const auto content = util::count_letters(document.main_text).letters - util::count_letters(document.main_headings).letters;
-    if (!menus.empty() && content < 40 && document.main_images == 0) {
+    if (!menus.empty() && content < 40 && document.main_media == 0) {
         document.main_text.clear();
         document.main_headings.clear();
         document.headline.clear();

@@ -279,7 +279,7 @@ bool judge_content(const DocumentText& document, Assessment& assessment) {
                        "หน้านี้ยังไม่มีเนื้อหา (แจ้งว่ายังไม่มีข้อมูลหรืออยู่ระหว่างปรับปรุง) ให้นำข้อมูลของรายการนี้ขึ้นเว็บไซต์ก่อนส่ง");
         return false;
     }
-    if (letters < 40 && document.main_images == 0) {
+    if (letters < 40 && document.main_media == 0) {
         assessment.add(Readiness::suspicious, "heading_only",
                        "หน้านี้มีเพียงหัวเรื่อง ไม่มีเนื้อหาของรายการ ให้ใส่ข้อมูลหรือเอกสารที่หัวเรื่องบอกไว้ในหน้านี้ หรือใส่ลิงก์ของเอกสารนั้นโดยตรง");
         return false;
@@ -351,7 +351,11 @@ void judge_year(const DocumentText& document, const EvidenceRules& rules, Assess
     // span, last year's comparison) do not make it that year's.
     const auto own = plausible_years(document.headline, year);
     if (!own.empty()) {
-        if (speaks_of(document.headline)) return;
+        // A headline naming only the assessed year is that year's plan or work, not the report
+        // of the year before an annual item asks for.
+        const bool of_year_before =
+            rules.period != core::EvidencePeriod::previous_year || mentions_fiscal_year(document.headline, accepted, false);
+        if (speaks_of(document.headline) && of_year_before) return;
         assessment.add(Readiness::stale, "stale_year",
                        "หัวเรื่องของเอกสารระบุปี พ.ศ. " + years_text(own) + " ไม่ใช่" + wanted + " ที่รายการนี้ต้องการ ให้ใส่เอกสารของ" + wanted);
         return;

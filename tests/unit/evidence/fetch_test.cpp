@@ -103,6 +103,11 @@ protected:
         m_server.Get("/hop1", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/hop2", 302); });
         m_server.Get("/hop2", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/structure", 301); });
         m_server.Get("/loop", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/loop", 302); });
+        m_server.Get("/refresh", [this](const httplib::Request&, httplib::Response& response) {
+            response.set_content("<html><head><meta http-equiv=\"Refresh\" content=\"0; URL='" + url("/structure") +
+                                     "'\"><title>กำลังไปยังเอกสาร</title></head><body></body></html>",
+                                 "text/html; charset=utf-8");
+        });
         m_server.Get("/to-ftp",
                      [](const httplib::Request&, httplib::Response& response) { response.set_redirect("ftp://127.0.0.1/x", 302); });
         m_server.Get("/login", [](const httplib::Request&, httplib::Response& response) {
@@ -190,6 +195,17 @@ TEST_F(EvidenceServer, RedirectsAreFollowedAndEachHopRecorded) {
     EXPECT_EQ(result.fetched.redirects[0].url, url("/hop1"));
     EXPECT_EQ(result.fetched.redirects[0].http_status, 302);
     EXPECT_EQ(result.fetched.redirects[1].http_status, 301);
+}
+
+// A page that sends the browser on with a meta refresh is judged where the auditor lands.
+TEST_F(EvidenceServer, AMetaRefreshIsFollowedLikeARedirect) {
+    const auto result = check("/refresh", core::EvidencePeriod::standing, {"โครงสร้าง"});
+    EXPECT_EQ(result.assessment.status, Readiness::ok) << result.assessment.reason();
+    EXPECT_EQ(result.fetched.url, url("/refresh"));
+    EXPECT_EQ(result.fetched.final_url, url("/structure"));
+    ASSERT_EQ(result.fetched.redirects.size(), 1u);
+    EXPECT_EQ(result.fetched.redirects[0].url, url("/refresh"));
+    EXPECT_EQ(result.fetched.redirects[0].http_status, 200);
 }
 
 TEST_F(EvidenceServer, ARedirectLoopOrAnotherProtocolIsBroken) {
