@@ -8,6 +8,7 @@
 #include <ita/evidence/readiness.hpp>
 #include <ita/ingest/methodology_reader.hpp>
 #include <ita/util/csv_reader.hpp>
+#include <ita/util/text.hpp>
 #include <ita/util/web_url.hpp>
 
 #include <gtest/gtest.h>
@@ -58,9 +59,23 @@ std::vector<Page> labelled_pages() {
     return pages;
 }
 
+// The site's menu of the year's OIT items, as agencies' sites list them beside every page.
+std::string item_menu(const core::Methodology& methodology, bool as_list) {
+    std::string menu;
+    for (std::size_t index = 0; index < methodology.items.size(); ++index) {
+        const auto& item = methodology.items[index];
+        const std::string link = item.code + " " + item.name;
+        menu += as_list ? "<li><a href=\"/ita/" + std::to_string(methodology.fiscal_year) + "/" + util::ascii_lower(item.code) + "\">" +
+                              link + "</a></li>\n"
+                        : "<a href=\"index.php?op=ita&amp;id=" + std::to_string(index + 1) + "\">" + link + "</a><br>\n";
+    }
+    return menu;
+}
+
 // The page's bytes as its site serves them: a fragment is put in its site's frame (menus,
-// header and footer of that content system), its first line a comment naming its title.
-std::string served_bytes(const Page& page) {
+// header and footer of that content system, the year's item menu), its first line a comment
+// naming its title.
+std::string served_bytes(const Page& page, const core::Methodology& methodology) {
     std::string body = read_file(corpus + "pages/" + page.name);
     if (page.frame.empty()) return body;
     std::string title;
@@ -72,6 +87,8 @@ std::string served_bytes(const Page& page) {
     std::string framed = read_file(corpus + "frames/" + page.frame + ".html");
     replace_all(framed, "{{content}}", body);
     replace_all(framed, "{{title}}", title);
+    replace_all(framed, "{{menu}}", item_menu(methodology, true));
+    replace_all(framed, "{{menu_links}}", item_menu(methodology, false));
     replace_all(framed, "{{year}}", std::to_string(page.year));
     return framed;
 }
@@ -120,7 +137,7 @@ TEST(EvidenceCorpus, AgreesWithTheAuditor) {
         fetched.url = fetched.final_url = page.url;
         fetched.http_status = 200;
         fetched.content_type = page.content_type;
-        fetched.body = served_bytes(page);
+        fetched.body = served_bytes(page, methodology);
         auto document = evidence::read_document(fetched.content_type, fetched.body);
         // A page that sends the browser on: the checker lands where the auditor does (another
         // labelled page at that address), as check_evidence follows one refresh.
@@ -129,7 +146,7 @@ TEST(EvidenceCorpus, AgreesWithTheAuditor) {
                 if (target.url == document.refresh_url) {
                     fetched.final_url = target.url;
                     fetched.content_type = target.content_type;
-                    fetched.body = served_bytes(target);
+                    fetched.body = served_bytes(target, methodology);
                     document = evidence::read_document(fetched.content_type, fetched.body);
                 }
         const auto assessment = evidence::assess(fetched, document, evidence::EvidenceRules::of(*item, page.year, sites));
