@@ -61,8 +61,11 @@ bool furniture_word(std::string_view word) {
     return false;
 }
 
-bool is_furniture(const xmlNode* node) {
-    if (named(node, "nav") || named(node, "header") || named(node, "footer") || named(node, "aside")) return true;
+// `in_content`: inside the page's <main> or an <article>, where a <header> or <footer> is the
+// article's own (its title, its date), not the site's.
+bool is_furniture(const xmlNode* node, bool in_content) {
+    if (named(node, "nav") || named(node, "aside")) return true;
+    if ((named(node, "header") || named(node, "footer")) && !in_content) return true;
     const std::string role = util::ascii_lower(attribute(node, "role"));
     if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" || role == "menu" || role == "menubar")
         return true;
@@ -161,14 +164,14 @@ struct MainCollector {
     bool strip_menus = true;
     bool headline_taken = false;
 
-    void collect(const xmlNode* node, bool in_heading) {
+    void collect(const xmlNode* node, bool in_heading, bool in_content) {
         for (; node; node = node->next) {
             if (node->type == XML_TEXT_NODE && node->content) {
                 append_text(document.main_text, node);
                 if (in_heading) append_text(document.main_headings, node);
                 continue;
             }
-            if (node->type != XML_ELEMENT_NODE || skipped(node) || named(node, "title") || is_furniture(node) ||
+            if (node->type != XML_ELEMENT_NODE || skipped(node) || named(node, "title") || is_furniture(node, in_content) ||
                 (strip_menus && menus.contains(node)))
                 continue;
             if (named(node, "img")) {
@@ -184,7 +187,7 @@ struct MainCollector {
             }
             const bool heading = in_heading || is_heading(node);
             const std::size_t headings_before = document.main_headings.size();
-            collect(node->children, heading);
+            collect(node->children, heading, in_content || named(node, "article"));
             if (heading && !in_heading && !headline_taken) {
                 const std::string_view added = std::string_view(document.main_headings).substr(headings_before);
                 if (!util::trim(added).empty()) {
@@ -225,7 +228,7 @@ DocumentText html(std::string_view content_type, std::string_view body) {
     std::unordered_set<const xmlNode*> menus;
     if (!main) weigh_links(root, false, menus);
     MainCollector collector{document, menus};
-    collector.collect(main ? main->children : root, false);
+    collector.collect(main ? main->children : root, false, main != nullptr);
     // A page is never only its menu: when the blocks of links are all there is besides headings,
     // they are the content (a list of news, an index of items).
     const auto content = util::count_letters(document.main_text).letters - util::count_letters(document.main_headings).letters;
@@ -234,7 +237,7 @@ DocumentText html(std::string_view content_type, std::string_view body) {
         document.main_headings.clear();
         document.headline.clear();
         MainCollector whole{document, menus, false};
-        whole.collect(main ? main->children : root, false);
+        whole.collect(main ? main->children : root, false, main != nullptr);
     }
     if (document.headline.empty()) document.headline = document.title;
     xmlFreeDoc(parsed);

@@ -187,3 +187,38 @@ TEST(Assess, DataForProgramsIsNotEvidence) {
     // A file ita does not read (an image, a spreadsheet) is still passed on for the auditor to open.
     EXPECT_EQ(codes(evidence::assess(answered(200, "image/png"), {}, rules(core::EvidencePeriod::standing))), "content_not_read");
 }
+
+// The main content: the site's header, menus and footer are left out; an article's own header
+// (its title) and a document shown in a frame are kept; a meta refresh's target is read.
+TEST(DocumentText, TheMainContentIsThePagesOwn) {
+    const auto document = evidence::read_document(
+        "text/html; charset=utf-8",
+        "<html><head><meta http-equiv=\"refresh\" content=\"5; url=https://www.example.go.th/plan.pdf\"><title>แผน</title></head><body>"
+        "<header class=\"site-header\">เทศบาลตัวอย่าง ITA 2566</header><nav><a href=\"/o1\">O1 โครงสร้าง</a></nav>"
+        "<main><article><header class=\"entry-header\"><h1>แผนดำเนินงานประจำปี 2566</h1></header>"
+        "<p>รายละเอียดโครงการ</p><iframe src=\"/plan.pdf\" title=\"เอกสารแผน\"></iframe></article></main>"
+        "<footer>สงวนลิขสิทธิ์ 2566</footer></body></html>");
+    EXPECT_EQ(document.headline, "แผนดำเนินงานประจำปี 2566");
+    EXPECT_EQ(document.main_text.find("เทศบาลตัวอย่าง"), std::string::npos);
+    EXPECT_EQ(document.main_text.find("โครงสร้าง"), std::string::npos);
+    EXPECT_EQ(document.main_text.find("สงวนลิขสิทธิ์"), std::string::npos);
+    EXPECT_NE(document.main_text.find("รายละเอียดโครงการ"), std::string::npos);
+    EXPECT_EQ(document.main_media, 1u);
+    EXPECT_EQ(document.refresh_url, "https://www.example.go.th/plan.pdf");
+    EXPECT_NE(document.text.find("สงวนลิขสิทธิ์"), std::string::npos) << "the whole text keeps everything";
+}
+
+// A two-digit year after a month, a school's academic year, a span's years and a typing slip.
+TEST(FiscalYear, DatesAsAgenciesWriteThem) {
+    EXPECT_TRUE(evidence::mentions_fiscal_year("ลงนาม 1 ต.ค. 67", 2568));
+    EXPECT_TRUE(evidence::mentions_fiscal_year("๑๕ พ.ย. ๖๕", 2566));
+    EXPECT_FALSE(evidence::mentions_fiscal_year("15 ก.ย. 65", 2566));
+    EXPECT_TRUE(evidence::mentions_fiscal_year("กีฬาสี ปีการศึกษา 2566", 2567));
+    EXPECT_FALSE(evidence::mentions_fiscal_year("ประชาคมเพื่อแผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570) เมื่อ 12 มีนาคม 2564", 2566));
+    EXPECT_TRUE(evidence::mentions_fiscal_year("แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)", 2566, true));
+    const auto slip = evidence::assess(answered(), page("แผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. 2596 ทบทวนจากผลปี 2564"),
+                                       rules(core::EvidencePeriod::fiscal_year, {"แผนปฏิบัติการ"}));
+    EXPECT_EQ(slip.status, Readiness::stale);
+    EXPECT_EQ(slip.reason().find("ปีล่าสุดที่พบคือ 2596"), std::string::npos) << slip.reason();
+    EXPECT_NE(slip.reason().find("2596 ยังมาไม่ถึง อาจพิมพ์ผิด"), std::string::npos) << slip.reason();
+}
