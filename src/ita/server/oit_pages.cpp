@@ -454,6 +454,7 @@ HttpResponse oit_review_index_page(const std::vector<service::QueueEntry>& queue
         row.set("waiting", std::to_string(entry.progress.awaiting_review));
         row.set("re_review", std::to_string(entry.progress.awaiting_re_review));
         row.set("entered", std::to_string(entry.progress.entered));
+        row.set("sent", entry.sent_on.empty() ? std::string("ยังไม่ส่งแบบ") : "ส่งแบบแล้ว " + thai::short_thai_date(entry.sent_on));
         rows.push_back(row);
     }
     context.set("agencies", rows);

@@ -34,6 +34,7 @@ Result<std::vector<QueueEntry>> review_queue(storage::Store& store, const QueueR
     ITA_TRY(agencies, agencies_of_year(store, request.fiscal_year));
     ITA_TRY(assignments, store.review_assignments(request.fiscal_year));
     ITA_TRY(progress_list, store.oit_review_progress(request.fiscal_year));
+    ITA_TRY(sent, store.oit_sendings(request.fiscal_year));
     std::map<std::string, storage::OitReviewProgress> progress;
     for (auto& entry : progress_list) progress.emplace(entry.agency_id, std::move(entry));
     std::vector<std::string> words;
@@ -48,11 +49,13 @@ Result<std::vector<QueueEntry>> review_queue(storage::Store& store, const QueueR
         const auto found = progress.find(agency.agency_id);
         storage::OitReviewProgress entry = found != progress.end() ? found->second : storage::OitReviewProgress{agency.agency_id};
         if (request.waiting_only && entry.awaiting_review + entry.awaiting_re_review == 0) continue;
-        queue.push_back({std::move(agency), auditor, std::move(entry)});
+        const auto sent_on = sent.find(agency.agency_id);
+        queue.push_back({std::move(agency), auditor, std::move(entry), sent_on != sent.end() ? sent_on->second : std::string()});
     }
     std::stable_sort(queue.begin(), queue.end(), [](const QueueEntry& a, const QueueEntry& b) {
         if ((a.progress.awaiting_re_review > 0) != (b.progress.awaiting_re_review > 0)) return a.progress.awaiting_re_review > 0;
         if ((a.progress.awaiting_review > 0) != (b.progress.awaiting_review > 0)) return a.progress.awaiting_review > 0;
+        if (a.sent_on.empty() != b.sent_on.empty()) return !a.sent_on.empty();
         return a.agency.agency_id < b.agency.agency_id;
     });
     return queue;

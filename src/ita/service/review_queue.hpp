@@ -15,6 +15,7 @@ struct QueueEntry {
     core::Agency agency;
     std::string auditor;  // assigned; empty: nobody yet
     storage::OitReviewProgress progress;
+    std::string sent_on;  // the day it sent its OIT entries ("ส่งแบบ OIT"); empty: not yet
 };
 
 struct QueueRequest {
@@ -24,7 +25,8 @@ struct QueueRequest {
     bool waiting_only = true;  // only agencies with something to review
 };
 
-// Re-reviews waiting first, then first reviews, then by agency id.
+// Re-reviews waiting first, then first reviews of agencies that have sent their entries, then the
+// others', then by agency id.
 Result<std::vector<QueueEntry>> review_queue(storage::Store& store, const QueueRequest& request);
 
 // "agency_id,auditor" a line (a header line and blank lines are skipped; an empty auditor

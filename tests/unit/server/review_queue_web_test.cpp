@@ -72,8 +72,10 @@ TEST_F(ServerTest, AuditorsWorkAQueueTheNationalAdminAssigned) {
     // The group sends its entries ("ส่งแบบ OIT"); the auditor reviews them.
     {
         const auto [group, group_csrf] = sign_in(*m_client, "wg");
+        EXPECT_NE(m_client->Get("/review/oit?year=2566&mine=1", auditor)->body.find("ยังไม่ส่งแบบ"), std::string::npos);
         ASSERT_EQ(m_client->Post("/admin/oit/send", group, "csrf=" + group_csrf + "&year=2566&confirm_missing=yes", form_type)->status,
                   303);
+        EXPECT_NE(m_client->Get("/review/oit?year=2566&mine=1", auditor)->body.find("ส่งแบบแล้ว"), std::string::npos);
     }
     // Rejected, clarified, then accepted: the clarification goes first in the queue, the old
     // reason is cleared, and the agency sees the change and the history.

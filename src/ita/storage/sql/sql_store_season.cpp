@@ -133,6 +133,13 @@ Result<std::optional<std::string>> SqlStore::oit_sent_on(int year, const std::st
     return first_text(database(), "SELECT sent_on FROM oit_sendings WHERE fiscal_year = ? AND agency_id = ?", {year, agency_id});
 }
 
+Result<std::map<std::string, std::string>> SqlStore::oit_sendings(int year) {
+    std::map<std::string, std::string> sent;
+    ITA_TRY_VOID(database().stream("SELECT agency_id, sent_on FROM oit_sendings WHERE fiscal_year = ?", {year},
+                                   [&](const sql::Rows& row) { sent.emplace(row.string(0), row.string(1)); }));
+    return sent;
+}
+
 Result<void> SqlStore::send_oit(int year, const std::string& agency_id, std::string_view actor, const std::string& day) {
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
