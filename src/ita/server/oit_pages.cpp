@@ -320,6 +320,7 @@ HttpResponse oit_items_page(const service::OitWorkspace& workspace, const Agency
     context.set("is_sent", flag(workspace.sent_on.has_value()));
     context.set("sent_on", workspace.sent_on ? thai::short_thai_date(*workspace.sent_on) : std::string());
     context.set("can_send", flag(open(workspace.entry) && !workspace.sent_on));
+    context.set("can_reopen", flag(open(workspace.entry) && workspace.sent_on && scope.act_for_other_agency));
     context.set("not_entered", std::to_string(workspace.items_not_entered()));
     context.set("has_not_entered", flag(workspace.items_not_entered() > 0));
     const auto typed = messages.values.find("website");

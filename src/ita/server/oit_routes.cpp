@@ -61,6 +61,7 @@ const char* notice_for(const HttpRequest& request) {
     if (done->second == "checking") return "กำลังตรวจลิงก์ ผลจะแสดงในหน้านี้ภายในไม่กี่วินาที (โหลดหน้าใหม่)";
     if (done->second == "website") return "บันทึกเว็บไซต์ของหน่วยงานแล้ว";
     if (done->second == "sent") return "ส่งแบบ OIT แล้ว ผู้ตรวจจะตรวจตามที่ส่ง";
+    if (done->second == "reopened") return "เปิดแบบ OIT ให้หน่วยงานแก้ไขอีกครั้งแล้ว หน่วยงานต้องส่งแบบใหม่";
     return "";
 }
 
@@ -108,6 +109,17 @@ void add_agency_oit_routes(Router& router, const ResultsContext& context, const 
             return oit_items_page(allowed->workspace, allowed->scope, {"", error_lines(sent.error()), allowed->fields},
                                   form_status_for(sent.error().code));
         return see_other(allowed->list_url() + "&done=sent#send");
+    });
+    // A national admin reopens a sent form for the group's corrections.
+    router.add("POST", "/admin/oit/reopen", [context](const HttpRequest& request) {
+        auto allowed = allow_agency(context, request);
+        if (!allowed) return allowed.error();
+        if (allowed->access.session.user.role != core::Role::national_admin)
+            return message_page(403, "ไม่มีสิทธิ์", "การเปิดแบบ OIT ที่ส่งแล้วให้แก้ไขอีกครั้งทำได้โดยผู้ดูแลระบบระดับประเทศ");
+        auto reopened =
+            service::reopen_oit_entries(*allowed->store, allowed->workspace, allowed->access.session.user.user_id, allowed->scope.today);
+        if (!reopened) return message_page(status_for(reopened.error().code), "เปิดแบบ OIT ไม่ได้", reopened.error().message);
+        return see_other(allowed->list_url() + "&done=reopened#send");
     });
     // The agency's websites, where its evidence is expected (the checker flags other sites).
     router.add("POST", "/admin/websites", [context](const HttpRequest& request) {

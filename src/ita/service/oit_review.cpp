@@ -80,6 +80,11 @@ Result<void> send_oit_entries(storage::Store& store, const OitWorkspace& workspa
     return store.send_oit(workspace.methodology.fiscal_year, workspace.agency.agency_id, actor, today);
 }
 
+Result<void> reopen_oit_entries(storage::Store& store, const OitWorkspace& workspace, const std::string& actor, const std::string& today) {
+    ITA_TRY_VOID(require_open(store, workspace.methodology.fiscal_year, core::SeasonPhase::oit_entry, today));
+    return store.unsend_oit(workspace.methodology.fiscal_year, workspace.agency.agency_id, actor);
+}
+
 std::vector<std::string> address_lines(std::string_view text) {
     std::vector<std::string> lines;
     std::string word;

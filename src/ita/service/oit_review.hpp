@@ -59,6 +59,9 @@ struct OitSubmission {
 Result<void> send_oit_entries(storage::Store& store, const OitWorkspace& workspace, bool confirm_missing, const std::string& actor,
                               const std::string& today);
 
+// A national admin reopens a sent form for corrections (only while the entry window is open).
+Result<void> reopen_oit_entries(storage::Store& store, const OitWorkspace& workspace, const std::string& actor, const std::string& today);
+
 // The addresses typed one a line (or separated by spaces), blank lines left out.
 [[nodiscard]] std::vector<std::string> address_lines(std::string_view text);
 

@@ -406,6 +406,8 @@ public:
     // fails with conflict when sent already; enter_oit with conflict once sent.
     virtual Result<std::optional<std::string>> oit_sent_on(int fiscal_year, const std::string& agency_id) = 0;
     virtual Result<void> send_oit(int fiscal_year, const std::string& agency_id, std::string_view actor, const std::string& day) = 0;
+    // Undoes a sending (a national admin reopens the form for corrections); not_found when none.
+    virtual Result<void> unsend_oit(int fiscal_year, const std::string& agency_id, std::string_view actor) = 0;
     // Every agency that has sent its OIT entries that year: agency id → the day.
     virtual Result<std::map<std::string, std::string>> oit_sendings(int fiscal_year) = 0;
     virtual Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted,

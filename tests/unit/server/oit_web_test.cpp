@@ -29,6 +29,7 @@ protected:
                   0);
         ASSERT_EQ(add_user(m_db, "wg", "agency_admin --agency A2"), 0);
         ASSERT_EQ(add_user(m_db, "audit", "auditor"), 0);
+        ASSERT_EQ(add_user(m_db, "nation", "national_admin"), 0);
     }
     // Sub-indicator 9.1 of A2 as `ita score` computes it from the stored verdicts.
     std::string score_9_1() {
@@ -89,6 +90,15 @@ TEST_F(OitWeb, EnterRejectClarifyAcceptAndScore) {
     EXPECT_EQ(m_client->Post("/admin/oit/O1", group, "year=2565&csrf=" + csrf + "&present=no", form_type)->status, 409)
         << "final once sent";
     EXPECT_EQ(m_client->Post("/admin/oit/send", group, "year=2565&csrf=" + csrf + "&confirm_missing=yes", form_type)->status, 409);
+    // Only a national admin reopens a sent form; the group then sends again.
+    EXPECT_EQ(m_client->Post("/admin/oit/reopen", group, "year=2565&csrf=" + csrf, form_type)->status, 403);
+    {
+        const auto [nation, nation_csrf] = sign_in(*m_client, "nation");
+        EXPECT_NE(m_client->Get("/admin/oit?year=2565&agency=A2", nation)->body.find("เปิดให้หน่วยงานแก้ไขอีกครั้ง"), std::string::npos);
+        ASSERT_EQ(m_client->Post("/admin/oit/reopen", nation, "year=2565&agency=A2&csrf=" + nation_csrf, form_type)->status, 303);
+        EXPECT_EQ(m_client->Post("/admin/oit/reopen", nation, "year=2565&agency=A2&csrf=" + nation_csrf, form_type)->status, 404);
+    }
+    ASSERT_EQ(m_client->Post("/admin/oit/send", group, "year=2565&csrf=" + csrf + "&confirm_missing=yes", form_type)->status, 303);
 
     // The auditor: a rejection needs a reason.
     const auto review = m_client->Get("/review/oit?year=2565&agency=A2", auditor);

@@ -104,6 +104,7 @@ const std::vector<Route> routes{
     {"GET", "/admin/oit/:item", "/admin/oit/O1?year=2566&agency=A1", Who::working_group, ""},
     {"POST", "/admin/websites", "/admin/websites", Who::working_group, "year=2566&agency=A1&website=a1.go.th"},
     {"POST", "/admin/oit/send", "/admin/oit/send", Who::working_group, "year=2566&agency=A1"},
+    {"POST", "/admin/oit/reopen", "/admin/oit/reopen", Who::national, "year=2566&agency=A1"},
     {"POST", "/admin/websites/remove", "/admin/websites/remove", Who::working_group, "year=2566&agency=A1&domain=a1.go.th"},
     {"POST", "/admin/oit/:item", "/admin/oit/O1", Who::working_group, "year=2566&agency=A1&present=no"},
     {"POST", "/admin/oit/:item/clarify", "/admin/oit/O1/clarify", Who::working_group, "year=2566&agency=A1&text=x"},

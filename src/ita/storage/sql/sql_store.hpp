@@ -84,6 +84,7 @@ public:
     Result<std::optional<std::string>> oit_sent_on(int fiscal_year, const std::string& agency_id) override;
     Result<void> send_oit(int fiscal_year, const std::string& agency_id, std::string_view actor, const std::string& day) override;
     Result<std::map<std::string, std::string>> oit_sendings(int fiscal_year) override;
+    Result<void> unsend_oit(int fiscal_year, const std::string& agency_id, std::string_view actor) override;
     Result<void> review_oit(int fiscal_year, const std::string& agency_id, const std::string& item, bool accepted,
                             const std::string& comment, std::string_view reviewer, const std::string& day) override;
     Result<void> clarify_oit(int fiscal_year, const std::string& agency_id, const std::string& item, const std::string& text,

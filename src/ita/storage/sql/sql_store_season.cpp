@@ -140,6 +140,15 @@ Result<std::map<std::string, std::string>> SqlStore::oit_sendings(int year) {
     return sent;
 }
 
+Result<void> SqlStore::unsend_oit(int year, const std::string& agency_id, std::string_view actor) {
+    auto& db = database();
+    ITA_TRY(transaction, sql::Transaction::begin(db));
+    ITA_TRY(removed, db.execute("DELETE FROM oit_sendings WHERE fiscal_year = ? AND agency_id = ?", {year, agency_id}));
+    if (removed == 0) return fail(ErrorCode::not_found, "agency " + agency_id + " has not sent its OIT entries");
+    ITA_TRY_VOID(audit(actor, "reopen oit", year, "agency=" + agency_id));
+    return transaction.commit();
+}
+
 Result<void> SqlStore::send_oit(int year, const std::string& agency_id, std::string_view actor, const std::string& day) {
     auto& db = database();
     ITA_TRY(transaction, sql::Transaction::begin(db));
