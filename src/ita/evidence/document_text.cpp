@@ -32,7 +32,6 @@ DocumentText pdf(std::string_view body) {
         document.text.append(utf8.begin(), utf8.end());
         document.text.push_back('\n');
     }
-    document.main_text = document.text;
     document.headline = opening_lines(document.text);
     document.readable = true;
     return document;
@@ -72,7 +71,6 @@ DocumentText plain(std::string_view content_type, std::string_view body) {
     } else {
         return document;
     }
-    document.main_text = document.text;
     document.headline = opening_lines(document.text);
     document.readable = true;
     return document;

@@ -16,8 +16,8 @@ struct DocumentText {
     bool readable = false;  // text could be read (a broken or cut-off file cannot)
     std::string title;      // HTML <title>
     std::string text;       // UTF-8, all of it
-    // The page's own content: an HTML page without its navigation, header, footer and sidebars
-    // (the <main> element when there is one); every other kind, its whole text.
+    // An HTML page's own content, without its navigation, header, footer and sidebars (the
+    // <main> element when there is one); other kinds leave it empty: content() is their text.
     std::string main_text;
     std::string main_headings;   // the headings (h1–h6) inside main_text, joined
     std::string headline;        // the first heading of the main content, else the opening lines
@@ -25,6 +25,9 @@ struct DocumentText {
     // Where a <meta http-equiv="refresh"> sends the browser (an http/https address), else empty.
     std::string refresh_url;
     bool has_password_field = false;  // an <input type="password">: a sign-in wall
+
+    // What the document itself says: an HTML page's main content, any other file's whole text.
+    [[nodiscard]] const std::string& content() const { return kind == DocumentKind::html ? main_text : text; }
 };
 
 // What the bytes are, from the Content-Type and, when it is missing or generic, the bytes.

@@ -76,7 +76,6 @@ DocumentText docx(std::string_view body) {
     pugi::xml_document xml;
     if (!part || !parse(xml, *part)) return document;
     paragraphs(xml.document_element(), document.text);
-    document.main_text = document.text;
     document.headline = opening_lines(document.text);
     document.readable = true;
     return document;
@@ -121,7 +120,6 @@ DocumentText xlsx(std::string_view body) {
             document.text.push_back('\n');
         }
     }
-    document.main_text = document.text;
     document.headline = opening_lines(document.text);
     document.readable = true;
     return document;

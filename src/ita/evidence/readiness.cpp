@@ -3,6 +3,7 @@
 #include <ita/evidence/agency_sites.hpp>
 #include <ita/evidence/robots.hpp>
 
+#include <ita/thai/dates.hpp>
 #include <ita/thai/digits.hpp>
 #include <ita/thai/search_key.hpp>
 #include <ita/util/text.hpp>
@@ -44,10 +45,10 @@ bool ends_with_any(std::string_view before, std::span<const std::string_view> wo
     });
 }
 
-constexpr std::array<std::string_view, 6> last_quarter_months = {"ตุลาคม", "พฤศจิกายน", "ธันวาคม", "ต.ค.", "พ.ย.", "ธ.ค."};
-constexpr std::array<std::string_view, 24> month_names = {
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
-    "ม.ค.",   "ก.พ.",    "มี.ค.",  "เม.ย.",  "พ.ค.",    "มิ.ย.",   "ก.ค.",    "ส.ค.",   "ก.ย.",   "ต.ค.",  "พ.ย.",     "ธ.ค."};
+// October to December, in full and abbreviated: they open the fiscal year named after the next.
+constexpr std::array<std::string_view, 6> last_quarter_months = {thai::month_names[9],          thai::month_names[10],
+                                                                 thai::month_names[11],         thai::month_abbreviations[9],
+                                                                 thai::month_abbreviations[10], thai::month_abbreviations[11]};
 constexpr std::array<std::string_view, 1> academic_year_words = {"ปีการศึกษา"};
 constexpr std::array<std::string_view, 4> year_words = {"ปีงบประมาณ", "พ.ศ.", "ปี", "ปีงบ"};
 constexpr std::array<std::string_view, 5> range_joins = {"-", "\u2013", "\u2014", "ถึง", "/"};
@@ -197,7 +198,9 @@ bool mentions_fiscal_year(std::string_view raw, int year, bool ranges) {
     digit_runs(text, 2, [&](int value, std::size_t at, std::size_t) {
         if (found) return;
         const auto preceding = before(text, at, 40);
-        if (value == year % 100 && (ends_with_any(preceding, year_words) || ends_with_any(preceding, month_names))) found = true;
+        if (value == year % 100 && (ends_with_any(preceding, year_words) || ends_with_any(preceding, thai::month_names) ||
+                                    ends_with_any(preceding, thai::month_abbreviations)))
+            found = true;
         if (value == (year - 1) % 100 && ends_with_any(preceding, last_quarter_months)) found = true;
     });
     return found;
@@ -233,7 +236,7 @@ bool has_letters(std::string_view text, std::size_t wanted) {
 
 // The letters of the content an auditor would read: the main content without its headings.
 std::size_t content_letters(const DocumentText& document) {
-    const auto all = util::count_letters(document.main_text).letters;
+    const auto all = util::count_letters(document.content()).letters;
     const auto headings = util::count_letters(document.main_headings).letters;
     return all > headings ? all - headings : 0;
 }
@@ -274,7 +277,7 @@ bool judge_content(const DocumentText& document, Assessment& assessment) {
     const std::size_t letters = content_letters(document);
     if (letters < 400 &&
         std::any_of(placeholder_words.begin(), placeholder_words.end(),
-                    [&, lower = util::ascii_lower(document.main_text)](std::string_view word) { return contains(lower, word); })) {
+                    [&, lower = util::ascii_lower(document.content())](std::string_view word) { return contains(lower, word); })) {
         assessment.add(Readiness::suspicious, "placeholder",
                        "หน้านี้ยังไม่มีเนื้อหา (แจ้งว่ายังไม่มีข้อมูลหรืออยู่ระหว่างปรับปรุง) ให้นำข้อมูลของรายการนี้ขึ้นเว็บไซต์ก่อนส่ง");
         return false;
@@ -284,14 +287,14 @@ bool judge_content(const DocumentText& document, Assessment& assessment) {
                        "หน้านี้มีเพียงหัวเรื่อง ไม่มีเนื้อหาของรายการ ให้ใส่ข้อมูลหรือเอกสารที่หัวเรื่องบอกไว้ในหน้านี้ หรือใส่ลิงก์ของเอกสารนั้นโดยตรง");
         return false;
     }
-    if (const std::size_t codes = item_codes_named(document.main_text); codes >= 5) {
+    if (const std::size_t codes = item_codes_named(document.content()); codes >= 5) {
         assessment.add(Readiness::suspicious, "index_page",
                        "หน้านี้เป็นสารบัญรายการ OIT (เนื้อหาระบุรหัสรายการ " + std::to_string(codes) +
                            " รายการ) ไม่ใช่ข้อมูลของรายการนี้ ให้ใส่ลิงก์ของหน้าที่แสดงข้อมูลของรายการนี้โดยตรง");
         return false;
     }
     const auto criteria = std::count_if(criteria_phrases.begin(), criteria_phrases.end(),
-                                        [&](std::string_view phrase) { return contains(document.main_text, phrase); });
+                                        [&](std::string_view phrase) { return contains(document.content(), phrase); });
     if (criteria >= 2) {
         assessment.add(Readiness::suspicious, "criteria_page",
                        "หน้านี้ยกข้อความเกณฑ์การประเมิน ITA มาแสดง ไม่ใช่ข้อมูลของหน่วยงานเอง ให้ใส่ข้อมูลจริงของหน่วยงานตามที่เกณฑ์กำหนด");
@@ -360,7 +363,7 @@ void judge_year(const DocumentText& document, const EvidenceRules& rules, Assess
                        "หัวเรื่องของเอกสารระบุปี พ.ศ. " + years_text(own) + " ไม่ใช่" + wanted + " ที่รายการนี้ต้องการ ให้ใส่เอกสารของ" + wanted);
         return;
     }
-    const std::string content = document.title + "\n" + document.headline + "\n" + document.main_text;
+    const std::string content = document.title + "\n" + document.headline + "\n" + document.content();
     if (speaks_of(content)) return;
     if (!spans && mentions_fiscal_year(content, year, true)) {
         assessment.add(Readiness::stale, "stale_year",
@@ -374,26 +377,20 @@ void judge_year(const DocumentText& document, const EvidenceRules& rules, Assess
     assessment.add(Readiness::stale, "stale_year", "ไม่พบ" + wanted + " (" + seen + ") ให้ใส่ข้อมูลของ" + wanted + " และระบุปีให้เห็น");
 }
 
-bool names_any(const std::string& page_key, const std::vector<std::string>& keywords) {
-    return std::any_of(keywords.begin(), keywords.end(), [&](const std::string& keyword) {
-        const std::string key = thai::search_key(keyword);
-        return !key.empty() && page_key.find(key) != std::string::npos;
-    });
-}
-
-bool shows_signs(const std::string& page_key, const core::EvidenceSigns& signs) {
-    if (signs.at_least <= 0) return false;
-    const auto shown = std::count_if(signs.words.begin(), signs.words.end(), [&](const std::string& word) {
+// How many of `words` a page names (its search key against theirs).
+std::size_t words_named(const std::string& page_key, const std::vector<std::string>& words) {
+    return static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [&](const std::string& word) {
         const std::string key = thai::search_key(word);
         return !key.empty() && page_key.find(key) != std::string::npos;
-    });
-    return shown >= signs.at_least;
+    }));
 }
 
 void judge_words(const DocumentText& document, const EvidenceRules& rules, Assessment& assessment) {
     if (rules.keywords.empty() && rules.signs.at_least <= 0) return;
-    const std::string key = thai::search_key(document.title) + "\n" + thai::search_key(document.main_text);
-    if (names_any(key, rules.keywords) || shows_signs(key, rules.signs)) return;
+    const std::string key = thai::search_key(document.title) + "\n" + thai::search_key(document.content());
+    if (words_named(key, rules.keywords) > 0 ||
+        (rules.signs.at_least > 0 && words_named(key, rules.signs.words) >= static_cast<std::size_t>(rules.signs.at_least)))
+        return;
     assessment.add(Readiness::suspicious, "keywords_missing",
                    "เนื้อหาของหน้าไม่มีคำที่เกี่ยวกับรายการนี้ (" + joined(rules.keywords) + ") ตรวจว่าลิงก์ชี้ไปยังหน้าของรายการนี้ ไม่ใช่หน้าอื่นของเว็บไซต์");
 }

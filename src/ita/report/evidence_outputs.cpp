@@ -17,14 +17,14 @@ std::string padded(const std::string& text, std::size_t width) {
 }  // namespace
 
 std::string due_description(const core::EvidenceDue& due, int fiscal_year) {
-    static constexpr const char* months[] = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
-                                             "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
     const std::string year = std::to_string(fiscal_year);
     switch (due.period) {
         case core::EvidencePeriod::previous_year: return "รายงานผลของปีงบประมาณ พ.ศ. " + std::to_string(fiscal_year - 1);
         case core::EvidencePeriod::span: return "แผนที่ครอบคลุมปี พ.ศ. " + year;
         case core::EvidencePeriod::six_month: return "รายงานรอบ 6 เดือน (ต.ค. " + std::to_string(fiscal_year - 1) + " – มี.ค. " + year + ")";
-        case core::EvidencePeriod::monthly: return "สรุปผลเดือน" + std::string(months[due.month - 1]) + " " + std::to_string(due.month_year);
+        case core::EvidencePeriod::monthly:
+            return "สรุปผลเดือน" + std::string(thai::month_names[static_cast<std::size_t>(due.month - 1)]) + " " +
+                   std::to_string(due.month_year);
         default: return "ข้อมูลของปีงบประมาณ พ.ศ. " + year;
     }
 }

@@ -21,13 +21,12 @@ bool parse_int(std::string_view text, int& value) {
 }  // namespace
 
 std::string short_thai_date(std::string_view iso) {
-    static constexpr const char* months[] = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-                                             "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",  "พ.ย.", "ธ.ค."};
     int year = 0, month = 0, day = 0;
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !parse_int(iso.substr(0, 4), year) || !parse_int(iso.substr(5, 2), month) ||
         !parse_int(iso.substr(8, 2), day) || month < 1 || month > 12 || day < 1 || day > 31)
         return std::string(iso);
-    return std::to_string(day) + " " + months[month - 1] + " " + std::to_string(year + 543);
+    return std::to_string(day) + " " + std::string(month_abbreviations[static_cast<std::size_t>(month - 1)]) + " " +
+           std::to_string(year + 543);
 }
 
 std::string short_thai_time(std::string_view utc_stamp) {

@@ -2,11 +2,18 @@
 // Pure function, thread-safe.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace ita::thai {
+
+// The months' names, January first: in full ("ตุลาคม") and as documents abbreviate them ("ต.ค.").
+inline constexpr std::array<std::string_view, 12> month_names = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
+                                                                 "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
+inline constexpr std::array<std::string_view, 12> month_abbreviations = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+                                                                         "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",  "พ.ย.", "ธ.ค."};
 
 // "2022-10-01" (Common Era, as dates are stored) as "1 ต.ค. 2565". Text that is not a
 // YYYY-MM-DD date is returned unchanged, so a bad stored value shows rather than throws.
