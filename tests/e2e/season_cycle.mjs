@@ -289,11 +289,12 @@ try {
   await noSeriousAccessibilityFaults(group.page, 'an OIT item');
   // "ส่งแบบ OIT": the items not entered are confirmed as without evidence; the auditor reviews after.
   await group.page.goto(`${base}/admin/oit?year=${year}`);
+  if (shots) await group.page.locator('#send').screenshot({ path: path.join(shots, 'oit-send-form.png') });
   await group.page.check('input[name=confirm_missing]');
   await Promise.all([group.page.waitForURL(/done=sent/), group.page.click('form[action="/admin/oit/send"] button')]);
   assert.match(await group.page.textContent('#send'), /ส่งแล้ว/);
   await noSeriousAccessibilityFaults(group.page, 'the OIT items once sent');
-  await shot(group.page, 'oit-sent');
+  if (shots) await group.page.locator('#send').screenshot({ path: path.join(shots, 'oit-sent.png') });
 
   // The national admin follows the season and gives the agencies to auditors.
   await nation.page.goto(`${base}/national/progress?year=${year}`);
