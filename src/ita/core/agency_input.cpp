@@ -2,22 +2,6 @@
 
 namespace ita::core {
 
-namespace {
-void add_points(std::vector<double>& point_sum, std::vector<std::uint32_t>& answer_count, std::size_t sub_item, double points,
-                std::size_t sub_item_count) {
-    if (point_sum.size() < sub_item_count) {
-        point_sum.resize(sub_item_count, 0.0);
-        answer_count.resize(sub_item_count, 0);
-    }
-    point_sum[sub_item] += points;
-    ++answer_count[sub_item];
-}
-}  // namespace
-
-void PartTally::add(std::size_t sub_item, double points, std::size_t sub_item_count) {
-    add_points(point_sum, answer_count, sub_item, points, sub_item_count);
-}
-
 void PartTally::add_sums(const PartTally& other, std::size_t sub_item_count) {
     if (other.empty()) return;
     if (point_sum.size() < sub_item_count) {
@@ -28,10 +12,6 @@ void PartTally::add_sums(const PartTally& other, std::size_t sub_item_count) {
         point_sum[index] += other.point_sum[index];
         answer_count[index] += other.answer_count[index];
     }
-}
-
-void ResponseTally::add(std::size_t sub_item, double points, std::size_t sub_item_count) {
-    add_points(point_sum, answer_count, sub_item, points, sub_item_count);
 }
 
 PartTally& ResponseTally::eit_part(std::size_t part, std::size_t part_count) {

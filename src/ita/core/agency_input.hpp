@@ -17,12 +17,26 @@ namespace ita::core {
 struct Methodology;
 
 // The running sums of one part of the EIT's respondents (Methodology::eit_parts()).
+// Adds an answer's points to running sums sized on first use. Inline: it runs for every answer
+// of a national file, from readers in other translation units.
+inline void add_answer_points(std::vector<double>& point_sum, std::vector<std::uint32_t>& answer_count, std::size_t sub_item, double points,
+                              std::size_t sub_item_count) {
+    if (point_sum.size() < sub_item_count) [[unlikely]] {
+        point_sum.resize(sub_item_count, 0.0);
+        answer_count.resize(sub_item_count, 0);
+    }
+    point_sum[sub_item] += points;
+    ++answer_count[sub_item];
+}
+
 struct PartTally {
     std::vector<double> point_sum;            // per sub-item
     std::vector<std::uint32_t> answer_count;  // per sub-item
     std::uint32_t respondents = 0;
 
-    void add(std::size_t sub_item, double points, std::size_t sub_item_count);
+    void add(std::size_t sub_item, double points, std::size_t sub_item_count) {
+        add_answer_points(point_sum, answer_count, sub_item, points, sub_item_count);
+    }
     // Adds another tally's sums (not its respondents, which the caller counts).
     void add_sums(const PartTally& other, std::size_t sub_item_count);
     [[nodiscard]] bool empty() const { return point_sum.empty(); }
@@ -36,7 +50,9 @@ struct ResponseTally {
     // Per EIT respondent part, when responses name one; their answers are in the sums above too.
     std::vector<PartTally> eit_parts;
 
-    void add(std::size_t sub_item, double points, std::size_t sub_item_count);
+    void add(std::size_t sub_item, double points, std::size_t sub_item_count) {
+        add_answer_points(point_sum, answer_count, sub_item, points, sub_item_count);
+    }
     // The tally of part `part` of `part_count`, sized on first use.
     PartTally& eit_part(std::size_t part, std::size_t part_count);
 };

@@ -5,7 +5,6 @@
 #include <ita/util/web_url.hpp>
 
 #include <algorithm>
-#include <sstream>
 #include <unordered_set>
 
 namespace ita::ingest {
@@ -52,11 +51,7 @@ Result<std::vector<core::Agency>> read_agencies(const std::string& path) {
             if (websites_given) {
                 // Several websites in one field, separated by spaces, commas or semicolons.
                 info.websites.emplace();
-                std::string text(table.field(website));
-                std::replace_if(
-                    text.begin(), text.end(), [](char c) { return c == ',' || c == ';' || c == '\t'; }, ' ');
-                std::istringstream words(text);
-                for (std::string word; words >> word;) {
+                for (std::string_view rest = table.field(website), word; !(word = util::next_word(rest, " \t\r\n,;")).empty();) {
                     const std::string domain = util::website_domain(word);
                     if (domain.empty()) {
                         table.problem(website, util::quoted(word) + " is not a website address or domain name (such as www.nongbua.go.th)");

@@ -5,7 +5,6 @@
 #include <ita/util/web_url.hpp>
 
 #include <algorithm>
-#include <sstream>
 
 namespace ita::ingest {
 
@@ -42,22 +41,21 @@ Result<void> read_oit(const std::string& path, ScoringInputs& inputs, std::vecto
             // The one rule for addresses (util/web_url.hpp): a `javascript:` URL is refused here,
             // not only when shown.
             // Several addresses of one item are separated by spaces or line breaks (an address
-            // has neither); each must pass. They are kept one space apart.
+            // has neither); each must pass. They are kept one space apart (when rows are kept).
             std::string addresses;
             bool addresses_valid = true;
             {
-                std::string text(table.field(url));
-                std::replace_if(
-                    text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-                std::istringstream words(text);
                 std::size_t count = 0;
-                for (std::string word; words >> word; ++count) {
+                for (std::string_view rest = table.field(url), word; !(word = util::next_word(rest)).empty();) {
+                    ++count;
                     if (!util::is_web_url(word)) {
                         table.problem(url, "must be an http:// or https:// address, not " + util::quoted(word));
                         addresses_valid = false;
                         break;
                     }
-                    addresses += (addresses.empty() ? "" : " ") + word;
+                    if (rows == nullptr) continue;
+                    if (!addresses.empty()) addresses += ' ';
+                    addresses += word;
                 }
                 if (addresses_valid && count > 21) {
                     table.problem(url, "at most 21 addresses an item, not " + std::to_string(count));

@@ -5,6 +5,7 @@
 #include <ita/util/text.hpp>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace ita::ingest {
 
@@ -46,6 +47,13 @@ public:
             m_table(table), m_inputs(inputs), m_methodology(inputs.methodology()), m_progress(table, file, "responses") {
         m_specs = answer_specs(m_methodology);
     }
+
+    // The row's respondent once looked up, and for ScoringInputs where its answers go.
+    struct RowRespondent {
+        std::optional<typename Sink::Respondent> who;
+        std::optional<ScoringInputs::RespondentAnswers> answers;  // ScoringInputs only
+    };
+    static constexpr bool scores_directly = std::is_same_v<Sink, ScoringInputs>;
 
     struct RowKeys {
         std::size_t agency = 0;
@@ -97,8 +105,8 @@ public:
 
     // Scores one answer cell; hands a problem to `report` when it is bad.
     template <typename Report>
-    void record(std::optional<typename Sink::Respondent>& who, const RowKeys& keys, std::size_t sub_item, std::string_view text,
-                Report&& report) {
+    void record(RowRespondent& row, const RowKeys& keys, std::size_t sub_item, std::string_view text, Report&& report) {
+        auto& who = row.who;
         const AnswerSpec& spec = m_specs[sub_item];
         const core::Instrument kind = keys.instrument;
         if (spec.instrument != kind) {
@@ -120,9 +128,15 @@ public:
                                           " on an earlier row, " + part_name(keys.part) + " here");
                 return;
             }
+            if constexpr (scores_directly) row.answers = m_inputs.answers_of(*who);
         }
-        if (m_inputs.record_answer(*who, sub_item, static_cast<std::size_t>(option), spec.points[static_cast<std::size_t>(option)]) ==
-            Sink::AnswerOutcome::duplicate)
+        const double points = spec.points[static_cast<std::size_t>(option)];
+        typename Sink::AnswerOutcome outcome{};
+        if constexpr (scores_directly)
+            outcome = row.answers->record(sub_item, points);
+        else
+            outcome = m_inputs.record_answer(*who, sub_item, static_cast<std::size_t>(option), points);
+        if (outcome == Sink::AnswerOutcome::duplicate)
             report("respondent " + util::quoted(m_table.field(respondent)) + " of agency " + std::string(m_table.field(agency_id)) +
                    " answered " + m_methodology.sub_items[sub_item].code + " twice");
     }
@@ -137,7 +151,7 @@ public:
             if (!keys || !sub_item) continue;
             const std::string_view text = m_table.field(answer);
             if (text.empty()) continue;  // not answered
-            std::optional<typename Sink::Respondent> who;
+            RowRespondent who;
             record(who, *keys, *sub_item, text, [&](std::string reason) {
                 const Column column = reason.starts_with("question") ? question : answer;
                 m_table.problem(column, std::move(reason));
@@ -162,7 +176,7 @@ public:
             m_progress.tick();
             const auto keys = row_keys();
             if (!keys) continue;
-            std::optional<typename Sink::Respondent> who;
+            RowRespondent who;
             for (const auto& [position, sub_item] : columns) {
                 const std::string_view text = m_table.field_at(position);
                 if (text.empty()) continue;

@@ -21,8 +21,10 @@ ScoringInputs::ScoringInputs(ScoringInputs&&) noexcept = default;
 ScoringInputs::~ScoringInputs() = default;
 
 namespace {
-bool all_zero(const std::uint64_t* bits, std::size_t words) {
-    return std::all_of(bits, bits + words, [](std::uint64_t word) { return word == 0; });
+inline bool all_zero(const std::uint64_t* bits, std::size_t words) {
+    std::uint64_t any = 0;
+    for (std::size_t word = 0; word < words; ++word) any |= bits[word];
+    return any == 0;
 }
 }  // namespace
 
@@ -133,6 +135,35 @@ ScoringInputs::Respondent ScoringInputs::respondent(std::size_t agency, core::In
     m_last_respondent = found;
     m_last_respondent_label = entry->first;
     return found;
+}
+
+ScoringInputs::RespondentAnswers ScoringInputs::answers_of(const Respondent& respondent) {
+    const auto slot = static_cast<std::size_t>(respondent.instrument);
+    const std::size_t words = m_words_per_respondent[slot];
+    const std::size_t sub_item_count = m_methodology->sub_items.size();
+    RespondentAnswers answers;
+    answers.m_bits = m_books[respondent.agency][slot]->answered_bits.data() + std::size_t{respondent.slot} * words;
+    answers.m_bit_of_sub_item = m_bit_of_sub_item[slot].data();
+    auto& tally = m_inputs[respondent.agency].tally;
+    if (tally.point_sum.size() < sub_item_count) {
+        tally.point_sum.resize(sub_item_count, 0.0);
+        tally.answer_count.resize(sub_item_count, 0);
+    }
+    answers.m_sums = tally.point_sum.data();
+    answers.m_counts = tally.answer_count.data();
+    answers.m_respondents = &tally.respondents[slot];
+    if (respondent.part > 0) {
+        auto& part = tally.eit_part(respondent.part - 1u, m_methodology->eit_parts().parts.size());
+        if (part.point_sum.size() < sub_item_count) {
+            part.point_sum.resize(sub_item_count, 0.0);
+            part.answer_count.resize(sub_item_count, 0);
+        }
+        answers.m_part_sums = part.point_sum.data();
+        answers.m_part_counts = part.answer_count.data();
+        answers.m_part_respondents = &part.respondents;
+    }
+    answers.m_counted = !all_zero(answers.m_bits, words);
+    return answers;
 }
 
 ScoringInputs::AnswerOutcome ScoringInputs::record_answer(const Respondent& respondent, std::size_t sub_item, double points) {

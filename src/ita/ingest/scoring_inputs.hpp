@@ -66,6 +66,48 @@ public:
     // A respondent counts towards the agency's respondents from its first recorded answer.
     AnswerOutcome record_answer(const Respondent& respondent, std::size_t sub_item, double points);
 
+    // Where one respondent's answers go, found once: recording many answers of one respondent
+    // (a wide row, a grouped file's run) then costs no look-up of the respondent, its book or
+    // its agency's sums per answer. Valid until the next respondent is added to these inputs.
+    class RespondentAnswers {
+    public:
+        // As record_answer().
+        AnswerOutcome record(std::size_t sub_item, double points) {
+            const std::uint32_t bit = m_bit_of_sub_item[sub_item];
+            std::uint64_t& word = m_bits[bit / 64];
+            const std::uint64_t mask = std::uint64_t{1} << (bit % 64);
+            if ((word & mask) != 0) return AnswerOutcome::duplicate;
+            word |= mask;
+            if (!m_counted) [[unlikely]]
+                count_respondent();
+            m_sums[sub_item] += points;
+            ++m_counts[sub_item];
+            if (m_part_sums != nullptr) {
+                m_part_sums[sub_item] += points;
+                ++m_part_counts[sub_item];
+            }
+            return AnswerOutcome::recorded;
+        }
+
+    private:
+        friend class ScoringInputs;
+        void count_respondent() {
+            ++*m_respondents;
+            if (m_part_respondents != nullptr) ++*m_part_respondents;
+            m_counted = true;
+        }
+        std::uint64_t* m_bits = nullptr;
+        const std::uint32_t* m_bit_of_sub_item = nullptr;
+        double* m_sums = nullptr;
+        std::uint32_t* m_counts = nullptr;
+        std::uint32_t* m_respondents = nullptr;
+        double* m_part_sums = nullptr;  // null without a part
+        std::uint32_t* m_part_counts = nullptr;
+        std::uint32_t* m_part_respondents = nullptr;
+        bool m_counted = false;  // whether the respondent has a recorded answer (and is counted)
+    };
+    [[nodiscard]] RespondentAnswers answers_of(const Respondent& respondent);
+
     // The sink interface of the responses reader (shared with ResponseBatch).
     Respondent respondent(std::size_t agency, core::Instrument instrument, std::string_view label, std::size_t /*line*/,
                           std::uint8_t part) {

@@ -118,4 +118,16 @@ LetterCount count_letters(std::string_view text) {
     return count;
 }
 
+std::string_view next_word(std::string_view& rest, std::string_view separators) {
+    const std::size_t begin = rest.find_first_not_of(separators);
+    if (begin == std::string_view::npos) {
+        rest = {};
+        return {};
+    }
+    const std::size_t end = std::min(rest.find_first_of(separators, begin), rest.size());
+    const std::string_view word = rest.substr(begin, end - begin);
+    rest.remove_prefix(end);
+    return word;
+}
+
 }  // namespace ita::util

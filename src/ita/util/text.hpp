@@ -8,7 +8,7 @@
 namespace ita::util {
 
 // Removes ASCII spaces and tabs at both ends. Inline: it runs for every CSV field.
-[[nodiscard]] inline std::string_view trim(std::string_view text) {
+[[nodiscard, gnu::always_inline]] inline std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
     return text;
@@ -35,6 +35,12 @@ struct LetterCount {
 
 // Parses a whole non-negative integer; nullopt when there is anything else.
 [[nodiscard]] std::optional<long long> parse_integer(std::string_view text);
+
+// The next word of `rest` (words are separated by any of `separators`, by default white
+// space), taking it and what precedes it off `rest`; empty when no word is left. For fields
+// read on every row of a national file: no stream, no copy, no allocation.
+//   for (std::string_view rest = text, word; !(word = util::next_word(rest)).empty();) ...
+[[nodiscard]] std::string_view next_word(std::string_view& rest, std::string_view separators = " \t\r\n");
 
 // Quotes text for a message: 'abc' (cut to 40 bytes on a UTF-8 boundary).
 [[nodiscard]] std::string quoted(std::string_view text);

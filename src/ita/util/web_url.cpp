@@ -14,8 +14,13 @@ bool is_web_url(std::string_view url) {
     }
     const auto colon = url.find("://");
     if (colon == std::string_view::npos) return false;
-    const std::string scheme = ascii_lower(url.substr(0, colon));
-    if (scheme != "http" && scheme != "https") return false;
+    // Compared without a lower-case copy: every OIT row of a national file passes here.
+    const auto scheme_is = [&](std::string_view name) {
+        return colon == name.size() && std::equal(name.begin(), name.end(), url.begin(), [](char wanted, char c) {
+                   return wanted == (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+               });
+    };
+    if (!scheme_is("http") && !scheme_is("https")) return false;
     const auto rest = url.substr(colon + 3);
     const auto host_end = rest.find_first_of("/?#");
     const auto authority = rest.substr(0, host_end);

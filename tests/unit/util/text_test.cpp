@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 using namespace ita::util;
 
 TEST(Text, ParsesWholeNumbersOnly) {
@@ -17,6 +19,20 @@ TEST(Text, TrimsAndQuotes) {
     EXPECT_EQ(trim("  I7 \t"), "I7");
     EXPECT_EQ(quoted("I99"), "'I99'");
     EXPECT_EQ(ascii_lower("YES มี"), "yes มี");
+}
+
+TEST(Text, NextWordTakesWordsOffTheFront) {
+    std::string_view rest = "  https://a.go.th/x\thttps://b.go.th \n";
+    EXPECT_EQ(next_word(rest), "https://a.go.th/x");
+    EXPECT_EQ(next_word(rest), "https://b.go.th");
+    EXPECT_EQ(next_word(rest), "");
+    EXPECT_TRUE(rest.empty());
+    std::string_view websites = "www.a.go.th;b.go.th,,c.go.th";
+    std::vector<std::string_view> words;
+    for (std::string_view word; !(word = next_word(websites, ";,")).empty();) words.push_back(word);
+    EXPECT_EQ(words, (std::vector<std::string_view>{"www.a.go.th", "b.go.th", "c.go.th"}));
+    std::string_view blank = " \t ";
+    EXPECT_EQ(next_word(blank), "");
 }
 
 TEST(Text, InvalidUtf8IsFoundWhereItStarts) {

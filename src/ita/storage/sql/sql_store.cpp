@@ -8,7 +8,6 @@
 #include <ita/util/diagnostics.hpp>
 #include <ita/util/text.hpp>
 
-#include <sstream>
 #include <unordered_map>
 
 namespace ita::storage {
@@ -186,8 +185,8 @@ core::Agency agency_of(const sql::Rows& row) {
     if (!row.is_null(4)) agency.headcount = row.integer(4);
     if (!row.is_null(5)) {
         agency.websites.emplace();
-        std::istringstream words(row.string(5));
-        for (std::string word; words >> word;) agency.websites->push_back(word);
+        const std::string websites = row.string(5);
+        for (std::string_view rest = websites, word; !(word = util::next_word(rest)).empty();) agency.websites->emplace_back(word);
     }
     return agency;
 }

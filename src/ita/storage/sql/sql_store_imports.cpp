@@ -4,9 +4,9 @@
 
 #include <ita/storage/fault_injection.hpp>
 #include <ita/storage/import_plan.hpp>
+#include <ita/util/text.hpp>
 
 #include <algorithm>
-#include <sstream>
 #include <unordered_map>
 
 namespace ita::storage {
@@ -105,13 +105,12 @@ Result<ImportReport> SqlStore::import_oit(int year, std::span<const core::OitVer
     for (const auto* list : {&plan.inserts, &plan.updates})
         for (const core::OitVerdict* row : *list) {
             // Several addresses of one item, separated by spaces: the first, then the others a line.
-            std::istringstream words(row->url);
             std::string first, more;
-            for (std::string word; words >> word;) {
+            for (std::string_view rest = row->url, word; !(word = util::next_word(rest)).empty();) {
                 if (first.empty())
                     first = word;
                 else
-                    more += (more.empty() ? "" : "\n") + word;
+                    more.append(more.empty() ? "" : "\n").append(word);
             }
             ITA_TRY_VOID(submissions->add({year, row->agency_id, row->item, row->accepted ? 1 : 0, first, more, row->note, now}));
             ITA_TRY_VOID(reviews->add({year, row->agency_id, row->item, row->accepted ? "accepted" : "rejected", options.actor, now}));
