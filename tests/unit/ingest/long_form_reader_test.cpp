@@ -109,7 +109,8 @@ ingest::ScoringInputs read_by_full_reader(const core::Methodology& methodology, 
 
 TEST(LongFormReader, ShuffledRowsOnManyThreadsScoreExactlyAsTheFullReaderReadsThem) {
     const auto methodology = methodology_of(2565);
-    Rows rows = nation_rows(methodology, 12, [](std::uint32_t number) { return std::to_string(number); });
+    // Numbered respondents (8-byte records); "07" and "7" are two of them.
+    Rows rows = nation_rows(methodology, 12, [](std::uint32_t number) { return (number % 4 == 0 ? "0" : "") + std::to_string(number); });
     std::shuffle(rows.lines.begin(), rows.lines.end(), std::mt19937_64(3));
     const auto full = read_by_full_reader(methodology, rows, "full_shuffled.csv");
     for (const unsigned threads : {1U, 2U, 3U, 7U}) {
@@ -119,6 +120,35 @@ TEST(LongFormReader, ShuffledRowsOnManyThreadsScoreExactlyAsTheFullReaderReadsTh
         ingest::ScoringInputs parallel(methodology);
         ASSERT_TRUE(ingest::read_long_form_in_parallel(path, parallel, threads));
         expect_same_inputs(parallel, full);
+    }
+}
+
+// A file grouped by agency and instrument (as ita gen writes one, or an export sorted by them)
+// is scored where each share reads it; one where a group comes back after another goes to the
+// partitions. Either way every sum is the full reader's to the bit, on any number of threads.
+TEST(LongFormReader, GroupedRowsScoreExactlyAsTheFullReaderReadsThem) {
+    const auto methodology = methodology_of(2566);
+    const Rows by_respondent = nation_rows(methodology, 9, [](std::uint32_t number) { return "r" + std::to_string(number); });
+    // Sorted by instrument, then as written: each agency's IIT rows, later its EIT rows.
+    Rows by_instrument = by_respondent;
+    std::stable_sort(by_instrument.lines.begin(), by_instrument.lines.end(), [](const std::string& left, const std::string& right) {
+        return left.find(",IIT,") != std::string::npos && right.find(",EIT,") != std::string::npos;
+    });
+    // One agency's first row moved to the end: its group comes back after others.
+    Rows regrouped = by_respondent;
+    std::rotate(regrouped.lines.begin(), regrouped.lines.begin() + 1, regrouped.lines.end());
+    for (const auto& [name, rows] : std::vector<std::pair<std::string, Rows>>{
+             {"by respondent", by_respondent}, {"by instrument", by_instrument}, {"a group met again", regrouped}}) {
+        SCOPED_TRACE(name);
+        const auto full = read_by_full_reader(methodology, rows, "full_grouped.csv");
+        for (const unsigned threads : {1U, 2U, 3U, 7U}) {
+            SCOPED_TRACE(threads);
+            LongFormFile file("grouped.csv");
+            const std::string path = file.write(text_of(rows));
+            ingest::ScoringInputs parallel(methodology);
+            ASSERT_TRUE(ingest::read_long_form_in_parallel(path, parallel, threads));
+            expect_same_inputs(parallel, full);
+        }
     }
 }
 
