@@ -44,7 +44,13 @@ scored AS (SELECT a.agency_id, p.sub_item, p.question, p.indicator, p.instrument
            FROM answers a JOIN points p ON p.sub_item = a.sub_item AND p.answer = a.answer),
 sub_scores AS (SELECT agency_id, sub_item, question, indicator, instrument, avg(points) AS score
                FROM scored GROUP BY agency_id, sub_item, question, indicator, instrument),
-question_scores AS (SELECT agency_id, question, indicator, instrument, avg(score) AS score
+${scoringFromSubScores(weights)}`;
+}
+
+// The same from a relation `sub_scores(agency_id, sub_item, question, indicator, instrument,
+// score)` and `oit`.
+export function scoringFromSubScores(weights) {
+  return `question_scores AS (SELECT agency_id, question, indicator, instrument, avg(score) AS score
                     FROM sub_scores GROUP BY agency_id, question, indicator, instrument),
 survey_indicators AS (SELECT agency_id, indicator, instrument, avg(score) AS score
                       FROM question_scores GROUP BY agency_id, indicator, instrument),
