@@ -1,10 +1,22 @@
 // Peer: the same scoring and ranking as `ita rank` (a sample short of its minimum withheld, as
-// published), written in SQL over the tables ita stores
-// (responses with packed answers, oit_reviews, published_scores are not used by the bench data).
-// Usage: node store_sql.mjs sqlite|postgres METHODOLOGY YEAR > rank.sql
+// published), written in SQL over the schema a SQL user would design for answers: one row per
+// answer, `sql_answers(agency_id, instrument, respondent, sub_item, answer)`, loaded from the
+// long-form CSV of the same answers (ita keeps a respondent's answers packed in one row, which
+// SQL would have to unpack). Agencies, their headcounts and the OIT verdicts are read from
+// ita's own tables, which are what a SQL user would make of them.
+// Usage: node store_sql.mjs sqlite|postgres METHODOLOGY YEAR load LONG_CSV > load.sql
+//        node store_sql.mjs sqlite|postgres METHODOLOGY YEAR rank > rank.sql
 import { readFileSync } from 'node:fs';
 
-const [dialect, methodologyPath, year] = process.argv.slice(2);
+const [dialect, methodologyPath, year, step, longCsv] = process.argv.slice(2);
+if (step === 'load') {
+  const table = `CREATE TABLE sql_answers (agency_id TEXT NOT NULL, instrument TEXT NOT NULL, respondent TEXT NOT NULL,
+                          sub_item TEXT NOT NULL, answer TEXT NOT NULL);`;
+  process.stdout.write(dialect === 'sqlite'
+    ? `${table}\n.mode csv\n.import --skip 1 ${longCsv} sql_answers\n`
+    : `${table}\n\\copy sql_answers FROM '${longCsv}' WITH (FORMAT csv, HEADER true)\n`);
+  process.exit(0);
+}
 const methodology = JSON.parse(readFileSync(methodologyPath, 'utf8'));
 const layout = [];  // [instrument, position, sub_item, question, indicator, kind]
 const items = [];   // [item, sub_indicator, indicator]
@@ -19,11 +31,12 @@ for (const instrument of methodology.instruments) {
     for (const sub of indicator.sub_indicators ?? []) for (const item of sub.items) items.push([item.code, sub.code, indicator.number]);
   }
 }
-const points = [];  // [sub_item, byte, points]
+const points = [];  // [sub_item, answer, points]
 for (const [, , code, , , kind] of layout) {
+  const answers = kind.startsWith('YN') ? ['yes', 'no'] : ['1', '2', '3', '4'];
   const values = { 'S': methodology.points.S, 'S-': methodology.points['S-'],
                    'YN-': [methodology.points['YN-'].yes, methodology.points['YN-'].no], 'YN+': [methodology.points['YN+'].yes, methodology.points['YN+'].no] }[kind];
-  values.forEach((value, option) => points.push([code, option + 1, value]));
+  values.forEach((value, option) => points.push([code, answers[option], value]));
 }
 // The minimum samples (ita publishes and ranks no agency whose IIT or EIT was answered by fewer
 // people than its minimum, never below 5): IIT by headcount band, EIT by agency type.
@@ -38,23 +51,19 @@ const byType = Object.entries(eit.by_type ?? {});
 const eitMinimum = byType.length === 0 ? String(eit.default)
                                        : 'CASE a.type ' + byType.map(([type, minimum]) => `WHEN '${type}' THEN ${minimum} `).join('') + `ELSE ${eit.default} END`;
 const values = (rows) => rows.map((row) => '(' + row.map((v) => typeof v === 'number' ? v : `'${v}'`).join(', ') + ')').join(',\n');
-const byteAt = dialect === 'sqlite' ? 'unicode(CAST(substr(r.answers, l.position + 1, 1) AS TEXT))' : 'get_byte(r.answers, l.position)';
 const w = Object.fromEntries(methodology.instruments.map((i) => [i.code, i.weight]));
 process.stdout.write(`
 CREATE TEMP TABLE bench_layout (instrument TEXT, position INTEGER, sub_item TEXT, question TEXT, indicator INTEGER, kind TEXT);
 INSERT INTO bench_layout VALUES ${values(layout)};
-CREATE TEMP TABLE bench_points (sub_item TEXT, option_byte INTEGER, points DOUBLE PRECISION);
+CREATE TEMP TABLE bench_points (sub_item TEXT, answer TEXT, points DOUBLE PRECISION);
 INSERT INTO bench_points VALUES ${values(points)};
 CREATE TEMP TABLE bench_items (item TEXT, sub_indicator TEXT, indicator INTEGER);
 INSERT INTO bench_items VALUES ${values(items)};
-WITH answers AS (
-  SELECT r.agency_id, l.sub_item, l.question, l.indicator, l.instrument, ${byteAt} AS option_byte
-  FROM responses r JOIN bench_layout l ON l.instrument = r.instrument
-  WHERE r.fiscal_year = ${year}),
-scored AS (SELECT a.agency_id, a.sub_item, a.question, a.indicator, a.instrument, p.points
-           FROM answers a JOIN bench_points p ON p.sub_item = a.sub_item AND p.option_byte = a.option_byte),
-sub_scores AS (SELECT agency_id, sub_item, question, indicator, instrument, avg(points) AS score FROM scored
-               GROUP BY agency_id, sub_item, question, indicator, instrument),
+WITH answer_counts AS (SELECT agency_id, sub_item, answer, count(*) AS n FROM sql_answers GROUP BY agency_id, sub_item, answer),
+sub_scores AS (SELECT c.agency_id, l.sub_item, l.question, l.indicator, l.instrument, sum(p.points * c.n) / sum(c.n) AS score
+               FROM answer_counts c JOIN bench_points p ON p.sub_item = c.sub_item AND p.answer = c.answer
+               JOIN bench_layout l ON l.sub_item = c.sub_item
+               GROUP BY c.agency_id, l.sub_item, l.question, l.indicator, l.instrument),
 question_scores AS (SELECT agency_id, question, indicator, instrument, avg(score) AS score FROM sub_scores
                     GROUP BY agency_id, question, indicator, instrument),
 survey_indicators AS (SELECT agency_id, indicator, instrument, avg(score) AS score FROM question_scores GROUP BY agency_id, indicator, instrument),
@@ -65,7 +74,7 @@ indicators AS (SELECT * FROM survey_indicators UNION ALL SELECT * FROM oit_indic
 instruments AS (SELECT agency_id, instrument, avg(score) AS score FROM indicators GROUP BY agency_id, instrument),
 overall AS (SELECT agency_id, sum(score * CASE instrument WHEN 'IIT' THEN ${w.IIT} WHEN 'EIT' THEN ${w.EIT} ELSE ${w.OIT} END) AS overall,
                    count(*) AS instrument_count FROM instruments GROUP BY agency_id),
-counts AS (SELECT agency_id, instrument, count(*) AS n FROM responses WHERE fiscal_year = ${year} GROUP BY agency_id, instrument),
+counts AS (SELECT agency_id, instrument, count(DISTINCT respondent) AS n FROM sql_answers GROUP BY agency_id, instrument),
 headcounts AS (SELECT a.agency_id, a.type, coalesce(h.iit_headcount, a.headcount) AS hc FROM agencies a
                LEFT JOIN assessments h ON h.agency_id = a.agency_id AND h.fiscal_year = ${year}),
 minimums AS (SELECT a.agency_id, CASE WHEN a.hc IS NULL THEN 5 ELSE ${greatest}(5, ${iitMinimum.replaceAll('hc', 'a.hc')}) END AS iit_minimum,
