@@ -181,8 +181,10 @@ private:
         const std::uint32_t end = separators[first + field] & ~SeparatorIndex::line_feed;
         if (end < begin) return;
         const std::string_view id = util::trim(std::string_view(chunk + begin, end - begin));
-        if (id.size() <= short_text_bytes) m_agency_by_id.prefetch_short(short_key(id));
+        if (id.size() <= short_text_bytes) m_agency_by_id.prefetch_short(short_key_in(id, text_end()));
     }
+
+    [[nodiscard]] const char* text_end() const { return m_shared.text.data() + m_shared.text.size(); }
 
     bool take_row(const Fields& fields) {
         const auto& position = m_shared.layout.position;
@@ -197,7 +199,7 @@ private:
         if (text.empty()) return true;  // not answered
         const AnswerSpec& spec = m_shared.specs[sub_item];
         if (spec.instrument != static_cast<core::Instrument>(kind)) return false;
-        const std::uint32_t usual = text.size() <= short_text_bytes ? m_shared.answers.find(short_key(text)) : none;
+        const std::uint32_t usual = text.size() <= short_text_bytes ? m_shared.answers.find(short_key_in(text, text_end())) : none;
         const int option = (usual >> 8) == answer_class(spec) ? static_cast<int>(usual & 0xFF) : answer_option(spec, text);
         if (option < 0) return false;
         if (m_direct != nullptr)
@@ -245,7 +247,7 @@ private:
             m_label = {};
         }
         // The same respondent as the row before: compared as one integer when short.
-        const std::uint64_t label_key = label.size() <= short_text_bytes ? short_key(label) : 0;
+        const std::uint64_t label_key = label.size() <= short_text_bytes ? short_key_in(label, text_end()) : 0;
         if (label_key != 0 ? label_key != m_label_key : label != m_label) {
             const auto found = m_direct->respondent(agency, kind, label, static_cast<std::uint8_t>(part));
             // A respondent in two parts: the full reader says where.
@@ -277,7 +279,7 @@ private:
         std::uint32_t index = none;
         if (id.size() <= short_text_bytes) {
             // Files are often grouped by agency: the last one is compared as one integer.
-            const std::uint64_t key = short_key(id);
+            const std::uint64_t key = short_key_in(id, text_end());
             if (key == m_last_agency_key) return m_last_agency;
             index = m_agency_by_id.find_short(key);
             if (index == none) index = new_agency(id);
@@ -312,7 +314,7 @@ private:
 
     std::uint32_t sub_item_of(std::string_view code) {
         if (code.size() <= short_text_bytes)
-            if (const std::uint32_t usual = m_shared.sub_items.find(short_key(code)); usual != none) return usual;
+            if (const std::uint32_t usual = m_shared.sub_items.find(short_key_in(code, text_end())); usual != none) return usual;
         if (const std::uint32_t known = m_sub_item_by_code.find(code); known != none) return known;
         const auto index = m_shared.methodology->sub_item_index(code);
         if (!index || *index > UINT16_MAX) return none;
@@ -335,9 +337,9 @@ private:
 
     // The survey instrument a row names (IIT 0, EIT 1, as core::Instrument); -1 for OIT or
     // anything else. The usual upper-case spelling without a call, the rest as core reads it.
-    static int survey_instrument_of(std::string_view text) {
-        static const std::uint64_t iit = short_key("IIT"), eit = short_key("EIT");
-        const std::uint64_t key = text.size() <= short_text_bytes ? short_key(text) : 0;
+    int survey_instrument_of(std::string_view text) const {
+        constexpr std::uint64_t iit = short_key("IIT"), eit = short_key("EIT");
+        const std::uint64_t key = text.size() <= short_text_bytes ? short_key_in(text, text_end()) : 0;
         const bool is_iit = key == iit, is_eit = key == eit;
         if (is_iit | is_eit) return static_cast<int>(is_eit);  // one branch, taken the same way on every row
         const auto kind = core::parse_instrument(text);

@@ -9,6 +9,8 @@ namespace ita::util {
 
 // Removes ASCII spaces and tabs at both ends. Inline: it runs for every CSV field.
 [[nodiscard, gnu::always_inline]] inline std::string_view trim(std::string_view text) {
+    // Most fields have nothing to trim: one check of both ends, no loop.
+    if (text.empty() || (static_cast<unsigned char>(text.front()) > ' ' && static_cast<unsigned char>(text.back()) > ' ')) return text;
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
     return text;
