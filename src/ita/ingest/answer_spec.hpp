@@ -33,8 +33,13 @@ struct AnswerSpec {
 // The option index of an answer cell; -1 when it is not an answer to that sub-item. (Not an
 // std::optional: GCC 12 builds one in memory and reads it back, a stall on every answer.)
 [[nodiscard]] inline int answer_option(const AnswerSpec& spec, std::string_view text) {
-    // The common "1"–"4" without a call; everything else through the full parser.
-    if (!core::is_yes_no(spec.kind) && text.size() == 1 && text[0] >= '1' && text[0] <= '4') return text[0] - '1';
+    // The common "1"–"4", "yes" and "no" without a call; everything else through the full parser.
+    if (!core::is_yes_no(spec.kind)) {
+        if (text.size() == 1 && text[0] >= '1' && text[0] <= '4') return text[0] - '1';
+    } else if (text == "yes")
+        return 0;
+    else if (text == "no")
+        return 1;
     const auto parsed = parse_answer_option(spec.kind, text);
     return parsed ? static_cast<int>(*parsed) : -1;
 }

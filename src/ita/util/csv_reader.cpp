@@ -1,5 +1,8 @@
 #include <ita/util/csv_reader.hpp>
 
+#include <emmintrin.h>
+
+#include <bit>
 #include <cstring>
 
 namespace ita::util {
@@ -89,7 +92,20 @@ bool CsvReader::read_simple_line() {
     if (std::memchr(begin, '"', static_cast<std::size_t>(line_end - begin))) return false;
     const char* content_end = (line_end > begin && line_end[-1] == '\r') ? line_end - 1 : line_end;
     const char* field = begin;
-    for (const char* cursor = begin; cursor < content_end; ++cursor) {
+    const char* cursor = begin;
+    // Sixteen bytes at a time (SSE2, every x86-64 has it): a wide responses row is a hundred
+    // short fields, and a branch per byte was a tenth of scoring a nation's files.
+    const __m128i comma = _mm_set1_epi8(',');
+    for (; cursor + 16 <= content_end; cursor += 16) {
+        auto commas =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(cursor)), comma)));
+        for (; commas != 0; commas &= commas - 1) {
+            const char* at = cursor + std::countr_zero(commas);
+            m_fields.emplace_back(field, static_cast<std::size_t>(at - field));
+            field = at + 1;
+        }
+    }
+    for (; cursor < content_end; ++cursor) {
         if (*cursor == ',') {
             m_fields.emplace_back(field, static_cast<std::size_t>(cursor - field));
             field = cursor + 1;

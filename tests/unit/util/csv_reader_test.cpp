@@ -25,6 +25,23 @@ TEST(CsvReader, SkipsBomAndHandlesCrlf) {
     EXPECT_EQ(rows[1][1], "2");
 }
 
+// Long lines are split sixteen bytes at a time: fields of every length, commas at the edges of
+// those blocks, empty fields, a CR before the line end and Thai text come out as written.
+TEST(CsvReader, LongLinesSplitExactlyWhateverTheFieldLengths) {
+    std::vector<std::string> fields;
+    std::string line;
+    for (std::size_t length = 0; length < 40; ++length) {
+        fields.push_back(length % 7 == 3 ? "ไม่มี" : std::string(length % 17, static_cast<char>('a' + length % 26)));
+        line += (length > 0 ? "," : "") + fields.back();
+    }
+    const auto rows = read_all(line + "\r\n" + line + ",\n" + std::string(15, 'x') + "," + std::string(16, 'y') + "\n");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0], fields);
+    fields.emplace_back();
+    EXPECT_EQ(rows[1], fields);
+    EXPECT_EQ(rows[2], (std::vector<std::string>{std::string(15, 'x'), std::string(16, 'y')}));
+}
+
 TEST(CsvReader, QuotedFieldsHoldCommasQuotesAndNewlines) {
     const auto rows = read_all("name,note\n\"เทศบาล, ตำบล\",\"he said \"\"hi\"\"\nnext line\"\nx,y\n");
     ASSERT_EQ(rows.size(), 3u);
