@@ -129,7 +129,6 @@ private:
                     continue;
                 }
                 if (separators.size() - next < field_count) return false;
-                if (m_direct == nullptr) prefetch_agency(chunk, separators, next + rows_ahead * field_count);
                 // The row's separators: commas, then its line feed; anything else is the full reader's.
                 std::uint32_t wrong = 0;
                 for (std::size_t field = 0; field < field_count; ++field) {
@@ -169,21 +168,6 @@ public:
     }
 
 private:
-    // Asks for the agency look-up of the row whose separators begin at `first` (rows_ahead
-    // rows on, unless blank lines intervene): in a file in no order it misses the cache, and
-    // asked for ahead it has arrived when the row is taken.
-    static constexpr std::size_t rows_ahead = 8;
-    void prefetch_agency(const char* chunk, std::span<const std::uint32_t> separators, std::size_t first) const {
-        const std::size_t field = m_shared.layout.position[agency_id];
-        if (first + field >= separators.size()) return;
-        const std::uint32_t begin = field == 0 ? (first == 0 ? 0 : (separators[first - 1] & ~SeparatorIndex::line_feed) + 1)
-                                               : (separators[first + field - 1] & ~SeparatorIndex::line_feed) + 1;
-        const std::uint32_t end = separators[first + field] & ~SeparatorIndex::line_feed;
-        if (end < begin) return;
-        const std::string_view id = util::trim(std::string_view(chunk + begin, end - begin));
-        if (id.size() <= short_text_bytes) m_agency_by_id.prefetch_short(short_key_in(id, text_end()));
-    }
-
     [[nodiscard]] const char* text_end() const { return m_shared.text.data() + m_shared.text.size(); }
 
     bool take_row(const Fields& fields) {

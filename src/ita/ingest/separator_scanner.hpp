@@ -107,11 +107,11 @@ private:
     // How many commas and line feeds a whole block holds, counted in SSE2 (the build targets
     // every x86-64, whose std::popcount is a library call).
     static std::size_t count_separators(const __m128i (&chunks)[4]) {  // NOLINT(cppcoreguidelines-avoid-c-arrays)
-        const __m128i comma = _mm_set1_epi8(','), line_feed = _mm_set1_epi8('\n'), one = _mm_set1_epi8(1);
+        const __m128i comma = _mm_set1_epi8(','), newline = _mm_set1_epi8('\n'), one = _mm_set1_epi8(1);
         __m128i ones = _mm_setzero_si128();  // 1 in each byte that is a separator, summed over the four parts
         for (std::size_t part = 0; part < 4; ++part)
             ones = _mm_add_epi8(
-                ones, _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(chunks[part], comma), _mm_cmpeq_epi8(chunks[part], line_feed)), one));
+                ones, _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(chunks[part], comma), _mm_cmpeq_epi8(chunks[part], newline)), one));
         const __m128i sums = _mm_sad_epu8(ones, _mm_setzero_si128());
         return static_cast<std::size_t>(_mm_cvtsi128_si64(sums) + _mm_extract_epi16(sums, 4));
     }
