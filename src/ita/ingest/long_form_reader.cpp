@@ -54,18 +54,6 @@ PerfectShortTable sub_item_table(const core::Methodology& methodology) {
     return PerfectShortTable(entries);
 }
 
-// The spellings answer_option() reads that most files use (it reads the rest).
-PerfectShortTable answer_table() {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
-    for (std::uint32_t option = 0; option < 4; ++option) {
-        entries.emplace_back(short_key(std::string(1, static_cast<char>('1' + option))), (scale_answer << 8) | option);
-        entries.emplace_back(short_key(std::string("\xE0\xB9") + static_cast<char>(0x91 + option)), (scale_answer << 8) | option);  // ๑–๔
-    }
-    for (const std::string_view yes : {"yes", "Yes", "YES", "มี"}) entries.emplace_back(short_key(yes), (yes_no_answer << 8) | 0);
-    for (const std::string_view no : {"no", "No", "NO"}) entries.emplace_back(short_key(no), (yes_no_answer << 8) | 1);
-    return PerfectShortTable(entries);
-}
-
 // Where each share's rows begin and end: whole lines, about equal in bytes.
 std::vector<std::pair<std::size_t, std::size_t>> shares_of(std::string_view text, std::size_t body, std::size_t count) {
     std::vector<std::pair<std::size_t, std::size_t>> shares;
@@ -289,7 +277,6 @@ bool read_long_form_in_parallel(const std::string& path, ScoringInputs& inputs, 
     shared.methodology = &inputs.methodology();
     shared.specs = answer_specs(inputs.methodology());
     shared.sub_items = sub_item_table(inputs.methodology());
-    shared.answers = answer_table();
     shared.has_directory = inputs.has_directory();
     if (shared.has_directory)
         for (std::size_t index = 0; index < inputs.inputs().size(); ++index)

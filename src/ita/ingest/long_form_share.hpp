@@ -53,10 +53,8 @@ struct Shared {
     const util::MappedFile* file = nullptr;
     const core::Methodology* methodology = nullptr;
     std::vector<AnswerSpec> specs;
-    // The methodology's sub-item codes, and answers as usually written ((kind << 8) | option,
-    // kind 1 a scale, 2 yes or no), found without a mispredicted branch in a file in no order.
+    // The methodology's sub-item codes, found without a mispredicted branch in a file in no order.
     PerfectShortTable sub_items;
-    PerfectShortTable answers;
     Layout layout;
     // The agencies file's agencies by id, when there is one; they are the only ones taken.
     TextViewTable<std::uint32_t> directory;
@@ -64,9 +62,6 @@ struct Shared {
     std::atomic<bool> declined{false};
     std::atomic<std::size_t> bytes_read{0};
 };
-
-inline constexpr std::uint32_t scale_answer = 1, yes_no_answer = 2;
-inline std::uint32_t answer_class(const AnswerSpec& spec) { return core::is_yes_no(spec.kind) ? yes_no_answer : scale_answer; }
 
 // An agency's partition, from its id alone (the same in every share).
 inline std::uint32_t partition_of(std::string_view agency_id) {
@@ -183,8 +178,7 @@ private:
         if (text.empty()) return true;  // not answered
         const AnswerSpec& spec = m_shared.specs[sub_item];
         if (spec.instrument != static_cast<core::Instrument>(kind)) return false;
-        const std::uint32_t usual = text.size() <= short_text_bytes ? m_shared.answers.find(short_key_in(text, text_end())) : none;
-        const int option = (usual >> 8) == answer_class(spec) ? static_cast<int>(usual & 0xFF) : answer_option(spec, text);
+        const int option = answer_option(spec, text);
         if (option < 0) return false;
         if (m_direct != nullptr)
             return score_row(agency, static_cast<core::Instrument>(kind), label, part_index, sub_item, spec.points[option]);

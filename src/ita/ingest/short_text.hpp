@@ -1,4 +1,4 @@
-// Short texts (agency ids, question codes, answers) as one integer, and tables that look them
+// Short texts (agency ids, question codes, respondent labels) as one integer, and tables that look them
 // up on every row of a national file. Internal to ingest.
 #pragma once
 
